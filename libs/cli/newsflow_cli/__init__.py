@@ -1,0 +1,1 @@
+"""The `newsflow` command line and the code that runs the local stack."""

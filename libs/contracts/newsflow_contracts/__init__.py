@@ -1,0 +1,1 @@
+"""Everything the newsflow services share: event models, topic names, settings, logging."""

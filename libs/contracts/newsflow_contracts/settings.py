@@ -1,0 +1,23 @@
+"""Settings every service shares (NEWSFLOW_*). Each service adds its own NEWSFLOW_<SVC>_* class."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class StackSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSFLOW_", extra="ignore")
+
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    es_url: str = "http://127.0.0.1:9200"
+    ingest_port: int = 8001
+    search_port: int = 8002
+    enrich_port: int = 8003
+    # Where `newsflow stack` keeps data, logs and pid files.
+    state_dir: str = ".newsflow"
+    log_level: str = "INFO"
+
+
+@lru_cache
+def get_stack_settings() -> StackSettings:
+    return StackSettings()

@@ -1,0 +1,1 @@
+"""newsflow enrich service."""
