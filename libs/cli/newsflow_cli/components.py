@@ -18,6 +18,7 @@ from newsflow_cli.processes import StackError
 
 REPO = Path(__file__).resolve().parents[3]
 DEPLOY = Path(os.environ.get("NEWSFLOW_DEPLOY_DIR", REPO / "deploy"))
+JVM_DIRS = Path("/usr/lib/jvm")
 
 
 def _port_of(address: str) -> int:
@@ -93,7 +94,7 @@ def java_bin(min_major: int = 17) -> str:
         candidates.append(Path(os.environ["JAVA_HOME"]) / "bin" / "java")
     if shutil.which("java"):
         candidates.append(Path(shutil.which("java") or "java"))
-    candidates += sorted(Path("/usr/lib/jvm").glob("*/bin/java"), reverse=True)
+    candidates += sorted(JVM_DIRS.glob("*/bin/java"), reverse=True)
     for java in candidates:
         if java.exists() and _java_major(java) >= min_major:
             return str(java)
@@ -163,10 +164,6 @@ class Kafka(Component):
             port=c.kafka_port, controller_port=c.kafka_controller_port, data_dir=data
         )
         (self.home / "server.properties").write_text(props)
-        log4j = (DEPLOY / "kafka" / "log4j2.properties").read_text()
-        (self.home / "log4j2.properties").write_text(
-            log4j.replace("{log_file}", str(c.state_dir / "logs" / "kafka-server.log"))
-        )
         if not (data / "meta.properties").exists():
             cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
             done = subprocess.run(
@@ -183,7 +180,7 @@ class Kafka(Component):
             java_bin(),
             "-Xms256m",
             "-Xmx512m",
-            f"-Dlog4j2.configurationFile={self.home / 'log4j2.properties'}",
+            f"-Dlog4j2.configurationFile={DEPLOY / 'kafka' / 'log4j2.properties'}",
             "-cp",
             f"{self.config.lib_dir / 'kafka'}/*",
             "kafka.Kafka",
