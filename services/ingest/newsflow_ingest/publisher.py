@@ -1,0 +1,105 @@
+"""Publishes accepted articles to `articles.raw` and reports success only after Kafka's ack."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
+from newsflow_contracts import topics
+from newsflow_contracts.events import ArticleReceived
+from prometheus_client import Counter, Histogram
+
+from newsflow_ingest.errors import BrokerUnavailable
+
+log = logging.getLogger(__name__)
+
+PUBLISHED = Counter("newsflow_ingest_published_total", "Articles acknowledged by Kafka")
+PUBLISH_FAILED = Counter("newsflow_ingest_publish_failed_total", "Articles Kafka did not ack")
+PUBLISH_SECONDS = Histogram("newsflow_ingest_publish_seconds", "Time to Kafka's acknowledgement")
+
+
+class Publisher:
+    """Owns one idempotent acks=all producer; (re)starts it lazily so a broker outage heals."""
+
+    def __init__(self, bootstrap: str, timeout_s: float) -> None:
+        self.bootstrap = bootstrap
+        self.timeout_s = timeout_s
+        self._producer: AIOKafkaProducer | None = None
+        self._lock = asyncio.Lock()
+        self.last_error: str | None = None
+
+    async def _ensure(self) -> AIOKafkaProducer:
+        async with self._lock:
+            if self._producer is None:
+                producer = AIOKafkaProducer(
+                    bootstrap_servers=self.bootstrap,
+                    acks="all",
+                    enable_idempotence=True,
+                    max_request_size=10_485_760,
+                    request_timeout_ms=int(self.timeout_s * 1000),
+                    compression_type="gzip",
+                )
+                try:
+                    await asyncio.wait_for(producer.start(), self.timeout_s)
+                except (KafkaError, OSError, TimeoutError) as exc:
+                    await producer.stop()
+                    self.last_error = f"cannot connect to Kafka at {self.bootstrap}: {exc!r}"
+                    raise BrokerUnavailable(self.last_error) from exc
+                self._producer = producer
+                self.last_error = None
+            return self._producer
+
+    async def start(self) -> None:
+        try:
+            await self._ensure()
+        except BrokerUnavailable:
+            log.warning("Kafka not reachable at start-up; will retry on demand: %s",
+                        self.last_error)  # fmt: skip
+
+    async def stop(self) -> None:
+        if self._producer is not None:
+            await self._producer.stop()  # flushes what is queued
+            self._producer = None
+
+    async def publish_many(self, events: list[ArticleReceived]) -> list[str | None]:
+        """Send all, wait for every ack. Per event: None when acknowledged, else the error."""
+        producer = await self._ensure()
+        futures = []
+        for event in events:
+            data = event.model_dump_json().encode()
+            try:
+                fut = await producer.send(topics.RAW, data, key=event.id.encode())
+            except KafkaError as exc:
+                fut = asyncio.get_running_loop().create_future()
+                fut.set_exception(exc)
+            futures.append(fut)
+        with PUBLISH_SECONDS.time():
+            results = await asyncio.gather(
+                *(asyncio.wait_for(f, self.timeout_s) for f in futures), return_exceptions=True
+            )
+        errors: list[str | None] = []
+        for event, result in zip(events, results, strict=True):
+            if isinstance(result, BaseException):
+                PUBLISH_FAILED.inc()
+                self.last_error = f"Kafka did not acknowledge: {result!r}"
+                log.warning("publish failed", extra={"article_id": event.id, "error": repr(result)})
+                errors.append(self.last_error)
+            else:
+                PUBLISHED.inc()
+                errors.append(None)
+        return errors
+
+    async def publish(self, event: ArticleReceived) -> None:
+        [error] = await self.publish_many([event])
+        if error is not None:
+            raise BrokerUnavailable(error)
+
+    async def healthy(self) -> tuple[bool, str]:
+        try:
+            producer = await self._ensure()
+            await asyncio.wait_for(producer.client.fetch_all_metadata(), 3)
+        except (BrokerUnavailable, KafkaError, OSError, TimeoutError) as exc:
+            return False, f"Kafka unreachable at {self.bootstrap}: {exc}"
+        return True, "ok"

@@ -1,0 +1,38 @@
+"""`python -m newsflow_search`: the search API (with the indexer unless
+NEWSFLOW_SEARCH_RUN_INDEXER=false); `python -m newsflow_search indexer` runs only the indexer."""
+
+import asyncio
+import sys
+
+import uvicorn
+from elasticsearch import AsyncElasticsearch
+from newsflow_contracts.logs import setup_logging
+from newsflow_contracts.settings import get_stack_settings
+
+from newsflow_search.config import get_settings
+from newsflow_search.indexer import Indexer
+from newsflow_search.main import create_app
+
+
+async def _indexer_only() -> None:
+    stack, settings = get_stack_settings(), get_settings()
+    es = AsyncElasticsearch(stack.es_url, request_timeout=10)
+    try:
+        await Indexer(es, stack.kafka_bootstrap, settings.index_alias, settings.group_id,
+                      settings.bulk_max_records).run()  # fmt: skip
+    finally:
+        await es.close()
+
+
+def main() -> None:
+    setup_logging("search", get_stack_settings().log_level)
+    if sys.argv[1:2] == ["indexer"]:
+        asyncio.run(_indexer_only())
+        return
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None,
+                timeout_graceful_shutdown=15)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""The indexer: articles.enriched -> Elasticsearch, doc id = article id (a replay never duplicates).
+
+Offsets are committed only after a bulk request succeeded; while Elasticsearch is down it backs
+off and retries the same batch. A document the mapping rejects goes to articles.dlq.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from elasticsearch import AsyncElasticsearch
+from elasticsearch import ConnectionError as ESConnectionError
+from elasticsearch import TransportError
+from elasticsearch.helpers import async_bulk
+from newsflow_contracts import topics
+from newsflow_contracts.events import ArticleEnriched, DeadLetter
+from prometheus_client import Counter, Gauge
+from pydantic import ValidationError
+
+from newsflow_search.mapping import ensure_index
+
+log = logging.getLogger(__name__)
+
+INDEXED = Counter("newsflow_search_indexed_total", "Articles indexed")
+DEAD = Counter("newsflow_search_dlq_total", "Enriched events sent to the DLQ", ["reason"])
+RETRIES = Counter("newsflow_search_bulk_retries_total", "Bulk requests retried")
+LAG = Gauge("newsflow_search_indexer_lag", "Messages on articles.enriched not yet indexed")
+ES_UP = Gauge("newsflow_search_es_up", "1 when the last Elasticsearch call succeeded")
+
+OnIndexed = Callable[[list[ArticleEnriched]], Awaitable[None]]
+
+
+def to_document(event: ArticleEnriched) -> dict[str, Any]:
+    doc = event.model_dump(mode="json")
+    keys = {e.name.lower() for e in event.entities}
+    keys |= {a.lower() for e in event.entities for a in e.aliases}
+    doc["entity_keys"] = sorted(keys)
+    doc["indexed_at"] = datetime.now(UTC).isoformat()
+    return doc
+
+
+class Indexer:
+    def __init__(self, es: AsyncElasticsearch, bootstrap: str, alias: str, group_id: str,
+                 max_records: int = 500, on_indexed: OnIndexed | None = None) -> None:  # fmt: skip
+        self.es, self.bootstrap, self.alias = es, bootstrap, alias
+        self.group_id, self.max_records = group_id, max_records
+        self.on_indexed = on_indexed
+        self.running = False
+        self.last_error: str | None = None
+
+    async def run(self) -> None:
+        """Consume until cancelled. Survives Kafka and Elasticsearch outages."""
+        consumer = AIOKafkaConsumer(
+            topics.ENRICHED, bootstrap_servers=self.bootstrap, group_id=self.group_id,
+            enable_auto_commit=False, auto_offset_reset="earliest",
+            max_partition_fetch_bytes=10_485_760, fetch_max_bytes=52_428_800,
+        )  # fmt: skip
+        producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all",
+                                    enable_idempotence=True, max_request_size=10_485_760)  # fmt: skip
+        await _start_with_retry(consumer.start, "indexer consumer")
+        await _start_with_retry(producer.start, "indexer DLQ producer")
+        self.running = True
+        try:
+            await self._with_es_retry(lambda: ensure_index(self.es, self.alias))
+            while True:
+                batch = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
+                messages = [m for msgs in batch.values() for m in msgs]
+                if messages:
+                    await self._index(messages, producer)
+                    await consumer.commit()
+                await self._update_lag(consumer)
+        finally:
+            self.running = False
+            await consumer.stop()
+            await producer.stop()
+
+    async def _index(self, messages: list[Any], producer: AIOKafkaProducer) -> None:
+        events: dict[str, ArticleEnriched] = {}
+        for m in messages:
+            try:
+                event = ArticleEnriched.model_validate_json(m.value)
+            except (ValidationError, ValueError) as exc:
+                await _dead(producer, m.key, m.value, f"not an enriched event: {exc}", "schema")
+                continue
+            events[event.id] = event  # the latest version of an article wins within a batch
+        if not events:
+            return
+        actions = [{"_op_type": "index", "_index": self.alias, "_id": eid, "_source": to_document(e)}
+                   for eid, e in events.items()]  # fmt: skip
+
+        async def bulk() -> list[Any]:
+            """Bulk-index; items refused for load (429/503) are retried, others are returned."""
+            pending, final, delay = actions, [], 0.5
+            while pending:
+                _, errors = await async_bulk(self.es, pending, raise_on_error=False,
+                                             raise_on_exception=True, refresh=False)  # fmt: skip
+                busy = {str(e["index"]["_id"]) for e in errors  # type: ignore[union-attr]
+                        if e.get("index", {}).get("status") in (429, 503)}  # type: ignore[union-attr]
+                final += [e for e in errors if str(e.get("index", {}).get("_id")) not in busy]  # type: ignore[union-attr]
+                pending = [a for a in pending if a["_id"] in busy]
+                if pending:
+                    RETRIES.inc()
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, 10.0)
+            return final
+
+        errors = await self._with_es_retry(bulk)
+        failed: set[str] = set()
+        for err in errors:
+            item = err.get("index", {})
+            eid = str(item.get("_id"))
+            failed.add(eid)
+            reason = str(item.get("error", {}).get("reason", item.get("error")))
+            await _dead(producer, eid.encode(), events[eid].model_dump_json().encode(),
+                        f"rejected by Elasticsearch: {reason}", "index")  # fmt: skip
+        done = [e for eid, e in events.items() if eid not in failed]
+        INDEXED.inc(len(done))
+        if self.on_indexed and done:
+            await self.on_indexed(done)
+
+    async def _with_es_retry(self, call: Callable[[], Awaitable[Any]]) -> Any:
+        delay = 0.5
+        while True:
+            try:
+                result = await call()
+                ES_UP.set(1)
+                self.last_error = None
+                return result
+            except (ESConnectionError, TransportError) as exc:
+                ES_UP.set(0)
+                RETRIES.inc()
+                self.last_error = f"Elasticsearch unavailable: {exc}"
+                log.warning("Elasticsearch unavailable, retrying in %.1fs: %s", delay, exc)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
+
+    async def _update_lag(self, consumer: AIOKafkaConsumer) -> None:
+        parts = consumer.assignment()
+        if not parts:
+            return
+        ends = await consumer.end_offsets(list(parts))
+        LAG.set(sum(max(0, ends[tp] - await consumer.position(tp)) for tp in parts))
+
+
+async def _dead(producer: AIOKafkaProducer, key: bytes | None, value: bytes, error: str,
+                reason: str) -> None:  # fmt: skip
+    DEAD.labels(reason).inc()
+    try:
+        payload: Any = value.decode("utf-8")
+    except UnicodeDecodeError:
+        payload = repr(value[:1000])
+    letter = DeadLetter(error=error[:2000], stage=f"search.{reason}", payload=payload,
+                        id=key.decode(errors="replace") if key else None,
+                        failed_at=datetime.now(UTC))  # fmt: skip
+    log.warning("dead letter", extra={"article_id": letter.id, "error": letter.error})
+    await producer.send_and_wait(topics.DLQ, letter.model_dump_json().encode(), key=key)
+
+
+async def _start_with_retry(start: Callable[[], Awaitable[None]], what: str) -> None:
+    delay = 0.5
+    while True:
+        try:
+            await start()
+            return
+        except Exception as exc:  # noqa: BLE001 - any start-up failure is retried
+            log.warning("%s cannot start yet (%s); retrying in %.1fs", what, exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)

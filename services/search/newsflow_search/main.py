@@ -1,0 +1,149 @@
+"""The search service: GET /search, GET /articles/{id}, the web page; runs the indexer too."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date
+from importlib import resources
+from typing import Annotated, Any
+
+from elasticsearch import AsyncElasticsearch, NotFoundError
+from elasticsearch import ApiError, TransportError
+from fastapi import FastAPI, Query, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from newsflow_contracts.settings import get_stack_settings
+from prometheus_client import CONTENT_TYPE_LATEST, Histogram, generate_latest
+
+from newsflow_search import query
+from newsflow_search.config import SearchSettings, get_settings
+from newsflow_search.indexer import Indexer
+
+log = logging.getLogger(__name__)
+SEARCH_SECONDS = Histogram("newsflow_search_query_seconds", "Search request time")
+
+
+def problem(status: int, detail: str, field: str | None = None) -> JSONResponse:
+    body = {"type": "about:blank", "title": detail.split(":")[0], "status": status,
+            "detail": detail} | ({"field": field} if field else {})  # fmt: skip
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+def create_app(settings: SearchSettings | None = None, es_url: str | None = None,
+               bootstrap: str | None = None) -> FastAPI:  # fmt: skip
+    settings = settings or get_settings()
+    stack = get_stack_settings()
+    es_url = es_url or stack.es_url
+    bootstrap = bootstrap or stack.kafka_bootstrap
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        es = AsyncElasticsearch(es_url, request_timeout=10)
+        app.state.es = es
+        app.state.indexer = None
+        task = None
+        if settings.run_indexer:
+            app.state.indexer = Indexer(es, bootstrap, settings.index_alias, settings.group_id,
+                                        settings.bulk_max_records)  # fmt: skip
+            task = asyncio.create_task(app.state.indexer.run(), name="indexer")
+        try:
+            yield
+        finally:
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await es.close()
+
+    app = FastAPI(title="newsflow search", version="1", lifespan=lifespan)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET"])  # fmt: skip
+
+    @app.exception_handler(query.BadQuery)
+    async def bad_query(request: Request, exc: query.BadQuery) -> JSONResponse:
+        return problem(400, str(exc), exc.field)
+
+    @app.get("/search")
+    async def search(
+        request: Request,
+        q: Annotated[str | None, Query(max_length=1000, description="Full text: AND/OR/NOT, "
+                                       "\"phrases\", -exclusion")] = None,  # fmt: skip
+        entity: Annotated[list[str] | None, Query(max_length=200,
+                          description="Canonical name or alias")] = None,  # fmt: skip
+        type: Annotated[str | None, Query(max_length=20, description="Entity type")] = None,
+        agency: Annotated[str | None, Query(max_length=100)] = None,
+        source: Annotated[str | None, Query(max_length=200)] = None,
+        dateline: Annotated[str | None, Query(max_length=100)] = None,
+        language: Annotated[str | None, Query(max_length=10)] = None,
+        since: date | None = None,
+        until: date | None = None,
+        fig_object: Annotated[str | None, Query(max_length=200)] = None,
+        fig_event: Annotated[str | None, Query(max_length=200)] = None,
+        fig_min: float | None = None,
+        fig_max: float | None = None,
+        sort: Annotated[str, Query(pattern="^(relevance|date)$")] = "relevance",
+        size: Annotated[int, Query(ge=0, le=100)] = 10,
+        cursor: Annotated[str | None, Query(max_length=2000)] = None,
+    ) -> Any:
+        params = query.SearchParams(
+            q=q, entity=entity, type=type, agency=agency, source=source, dateline=dateline,
+            language=language, since=since.isoformat() if since else None,
+            until=until.isoformat() if until else None, fig_object=fig_object,
+            fig_event=fig_event, fig_min=fig_min, fig_max=fig_max, sort=sort, size=size,
+            cursor=cursor,
+        )  # fmt: skip
+        body = query.build(params)
+        with SEARCH_SECONDS.time():
+            try:
+                resp = await request.app.state.es.search(index=settings.index_alias, **body)
+            except NotFoundError:
+                return query.shape({"hits": {"total": {"value": 0}, "hits": []}}, size)
+            except ApiError as exc:
+                if exc.meta.status == 400:
+                    return problem(400, f"q: the query could not be parsed: {exc.message}", "q")
+                raise
+            except TransportError as exc:
+                return problem(503, f"search engine unavailable: {exc}")
+        return query.shape(resp.body, size)
+
+    @app.get("/articles/{article_id}")
+    async def get_article(request: Request, article_id: str) -> Any:
+        try:
+            doc = await request.app.state.es.get(index=settings.index_alias, id=article_id)
+        except NotFoundError:
+            return problem(404, f"article not found: {article_id}", "id")
+        source = dict(doc["_source"])
+        source.pop("entity_keys", None)
+        source.pop("indexed_at", None)
+        return source
+
+    @app.get("/healthz")
+    async def healthz(request: Request) -> Response:
+        reasons = []
+        try:
+            await request.app.state.es.cluster.health(timeout="2s")
+        except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+            reasons.append(f"Elasticsearch unreachable at {es_url}: {type(exc).__name__}")
+        indexer = request.app.state.indexer
+        if indexer is not None and not indexer.running:
+            reasons.append("the indexer is not consuming (Kafka unreachable?)")
+        if indexer is not None and indexer.last_error:
+            reasons.append(indexer.last_error)
+        if reasons:
+            return JSONResponse({"status": "unavailable", "reason": "; ".join(reasons)}, 503)
+        return JSONResponse({"status": "ok"})
+
+    @app.get("/metrics")
+    async def metrics() -> Response:
+        return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    page = resources.files("newsflow_search").joinpath("static/index.html").read_text("utf-8")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index() -> HTMLResponse:
+        return HTMLResponse(page)
+
+    return app

@@ -1,0 +1,165 @@
+"""From search parameters to one Elasticsearch request, and from its answer to ours.
+
+User text only ever reaches `simple_query_string` with a fixed set of operators (no regexp,
+no wildcard, no scripts), so no query can be made expensive on purpose.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from typing import Any
+
+SEARCH_FIELDS = ["title^3", "body", "captions"]
+# AND/OR/NOT, "phrases" and (grouping): what users need; PREFIX, FUZZY and SLOP stay off.
+QUERY_FLAGS = "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE"
+FACET_SIZE = 10
+ENTITY_TYPES = ["PERSON", "ORG", "LOC", "NORP", "EVENT", "MISC"]
+
+
+class BadQuery(ValueError):
+    """A parameter that cannot be searched; the message names it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass
+class SearchParams:
+    q: str | None = None
+    entity: list[str] | None = None
+    type: str | None = None
+    agency: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    since: str | None = None
+    until: str | None = None
+    fig_object: str | None = None
+    fig_event: str | None = None
+    fig_min: float | None = None
+    fig_max: float | None = None
+    sort: str = "relevance"
+    size: int = 10
+    cursor: str | None = None
+
+
+def build(p: SearchParams) -> dict[str, Any]:
+    must: list[dict[str, Any]] = []
+    filters: list[dict[str, Any]] = []
+    if p.q and p.q.strip():
+        must.append({"simple_query_string": {
+            "query": p.q, "fields": SEARCH_FIELDS, "default_operator": "and", "flags": QUERY_FLAGS,
+        }})  # fmt: skip
+    for name in p.entity or []:
+        filters.append({"term": {"entity_keys": name.strip().lower()}})
+    if p.type:
+        filters.append({"nested": {"path": "entities",
+                                   "query": {"term": {"entities.type": p.type.upper()}}}})  # fmt: skip
+    for field, value in (("agencies", p.agency), ("source", p.source), ("dateline", p.dateline),
+                         ("language", p.language)):  # fmt: skip
+        if value:
+            filters.append({"term": {field: value}})
+    if p.since or p.until:
+        filters.append({"range": {"published_at": {k: v for k, v in
+                                                   (("gte", p.since), ("lte", p.until)) if v}}})  # fmt: skip
+    figure = figure_query(p)
+    if figure:
+        filters.append(figure)
+    body: dict[str, Any] = {
+        "query": {"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
+        "size": p.size,
+        "track_total_hits": True,
+        "sort": _sort(p.sort),
+        "_source": ["id", "title", "published_at", "source", "agencies", "url", "dateline"],
+        "highlight": {
+            "encoder": "html",  # article text is escaped; only our <mark> tags are markup
+            "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
+            "fields": {"body": {"fragment_size": 160, "number_of_fragments": 3,
+                                "no_match_size": 200},
+                       "title": {"number_of_fragments": 0}},
+        },  # fmt: skip
+        "aggs": {
+            "entities": {"nested": {"path": "entities"}, "aggs": {
+                "types": {"terms": {"field": "entities.type", "size": len(ENTITY_TYPES) + 4},
+                          "aggs": {"names": {"terms": {"field": "entities.name",
+                                                       "size": FACET_SIZE}}}}}},
+            "agencies": {"terms": {"field": "agencies", "size": FACET_SIZE}},
+            "sources": {"terms": {"field": "source", "size": FACET_SIZE}},
+        },  # fmt: skip
+    }
+    if p.cursor:
+        body["search_after"] = decode_cursor(p.cursor)
+    return body
+
+
+def figure_query(p: SearchParams) -> dict[str, Any] | None:
+    """Object, event and value range, all on the same figure (a nested query)."""
+    must: list[dict[str, Any]] = []
+    if p.fig_object:
+        must.append({"match": {"figures.object": {"query": p.fig_object, "operator": "and"}}})
+    if p.fig_event:
+        must.append({"match": {"figures.event": {"query": p.fig_event, "operator": "and"}}})
+    if p.fig_min is not None or p.fig_max is not None:
+        rng = {k: v for k, v in (("gte", p.fig_min), ("lte", p.fig_max)) if v is not None}
+        must.append({"range": {"figures.value": rng}})
+    if not must:
+        return None
+    return {"nested": {"path": "figures", "query": {"bool": {"must": must}}}}
+
+
+def _sort(sort: str) -> list[Any]:
+    # The article id breaks ties, so cursor paging is stable deep into the results.
+    if sort == "date":
+        return [{"published_at": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+    if sort == "relevance":
+        return ["_score", {"id": "asc"}]
+    raise BadQuery("sort", "use relevance or date")
+
+
+def encode_cursor(sort_values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(sort_values).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, json.JSONDecodeError):
+        raise BadQuery("cursor", "not a cursor this service returned") from None
+    if not isinstance(values, list) or not values:
+        raise BadQuery("cursor", "not a cursor this service returned")
+    return values
+
+
+def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
+    hits = resp["hits"]["hits"]
+    out_hits = [{
+        "id": h["_id"], "title": h["_source"].get("title"),
+        "published_at": h["_source"].get("published_at"), "source": h["_source"].get("source"),
+        "agencies": h["_source"].get("agencies", []), "url": h["_source"].get("url"),
+        "dateline": h["_source"].get("dateline"), "score": h.get("_score"),
+        "highlights": {"body": h.get("highlight", {}).get("body", []),
+                       **({"title": h["highlight"]["title"]} if "title" in h.get("highlight", {})
+                          else {})},
+    } for h in hits]  # fmt: skip
+    aggs = resp.get("aggregations", {})
+    entity_facets = {
+        b["key"]: [{"name": n["key"], "count": n["doc_count"]} for n in b["names"]["buckets"]]
+        for b in aggs.get("entities", {}).get("types", {}).get("buckets", [])
+    }
+    return {
+        "total": resp["hits"]["total"]["value"],
+        "hits": out_hits,
+        "facets": {
+            "entities": entity_facets,
+            "agencies": _buckets(aggs.get("agencies")),
+            "sources": _buckets(aggs.get("sources")),
+        },
+        "cursor": encode_cursor(hits[-1]["sort"]) if len(hits) == size and hits else None,
+    }
+
+
+def _buckets(agg: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [{"name": b["key"], "count": b["doc_count"]} for b in (agg or {}).get("buckets", [])]
