@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import logging
+import sys
+from pathlib import Path
 from typing import Annotated
+
+import httpx
 
 import typer
 from rich.console import Console
@@ -95,6 +102,117 @@ def _print_status(names: list[str]) -> bool:
         table.add_row(s.name, state, str(s.pid or "-"), s.where, s.detail)
     Console().print(table)
     return all_ok
+
+
+@app.command()
+def enrich(
+    inputs: Annotated[list[str], typer.Argument(help="Files, or - for standard input")],
+    content_type: Annotated[str | None, typer.Option(help="Override the type the extension "
+                            "implies: text/plain, text/html or application/json")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default: the service's)")] = None,
+) -> None:
+    """Enrich articles offline (no broker): the enrich service's own code, as JSON on stdout."""
+    from newsflow_enrich.config import get_settings as enrich_settings
+
+    from newsflow_cli.client import enrich_inputs
+
+    events, failures = enrich_inputs(inputs, content_type, model or enrich_settings().model)
+    if events:
+        out = events[0] if len(inputs) == 1 else events
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def feed(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .html .json .ndjson)")],
+    api_key: Annotated[str | None, typer.Option(envvar="NEWSFLOW_INGEST_API_KEY")] = None,
+) -> None:
+    """Post articles to the ingest service, with progress and a summary."""
+    from newsflow_cli.client import collect, feed as do_feed
+
+    try:
+        files = collect(paths)
+    except FileNotFoundError as exc:
+        raise _fail(StackError(str(exc))) from None
+    summary = asyncio.run(do_feed(files, _url("ingest"), api_key))
+    for problem in summary.problems[:20]:
+        console.print(f"  [yellow]{problem}[/yellow]", highlight=False)
+    console.print(f"accepted {summary.accepted}, rejected {summary.rejected}, "
+                  f"failed {summary.failed}")  # fmt: skip
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Full text: AND/OR/NOT, "phrases", -exclusion')] = "",
+    entity: Annotated[list[str] | None, typer.Option(help="Entity name or alias")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    size: int = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON")] = False,
+) -> None:
+    """Search the indexed articles."""
+    from newsflow_cli.client import print_results, search as do_search
+
+    try:
+        data = do_search(_url("search"), query, entity or [], since, size)
+    except (ValueError, httpx.HTTPError) as exc:
+        raise _fail(StackError(str(exc))) from None
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_results(data)
+
+
+@app.command()
+def tail(
+    topic: Annotated[str, typer.Argument(help="articles.raw, articles.enriched, articles.dlq, alerts")],
+    from_beginning: Annotated[bool, typer.Option(help="Start at the oldest event")] = False,
+    limit: Annotated[int | None, typer.Option(help="Stop after this many events")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON event per line")] = False,
+) -> None:
+    """Print events from a topic as they arrive."""
+    from newsflow_contracts.settings import StackSettings
+
+    from newsflow_cli.client import tail as do_tail
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(do_tail(StackSettings().kafka_bootstrap, topic, from_beginning, limit, as_json))
+
+
+@app.command()
+def demo() -> None:
+    """Start the whole stack, feed the seed article and the demo corpus, print where to search."""
+    from newsflow_cli.client import collect, feed as do_feed
+    from newsflow_cli.components import REPO
+
+    try:
+        _stack().up()
+    except StackError as exc:
+        raise _fail(exc) from None
+    files = collect([REPO / "demo"])
+    summary = asyncio.run(do_feed(files, _url("ingest")))
+    console.print(f"fed {len(files)} files: accepted {summary.accepted}, rejected "
+                  f"{summary.rejected}, failed {summary.failed}")  # fmt: skip
+    search_url = _url("search")
+    console.print(
+        f"\n[bold]newsflow is up.[/bold]\n"
+        f"  search page   {search_url}/\n"
+        f"  search API    {search_url}/search?q=Hajin   ({search_url}/docs)\n"
+        f"  ingest API    {_url('ingest')}/articles   ({_url('ingest')}/docs)\n"
+        f"  enriched events: newsflow tail articles.enriched --from-beginning\n"
+        f"  stop it all:  newsflow stack down",
+        highlight=False,
+    )
+
+
+def _url(service: str) -> str:
+    from newsflow_contracts.settings import StackSettings
+
+    s = StackSettings()
+    return f"http://127.0.0.1:{getattr(s, f'{service}_port')}"
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ def from_html(html: str) -> Cleaned:
     captions = [normalize(n.text(separator=" ")).strip() for n in tree.css("figcaption")]
     captions = [c for c in captions if c]
     byline = _html_byline(tree)
+    title = _first(_text(tree, "h1"), None)
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, favor_precision=True,
@@ -79,7 +80,7 @@ def from_html(html: str) -> Cleaned:
             continue
         if started and chrome.END_OF_STORY.match(line):
             break
-        if chrome.CHROME_LINE.match(line) or line in captions or line == byline:
+        if chrome.CHROME_LINE.match(line) or line in captions or line in (byline, title):
             dropped.append(line)
             continue
         if chrome.is_caption(line) and not chrome.is_storyish(line.rsplit("(", 1)[0]):
@@ -89,7 +90,7 @@ def from_html(html: str) -> Cleaned:
         kept.append(line)
     return Cleaned(
         body="\n\n".join(kept),
-        title=_first(getattr(doc, "title", None), _text(tree, "h1")),
+        title=_first(title, getattr(doc, "title", None)),
         byline=byline,
         captions=captions,
         chrome=dropped,
