@@ -53,7 +53,10 @@ def from_json_obj(obj: Any, *, location: str = "body") -> ArticleReceived:
         art = ArticleIn.model_validate(obj)
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or location
+        field = ".".join(str(p) for p in first["loc"])
+        if location != "body":  # a batch item: say which one
+            field = f"{location}.{field}" if field else location
+        field = field or location
         raise Unprocessable(f"{field}: {first['msg']}", field=field,
                             errors=json.loads(exc.json(include_url=False))) from None  # fmt: skip
     for name in ("text", "html", "title", "url", "source"):
