@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import sys
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 
 import httpx
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -158,7 +160,9 @@ def print_results(data: Any) -> None:
                   show_lines=True)  # fmt: skip
     for h in data["hits"]:
         frag = (h["highlights"].get("body") or [""])[0]
-        frag = frag.replace("<mark>", "[bold yellow]").replace("</mark>", "[/]")
+        # Highlights come HTML-escaped around <mark>: turn marks into style, entities into text.
+        frag = escape(html.unescape(frag.replace("<mark>", "\0").replace("</mark>", "\1")))
+        frag = frag.replace("\0", "[bold yellow]").replace("\1", "[/]")
         table.add_row(h.get("published_at") or "", h.get("title") or h["id"],
                       ", ".join(h.get("agencies") or []), frag)  # fmt: skip
     out.print(table)

@@ -91,15 +91,26 @@ def _build_launcher(lib: Path, say: Callable[[str], None]) -> None:
 def elasticsearch_argv(
     *, java: str, lib: Path, home: Path, logs: Path, http_port: int, transport_port: int
 ) -> list[str]:
+    """The launcher's command line (deploy/elasticsearch/README.md explains each flag)."""
     return [
         java,
         "-Xms512m",
-        "-Xmx1g",
+        "-Xmx512m",
+        "-XX:+UseG1GC",
+        "-Xss1m",
+        "-Djava.awt.headless=true",
+        "-Dfile.encoding=UTF-8",
+        "-Djava.locale.providers=SPI,COMPAT",
+        "-Dio.netty.noUnsafe=true",
+        "-Dio.netty.noKeySetOptimization=true",
+        "-Dio.netty.recycler.maxCapacityPerThread=0",
+        "-XX:+ExitOnOutOfMemoryError",
         "-cp",
-        f"{lib / 'es-launcher'}:{lib / 'elasticsearch'}/*",
+        f"{lib / 'elasticsearch'}/*:{lib / 'es-launcher'}",
         ES_LAUNCHER_CLASS,
-        f"--home={home}",
-        f"--logs={logs}",
-        f"--http-port={http_port}",
-        f"--transport-port={transport_port}",
-    ]
+        "--http-port", str(http_port),
+        "--transport-port", str(transport_port),
+        "--data", str(home / "data"),
+        "--logs", str(logs / "elasticsearch"),
+        "--cluster-name", "newsflow",
+    ]  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -52,8 +53,21 @@ class Indexer:
         self.on_indexed = on_indexed
         self.running = False
         self.last_error: str | None = None
+        self._lag_checked = 0.0
 
     async def run(self) -> None:
+        """Consume until cancelled; an unexpected error restarts the consumer, logged."""
+        while True:
+            try:
+                await self._run()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                self.last_error = f"indexer crashed: {exc!r}"
+                log.exception("indexer crashed; restarting in 2s")
+                await asyncio.sleep(2)
+
+    async def _run(self) -> None:
         """Consume until cancelled. Survives Kafka and Elasticsearch outages."""
         consumer = AIOKafkaConsumer(
             topics.ENRICHED, bootstrap_servers=self.bootstrap, group_id=self.group_id,
@@ -143,8 +157,12 @@ class Indexer:
         parts = consumer.assignment()
         if not parts:
             return
+        now = time.monotonic()
+        if now - self._lag_checked < 5:
+            return
+        self._lag_checked = now
         ends = await consumer.end_offsets(list(parts))
-        LAG.set(sum(max(0, ends[tp] - await consumer.position(tp)) for tp in parts))
+        LAG.set(sum([max(0, ends[tp] - await consumer.position(tp)) for tp in parts]))
 
 
 async def _dead(producer: AIOKafkaProducer, key: bytes | None, value: bytes, error: str,

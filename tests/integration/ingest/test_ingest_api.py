@@ -39,7 +39,7 @@ async def _read_raw(bootstrap: str, ids: set[str]) -> dict[str, list[ArticleRece
     found: dict[str, list[ArticleReceived]] = {}
     try:
         end = await consumer.end_offsets(list(consumer.assignment()))
-        while any(await consumer.position(tp) < off for tp, off in end.items()):
+        while any([await consumer.position(tp) < off for tp, off in end.items()]):
             for msgs in (await consumer.getmany(timeout_ms=2000)).values():
                 for m in msgs:
                     ev = ArticleReceived.model_validate_json(m.value)
