@@ -1,0 +1,149 @@
+"""The whole stack, as a user and an outside subscriber see it: HTTP in, Kafka out, search."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from typing import Any
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from newsflow_contracts import topics
+from newsflow_contracts.events import ArticleEnriched, DeadLetter
+
+from newsflow_cli.stack import Stack
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def urls(stack: Stack, kafka_bootstrap: str, es_url: str) -> dict[str, str]:
+    stack.up(["enrich", "search", "ingest"])
+    c = stack.config
+    return {"ingest": f"http://127.0.0.1:{c.ingest_port}",
+            "search": f"http://127.0.0.1:{c.search_port}",
+            "enrich": f"http://127.0.0.1:{c.enrich_port}"}  # fmt: skip
+
+
+async def wait_for_key(bootstrap: str, topic: str, key: str, timeout: float = 60) -> Any:
+    """Read a topic from the start, as an outside subscriber would, until `key` shows up."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
+                                auto_offset_reset="earliest")  # fmt: skip
+    await consumer.start()
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for msgs in (await consumer.getmany(timeout_ms=1000)).values():
+                for m in msgs:
+                    if m.key and m.key.decode() == key:
+                        return json.loads(m.value)
+        raise AssertionError(f"{key} did not appear on {topic} within {timeout}s")
+    finally:
+        await consumer.stop()
+
+
+async def search_until(client: httpx.AsyncClient, params: dict[str, Any], article_id: str,
+                       timeout: float = 30) -> dict[str, Any]:  # fmt: skip
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        r = await client.get("/search", params=params)
+        assert r.status_code == 200, r.text
+        for hit in r.json()["hits"]:
+            if hit["id"] == article_id:
+                return hit
+        await asyncio.sleep(0.3)
+    raise AssertionError(f"{article_id} not found with {params} within {timeout}s")
+
+
+async def test_seed_flows_from_http_to_kafka_to_search(urls: dict[str, str], kafka_bootstrap: str,
+                                                       es_url: str) -> None:  # fmt: skip
+    started = time.monotonic()
+    async with httpx.AsyncClient(base_url=urls["ingest"], timeout=30) as ingest:
+        r = await ingest.post("/articles", content=SEED.read_bytes(),
+                              headers={"content-type": "text/plain"}, params={"source": "seed"})  # fmt: skip
+        assert r.status_code == 202, r.text
+        article_id = r.json()["id"]
+
+    raw = await wait_for_key(kafka_bootstrap, topics.ENRICHED, article_id)
+    event = ArticleEnriched.model_validate(raw)
+    assert event.schema_version == "1" and event.source == "seed"
+    assert event.title == "US-backed fighters break into Daesh holdout in East Syria"
+    assert "SDF" in {a for e in event.entities for a in e.aliases}
+
+    async with httpx.AsyncClient(base_url=urls["search"], timeout=30) as search:
+        hit = await search_until(search, {"q": "Hajin"}, article_id)
+        latency = time.monotonic() - started
+        print(f"end-to-end latency (202 -> searchable): {latency:.2f}s")
+        assert any("<mark>Hajin</mark>" in f for f in hit["highlights"]["body"])
+        await search_until(search, {"entity": "Qamishli"}, article_id)
+        await search_until(search, {"entity": "SDF"}, article_id)
+        await search_until(search, {"fig_object": "civilians", "fig_event": "killed",
+                                    "fig_min": 100}, article_id)  # fmt: skip
+        r = await search.get("/search", params={"fig_object": "civilians", "fig_min": 5000})
+        assert article_id not in [h["id"] for h in r.json()["hits"]]
+        body = (await search.get("/search", params={"q": "Hajin"})).json()
+        assert body["facets"]["agencies"] == [{"name": "AFP", "count": body["total"]}]
+        full = (await search.get(f"/articles/{article_id}")).json()
+        assert ArticleEnriched.model_validate(full) == event
+
+        # The same article again: same id, still one document.
+        async with httpx.AsyncClient(base_url=urls["ingest"], timeout=30) as ingest:
+            again = await ingest.post("/articles", content=SEED.read_bytes(),
+                                      headers={"content-type": "text/plain"})  # fmt: skip
+        assert again.json()["id"] == article_id
+        await asyncio.sleep(2.5)  # past a refresh: a duplicate would be visible now
+    async with httpx.AsyncClient(base_url=es_url) as es:
+        count = (await es.post("/articles/_count",
+                               json={"query": {"ids": {"values": [article_id]}}})).json()  # fmt: skip
+        total = (await es.post("/articles/_count", json={"query": {"match": {"body": "Hajin"}}}))
+        assert count["count"] == 1
+        assert total.json()["count"] == 1
+
+
+async def test_poison_goes_to_the_dlq_and_the_stream_goes_on(urls: dict[str, str],
+                                                             kafka_bootstrap: str,
+                                                             unique: str) -> None:  # fmt: skip
+    poison = [b"{not json", b'{"schema_version": "1", "id": "x"}', b"\xff\xfe\x00",
+              json.dumps({"id": f"empty-{unique}", "received_at": "2025-01-01T00:00:00Z",
+                          "content_type": "text/plain", "text": "   "}).encode()]  # fmt: skip
+    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all")
+    await producer.start()
+    try:
+        for i, value in enumerate(poison):
+            await producer.send_and_wait(topics.RAW, value, key=f"poison-{unique}-{i}".encode())
+    finally:
+        await producer.stop()
+    async with httpx.AsyncClient(base_url=urls["ingest"], timeout=30) as ingest:
+        good = await ingest.post("/articles", json={
+            "title": "After the poison", "text": f"ROME — Italy's parliament approved a law on "
+            f"Tuesday that cuts 300 local councils, officials said. Ref {unique}."})  # fmt: skip
+        assert good.status_code == 202
+    letter = DeadLetter.model_validate(
+        await wait_for_key(kafka_bootstrap, topics.DLQ, f"empty-{unique}"))
+    assert letter.stage == "extract" and "no article text" in letter.error
+    assert letter.payload["id"] == f"empty-{unique}"
+    enriched = await wait_for_key(kafka_bootstrap, topics.ENRICHED, good.json()["id"])
+    assert enriched["title"] == "After the poison"
+    dlq = AIOKafkaConsumer(topics.DLQ, bootstrap_servers=kafka_bootstrap, group_id=None,
+                           auto_offset_reset="earliest")  # fmt: skip
+    await dlq.start()
+    stages = []
+    try:
+        for msgs in (await dlq.getmany(timeout_ms=3000)).values():
+            stages += [json.loads(m.value) for m in msgs]
+    finally:
+        await dlq.stop()
+    decode_errors = [d for d in stages if d["stage"] == "decode"]
+    assert len(decode_errors) >= 3
+    assert any(d["payload"] == "{not json" for d in decode_errors)
+
+
+async def test_every_service_reports_health_and_metrics(urls: dict[str, str]) -> None:
+    async with httpx.AsyncClient(timeout=10) as client:
+        for name, url in urls.items():
+            health = await client.get(f"{url}/healthz")
+            assert health.status_code == 200, (name, health.text)
+            metrics = await client.get(f"{url}/metrics")
+            assert metrics.status_code == 200
+            assert f"newsflow_{name}_" in metrics.text
