@@ -26,6 +26,7 @@ down:
 	$(VENV)/bin/newsflow stack down
 
 test: install
+	@deploy/test-deps.sh
 	@$(VENV)/bin/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure here"; exit 1; fi; \
 	exit $$rc
