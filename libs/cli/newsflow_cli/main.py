@@ -94,12 +94,13 @@ def stack_fetch() -> None:
 
 
 def _print_status(names: list[str]) -> bool:
-    table = Table("part", "state", "pid", "where", "detail")
+    table = Table("part", "state", "pid", "memory", "where", "detail")
     all_ok = True
     for s in _stack().status(names):
         state = "[green]healthy[/]" if s.healthy else ("[yellow]unhealthy[/]" if s.pid else "down")
         all_ok &= s.healthy
-        table.add_row(s.name, state, str(s.pid or "-"), s.where, s.detail)
+        memory = f"{s.rss_mb:.0f} MB" if s.rss_mb is not None else "-"
+        table.add_row(s.name, state, str(s.pid or "-"), memory, s.where, s.detail)
     Console().print(table)
     return all_ok
 

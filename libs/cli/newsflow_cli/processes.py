@@ -165,3 +165,19 @@ def _alive(pid: int) -> bool:
             pass
         return False
     return True
+
+
+def group_rss_mb(pgid: int) -> float:
+    """Resident memory of a process group (a service and its worker processes), in MB."""
+    total_kb = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) != pgid:  # field 5 of /proc/pid/stat: the process group
+                continue
+            for line in (stat.parent / "status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total_kb += int(line.split()[1])
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            continue
+    return total_kb / 1024

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newsflow_cli import fetch
 from newsflow_cli.components import ALL, CLASSES, INFRA, REPO, Component, StackConfig
-from newsflow_cli.processes import Managed, StackError, port_free
+from newsflow_cli.processes import Managed, StackError, group_rss_mb, port_free
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Status:
     healthy: bool
     detail: str
     where: str
+    rss_mb: float | None = None
 
 
 class Stack:
@@ -82,7 +83,8 @@ class Stack:
         for name in names:
             comp, pid = self.component(name), self.managed(name).pid()
             ok, detail = comp.check() if pid is not None else (False, "not running")
-            result.append(Status(name, pid, ok, detail, comp.where()))
+            rss = group_rss_mb(pid) if pid is not None else None
+            result.append(Status(name, pid, ok, detail, comp.where(), rss))
         return result
 
 
