@@ -4,6 +4,7 @@ from pathlib import Path
 
 import faust
 from newsflow_contracts import topics
+from newsflow_contracts.logs import logging_config
 from newsflow_contracts.settings import get_stack_settings
 
 from newsflow_enrich.config import get_settings
@@ -25,8 +26,8 @@ def create_app() -> faust.App:
         topic_partitions=2,
         web_host=settings.host,
         web_port=settings.port,
-        # Faust's own logging setup would replace our JSON handler.
-        loghandlers=[],
+        # The worker configures logging itself: hand it our JSON configuration.
+        logging_config=logging_config("enrich", stack.log_level),
     )
 
 
