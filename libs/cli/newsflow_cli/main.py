@@ -198,6 +198,7 @@ def demo() -> None:
     console.print(f"fed {len(files)} files: accepted {summary.accepted}, rejected "
                   f"{summary.rejected}, failed {summary.failed}")  # fmt: skip
     search_url = _url("search")
+    _wait_searchable(search_url, summary.accepted)
     console.print(
         f"\n[bold]newsflow is up.[/bold]\n"
         f"  search page   {search_url}/\n"
@@ -207,6 +208,27 @@ def demo() -> None:
         f"  stop it all:  newsflow stack down",
         highlight=False,
     )
+
+
+def _wait_searchable(search_url: str, expected: int, timeout: float = 120) -> None:
+    """Wait until the fed articles are enriched and indexed, showing how many are."""
+    import time
+
+    from rich.progress import Progress
+
+    with Progress(console=console) as progress:
+        task = progress.add_task("enriching and indexing", total=expected)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                total = httpx.get(f"{search_url}/search", params={"size": 0}, timeout=5).json()
+                progress.update(task, completed=min(total["total"], expected))
+                if total["total"] >= expected:
+                    return
+            except (httpx.HTTPError, ValueError, KeyError):
+                pass
+            time.sleep(0.5)
+    console.print("[yellow]not every article is searchable yet; see `newsflow stack status`[/]")
 
 
 def _url(service: str) -> str:
