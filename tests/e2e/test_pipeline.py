@@ -147,3 +147,29 @@ async def test_every_service_reports_health_and_metrics(urls: dict[str, str]) ->
             metrics = await client.get(f"{url}/metrics")
             assert metrics.status_code == 200
             assert f"newsflow_{name}_" in metrics.text
+
+
+async def test_standing_query_alerts_on_a_newly_fed_article(urls: dict[str, str],
+                                                            kafka_bootstrap: str,
+                                                            unique: str) -> None:  # fmt: skip
+    async with httpx.AsyncClient(base_url=urls["search"], timeout=30) as search:
+        r = await search.post("/subscriptions", json={"query": "Daesh", "name": f"watch {unique}"})
+        assert r.status_code == 201, r.text
+        sub_id = r.json()["id"]
+        other = (await search.post("/subscriptions", json={"query": "volcano"})).json()["id"]
+        async with httpx.AsyncClient(base_url=urls["ingest"], timeout=30) as ingest:
+            fed = await ingest.post("/articles", json={
+                "title": f"Daesh cell dismantled {unique}",
+                "text": "BAGHDAD — Iraqi forces dismantled a Daesh cell in Anbar province on "
+                        "Sunday and arrested five suspects, the interior ministry said."})  # fmt: skip
+        article_id = fed.json()["id"]
+        alert = await wait_for_key(kafka_bootstrap, topics.ALERTS, article_id)
+        assert alert["subscription_id"] == sub_id
+        assert alert["title"] == f"Daesh cell dismantled {unique}"
+        matches = (await search.get(f"/subscriptions/{sub_id}/matches")).json()["matches"]
+        assert [m["article_id"] for m in matches] == [article_id]
+        assert (await search.get(f"/subscriptions/{other}/matches")).json()["matches"] == []
+        assert (await search.delete(f"/subscriptions/{sub_id}")).status_code == 204
+        assert (await search.get(f"/subscriptions/{sub_id}/matches")).status_code == 404
+        bad = await search.post("/subscriptions", json={"query": "  "})
+        assert bad.status_code == 422

@@ -17,6 +17,8 @@ class SearchSettings(BaseSettings):
     # Run the indexer in the API process (one `search` process in the local stack).
     run_indexer: bool = True
     cors_origins: list[str] = []
+    # When set, creating and deleting subscriptions needs `X-API-Key: <api_key>`; search stays open.
+    api_key: str | None = None
 
 
 @lru_cache

@@ -24,6 +24,7 @@ from prometheus_client import Counter, Gauge
 from pydantic import ValidationError
 
 from newsflow_search.mapping import ensure_index
+from newsflow_search.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ RETRIES = Counter("newsflow_search_bulk_retries_total", "Bulk requests retried")
 LAG = Gauge("newsflow_search_indexer_lag", "Messages on articles.enriched not yet indexed")
 ES_UP = Gauge("newsflow_search_es_up", "1 when the last Elasticsearch call succeeded")
 
-OnIndexed = Callable[[list[ArticleEnriched]], Awaitable[None]]
+ALERTS = Counter("newsflow_search_alerts_total", "Standing-query matches published")
 
 
 def to_document(event: ArticleEnriched) -> dict[str, Any]:
@@ -47,10 +48,10 @@ def to_document(event: ArticleEnriched) -> dict[str, Any]:
 
 class Indexer:
     def __init__(self, es: AsyncElasticsearch, bootstrap: str, alias: str, group_id: str,
-                 max_records: int = 500, on_indexed: OnIndexed | None = None) -> None:  # fmt: skip
+                 max_records: int = 500) -> None:  # fmt: skip
         self.es, self.bootstrap, self.alias = es, bootstrap, alias
         self.group_id, self.max_records = group_id, max_records
-        self.on_indexed = on_indexed
+        self.subscriptions = Subscriptions(es, alias)
         self.running = False
         self.last_error: str | None = None
         self._lag_checked = 0.0
@@ -81,6 +82,7 @@ class Indexer:
         self.running = True
         try:
             await self._with_es_retry(lambda: ensure_index(self.es, self.alias))
+            await self._with_es_retry(self.subscriptions.ensure_indices)
             while True:
                 batch = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
                 messages = [m for msgs in batch.values() for m in msgs]
@@ -134,8 +136,19 @@ class Indexer:
                         f"rejected by Elasticsearch: {reason}", "index")  # fmt: skip
         done = [e for eid, e in events.items() if eid not in failed]
         INDEXED.inc(len(done))
-        if self.on_indexed and done:
-            await self.on_indexed(done)
+        if done:
+            await self._alert(done, producer)
+
+    async def _alert(self, done: list[ArticleEnriched], producer: AIOKafkaProducer) -> None:
+        """Run the standing queries on what was just indexed; publish new matches to `alerts`."""
+        if not await self._with_es_retry(self.subscriptions.active):
+            return
+        await self._with_es_retry(lambda: self.es.indices.refresh(index=self.alias))
+        alerts = await self._with_es_retry(lambda: self.subscriptions.match(done))
+        for alert in alerts:
+            await producer.send_and_wait(topics.ALERTS, alert.model_dump_json().encode(),
+                                         key=alert.article_id.encode())  # fmt: skip
+        ALERTS.inc(len(alerts))
 
     async def _with_es_retry(self, call: Callable[[], Awaitable[Any]]) -> Any:
         delay = 0.5

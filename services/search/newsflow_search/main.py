@@ -11,18 +11,38 @@ from typing import Annotated, Any
 
 from elasticsearch import AsyncElasticsearch, NotFoundError
 from elasticsearch import ApiError, TransportError
-from fastapi import FastAPI, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from newsflow_contracts.settings import get_stack_settings
 from prometheus_client import CONTENT_TYPE_LATEST, Histogram, generate_latest
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsflow_search import query
 from newsflow_search.config import SearchSettings, get_settings
 from newsflow_search.indexer import Indexer
+from newsflow_search.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
 SEARCH_SECONDS = Histogram("newsflow_search_query_seconds", "Search request time")
+
+
+class SubscriptionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    query: str = Field("", max_length=1000, description="Same syntax as /search?q=")
+    entity: str | None = Field(None, max_length=200)
+    name: str | None = Field(None, max_length=200)
+
+    @model_validator(mode="after")
+    def _not_everything(self) -> "SubscriptionIn":
+        if not self.query.strip() and not self.entity:
+            raise ValueError("a subscription needs a query or an entity")
+        return self
+
+
+def _subs(request: Request) -> Subscriptions:
+    return request.app.state.subscriptions  # type: ignore[no-any-return]
 
 
 def problem(status: int, detail: str, field: str | None = None) -> JSONResponse:
@@ -42,6 +62,7 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         es = AsyncElasticsearch(es_url, request_timeout=10)
         app.state.es = es
+        app.state.subscriptions = Subscriptions(es, settings.index_alias)
         app.state.indexer = None
         task = None
         if settings.run_indexer:
@@ -58,6 +79,10 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
             await es.close()
 
     app = FastAPI(title="newsflow search", version="1", lifespan=lifespan)
+
+    async def authorized(x_api_key: Annotated[str | None, Header()] = None) -> None:
+        if settings.api_key and x_api_key != settings.api_key:
+            raise HTTPException(401, "a valid X-API-Key header is required")
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET"])  # fmt: skip
@@ -119,6 +144,29 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
         source.pop("entity_keys", None)
         source.pop("indexed_at", None)
         return source
+
+    @app.post("/subscriptions", status_code=201, dependencies=[Depends(authorized)])
+    async def create_subscription(request: Request, sub: SubscriptionIn) -> Any:
+        """Store a standing query; every newly indexed match goes to `alerts` and its matches."""
+        try:
+            sub_id = await _subs(request).create(sub.query, sub.entity, sub.name)
+        except query.BadQuery as exc:
+            return problem(422, str(exc), exc.field)
+        return {"id": sub_id}
+
+    @app.get("/subscriptions/{sub_id}/matches")
+    async def subscription_matches(request: Request, sub_id: str,
+                                   size: Annotated[int, Query(ge=1, le=1000)] = 100) -> Any:  # fmt: skip
+        subs = _subs(request)
+        if not await subs.exists(sub_id):
+            return problem(404, f"subscription not found: {sub_id}", "id")
+        return {"matches": await subs.matches(sub_id, size)}
+
+    @app.delete("/subscriptions/{sub_id}", status_code=204, dependencies=[Depends(authorized)])
+    async def delete_subscription(request: Request, sub_id: str) -> Response:
+        if not await _subs(request).delete(sub_id):
+            return problem(404, f"subscription not found: {sub_id}", "id")
+        return Response(status_code=204)
 
     @app.get("/healthz")
     async def healthz(request: Request) -> Response:

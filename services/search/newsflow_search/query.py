@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,14 +47,43 @@ class SearchParams:
     cursor: str | None = None
 
 
-def build(p: SearchParams) -> dict[str, Any]:
+# `title:word`, `title:"a phrase"`, `entity:SDF`, `entity:"Redur Khalil"`, `agency:AFP` ...
+FIELD_TERM = re.compile(r'(?<!\S)(title|entity|agency|source|dateline|language):'
+                        r'(?:"([^"]*)"|(\S+))', re.IGNORECASE)  # fmt: skip
+FIELD_FILTERS = {"agency": "agencies", "source": "source", "dateline": "dateline",
+                 "language": "language"}  # fmt: skip
+
+
+def text_clauses(q: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """Full-text clauses, filters and entity names from the user's query string."""
     must: list[dict[str, Any]] = []
     filters: list[dict[str, Any]] = []
-    if p.q and p.q.strip():
-        must.append({"simple_query_string": {
-            "query": p.q, "fields": SEARCH_FIELDS, "default_operator": "and", "flags": QUERY_FLAGS,
-        }})  # fmt: skip
-    for name in p.entity or []:
+    entities: list[str] = []
+    if not q or not q.strip():
+        return must, filters, entities
+    for m in FIELD_TERM.finditer(q):
+        field, value = m.group(1).lower(), (m.group(2) if m.group(2) is not None else m.group(3))
+        if field == "title":
+            term = f'"{value}"' if m.group(2) is not None else value
+            must.append(_sqs(term, ["title"]))
+        elif field == "entity":
+            entities.append(value)
+        else:
+            filters.append({"term": {FIELD_FILTERS[field]: value}})
+    rest = FIELD_TERM.sub(" ", q).strip()
+    if rest:
+        must.append(_sqs(rest, SEARCH_FIELDS))
+    return must, filters, entities
+
+
+def _sqs(text: str, fields: list[str]) -> dict[str, Any]:
+    return {"simple_query_string": {"query": text, "fields": fields, "default_operator": "and",
+                                    "flags": QUERY_FLAGS}}  # fmt: skip
+
+
+def build(p: SearchParams) -> dict[str, Any]:
+    must, filters, q_entities = text_clauses(p.q)
+    for name in [*(p.entity or []), *q_entities]:
         filters.append({"term": {"entity_keys": name.strip().lower()}})
     if p.type:
         filters.append({"nested": {"path": "entities",
@@ -88,6 +118,9 @@ def build(p: SearchParams) -> dict[str, Any]:
                                                        "size": FACET_SIZE}}}}}},
             "agencies": {"terms": {"field": "agencies", "size": FACET_SIZE}},
             "sources": {"terms": {"field": "source", "size": FACET_SIZE}},
+            "datelines": {"terms": {"field": "dateline", "size": FACET_SIZE}},
+            "dates": {"date_histogram": {"field": "published_at", "calendar_interval": "month",
+                                         "min_doc_count": 1, "format": "yyyy-MM"}},
         },  # fmt: skip
     }
     if p.cursor:
@@ -156,6 +189,9 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
             "entities": entity_facets,
             "agencies": _buckets(aggs.get("agencies")),
             "sources": _buckets(aggs.get("sources")),
+            "datelines": _buckets(aggs.get("datelines")),
+            "dates": [{"name": b["key_as_string"], "count": b["doc_count"]}
+                      for b in aggs.get("dates", {}).get("buckets", [])],
         },
         "cursor": encode_cursor(hits[-1]["sort"]) if len(hits) == size and hits else None,
     }

@@ -45,3 +45,16 @@ def test_cursor_round_trip_and_bad_cursor() -> None:
 def test_date_sort_breaks_ties_by_id() -> None:
     body = query.build(SearchParams(sort="date"))
     assert body["sort"][-1] == {"id": "asc"}
+
+
+def test_field_syntax_in_the_query_string() -> None:
+    must, filters, entities = query.text_clauses('title:"break into" entity:SDF agency:AFP Hajin -Iraq')
+    assert entities == ["SDF"]
+    assert {"term": {"agencies": "AFP"}} in filters
+    title, rest = must
+    assert title["simple_query_string"] == {**title["simple_query_string"], "query": '"break into"',
+                                            "fields": ["title"]}  # fmt: skip
+    assert rest["simple_query_string"]["query"] == "Hajin -Iraq"
+    body = query.build(SearchParams(q='entity:"Redur Khalil"'))
+    assert {"term": {"entity_keys": "redur khalil"}} in body["query"]["bool"]["filter"]
+    assert body["query"]["bool"]["must"] == [{"match_all": {}}]
