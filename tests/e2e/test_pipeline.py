@@ -5,55 +5,14 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from typing import Any
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from newsflow_contracts import topics
 from newsflow_contracts.events import ArticleEnriched, DeadLetter
 
-from newsflow_cli.stack import Stack
 from tests.conftest import SEED
-
-
-@pytest.fixture(scope="module")
-def urls(stack: Stack, kafka_bootstrap: str, es_url: str) -> dict[str, str]:
-    stack.up(["enrich", "search", "ingest"])
-    c = stack.config
-    return {"ingest": f"http://127.0.0.1:{c.ingest_port}",
-            "search": f"http://127.0.0.1:{c.search_port}",
-            "enrich": f"http://127.0.0.1:{c.enrich_port}"}  # fmt: skip
-
-
-async def wait_for_key(bootstrap: str, topic: str, key: str, timeout: float = 60) -> Any:
-    """Read a topic from the start, as an outside subscriber would, until `key` shows up."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
-                                auto_offset_reset="earliest")  # fmt: skip
-    await consumer.start()
-    try:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for msgs in (await consumer.getmany(timeout_ms=1000)).values():
-                for m in msgs:
-                    if m.key and m.key.decode() == key:
-                        return json.loads(m.value)
-        raise AssertionError(f"{key} did not appear on {topic} within {timeout}s")
-    finally:
-        await consumer.stop()
-
-
-async def search_until(client: httpx.AsyncClient, params: dict[str, Any], article_id: str,
-                       timeout: float = 30) -> dict[str, Any]:  # fmt: skip
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        r = await client.get("/search", params=params)
-        assert r.status_code == 200, r.text
-        for hit in r.json()["hits"]:
-            if hit["id"] == article_id:
-                return hit
-        await asyncio.sleep(0.3)
-    raise AssertionError(f"{article_id} not found with {params} within {timeout}s")
+from tests.e2e.conftest import search_until, wait_for_key
 
 
 async def test_seed_flows_from_http_to_kafka_to_search(urls: dict[str, str], kafka_bootstrap: str,
