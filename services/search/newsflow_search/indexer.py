@@ -23,6 +23,7 @@ from newsflow_contracts.events import ArticleEnriched, DeadLetter
 from prometheus_client import Counter, Gauge
 from pydantic import ValidationError
 
+from newsflow_search import dedup
 from newsflow_search.mapping import ensure_index
 from newsflow_search.subscriptions import Subscriptions
 
@@ -37,8 +38,11 @@ ES_UP = Gauge("newsflow_search_es_up", "1 when the last Elasticsearch call succe
 ALERTS = Counter("newsflow_search_alerts_total", "Standing-query matches published")
 
 
-def to_document(event: ArticleEnriched) -> dict[str, Any]:
+def to_document(event: ArticleEnriched, dup: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The indexed document: the event, plus lookup keys and its near-duplicate group."""
     doc = event.model_dump(mode="json")
+    dup = dup or {"dup_group": event.id}
+    doc.update(dup, is_copy=dup["dup_group"] != event.id)
     keys = {e.name.lower() for e in event.entities}
     keys |= {a.lower() for e in event.entities for a in e.aliases}
     doc["entity_keys"] = sorted(keys)
@@ -106,8 +110,9 @@ class Indexer:
             events[event.id] = event  # the latest version of an article wins within a batch
         if not events:
             return
-        actions = [{"_op_type": "index", "_index": self.alias, "_id": eid, "_source": to_document(e)}
-                   for eid, e in events.items()]  # fmt: skip
+        groups = await self._with_es_retry(lambda: self._dup_groups(events))
+        actions = [{"_op_type": "index", "_index": self.alias, "_id": eid,
+                    "_source": to_document(e, groups[eid])} for eid, e in events.items()]  # fmt: skip
 
         async def bulk() -> list[Any]:
             """Bulk-index; items refused for load (429/503) are retried, others are returned."""
@@ -138,6 +143,30 @@ class Indexer:
         INDEXED.inc(len(done))
         if done:
             await self._alert(done, producer)
+
+    async def _dup_groups(self, events: dict[str, ArticleEnriched]) -> dict[str, dict[str, Any]]:
+        """Each article's near-duplicate group: that of an indexed (or earlier in this batch)
+        article whose body is at least dedup.THRESHOLD similar, else its own id."""
+        mine = {}
+        for eid, e in events.items():
+            sig = dedup.signature(e.body)
+            mine[eid] = {"minhash": sig, "dup_bands": dedup.band_keys(sig)}
+        keys = sorted({k for m in mine.values() for k in m["dup_bands"]})
+        resp = await self.es.search(index=self.alias, query={"terms": {"dup_bands": keys}},
+                                    source=["dup_group", "minhash", "dup_bands"], size=1000)  # fmt: skip
+        known = [(h["_id"], h["_source"]) for h in resp["hits"]["hits"]]
+        out: dict[str, dict[str, Any]] = {}
+        for eid, m in mine.items():
+            group, best = eid, dedup.THRESHOLD
+            bands = set(m["dup_bands"])
+            for cid, other in known + list(out.items()):
+                if cid == eid or not bands & set(other["dup_bands"]):
+                    continue
+                sim = dedup.similarity(m["minhash"], other["minhash"])
+                if sim >= best:
+                    group, best = other["dup_group"], sim
+            out[eid] = {**m, "dup_group": group}
+        return out
 
     async def _alert(self, done: list[ArticleEnriched], producer: AIOKafkaProducer) -> None:
         """Run the standing queries on what was just indexed; publish new matches to `alerts`."""

@@ -112,13 +112,14 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
         sort: Annotated[str, Query(pattern="^(relevance|date)$")] = "relevance",
         size: Annotated[int, Query(ge=0, le=100)] = 10,
         cursor: Annotated[str | None, Query(max_length=2000)] = None,
+        group: Annotated[bool, Query(description="One hit per group of near-duplicate copies")] = True,
     ) -> Any:
         params = query.SearchParams(
             q=q, entity=entity, type=type, agency=agency, source=source, dateline=dateline,
             language=language, since=since.isoformat() if since else None,
             until=until.isoformat() if until else None, fig_object=fig_object,
             fig_event=fig_event, fig_min=fig_min, fig_max=fig_max, sort=sort, size=size,
-            cursor=cursor,
+            cursor=cursor, group=group,
         )  # fmt: skip
         body = query.build(params)
         with SEARCH_SECONDS.time():
@@ -132,7 +133,44 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
                 raise
             except TransportError as exc:
                 return problem(503, f"search engine unavailable: {exc}")
-        return query.shape(resp.body, size)
+        result = query.shape(resp.body, size)
+        groups = sorted({h["dup_group"] for h in result["hits"] if h["dup_group"]})
+        counts: dict[str, int] = {}
+        if groups:
+            agg = await request.app.state.es.search(index=settings.index_alias,
+                                                    **query.copies_query(groups))  # fmt: skip
+            counts = {b["key"]: b["doc_count"] for b in agg["aggregations"]["groups"]["buckets"]}
+        for h in result["hits"]:
+            h["copies"] = max(0, counts.get(h["dup_group"], 1) - 1)
+        return result
+
+    @app.get("/articles/{article_id}/similar")
+    async def similar(request: Request, article_id: str,
+                      size: Annotated[int, Query(ge=1, le=50)] = 5) -> Any:  # fmt: skip
+        """More like this article: other stories with the most words in common."""
+        es = request.app.state.es
+        if not await es.exists(index=settings.index_alias, id=article_id):
+            return problem(404, f"article not found: {article_id}", "id")
+        index = (await es.get(index=settings.index_alias, id=article_id, source=False))["_index"]
+        resp = await es.search(index=settings.index_alias,
+                               **query.similar_query(article_id, index, size))  # fmt: skip
+        return {"hits": [{"id": h["_id"], "score": h["_score"], **h["_source"]}
+                         for h in resp["hits"]["hits"]]}  # fmt: skip
+
+    @app.get("/articles/{article_id}/copies")
+    async def copies(request: Request, article_id: str) -> Any:
+        """The near-duplicate wire copies of this article (same story, other outlets)."""
+        es = request.app.state.es
+        try:
+            doc = await es.get(index=settings.index_alias, id=article_id, source=["dup_group"])
+        except NotFoundError:
+            return problem(404, f"article not found: {article_id}", "id")
+        group = doc["_source"].get("dup_group") or article_id
+        resp = await es.search(index=settings.index_alias, query={"term": {"dup_group": group}},
+                               source=["id", "title", "source", "published_at", "url"], size=100,
+                               sort=[{"indexed_at": "asc"}])  # fmt: skip
+        return {"group": group, "articles": [h["_source"] | {"id": h["_id"]}
+                                             for h in resp["hits"]["hits"]]}  # fmt: skip
 
     @app.get("/articles/{article_id}")
     async def get_article(request: Request, article_id: str) -> Any:
@@ -141,8 +179,9 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
         except NotFoundError:
             return problem(404, f"article not found: {article_id}", "id")
         source = dict(doc["_source"])
-        source.pop("entity_keys", None)
-        source.pop("indexed_at", None)
+        for internal in ("entity_keys", "indexed_at", "dup_bands", "minhash", "is_copy",
+                         "dup_group"):  # fmt: skip
+            source.pop(internal, None)
         return source
 
     @app.post("/subscriptions", status_code=201, dependencies=[Depends(authorized)])

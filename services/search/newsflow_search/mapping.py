@@ -8,7 +8,7 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch
 
 log = logging.getLogger(__name__)
-VERSION = 1
+VERSION = 2
 
 _TEXT = {"type": "text", "analyzer": "english"}
 MAPPING: dict[str, Any] = {
@@ -53,6 +53,11 @@ MAPPING: dict[str, Any] = {
             },
         },
         "indexed_at": {"type": "date"},
+        # Near-duplicates (dedup.py): the group's first article, lookup bands, the signature.
+        "dup_group": {"type": "keyword"},
+        "is_copy": {"type": "boolean"},
+        "dup_bands": {"type": "keyword"},
+        "minhash": {"type": "long", "index": False, "doc_values": False},
     },
 }
 SETTINGS: dict[str, Any] = {
@@ -67,13 +72,22 @@ def index_name(alias: str) -> str:
 
 
 async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
-    """Create `<alias>-vN` with the mapping and point the alias at it (idempotent)."""
+    """Create `<alias>-vN` with the mapping and point the alias at it, and only at it.
+
+    A new mapping version starts empty: replay articles.enriched (reset the indexer's consumer
+    group) to fill it. The old index stays until deleted by hand.
+    """
     name = index_name(alias)
     if not await es.indices.exists(index=name):
         await es.options(ignore_status=400).indices.create(
-            index=name, settings=SETTINGS, mappings=MAPPING, aliases={alias: {}}
+            index=name, settings=SETTINGS, mappings=MAPPING
         )
-        log.info("created index %s behind alias %s", name, alias)
-    elif not await es.indices.exists_alias(name=alias, index=name):
-        await es.indices.put_alias(index=name, name=alias)
+        log.info("created index %s", name)
+    current = await es.options(ignore_status=404).indices.get_alias(name=alias)
+    others = [i for i in (current.body if current.meta.status == 200 else {}) if i != name]
+    if others or name not in (current.body if current.meta.status == 200 else {}):
+        actions = [{"remove": {"index": i, "alias": alias}} for i in others]
+        actions.append({"add": {"index": name, "alias": alias}})
+        await es.indices.update_aliases(actions=actions)
+        log.info("alias %s -> %s (was %s)", alias, name, others or "unset")
     return name

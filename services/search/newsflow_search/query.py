@@ -45,6 +45,8 @@ class SearchParams:
     sort: str = "relevance"
     size: int = 10
     cursor: str | None = None
+    # Show one article per group of near-duplicate wire copies (the first indexed).
+    group: bool = True
 
 
 # `title:word`, `title:"a phrase"`, `entity:SDF`, `entity:"Redur Khalil"`, `agency:AFP` ...
@@ -98,12 +100,16 @@ def build(p: SearchParams) -> dict[str, Any]:
     figure = figure_query(p)
     if figure:
         filters.append(figure)
+    bool_query: dict[str, Any] = {"must": must or [{"match_all": {}}], "filter": filters}
+    if p.group:
+        bool_query["must_not"] = [{"term": {"is_copy": True}}]
     body: dict[str, Any] = {
-        "query": {"bool": {"must": must or [{"match_all": {}}], "filter": filters}},
+        "query": {"bool": bool_query},
         "size": p.size,
         "track_total_hits": True,
         "sort": _sort(p.sort),
-        "_source": ["id", "title", "published_at", "source", "agencies", "url", "dateline"],
+        "_source": ["id", "title", "published_at", "source", "agencies", "url", "dateline",
+                    "dup_group"],
         "highlight": {
             "encoder": "html",  # article text is escaped; only our <mark> tags are markup
             "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
@@ -173,6 +179,7 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
         "published_at": h["_source"].get("published_at"), "source": h["_source"].get("source"),
         "agencies": h["_source"].get("agencies", []), "url": h["_source"].get("url"),
         "dateline": h["_source"].get("dateline"), "score": h.get("_score"),
+        "dup_group": h["_source"].get("dup_group"),
         "highlights": {"body": h.get("highlight", {}).get("body", []),
                        **({"title": h["highlight"]["title"]} if "title" in h.get("highlight", {})
                           else {})},
@@ -199,3 +206,24 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
 
 def _buckets(agg: dict[str, Any] | None) -> list[dict[str, Any]]:
     return [{"name": b["key"], "count": b["doc_count"]} for b in (agg or {}).get("buckets", [])]
+
+
+def copies_query(groups: list[str]) -> dict[str, Any]:
+    """How many indexed articles each near-duplicate group has."""
+    return {"size": 0, "query": {"terms": {"dup_group": groups}},
+            "aggs": {"groups": {"terms": {"field": "dup_group", "size": max(1, len(groups))}}}}
+
+
+def similar_query(article_id: str, index: str, size: int) -> dict[str, Any]:
+    """More like this: same words in title and body, other stories (copies excluded)."""
+    return {
+        "query": {"bool": {
+            "must": [{"more_like_this": {
+                "fields": ["title", "body"], "like": [{"_index": index, "_id": article_id}],
+                "min_term_freq": 1, "min_doc_freq": 1, "max_query_terms": 40,
+                "minimum_should_match": "20%"}}],
+            "must_not": [{"term": {"is_copy": True}}, {"ids": {"values": [article_id]}}],
+        }},
+        "size": size,
+        "_source": ["id", "title", "published_at", "source", "agencies"],
+    }  # fmt: skip
