@@ -46,6 +46,7 @@ def to_document(event: ArticleEnriched, dup: dict[str, Any] | None = None) -> di
     keys = {e.name.lower() for e in event.entities}
     keys |= {a.lower() for e in event.entities for a in e.aliases}
     doc["entity_keys"] = sorted(keys)
+    doc["entity_facets"] = sorted({f"{e.type}|{e.name}" for e in event.entities})
     doc["indexed_at"] = datetime.now(UTC).isoformat()
     return doc
 

@@ -8,7 +8,7 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch
 
 log = logging.getLogger(__name__)
-VERSION = 2
+VERSION = 3
 
 _TEXT = {"type": "text", "analyzer": "english"}
 MAPPING: dict[str, Any] = {
@@ -28,6 +28,9 @@ MAPPING: dict[str, Any] = {
         "captions": _TEXT,
         # Canonical names and aliases, lower-cased at index time: the entity filter's field.
         "entity_keys": {"type": "keyword"},
+        # "TYPE|Name" per entity: facets aggregate this flat field; a nested aggregation over
+        # every matching article was the slowest part of a broad query (bench/search.py).
+        "entity_facets": {"type": "keyword"},
         "entities": {
             "type": "nested",
             "properties": {

@@ -16,6 +16,7 @@ SEARCH_FIELDS = ["title^3", "body", "captions"]
 # AND/OR/NOT, "phrases" and (grouping): what users need; PREFIX, FUZZY and SLOP stay off.
 QUERY_FLAGS = "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE"
 FACET_SIZE = 10
+ENTITY_FACET_POOL = 250
 ENTITY_TYPES = ["PERSON", "ORG", "LOC", "NORP", "EVENT", "MISC"]
 
 
@@ -118,10 +119,10 @@ def build(p: SearchParams) -> dict[str, Any]:
                        "title": {"number_of_fragments": 0}},
         },  # fmt: skip
         "aggs": {
-            "entities": {"nested": {"path": "entities"}, "aggs": {
-                "types": {"terms": {"field": "entities.type", "size": len(ENTITY_TYPES) + 4},
-                          "aggs": {"names": {"terms": {"field": "entities.name",
-                                                       "size": FACET_SIZE}}}}}},
+            # One pass over "TYPE|Name" values, split per type below: a third faster on broad
+            # queries than one aggregation per type (bench/search.py). Per type, the top
+            # FACET_SIZE are exact unless over ENTITY_FACET_POOL names of other types outrank them.
+            "entities": {"terms": {"field": "entity_facets", "size": ENTITY_FACET_POOL}},
             "agencies": {"terms": {"field": "agencies", "size": FACET_SIZE}},
             "sources": {"terms": {"field": "source", "size": FACET_SIZE}},
             "datelines": {"terms": {"field": "dateline", "size": FACET_SIZE}},
@@ -185,10 +186,12 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
                           else {})},
     } for h in hits]  # fmt: skip
     aggs = resp.get("aggregations", {})
-    entity_facets = {
-        b["key"]: [{"name": n["key"], "count": n["doc_count"]} for n in b["names"]["buckets"]]
-        for b in aggs.get("entities", {}).get("types", {}).get("buckets", [])
-    }
+    entity_facets: dict[str, list[dict[str, Any]]] = {}
+    for b in aggs.get("entities", {}).get("buckets", []):
+        etype, name = b["key"].split("|", 1)
+        bucket = entity_facets.setdefault(etype, [])
+        if len(bucket) < FACET_SIZE:
+            bucket.append({"name": name, "count": b["doc_count"]})
     return {
         "total": resp["hits"]["total"]["value"],
         "hits": out_hits,
