@@ -22,3 +22,9 @@ class ExtractionSkipped(NewsflowError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class EnrichFailed(NewsflowError):
+    """An unexpected error on one article (a bug or a pathological page), kept to that article."""
+
+    stage = "enrich"

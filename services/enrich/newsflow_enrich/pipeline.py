@@ -11,7 +11,7 @@ import spacy
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived, Pipeline
 from spacy.language import Language
 
-from newsflow_enrich.errors import ExtractionSkipped, NewsflowError
+from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
 from newsflow_enrich.stages import entities, figures, metadata, text
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,9 @@ class Enricher:
         self.pipeline = Pipeline(version=VERSION, model=f"{model}@{self.nlp.meta.get('version')}")
 
     def prepare(self, raw: ArticleReceived) -> Prepared:
+        size = len(raw.text or raw.html or "")
+        if size > 2 * self.max_chars:  # refuse before spending seconds on cleaning it
+            raise ExtractionSkipped(f"input is {size} characters; the limit is {2 * self.max_chars}")
         cleaned = text.clean(raw, self.max_chars)
         meta = metadata.extract(cleaned, title=raw.title, published_at=raw.published_at)
         if meta.language != "en":
@@ -48,9 +51,20 @@ class Enricher:
                 prepared.append(self.prepare(raw))
             except NewsflowError as exc:
                 prepared.append(exc)
+            except Exception as exc:  # noqa: BLE001 - one odd page must not fail the batch
+                log.exception("extraction failed", extra={"article_id": raw.id})
+                prepared.append(EnrichFailed(f"extraction failed: {exc!r}"[:500]))
         good = [p for p in prepared if isinstance(p, Prepared)]
         docs = iter(self.nlp.pipe(_nlp_text(p.cleaned) for p in good))
-        return [p if isinstance(p, NewsflowError) else self._event(p, next(docs)) for p in prepared]
+        return [p if isinstance(p, NewsflowError) else self._event_or_error(p, next(docs))
+                for p in prepared]  # fmt: skip
+
+    def _event_or_error(self, p: Prepared, doc: spacy.tokens.Doc) -> ArticleEnriched | NewsflowError:
+        try:
+            return self._event(p, doc)
+        except Exception as exc:  # noqa: BLE001 - as above
+            log.exception("enrichment failed", extra={"article_id": p.raw.id})
+            return EnrichFailed(f"enrichment failed: {exc!r}"[:500])
 
     def enrich(self, raw: ArticleReceived) -> ArticleEnriched:
         [result] = self.enrich_many([raw])
