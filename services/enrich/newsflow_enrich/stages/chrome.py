@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 # A line that is chrome wherever it stands.
 _CHROME = [
-    r"you are here",
+    r"you are here\b.*",
+    r"(\w[\w'&-]*( \w[\w'&-]*){0,3} ?[›>»|/] ?){2,}\w[\w'&-]*( \w[\w'&-]*){0,3}",  # A › B › C
+    r"(highlights|key points|key takeaways|in brief|at a glance|summary)\s*:?",
+    r"(reporting|writing|editing|additional reporting|compiled|edited) by .*",
+    r"our standards:.*",
+    r"sign up( here)?\.?",
+    r"all quotes delayed.*",
+    r"(like|enjoyed) this (story|article)\?.*",
+    r"\d[\d,]* (people|readers|users) (like|liked|recommend) this\.?",
     r"(home|news)\s*[›>»|/].*",
     r"skip to (main )?content",
     r"(advertisement|advertising|sponsored( content)?|ad)",
@@ -33,9 +41,9 @@ _CHROME = [
     r"(get|receive) (the |our )?(top stories|latest news|daily|breaking news).*",
     r".*\b(we use cookies|this (web)?site uses cookies|cookie (policy|settings)|accept (all )?cookies)\b.*",
     r".*(©|\(c\) ?\d{4}|copyright \d{4}|all rights reserved).*",
-    r"(related|related (articles|stories|news|posts|coverage)|read more|more (from|on|in) .{0,40}"
-    r"|also read|recommended( for you)?|most (read|popular|viewed)|trending( now)?|latest( news)?"
-    r"|you (may|might) also like|more stories|top stories)\s*:?",
+    (r"(related|related (articles|stories|news|posts|coverage)|read more|more (from|on|in) .{0,40}"
+     r"|also read|recommended( for you)?|most (read|popular|viewed)|trending( now)?|latest( news)?"
+     r"|you (may|might) also like|more stories|top stories)\s*:?"),
     r"(tags?|topics?|filed under|categories?)\s*:.*",
     r"(follow us|like us|join us) on .*",
     r"(terms of (use|service)|privacy policy|contact us|about us)( [|·•] .*)?",
@@ -52,6 +60,8 @@ CHROME_LINE = re.compile(r"^\s*(?:" + "|".join(_CHROME) + r")\s*$", re.IGNORECAS
 # Chrome that means the story is over: everything after it on a scraped page is chrome too.
 END_OF_STORY = re.compile(
     r"^\s*(\d[\d,]* users? have voted|(add|post|leave|write) (a |new |your )?comment"
+    r"|(reporting|writing|editing|additional reporting) by |read next|(like|enjoyed) this (story|article)"
+    r"|our standards:"
     r"|comments?( \(\d+\))?$|related( articles| stories| news)?\s*:?$|read more\s*:?$"
     r"|more stories|you (may|might) also like|share this|tags?\s*:|this question is for testing"
     r"|get top stories|most (read|popular)|recommended)",
@@ -62,7 +72,9 @@ BYLINE = re.compile(r"^\s*(by|posted by|written by|from)\s+\S", re.IGNORECASE)
 CAPTION = re.compile(
     r"(\((\w[\w .,/'-]{0,40} )?(photo|picture|image|file photo|pic)s?( by [^)]*)?\)"
     r"|\b(photo|picture|image|credit)s?\s*(:|by)\s*[\w .,/'-]{1,60})\s*$"
-    r"|^\s*(photo|picture|image|file photo)s?\s*:",
+    r"|^\s*(photo|picture|image|file photo)s?\s*:"
+    # Wire photo credits: "REUTERS/Dado Ruvic/File Photo", "AFP/Getty Images"
+    r"|\b[A-Z]{2,}(/[A-Z][\w.'-]*( [A-Z][\w.'-]*)*)+\.?\s*$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
@@ -75,6 +87,7 @@ class Lines:
 
     title: str | None = None
     byline: str | None = None
+    date: str | None = None  # a date line of its own: "Published: Mar 27, 2023 | 14:05 PKT"
     captions: list[str] = field(default_factory=list)
     story: list[str] = field(default_factory=list)
     chrome: list[str] = field(default_factory=list)
@@ -95,39 +108,89 @@ def is_caption(line: str) -> bool:
 
 
 def classify(text: str) -> Lines:
+    """Split a scraped page into header (title, byline, date, captions), story and chrome.
+
+    The story starts at the first line of prose that is not a caption, and ends at the first
+    end-of-article marker (vote counter, comment form, "Reporting by", "Read next"...). Above it,
+    only the title, byline, date and captions are kept; below it, nothing.
+    """
     lines = [ln.strip() for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
     out = Lines()
-    story_started = False
-    ended = False
-    for line in lines:
-        if ended:
-            out.chrome.append(line)
-            continue
-        if story_started and END_OF_STORY.match(line):
-            ended = True
-            out.chrome.append(line)
-            continue
+    start = _story_start(lines)
+    _header(lines[:start], out)
+    for k, line in enumerate(lines[start:]):
+        if END_OF_STORY.match(line) and k > 0:
+            out.chrome += lines[start + k:]
+            break
         if CHROME_LINE.match(line):
+            out.chrome.append(line)
+        elif is_caption(line) and not _SENTENCE_END.search(line.rsplit("(", 1)[0]):
+            out.captions.append(line)
+        elif is_storyish(line) or (words(line) >= 2 and not _looks_like_label(line)):
+            out.story.append(line)  # short lines inside the story: subheads, one-line quotes
+        else:
+            out.chrome.append(line)
+    return out
+
+
+def _story_start(lines: list[str]) -> int:
+    """Index of the first story line. A lead paragraph is a full sentence of 8+ words (a
+    headline, however long, has no full stop); after a
+    "Highlights" box (bullet sentences), it must be a real paragraph (15+ words)."""
+    min_words = 8
+    for i, line in enumerate(lines):
+        if _HIGHLIGHTS.match(line):
+            min_words = 15
+        elif (words(line) >= min_words and (_SENTENCE_END.search(line) or words(line) >= 25)
+              and not CHROME_LINE.match(line)
+              and not is_caption(line) and not BYLINE.match(line) and not _is_date_line(line)):
+            return i
+    return len(lines)
+
+
+_HIGHLIGHTS = re.compile(r"^\s*(highlights|key points|key takeaways|in brief|at a glance)\s*:?\s*$",
+                         re.IGNORECASE)
+
+
+def _header(lines: list[str], out: Lines) -> None:
+    """Title, byline, date line and captions above the story; the rest is chrome."""
+    for line in lines:
+        if CHROME_LINE.match(line) and not _is_date_line(line):
             out.chrome.append(line)
         elif is_caption(line):
             out.captions.append(line)
-        elif not story_started and BYLINE.match(line) and words(line) <= 25:
-            out.byline = out.byline or line
-        elif not story_started and out.title is None and not is_storyish(line) and words(line) >= 2:
+        elif BYLINE.match(line) and words(line) <= 25 and out.byline is None:
+            out.byline = line
+        elif _is_date_line(line) and out.date is None:
+            out.date = line
+            out.chrome.append(line)
+        elif out.title is None and words(line) >= 3 and not _looks_like_label(line):
             out.title = line
-        elif is_storyish(line):
-            story_started = True
-            out.story.append(line)
-        elif story_started and words(line) >= 2 and not _looks_like_label(line):
-            # Short lines inside the story: subheads, one-line quotes. Kept.
-            out.story.append(line)
         else:
             out.chrome.append(line)
-    if out.title is None and out.story and words(out.story[0]) <= 20 and not \
-            _SENTENCE_END.search(out.story[0]):  # fmt: skip
-        out.title = out.story.pop(0)
-    return out
+
+
+_DATE_LABEL = re.compile(
+    r"^(published|posted|updated|last updated|last modified|modified|date)( on| at)?\s*:?\s*",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(line: str) -> bool:
+    return _is_date_line(line)
+
+
+def _is_date_line(line: str) -> bool:
+    """'Published: Mar 27, 2023 | 14:05 PKT', 'Last updated 14:32, 12 July 2024'."""
+    rest = _DATE_LABEL.sub("", line)
+    return (words(line) <= 10 and bool(_MONTH.search(rest)) and bool(re.search(r"\d", rest))
+            and (rest != line or not re.search(r"[a-z]{4,}", _MONTH.sub("", rest))))  # fmt: skip
 
 
 def _looks_like_label(line: str) -> bool:

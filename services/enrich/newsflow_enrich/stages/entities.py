@@ -1,10 +1,17 @@
 """Named entities with canonical names, aliases, mention counts and spans into the body.
 
 spaCy finds mentions; this stage decides which mentions name the same thing within one article:
-an acronym and its expansion ("Syrian Democratic Forces (SDF)", or "SDF" whose letters are the
-initials of a name in the article), a surname and the full name ("Khalil" -> "Redur Khalil"), and
-known variants from a small curated table ("Daesh" = "Islamic State"). Spans are then every
-word-bounded occurrence of any of an entity's forms, the longest form winning an overlap.
+- an acronym and its expansion: "Long Name (ACR)" wherever the letters fit (or the name is an
+  entity ending right before the bracket: "Authority (AFAD)"), or "ACR" whose letters are the
+  initials of a name in the article;
+- a surname and the full name ("Khalil" -> "Redur Khalil"), unless two people share it;
+- a company without its legal suffix ("Nvidia Corp." -> "Nvidia"), a region without its
+  descriptor ("Inner Mongolia Autonomous Region"), "X of Y" shortened to "X" when X has 2+ words;
+- "X, known as Y";
+- known variants from a small curated table ("Daesh" = "Islamic State").
+Spans are then every word-bounded occurrence of any form, the longest form winning an overlap.
+Types come from the curated table, then from strong cues (an organisation suffix, a person's
+title or age), then from spaCy's majority label.
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ from functools import cache
 from importlib import resources
 
 from newsflow_contracts.events import Entity
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from newsflow_enrich.stages import names
 
 TYPES = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -25,8 +34,10 @@ TYPES = {
 }  # fmt: skip
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(\s*[(\[{\-–—,;:]\s*|['’]s|['’])+$")
-_PAREN_ACRONYM = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,8}?[A-Z][\w'’\-]*)\s*\(([A-Z][A-Za-z.&]{1,9})\)")
-_STOP_INITIALS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "on", "in", "to"}
+_PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
+_KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known as (?:the )?"
+                       r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})")
+_STRONG = 5  # a cue outweighs this many spaCy labels
 
 
 @dataclass
@@ -63,132 +74,221 @@ def curated_aliases() -> dict[str, set[str]]:
 
 
 def clean_form(text: str) -> str:
-    text = _LEADING.sub("", text.strip())
-    return _TRAILING.sub("", text).strip()
+    text = text.split("(")[0] if not text.startswith("(") else text
+    text = _LEADING.sub("", text.strip().rstrip(")"))
+    text = _TRAILING.sub("", text).strip()
+    # "Sindh province": trailing lower-case words describe the name, they are not part of it.
+    words = text.split()
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    return " ".join(words)
 
 
-def initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
-    return "".join(w[0] for w in words).upper()
+class Registry:
+    """Candidates keyed by canonical name, and which candidate each surface form belongs to."""
 
+    def __init__(self) -> None:
+        self.cands: dict[str, Candidate] = {}
+        self.by_form: dict[str, str] = {}
+        self.by_lower: dict[str, str] = {}
 
-def is_acronym(form: str) -> bool:
-    bare = form.replace(".", "")
-    return 2 <= len(bare) <= 8 and bare.isalpha() and sum(c.isupper() for c in bare) >= 2
-
-
-def extract(doc: Doc, body_len: int | None = None) -> list[Entity]:
-    """Entities of `doc`, whose first `body_len` characters are the body (captions follow)."""
-    body_len = len(doc.text) if body_len is None else body_len
-    text = doc.text
-    cands: dict[str, Candidate] = {}  # keyed by canonical name
-    by_form: dict[str, str] = {}  # form -> canonical name
-
-    def add(form: str, type_: str | None, start: int, canonical: str | None = None) -> None:
+    def add(self, form: str, type_: str | None, start: int, weight: int = 1) -> str:
         known = curated().get(form.lower())
-        name = canonical or (known[0] if known else by_form.get(form, form))
-        cand = cands.setdefault(name, Candidate(name=name, first=start))
+        # "SANTA CLARA" in the dateline is "Santa Clara" in the story.
+        name = known[0] if known else self.by_form.get(form) or self.by_lower.get(form.lower(), form)
+        cand = self.cands.setdefault(name, Candidate(name=name, first=start))
+        cand.first = min(cand.first, start)
         cand.forms.add(form)
         if known:
             cand.curated_type = known[1]
         if type_:
-            cand.types[type_] += 1
-        by_form[form] = name
+            cand.types[type_] += weight
+        self.by_form[form] = name
+        self.by_lower.setdefault(form.lower(), name)
+        return name
 
+    def merge(self, *, into: str, form: str) -> None:
+        """Make `form` (and whatever entity it named) part of entity `into`."""
+        target = self.cands[into]
+        old = self.by_form.get(form)
+        if old and old != into and old in self.cands:
+            donor = self.cands.pop(old)
+            target.forms |= donor.forms
+            target.types += donor.types
+            target.curated_type = target.curated_type or donor.curated_type
+            target.first = min(target.first, donor.first)
+            for f in donor.forms:
+                self.by_form[f] = into
+        target.forms.add(form)
+        self.by_form[form] = into
+
+    def type_of(self, name: str) -> str:
+        c = self.cands[name]
+        if c.curated_type:
+            return c.curated_type
+        return c.types.most_common(1)[0][0] if c.types else "MISC"
+
+
+def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None) -> list[Entity]:
+    """Entities of `doc`, whose first `body_len` characters are the body (captions follow)."""
+    body_len = len(doc.text) if body_len is None else body_len
+    text = doc.text
+    reg = Registry()
+    if dateline and text.startswith(dateline):
+        reg.add(dateline, "LOC", 0, weight=_STRONG)
     for ent in doc.ents:
         type_ = TYPES.get(ent.label_)
         form = clean_form(ent.text)
-        if type_ and len(form) >= 2 and any(c.isalpha() for c in form):
-            add(form, type_, ent.start_char)
-
-    # "Long Name (ACR)" anywhere in the body: the acronym is an alias of the long name.
-    for m in _PAREN_ACRONYM.finditer(text):
-        long, short = clean_form(m.group(1)), m.group(2)
-        if initials(long) == short.replace(".", "").upper() or long in cands:
-            _merge(cands, by_form, into=_canonical_of(cands, by_form, long), form=short)
-    _merge_acronyms(cands, by_form)
-    _merge_surnames(cands, by_form)
-    return _to_entities(cands, text, body_len)
-
-
-def _canonical_of(cands: dict[str, Candidate], by_form: dict[str, str], form: str) -> str:
-    name = by_form.get(form)
-    if name is None:
-        known = curated().get(form.lower())
-        name = known[0] if known else form
-        cands.setdefault(name, Candidate(name=name, first=10**9)).forms.add(form)
-        by_form[form] = name
-    return name
-
-
-def _merge(cands: dict[str, Candidate], by_form: dict[str, str], *, into: str, form: str) -> None:
-    """Make `form` (and whatever entity it named) part of entity `into`."""
-    target = cands[into]
-    old = by_form.get(form)
-    if old and old != into and old in cands:
-        donor = cands.pop(old)
-        target.forms |= donor.forms
-        target.types += donor.types
-        target.curated_type = target.curated_type or donor.curated_type
-        target.first = min(target.first, donor.first)
-        for f in donor.forms:
-            by_form[f] = into
-    target.forms.add(form)
-    by_form[form] = into
-
-
-def _merge_acronyms(cands: dict[str, Candidate], by_form: dict[str, str]) -> None:
-    """An acronym entity whose letters are the initials of a multi-word entity in the article."""
-    long_names = {initials(n): n for n in cands if len(n.split()) >= 2}
-    for name in list(cands):
-        if name in cands and is_acronym(name) and name not in curated():
-            target = long_names.get(name.replace(".", "").upper())
-            if target and target != name and target in cands:
-                _merge(cands, by_form, into=target, form=name)
-
-
-def _merge_surnames(cands: dict[str, Candidate], by_form: dict[str, str]) -> None:
-    """A one-word mention equal to the last (or first) word of a person's full name."""
-    people = [n for n, c in cands.items() if len(n.split()) >= 2 and _type(c) == "PERSON"]
-    for name in list(cands):
-        if name not in cands or len(name.split()) != 1:
+        if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
+                and not form[:1].isdigit():  # fmt: skip
             continue
-        matches = [p for p in people if name in (p.split()[-1], p.split()[0]) and p != name]
-        if len(matches) == 1:  # ambiguous surnames stay apart
-            _merge(cands, by_form, into=matches[0], form=name)
-            cands[matches[0]].types["PERSON"] += 1
+        if _common_word_at_sentence_start(ent, doc, form):
+            continue
+        name = reg.add(form, type_, ent.start_char)
+        cue = names.type_cue(ent, form)
+        if cue:
+            reg.cands[name].types[cue] += _STRONG
+    _paren_acronyms(doc, reg)
+    _known_as(text, reg)
+    _merge_acronyms(reg)
+    _merge_surnames(reg, text)
+    _merge_short_forms(reg, text)
+    return _to_entities(reg, text, body_len)
 
 
-def _type(c: Candidate) -> str:
-    if c.curated_type:
-        return c.curated_type
-    return c.types.most_common(1)[0][0] if c.types else "MISC"
+def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
+    """"Turnout was about 65 percent": a capitalised common noun that spaCy took for a name.
+    Only single words starting a sentence: dropped when the text also uses the word in lower
+    case, or when spaCy calls it a person named nowhere else (news introduces people by their
+    full name first)."""
+    if len(ent) != 1 or not ent[0].is_sent_start or ent.label_ in ("GPE", "LOC"):
+        return False
+    if re.search(r"(?<![\w])" + re.escape(form.lower()) + r"(?![\w])", doc.text):
+        return True
+    return ent.label_ == "PERSON" and len(re.findall(r"(?<![\w])" + re.escape(form) + r"(?![\w])",
+                                                     doc.text)) == 1
 
 
-def _to_entities(cands: dict[str, Candidate], text: str, body_len: int) -> list[Entity]:
+def _paren_acronyms(doc: Doc, reg: Registry) -> None:
+    """'Syrian Democratic Forces (SDF)': the acronym is an alias of the name before it."""
+    text = doc.text
+    for m in _PAREN.finditer(text):
+        short = m.group(1)
+        if not names.is_acronym(short):
+            continue
+        before = text[: m.start()].rstrip()
+        long = names.expansion(before, short)
+        # spaCy's entity that ends at the bracket, or swallowed it ("Processes (ONPE").
+        ent = next((e for e in doc.ents if e.start_char < len(before) <= e.end_char + 1
+                    and e.end_char <= m.end()), None)  # fmt: skip
+        if long is None and ent is not None and ent.label_ == "ORG":
+            long = clean_form(ent.text)  # "Disaster and Emergency Management Authority (AFAD)"
+        if not long or len(long) <= len(short) or long.isupper():
+            continue  # "CHICAGO (AP)" is a dateline and its agency
+        type_ = TYPES.get(ent.label_) if ent is not None else None
+        into = reg.by_form.get(long) or reg.add(long, type_ or "ORG", len(before) - len(long))
+        reg.merge(into=into, form=short)
+        if names.is_org_name(long):
+            reg.cands[into].types["ORG"] += _STRONG
+
+
+def _known_as(text: str, reg: Registry) -> None:
+    """'the California Department of Forestry and Fire Protection, known as Cal Fire'."""
+    for m in _KNOWN_AS.finditer(text):
+        before = text[: m.start()]
+        owner = max((f for f in reg.by_form if before.endswith(f)), key=len, default=None)
+        if owner:
+            alias = clean_form(m.group(1))
+            if alias.endswith(".") and len(alias.split()[-1]) > 4:  # the sentence's full stop
+                alias = alias[:-1]
+            reg.merge(into=reg.by_form[owner], form=alias)
+
+
+def _merge_acronyms(reg: Registry) -> None:
+    """An acronym entity whose letters are the initials of a multi-word entity in the article."""
+    long_names = {names.initials(n): n for n in reg.cands if len(n.split()) >= 2}
+    for name in list(reg.cands):
+        if name in reg.cands and names.is_acronym(name) and name.lower() not in curated():
+            target = long_names.get(name.replace(".", "").upper())
+            if target and target != name and target in reg.cands:
+                reg.merge(into=target, form=name)
+
+
+def _merge_surnames(reg: Registry, text: str) -> None:
+    """A person's last name, alone, is that person, unless two people in the article share it.
+    The surname becomes a form even when spaCy never tagged it alone ("Ruto, 55, thanked")."""
+    people = [n for n in reg.cands if len(n.split()) >= 2 and reg.type_of(n) == "PERSON"]
+    by_surname: dict[str, list[str]] = {}
+    for p in people:
+        by_surname.setdefault(names.surname(p), []).append(p)
+        # "Abdel Fattah al-Burhan" is "Burhan": Arabic article prefixes drop in later mentions.
+        bare = re.sub(r"^(al|el|ad|ar|as|at|an|az|ash)-", "", names.surname(p), flags=re.IGNORECASE)
+        if bare != names.surname(p):
+            by_surname.setdefault(bare, []).append(p)
+    for p in people:  # "Xi Jinping" ... "Xi": family name first, when spaCy tags it alone
+        first = p.split()[0]
+        if first in reg.cands and len(p.split()) == 2 and first not in by_surname:
+            by_surname.setdefault(first, []).append(p)
+    for surname, owners in by_surname.items():
+        if len(owners) != 1 or not _used_alone(surname, text):
+            continue
+        other = reg.by_form.get(surname)
+        if other and other != owners[0] and len(other.split()) >= 2:
+            continue  # the word is also another multi-word name's form
+        reg.merge(into=owners[0], form=surname)
+        reg.cands[owners[0]].types["PERSON"] += 1
+
+
+def _merge_short_forms(reg: Registry, text: str) -> None:
+    """'Nvidia Corp.' -> 'Nvidia', 'Serum Institute of India' -> 'Serum Institute',
+    'Inner Mongolia Autonomous Region' -> 'Inner Mongolia', when the short form is used."""
+    for name in list(reg.cands):
+        if name not in reg.cands:
+            continue
+        for short in names.short_forms(name, reg.type_of(name)):
+            if short in reg.cands[name].forms or short.lower() in curated():
+                continue
+            owner = reg.by_form.get(short)
+            if owner and len(owner.split()) > len(short.split()) and owner != name:
+                continue
+            if _used_alone(short, text):
+                reg.merge(into=name, form=short)
+
+
+def _used_alone(form: str, text: str) -> bool:
+    """The form occurs as a word, not only inside a longer capitalised name."""
+    for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])(?! [A-Z])", text):
+        prev = re.search(r"([\w.'’-]+)\s$", text[max(0, m.start() - 40): m.start()])
+        if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).endswith("."):
+            return True
+    return False
+
+
+def _to_entities(reg: Registry, text: str, body_len: int) -> list[Entity]:
     # Every occurrence of every form; the longest wins where two overlap ("Syrian" inside
     # "Syrian Democratic Forces" belongs to the longer name).
     hits: list[tuple[int, int, str]] = []
-    for name, c in cands.items():
+    for name, c in reg.cands.items():
         c.forms |= curated_aliases().get(name, set())
         for form in c.forms | {name}:
             for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
                 hits.append((m.start(), m.end(), name))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken = bytearray(len(text) + 1)
     spans: dict[str, list[tuple[int, int]]] = {}
-    last_end = -1
     for start, end, name in hits:
-        if start >= last_end:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
             spans.setdefault(name, []).append((start, end))
-            last_end = end
     entities = []
-    for name, c in sorted(cands.items(), key=lambda kv: kv[1].first):
-        found = spans.get(name)
+    for name, c in sorted(reg.cands.items(), key=lambda kv: kv[1].first):
+        found = sorted(spans.get(name, []))
         if not found:
             continue
         used = {text[s:e] for s, e in found}
         aliases = sorted((c.forms | used) - {name}, key=str.lower)
         # Mentions count captions too; spans index the body only.
-        entities.append(Entity(name=name, type=_type(c), aliases=aliases, mentions=len(found),
+        entities.append(Entity(name=name, type=reg.type_of(name), aliases=aliases,
+                               mentions=len(found),
                                spans=[(s, e) for s, e in found if e <= body_len]))  # fmt: skip
     return entities

@@ -15,6 +15,8 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from newsflow_enrich.stages import figure_context as ctx
+
 QUALIFIERS = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "as much as", "as few as", "no fewer than", "no more than", "nearly", "almost", "about",
@@ -26,13 +28,21 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
           "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "mn": 1e6, "tn": 1e12}  # fmt: skip
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
               "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
-              "yuan": "CNY", "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP"}  # fmt: skip
+              "yuan": "CNY", "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+              "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
+              "swiss francs": "CHF", "francs": "CHF", "rubles": "RUB", "roubles": "RUB",
+              "a$": "AUD", "c$": "CAD", "hk$": "HKD", "₹": "INR"}  # fmt: skip
 UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mi", "mile": "mi",
          "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "metres": "m", "meters": "m",
          "hectares": "ha", "acres": "acre", "degrees": "deg", "mph": "mph", "km/h": "km/h",
          "barrels": "bbl", "megawatts": "MW", "mw": "MW", "gw": "GW", "years": "years",
-         "months": "months", "days": "days", "hours": "hours", "minutes": "minutes"}  # fmt: skip
+         "months": "months", "days": "days", "hours": "hours", "minutes": "minutes",
+         "year": "years", "month": "months", "week": "weeks", "weeks": "weeks", "day": "days",
+         "hour": "hours", "decades": "decades", "decade": "decades", "mm": "mm", "cm": "cm",
+         "millimetres": "mm", "millimeters": "mm", "centimetres": "cm", "centimeters": "cm",
+         "km per hour": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
+         "miles per hour": "mph", "kph": "km/h"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -41,6 +51,8 @@ NUMBER_WORDS = {
     "thousands", "millions", "billions", "half", "a",
 }  # fmt: skip
 VAGUE = {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6, "dozen": 12.0}
+DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decades"}
+MONEY = {"USD", "EUR", "GBP", "JPY", "CNY", "INR"}
 _NUMERIC = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$")
 NOT_FIGURE_ENTS = {"DATE", "TIME", "ORDINAL"}
 _RANGE_WORDS = {"and", "to", "-", "–", "—"}
@@ -88,12 +100,15 @@ def numbers(sent: Span) -> list[Number]:
     i, toks = 0, list(sent)
     while i < len(toks):
         t = toks[i]
-        if not _is_number_token(t) or t.ent_type_ in NOT_FIGURE_ENTS or _is_excluded(t):
+        if not _is_number_token(t) or _is_excluded(t) or (
+            t.ent_type_ in NOT_FIGURE_ENTS and not _is_duration(t) and not _bare_date(t)
+        ):
             i += 1
             continue
         j = i + 1
         while j < len(toks) and (_is_number_token(toks[j]) or toks[j].lower_ in SCALES
                                  or toks[j].lower_ == "and" and j + 1 < len(toks)
+                                 and toks[j - 1].lower_ in ("hundred", "thousand", "million")
                                  and toks[j + 1].lower_ in NUMBER_WORDS - {"a"}
                                  and not _NUMERIC.match(toks[j + 1].text)):  # fmt: skip
             j += 1
@@ -104,34 +119,126 @@ def numbers(sent: Span) -> list[Number]:
     return _ranges(sent.doc, out)
 
 
+DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+             "minute", "minutes", "decade", "decades"}  # fmt: skip
+# Entities whose numbers are part of a name ("Ligue 1", "Boeing 737", "Windows 11").
+NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"}
+_FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+
+
+def _bare_date(t: Token) -> bool:
+    """spaCy tags some plain counts as dates ("from 62 to 64", "Brest on 47"): a DATE entity
+    made of numbers only, none of them a year, is a count."""
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    if ent is None or ent.label_ != "DATE":
+        return False
+    return all(x.like_num and not re.fullmatch(r"(1[89]|20)\d\d", x.text)
+               or x.lower_ in ("to", "and", "-", "–", "between", "from", "about") for x in ent)
+
+
+def _is_duration(t: Token) -> bool:
+    """'12 years', 'three-week trial', 'at least 16 weeks': how long, not when. 'Two years ago',
+    'a 58-year-old' and 'in 2014' stay dates or ages."""
+    doc, k = t.doc, t.i + 1
+    while k < len(doc) and (doc[k].text == "-" or _is_number_token(doc[k])):
+        k += 1
+    if k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k + 1].lower_ in DURATIONS:
+        k += 1  # "31 straight days", "three consecutive years"
+    if k >= len(doc) or doc[k].lower_ not in DURATIONS:
+        return False
+    after = doc[k + 1: k + 4].text.lower()
+    return not re.match(r"(ago|old|-old)\b", after.replace(" - ", "-"))
+
+
+def _ratio(a: Token, word: Token, b: Token) -> bool:
+    """'one in seven Pakistanis': a proportion, not two counts ('178 in 2021' is a count)."""
+    if word.lower_ != "in" or not (_is_number_token(a) and _is_number_token(b)):
+        return False
+    small = _value_of([a])
+    return small is not None and small <= 10 and not re.fullmatch(r"(1[89]|20)\d\d", b.text)
+
+
 def _is_excluded(t: Token) -> bool:
-    """Clock times, years standing alone, scores and arithmetic in page chrome."""
+    """Clock times, years standing alone, names, ratios, fractions and arithmetic in chrome."""
     text = t.text
-    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    doc = t.doc
+    nxt = t.nbor(1) if t.i + 1 < len(doc) else None
+    if t.ent_type_ in NAME_ENTS or "-" in text and not _NUMERIC.match(text):
+        return True  # part of a name ("Ligue 1"), or a compound word ("one-off")
+    if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no"):
+        return True  # a rank: "the world number three"
+    # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
+    if t.i > 1 and doc[t.i - 1].text == "," and doc[t.i - 2].pos_ == "PROPN" and (
+        nxt is None or nxt.text in (",", ")", ".")
+    ):
+        return True
+    if nxt is not None and t.i + 2 < len(doc):
+        nxt2 = doc[t.i + 2]
+        # "one in seven Pakistanis", "two-thirds", "one-time", "one of the deadliest"
+        if _ratio(t, nxt, nxt2) or t.i > 1 and _ratio(doc[t.i - 2], doc[t.i - 1], t):
+            return True
+        if nxt.text == "-" and not _NUMERIC.match(text) and (
+            nxt2.lower_ in _FRACTIONS or nxt2.pos_ not in ("NOUN", "NUM") and not _is_duration(t)
+        ):
+            return True
+        if t.lower_ == "one" and nxt.lower_ == "of":
+            return True
     if nxt is not None and nxt.text in (":", "+", "=") or t.i > 0 and t.nbor(-1).text in (":", "+"):
         return True
-    if re.fullmatch(r"(1[89]|20)\d\d", text) and (t.ent_type_ in ("DATE", "") and
-                                                  (nxt is None or nxt.pos_ != "NOUN")):  # fmt: skip
-        return True
-    return False
+    # A year standing alone ("in 2014"), unless it counts a noun ("2014 votes").
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", text)) and t.ent_type_ in ("DATE", "") and (
+        nxt is None or nxt.pos_ != "NOUN")
+
+
+_CHANGE_VERBS = {"raise", "rise", "increase", "cut", "reduce", "lower", "fall", "drop", "climb",
+                 "grow", "jump", "decline", "lift", "boost", "slash", "change", "move", "go", "shrink",
+                 "extend", "expand", "double", "triple", "push"}  # fmt: skip
 
 
 def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
-    """'between 40 and 50', '40 to 50', '$150 million and $180 million' -> one figure, low/high."""
+    """'between 40 and 50', '40 to 50', '$150 million and $180 million' -> one figure, low/high.
+    Not ranges: votes and scores that go down ('passed 29 to 21', 'a 2-1 win'), and changes
+    ('raise the age from 62 to 64')."""
     merged: list[Number] = []
     for n in nums:
         prev = merged[-1] if merged else None
         if prev is not None and n.start - prev.end in (1, 2):
             gap = doc[prev.end:n.start]
             gap_words = {t.lower_ for t in gap if t.text != "$"}
-            between = prev.start > 0 and doc[prev.start - 1].lower_ in ("between", "from") or \
-                prev.start > 1 and doc[prev.start - 2].lower_ in ("between", "from")  # fmt: skip
-            if gap_words and gap_words <= _RANGE_WORDS and ("and" not in gap_words or between):
-                low, high = sorted((prev.value, n.value))
-                merged[-1] = Number(prev.start, n.end, (low + high) / 2, low, high)
+            before = {doc[k].lower_ for k in range(max(0, prev.start - 2), prev.start)}
+            between = bool(before & {"between", "from"})
+            if gap_words == {"-"} and _score(doc, prev, n):
+                merged.pop()  # a score: "a 2-1 win", "won 3-6, 6-4"
+                continue
+            if gap_words and gap_words <= _RANGE_WORDS and ("and" not in gap_words or between) \
+                    and prev.value < n.value and not _is_change(doc, prev):  # fmt: skip
+                merged[-1] = Number(prev.start, n.end, (prev.value + n.value) / 2, prev.value,
+                                    n.value)  # fmt: skip
                 continue
         merged.append(n)
     return merged
+
+
+_RESULTS = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "triumph", "rout"}
+
+
+def _score(doc: Doc, a: Number, b: Number) -> bool:
+    """Two small whole numbers joined by a hyphen and not counting a noun ('2-3 days' is a
+    range): a match score."""
+    if a.low is not None or max(a.value, b.value) > 20 or a.value % 1 or b.value % 1:
+        return False
+    if a.value >= b.value:
+        return True  # ranges go up: "a 2-1 vote" is a tally
+    nxt = doc[b.end] if b.end < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _RESULTS
+
+
+def _is_change(doc: Doc, num: Number) -> bool:
+    """'from 62 to 64' after a verb of change is a before and an after, not a range."""
+    if num.start == 0 or doc[num.start - 1].lower_ != "from":
+        return False
+    verb = doc[num.start - 1].head
+    return verb.pos_ == "VERB" and verb.lemma_ in _CHANGE_VERBS
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
@@ -151,6 +258,14 @@ def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
     if prev in CURRENCIES:
         return CURRENCIES[prev], num.end
     end = num.end
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in UNITS:
+        end += 1  # "a three-week trial"
+    for size in (3, 2):  # multi-word units and currencies first: "km per hour"
+        words = doc[end:end + size].text.lower()
+        if end + size <= len(doc) and words in UNITS:
+            return UNITS[words], end + size
+        if end + size <= len(doc) and words in CURRENCIES:
+            return CURRENCIES[words], end + size
     if end < len(doc):
         two = doc[end:end + 2].text.lower()
         if two in UNITS:
@@ -163,79 +278,35 @@ def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
     return None, end
 
 
-def _object(doc: Doc, num: Number) -> Token | None:
-    """The noun counted: the head of a nummod, or the noun after 'of' ('dozens of families')."""
-    last = doc[num.end - 1]
-    head = last
-    for t in doc[num.start:num.end]:
-        if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN") and not (
-            num.start <= t.head.i < num.end
-        ):
-            head = t.head
-            break
-    else:
-        head = last
-        nxt = doc[num.end] if num.end < len(doc) else None
-        if nxt is not None and nxt.lower_ == "of":
-            pobj = [c for c in nxt.children if c.dep_ == "pobj"]
-            head = pobj[0] if pobj else last
-        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i != last.i:
-            head = nxt
-        elif last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "compound"):
-            head = last.head
-    if head.pos_ not in ("NOUN", "PROPN") or head.i < num.start:
-        return None
-    return head
-
-
 def _object_text(doc: Doc, noun: Token, num: Number, unit_end: int) -> str:
     """The noun with its modifiers after the number: 'US-backed fighters', 'suicide bombers'."""
+    # Modifiers never reach back into the figure itself ("$3.2 billion operating budget").
+    bound = unit_end if noun.i >= unit_end else noun.sent.start
     left = min((c.i for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")
-                and c.i >= unit_end), default=noun.i)  # fmt: skip
+                and c.i >= bound), default=noun.i)  # fmt: skip
     # Hyphenated modifiers: spaCy splits "US-backed" into US, -, backed.
-    while left > unit_end and doc[left - 1].text == "-" and left - 2 >= unit_end:
+    while left > bound and doc[left - 1].text == "-" and left - 2 >= bound:
         left -= 2
-    left = max(left, unit_end)
+    left = max(left, bound)
     return doc[left:noun.i + 1].text
 
 
-def _event(noun: Token) -> Token | None:
-    """What happened to the counted thing: the verb whose subject or object it is."""
-    t = noun
-    while t.dep_ in ("conj", "appos") and t.head is not t:
-        t = t.head
-    # Up through "including ..." / "of ..." attachments to the noun that carries the verb.
-    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
-        t = t.head.head
-        while t.dep_ in ("conj", "appos"):
-            t = t.head
-    # "civilians ... to flee", "300 people killed in the blast": a clause on the noun itself.
-    for c in t.children:
-        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and (
-            c.tag_ == "VBN" or any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
-        ):
-            return c
-    head = t.head
-    if head.pos_ not in ("VERB", "AUX") or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj",
-                                                          "attr"):  # fmt: skip
-        return None
-    # "allowing 1,000 civilians to flee": what happened to them is the infinitive, not "allowing".
-    xcomp = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
-             and c.i > t.i]  # fmt: skip
-    if t.dep_ in ("dobj", "obj") and xcomp:
-        return xcomp[0]
-    return head if head.pos_ == "VERB" else None
-
-
-def _parent(doc: Doc, noun: Token, objects: list[Token | None]) -> int | None:
-    """'34 jihadists including three suicide bombers': the figure whose object includes this one."""
-    t = noun
+def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str | None,
+            figures: list[Figure], objects: list[Token | None], first: int) -> int | None:
+    """'34 jihadists including three suicide bombers': the figure whose object includes this
+    one; for 'killed ..., including 348 children' the nearest larger count before it."""
+    t = noun if noun is not None else anchor
     if t.dep_ == "pobj" and t.head.lower_ in ("including", "among", "of") and t.head.dep_ in (
         "prep", "acl"
     ):
         container = t.head.head
         for k, obj in enumerate(objects):
-            if obj is not None and obj.i == container.i:
+            if obj is not None and obj.i == container.i and figures[k].unit == unit:
+                return k
+    if ctx.part_of(doc, anchor):
+        for k in range(len(figures) - 1, first - 1, -1):
+            f = figures[k]
+            if f.value > value and f.parent is None and f.unit == unit:
                 return k
     return None
 
@@ -253,22 +324,21 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
         for num in numbers(sent):
             qualifier, _ = _qualifier(doc, num.start)
             unit, unit_end = _unit(doc, num)
-            noun = _object(doc, num) if unit in (None, "USD", "EUR", "GBP", "JPY", "CNY", "INR") \
-                else None  # fmt: skip
-            if noun is not None and noun.i < unit_end:
-                noun = None
-            event = _event(noun) if noun is not None else None
             start_tok = num.start - 1 if unit and doc[num.start - 1].text.lower() in CURRENCIES \
                 else num.start  # fmt: skip
+            end_tok = max(num.end, unit_end)
+            noun, event = _context(doc, num, unit, start_tok, end_tok)
+            anchor = ctx.head_of(doc, start_tok, end_tok)
             span_start = doc[start_tok].idx
-            last = doc[max(num.end, unit_end) - 1]
+            last = doc[end_tok - 1]
             span_end = last.idx + len(last.text)
+            parent = _parent(doc, noun, anchor, num.value, unit, figures, objects,
+                             first_in_sentence)
             figures.append(Figure(
                 value=num.value, low=num.low, high=num.high,
                 text=doc.text[span_start:span_end], qualifier=qualifier, unit=unit,
-                object=_object_text(doc, noun, num, unit_end) if noun is not None else None,
-                event=event.text if event is not None else None,
-                parent=_parent(doc, noun, objects) if noun is not None else None,
+                object=_object_text(doc, noun, num, end_tok) if noun is not None else None,
+                event=event.text if event is not None else None, parent=parent,
                 sentence=sent.text.strip(), span=(span_start, span_end),
             ))  # fmt: skip
             objects.append(noun)
@@ -277,18 +347,43 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
     return figures
 
 
+def _context(doc: Doc, num: Number, unit: str | None, start: int,
+             end: int) -> tuple[Token | None, Token | None]:  # fmt: skip
+    """(object noun, event verb) of one figure."""
+    if unit in DURATION_UNITS:  # "12 years in prison": no object but what it is "of"
+        noun, event = ctx.amount_object(doc, start, end, "measure")
+        keep = noun is not None and (noun.i >= end or noun.head.lower_ == "of")
+        return (noun if keep else None), event
+    if unit is not None:
+        kind = "money" if unit in MONEY else "percent" if unit in ("%", "pp") else "measure"
+        return ctx.amount_object(doc, start, end, kind)
+    noun = ctx.count_object(doc, num.start, num.end)
+    if noun is not None:
+        # "four of the seven commissioners said": the verb belongs to the partitive number.
+        partitive = num.end < len(doc) and doc[num.end].lower_ == "of"
+        event = ctx.verb_of(ctx.head_of(doc, num.start, num.end)) if partitive else None
+        return noun, event or ctx.event_of(noun)
+    # A count with its noun left out ("injuring more than 600"): the verb it is argument of;
+    # "put the turnout at 1.28 million": the verb's object is what was counted.
+    h = ctx.head_of(doc, num.start, num.end)
+    verb = ctx.verb_of(h)
+    if verb is not None and h.dep_ == "pobj" and h.head.lower_ == "at":
+        return ctx.changed_thing(verb, money=False), verb
+    return None, verb
+
+
 def _share_events(figures: list[Figure], objects: list[Token | None],
                   events: list[Token | None], first: int) -> None:  # fmt: skip
     """Coordinated counts and sub-counts share their event ('820 extremists and 480 fighters
     have been killed'; '34 jihadists including three suicide bombers ... killed')."""
     for k in range(first, len(figures)):
         fig = figures[k]
-        if fig.event is not None or fig.object is None:
+        if fig.event is not None or fig.unit in DURATION_UNITS:
             continue
         donor = None
         if fig.parent is not None and figures[fig.parent].event:
             donor = figures[fig.parent].event
-        else:
+        elif fig.object is not None:
             noun = objects[k]
             for j in range(first, len(figures)):
                 other = objects[j]

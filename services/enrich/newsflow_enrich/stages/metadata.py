@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import dateparser
 import py3langid
@@ -38,7 +39,7 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?|[A-Z][A-Z.'\- ]{1,40}?)"
     r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?))?\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:—|–|-{1,2}|:)\s+"
 )
-_BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+")
+_BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
 _DATEISH = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\w{3,9}\.? \d{1,2}, ?\d{4}|\d{1,2} \w{3,9}\.? \d{4}|\d{1,2}/\d{1,2}/\d{4})"
 )
@@ -58,27 +59,49 @@ def agencies_in(text: str) -> list[str]:
     return [name for name, rx in _AGENCY_RE.items() if rx.search(text)]
 
 
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_LABEL = re.compile(r"^(published|posted|updated|last updated|last modified|modified|date|on|at)"
+                    r"(\s+(on|at))?\s*:?\s*", re.IGNORECASE)
+# A trailing zone abbreviation ("IST", "PKT"): dropped so the time stays as printed, local.
+_ZONE = re.compile(r"\s+\(?[A-Z]{2,5}\)?\s*$")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\b", re.IGNORECASE)
+
+
 def parse_date(text: str) -> str | None:
-    """An ISO 8601 date (or datetime) from a printed date; None when there is none."""
+    """An ISO 8601 date (or datetime, when a time is printed) from a printed date, or None."""
+    text = text.strip()
+    if _ISO.match(text):
+        try:
+            parsed = datetime.fromisoformat(text.replace(" ", "T"))
+        except ValueError:
+            return None
+        return parsed.isoformat(timespec="seconds") if "T" in text or " " in text else text[:10]
+    text = _ZONE.sub("", _LABEL.sub("", text)).replace(",", ", ").replace(" |", "")
     parsed = dateparser.parse(
         text, languages=["en"],
         settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first",
                   "RETURN_AS_TIMEZONE_AWARE": False},
     )  # fmt: skip
+    if parsed is None and len(text.split()) > 2:
+        # "07.02.2024, 08:14 Uhr": a trailing word of another language or a zone name.
+        return parse_date(text.rsplit(" ", 1)[0])
     if parsed is None:
         return None
-    if parsed.hour or parsed.minute or parsed.second:
+    if _CLOCK.search(text):
         return parsed.isoformat(timespec="seconds")
     return parsed.date().isoformat()
 
 
 def split_byline(line: str) -> tuple[str, str | None]:
-    """'By AFP - Dec 06,2018 - Last updated at Dec 06,2018' -> ('By AFP', '2018-12-06')."""
+    """'By AFP - Dec 06,2018 - Last updated at Dec 06,2018' -> ('By AFP', '2018-12-06');
+    'Posted by Sports Desk on 26/02/2024' -> ('Posted by Sports Desk', '2024-02-26')."""
     parts = _BYLINE_SPLIT.split(line)
     date = None
-    for part in parts[1:]:
-        m = _DATEISH.search(part.replace(",", ", ").replace(",  ", ", "))
-        if m and (date := parse_date(m.group(1))):
+    for k, part in enumerate(parts[1:], start=1):
+        # "Mar 27, 2023 | 14:05": a date and its time may be printed as two parts.
+        joined = part if k + 1 >= len(parts) or not _CLOCK.match(parts[k + 1]) \
+            else f"{part} {parts[k + 1]}"  # fmt: skip
+        if date := parse_date(joined):
             break
     return parts[0].strip(), date
 
@@ -90,8 +113,10 @@ def dateline(body: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     place = m.group("place").strip()
-    # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)".
-    if not (place.isupper() or m.group("agency")):
+    # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)"
+    # or by its country ("Paris, France —").
+    titled = len(place.split()) <= 3 and all(w[:1].isupper() for w in place.split())
+    if not (place.isupper() or m.group("agency") or (titled and m.group("extra"))):
         return None, None
     return place, m.group("agency")
 
@@ -113,7 +138,8 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None) ->
         title=title or cleaned.title,
         byline=byline or cleaned.meta_author,
         agencies=agencies_in(credited),
-        published_at=_iso(published_at) or byline_date or _iso(cleaned.meta_date),
+        published_at=_iso(published_at) or _iso(cleaned.meta_date) or byline_date
+        or _iso(cleaned.date_line),
         dateline=place,
         language=language(cleaned.body),
     )

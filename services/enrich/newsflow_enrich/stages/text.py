@@ -29,6 +29,7 @@ class Cleaned:
     meta_author: str | None = None
     meta_date: str | None = None
     meta_site: str | None = None
+    date_line: str | None = None  # a printed date line of scraped text
 
 
 def normalize(text: str) -> str:
@@ -40,6 +41,7 @@ def normalize(text: str) -> str:
 
 
 def clean(raw: ArticleReceived, max_chars: int) -> Cleaned:
+    _check_input(raw.text or raw.html or "", max_chars)
     if raw.html and not raw.text:
         result = from_html(raw.html)
     else:
@@ -52,6 +54,23 @@ def clean(raw: ArticleReceived, max_chars: int) -> Cleaned:
     return result
 
 
+# Markup can be several times the size of its text; beyond this the page is refused unread.
+_RAW_FACTOR = 5
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def _check_input(content: str, max_chars: int) -> None:
+    """Refuse what cannot be an article before any parsing: too large, or binary."""
+    if not content.strip():
+        raise ExtractionSkipped("the article is empty")
+    if len(content) > max_chars * _RAW_FACTOR:
+        raise ExtractionSkipped(f"input is {len(content)} characters; the limit is "
+                                f"{max_chars * _RAW_FACTOR} ({max_chars} of text)")  # fmt: skip
+    sample = content[:20000]
+    if len(_BINARY.findall(sample)) > 0.05 * len(sample):
+        raise ExtractionSkipped("input looks binary (control or undecodable characters), not text")
+
+
 def from_text(text: str) -> Cleaned:
     lines = chrome.classify(normalize(text))
     return Cleaned(
@@ -60,6 +79,7 @@ def from_text(text: str) -> Cleaned:
         byline=lines.byline,
         captions=lines.captions,
         chrome=lines.chrome,
+        date_line=lines.date,
     )
 
 
@@ -80,7 +100,8 @@ def from_html(html: str) -> Cleaned:
             continue
         if started and chrome.END_OF_STORY.match(line):
             break
-        if chrome.CHROME_LINE.match(line) or line in captions or line in (byline, title):
+        if chrome.CHROME_LINE.match(line) or line in captions or line in (byline, title) \
+                or not started and chrome.is_date_line(line):  # fmt: skip
             dropped.append(line)
             continue
         if chrome.is_caption(line) and not chrome.is_storyish(line.rsplit("(", 1)[0]):
@@ -94,20 +115,57 @@ def from_html(html: str) -> Cleaned:
         byline=byline,
         captions=captions,
         chrome=dropped,
-        meta_author=getattr(doc, "author", None),
-        meta_date=getattr(doc, "date", None),
+        meta_author=_meta(tree, _AUTHOR_META) or getattr(doc, "author", None),
+        meta_date=_meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime")
+        or getattr(doc, "date", None),
         meta_site=getattr(doc, "sitename", None),
     )
 
 
+# trafilatura's metadata keeps only the day of a timestamp and skips agency names as authors
+# ("AFP"), so the usual meta tags are read here first.
+_DATE_META = ('meta[property="article:published_time"]', 'meta[name="article:published_time"]',
+              'meta[itemprop="datePublished"]', 'meta[name="publish-date"]',
+              'meta[name="pubdate"]', 'meta[name="date"]', 'meta[name="dc.date"]',
+              'meta[property="og:published_time"]', 'meta[name="parsely-pub-date"]')
+_AUTHOR_META = ('meta[name="author"]', 'meta[property="article:author"]',
+                'meta[name="byl"]', 'meta[name="dc.creator"]')
+
+
+def _meta(tree: HTMLParser, selectors: tuple[str, ...]) -> str | None:
+    for sel in selectors:
+        value = _attr(tree, sel, "content")
+        if value and not value.startswith("http"):
+            return value
+    return None
+
+
+def _attr(tree: HTMLParser, selector: str, name: str) -> str | None:
+    node = tree.css_first(selector)
+    value = node.attributes.get(name) if node is not None else None
+    return value.strip() if value and value.strip() else None
+
+
 def _html_byline(tree: HTMLParser) -> str | None:
     for selector in ('[class*="byline"]', '[rel="author"]', '[itemprop="author"]',
-                     '[class*="author"]'):  # fmt: skip
+                     '[class*="author"]', '[class*="entry-meta"]', '[class*="article-info"]',
+                     '[class*="meta"]'):  # fmt: skip
         for node in tree.css(selector):
+            if node.tag in ("meta", "html", "body", "article", "main"):
+                continue
             line = normalize(node.text(separator=" ")).strip()
-            if line and chrome.words(line) <= 12:
+            if line and chrome.words(line) <= 12 and (
+                "meta" not in selector or chrome.BYLINE.match(line) or agency_like(line)
+            ):
                 return line
     return None
+
+
+def agency_like(line: str) -> bool:
+    """A credit line that names a news agency ("AFP · November 4, 2024")."""
+    from newsflow_enrich.stages.metadata import agencies_in
+
+    return bool(agencies_in(line.split("·")[0].split("|")[0]))
 
 
 def _text(tree: HTMLParser, selector: str) -> str | None:

