@@ -89,15 +89,18 @@ async def enrich_batch(raws: list[ArticleReceived]) -> list[ArticleEnriched | Ne
 async def enrich_articles(stream: Any) -> None:
     settings = get_settings()
     await pool().warm_up()
-    async for values in stream.take(settings.batch_size, within=settings.batch_within_s):
+    async for events in stream.take_events(settings.batch_size, within=settings.batch_within_s):
         started = time.monotonic()
         outputs: list[tuple[bytes | None, bytes, Any]] = []  # (key, value, topic)
         raws: list[ArticleReceived] = []
-        for value in values:
+        for event in events:
+            key = event.key if isinstance(event.key, bytes) else None
             try:
-                raws.append(decode(value))
+                raws.append(decode(event.value))
             except InvalidMessage as exc:
-                outputs.append((None, dead_letter(exc, value, None), dlq_topic))
+                # Keyed like the message it replaces, so a producer can find its own failures.
+                key_text = key.decode(errors="replace") if key else None
+                outputs.append((key, dead_letter(exc, event.value, key_text), dlq_topic))
         for raw, result in zip(raws, await enrich_batch(raws), strict=True):
             key = raw.id.encode()
             if isinstance(result, ArticleEnriched):

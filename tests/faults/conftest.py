@@ -1,0 +1,83 @@
+"""A stack of its own for fault injection: these tests kill and restart servers and services,
+so they never share the session's stack. Bounded in time, loopback only."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaConsumer
+
+from newsflow_cli.components import StackConfig
+from newsflow_cli.processes import free_port
+from newsflow_cli.stack import Stack
+from tests.conftest import _lib_dir
+
+
+def new_stack(state: Path, **env: str) -> Stack:
+    config = StackConfig(
+        state_dir=state, lib_dir=_lib_dir(),
+        kafka_port=free_port(), kafka_controller_port=free_port(),
+        es_port=free_port(), es_transport_port=free_port(),
+        ingest_port=free_port(), search_port=free_port(), enrich_port=free_port(),
+        extra_env=env,
+    )  # fmt: skip
+    return Stack(config, say=lambda m: print(f"[fault-stack] {m}"))
+
+
+@pytest.fixture(scope="module")
+def fault_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    stack = new_stack(tmp_path_factory.mktemp("fault-stack"),
+                      NEWSFLOW_INGEST_PUBLISH_TIMEOUT_S="3")  # fmt: skip
+    try:
+        stack.up()
+        yield stack
+    finally:
+        stack.down()
+
+
+def url(stack: Stack, service: str) -> str:
+    return f"http://127.0.0.1:{getattr(stack.config, f'{service}_port')}"
+
+
+async def es_count(stack: Stack, ids: list[str] | None = None) -> int:
+    query = {"query": {"ids": {"values": ids}}} if ids is not None else {}
+    async with httpx.AsyncClient(base_url=stack.config.es_url, timeout=10) as es:
+        r = await es.post("/articles/_count", json=query)
+        return int(r.json().get("count", 0)) if r.status_code == 200 else 0
+
+
+async def wait_count(stack: Stack, ids: list[str], timeout: float) -> int:
+    deadline = time.monotonic() + timeout
+    n = 0
+    while time.monotonic() < deadline:
+        n = await es_count(stack, ids)
+        if n >= len(ids):
+            return n
+        await asyncio.sleep(1)
+    return n
+
+
+async def topic_messages(bootstrap: str, topic: str) -> list[Any]:
+    """Everything on a topic right now, read from the start by an outside consumer."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
+                                auto_offset_reset="earliest")  # fmt: skip
+    await consumer.start()
+    out: list[Any] = []
+    try:
+        parts = consumer.assignment()
+        end = await consumer.end_offsets(list(parts))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if all([await consumer.position(tp) >= off for tp, off in end.items()]):
+                break
+            for msgs in (await consumer.getmany(timeout_ms=1000)).values():
+                out += msgs
+    finally:
+        await consumer.stop()
+    return out

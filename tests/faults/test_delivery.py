@@ -1,0 +1,239 @@
+"""Nothing accepted is lost, nothing is duplicated: faults injected into a real stack.
+
+Each test appends what it injected and counted to test-artifacts/faults.json; `bench/faults`
+runs this module and prints those figures.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from aiokafka import AIOKafkaProducer
+from newsflow_contracts import topics
+from newsflow_contracts.events import ArticleEnriched, Pipeline
+
+from bench.synthetic import corpus
+from newsflow_cli.components import REPO
+from newsflow_cli.processes import port_free
+from newsflow_cli.stack import Stack
+from tests.faults.conftest import es_count, topic_messages, url, wait_count
+
+REPORT = Path(os.environ.get("NEWSFLOW_TEST_ARTIFACTS", REPO / "test-artifacts")) / "faults.json"
+
+
+def record(fault: str, sent: int, found: int, duplicated: int) -> None:
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    rows = json.loads(REPORT.read_text()) if REPORT.exists() else []
+    rows = [r for r in rows if r["fault"] != fault]
+    rows.append({"fault": fault, "sent": sent, "found": found, "lost": sent - found,
+                 "duplicated": duplicated, "at": time.strftime("%Y-%m-%dT%H:%M:%S")})  # fmt: skip
+    REPORT.write_text(json.dumps(rows, indent=2))
+
+
+def articles(n: int, tag: str) -> list[dict[str, str]]:
+    """Distinct plain-text articles of a few hundred words (synthetic, seeded)."""
+    return [{"url": f"https://faults.test/{tag}/{e.id}", "title": e.title,
+             "text": f"PARIS — {e.body}"} for e in corpus(n, seed=hash(tag) % 1000)]  # fmt: skip
+
+
+async def post_batch(stack: Stack, items: list[dict[str, str]], chunk: int = 250) -> list[str]:
+    ids = []
+    async with httpx.AsyncClient(base_url=url(stack, "ingest"), timeout=60) as client:
+        for i in range(0, len(items), chunk):
+            r = await client.post("/articles/batch", json=items[i:i + chunk])
+            assert r.status_code == 202, r.text
+            ids += [x["id"] for x in r.json()["results"]]
+    return ids
+
+
+async def duplicates_on(stack: Stack, topic: str, ids: list[str]) -> int:
+    keys = [m.key.decode() for m in await topic_messages(stack.config.kafka_bootstrap, topic)
+            if m.key and m.key.decode() in set(ids)]  # fmt: skip
+    return len(keys) - len(set(keys))
+
+
+async def test_broker_down_ingest_answers_503_then_heals(fault_stack: Stack) -> None:
+    ingest_pid = fault_stack.managed("ingest").pid()
+    async with httpx.AsyncClient(base_url=url(fault_stack, "ingest"), timeout=30) as client:
+        before = await client.post("/articles", json={"text": "BERLIN — Before the outage, 3 "
+                                                      "trains were cancelled, officials said."})
+        assert before.status_code == 202
+        await asyncio.to_thread(fault_stack.down, ["kafka"])
+        during = await client.post("/articles", json={"text": "During the outage."})
+        assert during.status_code == 503
+        assert int(during.headers["retry-after"]) > 0
+        health = await client.get("/healthz")
+        assert health.status_code == 503 and "Kafka" in health.json()["reason"]
+        await asyncio.to_thread(fault_stack.up, ["kafka"])
+        deadline, after = time.monotonic() + 60, None
+        while time.monotonic() < deadline:
+            after = await client.post("/articles", json={"text": "MADRID — After the outage, "
+                                                         "12 flights resumed, officials said."})
+            if after.status_code == 202:
+                break
+            await asyncio.sleep(1)
+        assert after is not None and after.status_code == 202, "ingest did not heal"
+        assert (await client.get("/healthz")).status_code == 200
+    assert fault_stack.managed("ingest").pid() == ingest_pid  # healed without a restart
+    ids = [before.json()["id"], after.json()["id"]]
+    assert await wait_count(fault_stack, ids, timeout=90) == 2
+    record("Kafka broker stopped and restarted", sent=2, found=await es_count(fault_stack, ids),
+           duplicated=0)  # fmt: skip
+
+
+async def test_enrich_worker_killed_mid_stream(fault_stack: Stack) -> None:
+    items = articles(2000, "kill")
+    ids = await post_batch(fault_stack, items)
+    assert len(set(ids)) == 2000
+    deadline = time.monotonic() + 120
+    while await es_count(fault_stack, ids) < 200 and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
+    progress = await es_count(fault_stack, ids)
+    assert 0 < progress < 2000, "kill must land mid-stream"
+    pid = fault_stack.managed("enrich").pid()
+    assert pid is not None
+    os.killpg(pid, signal.SIGKILL)  # the worker and its spaCy processes, no goodbye
+    deadline = time.monotonic() + 30
+    while (fault_stack.managed("enrich").pid() is not None  # until the kernel has them all dead
+           or not port_free(fault_stack.config.enrich_port)) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    await asyncio.to_thread(fault_stack.up, ["enrich"])
+    found = await wait_count(fault_stack, ids, timeout=600)
+    assert found == 2000, f"lost {2000 - found} articles"
+    reenriched = await duplicates_on(fault_stack, topics.ENRICHED, ids)
+    print(f"killed at {progress}/2000 indexed; {reenriched} re-enriched after the restart")
+    record("enrich worker SIGKILL mid-stream", sent=2000, found=found, duplicated=0)
+
+
+async def test_elasticsearch_outage_backs_off_and_drops_nothing(fault_stack: Stack) -> None:
+    await asyncio.to_thread(fault_stack.down, ["elasticsearch"])
+    outage_started = time.monotonic()
+    ids = await post_batch(fault_stack, articles(200, "es-outage"), chunk=20)
+    async with httpx.AsyncClient(base_url=url(fault_stack, "search"), timeout=10) as search:
+        deadline, metrics = time.monotonic() + 45, ""
+        while time.monotonic() < deadline:
+            metrics = (await search.get("/metrics")).text
+            if "newsflow_search_es_up 0.0" in metrics:
+                break
+            await asyncio.sleep(1)
+        assert "newsflow_search_es_up 0.0" in metrics
+        assert (await search.get("/healthz")).status_code == 503
+        await asyncio.sleep(max(0.0, 30 - (time.monotonic() - outage_started)))
+        await asyncio.to_thread(fault_stack.up, ["elasticsearch"])
+        found = await wait_count(fault_stack, ids, timeout=120)
+        assert found == 200
+        metrics = (await search.get("/metrics")).text
+        assert "newsflow_search_es_up 1.0" in metrics
+        assert "newsflow_search_bulk_retries_total" in metrics
+    record("Elasticsearch stopped for 30 s", sent=200, found=found, duplicated=0)
+
+
+def enriched(i: str, **changes: object) -> bytes:
+    event = ArticleEnriched(id=i, title=f"t {i}", language="en", body=f"Body of {i} story.",
+                            pipeline=Pipeline(version="t", model="t"))  # fmt: skip
+    return json.dumps(event.model_dump(mode="json") | changes).encode()
+
+
+async def test_bad_messages_on_enriched_go_to_dlq_and_the_rest_is_indexed(
+    fault_stack: Stack, unique: str
+) -> None:
+    good = [f"good-{unique}-{i}" for i in range(3)]
+    poison = {
+        f"baddate-{unique}": enriched(f"baddate-{unique}", published_at="not a date"),
+        f"badjson-{unique}": b"{not json",
+        f"badschema-{unique}": json.dumps({"id": f"badschema-{unique}"}).encode(),
+        f"badutf8-{unique}": b"\xff\xfe\xfd",
+        f"nul-{unique}": b'{"id": "x\x00"}',
+    }
+    producer = AIOKafkaProducer(bootstrap_servers=fault_stack.config.kafka_bootstrap, acks="all")
+    await producer.start()
+    try:
+        batch = [(g, enriched(g)) for g in good[:2]] + list(poison.items()) + [
+            (good[2], enriched(good[2]))]
+        for key, value in batch:
+            await producer.send(topics.ENRICHED, value, key=key.encode())
+        await producer.flush()
+    finally:
+        await producer.stop()
+    assert await wait_count(fault_stack, good, timeout=60) == 3
+    deadline = time.monotonic() + 30
+    letters: dict[str, dict[str, object]] = {}
+    while time.monotonic() < deadline and len(letters) < len(poison):
+        for m in await topic_messages(fault_stack.config.kafka_bootstrap, topics.DLQ):
+            if m.key and m.key.decode() in poison:
+                letters[m.key.decode()] = json.loads(m.value)
+        await asyncio.sleep(1)
+    assert set(letters) == set(poison)
+    assert letters[f"baddate-{unique}"]["stage"] == "search.index"
+    assert "rejected by Elasticsearch" in str(letters[f"baddate-{unique}"]["error"])
+    assert letters[f"badjson-{unique}"]["stage"] == "search.schema"
+    assert await es_count(fault_stack, list(poison)) == 0
+    record("poison on articles.enriched (5 kinds)", sent=3, found=3, duplicated=0)
+
+
+async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Stack,
+                                                                unique: str) -> None:  # fmt: skip
+    def raw(key: str, **fields: object) -> bytes:
+        return json.dumps({"id": key, "received_at": "2025-01-01T00:00:00Z",
+                           "content_type": "text/plain"} | fields).encode()  # fmt: skip
+
+    poison = {
+        f"huge-{unique}": raw(f"huge-{unique}", text="word " * 1_800_000),  # 9 MB of text
+        f"nested-{unique}": raw(f"nested-{unique}", content_type="text/html",
+                                html="<div>" * 50_000 + "deep" + "</div>" * 50_000),
+        f"json-{unique}": b'{"id": "unterminated',
+        f"utf8-{unique}": b"\xc3\x28 not utf-8",
+        f"schema-{unique}": json.dumps({"id": f"schema-{unique}", "text": 5}).encode(),
+        f"german-{unique}": raw(f"german-{unique}", text="BERLIN — Die Bundesregierung hat am "
+                                "Montag ein neues Gesetz beschlossen, das die Mieten in den "
+                                "Großstädten begrenzen soll, teilte ein Sprecher mit."),
+    }
+    good_id = f"after-{unique}"
+    producer = AIOKafkaProducer(bootstrap_servers=fault_stack.config.kafka_bootstrap, acks="all",
+                                max_request_size=10_485_760)  # fmt: skip
+    await producer.start()
+    try:
+        for key, value in poison.items():
+            await producer.send_and_wait(topics.RAW, value, key=key.encode())
+        await producer.send_and_wait(topics.RAW, raw(good_id, text=(
+            "ROME — Italy's parliament approved a law on Tuesday that cuts 300 local councils, "
+            "officials said.")), key=good_id.encode())  # fmt: skip
+    finally:
+        await producer.stop()
+    assert await wait_count(fault_stack, [good_id], timeout=120) == 1
+    dlq = [json.loads(m.value) for m in await topic_messages(fault_stack.config.kafka_bootstrap,
+                                                             topics.DLQ)]  # fmt: skip
+    by_id = {d.get("id"): d for d in dlq}
+    assert "limit" in by_id[f"huge-{unique}"]["error"]
+    assert "language 'de'" in by_id[f"german-{unique}"]["error"]
+    assert by_id[f"schema-{unique}"]["stage"] == "decode"
+    decode_errors = [d for d in dlq if d["stage"] == "decode"]
+    assert any(d["payload"] == '{"id": "unterminated' for d in decode_errors)
+    assert any("base64" in d["payload"] for d in decode_errors if isinstance(d["payload"], dict))
+    nested = by_id.get(f"nested-{unique}")  # a DLQ entry with a reason, or enriched: never a crash
+    assert nested is None or nested["error"]
+    assert (await httpx.AsyncClient().get(url(fault_stack, "enrich") + "/healthz")).status_code == 200
+    record("poison on articles.raw (6 kinds)", sent=1, found=1, duplicated=0)
+
+
+async def test_stack_down_then_up_keeps_data_and_positions(fault_stack: Stack) -> None:
+    """Run last in this module: SIGTERM everything, start again, nothing redone or skipped."""
+    bootstrap = fault_stack.config.kafka_bootstrap
+    indexed = await es_count(fault_stack)
+    enriched_before = len(await topic_messages(bootstrap, topics.ENRICHED))
+    await asyncio.to_thread(fault_stack.down)
+    await asyncio.to_thread(fault_stack.up)
+    await asyncio.sleep(8)  # time for a consumer that lost its position to re-read
+    assert await es_count(fault_stack) == indexed
+    assert len(await topic_messages(bootstrap, topics.ENRICHED)) == enriched_before
+    ids = await post_batch(fault_stack, articles(20, "after-restart"))
+    assert await wait_count(fault_stack, ids, timeout=90) == 20
+    assert await es_count(fault_stack) == indexed + 20
+    record("stack down + up (SIGTERM all)", sent=20, found=20, duplicated=0)
