@@ -81,3 +81,10 @@ async def topic_messages(bootstrap: str, topic: str) -> list[Any]:
     finally:
         await consumer.stop()
     return out
+
+
+async def es_count_url_prefix(stack: Stack, prefix: str) -> int:
+    """Documents whose url starts with `prefix`: more than the articles sent means duplicates."""
+    async with httpx.AsyncClient(base_url=stack.config.es_url, timeout=10) as es:
+        r = await es.post("/articles/_count", json={"query": {"prefix": {"url": prefix}}})
+        return int(r.json()["count"])

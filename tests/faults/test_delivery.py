@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 from aiokafka import AIOKafkaProducer
 from newsflow_contracts import topics
 from newsflow_contracts.events import ArticleEnriched, Pipeline
@@ -23,12 +22,22 @@ from bench.synthetic import corpus
 from newsflow_cli.components import REPO
 from newsflow_cli.processes import port_free
 from newsflow_cli.stack import Stack
-from tests.faults.conftest import es_count, topic_messages, url, wait_count
+from tests.faults.conftest import (
+    es_count,
+    es_count_url_prefix,
+    topic_messages,
+    url,
+    wait_count,
+)
 
 REPORT = Path(os.environ.get("NEWSFLOW_TEST_ARTIFACTS", REPO / "test-artifacts")) / "faults.json"
 
 
-def record(fault: str, sent: int, found: int, duplicated: int) -> None:
+async def record(stack: Stack, fault: str, ids: list[str], prefix: str) -> None:
+    """Count what reached the index: by id (lost) and by url (duplicated under another id)."""
+    sent, found = len(ids), await es_count(stack, ids)
+    duplicated = await es_count_url_prefix(stack, prefix) - found
+    assert (found, duplicated) == (sent, 0), (fault, sent, found, duplicated)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     rows = json.loads(REPORT.read_text()) if REPORT.exists() else []
     rows = [r for r in rows if r["fault"] != fault]
@@ -37,9 +46,13 @@ def record(fault: str, sent: int, found: int, duplicated: int) -> None:
     REPORT.write_text(json.dumps(rows, indent=2))
 
 
+def prefix(tag: str) -> str:
+    return f"https://faults.test/{tag}/"
+
+
 def articles(n: int, tag: str) -> list[dict[str, str]]:
     """Distinct plain-text articles of a few hundred words (synthetic, seeded)."""
-    return [{"url": f"https://faults.test/{tag}/{e.id}", "title": e.title,
+    return [{"url": prefix(tag) + e.id, "title": e.title,
              "text": f"PARIS — {e.body}"} for e in corpus(n, seed=hash(tag) % 1000)]  # fmt: skip
 
 
@@ -62,8 +75,9 @@ async def duplicates_on(stack: Stack, topic: str, ids: list[str]) -> int:
 async def test_broker_down_ingest_answers_503_then_heals(fault_stack: Stack) -> None:
     ingest_pid = fault_stack.managed("ingest").pid()
     async with httpx.AsyncClient(base_url=url(fault_stack, "ingest"), timeout=30) as client:
-        before = await client.post("/articles", json={"text": "BERLIN — Before the outage, 3 "
-                                                      "trains were cancelled, officials said."})
+        before = await client.post("/articles", json={
+            "url": prefix("broker") + "before",
+            "text": "BERLIN — Before the outage, 3 trains were cancelled, officials said."})
         assert before.status_code == 202
         await asyncio.to_thread(fault_stack.down, ["kafka"])
         during = await client.post("/articles", json={"text": "During the outage."})
@@ -74,8 +88,9 @@ async def test_broker_down_ingest_answers_503_then_heals(fault_stack: Stack) -> 
         await asyncio.to_thread(fault_stack.up, ["kafka"])
         deadline, after = time.monotonic() + 60, None
         while time.monotonic() < deadline:
-            after = await client.post("/articles", json={"text": "MADRID — After the outage, "
-                                                         "12 flights resumed, officials said."})
+            after = await client.post("/articles", json={
+                "url": prefix("broker") + "after",
+                "text": "MADRID — After the outage, 12 flights resumed, officials said."})
             if after.status_code == 202:
                 break
             await asyncio.sleep(1)
@@ -84,8 +99,7 @@ async def test_broker_down_ingest_answers_503_then_heals(fault_stack: Stack) -> 
     assert fault_stack.managed("ingest").pid() == ingest_pid  # healed without a restart
     ids = [before.json()["id"], after.json()["id"]]
     assert await wait_count(fault_stack, ids, timeout=90) == 2
-    record("Kafka broker stopped and restarted", sent=2, found=await es_count(fault_stack, ids),
-           duplicated=0)  # fmt: skip
+    await record(fault_stack, "Kafka broker stopped and restarted", ids, prefix("broker"))
 
 
 async def test_enrich_worker_killed_mid_stream(fault_stack: Stack) -> None:
@@ -109,7 +123,7 @@ async def test_enrich_worker_killed_mid_stream(fault_stack: Stack) -> None:
     assert found == 2000, f"lost {2000 - found} articles"
     reenriched = await duplicates_on(fault_stack, topics.ENRICHED, ids)
     print(f"killed at {progress}/2000 indexed; {reenriched} re-enriched after the restart")
-    record("enrich worker SIGKILL mid-stream", sent=2000, found=found, duplicated=0)
+    await record(fault_stack, "enrich worker SIGKILL mid-stream", ids, prefix("kill"))
 
 
 async def test_elasticsearch_outage_backs_off_and_drops_nothing(fault_stack: Stack) -> None:
@@ -132,11 +146,12 @@ async def test_elasticsearch_outage_backs_off_and_drops_nothing(fault_stack: Sta
         metrics = (await search.get("/metrics")).text
         assert "newsflow_search_es_up 1.0" in metrics
         assert "newsflow_search_bulk_retries_total" in metrics
-    record("Elasticsearch stopped for 30 s", sent=200, found=found, duplicated=0)
+    await record(fault_stack, "Elasticsearch stopped for 30 s", ids, prefix("es-outage"))
 
 
 def enriched(i: str, **changes: object) -> bytes:
     event = ArticleEnriched(id=i, title=f"t {i}", language="en", body=f"Body of {i} story.",
+                            url=prefix("enriched-poison") + i,
                             pipeline=Pipeline(version="t", model="t"))  # fmt: skip
     return json.dumps(event.model_dump(mode="json") | changes).encode()
 
@@ -175,7 +190,8 @@ async def test_bad_messages_on_enriched_go_to_dlq_and_the_rest_is_indexed(
     assert "rejected by Elasticsearch" in str(letters[f"baddate-{unique}"]["error"])
     assert letters[f"badjson-{unique}"]["stage"] == "search.schema"
     assert await es_count(fault_stack, list(poison)) == 0
-    record("poison on articles.enriched (5 kinds)", sent=3, found=3, duplicated=0)
+    await record(fault_stack, "poison on articles.enriched (5 kinds)", good,
+                 prefix("enriched-poison") + "good-")  # fmt: skip
 
 
 async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Stack,
@@ -202,7 +218,8 @@ async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Sta
     try:
         for key, value in poison.items():
             await producer.send_and_wait(topics.RAW, value, key=key.encode())
-        await producer.send_and_wait(topics.RAW, raw(good_id, text=(
+        await producer.send_and_wait(topics.RAW, raw(good_id, url=prefix("raw-poison") + good_id,
+                                                     text=(
             "ROME — Italy's parliament approved a law on Tuesday that cuts 300 local councils, "
             "officials said.")), key=good_id.encode())  # fmt: skip
     finally:
@@ -220,7 +237,7 @@ async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Sta
     nested = by_id.get(f"nested-{unique}")  # a DLQ entry with a reason, or enriched: never a crash
     assert nested is None or nested["error"]
     assert (await httpx.AsyncClient().get(url(fault_stack, "enrich") + "/healthz")).status_code == 200
-    record("poison on articles.raw (6 kinds)", sent=1, found=1, duplicated=0)
+    await record(fault_stack, "poison on articles.raw (6 kinds)", [good_id], prefix("raw-poison"))
 
 
 async def test_stack_down_then_up_keeps_data_and_positions(fault_stack: Stack) -> None:
@@ -236,4 +253,4 @@ async def test_stack_down_then_up_keeps_data_and_positions(fault_stack: Stack) -
     ids = await post_batch(fault_stack, articles(20, "after-restart"))
     assert await wait_count(fault_stack, ids, timeout=90) == 20
     assert await es_count(fault_stack) == indexed + 20
-    record("stack down + up (SIGTERM all)", sent=20, found=20, duplicated=0)
+    await record(fault_stack, "stack down + up (SIGTERM all)", ids, prefix("after-restart"))
