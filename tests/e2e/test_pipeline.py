@@ -39,6 +39,8 @@ async def test_seed_flows_from_http_to_kafka_to_search(urls: dict[str, str], kaf
         await search_until(search, {"entity": "SDF"}, article_id)
         await search_until(search, {"fig_object": "civilians", "fig_event": "killed",
                                     "fig_min": 100}, article_id)  # fmt: skip
+        # "how many civilians fled": the seed says "to flee".
+        await search_until(search, {"fig_object": "civilians", "fig_event": "fled"}, article_id)
         r = await search.get("/search", params={"fig_object": "civilians", "fig_min": 5000})
         assert article_id not in [h["id"] for h in r.json()["hits"]]
         body = (await search.get("/search", params={"q": "Hajin"})).json()
@@ -80,7 +82,7 @@ async def test_poison_goes_to_the_dlq_and_the_stream_goes_on(urls: dict[str, str
         assert good.status_code == 202
     letter = DeadLetter.model_validate(
         await wait_for_key(kafka_bootstrap, topics.DLQ, f"empty-{unique}"))
-    assert letter.stage == "extract" and "no article text" in letter.error
+    assert letter.stage == "extract" and "empty" in letter.error
     assert letter.payload["id"] == f"empty-{unique}"
     enriched = await wait_for_key(kafka_bootstrap, topics.ENRICHED, good.json()["id"])
     assert enriched["title"] == "After the poison"

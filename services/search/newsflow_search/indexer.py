@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from functools import lru_cache
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from lemminflect import getAllInflections, getLemma
 from elasticsearch import AsyncElasticsearch
 from elasticsearch import ConnectionError as ESConnectionError
 from elasticsearch import TransportError
@@ -38,6 +40,22 @@ ES_UP = Gauge("newsflow_search_es_up", "1 when the last Elasticsearch call succe
 ALERTS = Counter("newsflow_search_alerts_total", "Standing-query matches published")
 
 
+@lru_cache(maxsize=4096)
+def _inflections(word: str) -> tuple[str, ...]:
+    lemmas = getLemma(word, upos="VERB") or (word,)
+    forms = {word, *lemmas}
+    for lemma in lemmas:
+        forms |= {f for fs in getAllInflections(lemma, upos="VERB").values() for f in fs}
+    return tuple(sorted(forms))
+
+
+def event_forms(event: str | None) -> list[str]:
+    """Every inflection of the event's verbs: a search for "fled" finds "to flee"."""
+    if not event:
+        return []
+    return sorted({f for w in event.lower().split() for f in _inflections(w)})
+
+
 def to_document(event: ArticleEnriched, dup: dict[str, Any] | None = None) -> dict[str, Any]:
     """The indexed document: the event, plus lookup keys and its near-duplicate group."""
     doc = event.model_dump(mode="json")
@@ -47,6 +65,8 @@ def to_document(event: ArticleEnriched, dup: dict[str, Any] | None = None) -> di
     keys |= {a.lower() for e in event.entities for a in e.aliases}
     doc["entity_keys"] = sorted(keys)
     doc["entity_facets"] = sorted({f"{e.type}|{e.name}" for e in event.entities})
+    for fig in doc["figures"]:
+        fig["event_forms"] = event_forms(fig.get("event"))
     doc["indexed_at"] = datetime.now(UTC).isoformat()
     return doc
 

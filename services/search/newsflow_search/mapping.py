@@ -8,7 +8,7 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch
 
 log = logging.getLogger(__name__)
-VERSION = 3
+VERSION = 4
 
 _TEXT = {"type": "text", "analyzer": "english"}
 MAPPING: dict[str, Any] = {
@@ -51,6 +51,8 @@ MAPPING: dict[str, Any] = {
                 "unit": {"type": "keyword"},
                 "object": {**_TEXT, "fields": {"raw": {"type": "keyword", "ignore_above": 256}}},
                 "event": {**_TEXT, "fields": {"raw": {"type": "keyword", "ignore_above": 256}}},
+                # Inflections of the event's verb (indexer.event_forms): "fled" ~ "flee".
+                "event_forms": {"type": "keyword"},
                 "parent": {"type": "integer"},
                 "sentence": {"type": "text", "index": False},
             },

@@ -141,7 +141,13 @@ def figure_query(p: SearchParams) -> dict[str, Any] | None:
     if p.fig_object:
         must.append({"match": {"figures.object": {"query": p.fig_object, "operator": "and"}}})
     if p.fig_event:
-        must.append({"match": {"figures.event": {"query": p.fig_event, "operator": "and"}}})
+        words = p.fig_event.lower().split()
+        # The printed verb through the english analyzer, or any inflection of it ("fled" finds
+        # "to flee", which no stemmer maps).
+        must.append({"bool": {"minimum_should_match": 1, "should": [
+            {"match": {"figures.event": {"query": p.fig_event, "operator": "and"}}},
+            {"bool": {"filter": [{"term": {"figures.event_forms": w}} for w in words]}},
+        ]}})  # fmt: skip
     if p.fig_min is not None or p.fig_max is not None:
         rng = {k: v for k, v in (("gte", p.fig_min), ("lte", p.fig_max)) if v is not None}
         must.append({"range": {"figures.value": rng}})

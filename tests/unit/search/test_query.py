@@ -58,3 +58,13 @@ def test_field_syntax_in_the_query_string() -> None:
     body = query.build(SearchParams(q='entity:"Redur Khalil"'))
     assert {"term": {"entity_keys": "redur khalil"}} in body["query"]["bool"]["filter"]
     assert body["query"]["bool"]["must"] == [{"match_all": {}}]
+
+
+def test_event_forms_cover_irregular_verbs() -> None:
+    from newsflow_search.indexer import event_forms
+
+    assert {"flee", "fled", "flees", "fleeing"} <= set(event_forms("flee"))
+    assert "killed" in event_forms("killed") and "kill" in event_forms("killed")
+    assert event_forms(None) == []
+    body = query.build(SearchParams(fig_object="civilians", fig_event="fled"))
+    assert '"figures.event_forms": "fled"' in json.dumps(body)
