@@ -139,6 +139,13 @@ async def test_elasticsearch_outage_backs_off_and_drops_nothing(fault_stack: Sta
             await asyncio.sleep(1)
         assert "newsflow_search_es_up 0.0" in metrics
         assert (await search.get("/healthz")).status_code == 503
+        lag = 0.0
+        while time.monotonic() < deadline and lag == 0:  # the backlog shows in /metrics
+            text = (await search.get("/metrics")).text
+            lag = float(next(ln.split()[1] for ln in text.splitlines()
+                             if ln.startswith("newsflow_search_indexer_lag ")))  # fmt: skip
+            await asyncio.sleep(1)
+        assert lag > 0
         await asyncio.sleep(max(0.0, 30 - (time.monotonic() - outage_started)))
         await asyncio.to_thread(fault_stack.up, ["elasticsearch"])
         found = await wait_count(fault_stack, ids, timeout=120)

@@ -17,6 +17,8 @@ class IngestSettings(BaseSettings):
     publish_timeout_s: float = 10.0
     # When set, POST endpoints need the header `X-API-Key: <api_key>`.
     api_key: str | None = None
+    # Origins allowed to POST from a browser (CORS); none by default.
+    cors_origins: list[str] = []
 
 
 @lru_cache

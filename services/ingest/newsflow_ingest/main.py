@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse
 from newsflow_contracts.settings import get_stack_settings
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
@@ -53,6 +54,9 @@ def create_app(settings: IngestSettings | None = None, bootstrap: str | None = N
 
     app = FastAPI(title="newsflow ingest", version="1", lifespan=lifespan)
     app.add_exception_handler(NewsflowError, handle)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["POST"], allow_headers=["content-type", "x-api-key"])  # fmt: skip
 
     def publisher_dep(request: Request) -> Publisher:
         return request.app.state.publisher  # type: ignore[no-any-return]

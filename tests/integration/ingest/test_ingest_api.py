@@ -135,3 +135,13 @@ async def test_health_and_metrics(client: httpx.AsyncClient) -> None:
     await client.post("/articles", content="Counted story.", headers={"content-type": "text/plain"})
     metrics = (await client.get("/metrics")).text
     assert "newsflow_ingest_published_total" in metrics
+
+
+async def test_cors_only_for_configured_origins(kafka_bootstrap: str) -> None:
+    async for client in _client(kafka_bootstrap, cors_origins=["http://newsroom.test"]):
+        pre = await client.options("/articles", headers={
+            "origin": "http://newsroom.test", "access-control-request-method": "POST"})
+        assert pre.headers["access-control-allow-origin"] == "http://newsroom.test"
+        bad = await client.options("/articles", headers={
+            "origin": "http://evil.test", "access-control-request-method": "POST"})
+        assert "access-control-allow-origin" not in bad.headers
