@@ -29,22 +29,52 @@ def _model_name() -> str:
     return _enricher.pipeline.model
 
 
+def _split(raws: list[ArticleReceived], n: int) -> list[list[int]]:
+    """Indices of `raws` in at most `n` parts of about equal text length (spaCy's time grows with
+    the text, so equal counts of unequal articles would leave one process waiting for the other)."""
+    n = max(1, min(n, len(raws)))
+    parts: list[list[int]] = [[] for _ in range(n)]
+    sizes = [0] * n
+    for i in sorted(range(len(raws)), key=lambda i: -len(raws[i].text or raws[i].html or "")):
+        k = sizes.index(min(sizes))
+        parts[k].append(i)
+        sizes[k] += len(raws[i].text or raws[i].html or "")
+    return [sorted(p) for p in parts if p]
+
+
 class Pool:
     def __init__(self, model: str, max_chars: int, processes: int) -> None:
         # spawn, not fork: the parent runs an event loop and Kafka connections.
         ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(processes, ctx, initializer=_init,
                                          initargs=(model, max_chars))  # fmt: skip
+        self.processes = processes
         self.model: str | None = None
 
     async def warm_up(self) -> str:
-        """Load the model in the workers (first call) and report its name."""
+        """Load the model in every worker process (submitted at once, so each one starts now
+        rather than in the middle of the first batch) and report its name."""
         loop = asyncio.get_running_loop()
-        self.model = await loop.run_in_executor(self._pool, _model_name)
+        names = await asyncio.gather(*(loop.run_in_executor(self._pool, _model_name)
+                                       for _ in range(self.processes)))  # fmt: skip
+        self.model = names[0]
         return self.model
 
     async def enrich(self, raws: list[ArticleReceived]) -> list[ArticleEnriched | NewsflowError]:
-        return await asyncio.get_running_loop().run_in_executor(self._pool, _run, raws)
+        """Enrich a batch, split over the worker processes so that all of them parse at once
+        (one call per process; a whole batch in one call keeps all but one process idle).
+        Results come back in the order of `raws`."""
+        loop = asyncio.get_running_loop()
+        parts = _split(raws, self.processes)
+        if len(parts) == 1:
+            return await loop.run_in_executor(self._pool, _run, raws)
+        done = await asyncio.gather(*(loop.run_in_executor(self._pool, _run, [raws[i] for i in part])
+                                      for part in parts))  # fmt: skip
+        results: list[ArticleEnriched | NewsflowError | None] = [None] * len(raws)
+        for part, outs in zip(parts, done, strict=True):
+            for i, out in zip(part, outs, strict=True):
+                results[i] = out
+        return [r for r in results if r is not None]
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -15,6 +15,7 @@ from newsflow_ingest.errors import BrokerUnavailable
 
 log = logging.getLogger(__name__)
 
+BATCH_BYTES = 524_288
 PUBLISHED = Counter("newsflow_ingest_published_total", "Articles acknowledged by Kafka")
 PUBLISH_FAILED = Counter("newsflow_ingest_publish_failed_total", "Articles Kafka did not ack")
 PUBLISH_SECONDS = Histogram("newsflow_ingest_publish_seconds", "Time to Kafka's acknowledgement")
@@ -40,6 +41,12 @@ class Publisher:
                     max_request_size=10_485_760,
                     request_timeout_ms=int(self.timeout_s * 1000),
                     compression_type="gzip",
+                    # aiokafka's default batch is 16 KB, 3 or 4 articles: a batch POST then
+                    # waited a broker round trip per few articles (send() blocks while the
+                    # partition's batch is full). 512 KB carries ~100; linger stays 0, so a
+                    # single POST is still sent at once. bench/run, /articles/batch:
+                    # 1,534-2,072 -> 4,742-7,000 articles/s; single-POST p99 unchanged.
+                    max_batch_size=BATCH_BYTES,
                 )
                 try:
                     await asyncio.wait_for(producer.start(), self.timeout_s)

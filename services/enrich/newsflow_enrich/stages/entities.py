@@ -163,10 +163,11 @@ def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
     full name first)."""
     if len(ent) != 1 or not ent[0].is_sent_start or ent.label_ in ("GPE", "LOC"):
         return False
-    if re.search(r"(?<![\w])" + re.escape(form.lower()) + r"(?![\w])", doc.text):
+    text = doc.text
+    if re.search(r"(?<![\w])" + re.escape(form.lower()) + r"(?![\w])", text):
         return True
     return ent.label_ == "PERSON" and len(re.findall(r"(?<![\w])" + re.escape(form) + r"(?![\w])",
-                                                     doc.text)) == 1
+                                                     text)) == 1
 
 
 def _paren_acronyms(doc: Doc, reg: Registry) -> None:

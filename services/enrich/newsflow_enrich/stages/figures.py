@@ -313,7 +313,8 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
 
 def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
     """Figures of the body: the first `body_len` characters of `doc` (captions follow)."""
-    body_len = len(doc.text) if body_len is None else body_len
+    text = doc.text  # Doc.text joins every token: read it once, not once per figure
+    body_len = len(text) if body_len is None else body_len
     figures: list[Figure] = []
     objects: list[Token | None] = []
     for sent in doc.sents:
@@ -336,7 +337,7 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
                              first_in_sentence)
             figures.append(Figure(
                 value=num.value, low=num.low, high=num.high,
-                text=doc.text[span_start:span_end], qualifier=qualifier, unit=unit,
+                text=text[span_start:span_end], qualifier=qualifier, unit=unit,
                 object=_object_text(doc, noun, num, end_tok) if noun is not None else None,
                 event=event.text if event is not None else None, parent=parent,
                 sentence=sent.text.strip(), span=(span_start, span_end),

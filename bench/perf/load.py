@@ -1,0 +1,151 @@
+"""HTTP load against 127.0.0.1 only, bounded in count and time: ingest throughput and latency,
+and freshness (202 -> searchable)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from typing import Any
+
+import aiohttp
+
+
+def percentiles(values: list[float], ps: tuple[int, ...] = (50, 95, 99)) -> dict[str, float]:
+    """Nearest-rank percentiles, plus max and count."""
+    if not values:
+        return {f"p{p}": float("nan") for p in ps} | {"max": float("nan"), "n": 0}
+    v = sorted(values)
+    out = {f"p{p}": v[min(len(v) - 1, max(0, -(-p * len(v) // 100) - 1))] for p in ps}
+    return out | {"max": v[-1], "n": len(v)}
+
+
+def _session(limit: int = 200) -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=limit),
+                                 timeout=aiohttp.ClientTimeout(total=60))  # fmt: skip
+
+
+async def batch_throughput(base: str, articles: list[dict[str, Any]], batch: int,
+                           concurrency: int, progress: Any) -> dict[str, Any]:  # fmt: skip
+    """POST /articles/batch with `concurrency` clients in flight; articles accepted per second."""
+    bodies = ["\n".join(json.dumps(a) for a in articles[i:i + batch]).encode()
+              for i in range(0, len(articles), batch)]  # fmt: skip
+    task = progress.add_task(f"ingest batch ({batch}/request, {concurrency} in flight)",
+                             total=len(articles))  # fmt: skip
+    latencies: list[float] = []
+    accepted = failed = 0
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+    for b in bodies:
+        queue.put_nowait(b)
+    async with _session() as s:
+        # warm-up: one request, not counted
+        async with s.post(f"{base}/articles/batch", data=bodies[0],
+                          headers={"content-type": "application/x-ndjson"}) as r:  # fmt: skip
+            await r.read()
+
+        async def client() -> None:
+            nonlocal accepted, failed
+            while not queue.empty():
+                body = queue.get_nowait()
+                t = time.perf_counter()
+                async with s.post(f"{base}/articles/batch", data=body,
+                                  headers={"content-type": "application/x-ndjson"}) as r:  # fmt: skip
+                    result = await r.json()
+                latencies.append((time.perf_counter() - t) * 1000)
+                accepted += result.get("accepted", 0)
+                failed += len(body.splitlines()) - result.get("accepted", 0)
+                progress.advance(task, len(body.splitlines()))
+
+        started = time.perf_counter()
+        await asyncio.gather(*(client() for _ in range(concurrency)))
+        seconds = time.perf_counter() - started
+    return {"articles": len(articles), "accepted": accepted, "failed": failed,
+            "batch": batch, "concurrency": concurrency, "seconds": seconds,
+            "articles_per_s": accepted / seconds,
+            "mb_per_s": sum(map(len, bodies)) / seconds / 1e6,
+            "request_ms": percentiles(latencies)}  # fmt: skip
+
+
+async def open_loop(base: str, articles: list[dict[str, Any]], rate: float, progress: Any,
+                    label: str, on_accept: Any = None) -> dict[str, Any]:  # fmt: skip
+    """POST /articles one by one at a fixed `rate` (open loop: request i is due at i/rate, and its
+    latency counts from then, so a slow server cannot hide by slowing the client down)."""
+    task = progress.add_task(label, total=len(articles))
+    latencies: list[float] = []
+    late: list[float] = []
+    codes: dict[int, int] = {}
+    async with _session(limit=1000) as s:
+        async with s.post(f"{base}/articles", json=articles[0]) as r:  # warm-up
+            await r.read()
+        started = time.perf_counter()
+
+        async def one(i: int, art: dict[str, Any]) -> None:
+            due = started + i / rate
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            late.append((time.perf_counter() - due) * 1000)
+            async with s.post(f"{base}/articles", json=art) as r:
+                body = await r.json()
+            done = time.perf_counter()
+            latencies.append((done - due) * 1000)
+            codes[r.status] = codes.get(r.status, 0) + 1
+            if r.status == 202 and on_accept is not None:
+                on_accept(body["id"], time.monotonic())
+            progress.advance(task)
+
+        await asyncio.gather(*(one(i, a) for i, a in enumerate(articles[1:])))
+        seconds = time.perf_counter() - started
+    return {"requests": len(articles) - 1, "rate": rate, "seconds": seconds,
+            "achieved_per_s": (len(articles) - 1) / seconds, "status": codes,
+            "latency_ms": percentiles(latencies), "client_late_ms": percentiles(late)}  # fmt: skip
+
+
+async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dict[str, Any]],
+                    rate: float, progress: Any, alias: str = "articles", settle: float = 60,
+                    during: Any = None) -> dict[str, Any]:  # fmt: skip
+    """Post at `rate`; for each accepted id, the time until an Elasticsearch search finds it
+    (polled every 50 ms with an ids query: searchable means refreshed, not just stored), split
+    at the moment its enriched event appears on articles.enriched."""
+    from bench.perf.kafka import Outputs
+
+    out = Outputs(bootstrap)
+    await out.start()
+    accepted: dict[str, float] = {}
+    found: dict[str, float] = {}
+    stop = asyncio.Event()
+
+    async def poll() -> None:
+        async with _session() as s:
+            while not stop.is_set():
+                pending = [i for i in accepted if i not in found][:1000]
+                if pending:
+                    q = {"query": {"ids": {"values": pending}}, "size": len(pending),
+                         "_source": False}  # fmt: skip
+                    async with s.post(f"{es_url}/{alias}/_search", json=q) as r:
+                        now = time.monotonic()
+                        if r.status == 200:
+                            for h in (await r.json())["hits"]["hits"]:
+                                found.setdefault(h["_id"], now)
+                await asyncio.sleep(0.05)
+
+    poller = asyncio.create_task(poll())
+    sampler = asyncio.create_task(during()) if during else None
+    try:
+        load = await open_loop(ingest, articles, rate, progress,
+                               f"freshness: {rate:.0f} articles/s",
+                               lambda i, t: accepted.setdefault(i, t))  # fmt: skip
+        deadline = time.monotonic() + settle
+        while time.monotonic() < deadline and len(found) < len(accepted):
+            await asyncio.sleep(0.2)
+    finally:
+        stop.set()
+        await poller
+        await out.stop()
+        if sampler:
+            sampler.cancel()
+    lat = [(found[i] - t) * 1000 for i, t in accepted.items() if i in found]
+    to_enriched = [(out.seen[i] - t) * 1000 for i, t in accepted.items() if i in out.seen]
+    to_search = [(found[i] - out.seen[i]) * 1000 for i in found if i in out.seen]
+    return {"rate": rate, "accepted": len(accepted), "searchable": len(found),
+            "post": load, "freshness_ms": percentiles(lat),
+            "accepted_to_enriched_ms": percentiles(to_enriched),
+            "enriched_to_searchable_ms": percentiles(to_search)}  # fmt: skip
