@@ -8,20 +8,21 @@ from typing import Any
 from elasticsearch import AsyncElasticsearch
 
 log = logging.getLogger(__name__)
-VERSION = 4
+VERSION = 5
 
 _TEXT = {"type": "text", "analyzer": "english"}
+# Facet fields build their global ordinals at refresh, not on the first query after it.
 MAPPING: dict[str, Any] = {
     "dynamic": False,  # unknown fields are stored in _source, never mapped by guess
     "properties": {
         "id": {"type": "keyword"},
         "url": {"type": "keyword", "ignore_above": 2048},
-        "source": {"type": "keyword"},
+        "source": {"type": "keyword", "eager_global_ordinals": True},
         "title": {**_TEXT, "fields": {"raw": {"type": "keyword", "ignore_above": 512}}},
         "byline": {"type": "text"},
-        "agencies": {"type": "keyword"},
+        "agencies": {"type": "keyword", "eager_global_ordinals": True},
         "published_at": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
-        "dateline": {"type": "keyword"},
+        "dateline": {"type": "keyword", "eager_global_ordinals": True},
         "language": {"type": "keyword"},
         # Offsets make highlighting a long body cheap (no re-analysis at query time).
         "body": {**_TEXT, "index_options": "offsets"},
@@ -30,7 +31,7 @@ MAPPING: dict[str, Any] = {
         "entity_keys": {"type": "keyword"},
         # "TYPE|Name" per entity: facets aggregate this flat field; a nested aggregation over
         # every matching article was the slowest part of a broad query (bench/search.py).
-        "entity_facets": {"type": "keyword"},
+        "entity_facets": {"type": "keyword", "eager_global_ordinals": True},
         "entities": {
             "type": "nested",
             "properties": {
