@@ -210,6 +210,17 @@ def demo() -> None:
     )
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def bench(ctx: typer.Context) -> None:
+    """Run the performance benchmarks (bench/run; --quick for a smoke run, --help for more)."""
+    import os
+
+    from newsflow_cli.components import REPO
+
+    script = REPO / "bench" / "run"
+    os.execv(str(script), [str(script), *ctx.args])
+
+
 def _wait_searchable(search_url: str, expected: int, timeout: float = 120) -> None:
     """Wait until the fed articles are enriched and indexed, showing how many are."""
     import time
