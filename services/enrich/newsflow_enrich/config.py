@@ -17,8 +17,6 @@ class EnrichSettings(BaseSettings):
     batch_within_s: float = 0.2
     # Story text beyond this is refused (to the DLQ): no news story is 2 million characters.
     max_chars: int = 2_000_000
-    # Bounded retries of a retriable failure before a message goes to the DLQ.
-    retries: int = 3
     # Processes running spaCy (each loads the model, ~250 MB); each batch is split over them.
     # 2 uses both cores of a small box. bench/run (2 cores, one run): 1 worker x 2 processes
     # 4,552 words/s, 2 workers x 1 process 4,716, 1 x 1 3,925; peak RSS 848 vs 1,203 vs 597 MB.
