@@ -247,6 +247,26 @@ async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Sta
     await record(fault_stack, "poison on articles.raw (6 kinds)", [good_id], prefix("raw-poison"))
 
 
+async def test_sigterm_drains_in_flight_requests(fault_stack: Stack) -> None:
+    """A request in flight when ingest gets SIGTERM is answered, not cut off."""
+    await asyncio.to_thread(fault_stack.down, ["kafka"])  # so a POST waits (publish timeout 3 s)
+    try:
+        async with httpx.AsyncClient(base_url=url(fault_stack, "ingest"), timeout=30) as client:
+            in_flight = asyncio.create_task(client.post("/articles", json={"text": "In flight."}))
+            await asyncio.sleep(1.0)
+            pid = fault_stack.managed("ingest").pid()
+            assert pid is not None and not in_flight.done()
+            os.kill(pid, signal.SIGTERM)
+            response = await in_flight
+            assert response.status_code == 503  # a whole answer: Kafka never acknowledged it
+        deadline = time.monotonic() + 30
+        while fault_stack.managed("ingest").pid() is not None and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        assert fault_stack.managed("ingest").pid() is None, "ingest did not exit after draining"
+    finally:
+        await asyncio.to_thread(fault_stack.up, ["kafka", "ingest"])
+
+
 async def test_stack_down_then_up_keeps_data_and_positions(fault_stack: Stack) -> None:
     """Run last in this module: SIGTERM everything, start again, nothing redone or skipped."""
     bootstrap = fault_stack.config.kafka_bootstrap
