@@ -138,6 +138,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None) 
         reg.add(dateline, "LOC", 0, weight=_STRONG)
     for ent in doc.ents:
         type_ = TYPES.get(ent.label_)
+        ent = _with_compounds(ent)
         form = clean_form(ent.text)
         if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
                 and not form[:1].isdigit():  # fmt: skip
@@ -154,6 +155,21 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None) 
     _merge_surnames(reg, text)
     _merge_short_forms(reg, text)
     return _to_entities(reg, text, body_len)
+
+
+def _with_compounds(ent: Span) -> Span:
+    """'Arm Holdings' when spaCy tagged only 'Holdings' as an organisation: capitalised proper
+    nouns just before the mention that the parse attaches to it as compounds, that no other
+    entity claims and that are not titles."""
+    doc, start = ent.doc, ent.start
+    while ent.label_ == "ORG" and start > 0:
+        t = doc[start - 1]
+        if t.pos_ != "PROPN" or t.dep_ != "compound" or not ent.start <= t.head.i < ent.end \
+                or t.ent_type_ or not t.text[:1].isupper() \
+                or t.lower_.rstrip(".") in names.PERSON_TITLES:  # fmt: skip
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
 
 
 def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:

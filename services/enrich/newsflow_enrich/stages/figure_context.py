@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 NOUNS = ("NOUN", "PROPN")
 _SUBJ = ("nsubj", "nsubjpass")
 _OBJ = ("dobj", "obj", "attr", "oprd")
+# Nouns that are themselves an amount's unit: never what another amount is "of".
+_AMOUNT_WORDS = {"percent", "%", "cent", "euros", "dollars", "pounds", "yuan", "yen", "rupees"}
 _PARTS = ("including", "among", "of whom", "of which")
 
 
@@ -41,7 +43,9 @@ def count_object(doc: Doc, start: int, end: int) -> Token | None:
         head = nxt
     elif last.head.pos_ in NOUNS and last.dep_ in ("nummod", "compound") and last.head.i > last.i:
         head = last.head
-    return head if head.pos_ in NOUNS and head.i >= end else None
+    # "six of the dead": an adjective used as a noun.
+    nominal = head.pos_ == "ADJ" and any(c.lower_ == "the" for c in head.children)
+    return head if (head.pos_ in NOUNS or nominal) and head.i >= end else None
 
 
 def amount_object(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | None, Token | None]:
@@ -49,20 +53,24 @@ def amount_object(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | No
     is money, percent or measure."""
     money = kind == "money"
     h = head_of(doc, start, end)
+    # "or about 6% of its global workforce": the amount's own "of" comes first.
+    own = _prep_object(h, money)
     # "6.94 million, or 48.85 percent": an amount in apposition shares its head's context.
     while h.dep_ in ("conj", "appos") and (h.head.like_num or h.head.pos_ in NOUNS) \
             and any(c.like_num for c in h.head.subtree):  # fmt: skip
         h = h.head
-    for prep in (c for c in h.children if c.dep_ == "prep"):
-        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
-        if pobj is not None and (prep.lower_ == "of" or money and prep.lower_ in ("in", "on", "for")):
-            return pobj, verb_of(h)
+    pobj = own if own is not None else _prep_object(h, money)
+    if pobj is not None:
+        return pobj, verb_of(h)
     if h.dep_ in ("compound", "nmod", "amod", "nummod") and h.head.pos_ in NOUNS and h.head.i >= end:
         return h.head, event_of(h.head)
     if h.dep_ == "pobj" and h.head.dep_ in ("prep", "agent"):
         prep = h.head
         if prep.head.pos_ in NOUNS and not _has_number(prep.head):
             return prep.head, event_of(prep.head)  # "a deficit of nearly $980 million"
+        if prep.head.pos_ in NOUNS and prep.lower_ == "of":
+            # "defrauding 2,000 investors of $90 million": the counted noun's verb.
+            return None, event_of(prep.head)
         if prep.head.pos_ in ("VERB", "AUX"):
             return changed_thing(prep.head, money), _verb(prep.head)
     if h.dep_ in (*_OBJ, "npadvmod", "advmod", "nsubj", "nsubjpass") and h.head.pos_ in ("VERB",
@@ -72,17 +80,42 @@ def amount_object(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | No
             return None, _verb(verb)
         if kind == "measure" and h.dep_ in _OBJ and verb.dep_ not in ("acl", "relcl"):
             return None, _verb(verb)  # "burned 14,000 acres": the measure is what was counted
-        return changed_thing(verb, money, skip=h), _verb(verb)
+        # "the agency needed $100 million": whoever has, needs or raises the money is not
+        # what it is of; only a change verb's object is ("trims subsidies by $2 million").
+        subject = not (money and h.dep_ in _OBJ)
+        return changed_thing(verb, money, skip=h, subject=subject), _verb(verb)
+    # "rainfall was 784 percent above the average", "three days later": an amount measuring
+    # a preposition or adverb of the clause; what it measures is the clause's subject.
+    # ("60 kilometres to the west" of a place is a distance, not a comparison: copulas only.)
+    if h.dep_ == "npadvmod" and h.head.pos_ in ("ADV", "ADJ") and h.head.head.pos_ == "VERB":
+        return None, h.head.head
+    if h.dep_ == "npadvmod" and h.head.pos_ == "ADP" and h.head.head.pos_ == "AUX":
+        return changed_thing(h.head.head, money), None
     return None, None
 
 
-def changed_thing(verb: Token, money: bool, skip: Token | None = None) -> Token | None:
+def _prep_object(h: Token, money: bool) -> Token | None:
+    """What an amount is "of" (or, for money, "in"/"on"/"for"); never another amount
+    ("a pay rise of 12.5 percent, or 500 euros": the euros are not of the percent)."""
+    for prep in (c for c in h.children if c.dep_ == "prep"):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
+        if pobj is not None and pobj.lower_ not in _AMOUNT_WORDS and (
+            prep.lower_ == "of" or money and prep.lower_ in ("in", "on", "for")
+        ):
+            return pobj
+    return None
+
+
+def changed_thing(verb: Token, money: bool, skip: Token | None = None,
+                  subject: bool = True) -> Token | None:
     """What a change or amount verb is about: its object ('trims subsidies by 12 percent'),
     else its subject ('revenue tripled', 'Turnout reached 61.4 percent'); common nouns only."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    for deps in ((_SUBJ, _OBJ) if passive else (_OBJ, _SUBJ)):
+    order = (_SUBJ, _OBJ) if passive else (_OBJ, _SUBJ)
+    for deps in (order if subject else (_OBJ,)):
         for c in verb.children:
-            if c.dep_ in deps and c is not skip and c.pos_ == "NOUN" and not _has_number(c):
+            if c.dep_ in deps and (skip is None or c.i != skip.i) and _common_noun(c) \
+                    and not _has_number(c):  # fmt: skip
                 return c
     # "Winds gusting up to 60 mph": a participle describing the noun.
     if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ == "NOUN":
@@ -90,9 +123,25 @@ def changed_thing(verb: Token, money: bool, skip: Token | None = None) -> Token 
     return None
 
 
+def _common_noun(t: Token) -> bool:
+    """A common noun; also one the tagger took for a proper noun at the start of a sentence
+    ("Turnout reached ...") when the entity recognizer does not name it."""
+    if t.pos_ == "NOUN":
+        return True
+    return t.pos_ == "PROPN" and t.is_sent_start and t.ent_type_ not in _PLACES_ORGS \
+        and not any(c.dep_ in ("compound", "flat") for c in t.children)  # fmt: skip
+
+
+_PLACES_ORGS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+
+
 def _has_number(t: Token) -> bool:
     """The noun is itself a measured amount ("61.4 percent", "300 metres")."""
-    return any(c.like_num for c in t.children) or t.like_num
+    # "a one-off payment": a number inside a hyphenated modifier is not an amount.
+    return t.like_num or any(
+        c.like_num and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-")
+        for c in t.children
+    )
 
 
 def verb_of(tok: Token) -> Token | None:
@@ -101,6 +150,11 @@ def verb_of(tok: Token) -> Token | None:
         return _verb(tok.head)
     if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
         return tok.head.head
+    # "raise the age from 62 to 64": "to" hangs off "from".
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lower_ == "from" \
+            and prep.head.head.pos_ == "VERB":  # fmt: skip
+        return prep.head.head
     return None
 
 
@@ -114,19 +168,23 @@ def event_of(noun: Token) -> Token | None:
     while t.dep_ in ("conj", "appos") and t.head is not t:
         t = t.head
     # Up through "including ..." / "of ..." attachments to the noun that carries the verb.
-    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in NOUNS:
+    # ("each of his two matches": also through a quantifying pronoun).
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and (
+        t.head.head.pos_ in NOUNS or t.head.lower_ == "of" and t.head.head.pos_ == "PRON"
+    ):
         t = t.head.head
         while t.dep_ in ("conj", "appos"):
             t = t.head
     # "civilians ... to flee", "300 people killed in the blast": a clause on the noun itself.
+    governed = t.dep_ in (*_SUBJ, *_OBJ) and t.head.pos_ == "VERB"
     for c in t.children:
         if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and (
-            c.tag_ == "VBN" or any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+            c.tag_ == "VBN" and not governed or any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
         ):
             return c
     head = t.head
     # "reduced to ten men", "delivering food to 100,000 people": the verb of the preposition.
-    if t is noun and t.dep_ == "pobj" and head.lower_ in ("to", "on", "into") \
+    if t is noun and t.dep_ == "pobj" and head.lower_ in ("to", "on", "into", "between") \
             and head.head.pos_ == "VERB":  # fmt: skip
         return head.head
     if head.pos_ not in ("VERB", "AUX") or t.dep_ not in (*_SUBJ, *_OBJ, "npadvmod", "dative"):
@@ -137,6 +195,15 @@ def event_of(noun: Token) -> Token | None:
     if t.dep_ in ("dobj", "obj") and xcomp:
         return xcomp[0]
     return head if head.pos_ == "VERB" else None
+
+
+_TIME_FRAME = {"over", "in", "during", "after", "within", "since", "before", "throughout"}
+
+
+def time_frame(h: Token) -> bool:
+    """A duration that frames the clause ("over 12 months", "after nearly four hours")."""
+    return h.dep_ == "pobj" and h.head.lower_ in _TIME_FRAME and h.head.head.pos_ in ("VERB",
+                                                                                      "AUX")
 
 
 def part_of(doc: Doc, anchor: Token) -> bool:

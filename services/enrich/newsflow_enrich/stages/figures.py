@@ -354,6 +354,10 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
     if unit in DURATION_UNITS:  # "12 years in prison": no object but what it is "of"
         noun, event = ctx.amount_object(doc, start, end, "measure")
         keep = noun is not None and (noun.i >= end or noun.head.lower_ == "of")
+        # "cut cases by 75 percent over 12 months", "in 24 hours": a time frame, not what the
+        # verb did ("suspended flights for 21 hours", "sentenced to 12 years" are).
+        if ctx.time_frame(ctx.head_of(doc, start, end)):
+            event = None
         return (noun if keep else None), event
     if unit is not None:
         kind = "money" if unit in MONEY else "percent" if unit in ("%", "pp") else "measure"
@@ -367,6 +371,10 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
     # A count with its noun left out ("injuring more than 600"): the verb it is argument of;
     # "put the turnout at 1.28 million": the verb's object is what was counted.
     h = ctx.head_of(doc, num.start, num.end)
+    # "a crowd of 47,000": the noun the count is "of" is what was counted.
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ == "NOUN":
+        noun = h.head.head
+        return noun, ctx.event_of(noun)
     verb = ctx.verb_of(h)
     if verb is not None and h.dep_ == "pobj" and h.head.lower_ == "at":
         return ctx.changed_thing(verb, money=False), verb

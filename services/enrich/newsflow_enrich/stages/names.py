@@ -34,7 +34,19 @@ PERSON_TITLES = {
     "secretary", "ambassador", "leader", "deputy", "vice", "founder", "analyst", "economist",
     "researcher", "scientist", "author", "actor", "actress", "singer", "player", "teammate",
     "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
+    "champion", "runner-up", "rival", "opponent", "compatriot",
 }  # fmt: skip
+
+
+# Last words of places and venues ("Rod Laver Arena", "Tahrir Square").
+PLACE_SUFFIXES = {"arena", "stadium", "park", "square", "street", "avenue", "road", "bridge"}
+# Last words of trophies and prizes: things, not organisations ("Norman Brookes Challenge Cup").
+THING_SUFFIXES = {"cup", "trophy", "prize", "award", "medal"}
+# Nouns whose "of" names a place: "the city of El Fasher", "a former mayor of Parramatta".
+PLACE_OF = {"city", "town", "village", "province", "region", "district", "county", "state",
+            "island", "capital", "port", "suburb", "outskirts", "mayor", "governor", "streets"}
+# Prepositions of location: "deforestation in the Amazon", "near Malatya".
+PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside"}
 
 
 def is_acronym(form: str) -> bool:
@@ -103,6 +115,14 @@ def type_cue(ent: Span, form: str) -> str | None:
     title before the name ("Mayor Brandon Johnson"), an age after it ("Hale, 23,")."""
     if is_org_name(form):
         return "ORG"
+    last = form.split()[-1].lower() if len(form.split()) >= 2 else ""
+    if last in PLACE_SUFFIXES:
+        return "LOC"
+    if last in THING_SUFFIXES:
+        return "MISC"
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_OF:
+        return "LOC"
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES and form[:1].isupper():
