@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from newsflow_cli.components import REPO, StackConfig
-from newsflow_cli.processes import free_port
 from newsflow_cli.stack import Stack
 
 SEED = REPO / "tests" / "data" / "seed" / "article.txt"
@@ -28,17 +27,7 @@ def _lib_dir() -> Path:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     """A Stack on free ports; each server/service starts when a test first needs it."""
-    config = StackConfig(
-        state_dir=tmp_path_factory.mktemp("newsflow-state"),
-        lib_dir=_lib_dir(),
-        kafka_port=free_port(),
-        kafka_controller_port=free_port(),
-        es_port=free_port(),
-        es_transport_port=free_port(),
-        ingest_port=free_port(),
-        search_port=free_port(),
-        enrich_port=free_port(),
-    )
+    config = StackConfig.on_free_ports(tmp_path_factory.mktemp("newsflow-state"), _lib_dir())
     s = Stack(config, say=lambda m: print(f"[stack] {m}"))
     try:
         yield s

@@ -44,12 +44,7 @@ class BenchStack:
     def __init__(self, say: Callable[[str], None], keep: bool = False) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="newsflow-perf-"))
         self.keep = keep
-        self.config = StackConfig(
-            state_dir=self.root / "state", lib_dir=LIB,
-            kafka_port=free_port(), kafka_controller_port=free_port(),
-            es_port=free_port(), es_transport_port=free_port(),
-            ingest_port=free_port(), search_port=free_port(), enrich_port=free_port(),
-        )  # fmt: skip
+        self.config = StackConfig.on_free_ports(self.root / "state", LIB)
         self.stack = Stack(self.config, say=say)
         self.workers: list[Managed] = []
 

@@ -14,19 +14,12 @@ import pytest
 from aiokafka import AIOKafkaConsumer
 
 from newsflow_cli.components import StackConfig
-from newsflow_cli.processes import free_port
 from newsflow_cli.stack import Stack
 from tests.conftest import _lib_dir
 
 
 def new_stack(state: Path, **env: str) -> Stack:
-    config = StackConfig(
-        state_dir=state, lib_dir=_lib_dir(),
-        kafka_port=free_port(), kafka_controller_port=free_port(),
-        es_port=free_port(), es_transport_port=free_port(),
-        ingest_port=free_port(), search_port=free_port(), enrich_port=free_port(),
-        extra_env=env,
-    )  # fmt: skip
+    config = StackConfig.on_free_ports(state, _lib_dir(), extra_env=env)
     return Stack(config, say=lambda m: print(f"[fault-stack] {m}"))
 
 

@@ -9,12 +9,13 @@ import shutil
 import subprocess
 import sys
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 import httpx
 
-from newsflow_cli.processes import StackError
+from newsflow_cli.processes import StackError, free_port
 
 REPO = Path(__file__).resolve().parents[3]
 DEPLOY = Path(os.environ.get("NEWSFLOW_DEPLOY_DIR", REPO / "deploy"))
@@ -63,6 +64,12 @@ class StackConfig:
             search_port=s.search_port,
             enrich_port=s.enrich_port,
         )
+
+    @classmethod
+    def on_free_ports(cls, state_dir: Path, lib_dir: Path, **overrides: Any) -> StackConfig:
+        """A stack beside any other (tests, benchmarks): every port free, its own state dir."""
+        ports = {f.name: free_port() for f in fields(cls) if f.name.endswith("_port")}
+        return cls(state_dir=state_dir, lib_dir=lib_dir, **(ports | overrides))
 
     @property
     def kafka_bootstrap(self) -> str:

@@ -10,19 +10,14 @@ from pathlib import Path
 import pytest
 from newsflow_cli import components
 from newsflow_cli.components import StackConfig
-from newsflow_cli.processes import StackError, free_port
+from newsflow_cli.processes import StackError
 from newsflow_cli.stack import Stack
 
 from tests.conftest import _lib_dir
 
 
 def _config(tmp_path: Path, **ports: int) -> StackConfig:
-    defaults = dict(
-        kafka_port=free_port(), kafka_controller_port=free_port(),
-        es_port=free_port(), es_transport_port=free_port(),
-    )  # fmt: skip
-    defaults.update(ports)
-    return StackConfig(state_dir=tmp_path / "state", lib_dir=_lib_dir(), **defaults)
+    return StackConfig.on_free_ports(tmp_path / "state", _lib_dir(), **ports)
 
 
 def test_second_up_is_a_no_op(stack: Stack, kafka_bootstrap: str) -> None:
