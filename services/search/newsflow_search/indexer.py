@@ -190,10 +190,11 @@ class Indexer:
 
     async def _alert(self, done: list[ArticleEnriched], producer: AIOKafkaProducer) -> None:
         """Run the standing queries on what was just indexed; publish new matches to `alerts`."""
-        if not await self._with_es_retry(self.subscriptions.active):
+        subs = await self._with_es_retry(self.subscriptions.active)
+        if not subs:
             return
         await self._with_es_retry(lambda: self.es.indices.refresh(index=self.alias))
-        alerts = await self._with_es_retry(lambda: self.subscriptions.match(done))
+        alerts = await self._with_es_retry(lambda: self.subscriptions.match(subs, done))
         for alert in alerts:
             await producer.send_and_wait(topics.ALERTS, alert.model_dump_json().encode(),
                                          key=alert.article_id.encode())  # fmt: skip

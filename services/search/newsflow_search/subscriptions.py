@@ -80,9 +80,10 @@ class Subscriptions:
         resp = await self.es.options(ignore_status=404).search(index=self.subs_index, size=10_000)
         return [(h["_id"], h["_source"]) for h in resp.get("hits", {}).get("hits", [])]
 
-    async def match(self, articles: list[ArticleEnriched]) -> list[Alert]:
-        """Run every subscription over just-indexed (and refreshed) articles. New matches only."""
-        subs = await self.active()
+    async def match(self, subs: list[tuple[str, dict[str, Any]]],
+                    articles: list[ArticleEnriched]) -> list[Alert]:  # fmt: skip
+        """Run these subscriptions (from active()) over just-indexed, refreshed articles.
+        New matches only."""
         if not subs or not articles:
             return []
         ids = [a.id for a in articles]
