@@ -172,7 +172,9 @@ class Kafka(Component):
         )
         (self.home / "server.properties").write_text(props)
         if not (data / "meta.properties").exists():
-            cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+            cluster_id = "-"
+            while cluster_id.startswith("-"):  # as Kafka's Uuid does: "-..." reads as an option
+                cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
             done = subprocess.run(
                 [java_bin(), "-cp", f"{c.lib_dir / 'kafka'}/*", "kafka.tools.StorageTool",
                  "format", "--standalone", "-t", cluster_id,
