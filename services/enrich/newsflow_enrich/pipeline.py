@@ -78,7 +78,8 @@ class Enricher:
             id=raw.id, url=raw.url, source=raw.source, title=m.title, byline=m.byline,
             agencies=m.agencies, published_at=m.published_at, dateline=m.dateline,
             language=m.language, body=p.cleaned.body, captions=p.cleaned.captions,
-            entities=entities.extract(doc, len(p.cleaned.body), dateline=m.dateline),
+            entities=entities.extract(doc, len(p.cleaned.body), dateline=m.dateline,
+                                      agencies=m.agencies),
             figures=figures.extract(doc, len(p.cleaned.body)), pipeline=self.pipeline,
         )  # fmt: skip
 

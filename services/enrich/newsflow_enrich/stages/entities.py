@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -129,38 +130,68 @@ class Registry:
         return c.types.most_common(1)[0][0] if c.types else "MISC"
 
 
-def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None) -> list[Entity]:
-    """Entities of `doc`, whose first `body_len` characters are the body (captions follow)."""
+def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
+            agencies: Iterable[str] = ()) -> list[Entity]:  # fmt: skip
+    """Entities of `doc`, whose first `body_len` characters are the body (captions follow);
+    `agencies` are the news agencies the page credits (an organisation wherever named)."""
     body_len = len(doc.text) if body_len is None else body_len
     text = doc.text
+    sport = names.is_sport(text)
     reg = Registry()
     if dateline and text.startswith(dateline):
         reg.add(dateline, "LOC", 0, weight=_STRONG)
     for ent in doc.ents:
         type_ = TYPES.get(ent.label_)
-        ent = _with_compounds(ent)
+        ent = _extended(ent, sport)
         form = clean_form(ent.text)
         if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
-                and not form[:1].isdigit():  # fmt: skip
+                and not form[:1].isdigit() or names.is_title_only(form):  # fmt: skip
             continue
-        if _common_word_at_sentence_start(ent, doc, form):
+        if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form):
             continue
         name = reg.add(form, type_, ent.start_char)
-        cue = names.type_cue(ent, form)
+        cue = names.type_cue(ent, form, sport)
         if cue:
             reg.cands[name].types[cue] += _STRONG
+    if sport:
+        _clubs(doc, reg)
+    _agencies(text[:body_len], agencies, reg)
+    _named_by_noun(text, reg)
     _paren_acronyms(doc, reg)
     _known_as(text, reg)
-    _merge_acronyms(reg)
+    _merge_acronyms(reg, text)
     _merge_surnames(reg, text)
-    _merge_short_forms(reg, text)
+    _merge_short_forms(reg, text, sport)
     return _to_entities(reg, text, body_len)
 
 
-def _with_compounds(ent: Span) -> Span:
-    """'Arm Holdings' when spaCy tagged only 'Holdings' as an organisation: capitalised proper
-    nouns just before the mention that the parse attaches to it as compounds, that no other
-    entity claims and that are not titles."""
+def _extended(ent: Span, sport: bool) -> Span:
+    """The whole name when spaCy tagged part of it: compounds before an organisation ('Arm
+    Holdings'), 'Avon and Somerset Police', 'University of Texas at San Antonio', and in a
+    sports story a club prefix ('Real Madrid')."""
+    doc = ent.doc
+    start, end = _with_compounds(ent), ent.end
+    start = names.joint_org_start(ent) if start == ent.start else start
+    if sport and start > 0 and doc[start - 1].lower_ in names.CLUB_PREFIXES \
+            and doc[start - 1].text[:1].isupper():  # fmt: skip
+        start -= 1
+    # "University of Texas at San Antonio": a campus named after the institution.
+    first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
+    if ent.label_ == "ORG" and first.lower_ in ("university", "college") \
+            and end + 1 < len(doc) and doc[end].lower_ == "at" \
+            and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":  # fmt: skip
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _with_compounds(ent: Span) -> int:
+    """'Arm Holdings' when spaCy tagged only 'Holdings' as an organisation: the start of the
+    capitalised proper nouns just before the mention that the parse attaches to it as compounds,
+    that no other entity claims and that are not titles."""
     doc, start = ent.doc, ent.start
     while ent.label_ == "ORG" and start > 0:
         t = doc[start - 1]
@@ -169,7 +200,73 @@ def _with_compounds(ent: Span) -> Span:
                 or t.lower_.rstrip(".") in names.PERSON_TITLES:  # fmt: skip
             break
         start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+    return start
+
+
+def _clubs(doc: Doc, reg: Registry) -> None:
+    """Club names spaCy missed in a sports story: proper nouns before a club suffix ('Kestrel
+    United') or after a club prefix ('Real Varnia', 'Olympique de Marseille')."""
+    for t in doc:
+        if not t.text[:1].isupper():
+            continue
+        start = end = t.i
+        if t.lower_ in names.CLUB_SUFFIXES and t.pos_ == "PROPN":
+            while start > t.sent.start and t.i - start < 2 and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].text[:1].isupper():  # fmt: skip
+                start -= 1
+            end = t.i + 1
+        elif t.lower_ in names.CLUB_PREFIXES and t.i + 1 < len(doc):
+            end = t.i + 1
+            if doc[end].lower_ in ("de", "di") and end + 1 < len(doc):
+                end += 1
+            while end < len(doc) and end - t.i < 3 and doc[end].pos_ == "PROPN" \
+                    and doc[end].text[:1].isupper():  # fmt: skip
+                end += 1
+            if doc[end - 1].lower_ in ("de", "di"):
+                continue
+            start = t.i
+        if end - start >= 2:
+            form = clean_form(doc[start:end].text)
+            reg.add(form, "ORG", doc[start].idx, weight=_STRONG)
+
+
+def _demonym(ent: Span, form: str) -> bool:
+    """'Pakistanis', 'Iraqis': people of a country that spaCy took for an organisation."""
+    return len(ent) == 1 and ent[0].tag_ == "NNPS" and form.endswith("is") \
+        and ent.label_ in ("ORG", "PERSON")  # fmt: skip
+
+
+_NOUNS = "|".join(sorted(names.ORG_NOUNS))
+_NOUN_THEN_NAME = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:" + _NOUNS + r")\s+"
+                             r"([A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,3})(?=[\s,.;:]+[a-z(\"“,.])")
+_NAME_THEN_NOUN = re.compile(r"\b[Tt]he\s+([A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})\s+(?:"
+                             + _NOUNS + r")\b")  # fmt: skip
+
+
+def _named_by_noun(text: str, reg: Registry) -> None:
+    """'the Italian charity Emergency' names an organisation even when spaCy saw no name;
+    'the Verdi union' makes a name spaCy took for a person an organisation."""
+    for m in _NOUN_THEN_NAME.finditer(text):
+        form = clean_form(m.group(1))
+        if len(form) >= 2 and not names.is_title_only(form):
+            reg.add(form, "ORG", m.start(1), weight=_STRONG)
+    for m in _NAME_THEN_NOUN.finditer(text):
+        name = reg.by_form.get(m.group(1))
+        if name and reg.type_of(name) in ("PERSON", "ORG", "MISC"):
+            reg.cands[name].types["ORG"] += _STRONG
+
+
+def _agencies(text: str, agencies: Iterable[str], reg: Registry) -> None:
+    """A credited agency is an organisation wherever the text names it: '(dpa)', 'data compiled
+    by Bloomberg'."""
+    for agency in agencies:
+        forms = [agency, agency.split()[0]] if len(agency.split()[0]) >= 4 else [agency]
+        for form in dict.fromkeys(forms):
+            m = re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)
+            if m:
+                name = reg.add(agency, "ORG", m.start(), weight=_STRONG)
+                if form != agency:
+                    reg.merge(into=name, form=form)
 
 
 def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
@@ -221,9 +318,14 @@ def _known_as(text: str, reg: Registry) -> None:
             reg.merge(into=reg.by_form[owner], form=alias)
 
 
-def _merge_acronyms(reg: Registry) -> None:
-    """An acronym entity whose letters are the initials of a multi-word entity in the article."""
+def _merge_acronyms(reg: Registry, text: str) -> None:
+    """An acronym whose letters are the initials of a multi-word entity in the article: an
+    entity, or (three letters or more) any capitalised word ('PSG have 56 points')."""
     long_names = {names.initials(n): n for n in reg.cands if len(n.split()) >= 2}
+    for m in re.finditer(r"(?<![\w-])[A-Z]{3,9}(?![\w-])", text):
+        target = long_names.get(m.group())
+        if target and m.group() not in reg.by_form and m.group().lower() not in curated():
+            reg.merge(into=target, form=m.group())
     for name in list(reg.cands):
         if name in reg.cands and names.is_acronym(name) and name.lower() not in curated():
             target = long_names.get(name.replace(".", "").upper())
@@ -234,7 +336,8 @@ def _merge_acronyms(reg: Registry) -> None:
 def _merge_surnames(reg: Registry, text: str) -> None:
     """A person's last name, alone, is that person, unless two people in the article share it.
     The surname becomes a form even when spaCy never tagged it alone ("Ruto, 55, thanked")."""
-    people = [n for n in reg.cands if len(n.split()) >= 2 and reg.type_of(n) == "PERSON"]
+    people = [n for n in reg.cands if len(n.split()) >= 2 and (reg.type_of(n) == "PERSON"
+              or _person_by_surname(reg, n))]  # fmt: skip
     by_surname: dict[str, list[str]] = {}
     for p in people:
         by_surname.setdefault(names.surname(p), []).append(p)
@@ -256,13 +359,33 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         reg.cands[owners[0]].types["PERSON"] += 1
 
 
-def _merge_short_forms(reg: Registry, text: str) -> None:
+def _person_by_surname(reg: Registry, name: str) -> bool:
+    """'Marcus Hale' (spaCy: ORG) is a person when 'Hale' alone is one by a strong cue ('Hale,
+    23,'): a two- or three-word name, no organisation or club word in it."""
+    words = name.split()
+    last = reg.by_form.get(words[-1])
+    return len(words) <= 3 and last is not None and last != name \
+        and reg.cands[last].types["PERSON"] >= _STRONG and reg.type_of(last) == "PERSON" \
+        and not names.is_org_name(name) and not names.is_club(name)  # fmt: skip
+
+
+def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
     """'Nvidia Corp.' -> 'Nvidia', 'Serum Institute of India' -> 'Serum Institute',
-    'Inner Mongolia Autonomous Region' -> 'Inner Mongolia', when the short form is used."""
+    'Inner Mongolia Autonomous Region' -> 'Inner Mongolia', when the short form is used; 'Oxford'
+    for 'University of Oxford' when spaCy also calls it an organisation; in a sports story
+    'City' for 'Northbridge City'."""
     for name in list(reg.cands):
         if name not in reg.cands:
             continue
-        for short in names.short_forms(name, reg.type_of(name)):
+        type_ = reg.type_of(name)
+        shorts = names.short_forms(name, type_)
+        if type_ == "ORG" and sport:
+            shorts += names.club_short_forms(name)
+        of = re.fullmatch(r"[A-Z]\w+ of ([A-Z]\w+)", name)
+        if type_ == "ORG" and of and of.group(1) in reg.by_form \
+                and reg.type_of(reg.by_form[of.group(1)]) == "ORG":  # fmt: skip
+            shorts.append(of.group(1))
+        for short in shorts:
             if short in reg.cands[name].forms or short.lower() in curated():
                 continue
             owner = reg.by_form.get(short)

@@ -291,10 +291,21 @@ def _object_text(doc: Doc, noun: Token, num: Number, unit_end: int) -> str:
     return doc[left:noun.i + 1].text
 
 
+# "six of the dead": what an earlier count's verb made of the people it counted.
+_BECAME = {
+    "dead": {"kill", "die"}, "victims": {"kill", "die", "injure", "wound"},
+    "wounded": {"wound", "injure"}, "injured": {"injure", "wound"}, "missing": {"miss"},
+    "arrested": {"arrest", "detain"}, "detained": {"detain", "arrest"},
+    "displaced": {"displace", "flee"}, "evacuated": {"evacuate"}, "rescued": {"rescue"},
+}  # fmt: skip
+
+
 def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str | None,
-            figures: list[Figure], objects: list[Token | None], first: int) -> int | None:
+            figures: list[Figure], objects: list[Token | None], events: list[Token | None],
+            first: int) -> int | None:  # fmt: skip
     """'34 jihadists including three suicide bombers': the figure whose object includes this
-    one; for 'killed ..., including 348 children' the nearest larger count before it."""
+    one; for 'killed ..., including 348 children' the nearest larger count before it; for 'Six
+    of the dead' an earlier sentence's count of the dead."""
     t = noun if noun is not None else anchor
     if t.dep_ == "pobj" and t.head.lower_ in ("including", "among", "of") and t.head.dep_ in (
         "prep", "acl"
@@ -308,6 +319,17 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
             f = figures[k]
             if f.value > value and f.parent is None and f.unit == unit:
                 return k
+    if unit is None and noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and any(c.lower_ == "the" for c in noun.children) \
+            and not any(c.like_num for c in noun.children):  # fmt: skip
+        became = _BECAME.get(noun.lower_, set())
+        for k in range(first - 1, max(-1, first - 12), -1):
+            obj, event = objects[k], events[k]
+            if figures[k].value > value and figures[k].unit == unit and (
+                obj is not None and obj.lemma_.lower() == noun.lemma_.lower()
+                or event is not None and event.lemma_.lower() in became
+            ):
+                return k
     return None
 
 
@@ -317,6 +339,7 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
     body_len = len(text) if body_len is None else body_len
     figures: list[Figure] = []
     objects: list[Token | None] = []
+    all_events: list[Token | None] = []  # as found, before events are shared
     for sent in doc.sents:
         if sent.start_char >= body_len:
             break
@@ -333,7 +356,7 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
             span_start = doc[start_tok].idx
             last = doc[end_tok - 1]
             span_end = last.idx + len(last.text)
-            parent = _parent(doc, noun, anchor, num.value, unit, figures, objects,
+            parent = _parent(doc, noun, anchor, num.value, unit, figures, objects, all_events,
                              first_in_sentence)
             figures.append(Figure(
                 value=num.value, low=num.low, high=num.high,
@@ -344,6 +367,7 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
             ))  # fmt: skip
             objects.append(noun)
             events.append(event)
+            all_events.append(event)
         _share_events(figures, objects, events, first_in_sentence)
     return figures
 
@@ -390,7 +414,7 @@ def _share_events(figures: list[Figure], objects: list[Token | None],
         if fig.event is not None or fig.unit in DURATION_UNITS:
             continue
         donor = None
-        if fig.parent is not None and figures[fig.parent].event:
+        if fig.parent is not None and fig.parent >= first and figures[fig.parent].event:
             donor = figures[fig.parent].event
         elif fig.object is not None:
             noun = objects[k]

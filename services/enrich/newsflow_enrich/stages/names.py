@@ -41,12 +41,76 @@ PERSON_TITLES = {
 # Last words of places and venues ("Rod Laver Arena", "Tahrir Square").
 PLACE_SUFFIXES = {"arena", "stadium", "park", "square", "street", "avenue", "road", "bridge"}
 # Last words of trophies and prizes: things, not organisations ("Norman Brookes Challenge Cup").
-THING_SUFFIXES = {"cup", "trophy", "prize", "award", "medal"}
+THING_SUFFIXES = {"cup", "trophy", "prize", "award", "medal", "slam", "open", "championship",
+                  "championships", "olympics", "marathon"}
 # Nouns whose "of" names a place: "the city of El Fasher", "a former mayor of Parramatta".
 PLACE_OF = {"city", "town", "village", "province", "region", "district", "county", "state",
             "island", "capital", "port", "suburb", "outskirts", "mayor", "governor", "streets"}
-# Prepositions of location: "deforestation in the Amazon", "near Malatya".
-PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside"}
+
+
+# Nouns that say the name next to them is an organisation: "the Verdi union", "the Italian
+# charity Emergency", "rivals Olympique de Marseille".
+ORG_NOUNS = {
+    "union", "charity", "company", "firm", "group", "party", "broadcaster", "newspaper",
+    "airline", "carrier", "insurer", "lender", "bank", "retailer", "club", "side", "team",
+    "militia", "agency", "ngo", "publisher", "startup", "automaker", "carmaker", "chipmaker",
+    "manufacturer", "conglomerate", "operator", "regulator", "rivals", "outfit", "franchise",
+}  # fmt: skip
+# First and last words of sports club names ("Real Madrid", "Northbridge City"), read as clubs
+# only in a sports story.
+CLUB_PREFIXES = {
+    "real", "atletico", "atlético", "borussia", "olympique", "inter", "ac", "as", "fc", "sporting",
+    "bayern", "dynamo", "dinamo", "lokomotiv", "spartak", "racing", "deportivo", "eintracht",
+    "werder", "hertha", "vfb", "vfl", "rb", "sc", "cf", "cd",
+}  # fmt: skip
+CLUB_SUFFIXES = {
+    "city", "united", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers", "town",
+    "county", "fc", "afc", "villa", "forest", "palace", "orient", "argyle", "saint-germain",
+    "celtic", "thistle", "hearts", "warriors", "lakers", "knicks", "bulls",
+}  # fmt: skip
+_SPORT_WORDS = {
+    "match", "goal", "goals", "scored", "league", "season", "striker", "midfielder", "defender",
+    "goalkeeper", "coach", "final", "semi-final", "quarter-final", "tournament", "innings",
+    "wickets", "stadium", "fans", "penalty", "points", "referee", "half-time", "halftime",
+    "equaliser", "equalizer", "header", "playoff", "playoffs", "fixture", "kick-off", "squad",
+    "transfer", "derby", "unbeaten", "seeded", "set", "sets", "tie-break", "rebounds", "touchdown",
+}  # fmt: skip
+# Organisations whose "A and B" belongs to the name: "Avon and Somerset Police".
+_JOINT_ORGS = {"police", "constabulary"}
+
+
+def is_sport(text: str) -> bool:
+    """A sports story: four or more distinct sports words."""
+    words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
+    return len(words & _SPORT_WORDS) >= 4
+
+
+def is_club(form: str) -> bool:
+    words = form.lower().split()
+    return len(words) >= 2 and (words[0] in CLUB_PREFIXES or words[-1] in CLUB_SUFFIXES)
+
+
+def club_short_forms(name: str) -> list[str]:
+    """'Northbridge City' -> 'City', 'Olympique de Marseille' -> 'Marseille', 'Borussia
+    Dortmund' -> 'Dortmund'."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    out = []
+    if words[-1].lower() in CLUB_SUFFIXES:
+        out.append(words[-1])
+    if words[0].lower() in CLUB_PREFIXES:
+        rest = words[1:]
+        if rest and rest[0].lower() in ("de", "di", "of"):
+            rest = rest[1:]
+        if rest:
+            out.append(" ".join(rest))
+    return out
+
+
+def is_title_only(form: str) -> bool:
+    """'Mrs Justice': titles with no name."""
+    return all(w.rstrip(".").lower() in PERSON_TITLES for w in form.split())
 
 
 def is_acronym(form: str) -> bool:
@@ -110,10 +174,12 @@ def is_org_name(form: str) -> bool:
     return last in ORG_SUFFIXES and len(form.split()) >= 2
 
 
-def type_cue(ent: Span, form: str) -> str | None:
+def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     """PERSON or ORG when the mention says so beyond spaCy's label: an organisation suffix, a
-    title before the name ("Mayor Brandon Johnson"), an age after it ("Hale, 23,")."""
-    if is_org_name(form):
+    title before the name ("Mayor Brandon Johnson"), an age after it ("Hale, 23,"), an
+    organisation noun next to it ("the Verdi union"); in a sports story a club's name or a
+    team's plural verb ("Marseille are ninth")."""
+    if is_org_name(form) or sport and (is_club(form) or _team_verb(ent)):
         return "ORG"
     last = form.split()[-1].lower() if len(form.split()) >= 2 else ""
     if last in PLACE_SUFFIXES:
@@ -127,7 +193,38 @@ def type_cue(ent: Span, form: str) -> str | None:
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES and form[:1].isupper():
         return "PERSON" if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
+    if prev is not None and prev.lower_ in ORG_NOUNS and prev.pos_ == "NOUN":
+        return "ORG"
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ORG_NOUNS and ent.label_ == "PERSON" \
+            and ent.root.dep_ == "compound" and ent.root.head.i == nxt.i:  # fmt: skip
+        return "ORG"
+    # "Sharma's husband, Rajesh,": in apposition to a person's role.
+    if ent.root.dep_ == "appos" and ent.root.head.lower_ in PERSON_TITLES and len(ent) <= 3:
+        return "PERSON"
     after = doc[ent.end: ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return "PERSON"
     return None
+
+
+def _team_verb(ent: Span) -> bool:
+    """'Real Madrid are reported', 'PSG have 56 points': a singular name with a plural verb is a
+    team (British usage)."""
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.tag_ == "NNPS" \
+            or any(c.dep_ == "conj" for c in root.children):  # fmt: skip
+        return False
+    verb = root.head
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.lower_ in ("are", "have", "were") for w in words)
+
+
+def joint_org_start(ent: Span) -> int:
+    """'Avon and Somerset Police': the token where an 'A and B Police' name starts."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ == "ORG" and doc[ent.end - 1].lower_ in _JOINT_ORGS and start >= 2 \
+            and doc[start - 1].lower_ == "and" and doc[start - 2].pos_ == "PROPN" \
+            and doc[start - 2].text[:1].isupper():  # fmt: skip
+        return start - 2
+    return start
