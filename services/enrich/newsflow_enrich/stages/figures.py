@@ -158,12 +158,21 @@ def _ratio(a: Token, word: Token, b: Token) -> bool:
     return small is not None and small <= 10 and not re.fullmatch(r"(1[89]|20)\d\d", b.text)
 
 
+def _in_name(t: Token) -> bool:
+    """The number belongs to the name spaCy put it in ('Ligue 1', 'Boeing 737'), not to an
+    amount it swallowed ('the council of nearly $400,000')."""
+    if t.i > 0 and t.doc[t.i - 1].lower_ in CURRENCIES:
+        return False
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return ent is None or any(x.pos_ == "PROPN" for x in ent)
+
+
 def _is_excluded(t: Token) -> bool:
     """Clock times, years standing alone, names, ratios, fractions and arithmetic in chrome."""
     text = t.text
     doc = t.doc
     nxt = t.nbor(1) if t.i + 1 < len(doc) else None
-    if t.ent_type_ in NAME_ENTS or "-" in text and not _NUMERIC.match(text):
+    if t.ent_type_ in NAME_ENTS and _in_name(t) or "-" in text and not _NUMERIC.match(text):
         return True  # part of a name ("Ligue 1"), or a compound word ("one-off")
     if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no"):
         return True  # a rank: "the world number three"
@@ -178,7 +187,8 @@ def _is_excluded(t: Token) -> bool:
         if _ratio(t, nxt, nxt2) or t.i > 1 and _ratio(doc[t.i - 2], doc[t.i - 1], t):
             return True
         if nxt.text == "-" and not _NUMERIC.match(text) and (
-            nxt2.lower_ in _FRACTIONS or nxt2.pos_ not in ("NOUN", "NUM") and not _is_duration(t)
+            nxt2.lower_ in _FRACTIONS or nxt2.lower_ in ("off", "time")
+            or nxt2.pos_ not in ("NOUN", "NUM") and not _is_duration(t)
         ):
             return True
         if t.lower_ == "one" and nxt.lower_ == "of":
@@ -242,10 +252,15 @@ def _is_change(doc: Doc, num: Number) -> bool:
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
-    before = doc[max(0, start - 4):start].text.lower()
-    before = re.sub(r"\$$|\s+\$$", "", before).rstrip()
+    """The qualifier before a number, or before its currency ('nearly $400,000', 'about £180')."""
+    if start >= 1 and doc[start - 1].lower_ in CURRENCIES:
+        start -= 1
+    before = doc[max(0, start - 4):start].text.lower().rstrip()
     for q in QUALIFIERS:
         if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalnum()):
+            prep = doc[start - 1]
+            if q == "over" and prep.dep_ == "prep" and any(c.dep_ == "pobj" for c in prep.children):
+                return None, start  # "spread over three years": a time frame, not "more than"
             return q, start - len(q.split())
     if start >= 1 and doc[start - 1].lower_ == "between":
         return "between", start - 1
