@@ -175,3 +175,23 @@ def test_partitive_sub_count_takes_an_earlier_parent(enricher: Enricher) -> None
         "others on Monday, officials said. Six of the dead were ministry staff, police said.")))
     figs = {f.value: f for f in ev.figures}
     assert figs[6].parent == ev.figures.index(figs[23])
+
+
+@pytest.mark.parametrize(("sentence", "value", "qualifier"), [
+    ("He was convicted of defrauding the council of nearly $400,000, the court heard.",
+     400_000, "nearly"),
+    ("Police said he stole about £180 from the till.", 180, "about"),
+    ("The union was offered a 10 percent increase spread over three years.", 3, None),
+    ("The mayor said the council would need over 300 new staff.", 300, "over"),
+])
+def test_qualifiers_before_currencies_and_time_frames(enricher: Enricher, sentence: str,
+                                                      value: float, qualifier: str | None) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=sentence))
+    [fig] = [f for f in ev.figures if f.value == value]
+    assert fig.qualifier == qualifier
+
+
+def test_one_off_is_not_a_count(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        '"This is not a one-off," the professor said of the one-time payment.')))
+    assert ev.figures == []
