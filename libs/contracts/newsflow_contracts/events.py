@@ -28,6 +28,7 @@ class ArticleReceived(Event):
     url: str | None = None
     source: str | None = None
     title: str | None = None
+    byline: str | None = None
     published_at: str | None = None
     content_type: ContentType = "text/plain"
     text: str | None = None

@@ -38,7 +38,8 @@ class Enricher:
         if size > 2 * self.max_chars:  # refuse before spending seconds on cleaning it
             raise ExtractionSkipped(f"input is {size} characters; the limit is {2 * self.max_chars}")
         cleaned = text.clean(raw, self.max_chars)
-        meta = metadata.extract(cleaned, title=raw.title, published_at=raw.published_at)
+        meta = metadata.extract(cleaned, title=raw.title, byline=raw.byline,
+                                published_at=raw.published_at)
         if meta.language != "en":
             raise ExtractionSkipped(f"language {meta.language!r} is not supported (English only)")
         return Prepared(raw, cleaned, meta)

@@ -21,6 +21,7 @@ class ArticleIn(BaseModel):
     url: str | None = None
     source: str | None = None
     title: str | None = None
+    byline: str | None = None
     published_at: str | None = None
     text: str | None = None
     html: str | None = None
@@ -59,13 +60,13 @@ def from_json_obj(obj: Any, *, location: str = "body") -> ArticleReceived:
         field = field or location
         raise Unprocessable(f"{field}: {first['msg']}", field=field,
                             errors=json.loads(exc.json(include_url=False))) from None  # fmt: skip
-    for name in ("text", "html", "title", "url", "source"):
+    for name in ("text", "html", "title", "byline", "url", "source"):
         if "\x00" in (getattr(art, name) or ""):
             raise BadRequest(f"{name} contains NUL bytes", field=name)
     content_type: ContentType = "text/html" if art.html and not art.text else "application/json"
     return ArticleReceived.new(
-        url=art.url, source=art.source, title=art.title, published_at=art.published_at,
-        content_type=content_type, text=art.text, html=art.html,
+        url=art.url, source=art.source, title=art.title, byline=art.byline,
+        published_at=art.published_at, content_type=content_type, text=art.text, html=art.html,
     )  # fmt: skip
 
 

@@ -195,3 +195,10 @@ def test_one_off_is_not_a_count(enricher: Enricher) -> None:
     ev = enricher.enrich(ArticleReceived.new(text=(
         '"This is not a one-off," the professor said of the one-time payment.')))
     assert ev.figures == []
+
+
+def test_json_byline_gives_byline_agency_and_date(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(
+        content_type="application/json", byline="By Reuters - Mar 3, 2025",
+        text="LIMA — Floods in northern Peru have killed at least 12 people, officials said."))
+    assert (ev.byline, ev.agencies, ev.published_at) == ("By Reuters", ["Reuters"], "2025-03-03")

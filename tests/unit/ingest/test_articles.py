@@ -19,6 +19,13 @@ def test_json_article() -> None:
     assert ev.title == "T" and ev.html == "<p>Hi</p>" and ev.content_type == "text/html"
 
 
+def test_json_byline_is_kept() -> None:
+    """`byline` is an extension of the contract's JSON article."""
+    body = json.dumps({"byline": "By Reuters - Mar 3, 2025", "text": "Story."}).encode()
+    assert articles.from_body(body, "application/json", None, None).byline == (
+        "By Reuters - Mar 3, 2025")
+
+
 @pytest.mark.parametrize(
     ("body", "ctype", "error", "field"),
     [

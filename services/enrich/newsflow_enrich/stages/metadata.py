@@ -126,10 +126,13 @@ def language(text: str) -> str:
     return str(lang)
 
 
-def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None) -> Metadata:
-    byline, byline_date = (None, None)
-    if cleaned.byline:
-        byline, byline_date = split_byline(cleaned.byline)
+def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
+            byline: str | None = None) -> Metadata:  # fmt: skip
+    """Metadata of the page; `title`, `byline` and `published_at` given with the article (JSON
+    fields) win over what the page prints."""
+    byline_date = None
+    if byline or cleaned.byline:
+        byline, byline_date = split_byline(byline or cleaned.byline or "")
     place, dateline_agency = dateline(cleaned.body)
     credited = " \n".join(
         filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions])
