@@ -41,6 +41,8 @@ _CHROME = [
     r"(get|receive) (the |our )?(top stories|latest news|daily|breaking news).*",
     r".*\b(we use cookies|this (web)?site uses cookies|cookie (policy|settings)|accept (all )?cookies)\b.*",
     r".*(©|\(c\) ?\d{4}|copyright \d{4}|all rights reserved).*",
+    r"(read more|also read|read also|see also|related|more on this)\s*:\s+.*",  # a linked headline
+    r"\(end\)|[\w.+-]+@[\w-]+(\.[\w-]+)+",  # a wire's end mark, a reporter's address
     (r"(related|related (articles|stories|news|posts|coverage)|read more|more (from|on|in) .{0,40}"
      r"|also read|recommended( for you)?|most (read|popular|viewed)|trending( now)?|latest( news)?"
      r"|you (may|might) also like|more stories|top stories)\s*:?"),
@@ -62,7 +64,8 @@ END_OF_STORY = re.compile(
     r"^\s*(\d[\d,]* users? have voted|(add|post|leave|write) (a |new |your )?comment"
     r"|(reporting|writing|editing|additional reporting) by |read next|(like|enjoyed) this (story|article)"
     r"|our standards:"
-    r"|comments?( \(\d+\))?$|related( articles| stories| news)?\s*:?$|read more\s*:?$"
+    r"|comments?( \(\d+\))?$|related( articles| stories| news| coverage| posts)?\s*:?$|read more\s*:?$"
+    r"|\(end\)$"
     r"|more stories|you (may|might) also like|share this|tags?\s*:|this question is for testing"
     r"|get top stories|most (read|popular)|recommended)",
     re.IGNORECASE,
@@ -71,7 +74,7 @@ END_OF_STORY = re.compile(
 BYLINE = re.compile(r"^\s*(by|posted by|written by|from)\s+\S", re.IGNORECASE)
 CAPTION = re.compile(
     r"(\((\w[\w .,/'-]{0,40} )?(photo|picture|image|file photo|pic)s?( by [^)]*)?\)"
-    r"|\b(photo|picture|image|credit)s?\s*(:|by)\s*[\w .,/'-]{1,60})\s*$"
+    r"|\b(photo|picture|image|credit)s?\s*(:|by)\s*[\w .,/'-]{1,60})\)?\s*$"
     r"|^\s*(photo|picture|image|file photo)s?\s*:"
     # Wire photo credits: "REUTERS/Dado Ruvic/File Photo", "AFP/Getty Images"
     r"|\b[A-Z]{2,}(/[A-Z][\w.'-]*( [A-Z][\w.'-]*)*)+\.?\s*$",
@@ -149,6 +152,16 @@ def _story_start(lines: list[str]) -> int:
     return len(lines)
 
 
+_CREDIT = re.compile(r"[.!?]\s*\([A-Z][\w .,/'-]{1,40}\)\s*$")
+
+
+def _agency_only(line: str) -> bool:
+    """'Kyodo News', 'AFP': a header line that is only an agency's name is the byline."""
+    from newsflow_enrich.stages.metadata import agencies_in
+
+    return words(line) <= 3 and bool(agencies_in(line)) and not re.search(r"\b[a-z]{3,}\b", line)
+
+
 _HIGHLIGHTS = re.compile(r"^\s*(highlights|key points|key takeaways|in brief|at a glance)\s*:?\s*$",
                          re.IGNORECASE)
 
@@ -156,12 +169,14 @@ _HIGHLIGHTS = re.compile(r"^\s*(highlights|key points|key takeaways|in brief|at 
 def _header(lines: list[str], out: Lines) -> None:
     """Title, byline, date line and captions above the story; the rest is chrome."""
     for line in lines:
-        if CHROME_LINE.match(line) and not _is_date_line(line):
-            out.chrome.append(line)
-        elif is_caption(line):
-            out.captions.append(line)
-        elif BYLINE.match(line) and words(line) <= 25 and out.byline is None:
+        # "By Amina Bello | 14/08/2025" looks like a breadcrumb: a byline is read first.
+        if out.byline is None and (BYLINE.match(line) and words(line) <= 12 or _agency_only(line)):
             out.byline = line
+        elif CHROME_LINE.match(line) and not _is_date_line(line):
+            out.chrome.append(line)
+        elif is_caption(line) or out.title is not None and words(line) >= 8 \
+                and _CREDIT.search(line):  # fmt: skip
+            out.captions.append(line)  # "... on Tuesday. (Kyodo)": a credited photo caption
         elif _is_date_line(line) and out.date is None:
             out.date = line
             out.chrome.append(line)

@@ -37,7 +37,7 @@ _AGENCY_RE = {
 # "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?|[A-Z][A-Z.'\- ]{1,40}?)"
-    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?))?\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:—|–|-{1,2}|:)\s+"
+    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?))?\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:—|–|\.?-{1,2}|:)\s+"
 )
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
 _DATEISH = re.compile(
@@ -79,7 +79,8 @@ def parse_date(text: str) -> str | None:
     text = _ZONE.sub("", _LABEL.sub("", text)).replace(",", ", ").replace(" |", "")
     parsed = dateparser.parse(
         text, languages=["en"],
-        settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first",
+        # "09/04/2025" is 9 April, as printed outside the US; a dateline can say otherwise.
+        settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY",
                   "RETURN_AS_TIMEZONE_AWARE": False},
     )  # fmt: skip
     if parsed is None and len(text.split()) > 2:
@@ -137,15 +138,33 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
     credited = " \n".join(
         filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions])
     )
+    published = _iso(published_at) or _iso(cleaned.meta_date) or byline_date \
+        or _iso(cleaned.date_line)  # fmt: skip
     return Metadata(
         title=title or cleaned.title,
         byline=byline or cleaned.meta_author,
         agencies=agencies_in(credited),
-        published_at=_iso(published_at) or _iso(cleaned.meta_date) or byline_date
-        or _iso(cleaned.date_line),
+        published_at=_day_month_from_dateline(published, cleaned.body),
         dateline=place,
         language=language(cleaned.body),
     )
+
+
+_DATELINE_DAY = re.compile(r"^[^\n]{0,60}?,\s*(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})\b")
+
+
+def _day_month_from_dateline(published: str | None, body: str) -> str | None:
+    """'04/09/2025' read as 4 September, when the dateline says 'WASHINGTON, April 9': the
+    dateline's month and day win over a guessed order of the numbers."""
+    m = _DATELINE_DAY.match(body)
+    if not published or not m or not re.match(r"\d{4}-\d{2}-\d{2}", published):
+        return published
+    parsed = dateparser.parse(f"{m.group('month')} 1", languages=["en"])
+    month, day = (parsed.month if parsed else 0), int(m.group("day"))
+    y, mo, d = published[:4], int(published[5:7]), int(published[8:10])
+    if (mo, d) == (day, month) and mo != d:
+        return f"{y}-{d:02d}-{mo:02d}{published[10:]}"
+    return published
 
 
 def _iso(value: str | None) -> str | None:
