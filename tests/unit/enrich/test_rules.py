@@ -202,3 +202,32 @@ def test_json_byline_gives_byline_agency_and_date(enricher: Enricher) -> None:
         content_type="application/json", byline="By Reuters - Mar 3, 2025",
         text="LIMA — Floods in northern Peru have killed at least 12 people, officials said."))
     assert (ev.byline, ev.agencies, ev.published_at) == ("By Reuters", ["Reuters"], "2025-03-03")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The men, aged 24, 31 and 45, appeared in court on Monday.",
+    "Anyone with information can contact the force on 101 or call 0800 555 111.",
+    "The No. 6 reactor at the plant restarted on Tuesday, the operator said.",
+    "SEOUL, May 2 (Yonhap) -- The Supreme Court upheld the conviction of a former builder on "
+    "Friday, rejecting his final appeal.",
+    '"My neighbour Halyna was 71. She was kind," he said.',
+])
+def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
+                                                           sentence: str) -> None:
+    assert enricher.enrich(ArticleReceived.new(text=sentence)).figures == []
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The instruments work at temperatures as low as minus 40 degrees Celsius.", -40, "deg"),
+    ("The court ordered him to forfeit 820 million won in illicit gains.", 820e6, "KRW"),
+    ("UNICEF is trucking some 400,000 litres of clean water a day into the camps.", 400e3, "l"),
+    ("Waves of up to 3 meters (10 feet) hampered the search.", 10, "ft"),
+    ("The rocket put a 2.4-tonne satellite into orbit.", 2.4, "t"),
+    ("The party won 41 seats in the 81-seat parliament.", 41, None),
+    ("Revenue will be $24 billion, plus or minus 2 percent.", 2, "%"),
+])
+def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str, value: float,
+                                              unit: str | None) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=sentence))
+    [fig] = [f for f in ev.figures if f.value == value]
+    assert fig.unit == unit

@@ -21,7 +21,8 @@ QUALIFIERS = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "as much as", "as few as", "no fewer than", "no more than", "nearly", "almost", "about",
     "around", "roughly", "approximately", "some", "over", "under", "just over", "just under",
-    "close to", "upwards of", "an estimated", "estimated", "a further", "another",
+    "close to", "upwards of", "an estimated", "estimated", "a further", "another", "as low as",
+    "as high as",
 ]  # fmt: skip
 QUALIFIERS.sort(key=len, reverse=True)
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -31,7 +32,10 @@ CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", 
               "yuan": "CNY", "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
               "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
               "swiss francs": "CHF", "francs": "CHF", "rubles": "RUB", "roubles": "RUB",
-              "a$": "AUD", "c$": "CAD", "hk$": "HKD", "₹": "INR"}  # fmt: skip
+              "a$": "AUD", "c$": "CAD", "hk$": "HKD", "₹": "INR", "won": "KRW", "rupiah": "IDR",
+              "naira": "NGN", "rand": "ZAR", "lira": "TRY", "shillings": "KES", "ringgit": "MYR",
+              "baht": "THB", "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "hryvnias": "UAH",
+              "rs": "INR", "rs.": "INR"}  # fmt: skip
 UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mi", "mile": "mi",
          "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "metres": "m", "meters": "m",
@@ -42,7 +46,11 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "hour": "hours", "decades": "decades", "decade": "decades", "mm": "mm", "cm": "cm",
          "millimetres": "mm", "millimeters": "mm", "centimetres": "cm", "centimeters": "cm",
          "km per hour": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
-         "miles per hour": "mph", "kph": "km/h"}  # fmt: skip
+         "miles per hour": "mph", "kph": "km/h", "litres": "l", "liters": "l", "litre": "l",
+         "liter": "l", "feet": "ft", "foot": "ft", "tonne": "t", "ton": "t", "metre": "m",
+         "meter": "m", "kilometre": "km", "kilometer": "km", "kilogram": "kg", "gallons": "gal",
+         "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
+         "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -52,7 +60,13 @@ NUMBER_WORDS = {
 }  # fmt: skip
 VAGUE = {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6, "dozen": 12.0}
 DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decades"}
-MONEY = {"USD", "EUR", "GBP", "JPY", "CNY", "INR"}
+MONEY = set(CURRENCIES.values())
+# Printed before the number: symbols and codes ("$5", "Rs 1,460"), never words ("won 68 seats").
+PREFIXES = {k: v for k, v in CURRENCIES.items()
+            if not k.isalpha() or k in ("usd", "eur", "gbp", "rs")}  # fmt: skip
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec", "january", "february", "march", "april", "june", "july", "august", "september",
+          "october", "november", "december"}  # fmt: skip
 _NUMERIC = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$")
 NOT_FIGURE_ENTS = {"DATE", "TIME", "ORDINAL"}
 _RANGE_WORDS = {"and", "to", "-", "–", "—"}
@@ -113,7 +127,10 @@ def numbers(sent: Span) -> list[Number]:
                                  and not _NUMERIC.match(toks[j + 1].text)):  # fmt: skip
             j += 1
         value = _value_of(toks[i:j])
-        if value is not None:
+        if value is not None and i > 0 and toks[i - 1].lower_ == "minus" \
+                and not (i > 2 and toks[i - 3].lower_ == "plus"):  # "plus or minus 2 percent"
+            out.append(Number(toks[i - 1].i, toks[j - 1].i + 1, -value))  # "minus 40 degrees"
+        elif value is not None:
             out.append(Number(toks[i].i, toks[j - 1].i + 1, value))
         i = j
     return _ranges(sent.doc, out)
@@ -158,10 +175,46 @@ def _ratio(a: Token, word: Token, b: Token) -> bool:
     return small is not None and small <= 10 and not re.fullmatch(r"(1[89]|20)\d\d", b.text)
 
 
+def _aged(t: Token) -> bool:
+    """'aged 24, 31 and 45', 'aged between 15 and 17': ages."""
+    k = t.i - 1
+    while k >= 0 and (t.doc[k].like_num or t.doc[k].lower_ in (",", "and", "between", "to", "-")):
+        k -= 1
+    return k >= 0 and t.doc[k].lower_ in ("aged", "ages", "age")
+
+
+_CONTACT = re.compile(r"\b(call|contact|dial|phone|ring|helpline|hotline|text)\b", re.IGNORECASE)
+
+
+def _phone(t: Token) -> bool:
+    """'0800 555 111', 'contact the force on 101': telephone numbers."""
+    k = t.i
+    while k >= 0 and t.doc[k].text.isdigit():
+        if re.fullmatch(r"0\d{2,}", t.doc[k].text):
+            return True  # "0800 555 111": each group
+        k -= 1
+    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    return prev in ("on", "call", "dial") and t.text.isdigit() and len(t.text) >= 3 \
+        and bool(_CONTACT.search(t.sent.text))  # fmt: skip
+
+
+def _age_predicate(t: Token) -> bool:
+    """'Halyna was 71.': a bare number said of a person is an age."""
+    if t.dep_ not in ("attr", "acomp") or t.head.lemma_ != "be" or (
+        t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("NOUN", "PROPN", "SYM")
+    ):
+        return False
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (
+        subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "i")
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
+    )
+
+
 def _in_name(t: Token) -> bool:
     """The number belongs to the name spaCy put it in ('Ligue 1', 'Boeing 737'), not to an
     amount it swallowed ('the council of nearly $400,000')."""
-    if t.i > 0 and t.doc[t.i - 1].lower_ in CURRENCIES:
+    if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES:
         return False
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     return ent is None or any(x.pos_ == "PROPN" for x in ent)
@@ -174,8 +227,13 @@ def _is_excluded(t: Token) -> bool:
     nxt = t.nbor(1) if t.i + 1 < len(doc) else None
     if t.ent_type_ in NAME_ENTS and _in_name(t) or "-" in text and not _NUMERIC.match(text):
         return True  # part of a name ("Ligue 1"), or a compound word ("one-off")
-    if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no"):
-        return True  # a rank: "the world number three"
+    if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no") \
+            or t.i > 1 and doc[t.i - 1].text == "." and doc[t.i - 2].lower_ == "no":  # fmt: skip
+        return True  # a rank or a name: "the world number three", "the No. 6 reactor"
+    if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
+        return True  # a day: "Madrid, Apr 9"
+    if _aged(t) or _phone(t) or _age_predicate(t):
+        return True
     # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
     if t.i > 1 and doc[t.i - 1].text == "," and doc[t.i - 2].pos_ == "PROPN" and (
         nxt is None or nxt.text in (",", ")", ".")
@@ -253,7 +311,7 @@ def _is_change(doc: Doc, num: Number) -> bool:
 
 def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
     """The qualifier before a number, or before its currency ('nearly $400,000', 'about £180')."""
-    if start >= 1 and doc[start - 1].lower_ in CURRENCIES:
+    if start >= 1 and doc[start - 1].lower_ in PREFIXES:
         start -= 1
     before = doc[max(0, start - 4):start].text.lower().rstrip()
     for q in QUALIFIERS:
@@ -270,8 +328,8 @@ def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
 def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
     """The unit and the index of the first token after the figure's text."""
     prev = doc[num.start - 1].text.lower() if num.start > 0 else ""
-    if prev in CURRENCIES:
-        return CURRENCIES[prev], num.end
+    if prev in PREFIXES:
+        return PREFIXES[prev], num.end
     end = num.end
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in UNITS:
         end += 1  # "a three-week trial"
@@ -288,7 +346,9 @@ def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
         one = doc[end].text.lower()
         if one in UNITS:
             return UNITS[one], end + 1
-        if one in CURRENCIES:
+        # "5 billion won" is money; "the party, with 41, won" is a verb.
+        if one in CURRENCIES and (one != "won" or num.value >= 1000 and (
+                end + 1 >= len(doc) or doc[end + 1].pos_ not in ("DET", "PRON", "NUM"))):
             return CURRENCIES[one], end + 1
     return None, end
 
@@ -363,7 +423,7 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
         for num in numbers(sent):
             qualifier, _ = _qualifier(doc, num.start)
             unit, unit_end = _unit(doc, num)
-            start_tok = num.start - 1 if unit and doc[num.start - 1].text.lower() in CURRENCIES \
+            start_tok = num.start - 1 if unit and doc[num.start - 1].text.lower() in PREFIXES \
                 else num.start  # fmt: skip
             end_tok = max(num.end, unit_end)
             noun, event = _context(doc, num, unit, start_tok, end_tok)
