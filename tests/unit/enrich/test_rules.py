@@ -231,3 +231,30 @@ def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str,
     ev = enricher.enrich(ArticleReceived.new(text=sentence))
     [fig] = [f for f in ev.figures if f.value == value]
     assert fig.unit == unit
+
+
+@pytest.mark.parametrize(("text", "child", "parent"), [
+    ("The company will close four of its 27 European plants, it said on Monday.", 4, 27),
+    ("Of the remaining nine people arrested, five were released on bail, police said.", 5, 9),
+    ("At least 12,600 civilians have been killed since the invasion began, more than 650 of "
+     "them children, the monitors said.", 650, 12_600),
+    ("A cholera outbreak has killed at least 57 people, officials said. Adeyemi said 14 of the "
+     "deaths occurred before patients reached a clinic.", 14, 57),
+])
+def test_partitive_sub_counts(enricher: Enricher, text: str, child: float, parent: float) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=text))
+    figs = {f.value: f for f in ev.figures}
+    assert figs[child].parent == ev.figures.index(figs[parent])
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("The cocaine had a street value of between £2.5 million and £3 million, police said.",
+     2.5e6, 3e6, "GBP"),
+    ("Raman said the deal could take 12 to 18 months to close, pending approval.", 12, 18,
+     "months"),
+])
+def test_ranges_with_currencies_and_durations(enricher: Enricher, text: str, low: float,
+                                              high: float, unit: str) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=text))
+    [fig] = [f for f in ev.figures if f.low == low]
+    assert (fig.high, fig.unit) == (high, unit)

@@ -18,6 +18,9 @@ _OBJ = ("dobj", "obj", "attr", "oprd")
 # Nouns that are themselves an amount's unit: never what another amount is "of".
 _AMOUNT_WORDS = {"percent", "%", "cent", "euros", "dollars", "pounds", "yuan", "yen", "rupees"}
 _PARTS = ("including", "among", "of whom", "of which")
+_QUANTIFIERS = {"most", "many", "some", "all", "half", "part", "majority", "none", "much",
+                "several", "each", "any", "both", "few", "dozens", "hundreds", "thousands"}
+_SAY = {"say", "tell", "report", "announce", "state", "add"}
 
 
 def head_of(doc: Doc, start: int, end: int) -> Token:
@@ -169,8 +172,10 @@ def event_of(noun: Token) -> Token | None:
         t = t.head
     # Up through "including ..." / "of ..." attachments to the noun that carries the verb.
     # ("each of his two matches": also through a quantifying pronoun).
+    # "closing most of the country's 2,400 schools": also through a quantifying word.
     while t.dep_ == "pobj" and t.head.dep_ == "prep" and (
-        t.head.head.pos_ in NOUNS or t.head.lower_ == "of" and t.head.head.pos_ == "PRON"
+        t.head.head.pos_ in NOUNS or t.head.lower_ == "of" and (
+            t.head.head.pos_ == "PRON" or t.head.head.lower_ in _QUANTIFIERS)
     ):
         t = t.head.head
         while t.dep_ in ("conj", "appos"):
@@ -183,10 +188,17 @@ def event_of(noun: Token) -> Token | None:
         ):
             return c
     head = t.head
-    # "reduced to ten men", "delivering food to 100,000 people": the verb of the preposition.
-    if t is noun and t.dep_ == "pobj" and head.lower_ in ("to", "on", "into", "between") \
-            and head.head.pos_ == "VERB":  # fmt: skip
+    # "reduced to ten men", "delivering food to 100,000 people": the verb of the preposition;
+    # "hit by about 20 typhoons": the verb of a passive's agent.
+    if t.dep_ == "pobj" and (t is noun and head.lower_ in ("to", "on", "into", "between")
+                             or head.dep_ == "agent") and head.head.pos_ == "VERB":  # fmt: skip
         return head.head
+    # "said more than 5,600 families ... had fled": a count is never what was said; the
+    # misparsed clause is the verb coordinated with the reporting verb.
+    if t.dep_ in ("dobj", "obj") and head.lemma_ in _SAY:
+        later = [c for c in head.children if c.dep_ in ("conj", "ccomp") and c.pos_ == "VERB"
+                 and c.i > t.i]  # fmt: skip
+        return later[0] if later else None
     if head.pos_ not in ("VERB", "AUX") or t.dep_ not in (*_SUBJ, *_OBJ, "npadvmod", "dative"):
         return None
     # "allowing 1,000 civilians to flee": what happened to them is the infinitive.

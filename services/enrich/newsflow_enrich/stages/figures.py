@@ -157,7 +157,10 @@ def _is_duration(t: Token) -> bool:
     """'12 years', 'three-week trial', 'at least 16 weeks': how long, not when. 'Two years ago',
     'a 58-year-old' and 'in 2014' stay dates or ages."""
     doc, k = t.doc, t.i + 1
-    while k < len(doc) and (doc[k].text == "-" or _is_number_token(doc[k])):
+    # "12 to 18 months": through a range to its unit.
+    while k < len(doc) and (doc[k].text == "-" or _is_number_token(doc[k])
+                            or doc[k].lower_ in ("to", "and", "or") and k + 1 < len(doc)
+                            and _is_number_token(doc[k + 1])):  # fmt: skip
         k += 1
     if k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k + 1].lower_ in DURATIONS:
         k += 1  # "31 straight days", "three consecutive years"
@@ -272,7 +275,7 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
         prev = merged[-1] if merged else None
         if prev is not None and n.start - prev.end in (1, 2):
             gap = doc[prev.end:n.start]
-            gap_words = {t.lower_ for t in gap if t.text != "$"}
+            gap_words = {t.lower_ for t in gap if t.lower_ not in PREFIXES}
             before = {doc[k].lower_ for k in range(max(0, prev.start - 2), prev.start)}
             between = bool(before & {"between", "from"})
             if gap_words == {"-"} and _score(doc, prev, n):
@@ -368,7 +371,8 @@ def _object_text(doc: Doc, noun: Token, num: Number, unit_end: int) -> str:
 
 # "six of the dead": what an earlier count's verb made of the people it counted.
 _BECAME = {
-    "dead": {"kill", "die"}, "victims": {"kill", "die", "injure", "wound"},
+    "dead": {"kill", "die"}, "deaths": {"kill", "die"},
+    "victims": {"kill", "die", "injure", "wound"},
     "wounded": {"wound", "injure"}, "injured": {"injure", "wound"}, "missing": {"miss"},
     "arrested": {"arrest", "detain"}, "detained": {"detain", "arrest"},
     "displaced": {"displace", "flee"}, "evacuated": {"evacuate"}, "rescued": {"rescue"},
@@ -394,6 +398,13 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
             f = figures[k]
             if f.value > value and f.parent is None and f.unit == unit:
                 return k
+    # "more than 650 of them children": the count the pronoun stands for, just before.
+    of = next((c for c in anchor.children if c.lower_ == "of"), None)
+    them = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if them is not None and them.lower_ in ("them", "whom", "which", "those", "these"):
+        for k in range(len(figures) - 1, -1, -1):
+            if figures[k].value > value and figures[k].unit == unit:
+                return k
     if unit is None and noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
             and any(c.lower_ == "the" for c in noun.children) \
             and not any(c.like_num for c in noun.children):  # fmt: skip
@@ -415,6 +426,7 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
     figures: list[Figure] = []
     objects: list[Token | None] = []
     all_events: list[Token | None] = []  # as found, before events are shared
+    starts: list[int] = []  # each figure's first number token
     for sent in doc.sents:
         if sent.start_char >= body_len:
             break
@@ -443,8 +455,32 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
             objects.append(noun)
             events.append(event)
             all_events.append(event)
+            starts.append(num.start)
+        _sentence_parents(sent, figures, objects, starts, first_in_sentence)
         _share_events(figures, objects, events, first_in_sentence)
     return figures
+
+
+def _sentence_parents(sent: Span, figures: list[Figure], objects: list[Token | None],
+                      starts: list[int], first: int) -> None:  # fmt: skip
+    """Parents a figure can only get once its sentence is read: 'four of its 27 plants' (the
+    container comes after), 'Of the remaining nine people arrested, five were released'."""
+    at = {starts[k]: k for k in range(first, len(figures))}
+    fronted = None
+    if sent[0].lower_ == "of" and first < len(figures) and starts[first] <= sent.start + 4:
+        fronted = first  # "Of the nine ..., five ... and four ..."
+    for k in range(first, len(figures)):
+        fig, noun = figures[k], objects[k]
+        if fig.parent is not None:
+            continue
+        parent = None
+        if noun is not None and noun.head.lower_ == "of":
+            parent = next((at[c.i] for c in noun.children if c.i in at and at[c.i] != k), None)
+        if parent is None and fronted is not None and k != fronted:
+            parent = fronted
+        if parent is not None and figures[parent].value > fig.value \
+                and figures[parent].unit == fig.unit:  # fmt: skip
+            figures[k] = fig.model_copy(update={"parent": parent})
 
 
 def _context(doc: Doc, num: Number, unit: str | None, start: int,
