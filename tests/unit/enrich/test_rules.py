@@ -258,3 +258,27 @@ def test_ranges_with_currencies_and_durations(enricher: Enricher, text: str, low
     ev = enricher.enrich(ArticleReceived.new(text=text))
     [fig] = [f for f in ev.figures if f.low == low]
     assert (fig.high, fig.unit) == (high, unit)
+
+
+PLACES = """KORVA — A ferry operated by PT Tanjung Biru Lines sank on Tuesday on its way from Kota \
+Rendah to Selambu, the National Maritime Safety Board, known by its local acronym KNKS, said.
+
+The ship left Kota Rendah port at midnight. Rescuers searched the coast near Selambu, and \
+officials said the risk was highest in Rantau and Ulu Besi districts. Tanjung Biru said it \
+would cooperate. Police Korva said Operation Lantern had found 14 survivors. Shares in Marlow \
+Paints Inc fell 3 percent; Marlow makes the ship's coatings. The plant's 1,356 MW output was cut.
+"""
+
+
+def test_places_by_context_companies_and_operations(enricher: Enricher) -> None:
+    """Made-up names: what makes them places, companies or operations is their context."""
+    ev = enricher.enrich(ArticleReceived.new(text=PLACES))
+    types = {form: e.type for e in ev.entities for form in (e.name, *e.aliases)}
+    for place in ("Kota Rendah", "Selambu", "Rantau", "Ulu Besi"):
+        assert types.get(place) == "LOC", (place, types)
+    board = next(e for e in ev.entities if "KNKS" in e.aliases)
+    assert board.name == "National Maritime Safety Board"
+    assert types.get("Marlow") == types.get("Marlow Paints Inc") == "ORG"
+    assert types.get("Police Korva") == "ORG"
+    assert types.get("Operation Lantern") == "MISC"
+    assert "MW" not in types

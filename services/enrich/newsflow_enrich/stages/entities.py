@@ -36,9 +36,11 @@ TYPES = {
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(\s*[(\[{\-–—,;:]\s*|['’]s|['’])+$")
 _PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
-_KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known as (?:the )?"
+_KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
+                       r"(?:acronym|initials|abbreviation)) (?:the )?"
                        r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})")
 _STRONG = 5  # a cue outweighs this many spaCy labels
+_UNITS = {"mw", "gw", "kw", "km", "kg", "mph", "bp", "mm", "cm"}  # "1,356 MW" is no organisation
 
 
 @dataclass
@@ -82,7 +84,15 @@ def clean_form(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
         words.pop()
+    # "Abuja.": a sentence's full stop, not an abbreviation's ("Corp.", "U.S.", "Jr.").
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1 \
+            and len(words[-1]) > 2 and words[-1][:-1].lower() not in _ABBREVIATIONS:  # fmt: skip
+        words[-1] = words[-1][:-1]
     return " ".join(words)
+
+
+_ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "bros", "st", "mt", "dr", "no", "gov",
+                  "gen", "col", "sgt", "capt", "rep", "sen", "ave", "blvd", "dept", "univ"}
 
 
 class Registry:
@@ -147,14 +157,18 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
         if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
                 and not form[:1].isdigit() or names.is_title_only(form):  # fmt: skip
             continue
-        if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form):
+        if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
+                or form.lower() in _UNITS:  # fmt: skip
             continue
+        if len(ent) == 1 and ent[0].tag_ == "JJ" and type_ == "LOC":
+            type_ = "NORP"  # "Ukrainian officials": an adjective, not the place
         name = reg.add(form, type_, ent.start_char)
         cue = names.type_cue(ent, form, sport)
         if cue:
             reg.cands[name].types[cue] += _STRONG
     if sport:
         _clubs(doc, reg)
+    _police(text, reg)
     _agencies(text[:body_len], agencies, reg)
     _named_by_noun(text, reg)
     _paren_acronyms(doc, reg)
@@ -228,6 +242,14 @@ def _clubs(doc: Doc, reg: Registry) -> None:
         if end - start >= 2:
             form = clean_form(doc[start:end].text)
             reg.add(form, "ORG", doc[start].idx, weight=_STRONG)
+
+
+def _police(text: str, reg: Registry) -> None:
+    """'Police Scotland': a force named 'Police' + the place it serves."""
+    for m in re.finditer(r"\bPolice ([A-Z][a-z]+)\b", text):
+        place = reg.by_form.get(m.group(1))
+        if place is not None and reg.type_of(place) == "LOC":
+            reg.add(m.group(0), "ORG", m.start(), weight=_STRONG)
 
 
 def _demonym(ent: Span, form: str) -> bool:
@@ -312,9 +334,7 @@ def _known_as(text: str, reg: Registry) -> None:
         before = text[: m.start()]
         owner = max((f for f in reg.by_form if before.endswith(f)), key=len, default=None)
         if owner:
-            alias = clean_form(m.group(1))
-            if alias.endswith(".") and len(alias.split()[-1]) > 4:  # the sentence's full stop
-                alias = alias[:-1]
+            alias = clean_form(m.group(1).split(". ")[0])  # not into the next sentence
             reg.merge(into=reg.by_form[owner], form=alias)
 
 
@@ -379,20 +399,24 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
             continue
         type_ = reg.type_of(name)
         shorts = names.short_forms(name, type_)
-        if type_ == "ORG" and sport:
-            shorts += names.club_short_forms(name)
+        clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
         of = re.fullmatch(r"[A-Z]\w+ of ([A-Z]\w+)", name)
         if type_ == "ORG" and of and of.group(1) in reg.by_form \
                 and reg.type_of(reg.by_form[of.group(1)]) == "ORG":  # fmt: skip
             shorts.append(of.group(1))
-        for short in shorts:
+        for short in shorts + clubs:
             if short in reg.cands[name].forms or short.lower() in curated():
                 continue
             owner = reg.by_form.get(short)
             if owner and len(owner.split()) > len(short.split()) and owner != name:
                 continue
+            if short in clubs and owner and owner != name \
+                    and reg.cands[owner].types["LOC"] >= _STRONG:  # fmt: skip
+                continue  # "Madrid" of the dateline is the city, not "Atletico Madrid"
             if _used_alone(short, text):
                 reg.merge(into=name, form=short)
+                if type_ == "ORG":  # "Daewon" (spaCy: a person) names "Daewon Construction"
+                    reg.cands[name].types["ORG"] += _STRONG
 
 
 def _used_alone(form: str, text: str) -> bool:

@@ -18,8 +18,12 @@ ORG_SUFFIXES = {
     "committee", "board", "club", "fc", "company", "airlines", "mission", "network", "observatory",
     "federation", "league", "assembly", "parliament", "congress", "senate", "cabinet",
 }  # fmt: skip
-_LEGAL = re.compile(r",?\s+(Inc|Corp|Co|Ltd|LLC|PLC|plc|Group|Holdings|SA|AG|NV|GmbH)\.?"
-                    r"(\s+(Inc|Ltd|Co)\.?)*$")  # fmt: skip
+_LEGAL = re.compile(r"(,?\s+(Inc|Corp|Co|Ltd|LLC|PLC|plc|Group|Holdings|SA|AG|NV|GmbH|Tbk)\.?)+$")
+_COMPANY_PREFIX = re.compile(r"^(PT|CV|Tbk|JSC|OAO|PJSC) ")
+# Last words of company names that say what the company makes or does.
+_TRADES = {"paints", "construction", "lines", "airlines", "motors", "industries", "technologies",
+           "energy", "pharmaceuticals", "electronics", "steel", "mining", "resources", "shipping",
+           "foods", "chemicals", "semiconductor", "petroleum", "telecom", "logistics"}  # fmt: skip
 _REGION = re.compile(r"\s+(Autonomous Region|Region|Province|Strip|Governorate|Prefecture|Oblast"
                      r"|Territory|State)$")  # fmt: skip
 # Words before a name that make it a person: titles and roles.
@@ -45,7 +49,19 @@ THING_SUFFIXES = {"cup", "trophy", "prize", "award", "medal", "slam", "open", "c
                   "championships", "olympics", "marathon"}
 # Nouns whose "of" names a place: "the city of El Fasher", "a former mayor of Parramatta".
 PLACE_OF = {"city", "town", "village", "province", "region", "district", "county", "state",
-            "island", "capital", "port", "suburb", "outskirts", "mayor", "governor", "streets"}
+            "island", "capital", "port", "suburb", "outskirts", "mayor", "governor", "streets",
+            "municipality", "municipalities", "towns", "villages", "cities", "provinces",
+            "regions", "districts", "states", "counties", "islands"}  # fmt: skip
+# Nouns a place name modifies: "Padang Bai port", "the Fukushima Daiichi plant", "Yobe and
+# Adamawa states", "the 2011 Fukushima disaster".
+PLACE_HEADS = PLACE_OF - {"mayor", "governor", "capital", "outskirts", "streets"} | {
+    "plant", "airport", "border", "coast", "river", "harbour", "harbor", "camp", "camps",
+    "disaster", "accident", "earthquake", "floods", "area", "areas", "peninsula", "valley"}
+# "Shares in Veldhuis", "a stake in Arm": what one holds "in" a company.
+_HOLDINGS = {"shares", "stake", "stakes", "investment", "investments", "interest", "holding",
+             "confidence", "trust", "faith", "role", "part"}
+# Prepositions no person is the object of: "irregularities in Bijelo Polje".
+PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside", "into", "towards"}
 
 
 # Nouns that say the name next to them is an organisation: "the Verdi union", "the Italian
@@ -105,6 +121,8 @@ def club_short_forms(name: str) -> list[str]:
             rest = rest[1:]
         if rest:
             out.append(" ".join(rest))
+        if len(words[0]) >= 5:
+            out.append(words[0])  # "Atletico"
     return out
 
 
@@ -155,6 +173,14 @@ def short_forms(name: str, type_: str) -> list[str]:
         legal = _LEGAL.sub("", name).strip()
         if legal != name and legal:
             out.append(legal)
+        # "Harlan Paints Inc" -> "Harlan", "PT Segara Mandiri Lines" -> "Segara Mandiri".
+        words = _COMPANY_PREFIX.sub("", legal or name).split()
+        if len(words) >= 2 and words[-1].lower() in _TRADES:
+            out.append(" ".join(words[:-1]))
+        # "U.S. Federal Trade Commission" -> "Federal Trade Commission"
+        country = re.sub(r"^(U\.S\.|US|UK|U\.K\.|EU) ", "", name)
+        if country != name and len(country.split()) >= 2:
+            out.append(country)
         if " of " in name:
             head = name.split(" of ", 1)[0]
             if len(head.split()) >= 2:
@@ -189,6 +215,13 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_OF:
         return "LOC"
+    if form.split()[0] == "Operation" and len(form.split()) >= 2:
+        return "MISC"  # "Operation Kestrel": a police or military operation
+    if ent.label_ in ("PERSON", "ORG", "GPE", "LOC") and _place_by_context(ent):
+        return "LOC"
+    # "NASUWT": an acronym of four letters or more is an organisation, not a place.
+    if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and is_acronym(form) and len(form) >= 4:
+        return "ORG"
     doc = ent.doc
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES and form[:1].isupper():
@@ -206,6 +239,34 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return "PERSON"
     return None
+
+
+def _place_by_context(ent: Span) -> bool:
+    """A name spaCy took for a person or an organisation that its context makes a place: the
+    object of 'in'/'near', a route 'from X to Y', a modifier of 'port'/'plant'/'states', or
+    coordinated with such a name ('Yobe and Adamawa states')."""
+    doc, root = ent.doc, ent.root
+    if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"):
+        return False
+    t = root
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    if t.dep_ in ("compound", "nmod") and t.head.lower_ in PLACE_HEADS:
+        return True
+    if any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in t.children) \
+            and t.head.lower_ in PLACE_HEADS:  # fmt: skip
+        return True
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head.lower_
+    if prep in ("from", "to"):
+        # "from Padang Bai to Lembar": a route, both ends places
+        preps = {c.lower_ for c in t.head.head.children if c.dep_ == "prep"}
+        return {"from", "to"} <= preps
+    # "in"/"into" may hold an organisation ("invested in Microsoft"); "near" never does.
+    if ent.label_ == "ORG" and prep in ("in", "into"):
+        return False
+    return prep in PLACE_PREPS and t.head.head.lower_ not in _HOLDINGS
 
 
 def _team_verb(ent: Span) -> bool:
