@@ -225,6 +225,7 @@ def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
     ("The rocket put a 2.4-tonne satellite into orbit.", 2.4, "t"),
     ("The party won 41 seats in the 81-seat parliament.", 41, None),
     ("Revenue will be $24 billion, plus or minus 2 percent.", 2, "%"),
+    ("Winter temperatures there have risen by 3 degrees Celsius since 1980.", 3, "deg"),
 ])
 def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str, value: float,
                                               unit: str | None) -> None:
@@ -282,3 +283,12 @@ def test_places_by_context_companies_and_operations(enricher: Enricher) -> None:
     assert types.get("Police Korva") == "ORG"
     assert types.get("Operation Lantern") == "MISC"
     assert "MW" not in types
+
+
+def test_money_per_unit_and_currency_words_that_look_like_verbs(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "Veldhuis will pay $38.50 per share, the company said. The court confirmed a 300 "
+        "million won fine for the firm on Friday.")))
+    figs = {f.value: f for f in ev.figures}
+    assert figs[38.5].object == "share"
+    assert figs[300e6].unit == "KRW" and figs[300e6].event != "won"

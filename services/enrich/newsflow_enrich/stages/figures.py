@@ -50,7 +50,8 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "liter": "l", "feet": "ft", "foot": "ft", "tonne": "t", "ton": "t", "metre": "m",
          "meter": "m", "kilometre": "km", "kilometer": "km", "kilogram": "kg", "gallons": "gal",
          "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
-         "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in"}  # fmt: skip
+         "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in",
+         "degrees celsius": "deg", "degrees fahrenheit": "degF"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -457,8 +458,19 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
             all_events.append(event)
             starts.append(num.start)
         _sentence_parents(sent, figures, objects, starts, first_in_sentence)
+        _no_event_inside_figures(figures, events, first_in_sentence)
         _share_events(figures, objects, events, first_in_sentence)
     return figures
+
+
+def _no_event_inside_figures(figures: list[Figure], events: list[Token | None], first: int) -> None:
+    """'a 1.5 billion won fine': spaCy may read the currency 'won' as a verb; a word inside a
+    figure is never the event of one."""
+    spans = [f.span for f in figures[first:]]
+    for k, event in enumerate(events, start=first):
+        if event is not None and any(s <= event.idx < e for s, e in spans):
+            figures[k] = figures[k].model_copy(update={"event": None})
+            events[k - first] = None
 
 
 def _sentence_parents(sent: Span, figures: list[Figure], objects: list[Token | None],
@@ -496,7 +508,11 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         return (noun if keep else None), event
     if unit is not None:
         kind = "money" if unit in MONEY else "percent" if unit in ("%", "pp") else "measure"
-        return ctx.amount_object(doc, start, end, kind)
+        noun, event = ctx.amount_object(doc, start, end, kind)
+        if kind == "money" and end + 1 < len(doc) and doc[end].lower_ == "per" \
+                and doc[end + 1].pos_ == "NOUN":  # fmt: skip
+            noun = doc[end + 1]  # "$38.50 per share"
+        return noun, event
     noun = ctx.count_object(doc, num.start, num.end)
     if noun is not None:
         # "four of the seven commissioners said": the verb belongs to the partitive number.
