@@ -292,3 +292,15 @@ def test_money_per_unit_and_currency_words_that_look_like_verbs(enricher: Enrich
     figs = {f.value: f for f in ev.figures}
     assert figs[38.5].object == "share"
     assert figs[300e6].unit == "KRW" and figs[300e6].event != "won"
+
+
+def test_known_as_acronym_takes_the_whole_name_it_spells(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "MANILA — The state weather agency, the Varnian Atmospheric, Geophysical and "
+        "Astronomical Services Administration, known as VAGASA, said up to 480 millimeters of "
+        "rain fell. VAGASA said more storms were likely.")))
+    [agency] = [e for e in ev.entities if "VAGASA" in e.aliases]
+    assert agency.name == ("Varnian Atmospheric, Geophysical and Astronomical Services "
+                           "Administration")
+    assert not any(e.name.startswith("Varnian Atmospheric") and e is not agency
+                   for e in ev.entities)

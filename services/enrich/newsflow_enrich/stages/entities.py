@@ -333,8 +333,16 @@ def _known_as(text: str, reg: Registry) -> None:
     for m in _KNOWN_AS.finditer(text):
         before = text[: m.start()]
         owner = max((f for f in reg.by_form if before.endswith(f)), key=len, default=None)
+        alias = clean_form(m.group(1).split(". ")[0])  # not into the next sentence
+        long = names.expansion(before, alias) if names.is_acronym(alias) else None
+        if long and len(long) > len(owner or alias):
+            # "the Philippine Atmospheric, Geophysical and ... Administration, known as PAGASA":
+            # the whole name the letters spell, not the end of it spaCy tagged.
+            name = reg.by_form.get(long) or reg.add(long, "ORG", len(before) - len(long))
+            if owner:
+                reg.merge(into=name, form=owner)
+            owner = long
         if owner:
-            alias = clean_form(m.group(1).split(". ")[0])  # not into the next sentence
             reg.merge(into=reg.by_form[owner], form=alias)
 
 
