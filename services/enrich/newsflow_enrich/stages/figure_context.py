@@ -148,7 +148,10 @@ def _has_number(t: Token) -> bool:
 
 
 def verb_of(tok: Token) -> Token | None:
-    """The verb whose argument `tok` is, directly or through a preposition."""
+    """The verb whose argument `tok` is, directly or through a preposition; a coordinated
+    argument ('shot down 81 of the drones and four of the missiles') shares its verb."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.pos_ in ("NUM", "NOUN", "PROPN"):
+        tok = tok.head
     if tok.dep_ in (*_OBJ, *_SUBJ, "npadvmod", "dative") and tok.head.pos_ in ("VERB", "AUX"):
         return _verb(tok.head)
     if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
