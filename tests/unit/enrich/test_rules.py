@@ -103,6 +103,9 @@ def test_coordinated_counts_share_their_event(enricher: Enricher) -> None:
     ("By AFP - Dec 06,2018 - Last updated at Dec 06,2018", ("By AFP", "2018-12-06")),
     ("Posted by Sports Desk on 26/02/2024", ("Posted by Sports Desk", "2024-02-26")),
     ("PTI | Nov 9, 2023, 10:15 IST", ("PTI", "2023-11-09T10:15:00")),
+    ("By Amina Bello | 14/08/2025", ("By Amina Bello", "2025-08-14")),
+    ("By OMAR FARAH - Published 2:17 PM GMT+3, March 11, 2025",
+     ("By OMAR FARAH", "2025-03-11T14:17:00")),
 ])
 def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) -> None:
     assert metadata.split_byline(line) == expected
@@ -110,6 +113,10 @@ def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) ->
 
 @pytest.mark.parametrize(("first", "place"), [
     ("BEIRUT — US-backed fighters", "BEIRUT"), ("KABUL: A suicide bomber", "KABUL"),
+    ("Madrid, Apr 9 (EFE).- Atletico Madrid beat", "Madrid"),
+    ("Mumbai, Mar 4 (PTI) A special court here", "Mumbai"),
+    ("(ANSA) - BORMIO, MAY 27 - Italian rider Davide Ferri won", "BORMIO"),
+    ("The council met on Monday (AP) A vote followed.", None),
     ("Paris, France — Between 1.1 million", "Paris"),
     ("SAN FRANCISCO, Jan 20 (Reuters) - Google", "SAN FRANCISCO"),
     ("The council met on Monday — and voted.", None),
@@ -226,6 +233,10 @@ def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
     ("The party won 41 seats in the 81-seat parliament.", 41, None),
     ("Revenue will be $24 billion, plus or minus 2 percent.", 2, "%"),
     ("Winter temperatures there have risen by 3 degrees Celsius since 1980.", 3, "deg"),
+    ("A special court jailed him in a Rs 1,460-crore loan fraud case on Tuesday.", 14.6e9, "INR"),
+    ("The court imposed a fine of Rs 25 lakh on the former director.", 2.5e6, "INR"),
+    ("Ferri finished 38 seconds ahead of the pink jersey on the final climb.", 38, "s"),
+    ("Organisers fined the team 500 Swiss francs for the illegal feed.", 500, "CHF"),
 ])
 def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str, value: float,
                                               unit: str | None) -> None:
@@ -253,6 +264,8 @@ def test_partitive_sub_counts(enricher: Enricher, text: str, child: float, paren
      2.5e6, 3e6, "GBP"),
     ("Raman said the deal could take 12 to 18 months to close, pending approval.", 12, 18,
      "months"),
+    ("Each question won the support of between 89% and 94% of voters, officials said.", 89, 94,
+     "%"),
 ])
 def test_ranges_with_currencies_and_durations(enricher: Enricher, text: str, low: float,
                                               high: float, unit: str) -> None:
@@ -304,3 +317,23 @@ def test_known_as_acronym_takes_the_whole_name_it_spells(enricher: Enricher) -> 
                            "Administration")
     assert not any(e.name.startswith("Varnian Atmospheric") and e is not agency
                    for e in ev.entities)
+
+
+@pytest.mark.parametrize("line", [
+    "Share    Tweet    WhatsApp    Print    Email", "Sign In | Subscribe",
+    "Was this article helpful?", "First Published: Mar 04 2025 | 7:12 PM IST",
+    "Read more: Lassa fever deaths rise to 138 as NCDC warns of dry-season spike",
+    "(Reporting by Lucas Moraes in Brasilia; Editing by Jane Merriman)", "(END)",
+    "(Only the headline and picture of this report may have been reworked by the staff; the rest "
+    "of the content is auto-generated from a syndicated feed.)",
+])
+def test_chrome_lines(line: str) -> None:
+    assert chrome.CHROME_LINE.match(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices fell 3 percent on Tuesday as investors sold the stock.",
+    "Print media lost 12,000 jobs last year, the union said.",
+])
+def test_story_lines_that_start_like_chrome(line: str) -> None:
+    assert not chrome.CHROME_LINE.match(line)

@@ -43,6 +43,13 @@ _CHROME = [
     r".*(©|\(c\) ?\d{4}|copyright \d{4}|all rights reserved).*",
     r"(read more|also read|read also|see also|related|more on this)\s*:\s+.*",  # a linked headline
     r"\(end\)|[\w.+-]+@[\w-]+(\.[\w-]+)+",  # a wire's end mark, a reporter's address
+    # a row of share and account buttons: "Share  Tweet  WhatsApp  Print", "Sign In | Subscribe"
+    r"((share|tweet|whatsapp|print|email|facebook|twitter|x|linkedin|telegram|reddit|copy link"
+    r"|sign ?in|log ?in|subscribe|register)\s*[|·•/]?\s*){2,}",
+    r"(was this|is this|did you find this) (article|story|page) (helpful|useful).*",
+    r"(first )?(published|posted|updated)( on| at)?\s*:?\s*\w{3,9}\.? \d{1,2},? \d{4}.{0,30}",
+    r".*auto-generated from a syndicated feed.*",
+    r"\((reporting|writing|editing|additional reporting) by .*",
     (r"(related|related (articles|stories|news|posts|coverage)|read more|more (from|on|in) .{0,40}"
      r"|also read|recommended( for you)?|most (read|popular|viewed)|trending( now)?|latest( news)?"
      r"|you (may|might) also like|more stories|top stories)\s*:?"),

@@ -418,9 +418,12 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
             owner = reg.by_form.get(short)
             if owner and len(owner.split()) > len(short.split()) and owner != name:
                 continue
-            if short in clubs and owner and owner != name \
-                    and reg.cands[owner].types["LOC"] >= _STRONG:  # fmt: skip
-                continue  # "Madrid" of the dateline is the city, not "Atletico Madrid"
+            if owner and owner != name and type_ == "ORG" and (
+                reg.type_of(owner) == "LOC" and short not in clubs
+                and short != names.without_legal_suffix(name)
+                or reg.cands[owner].types["LOC"] >= _STRONG
+            ):
+                continue  # "Japan" is not "Japan Airlines"; the dateline's "Madrid" is a city
             if _used_alone(short, text):
                 reg.merge(into=name, form=short)
                 if type_ == "ORG":  # "Daewon" (spaCy: a person) names "Daewon Construction"

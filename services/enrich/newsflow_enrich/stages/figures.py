@@ -26,7 +26,8 @@ QUALIFIERS = [
 ]  # fmt: skip
 QUALIFIERS.sort(key=len, reverse=True)
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "mn": 1e6, "tn": 1e12}  # fmt: skip
+          "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "mn": 1e6, "tn": 1e12,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # fmt: skip
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
               "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
               "yuan": "CNY", "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
@@ -51,7 +52,8 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "meter": "m", "kilometre": "km", "kilometer": "km", "kilogram": "kg", "gallons": "gal",
          "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
          "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in",
-         "degrees celsius": "deg", "degrees fahrenheit": "degF"}  # fmt: skip
+         "degrees celsius": "deg", "degrees fahrenheit": "degF", "hectopascals": "hPa",
+         "hpa": "hPa", "second": "s"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -60,7 +62,7 @@ NUMBER_WORDS = {
     "thousands", "millions", "billions", "half", "a",
 }  # fmt: skip
 VAGUE = {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6, "dozen": 12.0}
-DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decades"}
+DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decades", "s"}
 MONEY = set(CURRENCIES.values())
 # Printed before the number: symbols and codes ("$5", "Rs 1,460"), never words ("won 68 seats").
 PREFIXES = {k: v for k, v in CURRENCIES.items()
@@ -83,7 +85,7 @@ class Number:
 
 
 def _value_of(tokens: list[Token]) -> float | None:
-    words = [t.text.lower().replace(",", "") for t in tokens]
+    words = [t.text.lower().replace(",", "") for t in tokens if t.text != "-"]
     if len(words) == 1 and words[0] in VAGUE:
         return None  # "dozens" alone is not a count
     total: float | None = None
@@ -122,6 +124,8 @@ def numbers(sent: Span) -> list[Number]:
             continue
         j = i + 1
         while j < len(toks) and (_is_number_token(toks[j]) or toks[j].lower_ in SCALES
+                                 or toks[j].text == "-" and j + 1 < len(toks)
+                                 and toks[j + 1].lower_ in ("lakh", "crore")
                                  or toks[j].lower_ == "and" and j + 1 < len(toks)
                                  and toks[j - 1].lower_ in ("hundred", "thousand", "million")
                                  and toks[j + 1].lower_ in NUMBER_WORDS - {"a"}
@@ -138,7 +142,7 @@ def numbers(sent: Span) -> list[Number]:
 
 
 DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-             "minute", "minutes", "decade", "decades"}  # fmt: skip
+             "minute", "minutes", "decade", "decades", "second", "seconds"}  # fmt: skip
 # Entities whose numbers are part of a name ("Ligue 1", "Boeing 737", "Windows 11").
 NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"}
 _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
@@ -220,6 +224,9 @@ def _in_name(t: Token) -> bool:
     amount it swallowed ('the council of nearly $400,000')."""
     if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES:
         return False
+    after = t.doc[t.i + 1: t.i + 3].text.lower()
+    if after in CURRENCIES or after.split(" ")[0] in CURRENCIES:
+        return False  # "500 Swiss francs" inside a name spaCy made too long
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     return ent is None or any(x.pos_ == "PROPN" for x in ent)
 
@@ -276,7 +283,9 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
         prev = merged[-1] if merged else None
         if prev is not None and n.start - prev.end in (1, 2):
             gap = doc[prev.end:n.start]
-            gap_words = {t.lower_ for t in gap if t.lower_ not in PREFIXES}
+            # "between 89% and 94%", "£2.5 million and £3 million": the first end's unit
+            gap_words = {t.lower_ for t in gap
+                         if t.lower_ not in PREFIXES and t.lower_ not in UNITS}  # fmt: skip
             before = {doc[k].lower_ for k in range(max(0, prev.start - 2), prev.start)}
             between = bool(before & {"between", "from"})
             if gap_words == {"-"} and _score(doc, prev, n):
@@ -313,7 +322,7 @@ def _is_change(doc: Doc, num: Number) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_ in _CHANGE_VERBS
 
 
-def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
+def _qualifier(doc: Doc, start: int, duration: bool = False) -> tuple[str | None, int]:
     """The qualifier before a number, or before its currency ('nearly $400,000', 'about £180')."""
     if start >= 1 and doc[start - 1].lower_ in PREFIXES:
         start -= 1
@@ -321,7 +330,8 @@ def _qualifier(doc: Doc, start: int) -> tuple[str | None, int]:
     for q in QUALIFIERS:
         if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalnum()):
             prep = doc[start - 1]
-            if q == "over" and prep.dep_ == "prep" and any(c.dep_ == "pobj" for c in prep.children):
+            if q == "over" and duration and prep.dep_ == "prep" \
+                    and any(c.dep_ == "pobj" for c in prep.children):  # fmt: skip
                 return None, start  # "spread over three years": a time frame, not "more than"
             return q, start - len(q.split())
     if start >= 1 and doc[start - 1].lower_ == "between":
@@ -434,8 +444,8 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
         first_in_sentence = len(figures)
         events: list[Token | None] = []
         for num in numbers(sent):
-            qualifier, _ = _qualifier(doc, num.start)
             unit, unit_end = _unit(doc, num)
+            qualifier, _ = _qualifier(doc, num.start, duration=unit in DURATION_UNITS)
             start_tok = num.start - 1 if unit and doc[num.start - 1].text.lower() in PREFIXES \
                 else num.start  # fmt: skip
             end_tok = max(num.end, unit_end)

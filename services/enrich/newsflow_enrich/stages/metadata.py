@@ -37,7 +37,7 @@ _AGENCY_RE = {
 # "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?|[A-Z][A-Z.'\- ]{1,40}?)"
-    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?))?\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:—|–|\.?-{1,2}|:)\s+"
+    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?))?\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:(?P<sep>—|–|\.?-{1,2}|:)|(?<=\))(?= [A-Z]))\s+"
 )
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
 _DATEISH = re.compile(
@@ -64,6 +64,7 @@ _LABEL = re.compile(r"^(published|posted|updated|last updated|last modified|modi
                     r"(\s+(on|at))?\s*:?\s*", re.IGNORECASE)
 # A trailing zone abbreviation ("IST", "PKT"): dropped so the time stays as printed, local.
 _ZONE = re.compile(r"\s+\(?[A-Z]{2,5}\)?\s*$")
+_OFFSET = re.compile(r"\s*\b(GMT|UTC)\s*[+-]\s*\d{1,2}(:?\d\d)?\b")  # "2:17 PM GMT+3, March 11"
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\b", re.IGNORECASE)
 
 
@@ -76,7 +77,7 @@ def parse_date(text: str) -> str | None:
         except ValueError:
             return None
         return parsed.isoformat(timespec="seconds") if "T" in text or " " in text else text[:10]
-    text = _ZONE.sub("", _LABEL.sub("", text)).replace(",", ", ").replace(" |", "")
+    text = _ZONE.sub("", _OFFSET.sub("", _LABEL.sub("", text))).replace(",", ", ").replace(" |", "")
     parsed = dateparser.parse(
         text, languages=["en"],
         # "09/04/2025" is 9 April, as printed outside the US; a dateline can say otherwise.
@@ -110,6 +111,11 @@ def split_byline(line: str) -> tuple[str, str | None]:
 def dateline(body: str) -> tuple[str | None, str | None]:
     """The dateline place of the first paragraph, and an agency credited in it."""
     first = body.split("\n", 1)[0]
+    # "(ANSA) - BORMIO, MAY 27 - Italian rider ...": the agency first.
+    lead = re.match(r"^\((?P<agency>[^)]{2,30})\)\s*(?:—|–|-{1,2})\s+", first)
+    if lead:
+        place, _ = dateline(first[lead.end():])
+        return (place, lead.group("agency")) if place else (None, None)
     m = DATELINE.match(first)
     if not m:
         return None, None
@@ -119,6 +125,8 @@ def dateline(body: str) -> tuple[str | None, str | None]:
     titled = len(place.split()) <= 3 and all(w[:1].isupper() for w in place.split())
     if not (place.isupper() or m.group("agency") or (titled and m.group("extra"))):
         return None, None
+    if not m.group("sep") and not (titled and m.group("extra")):
+        return None, None  # "Mumbai, Mar 4 (PTI) A special court": no dash, but a dated place
     return place, m.group("agency")
 
 

@@ -90,6 +90,8 @@ _SPORT_WORDS = {
     "wickets", "stadium", "fans", "penalty", "points", "referee", "half-time", "halftime",
     "equaliser", "equalizer", "header", "playoff", "playoffs", "fixture", "kick-off", "squad",
     "transfer", "derby", "unbeaten", "seeded", "set", "sets", "tie-break", "rebounds", "touchdown",
+    "stage", "peloton", "rider", "riders", "sprint", "jersey", "podium", "lap", "laps", "pole",
+    "grid", "qualifying", "birdie", "par", "medal", "medals", "relay", "overtime", "race",
 }  # fmt: skip
 # Organisations whose "A and B" belongs to the name: "Avon and Somerset Police".
 _JOINT_ORGS = {"police", "constabulary"}
@@ -164,6 +166,11 @@ def expansion(before: str, acronym: str) -> str | None:
 def surname(name: str) -> str:
     words = [w for w in name.split() if w.rstrip(".").lower() not in ("jr", "sr", "ii", "iii")]
     return words[-1]
+
+
+def without_legal_suffix(name: str) -> str:
+    """'Nvidia Corp.' -> 'Nvidia'."""
+    return _LEGAL.sub("", name).strip()
 
 
 def short_forms(name: str, type_: str) -> list[str]:
