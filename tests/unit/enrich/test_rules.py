@@ -337,3 +337,21 @@ def test_chrome_lines(line: str) -> None:
 ])
 def test_story_lines_that_start_like_chrome(line: str) -> None:
     assert not chrome.CHROME_LINE.match(line)
+
+
+def test_names_trimmed_of_nationality_and_amounts(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "BORMIO — Australian Ben Carver finished second on Tuesday, while the jury fined "
+        "Movistar 500 Swiss francs. The group is linked to al-Qaida, officials said.")))
+    names_ = {e.name for e in ev.entities}
+    assert "Ben Carver" in names_ and not any(n.startswith("Australian ") for n in names_)
+    assert not any("500" in n for n in names_)
+    assert "al-Qaida" in names_
+
+
+def test_surnames_keep_their_particles() -> None:
+    from newsflow_enrich.stages import names
+
+    assert names.surname("Jonas Van Assche") == "Van Assche"
+    assert names.surname("Ursula von der Leyen") == "von der Leyen"
+    assert names.surname("Redur Khalil") == "Khalil"

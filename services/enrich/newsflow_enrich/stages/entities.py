@@ -152,10 +152,11 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
         reg.add(dateline, "LOC", 0, weight=_STRONG)
     for ent in doc.ents:
         type_ = TYPES.get(ent.label_)
-        ent = _extended(ent, sport)
+        ent = _trimmed(_extended(ent, sport))
         form = clean_form(ent.text)
         if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
-                and not form[:1].isdigit() or names.is_title_only(form):  # fmt: skip
+                and not form[:1].isdigit() and not _ARTICLE_PREFIX.match(form) \
+                or names.is_title_only(form):  # fmt: skip
             continue
         if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
                 or form.lower() in _UNITS:  # fmt: skip
@@ -177,6 +178,28 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     _merge_surnames(reg, text)
     _merge_short_forms(reg, text, sport)
     return _to_entities(reg, text, body_len)
+
+
+_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|at|an|az|ash)-[A-Z]")  # "al-Qaida"
+
+
+def _trimmed(ent: Span) -> Span:
+    """Words spaCy put in a name that are not part of it: a nationality before a person
+    ('Australian Ben Carver'), an amount after a name ('Movistar 500 Swiss francs')."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if ent.label_ == "PERSON" and end - start >= 3 and doc[start].tag_ == "JJ":
+        start += 1
+    for t in ent[1:]:
+        if t.like_num and t.i + 1 < len(doc) and (doc[t.i + 1].lower_ in _CURRENCY_WORDS
+                                                  or doc[t.i + 1].lower_ == "swiss"):
+            end = t.i
+            break
+    if (start, end) == (ent.start, ent.end) or end <= start:
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+_CURRENCY_WORDS = {"francs", "euros", "dollars", "pounds", "yen", "yuan", "rupees", "won", "pesos"}
 
 
 def _extended(ent: Span, sport: bool) -> Span:

@@ -38,7 +38,8 @@ PERSON_TITLES = {
     "secretary", "ambassador", "leader", "deputy", "vice", "founder", "analyst", "economist",
     "researcher", "scientist", "author", "actor", "actress", "singer", "player", "teammate",
     "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
-    "champion", "runner-up", "rival", "opponent", "compatriot",
+    "champion", "runner-up", "rival", "opponent", "compatriot", "rider", "cyclist", "driver",
+    "swimmer", "golfer", "runner", "sprinter", "winger", "forward", "batsman", "bowler", "keeper",
 }  # fmt: skip
 
 
@@ -55,7 +56,7 @@ PLACE_OF = {"city", "town", "village", "province", "region", "district", "county
 # Nouns a place name modifies: "Padang Bai port", "the Fukushima Daiichi plant", "Yobe and
 # Adamawa states", "the 2011 Fukushima disaster".
 PLACE_HEADS = PLACE_OF - {"mayor", "governor", "capital", "outskirts", "streets"} | {
-    "plant", "airport", "border", "coast", "river", "harbour", "harbor", "camp", "camps",
+    "plant", "airport", "border", "coast", "river", "harbour", "harbor", "camp", "camps", "station",
     "disaster", "accident", "earthquake", "floods", "area", "areas", "peninsula", "valley"}
 # "Shares in Veldhuis", "a stake in Arm": what one holds "in" a company.
 _HOLDINGS = {"shares", "stake", "stakes", "investment", "investments", "interest", "holding",
@@ -163,9 +164,17 @@ def expansion(before: str, acronym: str) -> str | None:
     return before[idx:].strip() if idx >= 0 else best
 
 
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "le", "la", "du",
+              "dos", "das", "ter", "ten", "bin", "ibn", "abu", "st"}  # fmt: skip
+
+
 def surname(name: str) -> str:
+    """'Redur Khalil' -> 'Khalil'; 'Jonas Van Assche' -> 'Van Assche'."""
     words = [w for w in name.split() if w.rstrip(".").lower() not in ("jr", "sr", "ii", "iii")]
-    return words[-1]
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower() in _PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
 
 
 def without_legal_suffix(name: str) -> str:
