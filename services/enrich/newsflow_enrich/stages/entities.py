@@ -27,7 +27,7 @@ from importlib import resources
 from newsflow_contracts.events import Entity
 from spacy.tokens import Doc, Span
 
-from newsflow_enrich.stages import names
+from newsflow_enrich.stages import figures, names
 
 TYPES = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -40,7 +40,6 @@ _KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (
                        r"(?:acronym|initials|abbreviation)) (?:the )?"
                        r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})")
 _STRONG = 5  # a cue outweighs this many spaCy labels
-_UNITS = {"mw", "gw", "kw", "km", "kg", "mph", "bp", "mm", "cm"}  # "1,356 MW" is no organisation
 
 
 @dataclass
@@ -159,7 +158,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
                 or names.is_title_only(form):  # fmt: skip
             continue
         if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
-                or form.lower() in _UNITS:  # fmt: skip
+                or form.lower() in figures.UNITS:  # "1,356 MW" names no organisation
             continue
         if len(ent) == 1 and ent[0].tag_ == "JJ" and type_ == "LOC":
             type_ = "NORP"  # "Ukrainian officials": an adjective, not the place
@@ -190,16 +189,13 @@ def _trimmed(ent: Span) -> Span:
     if ent.label_ == "PERSON" and end - start >= 3 and doc[start].tag_ == "JJ":
         start += 1
     for t in ent[1:]:
-        if t.like_num and t.i + 1 < len(doc) and (doc[t.i + 1].lower_ in _CURRENCY_WORDS
-                                                  or doc[t.i + 1].lower_ == "swiss"):
+        if t.like_num and figures.currency_follows(t):
             end = t.i
             break
     if (start, end) == (ent.start, ent.end) or end <= start:
         return ent
     return Span(doc, start, end, label=ent.label_)
 
-
-_CURRENCY_WORDS = {"francs", "euros", "dollars", "pounds", "yen", "yuan", "rupees", "won", "pesos"}
 
 
 def _extended(ent: Span, sport: bool) -> Span:

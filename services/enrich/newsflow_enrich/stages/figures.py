@@ -219,13 +219,18 @@ def _age_predicate(t: Token) -> bool:
     )
 
 
+def currency_follows(t: Token) -> bool:
+    """A currency named right after the token: '500 francs', '500 Swiss francs'."""
+    after = t.doc[t.i + 1: t.i + 3].text.lower()
+    return after in CURRENCIES or after.split(" ")[0] in CURRENCIES
+
+
 def _in_name(t: Token) -> bool:
     """The number belongs to the name spaCy put it in ('Ligue 1', 'Boeing 737'), not to an
     amount it swallowed ('the council of nearly $400,000')."""
     if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES:
         return False
-    after = t.doc[t.i + 1: t.i + 3].text.lower()
-    if after in CURRENCIES or after.split(" ")[0] in CURRENCIES:
+    if currency_follows(t):
         return False  # "500 Swiss francs" inside a name spaCy made too long
     ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
     return ent is None or any(x.pos_ == "PROPN" for x in ent)
