@@ -106,6 +106,8 @@ def test_coordinated_counts_share_their_event(enricher: Enricher) -> None:
     ("By Amina Bello | 14/08/2025", ("By Amina Bello", "2025-08-14")),
     ("By OMAR FARAH - Published 2:17 PM GMT+3, March 11, 2025",
      ("By OMAR FARAH", "2025-03-11T14:17:00")),
+    ("By Abena Owusu - Published 14/03/2025 at 08:42 GMT", ("By Abena Owusu", "2025-03-14T08:42:00")),
+    ("By Reuters - Sunday 13 July 2025, 7:05pm BST", ("By Reuters", "2025-07-13T19:05:00")),
 ])
 def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) -> None:
     assert metadata.split_byline(line) == expected
@@ -117,6 +119,7 @@ def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) ->
     ("Mumbai, Mar 4 (PTI) A special court here", "Mumbai"),
     ("(ANSA) - BORMIO, MAY 27 - Italian rider Davide Ferri won", "BORMIO"),
     ("The council met on Monday (AP) A vote followed.", None),
+    ("NORTH BERWICK, Scotland, July 13 (Reuters) - Spain's Arrieta won", "NORTH BERWICK"),
     ("Paris, France — Between 1.1 million", "Paris"),
     ("SAN FRANCISCO, Jan 20 (Reuters) - Google", "SAN FRANCISCO"),
     ("The council met on Monday — and voted.", None),
@@ -217,6 +220,7 @@ def test_json_byline_gives_byline_agency_and_date(enricher: Enricher) -> None:
     "The No. 6 reactor at the plant restarted on Tuesday, the operator said.",
     "SEOUL, May 2 (Yonhap) -- The Supreme Court upheld the conviction of a former builder on "
     "Friday, rejecting his final appeal.",
+    "The recall covers the PowerPack 500 and PowerPack 625 batteries sold in Germany.",
     '"My neighbour Halyna was 71. She was kind," he said.',
 ])
 def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
@@ -237,6 +241,10 @@ def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
     ("The court imposed a fine of Rs 25 lakh on the former director.", 2.5e6, "INR"),
     ("Ferri finished 38 seconds ahead of the pink jersey on the final climb.", 38, "s"),
     ("Organisers fined the team 500 Swiss francs for the illegal feed.", 500, "CHF"),
+    ("The state approved RM4.2 million in aid for the farmers.", 4.2e6, "MYR"),
+    ("The government released 12 million cedis for emergency shelter.", 12e6, "GHS"),
+    ("The Assembly passed a 13.8 tln-won extra budget on Friday.", 13.8e12, "KRW"),
+    ("MANILA — The governor offered a reward of 5 million pesos for information.", 5e6, "PHP"),
 ])
 def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str, value: float,
                                               unit: str | None) -> None:

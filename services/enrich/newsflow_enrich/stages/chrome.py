@@ -43,6 +43,8 @@ _CHROME = [
     r".*(©|\(c\) ?\d{4}|copyright \d{4}|all rights reserved).*",
     r"(read more|also read|read also|see also|related|more on this)\s*:\s+.*",  # a linked headline
     r"\(end\)|[\w.+-]+@[\w-]+(\.[\w-]+)+",  # a wire's end mark, a reporter's address
+    r"[-–—]+\s*[A-Z]{2,}",  # "-- BERNAMA": an agency's sign-off
+    r"([A-Z][\w.&' -]{0,20}\s*\|\s*){3,}[A-Z][\w.&' -]{0,20}",  # "NATIONAL | POLITICS | ..."
     # a row of share and account buttons: "Share  Tweet  WhatsApp  Print", "Sign In | Subscribe"
     r"((share|tweet|whatsapp|print|email|facebook|twitter|x|linkedin|telegram|reddit|copy link"
     r"|sign ?in|log ?in|subscribe|register)\s*[|·•/]?\s*){2,}",

@@ -27,7 +27,8 @@ QUALIFIERS = [
 QUALIFIERS.sort(key=len, reverse=True)
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "mn": 1e6, "tn": 1e12,
-          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # fmt: skip
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "tln": 1e12, "bln": 1e9,
+          "mln": 1e6}  # fmt: skip
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
               "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
               "yuan": "CNY", "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
@@ -36,7 +37,13 @@ CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", 
               "a$": "AUD", "c$": "CAD", "hk$": "HKD", "₹": "INR", "won": "KRW", "rupiah": "IDR",
               "naira": "NGN", "rand": "ZAR", "lira": "TRY", "shillings": "KES", "ringgit": "MYR",
               "baht": "THB", "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "hryvnias": "UAH",
-              "rs": "INR", "rs.": "INR"}  # fmt: skip
+              "rs": "INR", "rs.": "INR", "rm": "MYR", "cedis": "GHS", "cedi": "GHS",
+              "riel": "KHR", "riels": "KHR", "ksh": "KES", "₦": "NGN", "₱": "PHP", "r$": "BRL",
+              "s$": "SGD", "nz$": "NZD", "pesos": "peso"}  # fmt: skip
+# "pesos" name several currencies: the country the story is about says which.
+_PESO_COUNTRIES = {"Philippin": "PHP", "Manila": "PHP", "Mexic": "MXN", "Colombia": "COP",
+                   "Argentin": "ARS", "Chile": "CLP", "Dominican": "DOP", "Uruguay": "UYU",
+                   "Cuba": "CUP"}  # fmt: skip
 UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mi", "mile": "mi",
          "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "metres": "m", "meters": "m",
@@ -66,7 +73,10 @@ DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decad
 MONEY = set(CURRENCIES.values())
 # Printed before the number: symbols and codes ("$5", "Rs 1,460"), never words ("won 68 seats").
 PREFIXES = {k: v for k, v in CURRENCIES.items()
-            if not k.isalpha() or k in ("usd", "eur", "gbp", "rs")}  # fmt: skip
+            if not k.isalpha() or k in ("usd", "eur", "gbp", "rs", "rm", "ksh")}  # fmt: skip
+# A currency printed onto its number: "RM4.2 million", "RM100", "Rs500".
+_GLUED = re.compile(r"^(rm|rs\.?|ksh|r\$|s\$|nz\$|a\$|c\$|hk\$|us\$|[$€£₦₱₹])(\d[\d,]*(?:\.\d+)?)$",
+                    re.IGNORECASE)
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
           "dec", "january", "february", "march", "april", "june", "july", "august", "september",
           "october", "november", "december"}  # fmt: skip
@@ -85,7 +95,7 @@ class Number:
 
 
 def _value_of(tokens: list[Token]) -> float | None:
-    words = [t.text.lower().replace(",", "") for t in tokens if t.text != "-"]
+    words = [_GLUED.sub(r"\2", t.text.lower()).replace(",", "") for t in tokens if t.text != "-"]
     if len(words) == 1 and words[0] in VAGUE:
         return None  # "dozens" alone is not a count
     total: float | None = None
@@ -105,7 +115,7 @@ def _value_of(tokens: list[Token]) -> float | None:
 
 def _is_number_token(t: Token) -> bool:
     low = t.lower_.replace(",", "")
-    if _NUMERIC.match(low):
+    if _NUMERIC.match(low) or _GLUED.match(low):
         return True
     return t.like_num and low in NUMBER_WORDS or low in NUMBER_WORDS - {"a", "half"} \
         and t.pos_ == "NUM"  # fmt: skip
@@ -183,6 +193,19 @@ def _ratio(a: Token, word: Token, b: Token) -> bool:
     return small is not None and small <= 10 and not re.fullmatch(r"(1[89]|20)\d\d", b.text)
 
 
+def _model_number(t: Token) -> bool:
+    """'the PowerPack 500 and PowerPack 625 models': a number in a product's name."""
+    if t.i == 0 or not t.text.isdigit():
+        return False
+    prev, doc = t.doc[t.i - 1], t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
+        and prev.lower_.rstrip(".") not in MONTHS and prev.lower_ not in PREFIXES \
+        and prev.ent_type_ not in ("GPE", "LOC", "PERSON", "NORP", "DATE") \
+        and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)
+             and nxt.text not in ("-", "–"))  # fmt: skip
+
+
 def _aged(t: Token) -> bool:
     """'aged 24, 31 and 45', 'aged between 15 and 17': ages."""
     k = t.i - 1
@@ -248,7 +271,7 @@ def _is_excluded(t: Token) -> bool:
         return True  # a rank or a name: "the world number three", "the No. 6 reactor"
     if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
         return True  # a day: "Madrid, Apr 9"
-    if _aged(t) or _phone(t) or _age_predicate(t):
+    if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t):
         return True
     # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
     if t.i > 1 and doc[t.i - 1].text == "," and doc[t.i - 2].pos_ == "PROPN" and (
@@ -319,6 +342,16 @@ def _score(doc: Doc, a: Number, b: Number) -> bool:
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _RESULTS
 
 
+def _currency(doc: Doc, code: str) -> str:
+    """The ISO code; for 'pesos', the one of the country the story names first."""
+    if code != "peso":
+        return code
+    text = doc.text.lower()
+    found = [(text.find(stem.lower()), iso) for stem, iso in _PESO_COUNTRIES.items()
+             if stem.lower() in text]  # fmt: skip
+    return min(found)[1] if found else code
+
+
 def _is_change(doc: Doc, num: Number) -> bool:
     """'from 62 to 64' after a verb of change is a before and an after, not a range."""
     if num.start == 0 or doc[num.start - 1].lower_ != "from":
@@ -348,16 +381,20 @@ def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
     """The unit and the index of the first token after the figure's text."""
     prev = doc[num.start - 1].text.lower() if num.start > 0 else ""
     if prev in PREFIXES:
-        return PREFIXES[prev], num.end
+        return _currency(doc, PREFIXES[prev]), num.end
+    glued = _GLUED.match(doc[num.start].lower_)
+    if glued:
+        return PREFIXES.get(glued.group(1).lower(), CURRENCIES.get(glued.group(1).lower())), num.end
     end = num.end
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in UNITS:
-        end += 1  # "a three-week trial"
+    if end + 1 < len(doc) and doc[end].text == "-" and (doc[end + 1].lower_ in UNITS
+                                                        or doc[end + 1].lower_ in CURRENCIES):
+        end += 1  # "a three-week trial", "a 13.8 tln-won budget"
     for size in (3, 2):  # multi-word units and currencies first: "km per hour"
         words = doc[end:end + size].text.lower()
         if end + size <= len(doc) and words in UNITS:
             return UNITS[words], end + size
         if end + size <= len(doc) and words in CURRENCIES:
-            return CURRENCIES[words], end + size
+            return _currency(doc, CURRENCIES[words]), end + size
     if end < len(doc):
         two = doc[end:end + 2].text.lower()
         if two in UNITS:
@@ -368,7 +405,7 @@ def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
         # "5 billion won" is money; "the party, with 41, won" is a verb.
         if one in CURRENCIES and (one != "won" or num.value >= 1000 and (
                 end + 1 >= len(doc) or doc[end + 1].pos_ not in ("DET", "PRON", "NUM"))):
-            return CURRENCIES[one], end + 1
+            return _currency(doc, CURRENCIES[one]), end + 1
     return None, end
 
 

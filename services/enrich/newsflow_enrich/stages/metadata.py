@@ -29,6 +29,10 @@ AGENCIES: dict[str, list[str]] = {
     "TASS": [r"TASS"],
     "Yonhap": [r"Yonhap"],
     "PA Media": [r"PA Media", r"Press Association"],
+    "Bernama": [r"Bernama", r"BERNAMA"],
+    "Antara": [r"Antara"],
+    "IANS": [r"IANS"],
+    "ANI": [r"ANI"],
 }
 _AGENCY_RE = {
     name: re.compile(r"(?<![\w-])(" + "|".join(forms) + r")(?![\w-])")
@@ -37,7 +41,7 @@ _AGENCY_RE = {
 # "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?|[A-Z][A-Z.'\- ]{1,40}?)"
-    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?))?\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:(?P<sep>—|–|\.?-{1,2}|:)|(?<=\))(?= [A-Z]))\s+"
+    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?)){0,2}\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:(?P<sep>—|–|\.?-{1,2}|:)|(?<=\))(?= [A-Z]))\s+"
 )
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
 _DATEISH = re.compile(
@@ -65,7 +69,7 @@ _LABEL = re.compile(r"^(published|posted|updated|last updated|last modified|modi
 # A trailing zone abbreviation ("IST", "PKT"): dropped so the time stays as printed, local.
 _ZONE = re.compile(r"\s+\(?[A-Z]{2,5}\)?\s*$")
 _OFFSET = re.compile(r"\s*\b(GMT|UTC)\s*[+-]\s*\d{1,2}(:?\d\d)?\b")  # "2:17 PM GMT+3, March 11"
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?![\d])|\b\d{1,2} ?[ap]\.?m\b", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
@@ -78,6 +82,7 @@ def parse_date(text: str) -> str | None:
             return None
         return parsed.isoformat(timespec="seconds") if "T" in text or " " in text else text[:10]
     text = _ZONE.sub("", _OFFSET.sub("", _LABEL.sub("", text))).replace(",", ", ").replace(" |", "")
+    text = re.sub(r"\s+at\s+(?=\d)", " ", text)  # "14/03/2025 at 08:42"
     parsed = dateparser.parse(
         text, languages=["en"],
         # "09/04/2025" is 9 April, as printed outside the US; a dateline can say otherwise.
