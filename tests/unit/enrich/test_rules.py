@@ -363,3 +363,11 @@ def test_surnames_keep_their_particles() -> None:
     assert names.surname("Jonas Van Assche") == "Van Assche"
     assert names.surname("Ursula von der Leyen") == "von der Leyen"
     assert names.surname("Redur Khalil") == "Khalil"
+
+
+def test_a_titled_person_in_a_route_stays_a_person(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "KORVA — A letter from President Tomas Ilvenko to Minister Damir Halek was published on "
+        "Monday, officials said. Ilvenko said the letter was genuine.")))
+    types = {e.name: e.type for e in ev.entities}
+    assert types.get("Tomas Ilvenko") == "PERSON" and types.get("Damir Halek") == "PERSON"

@@ -186,7 +186,7 @@ def short_forms(name: str, type_: str) -> list[str]:
     """Shorter names a story may use for the same organisation or region."""
     out = []
     if type_ == "ORG":
-        legal = _LEGAL.sub("", name).strip()
+        legal = without_legal_suffix(name)
         if legal != name and legal:
             out.append(legal)
         # "Harlan Paints Inc" -> "Harlan", "PT Segara Mandiri Lines" -> "Segara Mandiri".
@@ -231,6 +231,10 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_OF:
         return "LOC"
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES and form[:1].isupper():
+        return "PERSON" if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
     if form.split()[0] == "Operation" and len(form.split()) >= 2:
         return "MISC"  # "Operation Kestrel": a police or military operation
     if ent.label_ in ("PERSON", "ORG", "GPE", "LOC") and _place_by_context(ent):
@@ -238,10 +242,6 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     # "NASUWT": an acronym of four letters or more is an organisation, not a place.
     if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and is_acronym(form) and len(form) >= 4:
         return "ORG"
-    doc = ent.doc
-    prev = doc[ent.start - 1] if ent.start > 0 else None
-    if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES and form[:1].isupper():
-        return "PERSON" if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
     if prev is not None and prev.lower_ in ORG_NOUNS and prev.pos_ == "NOUN":
         return "ORG"
     nxt = doc[ent.end] if ent.end < len(doc) else None
