@@ -1,6 +1,6 @@
 """Enrichment quality on the gold set in bench/data: ours against a plain baseline.
 
-Usage: bench/quality [--data bench/data] [--split dev|heldout|unseen|all] [--misses] [--no-baseline]
+Usage: bench/quality [--data bench/data] [--split dev|heldout|unseen|all] [--model NAME] [--misses] [--no-baseline]
 
 Each article is bench/data/<name>.{txt,html,json} with bench/data/<name>.gold.json (format in
 bench/README.md). Ours is the service's own `Enricher`. The baseline is what one gets without
@@ -60,10 +60,10 @@ def load_cases(data: Path) -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
     return cases
 
 
-def ours(cases: list[Any]) -> tuple[list[dict[str, Any]], float]:
+def ours(cases: list[Any], model: str | None = None) -> tuple[list[dict[str, Any]], float]:
     from newsflow_enrich.pipeline import Enricher
 
-    enricher = Enricher()
+    enricher = Enricher(model) if model else Enricher()
     t0 = time.perf_counter()
     results = enricher.enrich_many(raw for _, raw, _ in cases)
     elapsed = time.perf_counter() - t0
@@ -166,12 +166,13 @@ def main() -> None:
     ap.add_argument("--split", default="all", help="dev, heldout, unseen or all")
     ap.add_argument("--misses", action="store_true", help="print what each article got wrong")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--model", help="spaCy pipeline (name or path) instead of the service default")
     ap.add_argument("--out", type=Path, default=BENCH / "out" / "quality.json")
     args = ap.parse_args()
     cases = load_cases(args.data)
     if args.split != "all":
         cases = [c for c in cases if c[2].get("split", "dev") == args.split]
-    preds, elapsed = ours(cases)
+    preds, elapsed = ours(cases, args.model)
     per = score(cases, preds)
     base_per = None if args.no_baseline else score(cases, baseline(cases))
     if args.misses:
