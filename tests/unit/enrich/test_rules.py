@@ -371,3 +371,26 @@ def test_a_titled_person_in_a_route_stays_a_person(enricher: Enricher) -> None:
         "Monday, officials said. Ilvenko said the letter was genuine.")))
     types = {e.name: e.type for e in ev.entities}
     assert types.get("Tomas Ilvenko") == "PERSON" and types.get("Damir Halek") == "PERSON"
+
+
+@pytest.mark.parametrize(("sentence", "value", "obj"), [
+    ("KORVA — The government had approved RM4.2 million in aid for the farmers.", 4.2e6, "aid"),
+    ("KORVA — The company expects the recall to cost between 60 million and 80 million euros.",
+     70e6, "recall"),
+    ("KORVA — A poor harvest would add pressure on imports, which rose 11 per cent last year.",
+     11, "imports"),
+    ("KORVA — The victory was worth $1.58 million to the winner.", 1.58e6, "victory"),
+    ("KORVA — Police had offered a reward of 5 million pesos for information.", 5e6, "reward"),
+])
+def test_what_money_and_changes_are_about(enricher: Enricher, sentence: str, value: float,
+                                          obj: str) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=sentence))
+    [fig] = [f for f in ev.figures if f.value == value]
+    assert fig.object == obj
+
+
+def test_golf_scores_and_ranks_are_not_figures(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "NORTH BERWICK — Arrieta closed with a five-under-par 65 for a 14-under 266 total. Kvist "
+        "was third after a 68, and the win lifts Arrieta into the world's top 50.")))
+    assert not {65, 14, 266, 68, 50} & {f.value for f in ev.figures}

@@ -21,6 +21,7 @@ _PARTS = ("including", "among", "of whom", "of which")
 _QUANTIFIERS = {"most", "many", "some", "all", "half", "part", "majority", "none", "much",
                 "several", "each", "any", "both", "few", "dozens", "hundreds", "thousands"}
 _SAY = {"say", "tell", "report", "announce", "state", "add"}
+_COST = {"cost", "total", "fetch"}  # money verbs whose subject is what the money is for
 
 
 def head_of(doc: Doc, start: int, end: int) -> Token:
@@ -56,6 +57,13 @@ def amount_object(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | No
     is money, percent or measure."""
     money = kind == "money"
     h = head_of(doc, start, end)
+    # "a reward of 5 million pesos for information": the noun the amount is "of" comes first.
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ in NOUNS \
+            and not _has_number(h.head.head) and h.head.head.lower_ not in _AMOUNT_WORDS:  # fmt: skip
+        return h.head.head, event_of(h.head.head)
+    # "The victory was worth $1.58 million": what is worth it.
+    if h.head.lower_ == "worth" and h.head.head.pos_ in ("VERB", "AUX"):
+        return changed_thing(h.head.head, money), None
     # "or about 6% of its global workforce": the amount's own "of" comes first.
     own = _prep_object(h, money)
     # "6.94 million, or 48.85 percent": an amount in apposition shares its head's context.
@@ -83,6 +91,12 @@ def amount_object(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | No
             return None, _verb(verb)
         if kind == "measure" and h.dep_ in _OBJ and verb.dep_ not in ("acl", "relcl"):
             return None, _verb(verb)  # "burned 14,000 acres": the measure is what was counted
+        if money and verb.lemma_ in _COST:  # "the recall will cost 70 million euros"
+            return changed_thing(verb, money, skip=h), _verb(verb)
+        if money and h.dep_ in _OBJ:  # "approved RM4.2 million in aid"
+            used = _prep_object(verb, money, after=h.i)
+            if used is not None:
+                return used, _verb(verb)
         # "the agency needed $100 million": whoever has, needs or raises the money is not
         # what it is of; only a change verb's object is ("trims subsidies by $2 million").
         subject = not (money and h.dep_ in _OBJ)
@@ -97,10 +111,11 @@ def amount_object(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | No
     return None, None
 
 
-def _prep_object(h: Token, money: bool) -> Token | None:
+def _prep_object(h: Token, money: bool, after: int = -1) -> Token | None:
     """What an amount is "of" (or, for money, "in"/"on"/"for"); never another amount
-    ("a pay rise of 12.5 percent, or 500 euros": the euros are not of the percent)."""
-    for prep in (c for c in h.children if c.dep_ == "prep"):
+    ("a pay rise of 12.5 percent, or 500 euros": the euros are not of the percent). With
+    `after`, only prepositions after that token (a verb's, for the amount it governs)."""
+    for prep in (c for c in h.children if c.dep_ == "prep" and c.i > after):
         pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
         if pobj is not None and pobj.lower_ not in _AMOUNT_WORDS and (
             prep.lower_ == "of" or money and prep.lower_ in ("in", "on", "for")
@@ -120,6 +135,11 @@ def changed_thing(verb: Token, money: bool, skip: Token | None = None,
             if c.dep_ in deps and (skip is None or c.i != skip.i) and _common_noun(c) \
                     and not _has_number(c):  # fmt: skip
                 return c
+    # "imports, which rose 11 percent": the noun the relative clause is about.
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ in _SUBJ and c.lower_ in ("which", "that") for c in verb.children
+    ):
+        return verb.head
     # "Winds gusting up to 60 mph": a participle describing the noun.
     if verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBG", "VBN") and verb.head.pos_ == "NOUN":
         return verb.head

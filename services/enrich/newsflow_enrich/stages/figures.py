@@ -206,6 +206,20 @@ def _model_number(t: Token) -> bool:
              and nxt.text not in ("-", "–"))  # fmt: skip
 
 
+def _golf_score(t: Token) -> bool:
+    """'a five-under-par 65 for a 14-under 266', 'third after a 68': scores, not counts."""
+    doc, i = t.doc, t.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in ("under", "over"):
+        return True
+    if i > 0 and doc[i - 1].lower_ == "par" or i > 1 and doc[i - 1].lower_ in ("under", "over") \
+            and doc[i - 2].text == "-":  # fmt: skip
+        return True
+    # "after a 68": a number with an article and nothing counted is a score or a round.
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return t.dep_ in ("pobj", "dobj") and any(c.lower_ in ("a", "an") for c in t.children) \
+        and (nxt is None or nxt.is_punct)  # fmt: skip
+
+
 def _aged(t: Token) -> bool:
     """'aged 24, 31 and 45', 'aged between 15 and 17': ages."""
     k = t.i - 1
@@ -271,8 +285,10 @@ def _is_excluded(t: Token) -> bool:
         return True  # a rank or a name: "the world number three", "the No. 6 reactor"
     if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
         return True  # a day: "Madrid, Apr 9"
-    if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t):
+    if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
         return True
+    if t.i > 0 and doc[t.i - 1].lower_ == "top":
+        return True  # a rank: "into the world's top 50"
     # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
     if t.i > 1 and doc[t.i - 1].text == "," and doc[t.i - 2].pos_ == "PROPN" and (
         nxt is None or nxt.text in (",", ")", ".")
