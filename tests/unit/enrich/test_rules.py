@@ -394,3 +394,15 @@ def test_golf_scores_and_ranks_are_not_figures(enricher: Enricher) -> None:
         "NORTH BERWICK — Arrieta closed with a five-under-par 65 for a 14-under 266 total. Kvist "
         "was third after a 68, and the win lifts Arrieta into the world's top 50.")))
     assert not {65, 14, 266, 68, 50} & {f.value for f in ev.figures}
+
+
+def test_dams_storms_honorifics_and_legal_forms(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "ALOR SETAR — Water in the Pedu Dam fell to 31 percent, said state official Datuk "
+        "Zulkifli Hashim, as Typhoon Jongdari moved north. Kessler Antriebstechnik AG recalled "
+        "its batteries on Tuesday.")))
+    types = {e.name: e.type for e in ev.entities}
+    assert types.get("Pedu Dam") == "LOC"
+    assert types.get("Zulkifli Hashim") == "PERSON" and "Datuk Zulkifli Hashim" not in types
+    assert types.get("Typhoon Jongdari") == "MISC"
+    assert types.get("Kessler Antriebstechnik AG") == "ORG"

@@ -188,6 +188,10 @@ def _trimmed(ent: Span) -> Span:
     doc, start, end = ent.doc, ent.start, ent.end
     if ent.label_ == "PERSON" and end - start >= 3 and doc[start].tag_ == "JJ":
         start += 1
+    # "Datuk Zulkifli Hashim", "President Joe Biden": the title is not the name.
+    while ent.label_ == "PERSON" and end - start >= 3 \
+            and doc[start].lower_.rstrip(".") in names.PERSON_TITLES:  # fmt: skip
+        start += 1
     for t in ent[1:]:
         if t.like_num and figures.currency_follows(t):
             end = t.i

@@ -17,6 +17,7 @@ ORG_SUFFIXES = {
     "organization", "organisation", "office", "service", "programme", "program", "foundation",
     "committee", "board", "club", "fc", "company", "airlines", "mission", "network", "observatory",
     "federation", "league", "assembly", "parliament", "congress", "senate", "cabinet",
+    "ag", "sa", "nv", "gmbh", "bv", "spa", "tbk", "asa", "oyj", "kg",
 }  # fmt: skip
 _LEGAL = re.compile(r"(,?\s+(Inc|Corp|Co|Ltd|LLC|PLC|plc|Group|Holdings|SA|AG|NV|GmbH|Tbk)\.?)+$")
 _COMPANY_PREFIX = re.compile(r"^(PT|CV|Tbk|JSC|OAO|PJSC) ")
@@ -40,11 +41,13 @@ PERSON_TITLES = {
     "husband", "wife", "son", "daughter", "father", "mother", "brother", "sister",
     "champion", "runner-up", "rival", "opponent", "compatriot", "rider", "cyclist", "driver",
     "swimmer", "golfer", "runner", "sprinter", "winger", "forward", "batsman", "bowler", "keeper",
+    "datuk", "dato", "dato'", "tan", "sri", "tun", "haji", "sheikh", "shaikh",
 }  # fmt: skip
 
 
 # Last words of places and venues ("Rod Laver Arena", "Tahrir Square").
-PLACE_SUFFIXES = {"arena", "stadium", "park", "square", "street", "avenue", "road", "bridge"}
+PLACE_SUFFIXES = {"arena", "stadium", "park", "square", "street", "avenue", "road", "bridge",
+                  "dam", "lake", "reservoir", "canal", "bay", "highway", "airport", "valley"}
 # Last words of trophies and prizes: things, not organisations ("Norman Brookes Challenge Cup").
 THING_SUFFIXES = {"cup", "trophy", "prize", "award", "medal", "slam", "open", "championship",
                   "championships", "olympics", "marathon"}
@@ -96,6 +99,10 @@ _SPORT_WORDS = {
 }  # fmt: skip
 # Organisations whose "A and B" belongs to the name: "Avon and Somerset Police".
 _JOINT_ORGS = {"police", "constabulary"}
+
+
+# First words of named operations and storms.
+_NAMED_EVENTS = {"Operation", "Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical"}
 
 
 def is_sport(text: str) -> bool:
@@ -235,8 +242,8 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in PERSON_TITLES and form[:1].isupper():
         return "PERSON" if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
-    if form.split()[0] == "Operation" and len(form.split()) >= 2:
-        return "MISC"  # "Operation Kestrel": a police or military operation
+    if form.split()[0] in _NAMED_EVENTS and len(form.split()) >= 2:
+        return "MISC"  # "Operation Kestrel", "Typhoon Jongdari": an operation or a storm
     if ent.label_ in ("PERSON", "ORG", "GPE", "LOC") and _place_by_context(ent):
         return "LOC"
     # "NASUWT": an acronym of four letters or more is an organisation, not a place.
