@@ -46,8 +46,8 @@ _CHROME = [
     r"[-–—]+\s*[A-Z]{2,}",  # "-- BERNAMA": an agency's sign-off
     r"([A-Z][\w.&' -]{0,20}\s*\|\s*){3,}[A-Z][\w.&' -]{0,20}",  # "NATIONAL | POLITICS | ..."
     # a row of share and account buttons: "Share  Tweet  WhatsApp  Print", "Sign In | Subscribe"
-    r"((share|tweet|whatsapp|print|email|facebook|twitter|x|linkedin|telegram|reddit|copy link"
-    r"|sign ?in|log ?in|subscribe|register)\s*[|·•/]?\s*){2,}",
+    (r"((share|tweet|whatsapp|print|email|facebook|twitter|x|linkedin|telegram|reddit|copy link"
+     r"|sign ?in|log ?in|subscribe|register)\s*[|·•/]?\s*){2,}"),
     r"(was this|is this|did you find this) (article|story|page) (helpful|useful).*",
     r"(first )?(published|posted|updated)( on| at)?\s*:?\s*\w{3,9}\.? \d{1,2},? \d{4}.{0,30}",
     r".*auto-generated from a syndicated feed.*",

@@ -201,7 +201,6 @@ def _trimmed(ent: Span) -> Span:
     return Span(doc, start, end, label=ent.label_)
 
 
-
 def _extended(ent: Span, sport: bool) -> Span:
     """The whole name when spaCy tagged part of it: compounds before an organisation ('Arm
     Holdings'), 'Avon and Somerset Police', 'University of Texas at San Antonio', and in a

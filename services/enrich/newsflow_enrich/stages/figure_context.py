@@ -55,6 +55,14 @@ def count_object(doc: Doc, start: int, end: int) -> Token | None:
 def amount_object(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | None, Token | None]:
     """(object, event) of an amount with a unit, doc[start:end] being the whole amount; `kind`
     is money, percent or measure."""
+    noun, event = _amount_context(doc, start, end, kind)
+    if kind == "money" and end + 1 < len(doc) and doc[end].lower_ == "per" \
+            and doc[end + 1].pos_ == "NOUN":  # fmt: skip
+        noun = doc[end + 1]  # "$38.50 per share": money per unit of something
+    return noun, event
+
+
+def _amount_context(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | None, Token | None]:
     money = kind == "money"
     h = head_of(doc, start, end)
     # "a reward of 5 million pesos for information": the noun the amount is "of" comes first.

@@ -158,10 +158,15 @@ NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "
 _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
 
 
+def _entity_of(t: Token) -> Span | None:
+    """The named entity the token is part of, if any."""
+    return next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+
+
 def _bare_date(t: Token) -> bool:
     """spaCy tags some plain counts as dates ("from 62 to 64", "Brest on 47"): a DATE entity
     made of numbers only, none of them a year, is a count."""
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    ent = _entity_of(t)
     if ent is None or ent.label_ != "DATE":
         return False
     return all(x.like_num and not re.fullmatch(r"(1[89]|20)\d\d", x.text)
@@ -269,7 +274,7 @@ def _in_name(t: Token) -> bool:
         return False
     if currency_follows(t):
         return False  # "500 Swiss francs" inside a name spaCy made too long
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    ent = _entity_of(t)
     return ent is None or any(x.pos_ == "PROPN" for x in ent)
 
 
@@ -400,7 +405,7 @@ def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
         return _currency(doc, PREFIXES[prev]), num.end
     glued = _GLUED.match(doc[num.start].lower_)
     if glued:
-        return PREFIXES.get(glued.group(1).lower(), CURRENCIES.get(glued.group(1).lower())), num.end
+        return PREFIXES[glued.group(1).lower()], num.end
     end = num.end
     if end + 1 < len(doc) and doc[end].text == "-" and (doc[end + 1].lower_ in UNITS
                                                         or doc[end + 1].lower_ in CURRENCIES):
@@ -576,11 +581,7 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         return (noun if keep else None), event
     if unit is not None:
         kind = "money" if unit in MONEY else "percent" if unit in ("%", "pp") else "measure"
-        noun, event = ctx.amount_object(doc, start, end, kind)
-        if kind == "money" and end + 1 < len(doc) and doc[end].lower_ == "per" \
-                and doc[end + 1].pos_ == "NOUN":  # fmt: skip
-            noun = doc[end + 1]  # "$38.50 per share"
-        return noun, event
+        return ctx.amount_object(doc, start, end, kind)
     noun = ctx.count_object(doc, num.start, num.end)
     if noun is not None:
         # "four of the seven commissioners said": the verb belongs to the partitive number.
