@@ -245,6 +245,8 @@ def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
     ("The government released 12 million cedis for emergency shelter.", 12e6, "GHS"),
     ("The Assembly passed a 13.8 tln-won extra budget on Friday.", 13.8e12, "KRW"),
     ("MANILA — The governor offered a reward of 5 million pesos for information.", 5e6, "PHP"),
+    ("Investors lost 1.9 billion liras when the platform collapsed.", 1.9e9, "TRY"),
+    ("\"We lost the game in a 20-minute spell,\" the coach said.", 20, "minutes"),
 ])
 def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str, value: float,
                                               unit: str | None) -> None:
@@ -280,6 +282,12 @@ def test_ranges_with_currencies_and_durations(enricher: Enricher, text: str, low
     ev = enricher.enrich(ArticleReceived.new(text=text))
     [fig] = [f for f in ev.figures if f.low == low]
     assert (fig.high, fig.unit) == (high, unit)
+
+
+def test_a_change_into_another_unit_is_not_a_range(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(
+        text="Korvan Freight shares jumped 27.4% to 41.10 euros in early trading."))
+    assert {(f.value, f.unit, f.low) for f in ev.figures} == {(27.4, "%", None), (41.1, "EUR", None)}
 
 
 PLACES = """KORVA — A ferry operated by PT Tanjung Biru Lines sank on Tuesday on its way from Kota \
@@ -337,6 +345,23 @@ def test_known_as_acronym_takes_the_whole_name_it_spells(enricher: Enricher) -> 
 ])
 def test_chrome_lines(line: str) -> None:
     assert chrome.CHROME_LINE.match(line)
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Published: 02 July 2028, 09:40 · Updated: 02 July 2028, 11:02", "2028-07-02T09:40:00"),
+    ("26/02/2026 | 14:35 | Last update: 26/02/2026 | 16:10", "2026-02-26T14:35:00"),
+    ("Published 4:42 PM GMT+7, February 18, 2026 | Updated 6:05 PM GMT+7, February 18, 2026",
+     "2026-02-18T16:42:00"),
+])
+def test_date_lines_with_an_update_are_chrome_and_give_the_first_date(line: str, date: str) -> None:
+    assert chrome.is_date_line(line)
+    assert metadata.parse_date(line) == date
+
+
+@pytest.mark.parametrize("line", ["May 4 | Politics | World",
+                                  "The vote on May 4, 2025 was close | Reuters"])
+def test_lines_with_a_date_in_them_are_not_date_lines(line: str) -> None:
+    assert not chrome.is_date_line(line)
 
 
 @pytest.mark.parametrize("line", [

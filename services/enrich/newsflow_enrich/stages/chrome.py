@@ -196,7 +196,7 @@ def _header(lines: list[str], out: Lines) -> None:
 
 
 _DATE_LABEL = re.compile(
-    r"^(published|posted|updated|last updated|last modified|modified|date)( on| at)?\s*:?\s*",
+    r"^(published|posted|updated|last updated|last update|last modified|modified|date)( on| at)?\s*:?\s*",
     re.IGNORECASE,
 )
 _MONTH = re.compile(
@@ -211,7 +211,16 @@ def is_date_line(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    """'Published: Mar 27, 2023 | 14:05 PKT', 'Last updated 14:32, 12 July 2024'."""
+    """'Published: Mar 27, 2023 | 14:05 PKT', 'Last updated 14:32, 12 July 2024',
+    'Published: 02 July 2028, 09:40 · Updated: 02 July 2028, 11:02': dates and times only."""
+    parts = [p for p in re.split(r"\s+[|·•]\s+", line) if not _CLOCK_ONLY.match(p)]
+    return bool(parts) and all(_is_date_part(p) for p in parts)
+
+
+_CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [A-Z]{2,5})?$", re.IGNORECASE)
+
+
+def _is_date_part(line: str) -> bool:
     rest = _DATE_LABEL.sub("", line)
     return (words(line) <= 10 and bool(_MONTH.search(rest)) and bool(re.search(r"\d", rest))
             and (rest != line or not re.search(r"[a-z]{4,}", _MONTH.sub("", rest))))  # fmt: skip

@@ -35,7 +35,7 @@ CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", 
               "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
               "swiss francs": "CHF", "francs": "CHF", "rubles": "RUB", "roubles": "RUB",
               "a$": "AUD", "c$": "CAD", "hk$": "HKD", "₹": "INR", "won": "KRW", "rupiah": "IDR",
-              "naira": "NGN", "rand": "ZAR", "lira": "TRY", "shillings": "KES", "ringgit": "MYR",
+              "naira": "NGN", "rand": "ZAR", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "turkish liras": "TRY", "shillings": "KES", "ringgit": "MYR",
               "baht": "THB", "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "hryvnias": "UAH",
               "rs": "INR", "rs.": "INR", "rm": "MYR", "cedis": "GHS", "cedi": "GHS",
               "riel": "KHR", "riels": "KHR", "ksh": "KES", "₦": "NGN", "₱": "PHP", "r$": "BRL",
@@ -60,7 +60,7 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
          "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in",
          "degrees celsius": "deg", "degrees fahrenheit": "degF", "hectopascals": "hPa",
-         "hpa": "hPa", "second": "s"}  # fmt: skip
+         "hpa": "hPa", "second": "s", "minute": "minutes"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -341,12 +341,19 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
                 merged.pop()  # a score: "a 2-1 win", "won 3-6, 6-4"
                 continue
             if gap_words and gap_words <= _RANGE_WORDS and ("and" not in gap_words or between) \
-                    and prev.value < n.value and not _is_change(doc, prev):  # fmt: skip
+                    and prev.value < n.value and not _is_change(doc, prev) \
+                    and _same_unit(doc, prev, n):  # fmt: skip
                 merged[-1] = Number(prev.start, n.end, (prev.value + n.value) / 2, prev.value,
                                     n.value)  # fmt: skip
                 continue
         merged.append(n)
     return merged
+
+
+def _same_unit(doc: Doc, a: Number, b: Number) -> bool:
+    """Both ends in one unit, or one end without: '27.4% to 41.10 euros' is not a range."""
+    ua, ub = _unit(doc, a)[0], _unit(doc, b)[0]
+    return ua is None or ub is None or ua == ub
 
 
 _RESULTS = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "triumph", "rout"}

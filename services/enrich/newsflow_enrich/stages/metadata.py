@@ -82,6 +82,7 @@ def parse_date(text: str) -> str | None:
             return None
         return parsed.isoformat(timespec="seconds") if "T" in text or " " in text else text[:10]
     text = _ZONE.sub("", _OFFSET.sub("", _LABEL.sub("", text))).replace(",", ", ").replace(" |", "")
+    text = " ".join(text.split())
     text = re.sub(r"\s+at\s+(?=\d)", " ", text)  # "14/03/2025 at 08:42"
     parsed = dateparser.parse(
         text, languages=["en"],
