@@ -431,3 +431,22 @@ def test_dams_storms_honorifics_and_legal_forms(enricher: Enricher) -> None:
     assert types.get("Zulkifli Hashim") == "PERSON" and "Datuk Zulkifli Hashim" not in types
     assert types.get("Typhoon Jongdari") == "MISC"
     assert types.get("Kessler Antriebstechnik AG") == "ORG"
+
+
+def test_acronym_of_a_hyphenated_word_and_a_trailing_place(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "KORVA — Observers from the Council for Trade and Co-operation in Varnia (CTCV) said the "
+        "vote was fair. The CTCV will publish its report on Friday.")))
+    [ent] = [e for e in ev.entities if "CTCV" in e.aliases]
+    assert ent.name == "Council for Trade and Co-operation in Varnia"
+
+
+def test_a_team_position_before_a_name_makes_a_person(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "KORVA — Flanker Kenta Valmik scored two tries as Varnia beat Ostland 28-23 in the rugby "
+        "test on Saturday. Lock Iwan Prastek was sent to the sin-bin. Scrum-half Shota Merrow "
+        "kicked 13 points. Valmik said the scrum had won the match. Prastek apologised.")))
+    people = {e.name: e for e in ev.entities if e.type == "PERSON"}
+    assert {"Kenta Valmik", "Iwan Prastek", "Shota Merrow"} <= set(people)
+    assert "Valmik" in people["Kenta Valmik"].aliases
+    assert not any(e.name in ("Shota", "Flanker Kenta Valmik") for e in ev.entities)

@@ -26,6 +26,7 @@ from importlib import resources
 
 from newsflow_contracts.events import Entity
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from newsflow_enrich.stages import figures, names
 
@@ -149,9 +150,11 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     reg = Registry()
     if dateline and text.startswith(dateline):
         reg.add(dateline, "LOC", 0, weight=_STRONG)
+    if sport:
+        _people_by_role(doc)
     for ent in doc.ents:
-        type_ = TYPES.get(ent.label_)
         ent = _trimmed(_extended(ent, sport))
+        type_ = TYPES.get(ent.label_)
         form = clean_form(ent.text)
         if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
                 and not form[:1].isdigit() and not _ARTICLE_PREFIX.match(form) \
@@ -192,13 +195,51 @@ def _trimmed(ent: Span) -> Span:
     while ent.label_ == "PERSON" and end - start >= 3 \
             and doc[start].lower_.rstrip(".") in names.PERSON_TITLES:  # fmt: skip
         start += 1
+    label = ent.label_
+    # "Flanker Kenta Morimoto", "Scrum-half Shota Ishikawa" (spaCy: ORG, GPE): a role before a
+    # two- or three-word name is a person's title, whatever spaCy called the whole.
+    k = _title_length(doc, start, end)
+    if label != "PERSON" and k and 2 <= end - start - k <= 3 \
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start + k:end]) \
+            and not names.is_org_name(doc[start + k:end].text) \
+            and doc[end - 1].lower_ not in names.PLACE_SUFFIXES:  # fmt: skip
+        start, label = start + k, "PERSON"
     for t in ent[1:]:
         if t.like_num and figures.currency_follows(t):
             end = t.i
             break
-    if (start, end) == (ent.start, ent.end) or end <= start:
+    if (start, end, label) == (ent.start, ent.end, ent.label_) or end <= start:
         return ent
-    return Span(doc, start, end, label=ent.label_)
+    return Span(doc, start, end, label=label)
+
+
+def _people_by_role(doc: Doc) -> None:
+    """'Lock Iwan Prosser', 'Scrum-half Shota Ishikawa' (spaCy: nothing, or 'Shota' a place):
+    a team position before a two- or three-word name makes it a person."""
+    found = []
+    for t in doc:
+        k = _title_length(doc, t.i, len(doc))
+        if not k or doc[t.i:t.i + k].text.replace(" ", "").lower() not in names.SPORT_ROLES:
+            continue
+        start = end = t.i + k
+        while end < len(doc) and end - start < 4 and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper():  # fmt: skip
+            end += 1
+        if 2 <= end - start <= 3 and not names.is_org_name(doc[start:end].text) \
+                and not names.is_club(doc[start:end].text):  # fmt: skip
+            found.append(Span(doc, start, end, label="PERSON"))
+    if found:
+        doc.ents = filter_spans([*found, *doc.ents])
+
+
+def _title_length(doc: Doc, start: int, end: int) -> int:
+    """How many tokens of a person's title open doc[start:end]: 'Flanker' 1, 'Scrum-half' 3."""
+    if doc[start].lower_.rstrip(".") in names.PERSON_TITLES:
+        return 1
+    if start + 2 < end and doc[start + 1].text == "-" \
+            and f"{doc[start].lower_}-{doc[start + 2].lower_}" in names.PERSON_TITLES:  # fmt: skip
+        return 3
+    return 0
 
 
 def _extended(ent: Span, sport: bool) -> Span:

@@ -43,6 +43,15 @@ PERSON_TITLES = {
     "swimmer", "golfer", "runner", "sprinter", "winger", "forward", "batsman", "bowler", "keeper",
     "datuk", "dato", "dato'", "tan", "sri", "tun", "haji", "sheikh", "shaikh",
 }  # fmt: skip
+# Positions in a team: before a name they make a person even where spaCy saw none ("Lock Iwan
+# Prosser was sent off").
+SPORT_ROLES = {
+    "flanker", "fly-half", "scrum-half", "hooker", "prop", "lock", "fullback", "full-back",
+    "centre-back", "quarterback", "pitcher", "shortstop", "skipper", "wicketkeeper",
+    "all-rounder", "opener", "jockey", "playmaker", "substitute", "debutant", "striker",
+    "midfielder", "defender", "goalkeeper", "winger", "batsman", "bowler",
+}  # fmt: skip
+PERSON_TITLES |= SPORT_ROLES
 
 
 # Last words of places and venues ("Rod Laver Arena", "Tahrir Square").
@@ -96,6 +105,8 @@ _SPORT_WORDS = {
     "transfer", "derby", "unbeaten", "seeded", "set", "sets", "tie-break", "rebounds", "touchdown",
     "stage", "peloton", "rider", "riders", "sprint", "jersey", "podium", "lap", "laps", "pole",
     "grid", "qualifying", "birdie", "par", "medal", "medals", "relay", "overtime", "race",
+    "rugby", "try", "tries", "scrum", "lineout", "conversion", "sin-bin", "flanker", "fly-half",
+    "scrum-half", "winger", "test", "innings", "batting", "bowling", "pitcher", "inning",
 }  # fmt: skip
 # Organisations whose "A and B" belongs to the name: "Avon and Somerset Police".
 _JOINT_ORGS = {"police", "constabulary"}
@@ -146,8 +157,11 @@ def is_acronym(form: str) -> bool:
     return 2 <= len(bare) <= 9 and bare.isalpha() and sum(c.isupper() for c in bare) >= 2
 
 
-def initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _STOP_INITIALS]
+def initials(name: str, hyphens: bool = True) -> str:
+    """'Syrian Democratic Forces' -> 'SDF'; a hyphenated word gives a letter per part, or one
+    with hyphens=False ('Co-operation' in OSCE)."""
+    words = [w for w in re.split(r"[\s\-]+" if hyphens else r"\s+", name)
+             if w and w.lower() not in _STOP_INITIALS]
     return "".join(w[0] for w in words).upper()
 
 
@@ -161,7 +175,7 @@ def expansion(before: str, acronym: str) -> str | None:
         run = words[-k:]
         if not run[0][:1].isupper() or run[0].lower() in _STOP_INITIALS:
             continue
-        if initials(" ".join(run)) == target:
+        if target in (initials(" ".join(run)), initials(" ".join(run), hyphens=False)):
             best = " ".join(run)
     if best is None:
         return None
