@@ -123,6 +123,7 @@ def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) ->
     ("Paris, France — Between 1.1 million", "Paris"),
     ("SAN FRANCISCO, Jan 20 (Reuters) - Google", "SAN FRANCISCO"),
     ("The council met on Monday — and voted.", None),
+    ("SÃO PAULO — A single-dose vaccine", "SÃO PAULO"),
 ])
 def test_datelines(first: str, place: str | None) -> None:
     assert metadata.dateline(first)[0] == place
@@ -342,6 +343,8 @@ def test_known_as_acronym_takes_the_whole_name_it_spells(enricher: Enricher) -> 
     "(Reporting by Lucas Moraes in Brasilia; Editing by Jane Merriman)", "(END)",
     "(Only the headline and picture of this report may have been reworked by the staff; the rest "
     "of the content is auto-generated from a syndicated feed.)",
+    "Share: Facebook | Twitter | WhatsApp | Telegram | Copy link",
+    "Advertisement · Scroll to continue",
 ])
 def test_chrome_lines(line: str) -> None:
     assert chrome.CHROME_LINE.match(line)
@@ -450,3 +453,18 @@ def test_a_team_position_before_a_name_makes_a_person(enricher: Enricher) -> Non
     assert {"Kenta Valmik", "Iwan Prastek", "Shota Merrow"} <= set(people)
     assert "Valmik" in people["Kenta Valmik"].aliases
     assert not any(e.name in ("Shota", "Flanker Kenta Valmik") for e in ev.entities)
+
+
+@pytest.mark.parametrize(("header", "byline", "published"), [
+    ("By Hana Orlik and Pavel Drum | Published: 11/03/2026 18:42 | Updated: 11/03/2026 21:05",
+     "By Hana Orlik and Pavel Drum", "2026-03-11T18:42:00"),
+    ("PTI | Updated: Aug 13, 2026, 19:05 IST", "PTI", "2026-08-13T19:05:00"),
+])
+def test_a_byline_and_its_dates_on_one_line(enricher: Enricher, header: str, byline: str,
+                                            published: str) -> None:
+    page = (f"Home / World\n\nFloods cut off villages in northern Varnia\n\n{header}\n\n"
+            "KORVA — Floods in northern Varnia have cut off 40 villages and forced more than "
+            "12,000 people from their homes, officials said on Monday.\n")
+    ev = enricher.enrich(ArticleReceived.new(text=page))
+    assert (ev.byline, ev.published_at) == (byline, published)
+    assert header not in ev.body

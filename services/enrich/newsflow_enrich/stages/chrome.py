@@ -47,7 +47,8 @@ _CHROME = [
     r"([A-Z][\w.&' -]{0,20}\s*\|\s*){3,}[A-Z][\w.&' -]{0,20}",  # "NATIONAL | POLITICS | ..."
     # a row of share and account buttons: "Share  Tweet  WhatsApp  Print", "Sign In | Subscribe"
     (r"((share|tweet|whatsapp|print|email|facebook|twitter|x|linkedin|telegram|reddit|copy link"
-     r"|sign ?in|log ?in|subscribe|register)\s*[|·•/]?\s*){2,}"),
+     r"|sign ?in|log ?in|subscribe|register)\s*[|·•/:]?\s*){2,}"),
+    r"(advertisement|sponsored|scroll to continue( with content)?)(\s*[|·•]\s*.{0,40})?",
     r"(was this|is this|did you find this) (article|story|page) (helpful|useful).*",
     r"(first )?(published|posted|updated)( on| at)?\s*:?\s*\w{3,9}\.? \d{1,2},? \d{4}.{0,30}",
     r".*auto-generated from a syndicated feed.*",
@@ -175,11 +176,15 @@ _HIGHLIGHTS = re.compile(r"^\s*(highlights|key points|key takeaways|in brief|at 
                          re.IGNORECASE)
 
 
+_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+
+
 def _header(lines: list[str], out: Lines) -> None:
     """Title, byline, date line and captions above the story; the rest is chrome."""
     for line in lines:
         # "By Amina Bello | 14/08/2025" looks like a breadcrumb: a byline is read first.
-        if out.byline is None and (BYLINE.match(line) and words(line) <= 12 or _agency_only(line)):
+        head = _SEPARATOR.split(line, 1)[0]  # "By X and Y | Published: ...", "PTI | Updated: ..."
+        if out.byline is None and (BYLINE.match(head) and words(head) <= 12 or _agency_only(head)):
             out.byline = line
         elif CHROME_LINE.match(line) and not _is_date_line(line):
             out.chrome.append(line)

@@ -40,7 +40,7 @@ _AGENCY_RE = {
 }
 # "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?|[A-Z][A-Z.'\- ]{1,40}?)"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\- ]{1,40}?|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]{1,40}?)"
     r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?)){0,2}\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:(?P<sep>—|–|\.?-{1,2}|:)|(?<=\))(?= [A-Z]))\s+"
 )
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
