@@ -468,3 +468,23 @@ def test_a_byline_and_its_dates_on_one_line(enricher: Enricher, header: str, byl
     ev = enricher.enrich(ArticleReceived.new(text=page))
     assert (ev.byline, ev.published_at) == (byline, published)
     assert header not in ev.body
+
+
+def test_split_agency_names_bracketed_names_surname_particles_and_nearby_places(
+        enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "KORVA — Prosecutor Marieke van Dam said on Monday that police had worked with the "
+        "Varnian Agency for Maritime Safety Cooperation (Varmasco) on the case. Varmasco said 14 "
+        "suspects were held. The National Food Inspection Agency (Nafia) approved the import. "
+        "Nafia said it was safe. A convoy carrying food reached nearby Morvik on Tuesday. The UN "
+        "Office for the Coordination of Relief Affairs (OCRA) said 12 trucks entered. OCRA said "
+        "more would follow.")))
+    by_name = {e.name: e for e in ev.entities}
+    assert by_name["Marieke van Dam"].type == "PERSON"
+    assert "Varmasco" in by_name["Varnian Agency for Maritime Safety Cooperation"].aliases
+    assert "Nafia" in by_name["National Food Inspection Agency"].aliases
+    assert by_name["Morvik"].type == "LOC"
+    [ocra] = [e for e in ev.entities if "OCRA" in e.aliases or e.name == "OCRA"]
+    assert ocra.name.endswith("Office for the Coordination of Relief Affairs")
+    assert not any(e.name in ("Varmasco", "Nafia", "Maritime Safety Cooperation")
+                   for e in ev.entities)

@@ -152,8 +152,12 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
         reg.add(dateline, "LOC", 0, weight=_STRONG)
     if sport:
         _people_by_role(doc)
+    covered = -1  # the last token of a name extended over spaCy's next entity
     for ent in doc.ents:
+        if ent.end <= covered:
+            continue
         ent = _trimmed(_extended(ent, sport))
+        covered = max(covered, ent.end)
         type_ = TYPES.get(ent.label_)
         form = clean_form(ent.text)
         if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
@@ -260,10 +264,17 @@ def _extended(ent: Span, sport: bool) -> Span:
         end += 2
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+    # "European Union Agency for Criminal Justice Cooperation": spaCy's two organisations
+    # joined by "for"/"of" after an organisation's head word are one name.
+    if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in ("for", "of") \
+            and doc[end - 1].lower_ in names.ORG_SUFFIXES and doc[end + 1].ent_type_ == "ORG" \
+            and doc[end + 1].ent_iob_ == "B":  # fmt: skip
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
-
 
 def _with_compounds(ent: Span) -> int:
     """'Arm Holdings' when spaCy tagged only 'Holdings' as an organisation: the start of the
@@ -373,9 +384,10 @@ def _paren_acronyms(doc: Doc, reg: Registry) -> None:
     text = doc.text
     for m in _PAREN.finditer(text):
         short = m.group(1)
-        if not names.is_acronym(short):
-            continue
         before = text[: m.start()].rstrip()
+        if not names.is_acronym(short):
+            _paren_alias(doc, reg, before, short, m.start())
+            continue
         long = names.expansion(before, short)
         # spaCy's entity that ends at the bracket, or swallowed it ("Processes (ONPE").
         ent = next((e for e in doc.ents if e.start_char < len(before) <= e.end_char + 1
@@ -385,10 +397,27 @@ def _paren_acronyms(doc: Doc, reg: Registry) -> None:
         if not long or len(long) <= len(short) or long.isupper():
             continue  # "CHICAGO (AP)" is a dateline and its agency
         type_ = TYPES.get(ent.label_) if ent is not None else None
-        into = reg.by_form.get(long) or reg.add(long, type_ or "ORG", len(before) - len(long))
+        # "UN Office for the Coordination of Humanitarian Affairs (OCHA)": a longer name that
+        # ends with the expansion is the one spelled.
+        into = reg.by_form.get(long) or next(
+            (n for n in reg.cands if n.endswith(" " + long) and before.endswith(n)), None,
+        ) or reg.add(long, type_ or "ORG", len(before) - len(long))
         reg.merge(into=into, form=short)
         if names.is_org_name(long):
             reg.cands[into].types["ORG"] += _STRONG
+
+
+def _paren_alias(doc: Doc, reg: Registry, before: str, short: str, at: int) -> None:
+    """'the National Health Surveillance Agency (Anvisa)': a one-word name in brackets right
+    after an organisation's name is what the article calls it later."""
+    inner = doc.char_span(at + 1, at + 1 + len(short))
+    if not short.isalpha() or not short[:1].isupper() or inner is None \
+            or inner[0].ent_type_ in ("GPE", "LOC", "NORP"):  # fmt: skip
+        return
+    long = next((n for n in sorted(reg.cands, key=len, reverse=True) if before.endswith(n)
+                 and len(n.split()) >= 2 and reg.type_of(n) == "ORG"), None)  # fmt: skip
+    if long is not None:
+        reg.merge(into=long, form=short)
 
 
 def _known_as(text: str, reg: Registry) -> None:

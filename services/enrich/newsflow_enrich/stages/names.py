@@ -245,7 +245,7 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     if is_org_name(form) or sport and (is_club(form) or _team_verb(ent)):
         return "ORG"
     last = form.split()[-1].lower() if len(form.split()) >= 2 else ""
-    if last in PLACE_SUFFIXES:
+    if last in PLACE_SUFFIXES and form.split()[-2].lower() not in _PARTICLES:  # not "van Dam"
         return "LOC"
     if last in THING_SUFFIXES:
         return "MISC"
@@ -293,6 +293,8 @@ def _place_by_context(ent: Span) -> bool:
     if any(c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC") for c in t.children) \
             and t.head.lower_ in PLACE_HEADS:  # fmt: skip
         return True
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("nearby", "neighbouring", "neighboring"):
+        return True  # "reached nearby Kadugli"
     if t.dep_ != "pobj":
         return False
     prep = t.head.lower_
