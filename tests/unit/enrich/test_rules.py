@@ -223,6 +223,8 @@ def test_json_byline_gives_byline_agency_and_date(enricher: Enricher) -> None:
     "Friday, rejecting his final appeal.",
     "The recall covers the PowerPack 500 and PowerPack 625 batteries sold in Germany.",
     '"My neighbour Halyna was 71. She was kind," he said.',
+    "The phase 3 study found the vaccine safe, the institute said.",
+    "The gang mostly called people over 70, the court said.",
 ])
 def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
                                                            sentence: str) -> None:

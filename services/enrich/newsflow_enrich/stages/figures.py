@@ -225,6 +225,22 @@ def _golf_score(t: Token) -> bool:
         and (nxt is None or nxt.is_punct)  # fmt: skip
 
 
+# Words a number labels rather than counts with: "phase 3", "Article 5", "type 2 diabetes".
+_LABELS = {"phase", "article", "section", "chapter", "clause", "paragraph", "type", "level",
+           "category", "grade", "gate", "terminal", "platform", "channel", "route", "line"}
+_PEOPLE = {"people", "those", "adults", "persons", "residents", "patients", "women", "men",
+           "children", "workers", "everyone", "anyone", "customers", "voters", "pensioners"}
+
+
+def _age_threshold(t: Token) -> bool:
+    """'mostly to people over 70', 'children under 5': an age, not a count."""
+    doc, i = t.doc, t.i
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return i > 1 and doc[i - 1].lower_ in ("over", "under", "above", "aged") \
+        and doc[i - 2].lower_ in _PEOPLE and t.text.isdigit() and int(t.text) < 120 \
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in ("years", "year"))  # fmt: skip
+
+
 def _aged(t: Token) -> bool:
     """'aged 24, 31 and 45', 'aged between 15 and 17': ages."""
     k = t.i - 1
@@ -288,6 +304,11 @@ def _is_excluded(t: Token) -> bool:
     if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no") \
             or t.i > 1 and doc[t.i - 1].text == "." and doc[t.i - 2].lower_ == "no":  # fmt: skip
         return True  # a rank or a name: "the world number three", "the No. 6 reactor"
+    if t.i > 0 and doc[t.i - 1].lower_ in _LABELS and text.isdigit() \
+            and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)):  # fmt: skip
+        return True  # a label: "the phase 3 study", "Article 5", "type 2 diabetes"
+    if _age_threshold(t):
+        return True
     if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
         return True  # a day: "Madrid, Apr 9"
     if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
