@@ -249,6 +249,8 @@ def test_ages_phone_numbers_names_and_days_are_not_figures(enricher: Enricher,
     ("The Assembly passed a 13.8 tln-won extra budget on Friday.", 13.8e12, "KRW"),
     ("MANILA — The governor offered a reward of 5 million pesos for information.", 5e6, "PHP"),
     ("Investors lost 1.9 billion liras when the platform collapsed.", 1.9e9, "TRY"),
+    ("His run has earned him $US61,000 ($A97,000) in prize money.", 61_000, "USD"),
+    ("His run has earned him $US61,000 ($A97,000) in prize money.", 97_000, "AUD"),
     ("\"We lost the game in a 20-minute spell,\" the coach said.", 20, "minutes"),
 ])
 def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str, value: float,
@@ -347,6 +349,8 @@ def test_known_as_acronym_takes_the_whole_name_it_spells(enricher: Enricher) -> 
     "of the content is auto-generated from a syndicated feed.)",
     "Share: Facebook | Twitter | WhatsApp | Telegram | Copy link",
     "Advertisement · Scroll to continue",
+    "Subscribe now for unlimited access. Already a subscriber? Log in",
+    "Enter your email address", "We care about the protection of your data. Read our Privacy Policy.",
 ])
 def test_chrome_lines(line: str) -> None:
     assert chrome.CHROME_LINE.match(line)
@@ -490,3 +494,40 @@ def test_split_agency_names_bracketed_names_surname_particles_and_nearby_places(
     assert ocra.name.endswith("Office for the Coordination of Relief Affairs")
     assert not any(e.name in ("Varmasco", "Nafia", "Maritime Safety Cooperation")
                    for e in ev.entities)
+
+
+PAGE_WITH_A_RATING = """Varnia Leader
+Subscribe now for unlimited access. Already a subscriber? Log in
+Home / Sport / Tennis
+Valmik saves three match points to stun Ostrek in Korva
+By Rob Kennet, AAP
+January 15 2026 - 10:52pm
+Liam Valmik celebrates his win at Memorial Drive. Picture by Matt Tern/AAP PHOTOS
+Wildcard Liam Valmik has produced the biggest win of his career, saving three match points to \
+knock out fifth seed Davide Ostrek and reach the semi-finals of the Korva International.
+"Honestly, at 5-6 and 15-40 in the second set I was thinking about my flight home," Valmik said.
+Rate this article
+4.6 out of 5 (23 votes)
+More from Sport
+Varnia junior named in under-17 cricket squad
+"""
+
+
+def test_rating_widgets_end_the_story_and_paywall_prompts_are_chrome(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=PAGE_WITH_A_RATING))
+    assert ev.title == "Valmik saves three match points to stun Ostrek in Korva"
+    assert ev.agencies == ["AAP"]
+    assert "Rate this article" not in ev.body and "cricket squad" not in ev.body
+    assert "15-40" in ev.body and not [f for f in ev.figures if f.value in (15, 40, 27.5)]
+
+
+def test_a_credited_caption_is_not_the_lead(enricher: Enricher) -> None:
+    page = ("Home / Africa\n\nTruck bomb kills 27 in central Varnia\n\n"
+            "A damaged building is seen at the site of a suicide truck bomb attack in Korva, "
+            "in the Hiran region of central Varnia, on Friday, Nov. 14, 2025. (Xinhua/Abdi Yusuf)"
+            "\n\n"
+            "MOGADISHU, Nov. 14 (Xinhua) -- At least 27 people were killed on Friday when a "
+            "suicide bomber drove a truck into a government compound, officials said.\n")
+    ev = enricher.enrich(ArticleReceived.new(text=page))
+    assert ev.dateline == "MOGADISHU"
+    assert ev.captions and ev.captions[0].endswith("(Xinhua/Abdi Yusuf)")

@@ -66,6 +66,9 @@ _CHROME = [
     r"(photo|image|video) gallery",
     r"\d+ (min(ute)?s?|hours?|days?) ago",
     r"(watch|listen)( now| live)?:?",
+    # paywall and sign-up prompts: "Subscribe now for unlimited access. Already a subscriber?"
+    r"(subscribe now|already a subscriber|enter your email( address)?|sign up( now| here)?)\b.*",
+    r"we care about (the protection of )?your (data|privacy).*",
 ]
 CHROME_LINE = re.compile(r"^\s*(?:" + "|".join(_CHROME) + r")\s*$", re.IGNORECASE)
 
@@ -77,7 +80,8 @@ END_OF_STORY = re.compile(
     r"|comments?( \(\d+\))?$|related( articles| stories| news| coverage| posts)?\s*:?$|read more\s*:?$"
     r"|\(end\)$"
     r"|more stories|you (may|might) also like|share this|tags?\s*:|this question is for testing"
-    r"|get top stories|most (read|popular)|recommended)",
+    r"|get top stories|most (read|popular)|recommended"
+    r"|rate this (article|story)|[\d.]+ out of \d+ \(\d+ votes?\)|more from \w+( \w+)?$)",
     re.IGNORECASE,
 )
 
@@ -157,7 +161,8 @@ def _story_start(lines: list[str]) -> int:
             min_words = 15
         elif (words(line) >= min_words and (_SENTENCE_END.search(line) or words(line) >= 25)
               and not CHROME_LINE.match(line)
-              and not is_caption(line) and not BYLINE.match(line) and not _is_date_line(line)):
+              and not is_caption(line) and not BYLINE.match(line) and not _is_date_line(line)
+              and not _CREDIT.search(line)):  # "... Nov. 14, 2025. (Xinhua/Abdirahman Yusuf)"
             return i
     return len(lines)
 

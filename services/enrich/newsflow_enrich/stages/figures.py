@@ -94,8 +94,19 @@ class Number:
     high: float | None = None
 
 
+# "$US61,000", "$A97,000": spaCy splits off the "$" and leaves the country glued to the number.
+_DOLLAR_GLUED = re.compile(r"^(US|A|NZ|C|HK|S)(\d[\d,]*(?:\.\d+)?)$")
+_DOLLARS = {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD", "S": "SGD"}
+
+
+def _dollar_code(t: Token) -> str | None:
+    m = _DOLLAR_GLUED.match(t.text)
+    return _DOLLARS[m.group(1)] if m and t.i > 0 and t.doc[t.i - 1].text == "$" else None
+
+
 def _value_of(tokens: list[Token]) -> float | None:
-    words = [_GLUED.sub(r"\2", t.text.lower()).replace(",", "") for t in tokens if t.text != "-"]
+    words = [_GLUED.sub(r"\2", _DOLLAR_GLUED.sub(r"\2", t.text) if _dollar_code(t) else t.text)
+             .lower().replace(",", "") for t in tokens if t.text != "-"]
     if len(words) == 1 and words[0] in VAGUE:
         return None  # "dozens" alone is not a count
     total: float | None = None
@@ -115,7 +126,7 @@ def _value_of(tokens: list[Token]) -> float | None:
 
 def _is_number_token(t: Token) -> bool:
     low = t.lower_.replace(",", "")
-    if _NUMERIC.match(low) or _GLUED.match(low):
+    if _NUMERIC.match(low) or _GLUED.match(low) or _dollar_code(t):
         return True
     return t.like_num and low in NUMBER_WORDS or low in NUMBER_WORDS - {"a", "half"} \
         and t.pos_ == "NUM"  # fmt: skip
@@ -383,11 +394,14 @@ _RESULTS = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "tr
 def _score(doc: Doc, a: Number, b: Number) -> bool:
     """Two small whole numbers joined by a hyphen and not counting a noun ('2-3 days' is a
     range): a match score."""
+    nxt = doc[b.end] if b.end < len(doc) else None
+    if {a.value, b.value} <= {15, 30, 40} and a.low is None \
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):  # fmt: skip
+        return True  # a tennis game: "at 5-6 and 15-40"
     if a.low is not None or max(a.value, b.value) > 20 or a.value % 1 or b.value % 1:
         return False
     if a.value >= b.value:
         return True  # ranges go up: "a 2-1 vote" is a tally
-    nxt = doc[b.end] if b.end < len(doc) else None
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _RESULTS
 
 
@@ -429,6 +443,8 @@ def _qualifier(doc: Doc, start: int, duration: bool = False) -> tuple[str | None
 def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
     """The unit and the index of the first token after the figure's text."""
     prev = doc[num.start - 1].text.lower() if num.start > 0 else ""
+    if code := _dollar_code(doc[num.start]):
+        return code, num.end
     if prev in PREFIXES:
         return _currency(doc, PREFIXES[prev]), num.end
     glued = _GLUED.match(doc[num.start].lower_)

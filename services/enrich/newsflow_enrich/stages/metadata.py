@@ -31,6 +31,7 @@ AGENCIES: dict[str, list[str]] = {
     "PA Media": [r"PA Media", r"Press Association"],
     "Bernama": [r"Bernama", r"BERNAMA"],
     "Antara": [r"Antara"],
+    "AAP": [r"AAP", r"Australian Associated Press"],
     "IANS": [r"IANS"],
     "ANI": [r"ANI"],
 }
