@@ -105,8 +105,8 @@ _SPORT_WORDS = {
     "transfer", "derby", "unbeaten", "seeded", "set", "sets", "tie-break", "rebounds", "touchdown",
     "stage", "peloton", "rider", "riders", "sprint", "jersey", "podium", "lap", "laps", "pole",
     "grid", "qualifying", "birdie", "par", "medal", "medals", "relay", "overtime", "race",
-    "rugby", "try", "tries", "scrum", "lineout", "conversion", "sin-bin", "flanker", "fly-half",
-    "scrum-half", "winger", "test", "innings", "batting", "bowling", "pitcher", "inning",
+    "rugby", "scrum", "lineout", "sin-bin", "flanker", "fly-half", "scrum-half", "winger",
+    "batting", "bowling", "pitcher", "inning",
 }  # fmt: skip
 # Organisations whose "A and B" belongs to the name: "Avon and Somerset Police".
 _JOINT_ORGS = {"police", "constabulary"}
