@@ -13,8 +13,8 @@ Matching rules (also in bench/README.md):
   count (for precision) only when they occur in the article: a curated alias listed for search
   ("USA") claims no merge.
 - figures: matched on value (ranges on low/high), one to one, in text order; then the object's
-  head noun (last word, plural stripped), the event's stem, the qualifier, the range and the
-  parent's value are compared on the matched pairs.
+  head noun (last word, plural stripped), the event's stem (its verb, not a trailing particle),
+  the qualifier, the range and the parent's value are compared on the matched pairs.
 """
 
 from __future__ import annotations
@@ -84,10 +84,16 @@ def head(text: str | None) -> str | None:
     return word
 
 
+_PARTICLES = {"up", "down", "out", "off", "away", "in", "on", "over", "back"}
+
+
 def stem(verb: str | None) -> str | None:
+    """The verb's stem: the last word ("were killed"), or the one before a particle ("edged
+    up", "swept away")."""
     if not verb:
         return None
-    w = verb.lower().split()[-1]
+    words = verb.lower().split()
+    w = words[-2] if len(words) > 1 and words[-1] in _PARTICLES else words[-1]
     irregular = {"fled": "flee", "fleeing": "flee", "flees": "flee", "won": "win", "took": "take",
                  "taken": "take", "cut": "cut", "cuts": "cut", "rose": "rise", "risen": "rise",
                  "fell": "fall", "fallen": "fall", "hit": "hit", "made": "make", "paid": "pay",

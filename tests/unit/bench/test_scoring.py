@@ -78,3 +78,11 @@ def test_lenient_agreement_counts_any_shared_reading() -> None:
     s = Scores()
     _lenient(first, second, s)
     assert _row(s, "lenient +object+event") == (0.0, 0.0)
+
+
+def test_an_event_is_its_verb_not_a_trailing_particle() -> None:
+    from bench.quality_score import stem
+
+    assert stem("edged up") == stem("edged") == stem("edges")
+    assert stem("were swept away") == stem("swept")
+    assert stem("were killed") == stem("killed") != stem("up")
