@@ -531,3 +531,16 @@ def test_a_credited_caption_is_not_the_lead(enricher: Enricher) -> None:
     ev = enricher.enrich(ArticleReceived.new(text=page))
     assert ev.dateline == "MOGADISHU"
     assert ev.captions and ev.captions[0].endswith("(Xinhua/Abdi Yusuf)")
+
+
+def test_countries_seas_rivers_seeds_and_a_credit_glued_to_a_name(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "Korva, Oct 5 (EFE).- Paraguay's ruling party won most towns on Sunday, officials said. "
+        "Mayors in Paraguay are elected in a single round. Refugees from Burkina Faso and Togo "
+        "crossed the Valmik River, and the Valmik is still rising. In tennis, fifth seed Davide "
+        "Ostrek lost the match and the final set; Ostrek said the tournament was hard.")))
+    by_name = {e.name: e for e in ev.entities}
+    assert by_name["Paraguay"].type == by_name["Burkina Faso"].type == "LOC"
+    assert "Valmik" in by_name["Valmik River"].aliases
+    assert by_name["Davide Ostrek"].type == "PERSON"
+    assert not any(")" in e.name for e in ev.entities)

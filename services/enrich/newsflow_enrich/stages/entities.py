@@ -199,6 +199,10 @@ def _trimmed(ent: Span) -> Span:
     while ent.label_ == "PERSON" and end - start >= 3 \
             and doc[start].lower_.rstrip(".") in names.PERSON_TITLES:  # fmt: skip
         start += 1
+    # "EFE).- Paraguay": a dateline's credit glued to the name after it.
+    for t in doc[start:end - 1]:
+        if ")" in t.text:
+            start = t.i + 1
     label = ent.label_
     # "Flanker Kenta Morimoto", "Scrum-half Shota Ishikawa" (spaCy: ORG, GPE): a role before a
     # two- or three-word name is a person's title, whatever spaCy called the whole.
@@ -500,6 +504,9 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
         type_ = reg.type_of(name)
         shorts = names.short_forms(name, type_)
         clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
+        feature = names.FEATURE.sub("", name) if type_ == "LOC" else name
+        if feature != name and feature in reg.by_form:
+            shorts.append(feature)  # "Baltic" for "Baltic Sea", when spaCy tagged it
         of = re.fullmatch(r"[A-Z]\w+ of ([A-Z]\w+)", name)
         if type_ == "ORG" and of and of.group(1) in reg.by_form \
                 and reg.type_of(reg.by_form[of.group(1)]) == "ORG":  # fmt: skip
@@ -526,7 +533,8 @@ def _used_alone(form: str, text: str) -> bool:
     """The form occurs as a word, not only inside a longer capitalised name."""
     for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])(?! [A-Z])", text):
         prev = re.search(r"([\w.'’-]+)\s$", text[max(0, m.start() - 40): m.start()])
-        if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).endswith("."):
+        if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).endswith(".") \
+                or prev.group(1) in ("The", "A", "An"):  # fmt: skip
             return True
     return False
 

@@ -4,7 +4,9 @@ surnames, short forms of organisation and region names, and type cues from the c
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import pycountry
 from spacy.tokens import Span
 
 _STOP_INITIALS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "on", "in", "to",
@@ -27,6 +29,9 @@ _TRADES = {"paints", "construction", "lines", "airlines", "motors", "industries"
            "foods", "chemicals", "semiconductor", "petroleum", "telecom", "logistics"}  # fmt: skip
 _REGION = re.compile(r"\s+(Autonomous Region|Region|Province|Strip|Governorate|Prefecture|Oblast"
                      r"|Territory|State)$")  # fmt: skip
+# Natural features whose first word alone names them once spaCy tagged it: "the Baltic",
+# "the Rajang" ("Baltic Sea", "Rajang River"); not "Red" for "Red Sea".
+FEATURE = re.compile(r"\s+(Sea|River|Lake|Ocean|Mountains|Gulf|Strait|Desert|Peninsula)$")
 # Words before a name that make it a person: titles and roles.
 PERSON_TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "judge", "justice", "president",
@@ -49,7 +54,7 @@ SPORT_ROLES = {
     "flanker", "fly-half", "scrum-half", "hooker", "prop", "lock", "fullback", "full-back",
     "centre-back", "quarterback", "pitcher", "shortstop", "skipper", "wicketkeeper",
     "all-rounder", "opener", "jockey", "playmaker", "substitute", "debutant", "striker",
-    "midfielder", "defender", "goalkeeper", "winger", "batsman", "bowler",
+    "midfielder", "defender", "goalkeeper", "winger", "batsman", "bowler", "seed", "wildcard",
 }  # fmt: skip
 PERSON_TITLES |= SPORT_ROLES
 
@@ -237,6 +242,18 @@ def is_org_name(form: str) -> bool:
     return last in ORG_SUFFIXES and len(form.split()) >= 2
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """Country names as ISO 3166 gives them (pycountry): name, common and official name."""
+    names = {getattr(c, a, None) for c in pycountry.countries
+             for a in ("name", "common_name", "official_name")}  # fmt: skip
+    return frozenset(n for n in names if n and "," not in n)
+
+
+def is_country(form: str) -> bool:
+    return form in _countries()
+
+
 def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     """PERSON or ORG when the mention says so beyond spaCy's label: an organisation suffix, a
     title before the name ("Mayor Brandon Johnson"), an age after it ("Hale, 23,"), an
@@ -244,6 +261,8 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     team's plural verb ("Marseille are ninth")."""
     if is_org_name(form) or sport and (is_club(form) or _team_verb(ent)):
         return "ORG"
+    if ent.label_ != "PERSON" and is_country(form):
+        return "LOC"  # "Paraguay", "Türkiye" (spaCy: an organisation)
     last = form.split()[-1].lower() if len(form.split()) >= 2 else ""
     if last in PLACE_SUFFIXES and form.split()[-2].lower() not in _PARTICLES:  # not "van Dam"
         return "LOC"
