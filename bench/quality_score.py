@@ -110,6 +110,18 @@ def stem(verb: str | None) -> str | None:
     return re.sub(r"(.)\1$", r"\1", w)  # "cutting" -> "cutt" -> "cut"
 
 
+def unit_key(unit: Any) -> Any:
+    """A unit as spelled by anyone ('percent', 'metres', 'dollars') in the pipeline's own
+    notation ('%', 'm', 'USD'), so that spelling is not scored; a list is its first reading."""
+    from newsflow_enrich.stages.figures import CURRENCIES, UNITS
+
+    unit = _alts(unit)[0]
+    if not isinstance(unit, str):
+        return unit
+    low = unit.lower()
+    return UNITS.get(low) or CURRENCIES.get(low) or unit
+
+
 def _alts(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
@@ -334,7 +346,7 @@ def score_figures(gold: dict[str, Any], preds: list[dict[str, Any]], s: Scores) 
                lambda g, p: _same(g.get("parent_value"), parent_value[preds.index(p)]))
     unit = s.get("figures unit")
     for gi, pi in pairs.items():
-        ok = golds[gi].get("unit") == preds[pi].get("unit")
+        ok = unit_key(golds[gi].get("unit")) in {unit_key(u) for u in _alts(preds[pi].get("unit"))}
         unit.n_gold += 1
         unit.n_pred += 1
         unit.tp_r += ok

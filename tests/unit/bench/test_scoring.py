@@ -86,3 +86,12 @@ def test_an_event_is_its_verb_not_a_trailing_particle() -> None:
     assert stem("edged up") == stem("edged") == stem("edges")
     assert stem("were swept away") == stem("swept")
     assert stem("were killed") == stem("killed") != stem("up")
+
+
+def test_units_are_compared_in_one_notation() -> None:
+    from bench.quality_score import unit_key
+
+    assert unit_key("percent") == unit_key("%") == "%"
+    assert unit_key("dollars") == unit_key("USD") == "USD"
+    assert unit_key(["metres", "m"]) == "m"
+    assert unit_key("km") != unit_key("miles")
