@@ -544,3 +544,12 @@ def test_countries_seas_rivers_seeds_and_a_credit_glued_to_a_name(enricher: Enri
     assert "Valmik" in by_name["Valmik River"].aliases
     assert by_name["Davide Ostrek"].type == "PERSON"
     assert not any(")" in e.name for e in ev.entities)
+
+
+def test_a_mission_is_named_with_its_country(enricher: Enricher) -> None:
+    ev = enricher.enrich(ArticleReceived.new(text=(
+        "MOGADISHU — Troops from the African Union Support and Stabilization Mission in Somalia "
+        "(AUSSOM) guard the town, officials in Somalia said on Friday.")))
+    names_ = {e.name for e in ev.entities}
+    assert "African Union Support and Stabilization Mission in Somalia" in names_
+    assert "African Union Support and Stabilization Mission" not in names_

@@ -268,6 +268,13 @@ def _extended(ent: Span, sport: bool) -> Span:
         end += 2
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+    # "AU Support and Stabilization Mission in Somalia": a mission is named with its country.
+    if ent.label_ == "ORG" and doc[end - 1].lower_ in ("mission", "office", "delegation") \
+            and end + 1 < len(doc) and doc[end].lower_ == "in" \
+            and doc[end + 1].ent_type_ in ("GPE", "LOC") and doc[end + 1].ent_iob_ == "B":  # fmt: skip
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
     # "European Union Agency for Criminal Justice Cooperation": spaCy's two organisations
     # joined by "for"/"of" after an organisation's head word are one name.
     if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in ("for", "of") \
