@@ -415,6 +415,11 @@ def test_a_titled_person_in_a_route_stays_a_person(enricher: Enricher) -> None:
      11, "imports"),
     ("KORVA — The victory was worth $1.58 million to the winner.", 1.58e6, "victory"),
     ("KORVA — Police had offered a reward of 5 million pesos for information.", 5e6, "reward"),
+    ("KORVA — Interest payments on public debt reached 941 billion reais ($172 billion) in the 12 "
+     "months to July.", 941e9, "Interest payments"),
+    ("KORVA — Interest payments on public debt reached 941 billion reais ($172 billion) in the 12 "
+     "months to July.", 172e9, "Interest payments"),
+    ("KORVA — His run has earned him $US61,000 ($A97,000) in prize money.", 97_000, "prize money"),
 ])
 def test_what_money_and_changes_are_about(enricher: Enricher, sentence: str, value: float,
                                           obj: str) -> None:

@@ -21,7 +21,7 @@ _PARTS = ("including", "among", "of whom", "of which")
 _QUANTIFIERS = {"most", "many", "some", "all", "half", "part", "majority", "none", "much",
                 "several", "each", "any", "both", "few", "dozens", "hundreds", "thousands"}
 _SAY = {"say", "tell", "report", "announce", "state", "add"}
-_COST = {"cost", "total", "fetch"}  # money verbs whose subject is what the money is for
+_COST = {"cost", "total", "fetch", "reach", "top", "exceed"}  # money verbs whose subject is what it is for
 
 
 def head_of(doc: Doc, start: int, end: int) -> Token:
@@ -127,9 +127,14 @@ def _prep_object(h: Token, money: bool, after: int = -1) -> Token | None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
         if pobj is not None and pobj.lower_ not in _AMOUNT_WORDS and (
             prep.lower_ == "of" or money and prep.lower_ in ("in", "on", "for")
+            and pobj.lemma_.lower() not in _PERIODS  # "in the 12 months to July": a time frame
         ):
             return pobj
     return None
+
+
+_PERIODS = {"year", "month", "week", "day", "quarter", "period", "decade", "hour", "half",
+            "time", "season"}
 
 
 def changed_thing(verb: Token, money: bool, skip: Token | None = None,

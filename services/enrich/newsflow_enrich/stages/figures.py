@@ -577,7 +577,19 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
         _sentence_parents(sent, figures, objects, starts, first_in_sentence)
         _no_event_inside_figures(figures, events, first_in_sentence)
         _share_events(figures, objects, events, first_in_sentence)
+        _conversions(text, figures, first_in_sentence)
     return figures
+
+
+def _conversions(text: str, figures: list[Figure], first: int) -> None:
+    """'$US61,000 ($A97,000) in prize money', '100 kilometres (62 miles)': the bracketed
+    figure is the same amount in other units, with the same object and event."""
+    for k in range(max(first, 1), len(figures)):
+        prev, fig = figures[k - 1], figures[k]
+        between = text[prev.span[1]:fig.span[0]]
+        if between.strip() == "(" and text[fig.span[1]:fig.span[1] + 1] == ")" \
+                and fig.object is None and fig.event is None:  # fmt: skip
+            figures[k] = fig.model_copy(update={"object": prev.object, "event": prev.event})
 
 
 def _no_event_inside_figures(figures: list[Figure], events: list[Token | None], first: int) -> None:
