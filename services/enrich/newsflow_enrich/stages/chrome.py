@@ -177,11 +177,9 @@ def _agency_only(line: str) -> bool:
     return words(line) <= 3 and bool(agencies_in(line)) and not re.search(r"\b[a-z]{3,}\b", line)
 
 
+_SEPARATOR = re.compile(r"\s+[|•·]\s+")  # "By X | Published: ...", "date · Updated: date"
 _HIGHLIGHTS = re.compile(r"^\s*(highlights|key points|key takeaways|in brief|at a glance)\s*:?\s*$",
                          re.IGNORECASE)
-
-
-_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 
 
 def _header(lines: list[str], out: Lines) -> None:
@@ -206,7 +204,8 @@ def _header(lines: list[str], out: Lines) -> None:
 
 
 _DATE_LABEL = re.compile(
-    r"^(published|posted|updated|last updated|last update|last modified|modified|date)( on| at)?\s*:?\s*",
+    r"^(published|posted|updated|last updated|last update|last modified|modified|date)"
+    r"( on| at)?\s*:?\s*",
     re.IGNORECASE,
 )
 _MONTH = re.compile(
@@ -223,7 +222,7 @@ def is_date_line(line: str) -> bool:
 def _is_date_line(line: str) -> bool:
     """'Published: Mar 27, 2023 | 14:05 PKT', 'Last updated 14:32, 12 July 2024',
     'Published: 02 July 2028, 09:40 · Updated: 02 July 2028, 11:02': dates and times only."""
-    parts = [p for p in re.split(r"\s+[|·•]\s+", line) if not _CLOCK_ONLY.match(p)]
+    parts = [p for p in _SEPARATOR.split(line) if not _CLOCK_ONLY.match(p)]
     return bool(parts) and all(_is_date_part(p) for p in parts)
 
 

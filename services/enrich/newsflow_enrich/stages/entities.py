@@ -265,27 +265,30 @@ def _extended(ent: Span, sport: bool) -> Span:
     if ent.label_ == "ORG" and first.lower_ in ("university", "college") \
             and end + 1 < len(doc) and doc[end].lower_ == "at" \
             and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":  # fmt: skip
-        end += 2
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+        end = _through_entity(doc, end + 2)
     # "AU Support and Stabilization Mission in Somalia": a mission is named with its country.
     if ent.label_ == "ORG" and doc[end - 1].lower_ in ("mission", "office", "delegation") \
             and end + 1 < len(doc) and doc[end].lower_ == "in" \
             and doc[end + 1].ent_type_ in ("GPE", "LOC") and doc[end + 1].ent_iob_ == "B":  # fmt: skip
-        end += 2
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+        end = _through_entity(doc, end + 2)
     # "European Union Agency for Criminal Justice Cooperation": spaCy's two organisations
     # joined by "for"/"of" after an organisation's head word are one name.
     if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in ("for", "of") \
             and doc[end - 1].lower_ in names.ORG_SUFFIXES and doc[end + 1].ent_type_ == "ORG" \
             and doc[end + 1].ent_iob_ == "B":  # fmt: skip
-        end += 2
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
+        end = _through_entity(doc, end + 2)
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _through_entity(doc: Doc, start: int) -> int:
+    """The end of spaCy's entity that begins at `start`."""
+    end = start
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
 
 def _with_compounds(ent: Span) -> int:
     """'Arm Holdings' when spaCy tagged only 'Holdings' as an organisation: the start of the

@@ -21,7 +21,8 @@ _PARTS = ("including", "among", "of whom", "of which")
 _QUANTIFIERS = {"most", "many", "some", "all", "half", "part", "majority", "none", "much",
                 "several", "each", "any", "both", "few", "dozens", "hundreds", "thousands"}
 _SAY = {"say", "tell", "report", "announce", "state", "add"}
-_COST = {"cost", "total", "fetch", "reach", "top", "exceed"}  # money verbs whose subject is what it is for
+# Money verbs whose subject is what the money is for: "the recall will cost", "payments reached".
+_COST = {"cost", "total", "fetch", "reach", "top", "exceed"}
 
 
 def head_of(doc: Doc, start: int, end: int) -> Token:

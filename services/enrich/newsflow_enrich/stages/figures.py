@@ -35,7 +35,8 @@ CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", 
               "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
               "swiss francs": "CHF", "francs": "CHF", "rubles": "RUB", "roubles": "RUB",
               "a$": "AUD", "c$": "CAD", "hk$": "HKD", "₹": "INR", "won": "KRW", "rupiah": "IDR",
-              "naira": "NGN", "rand": "ZAR", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY", "turkish liras": "TRY", "shillings": "KES", "ringgit": "MYR",
+              "naira": "NGN", "rand": "ZAR", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY",
+              "turkish liras": "TRY", "shillings": "KES", "ringgit": "MYR",
               "baht": "THB", "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "hryvnias": "UAH",
               "rs": "INR", "rs.": "INR", "rm": "MYR", "cedis": "GHS", "cedi": "GHS",
               "riel": "KHR", "riels": "KHR", "ksh": "KES", "₦": "NGN", "₱": "PHP", "r$": "BRL",
@@ -249,7 +250,8 @@ def _age_threshold(t: Token) -> bool:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return i > 1 and doc[i - 1].lower_ in ("over", "under", "above", "aged") \
         and doc[i - 2].lower_ in _PEOPLE and t.text.isdigit() and int(t.text) < 120 \
-        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in ("years", "year"))  # fmt: skip
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
+             or nxt.lower_ in ("years", "year"))  # fmt: skip
 
 
 def _aged(t: Token) -> bool:
