@@ -70,7 +70,7 @@ def as_prediction(gold: dict[str, Any], body: str) -> dict[str, Any]:
 def _lenient(first: dict[str, Any], second: dict[str, Any], s: Scores) -> None:
     """Figure context agreed when the two annotators' lists share a reading."""
     golds, others = first.get("figures", []), second.get("figures", [])
-    pairs = match_figures(golds, [{**o, "object": _first(o.get("object"))} for o in others])
+    pairs = match_figures(golds, _one_object(others))
     for key, ok in (("lenient +object", lambda g, o: _shared(g, o, "object", head)),
                     ("lenient +object+event", lambda g, o: _shared(g, o, "object", head)
                      and _shared(g, o, "event", stem))):
@@ -82,6 +82,11 @@ def _lenient(first: dict[str, Any], second: dict[str, Any], s: Scores) -> None:
         m.tp_p += hits
 
 
+def _one_object(figs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold figures with one object each, as match_figures compares a prediction's."""
+    return [{**f, "object": _first(f.get("object"))} for f in figs]
+
+
 def _shared(a: dict[str, Any], b: dict[str, Any], key: str, norm: Any) -> bool:
     return bool({norm(x) for x in _alts(a.get(key))} & {norm(x) for x in _alts(b.get(key))})
 
@@ -91,8 +96,7 @@ def _either(first: dict[str, Any], second: dict[str, Any], preds: list[dict[str,
     """Ours against the first annotator's figures, context right if either annotator accepts it."""
     golds = first.get("figures", [])
     pairs = match_figures(golds, preds)
-    to_second = match_figures(golds, [{**o, "object": _first(o.get("object"))}
-                                      for o in second.get("figures", [])])
+    to_second = match_figures(golds, _one_object(second.get("figures", [])))
     for key, ok in (("figures +object", _object_ok),
                     ("figures +object+event", lambda g, p: _object_ok(g, p) and _event_ok(g, p))):
         m = s.get(key)
@@ -123,9 +127,10 @@ def main() -> None:
         second, body = seconds[name], pred.get("body", "")
         captions = "\n".join(pred.get("captions") or [])
         human = Scores()
-        score_metadata(first, as_prediction(second, body), human)
-        score_entities(first, as_prediction(second, body)["entities"], body, captions, human)
-        score_figures(first, as_prediction(second, body)["figures"], human)
+        as_pred = as_prediction(second, body)
+        score_metadata(first, as_pred, human)
+        score_entities(first, as_pred["entities"], body, captions, human)
+        score_figures(first, as_pred["figures"], human)
         _lenient(first, second, human)
         views["second vs first"].add(human)
         if args.misses:
