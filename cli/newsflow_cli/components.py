@@ -17,7 +17,7 @@ import httpx
 
 from newsflow_cli.processes import StackError, free_port
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 DEPLOY = Path(os.environ.get("NEWSFLOW_DEPLOY_DIR", REPO / "deploy"))
 JVM_DIRS = Path("/usr/lib/jvm")
 
