@@ -10,15 +10,37 @@ import json
 import sys
 from typing import Any
 
+from pydantic import BaseModel
+
 from newsflow_contracts import topics
-from newsflow_contracts.events import SCHEMA_VERSION, TOPIC_MODELS
+from newsflow_contracts.events import (
+    SCHEMA_VERSION,
+    Alert,
+    ArticleEnriched,
+    ArticleReceived,
+    DeadLetter,
+)
+from newsflow_contracts.stories import StoryUpdated
+
+TOPIC_MODELS: dict[str, type[BaseModel]] = {
+    topics.RAW: ArticleReceived,
+    topics.ENRICHED: ArticleEnriched,
+    topics.DLQ: DeadLetter,
+    topics.ALERTS: Alert,
+    topics.STORIES: StoryUpdated,
+}
 
 DESCRIPTIONS = {
     topics.RAW: "Accepted articles, as received by ingest (published only after Kafka's ack).",
     topics.ENRICHED: "Enriched articles: clean body, metadata, entities, figures.",
     topics.DLQ: "Messages that could not be processed, with the stage and reason.",
     topics.ALERTS: "Standing-query matches of newly indexed articles.",
+    topics.STORIES: "Story updates, keyed by story id: created, article added, figure track "
+    "changed; each carries the whole story as it stands.",
 }
+
+
+KEYS = {topics.STORIES: "the story id"}
 
 
 def document() -> dict[str, Any]:
@@ -35,8 +57,11 @@ def document() -> dict[str, Any]:
             "name": model.__name__,
             "contentType": "application/json",
             "payload": {"$ref": f"#/components/schemas/{model.__name__}"},
-            "bindings": {"kafka": {"key": {"type": "string",
-                                           "description": "the article id"}}},  # fmt: skip
+            "bindings": {
+                "kafka": {
+                    "key": {"type": "string", "description": KEYS.get(topic, "the article id")}
+                }
+            },
         }
         key = topic.replace(".", "_")
         channels[key] = {
@@ -51,9 +76,12 @@ def document() -> dict[str, Any]:
         }
     return {
         "asyncapi": "3.0.0",
-        "info": {"title": "newsflow events", "version": SCHEMA_VERSION,
-                 "description": "Topics anyone can subscribe to. Key = article id, value = "
-                                "UTF-8 JSON carrying schema_version."},  # fmt: skip
+        "info": {
+            "title": "newsflow events",
+            "version": SCHEMA_VERSION,
+            "description": "Topics anyone can subscribe to. Key = article id (story id on "
+            "`stories`), value = UTF-8 JSON carrying schema_version.",
+        },
         "servers": {"local": {"host": "127.0.0.1:9092", "protocol": "kafka"}},
         "channels": channels,
         "operations": operations,

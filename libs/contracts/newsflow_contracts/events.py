@@ -1,6 +1,6 @@
 """The events on the wire. Every topic's value is one of these models, serialized as JSON.
 
-Subscribers get JSON Schemas generated from these models (see `schemas()`), never hand-written.
+Subscribers get JSON Schemas generated from these models (`asyncapi.py`), never hand-written.
 Adding an optional field is fine; a breaking change bumps SCHEMA_VERSION's major.
 """
 
@@ -19,7 +19,9 @@ class Event(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
     schema_version: Literal["1"] = SCHEMA_VERSION
-    id: str = Field(description="Stable article id; also the Kafka key, so one article stays ordered")
+    id: str = Field(
+        description="Stable article id; also the Kafka key, so one article stays ordered"
+    )
 
 
 class ArticleReceived(Event):
@@ -97,6 +99,10 @@ class ArticleEnriched(Event):
     entities: list[Entity] = []
     figures: list[Figure] = []
     pipeline: Pipeline
+    story_id: str | None = Field(
+        None,
+        description="The story this article joined; set downstream of enrich (topic `stories`)",
+    )
 
 
 class DeadLetter(BaseModel):
@@ -121,16 +127,3 @@ class Alert(BaseModel):
     article_id: str
     title: str | None = None
     matched_at: datetime
-
-
-TOPIC_MODELS: dict[str, type[BaseModel]] = {
-    "articles.raw": ArticleReceived,
-    "articles.enriched": ArticleEnriched,
-    "articles.dlq": DeadLetter,
-    "alerts": Alert,
-}
-
-
-def schemas() -> dict[str, dict[str, Any]]:
-    """JSON Schema of each topic's value, for subscribers."""
-    return {topic: model.model_json_schema() for topic, model in TOPIC_MODELS.items()}

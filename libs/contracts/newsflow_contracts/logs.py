@@ -21,8 +21,11 @@ def logging_config(service: str, level: str = "INFO") -> dict[str, Any]:
             }
         },
         "handlers": {
-            "stderr": {"class": "logging.StreamHandler", "formatter": "json",
-                       "stream": "ext://sys.stderr"},  # fmt: skip
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            },
         },
         "root": {"handlers": ["stderr"], "level": level.upper()},
         "loggers": {name: {"level": "WARNING"} for name in QUIET},

@@ -4,5 +4,6 @@ RAW = "articles.raw"
 ENRICHED = "articles.enriched"
 DLQ = "articles.dlq"
 ALERTS = "alerts"
+STORIES = "stories"  # key = story id, not article id
 
-ALL = (RAW, ENRICHED, DLQ, ALERTS)
+ALL = (RAW, ENRICHED, DLQ, ALERTS, STORIES)
