@@ -113,7 +113,7 @@ def stem(verb: str | None) -> str | None:
 def unit_key(unit: Any) -> Any:
     """A unit as spelled by anyone ('percent', 'metres', 'dollars') in the pipeline's own
     notation ('%', 'm', 'USD'), so that spelling is not scored; a list is its first reading."""
-    from newsflow_enrich.stages.figures import CURRENCIES, UNITS
+    from newsflow_enrich.stages.numbers import CURRENCIES, UNITS
 
     unit = _alts(unit)[0]
     if not isinstance(unit, str):

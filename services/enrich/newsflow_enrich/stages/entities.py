@@ -28,7 +28,7 @@ from newsflow_contracts.events import Entity
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsflow_enrich.stages import figures, names
+from newsflow_enrich.stages import names, numbers
 
 TYPES = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -165,7 +165,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
                 or names.is_title_only(form):  # fmt: skip
             continue
         if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
-                or form.lower() in figures.UNITS:  # "1,356 MW" names no organisation
+                or form.lower() in numbers.UNITS:  # "1,356 MW" names no organisation
             continue
         if len(ent) == 1 and ent[0].tag_ == "JJ" and type_ == "LOC":
             type_ = "NORP"  # "Ukrainian officials": an adjective, not the place
@@ -213,7 +213,7 @@ def _trimmed(ent: Span) -> Span:
             and doc[end - 1].lower_ not in names.PLACE_SUFFIXES:  # fmt: skip
         start, label = start + k, "PERSON"
     for t in ent[1:]:
-        if t.like_num and figures.currency_follows(t):
+        if t.like_num and numbers.currency_follows(t):
             end = t.i
             break
     if (start, end, label) == (ent.start, ent.end, ent.label_) or end <= start:

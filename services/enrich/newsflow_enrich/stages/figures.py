@@ -8,129 +8,27 @@ are not figures.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
-from text_to_num import text2num
 
 from newsflow_enrich.stages import figure_context as ctx
-
-QUALIFIERS = [
-    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
-    "as much as", "as few as", "no fewer than", "no more than", "nearly", "almost", "about",
-    "around", "roughly", "approximately", "some", "over", "under", "just over", "just under",
-    "close to", "upwards of", "an estimated", "estimated", "a further", "another", "as low as",
-    "as high as",
-]  # fmt: skip
-QUALIFIERS.sort(key=len, reverse=True)
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "mn": 1e6, "tn": 1e12,
-          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "tln": 1e12, "bln": 1e9,
-          "mln": 1e6}  # fmt: skip
-CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
-              "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
-              "yuan": "CNY", "rupees": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-              "australian dollars": "AUD", "canadian dollars": "CAD", "hong kong dollars": "HKD",
-              "swiss francs": "CHF", "francs": "CHF", "rubles": "RUB", "roubles": "RUB",
-              "a$": "AUD", "c$": "CAD", "hk$": "HKD", "₹": "INR", "won": "KRW", "rupiah": "IDR",
-              "naira": "NGN", "rand": "ZAR", "lira": "TRY", "liras": "TRY", "turkish lira": "TRY",
-              "turkish liras": "TRY", "shillings": "KES", "ringgit": "MYR",
-              "baht": "THB", "dirhams": "AED", "riyals": "SAR", "reais": "BRL", "hryvnias": "UAH",
-              "rs": "INR", "rs.": "INR", "rm": "MYR", "cedis": "GHS", "cedi": "GHS",
-              "riel": "KHR", "riels": "KHR", "ksh": "KES", "₦": "NGN", "₱": "PHP", "r$": "BRL",
-              "s$": "SGD", "nz$": "NZD", "pesos": "peso"}  # fmt: skip
-# "pesos" name several currencies: the country the story is about says which.
-_PESO_COUNTRIES = {"Philippin": "PHP", "Manila": "PHP", "Mexic": "MXN", "Colombia": "COP",
-                   "Argentin": "ARS", "Chile": "CLP", "Dominican": "DOP", "Uruguay": "UYU",
-                   "Cuba": "CUP"}  # fmt: skip
-UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
-         "km": "km", "kilometres": "km", "kilometers": "km", "miles": "mi", "mile": "mi",
-         "kg": "kg", "kilograms": "kg", "tonnes": "t", "tons": "t", "metres": "m", "meters": "m",
-         "hectares": "ha", "acres": "acre", "degrees": "deg", "mph": "mph", "km/h": "km/h",
-         "barrels": "bbl", "megawatts": "MW", "mw": "MW", "gw": "GW", "years": "years",
-         "months": "months", "days": "days", "hours": "hours", "minutes": "minutes",
-         "year": "years", "month": "months", "week": "weeks", "weeks": "weeks", "day": "days",
-         "hour": "hours", "decades": "decades", "decade": "decades", "mm": "mm", "cm": "cm",
-         "millimetres": "mm", "millimeters": "mm", "centimetres": "cm", "centimeters": "cm",
-         "km per hour": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
-         "miles per hour": "mph", "kph": "km/h", "litres": "l", "liters": "l", "litre": "l",
-         "liter": "l", "feet": "ft", "foot": "ft", "tonne": "t", "ton": "t", "metre": "m",
-         "meter": "m", "kilometre": "km", "kilometer": "km", "kilogram": "kg", "gallons": "gal",
-         "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
-         "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in",
-         "degrees celsius": "deg", "degrees fahrenheit": "degF", "hectopascals": "hPa",
-         "hpa": "hPa", "second": "s", "minute": "minutes"}  # fmt: skip
-NUMBER_WORDS = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "hundreds",
-    "thousands", "millions", "billions", "half", "a",
-}  # fmt: skip
-VAGUE = {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6, "dozen": 12.0}
-DURATION_UNITS = {"years", "months", "weeks", "days", "hours", "minutes", "decades", "s"}
-MONEY = set(CURRENCIES.values())
-# Printed before the number: symbols and codes ("$5", "Rs 1,460"), never words ("won 68 seats").
-PREFIXES = {k: v for k, v in CURRENCIES.items()
-            if not k.isalpha() or k in ("usd", "eur", "gbp", "rs", "rm", "ksh")}  # fmt: skip
-# A currency printed onto its number: "RM4.2 million", "RM100", "Rs500".
-_GLUED = re.compile(r"^(rm|rs\.?|ksh|r\$|s\$|nz\$|a\$|c\$|hk\$|us\$|[$€£₦₱₹])(\d[\d,]*(?:\.\d+)?)$",
-                    re.IGNORECASE)
-MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec", "january", "february", "march", "april", "june", "july", "august", "september",
-          "october", "november", "december"}  # fmt: skip
-_NUMERIC = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$")
-NOT_FIGURE_ENTS = {"DATE", "TIME", "ORDINAL"}
-_RANGE_WORDS = {"and", "to", "-", "–", "—"}
-
-
-@dataclass
-class Number:
-    start: int  # token index
-    end: int
-    value: float
-    low: float | None = None
-    high: float | None = None
-
-
-# "$US61,000", "$A97,000": spaCy splits off the "$" and leaves the country glued to the number.
-_DOLLAR_GLUED = re.compile(r"^(US|A|NZ|C|HK|S)(\d[\d,]*(?:\.\d+)?)$")
-_DOLLARS = {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD", "S": "SGD"}
-
-
-def _dollar_code(t: Token) -> str | None:
-    m = _DOLLAR_GLUED.match(t.text)
-    return _DOLLARS[m.group(1)] if m and t.i > 0 and t.doc[t.i - 1].text == "$" else None
-
-
-def _value_of(tokens: list[Token]) -> float | None:
-    words = [_GLUED.sub(r"\2", _DOLLAR_GLUED.sub(r"\2", t.text) if _dollar_code(t) else t.text)
-             .lower().replace(",", "") for t in tokens if t.text != "-"]
-    if len(words) == 1 and words[0] in VAGUE:
-        return None  # "dozens" alone is not a count
-    total: float | None = None
-    scale = 1.0
-    digits = [w for w in words if _NUMERIC.match(w)]
-    if digits:
-        total = float(digits[0])
-        for w in words[words.index(digits[0]) + 1:]:
-            scale *= SCALES.get(w, 1.0)
-        return total * scale
-    phrase = " ".join(w for w in words if w != "a" or len(words) > 1)
-    try:
-        return float(text2num(phrase, "en"))
-    except ValueError:
-        return None
-
-
-def _is_number_token(t: Token) -> bool:
-    low = t.lower_.replace(",", "")
-    if _NUMERIC.match(low) or _GLUED.match(low) or _dollar_code(t):
-        return True
-    return t.like_num and low in NUMBER_WORDS or low in NUMBER_WORDS - {"a", "half"} \
-        and t.pos_ == "NUM"  # fmt: skip
+from newsflow_enrich.stages.not_figures import bare_date, is_duration, is_excluded
+from newsflow_enrich.stages.numbers import (
+    DURATION_UNITS,
+    MONEY,
+    NOT_FIGURE_ENTS,
+    NUMBER_WORDS,
+    NUMERIC,
+    PREFIXES,
+    RANGE_WORDS,
+    SCALES,
+    UNITS,
+    Number,
+    is_number_token,
+    qualifier_of,
+    unit_of,
+    value_of,
+)
 
 
 def numbers(sent: Span) -> list[Number]:
@@ -139,217 +37,34 @@ def numbers(sent: Span) -> list[Number]:
     i, toks = 0, list(sent)
     while i < len(toks):
         t = toks[i]
-        if not _is_number_token(t) or _is_excluded(t) or (
-            t.ent_type_ in NOT_FIGURE_ENTS and not _is_duration(t) and not _bare_date(t)
+        if (
+            not is_number_token(t)
+            or is_excluded(t)
+            or (t.ent_type_ in NOT_FIGURE_ENTS and not is_duration(t) and not bare_date(t))
         ):
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and (_is_number_token(toks[j]) or toks[j].lower_ in SCALES
+        while j < len(toks) and (is_number_token(toks[j]) or toks[j].lower_ in SCALES
                                  or toks[j].text == "-" and j + 1 < len(toks)
                                  and toks[j + 1].lower_ in ("lakh", "crore")
                                  or toks[j].lower_ == "and" and j + 1 < len(toks)
                                  and toks[j - 1].lower_ in ("hundred", "thousand", "million")
                                  and toks[j + 1].lower_ in NUMBER_WORDS - {"a"}
-                                 and not _NUMERIC.match(toks[j + 1].text)):  # fmt: skip
+                                 and not NUMERIC.match(toks[j + 1].text)):  # fmt: skip
             j += 1
-        value = _value_of(toks[i:j])
-        if value is not None and i > 0 and toks[i - 1].lower_ == "minus" \
-                and not (i > 2 and toks[i - 3].lower_ == "plus"):  # "plus or minus 2 percent"
+        value = value_of(toks[i:j])
+        if (
+            value is not None
+            and i > 0
+            and toks[i - 1].lower_ == "minus"
+            and not (i > 2 and toks[i - 3].lower_ == "plus")
+        ):  # "plus or minus 2 percent"
             out.append(Number(toks[i - 1].i, toks[j - 1].i + 1, -value))  # "minus 40 degrees"
         elif value is not None:
             out.append(Number(toks[i].i, toks[j - 1].i + 1, value))
         i = j
     return _ranges(sent.doc, out)
-
-
-DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-             "minute", "minutes", "decade", "decades", "second", "seconds"}  # fmt: skip
-# Entities whose numbers are part of a name ("Ligue 1", "Boeing 737", "Windows 11").
-NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"}
-_FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
-
-
-def _entity_of(t: Token) -> Span | None:
-    """The named entity the token is part of, if any."""
-    return next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-
-
-def _bare_date(t: Token) -> bool:
-    """spaCy tags some plain counts as dates ("from 62 to 64", "Brest on 47"): a DATE entity
-    made of numbers only, none of them a year, is a count."""
-    ent = _entity_of(t)
-    if ent is None or ent.label_ != "DATE":
-        return False
-    return all(x.like_num and not re.fullmatch(r"(1[89]|20)\d\d", x.text)
-               or x.lower_ in ("to", "and", "-", "–", "between", "from", "about") for x in ent)
-
-
-def _is_duration(t: Token) -> bool:
-    """'12 years', 'three-week trial', 'at least 16 weeks': how long, not when. 'Two years ago',
-    'a 58-year-old' and 'in 2014' stay dates or ages."""
-    doc, k = t.doc, t.i + 1
-    # "12 to 18 months": through a range to its unit.
-    while k < len(doc) and (doc[k].text == "-" or _is_number_token(doc[k])
-                            or doc[k].lower_ in ("to", "and", "or") and k + 1 < len(doc)
-                            and _is_number_token(doc[k + 1])):  # fmt: skip
-        k += 1
-    if k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k + 1].lower_ in DURATIONS:
-        k += 1  # "31 straight days", "three consecutive years"
-    if k >= len(doc) or doc[k].lower_ not in DURATIONS:
-        return False
-    after = doc[k + 1: k + 4].text.lower()
-    return not re.match(r"(ago|old|-old)\b", after.replace(" - ", "-"))
-
-
-def _ratio(a: Token, word: Token, b: Token) -> bool:
-    """'one in seven Pakistanis': a proportion, not two counts ('178 in 2021' is a count)."""
-    if word.lower_ != "in" or not (_is_number_token(a) and _is_number_token(b)):
-        return False
-    small = _value_of([a])
-    return small is not None and small <= 10 and not re.fullmatch(r"(1[89]|20)\d\d", b.text)
-
-
-def _model_number(t: Token) -> bool:
-    """'the PowerPack 500 and PowerPack 625 models': a number in a product's name."""
-    if t.i == 0 or not t.text.isdigit():
-        return False
-    prev, doc = t.doc[t.i - 1], t.doc
-    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
-        and prev.lower_.rstrip(".") not in MONTHS and prev.lower_ not in PREFIXES \
-        and prev.ent_type_ not in ("GPE", "LOC", "PERSON", "NORP", "DATE") \
-        and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)
-             and nxt.text not in ("-", "–"))  # fmt: skip
-
-
-def _golf_score(t: Token) -> bool:
-    """'a five-under-par 65 for a 14-under 266', 'third after a 68': scores, not counts."""
-    doc, i = t.doc, t.i
-    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in ("under", "over"):
-        return True
-    if i > 0 and doc[i - 1].lower_ == "par" or i > 1 and doc[i - 1].lower_ in ("under", "over") \
-            and doc[i - 2].text == "-":  # fmt: skip
-        return True
-    # "after a 68": a number with an article and nothing counted is a score or a round.
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return t.dep_ in ("pobj", "dobj") and any(c.lower_ in ("a", "an") for c in t.children) \
-        and (nxt is None or nxt.is_punct)  # fmt: skip
-
-
-# Words a number labels rather than counts with: "phase 3", "Article 5", "type 2 diabetes".
-_LABELS = {"phase", "article", "section", "chapter", "clause", "paragraph", "type", "level",
-           "category", "grade", "gate", "terminal", "platform", "channel", "route", "line"}
-_PEOPLE = {"people", "those", "adults", "persons", "residents", "patients", "women", "men",
-           "children", "workers", "everyone", "anyone", "customers", "voters", "pensioners"}
-
-
-def _age_threshold(t: Token) -> bool:
-    """'mostly to people over 70', 'children under 5': an age, not a count."""
-    doc, i = t.doc, t.i
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return i > 1 and doc[i - 1].lower_ in ("over", "under", "above", "aged") \
-        and doc[i - 2].lower_ in _PEOPLE and t.text.isdigit() and int(t.text) < 120 \
-        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
-             or nxt.lower_ in ("years", "year"))  # fmt: skip
-
-
-def _aged(t: Token) -> bool:
-    """'aged 24, 31 and 45', 'aged between 15 and 17': ages."""
-    k = t.i - 1
-    while k >= 0 and (t.doc[k].like_num or t.doc[k].lower_ in (",", "and", "between", "to", "-")):
-        k -= 1
-    return k >= 0 and t.doc[k].lower_ in ("aged", "ages", "age")
-
-
-_CONTACT = re.compile(r"\b(call|contact|dial|phone|ring|helpline|hotline|text)\b", re.IGNORECASE)
-
-
-def _phone(t: Token) -> bool:
-    """'0800 555 111', 'contact the force on 101': telephone numbers."""
-    k = t.i
-    while k >= 0 and t.doc[k].text.isdigit():
-        if re.fullmatch(r"0\d{2,}", t.doc[k].text):
-            return True  # "0800 555 111": each group
-        k -= 1
-    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
-    return prev in ("on", "call", "dial") and t.text.isdigit() and len(t.text) >= 3 \
-        and bool(_CONTACT.search(t.sent.text))  # fmt: skip
-
-
-def _age_predicate(t: Token) -> bool:
-    """'Halyna was 71.': a bare number said of a person is an age."""
-    if t.dep_ not in ("attr", "acomp") or t.head.lemma_ != "be" or (
-        t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("NOUN", "PROPN", "SYM")
-    ):
-        return False
-    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-    return subj is not None and (
-        subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "i")
-        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
-    )
-
-
-def currency_follows(t: Token) -> bool:
-    """A currency named right after the token: '500 francs', '500 Swiss francs'."""
-    after = t.doc[t.i + 1: t.i + 3].text.lower()
-    return after in CURRENCIES or after.split(" ")[0] in CURRENCIES
-
-
-def _in_name(t: Token) -> bool:
-    """The number belongs to the name spaCy put it in ('Ligue 1', 'Boeing 737'), not to an
-    amount it swallowed ('the council of nearly $400,000')."""
-    if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES:
-        return False
-    if currency_follows(t):
-        return False  # "500 Swiss francs" inside a name spaCy made too long
-    ent = _entity_of(t)
-    return ent is None or any(x.pos_ == "PROPN" for x in ent)
-
-
-def _is_excluded(t: Token) -> bool:
-    """Clock times, years standing alone, names, ratios, fractions and arithmetic in chrome."""
-    text = t.text
-    doc = t.doc
-    nxt = t.nbor(1) if t.i + 1 < len(doc) else None
-    if t.ent_type_ in NAME_ENTS and _in_name(t) or "-" in text and not _NUMERIC.match(text):
-        return True  # part of a name ("Ligue 1"), or a compound word ("one-off")
-    if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no") \
-            or t.i > 1 and doc[t.i - 1].text == "." and doc[t.i - 2].lower_ == "no":  # fmt: skip
-        return True  # a rank or a name: "the world number three", "the No. 6 reactor"
-    if t.i > 0 and doc[t.i - 1].lower_ in _LABELS and text.isdigit() \
-            and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)):  # fmt: skip
-        return True  # a label: "the phase 3 study", "Article 5", "type 2 diabetes"
-    if _age_threshold(t):
-        return True
-    if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
-        return True  # a day: "Madrid, Apr 9"
-    if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
-        return True
-    if t.i > 0 and doc[t.i - 1].lower_ == "top":
-        return True  # a rank: "into the world's top 50"
-    # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
-    if t.i > 1 and doc[t.i - 1].text == "," and doc[t.i - 2].pos_ == "PROPN" and (
-        nxt is None or nxt.text in (",", ")", ".")
-    ):
-        return True
-    if nxt is not None and t.i + 2 < len(doc):
-        nxt2 = doc[t.i + 2]
-        # "one in seven Pakistanis", "two-thirds", "one-time", "one of the deadliest"
-        if _ratio(t, nxt, nxt2) or t.i > 1 and _ratio(doc[t.i - 2], doc[t.i - 1], t):
-            return True
-        if nxt.text == "-" and not _NUMERIC.match(text) and (
-            nxt2.lower_ in _FRACTIONS or nxt2.lower_ in ("off", "time")
-            or nxt2.pos_ not in ("NOUN", "NUM") and not _is_duration(t)
-        ):
-            return True
-        if t.lower_ == "one" and nxt.lower_ == "of":
-            return True
-    if nxt is not None and nxt.text in (":", "+", "=") or t.i > 0 and t.nbor(-1).text in (":", "+"):
-        return True
-    # A year standing alone ("in 2014"), unless it counts a noun ("2014 votes").
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", text)) and t.ent_type_ in ("DATE", "") and (
-        nxt is None or nxt.pos_ != "NOUN")
 
 
 _CHANGE_VERBS = {"raise", "rise", "increase", "cut", "reduce", "lower", "fall", "drop", "climb",
@@ -365,7 +80,7 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
     for n in nums:
         prev = merged[-1] if merged else None
         if prev is not None and n.start - prev.end in (1, 2):
-            gap = doc[prev.end:n.start]
+            gap = doc[prev.end : n.start]
             # "between 89% and 94%", "£2.5 million and £3 million": the first end's unit
             gap_words = {t.lower_ for t in gap
                          if t.lower_ not in PREFIXES and t.lower_ not in UNITS}  # fmt: skip
@@ -374,7 +89,7 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
             if gap_words == {"-"} and _score(doc, prev, n):
                 merged.pop()  # a score: "a 2-1 win", "won 3-6, 6-4"
                 continue
-            if gap_words and gap_words <= _RANGE_WORDS and ("and" not in gap_words or between) \
+            if gap_words and gap_words <= RANGE_WORDS and ("and" not in gap_words or between) \
                     and prev.value < n.value and not _is_change(doc, prev) \
                     and _same_unit(doc, prev, n):  # fmt: skip
                 merged[-1] = Number(prev.start, n.end, (prev.value + n.value) / 2, prev.value,
@@ -386,7 +101,7 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
 
 def _same_unit(doc: Doc, a: Number, b: Number) -> bool:
     """Both ends in one unit, or one end without: '27.4% to 41.10 euros' is not a range."""
-    ua, ub = _unit(doc, a)[0], _unit(doc, b)[0]
+    ua, ub = unit_of(doc, a)[0], unit_of(doc, b)[0]
     return ua is None or ub is None or ua == ub
 
 
@@ -407,73 +122,12 @@ def _score(doc: Doc, a: Number, b: Number) -> bool:
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _RESULTS
 
 
-def _currency(doc: Doc, code: str) -> str:
-    """The ISO code; for 'pesos', the one of the country the story names first."""
-    if code != "peso":
-        return code
-    text = doc.text.lower()
-    found = [(text.find(stem.lower()), iso) for stem, iso in _PESO_COUNTRIES.items()
-             if stem.lower() in text]  # fmt: skip
-    return min(found)[1] if found else code
-
-
 def _is_change(doc: Doc, num: Number) -> bool:
     """'from 62 to 64' after a verb of change is a before and an after, not a range."""
     if num.start == 0 or doc[num.start - 1].lower_ != "from":
         return False
     verb = doc[num.start - 1].head
     return verb.pos_ == "VERB" and verb.lemma_ in _CHANGE_VERBS
-
-
-def _qualifier(doc: Doc, start: int, duration: bool = False) -> tuple[str | None, int]:
-    """The qualifier before a number, or before its currency ('nearly $400,000', 'about £180')."""
-    if start >= 1 and doc[start - 1].lower_ in PREFIXES:
-        start -= 1
-    before = doc[max(0, start - 4):start].text.lower().rstrip()
-    for q in QUALIFIERS:
-        if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalnum()):
-            prep = doc[start - 1]
-            if q == "over" and duration and prep.dep_ == "prep" \
-                    and any(c.dep_ == "pobj" for c in prep.children):  # fmt: skip
-                return None, start  # "spread over three years": a time frame, not "more than"
-            return q, start - len(q.split())
-    if start >= 1 and doc[start - 1].lower_ == "between":
-        return "between", start - 1
-    return None, start
-
-
-def _unit(doc: Doc, num: Number) -> tuple[str | None, int]:
-    """The unit and the index of the first token after the figure's text."""
-    prev = doc[num.start - 1].text.lower() if num.start > 0 else ""
-    if code := _dollar_code(doc[num.start]):
-        return code, num.end
-    if prev in PREFIXES:
-        return _currency(doc, PREFIXES[prev]), num.end
-    glued = _GLUED.match(doc[num.start].lower_)
-    if glued:
-        return PREFIXES[glued.group(1).lower()], num.end
-    end = num.end
-    if end + 1 < len(doc) and doc[end].text == "-" and (doc[end + 1].lower_ in UNITS
-                                                        or doc[end + 1].lower_ in CURRENCIES):
-        end += 1  # "a three-week trial", "a 13.8 tln-won budget"
-    for size in (3, 2):  # multi-word units and currencies first: "km per hour"
-        words = doc[end:end + size].text.lower()
-        if end + size <= len(doc) and words in UNITS:
-            return UNITS[words], end + size
-        if end + size <= len(doc) and words in CURRENCIES:
-            return _currency(doc, CURRENCIES[words]), end + size
-    if end < len(doc):
-        two = doc[end:end + 2].text.lower()
-        if two in UNITS:
-            return UNITS[two], end + 2
-        one = doc[end].text.lower()
-        if one in UNITS:
-            return UNITS[one], end + 1
-        # "5 billion won" is money; "the party, with 41, won" is a verb.
-        if one in CURRENCIES and (one != "won" or num.value >= 1000 and (
-                end + 1 >= len(doc) or doc[end + 1].pos_ not in ("DET", "PRON", "NUM"))):
-            return _currency(doc, CURRENCIES[one]), end + 1
-    return None, end
 
 
 def _object_text(doc: Doc, noun: Token, num: Number, unit_end: int) -> str:
@@ -486,7 +140,7 @@ def _object_text(doc: Doc, noun: Token, num: Number, unit_end: int) -> str:
     while left > bound and doc[left - 1].text == "-" and left - 2 >= bound:
         left -= 2
     left = max(left, bound)
-    return doc[left:noun.i + 1].text
+    return doc[left : noun.i + 1].text
 
 
 # "six of the dead": what an earlier count's verb made of the people it counted.
@@ -506,8 +160,10 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
     one; for 'killed ..., including 348 children' the nearest larger count before it; for 'Six
     of the dead' an earlier sentence's count of the dead."""
     t = noun if noun is not None else anchor
-    if t.dep_ == "pobj" and t.head.lower_ in ("including", "among", "of") and t.head.dep_ in (
-        "prep", "acl"
+    if (
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("including", "among", "of")
+        and t.head.dep_ in ("prep", "acl")
     ):
         container = t.head.head
         for k, obj in enumerate(objects):
@@ -531,9 +187,15 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
         became = _BECAME.get(noun.lower_, set())
         for k in range(first - 1, max(-1, first - 12), -1):
             obj, event = objects[k], events[k]
-            if figures[k].value > value and figures[k].unit == unit and (
-                obj is not None and obj.lemma_.lower() == noun.lemma_.lower()
-                or event is not None and event.lemma_.lower() in became
+            if (
+                figures[k].value > value
+                and figures[k].unit == unit
+                and (
+                    obj is not None
+                    and obj.lemma_.lower() == noun.lemma_.lower()
+                    or event is not None
+                    and event.lemma_.lower() in became
+                )
             ):
                 return k
     return None
@@ -553,8 +215,8 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
         first_in_sentence = len(figures)
         events: list[Token | None] = []
         for num in numbers(sent):
-            unit, unit_end = _unit(doc, num)
-            qualifier, _ = _qualifier(doc, num.start, duration=unit in DURATION_UNITS)
+            unit, unit_end = unit_of(doc, num)
+            qualifier, _ = qualifier_of(doc, num.start, duration=unit in DURATION_UNITS)
             start_tok = num.start - 1 if unit and doc[num.start - 1].text.lower() in PREFIXES \
                 else num.start  # fmt: skip
             end_tok = max(num.end, unit_end)
@@ -563,8 +225,9 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
             span_start = doc[start_tok].idx
             last = doc[end_tok - 1]
             span_end = last.idx + len(last.text)
-            parent = _parent(doc, noun, anchor, num.value, unit, figures, objects, all_events,
-                             first_in_sentence)
+            parent = _parent(
+                doc, noun, anchor, num.value, unit, figures, objects, all_events, first_in_sentence
+            )
             figures.append(Figure(
                 value=num.value, low=num.low, high=num.high,
                 text=text[span_start:span_end], qualifier=qualifier, unit=unit,
@@ -588,7 +251,7 @@ def _conversions(text: str, figures: list[Figure], first: int) -> None:
     figure is the same amount in other units, with the same object and event."""
     for k in range(max(first, 1), len(figures)):
         prev, fig = figures[k - 1], figures[k]
-        between = text[prev.span[1]:fig.span[0]]
+        between = text[prev.span[1] : fig.span[0]]
         if between.strip() == "(" and text[fig.span[1]:fig.span[1] + 1] == ")" \
                 and fig.object is None and fig.event is None:  # fmt: skip
             figures[k] = fig.model_copy(update={"object": prev.object, "event": prev.event})
@@ -674,9 +337,17 @@ def _share_events(figures: list[Figure], objects: list[Token | None],
             noun = objects[k]
             for j in range(first, len(figures)):
                 other = objects[j]
-                if j != k and other is not None and noun is not None and figures[j].event and (
-                    noun.head.i == other.i or other.head.i == noun.i
-                    or noun.head.i == other.head.i and noun.dep_ == "conj"
+                if (
+                    j != k
+                    and other is not None
+                    and noun is not None
+                    and figures[j].event
+                    and (
+                        noun.head.i == other.i
+                        or other.head.i == noun.i
+                        or noun.head.i == other.head.i
+                        and noun.dep_ == "conj"
+                    )
                 ):
                     donor = figures[j].event
                     break

@@ -1,0 +1,250 @@
+"""Numbers that are not figures: dates and years, durations, ages, phone numbers, scores, model
+numbers, labels ("phase 3", "Article 5") and numbers inside names ("Boeing 737")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from newsflow_enrich.stages.numbers import (
+    MONTHS,
+    NUMERIC,
+    PREFIXES,
+    UNITS,
+    currency_follows,
+    is_number_token,
+    value_of,
+)
+
+DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+             "minute", "minutes", "decade", "decades", "second", "seconds"}  # fmt: skip
+# Entities whose numbers are part of a name ("Ligue 1", "Boeing 737", "Windows 11").
+NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"}
+_FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
+
+
+def entity_of(t: Token) -> Span | None:
+    """The named entity the token is part of, if any."""
+    return next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+
+
+def bare_date(t: Token) -> bool:
+    """spaCy tags some plain counts as dates ("from 62 to 64", "Brest on 47"): a DATE entity
+    made of numbers only, none of them a year, is a count."""
+    ent = entity_of(t)
+    if ent is None or ent.label_ != "DATE":
+        return False
+    return all(
+        x.like_num
+        and not re.fullmatch(r"(1[89]|20)\d\d", x.text)
+        or x.lower_ in ("to", "and", "-", "–", "between", "from", "about")
+        for x in ent
+    )
+
+
+def is_duration(t: Token) -> bool:
+    """'12 years', 'three-week trial', 'at least 16 weeks': how long, not when. 'Two years ago',
+    'a 58-year-old' and 'in 2014' stay dates or ages."""
+    doc, k = t.doc, t.i + 1
+    # "12 to 18 months": through a range to its unit.
+    while k < len(doc) and (doc[k].text == "-" or is_number_token(doc[k])
+                            or doc[k].lower_ in ("to", "and", "or") and k + 1 < len(doc)
+                            and is_number_token(doc[k + 1])):  # fmt: skip
+        k += 1
+    if k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k + 1].lower_ in DURATIONS:
+        k += 1  # "31 straight days", "three consecutive years"
+    if k >= len(doc) or doc[k].lower_ not in DURATIONS:
+        return False
+    after = doc[k + 1 : k + 4].text.lower()
+    return not re.match(r"(ago|old|-old)\b", after.replace(" - ", "-"))
+
+
+def _ratio(a: Token, word: Token, b: Token) -> bool:
+    """'one in seven Pakistanis': a proportion, not two counts ('178 in 2021' is a count)."""
+    if word.lower_ != "in" or not (is_number_token(a) and is_number_token(b)):
+        return False
+    small = value_of([a])
+    return small is not None and small <= 10 and not re.fullmatch(r"(1[89]|20)\d\d", b.text)
+
+
+def _model_number(t: Token) -> bool:
+    """'the PowerPack 500 and PowerPack 625 models': a number in a product's name."""
+    if t.i == 0 or not t.text.isdigit():
+        return False
+    prev, doc = t.doc[t.i - 1], t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
+        and prev.lower_.rstrip(".") not in MONTHS and prev.lower_ not in PREFIXES \
+        and prev.ent_type_ not in ("GPE", "LOC", "PERSON", "NORP", "DATE") \
+        and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)
+             and nxt.text not in ("-", "–"))  # fmt: skip
+
+
+def _golf_score(t: Token) -> bool:
+    """'a five-under-par 65 for a 14-under 266', 'third after a 68': scores, not counts."""
+    doc, i = t.doc, t.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in ("under", "over"):
+        return True
+    if i > 0 and doc[i - 1].lower_ == "par" or i > 1 and doc[i - 1].lower_ in ("under", "over") \
+            and doc[i - 2].text == "-":  # fmt: skip
+        return True
+    # "after a 68": a number with an article and nothing counted is a score or a round.
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return t.dep_ in ("pobj", "dobj") and any(c.lower_ in ("a", "an") for c in t.children) \
+        and (nxt is None or nxt.is_punct)  # fmt: skip
+
+
+# Words a number labels rather than counts with: "phase 3", "Article 5", "type 2 diabetes".
+_LABELS = {
+    "phase",
+    "article",
+    "section",
+    "chapter",
+    "clause",
+    "paragraph",
+    "type",
+    "level",
+    "category",
+    "grade",
+    "gate",
+    "terminal",
+    "platform",
+    "channel",
+    "route",
+    "line",
+}
+_PEOPLE = {
+    "people",
+    "those",
+    "adults",
+    "persons",
+    "residents",
+    "patients",
+    "women",
+    "men",
+    "children",
+    "workers",
+    "everyone",
+    "anyone",
+    "customers",
+    "voters",
+    "pensioners",
+}
+
+
+def _age_threshold(t: Token) -> bool:
+    """'mostly to people over 70', 'children under 5': an age, not a count."""
+    doc, i = t.doc, t.i
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return i > 1 and doc[i - 1].lower_ in ("over", "under", "above", "aged") \
+        and doc[i - 2].lower_ in _PEOPLE and t.text.isdigit() and int(t.text) < 120 \
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
+             or nxt.lower_ in ("years", "year"))  # fmt: skip
+
+
+def _aged(t: Token) -> bool:
+    """'aged 24, 31 and 45', 'aged between 15 and 17': ages."""
+    k = t.i - 1
+    while k >= 0 and (t.doc[k].like_num or t.doc[k].lower_ in (",", "and", "between", "to", "-")):
+        k -= 1
+    return k >= 0 and t.doc[k].lower_ in ("aged", "ages", "age")
+
+
+_CONTACT = re.compile(r"\b(call|contact|dial|phone|ring|helpline|hotline|text)\b", re.IGNORECASE)
+
+
+def _phone(t: Token) -> bool:
+    """'0800 555 111', 'contact the force on 101': telephone numbers."""
+    k = t.i
+    while k >= 0 and t.doc[k].text.isdigit():
+        if re.fullmatch(r"0\d{2,}", t.doc[k].text):
+            return True  # "0800 555 111": each group
+        k -= 1
+    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    return prev in ("on", "call", "dial") and t.text.isdigit() and len(t.text) >= 3 \
+        and bool(_CONTACT.search(t.sent.text))  # fmt: skip
+
+
+def _age_predicate(t: Token) -> bool:
+    """'Halyna was 71.': a bare number said of a person is an age."""
+    if (
+        t.dep_ not in ("attr", "acomp")
+        or t.head.lemma_ != "be"
+        or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("NOUN", "PROPN", "SYM"))
+    ):
+        return False
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (
+        subj.pos_ == "PROPN"
+        or subj.lower_ in ("he", "she", "i")
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
+    )
+
+
+def _in_name(t: Token) -> bool:
+    """The number belongs to the name spaCy put it in ('Ligue 1', 'Boeing 737'), not to an
+    amount it swallowed ('the council of nearly $400,000')."""
+    if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES:
+        return False
+    if currency_follows(t):
+        return False  # "500 Swiss francs" inside a name spaCy made too long
+    ent = entity_of(t)
+    return ent is None or any(x.pos_ == "PROPN" for x in ent)
+
+
+def is_excluded(t: Token) -> bool:
+    """Clock times, years standing alone, names, ratios, fractions and arithmetic in chrome."""
+    text = t.text
+    doc = t.doc
+    nxt = t.nbor(1) if t.i + 1 < len(doc) else None
+    if t.ent_type_ in NAME_ENTS and _in_name(t) or "-" in text and not NUMERIC.match(text):
+        return True  # part of a name ("Ligue 1"), or a compound word ("one-off")
+    if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no") \
+            or t.i > 1 and doc[t.i - 1].text == "." and doc[t.i - 2].lower_ == "no":  # fmt: skip
+        return True  # a rank or a name: "the world number three", "the No. 6 reactor"
+    if t.i > 0 and doc[t.i - 1].lower_ in _LABELS and text.isdigit() \
+            and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)):  # fmt: skip
+        return True  # a label: "the phase 3 study", "Article 5", "type 2 diabetes"
+    if _age_threshold(t):
+        return True
+    if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
+        return True  # a day: "Madrid, Apr 9"
+    if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
+        return True
+    if t.i > 0 and doc[t.i - 1].lower_ == "top":
+        return True  # a rank: "into the world's top 50"
+    # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
+    if (
+        t.i > 1
+        and doc[t.i - 1].text == ","
+        and doc[t.i - 2].pos_ == "PROPN"
+        and (nxt is None or nxt.text in (",", ")", "."))
+    ):
+        return True
+    if nxt is not None and t.i + 2 < len(doc):
+        nxt2 = doc[t.i + 2]
+        # "one in seven Pakistanis", "two-thirds", "one-time", "one of the deadliest"
+        if _ratio(t, nxt, nxt2) or t.i > 1 and _ratio(doc[t.i - 2], doc[t.i - 1], t):
+            return True
+        if (
+            nxt.text == "-"
+            and not NUMERIC.match(text)
+            and (
+                nxt2.lower_ in _FRACTIONS
+                or nxt2.lower_ in ("off", "time")
+                or nxt2.pos_ not in ("NOUN", "NUM")
+                and not is_duration(t)
+            )
+        ):
+            return True
+        if t.lower_ == "one" and nxt.lower_ == "of":
+            return True
+    if nxt is not None and nxt.text in (":", "+", "=") or t.i > 0 and t.nbor(-1).text in (":", "+"):
+        return True
+    # A year standing alone ("in 2014"), unless it counts a noun ("2014 votes").
+    return (
+        bool(re.fullmatch(r"(1[89]|20)\d\d", text))
+        and t.ent_type_ in ("DATE", "")
+        and (nxt is None or nxt.pos_ != "NOUN")
+    )
