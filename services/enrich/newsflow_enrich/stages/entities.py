@@ -571,7 +571,7 @@ def _to_entities(reg: Registry, text: str, body_len: int) -> list[Entity]:
         if not found:
             continue
         used = {text[s:e] for s, e in found}
-        aliases = sorted((c.forms | used) - {name}, key=str.lower)
+        aliases = sorted((c.forms | used) - {name}, key=lambda s: (s.lower(), s))
         # Mentions count captions too; spans index the body only.
         entities.append(Entity(name=name, type=reg.type_of(name), aliases=aliases,
                                mentions=len(found),
