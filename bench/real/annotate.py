@@ -165,6 +165,9 @@ def _build_one(name: str, body: str, out_dir: Path) -> Path:
             key == "story"
         ):  # block ranges "12-30 -14 -17" or "zyte" (the articleBody's paragraphs)
             gold["story_lines"] = _story(rest, lines, manifest[name])
+        elif key == "fix":  # "fix OLD => NEW": a typo of the source's body, against the page
+            old, _, new = rest.partition(" => ")
+            gold["story_lines"] = [x.replace(old, new) for x in gold["story_lines"]]
         elif key == "keep":  # blocks neither story nor chrome (title, byline, date, captions)
             not_chrome |= _ranges(rest)
         elif key == "E":
@@ -243,9 +246,45 @@ def _chrome(lines: list[str], gold: dict[str, Any], keep: set[int]) -> list[str]
     return chrome
 
 
+def check(gold_path: Path) -> list[str]:
+    """What in a gold file is not on its page: typos in names, figure texts, captions, lines."""
+    name = gold_path.name.removesuffix(".gold.json")
+    gold = json.loads(gold_path.read_text("utf-8"))
+    page = " ".join(text_lines((PAGES / f"{name}.html").read_text("utf-8")))
+    story = " ".join([*gold["story_lines"], *gold["captions"]])
+    problems = [
+        f"story line not on page: {s[:60]}"
+        for s in gold["story_lines"]
+        if " ".join(s.split()) not in page
+    ]
+    problems += [
+        f"caption not on page: {c[:60]}"
+        for c in gold["captions"]
+        if not all(w in page for w in c.split())
+    ]
+    if gold["title"] and " ".join(gold["title"].split()) not in page:
+        problems.append(f"title not on page: {gold['title'][:60]}")
+    for ent in gold["entities"]:
+        problems += [
+            f"entity form not in story/captions: {f}"
+            for f in [ent["name"], *ent["aliases"]]
+            if f.lower() not in story.lower()
+        ]
+    problems += [
+        f"figure text not in story: {f['text']}"
+        for f in gold["figures"]
+        if f["text"].lower() not in " ".join(gold["story_lines"]).lower()
+    ]
+    return problems
+
+
 def main() -> None:
     cmd, arg = sys.argv[1], sys.argv[2]
-    if cmd == "show":
+    if cmd == "check":
+        for path in sorted(Path(arg).glob("*.gold.json")):
+            for problem in check(path):
+                print(f"{path.name}: {problem}")
+    elif cmd == "show":
         show(arg)
     elif cmd == "build":
         out = Path(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--out" else PAGES
