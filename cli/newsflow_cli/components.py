@@ -9,89 +9,19 @@ import shutil
 import subprocess
 import sys
 import uuid
-from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
 
 import httpx
 
-from newsflow_cli.processes import StackError, free_port
+from newsflow_cli.config import (  # noqa: F401  (StackConfig and REPO: where they always were)
+    CLUSTER_MARK,
+    REPO,
+    StackConfig,
+)
+from newsflow_cli.processes import StackError
 
-REPO = Path(__file__).resolve().parents[2]
 DEPLOY = Path(os.environ.get("NEWSFLOW_DEPLOY_DIR", REPO / "deploy"))
 JVM_DIRS = Path("/usr/lib/jvm")
-
-
-def _port_of(address: str) -> int:
-    return int(address.rstrip("/").rsplit(":", 1)[1])
-
-
-@dataclass
-class StackConfig:
-    """Ports and directories of one local stack (the defaults of CONTRACT.md, or free ones in tests)."""
-
-    state_dir: Path
-    lib_dir: Path
-    kafka_port: int = 9092
-    kafka_controller_port: int = 9093
-    es_port: int = 9200
-    es_transport_port: int = 9300
-    ingest_port: int = 8001
-    search_port: int = 8002
-    enrich_port: int = 8003
-    extra_env: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_env(cls) -> StackConfig:
-        from newsflow_contracts.settings import StackSettings
-
-        s = StackSettings()
-        state = Path(s.state_dir)
-        if not state.is_absolute():
-            state = REPO / state
-        kafka_port = _port_of(s.kafka_bootstrap)
-        es_port = _port_of(s.es_url)
-        return cls(
-            state_dir=state,
-            lib_dir=Path(os.environ.get("NEWSFLOW_LIB_DIR", state / "lib")),
-            kafka_port=kafka_port,
-            kafka_controller_port=int(
-                os.environ.get("NEWSFLOW_KAFKA_CONTROLLER_PORT", kafka_port + 1)
-            ),
-            es_port=es_port,
-            es_transport_port=int(os.environ.get("NEWSFLOW_ES_TRANSPORT_PORT", es_port + 100)),
-            ingest_port=s.ingest_port,
-            search_port=s.search_port,
-            enrich_port=s.enrich_port,
-        )
-
-    @classmethod
-    def on_free_ports(cls, state_dir: Path, lib_dir: Path, **overrides: Any) -> StackConfig:
-        """A stack beside any other (tests, benchmarks): every port free, its own state dir."""
-        ports = {f.name: free_port() for f in fields(cls) if f.name.endswith("_port")}
-        return cls(state_dir=state_dir, lib_dir=lib_dir, **(ports | overrides))
-
-    @property
-    def kafka_bootstrap(self) -> str:
-        return f"127.0.0.1:{self.kafka_port}"
-
-    @property
-    def es_url(self) -> str:
-        return f"http://127.0.0.1:{self.es_port}"
-
-    def service_env(self) -> dict[str, str]:
-        """The environment every service process gets: the ports of this stack."""
-        env = dict(os.environ)
-        env.update(
-            NEWSFLOW_KAFKA_BOOTSTRAP=self.kafka_bootstrap,
-            NEWSFLOW_ES_URL=self.es_url,
-            NEWSFLOW_INGEST_PORT=str(self.ingest_port),
-            NEWSFLOW_SEARCH_PORT=str(self.search_port),
-            NEWSFLOW_ENRICH_PORT=str(self.enrich_port),
-            NEWSFLOW_STATE_DIR=str(self.state_dir),
-        )
-        env.update(self.extra_env)
-        return env
 
 
 def java_bin(min_major: int = 17) -> str:
@@ -148,36 +78,73 @@ class Component:
     def where(self) -> str:
         raise NotImplementedError
 
+    def role(self) -> str:
+        return "service"
+
 
 class Kafka(Component):
+    """One Kafka broker+controller: the single node, or node `index` (1-3) of the cluster."""
+
     name = "kafka"
     startup_timeout = 90.0
 
+    def __init__(self, config: StackConfig, index: int = 1) -> None:
+        super().__init__(config)
+        self.index = index
+        self.node = config.kafka_nodes()[index - 1]
+        self.name = self.node.name
+
     @property
     def home(self) -> Path:
-        return self.config.state_dir / "kafka"
+        return self.config.state_dir / self.name
 
     def ports(self) -> list[int]:
-        return [self.config.kafka_port, self.config.kafka_controller_port]
+        return [self.node.port, self.node.peer_port]
 
     def where(self) -> str:
-        return self.config.kafka_bootstrap
+        return f"127.0.0.1:{self.node.port}"
+
+    def role(self) -> str:
+        return f"broker+controller, node.id {self.index}"
+
+    def properties(self, data: Path) -> str:
+        c, nodes = self.config, self.config.kafka_nodes()
+        if c.cluster:
+            # A static quorum: every node knows the three voters, so all format the same way.
+            voters = ",".join(f"{i + 1}@127.0.0.1:{n.peer_port}" for i, n in enumerate(nodes))
+            quorum, replicas, min_isr = f"controller.quorum.voters={voters}", 3, 2
+        else:
+            quorum, replicas, min_isr = (
+                f"controller.quorum.bootstrap.servers=127.0.0.1:{self.node.peer_port}", 1, 1)
+        return (DEPLOY / "kafka" / "server.properties").read_text().format(
+            node_id=self.index, quorum=quorum, port=self.node.port,
+            controller_port=self.node.peer_port, data_dir=data, partitions=c.topic_partitions,
+            replicas=replicas, min_isr=min_isr,
+        )  # fmt: skip
+
+    def cluster_id(self) -> str:
+        """One id for every node of a cluster, kept beside their homes."""
+        shared = self.config.state_dir / "kafka-cluster.id"
+        if self.config.cluster and shared.exists():
+            return shared.read_text().strip()
+        cluster_id = "-"
+        while cluster_id.startswith("-"):  # as Kafka's Uuid does: "-..." reads as an option
+            cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if self.config.cluster:
+            shared.parent.mkdir(parents=True, exist_ok=True)
+            shared.write_text(cluster_id)
+        return cluster_id
 
     def prepare(self) -> None:
         c = self.config
         data = self.home / "data"
         data.mkdir(parents=True, exist_ok=True)
-        props = (DEPLOY / "kafka" / "server.properties").read_text().format(
-            port=c.kafka_port, controller_port=c.kafka_controller_port, data_dir=data
-        )
-        (self.home / "server.properties").write_text(props)
+        (self.home / "server.properties").write_text(self.properties(data))
         if not (data / "meta.properties").exists():
-            cluster_id = "-"
-            while cluster_id.startswith("-"):  # as Kafka's Uuid does: "-..." reads as an option
-                cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+            standalone = [] if c.cluster else ["--standalone"]
             done = subprocess.run(
                 [java_bin(), "-cp", f"{c.lib_dir / 'kafka'}/*", "kafka.tools.StorageTool",
-                 "format", "--standalone", "-t", cluster_id,
+                 "format", *standalone, "-t", self.cluster_id(),
                  "-c", str(self.home / "server.properties")],
                 capture_output=True, text=True,
             )  # fmt: skip
@@ -197,18 +164,20 @@ class Kafka(Component):
         ]
 
     def check(self) -> tuple[bool, str]:
-        return asyncio.run(kafka_ready(self.config.kafka_bootstrap))
+        return asyncio.run(kafka_ready(self.where(), self.index if self.config.cluster else None))
 
 
-async def kafka_ready(bootstrap: str) -> tuple[bool, str]:
-    """True when the broker answers a metadata request."""
+async def kafka_ready(bootstrap: str, node_id: int | None = None) -> tuple[bool, str]:
+    """True when the broker answers a metadata request (and, given `node_id`, lists that node
+    among the live brokers: a restarted cluster node counts once the controller unfenced it)."""
     from aiokafka.client import AIOKafkaClient
 
     client = AIOKafkaClient(bootstrap_servers=bootstrap, request_timeout_ms=2000)
     try:
         await client.bootstrap()
-        brokers = client.cluster.brokers()
-        return (bool(brokers), f"{len(brokers)} broker(s)")
+        brokers = {b.nodeId for b in client.cluster.brokers()}
+        ok = bool(brokers) and (node_id is None or node_id in brokers)
+        return ok, f"{len(brokers)} broker(s) live"
     except Exception as exc:  # any failure just means "not yet"
         return False, f"broker metadata: {type(exc).__name__}: {exc}"
     finally:
@@ -216,18 +185,28 @@ async def kafka_ready(bootstrap: str) -> tuple[bool, str]:
 
 
 class Elasticsearch(Component):
+    """One Elasticsearch node: the single node, or node `index` (1-3) of the cluster."""
+
     name = "elasticsearch"
     startup_timeout = 180.0
 
+    def __init__(self, config: StackConfig, index: int = 1) -> None:
+        super().__init__(config)
+        self.node = config.es_nodes()[index - 1]
+        self.name = self.node.name
+
     @property
     def home(self) -> Path:
-        return self.config.state_dir / "elasticsearch"
+        return self.config.state_dir / self.name
 
     def ports(self) -> list[int]:
-        return [self.config.es_port, self.config.es_transport_port]
+        return [self.node.port, self.node.peer_port]
 
     def where(self) -> str:
-        return self.config.es_url
+        return f"http://127.0.0.1:{self.node.port}"
+
+    def role(self) -> str:
+        return "master-eligible, data" if "data" in self.node.role else "master-eligible only"
 
     def prepare(self) -> None:
         (self.home / "data").mkdir(parents=True, exist_ok=True)
@@ -235,21 +214,36 @@ class Elasticsearch(Component):
     def argv(self) -> list[str]:
         from newsflow_cli import fetch
 
+        nodes = self.config.es_nodes()
+        cluster = {
+            "node_name": self.name,
+            "seed_hosts": ",".join(f"127.0.0.1:{n.peer_port}" for n in nodes),
+            "initial_master_nodes": ",".join(n.name for n in nodes),
+            "roles": self.node.role,
+            # The tie-breaker holds no shards and serves no searches: a small heap is enough.
+            "heap": "512m" if "data" in self.node.role else "256m",
+        }
         return fetch.elasticsearch_argv(
             java=java_bin(fetch.ES_JAVA_MAJOR),
             lib=self.config.lib_dir,
             home=self.home,
             logs=self.config.state_dir / "logs",
-            http_port=self.config.es_port,
-            transport_port=self.config.es_transport_port,
+            http_port=self.node.port,
+            transport_port=self.node.peer_port,
+            **(cluster if self.config.cluster else {}),
         )
 
     def check(self) -> tuple[bool, str]:
+        # Asked of this node, answered by the elected master: a node counts once it has joined.
+        url = f"{self.where()}/_cluster/health?timeout=1s&master_timeout=1s"
         try:
-            r = httpx.get(f"{self.config.es_url}/_cluster/health", timeout=2.0)
-            status = r.json().get("status")
+            health = httpx.get(url, timeout=3.0).json()
+            status = health.get("status")
         except (httpx.HTTPError, ValueError) as exc:
             return False, f"cluster health: {type(exc).__name__}"
+        if self.config.cluster:
+            nodes = health.get("number_of_nodes")
+            return status in ("yellow", "green"), f"cluster health {status}, {nodes} node(s)"
         return status in ("yellow", "green"), f"cluster health {status}"
 
 
@@ -314,3 +308,18 @@ CLASSES: dict[str, type[Component]] = {
     "search": Search,
     "ingest": Ingest,
 }
+
+
+def component(config: StackConfig, name: str) -> Component:
+    """A component by name; `kafka-2` is node 2 of the cluster's brokers."""
+    kind, _, index = name.partition("-")
+    if kind in INFRA and index:
+        return CLASSES[kind](config, int(index))  # type: ignore[call-arg]
+    return CLASSES[name](config)
+
+
+def expand(config: StackConfig, names: list[str]) -> list[str]:
+    """Process names, in order: `kafka` is every broker, `elasticsearch` every node."""
+    nodes = {"kafka": config.kafka_nodes(), "elasticsearch": config.es_nodes()}
+    return [x for name in names
+            for x in ([n.name for n in nodes[name]] if name in nodes else [name])]  # fmt: skip

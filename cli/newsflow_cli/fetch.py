@@ -89,13 +89,18 @@ def _build_launcher(lib: Path, say: Callable[[str], None]) -> None:
 
 
 def elasticsearch_argv(
-    *, java: str, lib: Path, home: Path, logs: Path, http_port: int, transport_port: int
-) -> list[str]:
-    """The launcher's command line (deploy/elasticsearch/README.md explains each flag)."""
+    *, java: str, lib: Path, home: Path, logs: Path, http_port: int, transport_port: int,
+    heap: str = "512m", node_name: str | None = None, seed_hosts: str | None = None,
+    initial_master_nodes: str | None = None, roles: str | None = None,
+) -> list[str]:  # fmt: skip
+    """The launcher's command line (deploy/elasticsearch/README.md explains each flag); the
+    keywords after `heap` make the node one of a cluster."""
+    cluster = {"node-name": node_name, "seed-hosts": seed_hosts,
+               "initial-master-nodes": initial_master_nodes, "roles": roles}  # fmt: skip
     return [
         java,
-        "-Xms512m",
-        "-Xmx512m",
+        f"-Xms{heap}",
+        f"-Xmx{heap}",
         "-XX:+UseG1GC",
         "-Xss1m",
         "-Djava.awt.headless=true",
@@ -113,4 +118,5 @@ def elasticsearch_argv(
         "--data", str(home / "data"),
         "--logs", str(logs / "elasticsearch"),
         "--cluster-name", "newsflow",
+        *(arg for k, v in cluster.items() if v for arg in (f"--{k}", v)),
     ]  # fmt: skip

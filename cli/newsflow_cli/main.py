@@ -44,11 +44,11 @@ def _names(only: str | None, infra: bool = False) -> list[str]:
     return [n for n in ALL if n in names]  # always in dependency order
 
 
-def _stack():  # type: ignore[no-untyped-def]
+def _stack(cluster: bool = False):  # type: ignore[no-untyped-def]
     from newsflow_cli.components import StackConfig
     from newsflow_cli.stack import Stack
 
-    return Stack(StackConfig.from_env(), say=lambda m: console.print(m, highlight=False))
+    return Stack(StackConfig.from_env(cluster), say=lambda m: console.print(m, highlight=False))
 
 
 def _fail(exc: StackError) -> typer.Exit:
@@ -60,10 +60,15 @@ def _fail(exc: StackError) -> typer.Exit:
 def stack_up(
     only: Only = None,
     infra: Annotated[bool, typer.Option(help="Only Kafka and Elasticsearch")] = False,
+    cluster: Annotated[bool, typer.Option(help="Three Kafka brokers (replication 3, min ISR 2) "
+                       "and two Elasticsearch data nodes plus a master-only one")] = False,
 ) -> None:
-    """Start what is not running yet and wait until each part is healthy (a second `up` is a no-op)."""
+    """Start what is not running yet and wait until each part is healthy (a second `up` is a no-op).
+
+    `status` and `down` then handle the cluster by themselves, until `down` stops it.
+    """
     try:
-        _stack().up(_names(only, infra))
+        _stack(cluster).up(_names(only, infra))
     except StackError as exc:
         raise _fail(exc) from None
     _print_status(_names(only, infra))
@@ -94,14 +99,23 @@ def stack_fetch() -> None:
 
 
 def _print_status(names: list[str]) -> bool:
-    table = Table("part", "state", "pid", "memory", "where", "detail")
-    all_ok = True
-    for s in _stack().status(names):
+    stack = _stack()
+    table = Table("part", "role", "state", "pid", "memory", "where", "detail")
+    all_ok, total = True, 0.0
+    for s in stack.status(names):
         state = "[green]healthy[/]" if s.healthy else ("[yellow]unhealthy[/]" if s.pid else "down")
         all_ok &= s.healthy
+        total += s.rss_mb or 0.0
         memory = f"{s.rss_mb:.0f} MB" if s.rss_mb is not None else "-"
-        table.add_row(s.name, state, str(s.pid or "-"), memory, s.where, s.detail)
-    Console().print(table)
+        table.add_row(s.name, s.role, state, str(s.pid or "-"), memory, s.where, s.detail)
+    out = Console()
+    out.print(table)
+    out.print(f"memory (RSS) of all: {total:.0f} MB", highlight=False)
+    if stack.config.cluster:
+        from newsflow_cli.cluster import report
+
+        for line in report(stack):
+            out.print(line, highlight=False)
     return all_ok
 
 

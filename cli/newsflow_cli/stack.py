@@ -6,12 +6,22 @@ The same code serves the CLI and the test fixtures (which give it free ports and
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsflow_cli import fetch
-from newsflow_cli.components import ALL, CLASSES, INFRA, REPO, Component, StackConfig
+from newsflow_cli.components import (
+    ALL,
+    CLUSTER_MARK,
+    INFRA,
+    REPO,
+    Component,
+    StackConfig,
+    component,
+    expand,
+)
 from newsflow_cli.processes import Managed, StackError, group_rss_mb, port_free
 
 
@@ -23,6 +33,7 @@ class Status:
     detail: str
     where: str
     rss_mb: float | None = None
+    role: str = ""
 
 
 class Stack:
@@ -31,64 +42,92 @@ class Stack:
         self.say = say
 
     def component(self, name: str) -> Component:
-        return CLASSES[name](self.config)
+        return component(self.config, name)
 
     def managed(self, name: str) -> Managed:
         return Managed(name, self.config.state_dir / "run", self.config.state_dir / "logs")
 
     def fetch(self, parts: Iterable[str] = INFRA) -> None:
-        fetch.fetch_all(self.config.lib_dir, self.say, [p for p in INFRA if p in parts])
+        kinds = {p.partition("-")[0] for p in parts}
+        fetch.fetch_all(self.config.lib_dir, self.say, [p for p in INFRA if p in kinds])
 
     def up(self, names: Iterable[str] = ALL) -> dict[str, float]:
         """Start what is not running yet, in order, each healthy before the next. Idempotent.
 
-        Returns the seconds each started component took to become healthy.
+        `kafka` and `elasticsearch` name all their nodes, `kafka-2` one of them. The nodes of one
+        cluster start together (a quorum of three elects nobody with one member up), then each
+        is waited for. Returns the seconds each started process took to become healthy.
         """
-        names = list(names)
+        names = expand(self.config, list(names))
         self.fetch(names)
+        if self.config.cluster:
+            (self.config.state_dir / "run").mkdir(parents=True, exist_ok=True)
+            (self.config.state_dir / "run" / CLUSTER_MARK).write_text("three brokers, 2+1 nodes")
         timings: dict[str, float] = {}
-        for name in names:
-            comp, proc = self.component(name), self.managed(name)
-            if proc.pid() is not None:
-                ok, detail = comp.check()
-                self.say(f"{name}: already running (pid {proc.pid()}), {detail}")
-                if not ok:
-                    proc.wait_healthy(None, comp.check, comp.startup_timeout)
-                continue
-            taken = [p for p in comp.ports() if not port_free(p)]
-            if taken:
-                raise StackError(
-                    f"cannot start {name}: port {taken[0]} is already taken by another process "
-                    f"(stop it, or choose another port with the NEWSFLOW_* variables)"
-                )
-            comp.prepare()
-            popen = proc.start(comp.argv(), comp.env(), cwd=REPO)
-            timings[name] = proc.wait_healthy(popen, comp.check, comp.startup_timeout)
-            self.say(f"{name}: up at {comp.where()} in {timings[name]:.1f}s (pid {popen.pid})")
-            if name == "kafka":
-                asyncio.run(ensure_topics(self.config.kafka_bootstrap))
+        for group in _groups(names):
+            started = [s for s in (self._start(name) for name in group) if s is not None]
+            for comp, proc, popen in started:
+                timings[comp.name] = proc.wait_healthy(popen, comp.check, comp.startup_timeout)
+                self.say(f"{comp.name}: up at {comp.where()} in {timings[comp.name]:.1f}s "
+                         f"(pid {popen.pid})")  # fmt: skip
+            if started and group[0].startswith("kafka"):
+                asyncio.run(ensure_topics(self.config.kafka_bootstrap,
+                                          self.config.topic_partitions,
+                                          len(self.config.kafka_nodes())))  # fmt: skip
         return timings
+
+    def _start(self, name: str) -> tuple[Component, Managed, subprocess.Popen[bytes]] | None:
+        """Start one process unless it runs (then wait until it is healthy)."""
+        comp, proc = self.component(name), self.managed(name)
+        if proc.pid() is not None:
+            ok, detail = comp.check()
+            self.say(f"{name}: already running (pid {proc.pid()}), {detail}")
+            if not ok:
+                proc.wait_healthy(None, comp.check, comp.startup_timeout)
+            return None
+        taken = [p for p in comp.ports() if not port_free(p)]
+        if taken:
+            raise StackError(
+                f"cannot start {name}: port {taken[0]} is already taken by another process "
+                f"(stop it, or choose another port with the NEWSFLOW_* variables)"
+            )
+        comp.prepare()
+        return comp, proc, proc.start(comp.argv(), comp.env(), cwd=REPO)
 
     def down(self, names: Iterable[str] = ALL) -> list[str]:
         """Stop, in reverse order, what our pid files say we started. Returns what was stopped."""
+        names = list(names)
         stopped = []
-        for name in reversed(list(names)):
+        for name in reversed(expand(self.config, names)):
             if self.managed(name).stop():
                 stopped.append(name)
                 self.say(f"{name}: stopped")
+        if set(INFRA) <= set(names):
+            (self.config.state_dir / "run" / CLUSTER_MARK).unlink(missing_ok=True)
         return stopped
 
     def status(self, names: Iterable[str] = ALL) -> list[Status]:
         result = []
-        for name in names:
+        for name in expand(self.config, list(names)):
             comp, pid = self.component(name), self.managed(name).pid()
             ok, detail = comp.check() if pid is not None else (False, "not running")
             rss = group_rss_mb(pid) if pid is not None else None
-            result.append(Status(name, pid, ok, detail, comp.where(), rss))
+            result.append(Status(name, pid, ok, detail, comp.where(), rss, comp.role()))
         return result
 
 
-async def ensure_topics(bootstrap: str, partitions: int = 2) -> None:
+def _groups(names: list[str]) -> list[list[str]]:
+    """Consecutive processes of one kind (the nodes of one cluster) form a group."""
+    groups: list[list[str]] = []
+    for name in names:
+        if groups and groups[-1][0].partition("-")[0] == name.partition("-")[0]:
+            groups[-1].append(name)
+        else:
+            groups.append([name])
+    return groups
+
+
+async def ensure_topics(bootstrap: str, partitions: int = 2, replicas: int = 1) -> None:
     """Create the contract's topics (idempotent), so subscribers can attach before any data."""
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
     from aiokafka.errors import TopicAlreadyExistsError
@@ -98,7 +137,7 @@ async def ensure_topics(bootstrap: str, partitions: int = 2) -> None:
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [NewTopic(t, partitions, 1) for t in topics.ALL if t not in existing]
+        missing = [NewTopic(t, partitions, replicas) for t in topics.ALL if t not in existing]
         if missing:
             try:
                 await admin.create_topics(missing)

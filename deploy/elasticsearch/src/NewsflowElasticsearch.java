@@ -54,6 +54,7 @@ import java.util.concurrent.TimeUnit;
  *   java -Xms512m -Xmx512m -cp 'LIBDIR/*:CLASSDIR' NewsflowElasticsearch \
  *     --http-port 9200 --transport-port 9300 --data DIR --logs DIR --cluster-name newsflow
  *     [--node-name newsflow-es-1] [--home DIR (default: <data>-home, holds config/log4j2.properties)]
+ *     [--seed-hosts 127.0.0.1:9300,127.0.0.1:9301 --initial-master-nodes es-1,es-2 [--roles master]]
  * Exits 1 with a one-line reason on stderr if the node cannot start (port taken, data dir locked, ...).
  */
 public final class NewsflowElasticsearch {
@@ -92,12 +93,12 @@ public final class NewsflowElasticsearch {
                 .put("path.logs", logs.toString())
                 .put("cluster.name", clusterName)
                 .put("node.name", nodeName)
-                .put("discovery.type", "single-node")     // no cluster formation, no bootstrap checks
                 .put("network.host", "127.0.0.1")         // loopback only (HTTP and transport)
                 .put("http.port", Integer.toString(httpPort))
                 .put("transport.port", transportPort)
                 // dev machines often have >90% full disks; don't flip indices to read-only
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                .put(discovery(opt))
                 .build();
 
             Environment env = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"), () -> nodeName);
@@ -181,6 +182,22 @@ public final class NewsflowElasticsearch {
         RestController rest = node.injector().getInstance(RestController.class);
         rest.registerHandler(new RestHandler.Route(RestRequest.Method.GET, "/"), handler);
         rest.registerHandler(new RestHandler.Route(RestRequest.Method.HEAD, "/"), handler); // body is dropped for HEAD
+    }
+
+    /**
+     * Single node unless --seed-hosts is given. A cluster finds its peers over the real netty4
+     * transport at the seed hosts; --initial-master-nodes names the master-eligible nodes that vote
+     * in the very first election (ignored once the cluster has formed, as in the distribution).
+     * --roles restricts a node, e.g. "master" for a tiny tie-breaker that holds no data.
+     */
+    private static Settings discovery(Map<String, String> opt) {
+        String seeds = opt.get("seed-hosts");
+        if (seeds == null) return Settings.builder().put("discovery.type", "single-node").build();
+        Settings.Builder b = Settings.builder()
+            .putList("discovery.seed_hosts", List.of(seeds.split(",")))
+            .putList("cluster.initial_master_nodes", List.of(opt.getOrDefault("initial-master-nodes", "").split(",")));
+        if (opt.containsKey("roles")) b.putList("node.roles", List.of(opt.get("roles").split(",")));
+        return b.build();
     }
 
     private static void closeQuietly(Node node) {

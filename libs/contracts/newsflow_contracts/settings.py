@@ -18,6 +18,11 @@ class StackSettings(BaseSettings):
     log_level: str = "INFO"
 
 
+def url_list(value: str) -> list[str]:
+    """NEWSFLOW_ES_URL (or any address setting) as a list: it may name several nodes, a, b."""
+    return [u.strip() for u in value.split(",") if u.strip()]
+
+
 @lru_cache
 def get_stack_settings() -> StackSettings:
     return StackSettings()

@@ -7,7 +7,7 @@ import sys
 import uvicorn
 from elasticsearch import AsyncElasticsearch
 from newsflow_contracts.logs import setup_logging
-from newsflow_contracts.settings import get_stack_settings
+from newsflow_contracts.settings import get_stack_settings, url_list
 
 from newsflow_search.config import get_settings
 from newsflow_search.indexer import Indexer
@@ -16,7 +16,7 @@ from newsflow_search.main import create_app
 
 async def _indexer_only() -> None:
     stack, settings = get_stack_settings(), get_settings()
-    es = AsyncElasticsearch(stack.es_url, request_timeout=10)
+    es = AsyncElasticsearch(url_list(stack.es_url), request_timeout=10)
     try:
         await Indexer(es, stack.kafka_bootstrap, settings.index_alias, settings.group_id,
                       settings.bulk_max_records).run()  # fmt: skip

@@ -14,7 +14,7 @@ from elasticsearch import ApiError, TransportError
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
-from newsflow_contracts.settings import get_stack_settings
+from newsflow_contracts.settings import get_stack_settings, url_list
 from prometheus_client import CONTENT_TYPE_LATEST, Histogram, generate_latest
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -60,7 +60,7 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        es = AsyncElasticsearch(es_url, request_timeout=10)
+        es = AsyncElasticsearch(url_list(es_url), request_timeout=10)
         app.state.es = es
         app.state.subscriptions = Subscriptions(es, settings.index_alias)
         app.state.indexer = None

@@ -68,7 +68,10 @@ MAPPING: dict[str, Any] = {
 }
 SETTINGS: dict[str, Any] = {
     "number_of_shards": 1,
-    "number_of_replicas": 0,  # one local node; a cluster raises this
+    # One copy on one node (health green), a replica as soon as a second data node exists
+    # (`stack up --cluster`): searches then survive the loss of either node. No setting to keep
+    # in step with the cluster's size.
+    "auto_expand_replicas": "0-1",
     "refresh_interval": "1s",
 }
 

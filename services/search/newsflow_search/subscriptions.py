@@ -40,7 +40,7 @@ class Subscriptions:
             if not await self.es.indices.exists(index=index):
                 await self.es.options(ignore_status=400).indices.create(
                     index=index, mappings={"dynamic": False, "properties": props},
-                    settings={"number_of_shards": 1, "number_of_replicas": 0},
+                    settings={"number_of_shards": 1, "auto_expand_replicas": "0-1"},
                 )  # fmt: skip
 
     def _params(self, sub: dict[str, Any]) -> query.SearchParams:
