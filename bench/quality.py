@@ -60,10 +60,12 @@ def load_cases(data: Path) -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
     return cases
 
 
-def ours(cases: list[Any], model: str | None = None) -> tuple[list[dict[str, Any]], float]:
+def ours(cases: list[Any], model: str | None = None,
+         ner: str | None = None) -> tuple[list[dict[str, Any]], float]:  # fmt: skip
     from newsflow_enrich.pipeline import Enricher
 
-    enricher = Enricher(model) if model else Enricher()
+    kwargs = {"ner": "" if ner == "none" else ner} if ner else {}
+    enricher = Enricher(model, **kwargs) if model else Enricher(**kwargs)
     t0 = time.perf_counter()
     results = enricher.enrich_many(raw for _, raw, _ in cases)
     elapsed = time.perf_counter() - t0
@@ -167,12 +169,14 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print what each article got wrong")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--model", help="spaCy pipeline (name or path) instead of the service default")
+    ap.add_argument("--ner", help="learned NER (bundled name or directory; 'none': the "
+                    "pipeline's own) instead of the service default")
     ap.add_argument("--out", type=Path, default=BENCH / "out" / "quality.json")
     args = ap.parse_args()
     cases = load_cases(args.data)
     if args.split != "all":
         cases = [c for c in cases if c[2].get("split", "dev") == args.split]
-    preds, elapsed = ours(cases, args.model)
+    preds, elapsed = ours(cases, args.model, args.ner)
     per = score(cases, preds)
     base_per = None if args.no_baseline else score(cases, baseline(cases))
     if args.misses:

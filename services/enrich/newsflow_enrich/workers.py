@@ -8,15 +8,16 @@ from concurrent.futures import ProcessPoolExecutor
 
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 
+from newsflow_enrich.config import DEFAULT_NER
 from newsflow_enrich.errors import NewsflowError
 from newsflow_enrich.pipeline import Enricher
 
 _enricher: Enricher | None = None
 
 
-def _init(model: str, max_chars: int) -> None:
+def _init(model: str, max_chars: int, ner: str) -> None:
     global _enricher
-    _enricher = Enricher(model, max_chars)
+    _enricher = Enricher(model, max_chars, ner)
 
 
 def _run(raws: list[ArticleReceived]) -> list[ArticleEnriched | NewsflowError]:
@@ -43,11 +44,11 @@ def _split(raws: list[ArticleReceived], n: int) -> list[list[int]]:
 
 
 class Pool:
-    def __init__(self, model: str, max_chars: int, processes: int) -> None:
+    def __init__(self, model: str, max_chars: int, processes: int, ner: str = DEFAULT_NER) -> None:
         # spawn, not fork: the parent runs an event loop and Kafka connections.
         ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(processes, ctx, initializer=_init,
-                                         initargs=(model, max_chars))  # fmt: skip
+                                         initargs=(model, max_chars, ner))  # fmt: skip
         self.processes = processes
         self.model: str | None = None
 
