@@ -1,0 +1,133 @@
+"""Scores for `bench/stories`: B-cubed over story assignments, and exact figure tracks.
+
+Pure functions over plain data, so that they are unit-tested on hand cases
+(tests/unit/bench/test_stories_score.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class BCubed:
+    precision: float
+    recall: float
+    f1: float
+    items: int
+
+
+def bcubed(gold: Mapping[str, Hashable], predicted: Mapping[str, Hashable]) -> BCubed:
+    """B-cubed (Bagga and Baldwin 1998) over the items of `gold`.
+
+    For each item, precision is the share of its predicted cluster that shares its gold
+    cluster, recall the share of its gold cluster that shares its predicted cluster; both are
+    averaged over items. An item missing from `predicted` is a cluster of its own.
+    """
+    items = list(gold)
+    if not items:
+        return BCubed(0.0, 0.0, 0.0, 0)
+    pred = {i: predicted.get(i, ("unassigned", i)) for i in items}
+    pair = Counter((gold[i], pred[i]) for i in items)
+    gold_size = Counter(gold[i] for i in items)
+    pred_size = Counter(pred[i] for i in items)
+    p = sum(pair[(gold[i], pred[i])] / pred_size[pred[i]] for i in items) / len(items)
+    r = sum(pair[(gold[i], pred[i])] / gold_size[gold[i]] for i in items) / len(items)
+    return BCubed(p, r, 2 * p * r / (p + r) if p + r else 0.0, len(items))
+
+
+def norm_text(text: str) -> str:
+    return _WS.sub(" ", text).strip().lower()
+
+
+Member = tuple[str, int]  # (article id, index of the figure in the article's `figures`)
+
+
+@dataclass
+class TrackResult:
+    story: str
+    label: str
+    exact: bool
+    kind: str  # "exact", "figure not extracted", "split", "foreign figures", "no track"
+    detail: list[str] = field(default_factory=list)
+
+
+def locate(gold_text: str, figure_texts: list[str], taken: set[int]) -> int | None:
+    """The index of the figure an annotator's "figure text as printed" names in one article.
+
+    Equal texts first, then one containing the other ("1.2 million" and "about 1.2 million"),
+    never a figure another gold member of the same track already took.
+    """
+    want = norm_text(gold_text)
+    texts = [norm_text(t) for t in figure_texts]
+
+    def within(a: str, b: str) -> bool:  # whole words: "17" is not in "170"
+        return bool(a) and f" {a} " in f" {b} "
+
+    for test in (lambda t: t == want, lambda t: within(want, t) or within(t, want)):
+        for i, t in enumerate(texts):
+            if i not in taken and test(t):
+                return i
+    return None
+
+
+def score_track(story: str, gold_track: Mapping[str, object],
+                figures_of: Mapping[str, list[str]], track_of: Mapping[Member, str],
+                members_of: Mapping[str, set[Member]]) -> TrackResult:  # fmt: skip
+    """Is one gold track exactly one predicted track: same members, no foreign figure?
+
+    Args:
+        gold_track: {object, event, place, members: [[article id, figure text], ...]}.
+        figures_of: article id -> the texts of its figures, in order.
+        track_of: (article id, figure index) -> the predicted track holding that figure.
+        members_of: predicted track -> all its members.
+    """
+    label = "|".join(str(gold_track.get(k) or "") for k in ("event", "object", "place"))
+    wanted: set[Member] = set()
+    taken: dict[str, set[int]] = defaultdict(set)
+    for article, text in gold_track["members"]:  # type: ignore[attr-defined]
+        i = locate(text, figures_of.get(article, []), taken[article])
+        if i is None:
+            return TrackResult(story, label, False, "figure not extracted", [f"{article}: {text}"])
+        taken[article].add(i)
+        wanted.add((article, i))
+    tracks = {track_of.get(m) for m in wanted}
+    if None in tracks:
+        return TrackResult(
+            story, label, False, "no track", [str(m) for m in wanted if m not in track_of]
+        )
+    if len(tracks) > 1:
+        return TrackResult(story, label, False, "split", sorted(str(t) for t in tracks))
+    [track] = tracks
+    foreign = members_of[track] - wanted  # type: ignore[index]
+    if foreign:
+        return TrackResult(story, label, False, "foreign figures", sorted(map(str, foreign)))
+    return TrackResult(story, label, True, "exact")
+
+
+def clusters(assign: Mapping[str, Hashable]) -> dict[Hashable, list[str]]:
+    out: dict[Hashable, list[str]] = defaultdict(list)
+    for item, cluster in assign.items():
+        out[cluster].append(item)
+    return out
+
+
+def misses(gold: Mapping[str, str], predicted: Mapping[str, Hashable]) -> Iterable[str]:
+    """Readable failures: gold stories split over several predicted ones, predicted stories
+    that join several gold ones."""
+    for story, items in sorted(clusters(gold).items()):
+        parts = Counter(predicted.get(i) for i in items)
+        if len(parts) > 1:
+            yield (
+                f"split   {story}: {len(items)} articles in {len(parts)} stories "
+                f"{sorted(parts.values(), reverse=True)}"
+            )
+    for cluster, items in clusters(predicted).items():
+        stories = Counter(gold[i] for i in items if i in gold)
+        if len(stories) > 1:
+            yield f"merged  {cluster}: " + ", ".join(f"{s} x{n}" for s, n in stories.most_common())
