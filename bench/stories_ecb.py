@@ -75,6 +75,22 @@ def _sentences(xml: str) -> list[list[str]]:
     return [sents[k] for k in sorted(sents)]
 
 
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:last|updated|posted|published|at|"
+    r"am|pm|a\.m|p\.m|gmt|et|est|edt|ist)\b|\d+(?:st|nd|rd|th|am|pm)?|[^\w\s]",
+    re.IGNORECASE,
+)
+
+
+def _headline(sentence: str) -> bool:
+    """A short line without a full stop is the headline, unless it is a date line ('Posted
+    September 26, 2013 3:47pm', '9 September 2013 Last updated at 14:39 GMT')."""
+    if sentence.rstrip().endswith((".", '"')) or len(sentence) >= 160:
+        return False
+    return len(_DATE_WORDS.sub(" ", sentence).split()) >= 3
+
+
 def _unit(name: str) -> float:
     """A stable number in [0, 1) per document, so times do not change between builds."""
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) / 2**32
@@ -89,7 +105,7 @@ def article(name: str, xml: str, topic_rank: int) -> dict[str, object]:
     url, title = None, None
     if plus:  # sentence 0 is the page's URL, sentence 1 mostly its headline
         url = sents.pop(0).replace(" ", "")
-        if sents and not sents[0].rstrip().endswith((".", '"')) and len(sents[0]) < 160:
+        if sents and _headline(sents[0]):
             title = sents.pop(0)
     else:
         url = f"https://ecb.invalid/{name.removesuffix('.xml')}"

@@ -1,0 +1,249 @@
+"""Stories against the story gold set: B-cubed of the assignment, exact figure tracks, cost.
+
+Usage: bench/stories [--test] [--misses] [--sizes 1000,10000,100000] [--no-cost] [--refresh]
+
+Reads bench/stories-data/ (see its README), enriches every article offline with the enrich
+service's own `Enricher` (cached in bench/out/stories-enriched.ndjson; --refresh redoes it),
+feeds the dev split (or, with --test, the locked test split) in publication order to a fresh
+`StoryEngine`, and prints B-cubed precision/recall/F1, the share of gold figure tracks that are
+exactly right, and the engine's CPU per article at 1k, 10k and 100k articles of synthetic
+growth (bench/stories_growth.py), next to the enrich pipeline's CPU per article measured in the
+same run. Writes bench/out/stories.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsflow_contracts.events import ArticleEnriched, ArticleReceived
+from stories_growth import grown
+from stories_score import bcubed, misses, score_track
+
+BENCH = Path(__file__).resolve().parent
+DATA = BENCH / "stories-data"
+OUT = BENCH / "out"
+CACHE = OUT / "stories-enriched.ndjson"
+ENRICH_SAMPLE = 64  # articles enriched afresh in every run, for the CPU ratio
+
+
+def load_gold() -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+    articles = []
+    for name in ("ecbplus.ndjson", "written.ndjson"):
+        articles += [json.loads(line) for line in (DATA / name).read_text().splitlines()]
+    labels = json.loads((DATA / "labels.json").read_text())
+    tracks = json.loads((DATA / "tracks.json").read_text())
+    return articles, labels, tracks
+
+
+def received(article: dict[str, Any]) -> ArticleReceived:
+    """The article as ingest turns a JSON body into an event (`newsflow enrich`'s path)."""
+    from newsflow_ingest.articles import from_body
+
+    body = {k: article[k] for k in ("url", "source", "title", "published_at", "text")}
+    return from_body(json.dumps(body).encode(), "application/json", url=None, source=None)
+
+
+def _cache_key(articles: Sequence[dict[str, Any]], pipeline: str) -> str:
+    digest = hashlib.sha256(pipeline.encode())
+    for a in articles:
+        digest.update(json.dumps(a, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+def _enricher() -> Any:
+    from newsflow_enrich.config import get_settings
+    from newsflow_enrich.pipeline import Enricher
+
+    return Enricher(get_settings().model)
+
+
+def enrich_all(articles: Sequence[dict[str, Any]], enricher: Any, refresh: bool
+               ) -> tuple[dict[str, ArticleEnriched], dict[str, str]]:  # fmt: skip
+    """gid -> enriched event, and gid -> why the pipeline refused the article (it would go to
+    the dead-letter topic, so no story ever sees it). From the cache when it was made from the
+    same data and code."""
+    key = _cache_key(articles, enricher.pipeline.model_dump_json())
+    if CACHE.exists() and not refresh:
+        lines = CACHE.read_text().splitlines()
+        if lines and json.loads(lines[0]).get("key") == key:
+            rows = [json.loads(line) for line in lines[1:]]
+            return (
+                {
+                    r["gid"]: ArticleEnriched.model_validate(r["event"])
+                    for r in rows
+                    if "event" in r
+                },
+                {r["gid"]: r["refused"] for r in rows if "refused" in r},
+            )
+    print(f"enriching {len(articles)} articles (cached afterwards) ...", file=sys.stderr)
+    out: dict[str, ArticleEnriched] = {}
+    refused: dict[str, str] = {}
+    for start in range(0, len(articles), 32):
+        batch = articles[start:start + 32]  # fmt: skip
+        for a, result in zip(
+            batch, enricher.enrich_many([received(a) for a in batch]), strict=True
+        ):
+            if isinstance(result, ArticleEnriched):
+                out[a["gid"]] = result
+            else:
+                refused[a["gid"]] = str(result)
+    OUT.mkdir(exist_ok=True)
+    with CACHE.open("w") as f:
+        f.write(json.dumps({"key": key}) + "\n")
+        for gid, event in out.items():
+            f.write(json.dumps({"gid": gid, "event": event.model_dump(mode="json")}) + "\n")
+        for gid, why in refused.items():
+            f.write(json.dumps({"gid": gid, "refused": why}) + "\n")
+    return out, refused
+
+
+def enrich_cpu_per_article(articles: Sequence[dict[str, Any]], enricher: Any) -> float:
+    """CPU seconds per article of the enrich pipeline (model loaded before timing)."""
+    sample = list(articles[:ENRICH_SAMPLE])
+    raws = [received(a) for a in sample]
+    start = time.process_time()
+    for i in range(0, len(raws), 16):
+        enricher.enrich_many(raws[i:i + 16])  # fmt: skip
+    return (time.process_time() - start) / len(sample)
+
+
+def engine_class() -> Any:
+    try:
+        from newsflow_stories.engine import StoryEngine
+    except ImportError as exc:
+        raise SystemExit(f"the story engine is not installed ({exc}); nothing to score") from None
+    return StoryEngine
+
+
+def in_time_order(events: Iterable[ArticleEnriched]) -> list[ArticleEnriched]:
+    return sorted(events, key=lambda e: (e.published_at or "", e.id))
+
+
+def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
+                tracks: dict[str, Any], show_misses: bool) -> dict[str, Any]:  # fmt: skip
+    """Feed one split to a fresh engine and score it."""
+    stories = {g: s for g, s in labels["stories"].items()
+               if labels["splits"][s] == split and g in gold_events}  # fmt: skip
+    events = in_time_order(gold_events[g] for g in stories)
+    gid_of = {gold_events[g].id: g for g in stories}
+    engine = engine_class()()
+    start = time.process_time()
+    for event in events:
+        engine.add(event)
+    cpu = (time.process_time() - start) / len(events)
+    predicted = {g: engine.story_of(gold_events[g].id) for g in stories}
+    score = bcubed(stories, predicted)
+    track_of, members_of = {}, {}
+    for story in engine.stories():
+        for track in story.tracks:
+            name = f"{story.id}/{track.key}"
+            members = {(gid_of.get(r.article_id, r.article_id), r.figure) for r in track.reports}
+            members_of[name] = members
+            track_of.update(dict.fromkeys(members, name))
+    figures_of = {g: [f.text for f in gold_events[g].figures] for g in stories}
+    results = [
+        score_track(s, t, figures_of, track_of, members_of)
+        for s, ts in sorted(tracks.items())
+        if labels["splits"][s] == split
+        for t in ts
+    ]
+    exact = sum(r.exact for r in results)
+    extracted = sum(r.kind != "figure not extracted" for r in results)
+    report = {"split": split, "articles": score.items, "stories": len(set(stories.values())),
+              "predicted_stories": len(set(predicted.values())), "precision": score.precision,
+              "recall": score.recall, "f1": score.f1, "tracks": len(results),
+              "tracks_exact": exact, "tracks_extracted": extracted, "engine_cpu_ms_per_article": cpu * 1000,
+              "misses": list(misses(stories, predicted)),
+              "track_misses": [r.__dict__ for r in results if not r.exact]}  # fmt: skip
+    print(
+        f"\n{split}: {score.items} articles, {report['stories']} gold stories, "
+        f"{report['predicted_stories']} predicted"
+    )
+    print(
+        f"  B-cubed precision {score.precision:.3f}  recall {score.recall:.3f}  "
+        f"F1 {score.f1:.3f}   (target F1 >= 0.90)"
+    )
+    print(
+        f"  figure tracks exactly right {exact}/{len(results)} = "
+        f"{exact / max(len(results), 1):.3f}   (target >= 0.9; enrich extracted every "
+        f"member of {extracted})"
+    )
+    if show_misses:
+        for line in report["misses"]:
+            print("   ", line)
+        for r in results:
+            if not r.exact:
+                print(f"    track {r.story} {r.label}: {r.kind} {r.detail}")
+    return report
+
+
+def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: float
+             ) -> dict[str, Any]:  # fmt: skip
+    """Engine CPU per article over the last 1,000 articles before each size, in one stream."""
+    engine, window = engine_class()(), 1000
+    marks = {n: 0.0 for n in sizes}
+    total, spent = 0.0, []
+    for i, event in enumerate(grown(base, max(sizes)), start=1):
+        start = time.process_time()
+        engine.add(event)
+        spent.append(time.process_time() - start)
+        total += spent[-1]
+        if i in marks:
+            marks[i] = sum(spent[-window:]) / window
+        if len(spent) > window:
+            spent = spent[-window:]
+        if i % 10_000 == 0:
+            print(f"  ... {i} articles", file=sys.stderr)
+    print(f"\ncost (engine CPU per article, mean over the {window} articles before each size)")
+    for n in sizes:
+        print(f"  at {n:>7,}: {marks[n] * 1000:8.3f} ms = {marks[n] / enrich_cpu:6.1%} of enrich")
+    ratio = marks[max(sizes)] / marks[min(sizes)]
+    print(f"  enrich pipeline: {enrich_cpu * 1000:.1f} ms CPU per article (same run)")
+    print(
+        f"  cost@{max(sizes):,} / cost@{min(sizes):,} = {ratio:.2f}   (target <= 1.5; "
+        f"engine share target <= 10%)"
+    )
+    return {"ms_per_article": {str(n): marks[n] * 1000 for n in sizes}, "ratio": ratio,
+            "enrich_ms_per_article": enrich_cpu * 1000,
+            "share_of_enrich": {str(n): marks[n] / enrich_cpu for n in sizes}}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--test", action="store_true", help="score the locked test split (once)")
+    ap.add_argument("--misses", action="store_true", help="print split/merged stories, bad tracks")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--no-cost", action="store_true")
+    ap.add_argument("--refresh", action="store_true", help="enrich again, ignoring the cache")
+    args = ap.parse_args(argv)
+    articles, labels, tracks = load_gold()
+    enricher = _enricher()
+    gold_events, refused = enrich_all(articles, enricher, args.refresh)
+    for gid, why in sorted(refused.items()):
+        print(f"not scored: {gid}: the enrich pipeline refuses it ({why})")
+    dev = [a for a in articles if labels["splits"][labels["stories"][a["gid"]]] == "dev"
+           and a["gid"] in gold_events]  # fmt: skip
+    enrich_cpu = enrich_cpu_per_article(dev, enricher)
+    result: dict[str, Any] = {"enrich_ms_per_article": enrich_cpu * 1000, "refused": refused}
+    result["dev"] = run_quality("dev", gold_events, labels, tracks, args.misses)
+    if args.test:
+        result["test"] = run_quality("test", gold_events, labels, tracks, args.misses)
+    if not args.no_cost:
+        base = in_time_order(gold_events[a["gid"]] for a in dev)
+        sizes = [int(s) for s in args.sizes.split(",")]
+        result["cost"] = run_cost(base, sizes, enrich_cpu)
+    OUT.mkdir(exist_ok=True)
+    (OUT / "stories.json").write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Synthetic growth for the cost curve of `bench/stories`: the gold stream cloned over time.
+
+Copy k of the base stream is shifted k periods later (a period is the base stream's span plus
+ten days, so a copy starts after every story of the one before could have closed) and every
+entity name in it is renamed (a Caesar shift of its letters by k, so spans into the body stay
+valid): copies look like new stories about new people and places, with the base stream's
+density of stories per day. A stream of N articles is what one would see after N articles of a
+real feed, not N articles at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
+
+from newsflow_contracts.events import ArticleEnriched
+
+
+def caesar(text: str, k: int) -> str:
+    """Letters shifted by k within their case; everything else (and the length) kept."""
+    out = []
+    for ch in text:
+        if "a" <= ch <= "z":
+            out.append(chr((ord(ch) - 97 + k) % 26 + 97))
+        elif "A" <= ch <= "Z":
+            out.append(chr((ord(ch) - 65 + k) % 26 + 65))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _names_pattern(event: ArticleEnriched) -> re.Pattern[str] | None:
+    names = {n for e in event.entities for n in (e.name, *e.aliases) if len(n) >= 3}
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b")
+
+
+def clone(event: ArticleEnriched, k: int, shift: timedelta) -> ArticleEnriched:
+    """Copy k of one enriched article: new id, later time, renamed entities."""
+    if k == 0:
+        return event
+    pattern = _names_pattern(event)
+
+    def rename(text: str | None) -> str | None:
+        if text is None or pattern is None:
+            return text
+        return pattern.sub(lambda m: caesar(m.group(0), k), text)
+
+    at = event.published_at
+    if at:
+        at = (datetime.fromisoformat(at) + shift * k).isoformat()
+    return event.model_copy(update={
+        "id": hashlib.sha256(f"{event.id}/{k}".encode()).hexdigest()[:24],
+        "url": f"{event.url}?copy={k}" if event.url else None,
+        "title": rename(event.title), "body": rename(event.body), "dateline": rename(event.dateline),
+        "captions": [rename(c) for c in event.captions], "published_at": at,
+        "entities": [e.model_copy(update={"name": caesar(e.name, k),
+                                          "aliases": [caesar(a, k) for a in e.aliases]})
+                     for e in event.entities],
+        "figures": [f.model_copy(update={"sentence": rename(f.sentence)}) for f in event.figures],
+    })  # fmt: skip
+
+
+def period(events: Sequence[ArticleEnriched]) -> timedelta:
+    times = [datetime.fromisoformat(e.published_at) for e in events if e.published_at]
+    return max(times) - min(times) + timedelta(days=10)
+
+
+def grown(base: Sequence[ArticleEnriched], n: int) -> Iterator[ArticleEnriched]:
+    """The first n articles of the base stream (in time order) repeated as renamed copies."""
+    shift = period(base)
+    for i in range(n):
+        k, j = divmod(i, len(base))
+        yield clone(base[j], k, shift)
