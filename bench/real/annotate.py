@@ -165,6 +165,8 @@ def _build_one(name: str, body: str, out_dir: Path) -> Path:
             key == "story"
         ):  # block ranges "12-30 -14 -17" or "zyte" (the articleBody's paragraphs)
             gold["story_lines"] = _story(rest, lines, manifest[name])
+        elif key == "story_extra":  # a story paragraph printed in one block with something else
+            gold["story_lines"].insert(0, rest)
         elif key == "fix":  # "fix OLD => NEW": a typo of the source's body, against the page
             old, _, new = rest.partition(" => ")
             gold["story_lines"] = [x.replace(old, new) for x in gold["story_lines"]]
