@@ -110,6 +110,18 @@ def _either(first: dict[str, Any], second: dict[str, Any], preds: list[dict[str,
         m.tp_p += hits
 
 
+def human_vs_first(first: dict[str, Any], second: dict[str, Any], pred: dict[str, Any]) -> Scores:
+    """The second annotation read as a prediction against the first (entity spans are found in
+    the pipeline's body, which is why a prediction is needed)."""
+    body, human = pred.get("body", ""), Scores()
+    as_pred = as_prediction(second, body)
+    score_metadata(first, as_pred, human)
+    score_entities(first, as_pred["entities"], body, "\n".join(pred.get("captions") or []), human)
+    score_figures(first, as_pred["figures"], human)
+    _lenient(first, second, human)
+    return human
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--second", type=Path, default=BENCH / "data-second")
@@ -126,12 +138,7 @@ def main() -> None:
     for (name, _, first), pred in zip(cases, preds, strict=True):
         second, body = seconds[name], pred.get("body", "")
         captions = "\n".join(pred.get("captions") or [])
-        human = Scores()
-        as_pred = as_prediction(second, body)
-        score_metadata(first, as_pred, human)
-        score_entities(first, as_pred["entities"], body, captions, human)
-        score_figures(first, as_pred["figures"], human)
-        _lenient(first, second, human)
+        human = human_vs_first(first, second, pred)
         views["second vs first"].add(human)
         if args.misses:
             for m in human.misses:

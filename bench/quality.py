@@ -1,9 +1,13 @@
 """Enrichment quality on the gold set in bench/data: ours against a plain baseline.
 
 Usage: bench/quality [--data bench/data] [--split dev|heldout|unseen|all] [--model NAME] [--misses] [--no-baseline]
+       [--written | --real] [--test]
 
 Each article is bench/data/<name>.{txt,html,json} with bench/data/<name>.gold.json (format in
-bench/README.md). Ours is the service's own `Enricher`. The baseline is what one gets without
+bench/README.md). The real news pages (bench/real/pages, splits real-dev and real-test) are
+scored and printed apart from these written sets; the locked real-test split only with --test.
+Beside each table, where a second annotation exists (bench/data-second, bench/real/second), the
+second annotator read against the first (bench/agreement's "second vs first"), on those articles. Ours is the service's own `Enricher`. The baseline is what one gets without
 this issue's work: trafilatura for HTML (raw text for .txt, the `text` field for JSON), the page
 metadata trafilatura finds, and plain en_core_web_sm entities (no merging) and number entities.
 Prints one table per split and writes bench/out/quality.json.
@@ -32,6 +36,9 @@ from quality_score import (
 )
 
 BENCH = Path(__file__).resolve().parent
+REAL = BENCH / "real" / "pages"
+SECOND = {"written": BENCH / "data-second", "real": BENCH / "real" / "second"}
+LOCKED = "real-test"  # scored once at the end of a session, never used to choose anything
 TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 ROWS = ["story lines kept", "chrome lines removed",
         *[f"entities {t}" for t in SCORED_TYPES],
@@ -147,8 +154,10 @@ def _fmt(x: Any) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
-def table(title: str, ours_s: Scores, base_s: Scores | None) -> str:
+def table(title: str, ours_s: Scores, base_s: Scores | None,
+          agree_s: Scores | None = None, n_agree: int = 0) -> str:
     head = f"| {title} | ours P | R | F1 | n gold |" + (" base P | R | F1 |" if base_s else "")
+    head += f" agree F1 ({n_agree} twice) |" if agree_s else ""
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for key in ROWS:
         if key not in ours_s.prf:
@@ -158,8 +167,28 @@ def table(title: str, ours_s: Scores, base_s: Scores | None) -> str:
         if base_s:
             b = base_s.get(key).row()
             row += f" {_fmt(b['p'])} | {_fmt(b['r'])} | {_fmt(b['f1'])} |"
+        if agree_s:
+            row += f" {_fmt(agree_s.prf[key].row()['f1']) if key in agree_s.prf else '  -  '} |"
         lines.append(row)
     return "\n".join(lines)
+
+
+def agreement(cases: list[Any], preds: list[dict[str, Any]],
+              second: Path) -> dict[str, tuple[Scores, int]]:
+    """Per split: the second annotator against the first, on the articles annotated twice."""
+    from agreement import human_vs_first  # agreement imports this module: import when used
+
+    out: dict[str, tuple[Scores, int]] = {}
+    for (name, _, first), pred in zip(cases, preds, strict=True):
+        path = second / f"{name}.gold.json"
+        if not path.exists():
+            continue
+        s = human_vs_first(first, json.loads(path.read_text("utf-8")), pred)
+        for split in (first.get("split", "dev"), "all"):
+            agg, n = out.get(split, (Scores(), 0))
+            agg.add(s)
+            out[split] = (agg, n + 1)
+    return out
 
 
 def main() -> None:
@@ -172,10 +201,14 @@ def main() -> None:
     ap.add_argument("--ner", help="learned NER (bundled name or directory; 'none': the "
                     "pipeline's own) instead of the service default")
     ap.add_argument("--out", type=Path, default=BENCH / "out" / "quality.json")
+    ap.add_argument("--written", action="store_true", help="only the written sets (--data)")
+    ap.add_argument("--real", action="store_true", help="only the real news pages (bench/real)")
+    ap.add_argument("--test", action="store_true", help="also the locked real-news test split: "
+                    "score it once, at the end of a session, and choose nothing on it")
     args = ap.parse_args()
-    cases = load_cases(args.data)
-    if args.split != "all":
-        cases = [c for c in cases if c[2].get("split", "dev") == args.split]
+    sources = [("written", args.data)] * (not args.real) + [("real", REAL)] * (not args.written)
+    groups = {group: _select(load_cases(path), args) for group, path in sources}
+    cases = [c for g in groups.values() for c in g]
     preds, elapsed = ours(cases, args.model, args.ner)
     per = score(cases, preds)
     base_per = None if args.no_baseline else score(cases, baseline(cases))
@@ -184,23 +217,46 @@ def main() -> None:
             for m in s.misses:
                 print(f"{name}: {m}")
     result: dict[str, Any] = {"articles": len(cases), "enrich_seconds": round(elapsed, 3)}
-    splits = sorted({c[2].get("split", "dev") for c in cases}) + ["all"]
-    for split in splits:
+    pred_of = dict(zip((c[0] for c in cases), preds, strict=True))
+    for group, gcases in groups.items():
+        agree = agreement(gcases, [pred_of[c[0]] for c in gcases], SECOND[group])
+        print(f"\n# {'Real news pages (bench/real)' if group == 'real' else 'Written sets'}")
+        result[group] = _report(gcases, per, base_per, agree)
+    result["misses"] = {n: s.misses for n, s in per.items()}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2))
+    print(f"\n{len(cases)} articles enriched in {elapsed:.2f}s; results in {args.out}")
+
+
+def _select(cases: list[Any], args: argparse.Namespace) -> list[Any]:
+    cases = [c for c in cases if args.test or c[2].get("split") != LOCKED]
+    if args.split != "all":
+        cases = [c for c in cases if c[2].get("split", "dev") == args.split]
+    return cases
+
+
+def _report(cases: list[Any], per: dict[str, Scores], base_per: dict[str, Scores] | None,
+            agree: dict[str, tuple[Scores, int]]) -> dict[str, Any]:
+    """One table per split and one for all of them; the splits' scores for quality.json."""
+    result: dict[str, Any] = {}
+    splits = sorted({c[2].get("split", "dev") for c in cases})
+    for split in splits + (["all"] if len(splits) > 1 else []):
         names = [c[0] for c in cases if split == "all" or c[2].get("split", "dev") == split]
         agg, base = Scores(), (Scores() if base_per else None)
         for n in names:
             agg.add(per[n])
             if base is not None and base_per is not None:
                 base.add(base_per[n])
+        human, n_twice = agree.get(split, (None, 0))
         print(f"\n## {split}: {len(names)} articles\n")
-        print(table(split, agg, base))
+        print(table(split, agg, base, human, n_twice))
         result[split] = {"articles": names,
                          "ours": {k: v.row() for k, v in agg.prf.items()},
-                         "baseline": {k: v.row() for k, v in base.prf.items()} if base else None}
-    result["misses"] = {n: s.misses for n, s in per.items()}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2))
-    print(f"\n{len(cases)} articles enriched in {elapsed:.2f}s; results in {args.out}")
+                         "baseline": {k: v.row() for k, v in base.prf.items()} if base else None,
+                         "agreement": ({"articles": n_twice,
+                                        **{k: v.row() for k, v in human.prf.items()}}
+                                       if human else None)}
+    return result
 
 
 if __name__ == "__main__":
