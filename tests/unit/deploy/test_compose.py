@@ -47,3 +47,44 @@ def test_an_invalid_compose_file_is_refused(tmp_path: Path) -> None:
     bad.write_text("services:\n  kafka:\n    image: apache/kafka:4.1.1\n    ports: 9092\n"
                    "    restart: sometimes-maybe\n    no_such_key: 1\n")  # fmt: skip
     assert _config(bad).returncode != 0
+
+
+def _pom_version(part: str, prop: str) -> str:
+    pom = (REPO / "deploy" / part / "pom.xml").read_text()
+    return pom.split(f"<{prop}>", 1)[1].split("<", 1)[0]
+
+
+def test_compose_runs_the_versions_the_local_stack_runs() -> None:
+    services = yaml.safe_load(_config(REPO / "docker-compose.yml").stdout)["services"]
+    kafka, es = _pom_version("kafka", "kafka.version"), _pom_version("elasticsearch", "es.version")
+    for name, svc in services.items():
+        image = svc.get("image", "")
+        if "kafka" in image:
+            assert image == f"apache/kafka:{kafka}", name
+        if "elasticsearch" in image:
+            assert image.endswith(f"/elasticsearch:{es}"), name
+
+
+def test_the_cluster_profile_has_three_brokers_and_two_data_nodes_and_a_tie_breaker() -> None:
+    done = subprocess.run([*_compose(), "-f", str(REPO / "docker-compose.yml"), "--profile",
+                           "cluster", "config"], capture_output=True, text=True, cwd=REPO)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    services = yaml.safe_load(done.stdout)["services"]
+    brokers = [services[f"kafka-{i}"]["environment"] for i in (1, 2, 3)]
+    assert [int(b["KAFKA_NODE_ID"]) for b in brokers] == [1, 2, 3]
+    assert len({b["CLUSTER_ID"] for b in brokers}) == 1
+    assert all(b["KAFKA_CONTROLLER_QUORUM_VOTERS"].count("@") == 3 for b in brokers)
+    assert all(int(b["KAFKA_MIN_INSYNC_REPLICAS"]) == 2 for b in brokers)
+    assert "--replication-factor 3" in " ".join(services["topics-cluster"]["command"])
+    roles = {n: services[n]["environment"]["node.roles"] for n in
+             ("elasticsearch-1", "elasticsearch-2", "elasticsearch-3")}  # fmt: skip
+    assert roles == {"elasticsearch-1": "master,data", "elasticsearch-2": "master,data",
+                     "elasticsearch-3": "master"}  # fmt: skip
+    for svc in ("ingest-cluster", "enrich-cluster", "search-cluster"):
+        env = services[svc]["environment"]
+        assert env["NEWSFLOW_KAFKA_BOOTSTRAP"].count(",") == 2
+        assert env["NEWSFLOW_ES_URL"].count(",") == 1
+        assert services[svc]["profiles"] == ["cluster"]
+    published = {str(p.get("published", p) if isinstance(p, dict) else p).split(":")[0]
+                 for s in services.values() for p in s.get("ports", [])}  # fmt: skip
+    assert len(published) == sum(len(s.get("ports", [])) for s in services.values())
