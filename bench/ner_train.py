@@ -160,6 +160,7 @@ def main() -> None:
               f"{rehearsal_agreement(base_dev, new_dev):.3f} "
               f"({time.perf_counter() - t0:.0f}s)", flush=True)  # fmt: skip
         if args.save_epochs:
+            (args.out / f"epoch-{epoch}").mkdir(parents=True, exist_ok=True)
             ner.to_disk(args.out / f"epoch-{epoch}" / "ner", exclude=["vocab"])
         if f1 > best[0]:
             best = (f1, epoch, ner.to_bytes(exclude=["vocab"]))

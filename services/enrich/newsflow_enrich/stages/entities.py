@@ -1,143 +1,25 @@
 """Named entities with canonical names, aliases, mention counts and spans into the body.
 
-spaCy finds mentions; this stage decides which mentions name the same thing within one article:
-- an acronym and its expansion: "Long Name (ACR)" wherever the letters fit (or the name is an
-  entity ending right before the bracket: "Authority (AFAD)"), or "ACR" whose letters are the
-  initials of a name in the article;
-- a surname and the full name ("Khalil" -> "Redur Khalil"), unless two people share it;
-- a company without its legal suffix ("Nvidia Corp." -> "Nvidia"), a region without its
-  descriptor ("Inner Mongolia Autonomous Region"), "X of Y" shortened to "X" when X has 2+ words;
-- "X, known as Y";
-- known variants from a small curated table ("Daesh" = "Islamic State").
-Spans are then every word-bounded occurrence of any form, the longest form winning an overlap.
-Types come from the curated table, then from strong cues (an organisation suffix, a person's
-title or age), then from spaCy's majority label.
+spaCy finds mentions; this stage makes candidates of them (whole names where spaCy tagged part
+of one, titles and amounts cut off, names spaCy missed that the context gives: clubs, "the
+charity Emergency", credited agencies), then `resolve` decides which mentions name the same
+thing. Spans are then every word-bounded occurrence of any form, the longest form winning an
+overlap. Types come from the curated table, then from strong cues (an organisation suffix, a
+person's title or age), then from spaCy's majority label.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from newsflow_contracts.events import Entity
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsflow_enrich.stages import names, numbers
-
-TYPES = {
-    "PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-    "NORP": "NORP", "EVENT": "EVENT", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
-}  # fmt: skip
-_LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(\s*[(\[{\-–—,;:]\s*|['’]s|['’])+$")
-_PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
-_KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
-                       r"(?:acronym|initials|abbreviation)) (?:the )?"
-                       r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})")
-_STRONG = 5  # a cue outweighs this many spaCy labels
-
-
-@dataclass
-class Candidate:
-    name: str
-    forms: set[str] = field(default_factory=set)
-    types: Counter[str] = field(default_factory=Counter)
-    curated_type: str | None = None
-    first: int = 0
-
-
-@cache
-def _table() -> list[dict[str, object]]:
-    data = json.loads(
-        resources.files("newsflow_enrich.data").joinpath("aliases.json").read_text("utf-8")
-    )
-    return list(data["entities"])
-
-
-@cache
-def curated() -> dict[str, tuple[str, str]]:
-    """Every known form (lower-case) -> (canonical name, type)."""
-    return {
-        str(form).lower(): (str(row["name"]), str(row["type"]))
-        for row in _table()
-        for form in [row["name"], *row["aliases"]]  # type: ignore[list-item]
-    }
-
-
-@cache
-def curated_aliases() -> dict[str, set[str]]:
-    """Canonical name -> its known aliases."""
-    return {str(row["name"]): set(row["aliases"]) for row in _table()}  # type: ignore[call-overload]
-
-
-def clean_form(text: str) -> str:
-    text = text.split("(")[0] if not text.startswith("(") else text
-    text = _LEADING.sub("", text.strip().rstrip(")"))
-    text = _TRAILING.sub("", text).strip()
-    # "Sindh province": trailing lower-case words describe the name, they are not part of it.
-    words = text.split()
-    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
-        words.pop()
-    # "Abuja.": a sentence's full stop, not an abbreviation's ("Corp.", "U.S.", "Jr.").
-    if words and words[-1].endswith(".") and words[-1].count(".") == 1 \
-            and len(words[-1]) > 2 and words[-1][:-1].lower() not in _ABBREVIATIONS:  # fmt: skip
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
-
-
-_ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "bros", "st", "mt", "dr", "no", "gov",
-                  "gen", "col", "sgt", "capt", "rep", "sen", "ave", "blvd", "dept", "univ"}
-
-
-class Registry:
-    """Candidates keyed by canonical name, and which candidate each surface form belongs to."""
-
-    def __init__(self) -> None:
-        self.cands: dict[str, Candidate] = {}
-        self.by_form: dict[str, str] = {}
-        self.by_lower: dict[str, str] = {}
-
-    def add(self, form: str, type_: str | None, start: int, weight: int = 1) -> str:
-        known = curated().get(form.lower())
-        # "SANTA CLARA" in the dateline is "Santa Clara" in the story.
-        name = known[0] if known else self.by_form.get(form) or self.by_lower.get(form.lower(), form)
-        cand = self.cands.setdefault(name, Candidate(name=name, first=start))
-        cand.first = min(cand.first, start)
-        cand.forms.add(form)
-        if known:
-            cand.curated_type = known[1]
-        if type_:
-            cand.types[type_] += weight
-        self.by_form[form] = name
-        self.by_lower.setdefault(form.lower(), name)
-        return name
-
-    def merge(self, *, into: str, form: str) -> None:
-        """Make `form` (and whatever entity it named) part of entity `into`."""
-        target = self.cands[into]
-        old = self.by_form.get(form)
-        if old and old != into and old in self.cands:
-            donor = self.cands.pop(old)
-            target.forms |= donor.forms
-            target.types += donor.types
-            target.curated_type = target.curated_type or donor.curated_type
-            target.first = min(target.first, donor.first)
-            for f in donor.forms:
-                self.by_form[f] = into
-        target.forms.add(form)
-        self.by_form[form] = into
-
-    def type_of(self, name: str) -> str:
-        c = self.cands[name]
-        if c.curated_type:
-            return c.curated_type
-        return c.types.most_common(1)[0][0] if c.types else "MISC"
+from newsflow_enrich.stages import names, numbers, resolve
+from newsflow_enrich.stages.registry import STRONG as _STRONG
+from newsflow_enrich.stages.registry import TYPES, Registry, clean_form, curated_aliases
 
 
 def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
@@ -178,11 +60,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     _police(text, reg)
     _agencies(text[:body_len], agencies, reg)
     _named_by_noun(text, reg)
-    _paren_acronyms(doc, reg)
-    _known_as(text, reg)
-    _merge_acronyms(reg, text)
-    _merge_surnames(reg, text)
-    _merge_short_forms(reg, text, sport)
+    resolve.run(doc, reg, sport)
     return _to_entities(reg, text, body_len)
 
 
@@ -391,162 +269,6 @@ def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
         return True
     return ent.label_ == "PERSON" and len(re.findall(r"(?<![\w])" + re.escape(form) + r"(?![\w])",
                                                      text)) == 1
-
-
-def _paren_acronyms(doc: Doc, reg: Registry) -> None:
-    """'Syrian Democratic Forces (SDF)': the acronym is an alias of the name before it."""
-    text = doc.text
-    for m in _PAREN.finditer(text):
-        short = m.group(1)
-        before = text[: m.start()].rstrip()
-        if not names.is_acronym(short):
-            _paren_alias(doc, reg, before, short, m.start())
-            continue
-        long = names.expansion(before, short)
-        # spaCy's entity that ends at the bracket, or swallowed it ("Processes (ONPE").
-        ent = next((e for e in doc.ents if e.start_char < len(before) <= e.end_char + 1
-                    and e.end_char <= m.end()), None)  # fmt: skip
-        if long is None and ent is not None and ent.label_ == "ORG":
-            long = clean_form(ent.text)  # "Disaster and Emergency Management Authority (AFAD)"
-        if not long or len(long) <= len(short) or long.isupper():
-            continue  # "CHICAGO (AP)" is a dateline and its agency
-        type_ = TYPES.get(ent.label_) if ent is not None else None
-        # "UN Office for the Coordination of Humanitarian Affairs (OCHA)": a longer name that
-        # ends with the expansion is the one spelled.
-        into = reg.by_form.get(long) or next(
-            (n for n in reg.cands if n.endswith(" " + long) and before.endswith(n)), None,
-        ) or reg.add(long, type_ or "ORG", len(before) - len(long))
-        reg.merge(into=into, form=short)
-        if names.is_org_name(long):
-            reg.cands[into].types["ORG"] += _STRONG
-
-
-def _paren_alias(doc: Doc, reg: Registry, before: str, short: str, at: int) -> None:
-    """'the National Health Surveillance Agency (Anvisa)': a one-word name in brackets right
-    after an organisation's name is what the article calls it later."""
-    inner = doc.char_span(at + 1, at + 1 + len(short))
-    if not short.isalpha() or not short[:1].isupper() or inner is None \
-            or inner[0].ent_type_ in ("GPE", "LOC", "NORP"):  # fmt: skip
-        return
-    long = next((n for n in sorted(reg.cands, key=len, reverse=True) if before.endswith(n)
-                 and len(n.split()) >= 2 and reg.type_of(n) == "ORG"), None)  # fmt: skip
-    if long is not None:
-        reg.merge(into=long, form=short)
-
-
-def _known_as(text: str, reg: Registry) -> None:
-    """'the California Department of Forestry and Fire Protection, known as Cal Fire'."""
-    for m in _KNOWN_AS.finditer(text):
-        before = text[: m.start()]
-        owner = max((f for f in reg.by_form if before.endswith(f)), key=len, default=None)
-        alias = clean_form(m.group(1).split(". ")[0])  # not into the next sentence
-        long = names.expansion(before, alias) if names.is_acronym(alias) else None
-        if long and len(long) > len(owner or alias):
-            # "the Philippine Atmospheric, Geophysical and ... Administration, known as PAGASA":
-            # the whole name the letters spell, not the end of it spaCy tagged.
-            name = reg.by_form.get(long) or reg.add(long, "ORG", len(before) - len(long))
-            if owner:
-                reg.merge(into=name, form=owner)
-            owner = long
-        if owner:
-            reg.merge(into=reg.by_form[owner], form=alias)
-
-
-def _merge_acronyms(reg: Registry, text: str) -> None:
-    """An acronym whose letters are the initials of a multi-word entity in the article: an
-    entity, or (three letters or more) any capitalised word ('PSG have 56 points')."""
-    long_names = {names.initials(n): n for n in reg.cands if len(n.split()) >= 2}
-    for m in re.finditer(r"(?<![\w-])[A-Z]{3,9}(?![\w-])", text):
-        target = long_names.get(m.group())
-        if target and m.group() not in reg.by_form and m.group().lower() not in curated():
-            reg.merge(into=target, form=m.group())
-    for name in list(reg.cands):
-        if name in reg.cands and names.is_acronym(name) and name.lower() not in curated():
-            target = long_names.get(name.replace(".", "").upper())
-            if target and target != name and target in reg.cands:
-                reg.merge(into=target, form=name)
-
-
-def _merge_surnames(reg: Registry, text: str) -> None:
-    """A person's last name, alone, is that person, unless two people in the article share it.
-    The surname becomes a form even when spaCy never tagged it alone ("Ruto, 55, thanked")."""
-    people = [n for n in reg.cands if len(n.split()) >= 2 and (reg.type_of(n) == "PERSON"
-              or _person_by_surname(reg, n))]  # fmt: skip
-    by_surname: dict[str, list[str]] = {}
-    for p in people:
-        by_surname.setdefault(names.surname(p), []).append(p)
-        # "Abdel Fattah al-Burhan" is "Burhan": Arabic article prefixes drop in later mentions.
-        bare = re.sub(r"^(al|el|ad|ar|as|at|an|az|ash)-", "", names.surname(p), flags=re.IGNORECASE)
-        if bare != names.surname(p):
-            by_surname.setdefault(bare, []).append(p)
-    for p in people:  # "Xi Jinping" ... "Xi": family name first, when spaCy tags it alone
-        first = p.split()[0]
-        if first in reg.cands and len(p.split()) == 2 and first not in by_surname:
-            by_surname.setdefault(first, []).append(p)
-    for surname, owners in by_surname.items():
-        if len(owners) != 1 or not _used_alone(surname, text):
-            continue
-        other = reg.by_form.get(surname)
-        if other and other != owners[0] and len(other.split()) >= 2:
-            continue  # the word is also another multi-word name's form
-        reg.merge(into=owners[0], form=surname)
-        reg.cands[owners[0]].types["PERSON"] += 1
-
-
-def _person_by_surname(reg: Registry, name: str) -> bool:
-    """'Marcus Hale' (spaCy: ORG) is a person when 'Hale' alone is one by a strong cue ('Hale,
-    23,'): a two- or three-word name, no organisation or club word in it."""
-    words = name.split()
-    last = reg.by_form.get(words[-1])
-    return len(words) <= 3 and last is not None and last != name \
-        and reg.cands[last].types["PERSON"] >= _STRONG and reg.type_of(last) == "PERSON" \
-        and not names.is_org_name(name) and not names.is_club(name)  # fmt: skip
-
-
-def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
-    """'Nvidia Corp.' -> 'Nvidia', 'Serum Institute of India' -> 'Serum Institute',
-    'Inner Mongolia Autonomous Region' -> 'Inner Mongolia', when the short form is used; 'Oxford'
-    for 'University of Oxford' when spaCy also calls it an organisation; in a sports story
-    'City' for 'Northbridge City'."""
-    for name in list(reg.cands):
-        if name not in reg.cands:
-            continue
-        type_ = reg.type_of(name)
-        shorts = names.short_forms(name, type_)
-        clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
-        feature = names.FEATURE.sub("", name) if type_ == "LOC" else name
-        if feature != name and feature in reg.by_form:
-            shorts.append(feature)  # "Baltic" for "Baltic Sea", when spaCy tagged it
-        of = re.fullmatch(r"[A-Z]\w+ of ([A-Z]\w+)", name)
-        if type_ == "ORG" and of and of.group(1) in reg.by_form \
-                and reg.type_of(reg.by_form[of.group(1)]) == "ORG":  # fmt: skip
-            shorts.append(of.group(1))
-        for short in shorts + clubs:
-            if short in reg.cands[name].forms or short.lower() in curated():
-                continue
-            owner = reg.by_form.get(short)
-            if owner and len(owner.split()) > len(short.split()) and owner != name:
-                continue
-            if owner and owner != name and type_ == "ORG" and (
-                reg.type_of(owner) == "LOC" and short not in clubs
-                and short != names.without_legal_suffix(name)
-                or reg.cands[owner].types["LOC"] >= _STRONG
-            ):
-                continue  # "Japan" is not "Japan Airlines"; the dateline's "Madrid" is a city
-            if _used_alone(short, text):
-                reg.merge(into=name, form=short)
-                if type_ == "ORG":  # "Daewon" (spaCy: a person) names "Daewon Construction"
-                    reg.cands[name].types["ORG"] += _STRONG
-
-
-def _used_alone(form: str, text: str) -> bool:
-    """The form occurs as a word, not only inside a longer capitalised name."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])(?! [A-Z])", text):
-        prev = re.search(r"([\w.'’-]+)\s$", text[max(0, m.start() - 40): m.start()])
-        if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).endswith(".") \
-                or prev.group(1) in ("The", "A", "An"):  # fmt: skip
-            return True
-    return False
 
 
 def _to_entities(reg: Registry, text: str, body_len: int) -> list[Entity]:

@@ -1,0 +1,119 @@
+"""The candidate entities of one article: every surface form, which entity it names, and the
+votes for each entity's type; the curated alias table; how a mention's text becomes a form."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+_LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"(\s*[(\[{\-–—,;:]\s*|['’]s|['’])+$")
+STRONG = 5  # a cue outweighs this many spaCy labels
+# spaCy's labels as entity types: places (GPE, LOC, FAC) are one type, LOC.
+TYPES = {
+    "PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+    "NORP": "NORP", "EVENT": "EVENT", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
+}  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    name: str
+    forms: set[str] = field(default_factory=set)
+    types: Counter[str] = field(default_factory=Counter)
+    curated_type: str | None = None
+    first: int = 0
+
+
+@cache
+def _table() -> list[dict[str, object]]:
+    data = json.loads(
+        resources.files("newsflow_enrich.data").joinpath("aliases.json").read_text("utf-8")
+    )
+    return list(data["entities"])
+
+
+@cache
+def curated() -> dict[str, tuple[str, str]]:
+    """Every known form (lower-case) -> (canonical name, type)."""
+    return {
+        str(form).lower(): (str(row["name"]), str(row["type"]))
+        for row in _table()
+        for form in [row["name"], *row["aliases"]]  # type: ignore[list-item]
+    }
+
+
+@cache
+def curated_aliases() -> dict[str, set[str]]:
+    """Canonical name -> its known aliases."""
+    return {str(row["name"]): set(row["aliases"]) for row in _table()}  # type: ignore[call-overload]
+
+
+def clean_form(text: str) -> str:
+    text = text.split("(")[0] if not text.startswith("(") else text
+    text = _LEADING.sub("", text.strip().rstrip(")"))
+    text = _TRAILING.sub("", text).strip()
+    # "Sindh province": trailing lower-case words describe the name, they are not part of it.
+    words = text.split()
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    # "Abuja.": a sentence's full stop, not an abbreviation's ("Corp.", "U.S.", "Jr.").
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1 \
+            and len(words[-1]) > 2 and words[-1][:-1].lower() not in _ABBREVIATIONS:  # fmt: skip
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+_ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "bros", "st", "mt", "dr", "no", "gov",
+                  "gen", "col", "sgt", "capt", "rep", "sen", "ave", "blvd", "dept", "univ"}
+
+
+class Registry:
+    """Candidates keyed by canonical name, and which candidate each surface form belongs to."""
+
+    def __init__(self) -> None:
+        self.cands: dict[str, Candidate] = {}
+        self.by_form: dict[str, str] = {}
+        self.by_lower: dict[str, str] = {}
+
+    def add(self, form: str, type_: str | None, start: int, weight: int = 1) -> str:
+        known = curated().get(form.lower())
+        # "SANTA CLARA" in the dateline is "Santa Clara" in the story.
+        name = known[0] if known else self.by_form.get(form) or self.by_lower.get(form.lower(), form)
+        cand = self.cands.setdefault(name, Candidate(name=name, first=start))
+        cand.first = min(cand.first, start)
+        cand.forms.add(form)
+        if known:
+            cand.curated_type = known[1]
+        if type_:
+            cand.types[type_] += weight
+        self.by_form[form] = name
+        self.by_lower.setdefault(form.lower(), name)
+        return name
+
+    def merge(self, *, into: str, form: str) -> None:
+        """Make `form` (and whatever entity it named) part of entity `into`."""
+        target = self.cands[into]
+        old = self.by_form.get(form)
+        if old and old != into and old in self.cands:
+            donor = self.cands.pop(old)
+            target.forms |= donor.forms
+            target.types += donor.types
+            target.curated_type = target.curated_type or donor.curated_type
+            target.first = min(target.first, donor.first)
+            for f in donor.forms:
+                self.by_form[f] = into
+        target.forms.add(form)
+        self.by_form[form] = into
+
+    def type_of(self, name: str) -> str:
+        c = self.cands[name]
+        if c.curated_type:
+            return c.curated_type
+        return c.types.most_common(1)[0][0] if c.types else "MISC"
+
+
