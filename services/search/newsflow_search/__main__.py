@@ -1,5 +1,5 @@
 """`python -m newsflow_search`: the search API (with the indexer unless
-NEWSFLOW_SEARCH_RUN_INDEXER=false); `python -m newsflow_search indexer` runs only the indexer."""
+NEWSFLOW_SEARCH_RUN_INDEXER=false); `python -m newsflow_search indexer` runs only the indexers (articles and stories)."""
 
 import asyncio
 import sys
@@ -10,16 +10,14 @@ from newsflow_contracts.logs import setup_logging
 from newsflow_contracts.settings import get_stack_settings, url_list
 
 from newsflow_search.config import get_settings
-from newsflow_search.indexer import Indexer
-from newsflow_search.main import create_app
+from newsflow_search.main import consumers, create_app
 
 
 async def _indexer_only() -> None:
     stack, settings = get_stack_settings(), get_settings()
     es = AsyncElasticsearch(url_list(stack.es_url), request_timeout=10)
     try:
-        await Indexer(es, stack.kafka_bootstrap, settings.index_alias, settings.group_id,
-                      settings.bulk_max_records).run()  # fmt: skip
+        await asyncio.gather(*(c.run() for c in consumers(es, stack.kafka_bootstrap, settings)))
     finally:
         await es.close()
 

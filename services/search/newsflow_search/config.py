@@ -13,6 +13,9 @@ class SearchSettings(BaseSettings):
     # The alias every reader and writer uses; it points at the versioned index `<alias>-v1`.
     index_alias: str = "articles"
     group_id: str = "newsflow-search-indexer"
+    # Stories (topic `stories`): their alias (index `<alias>-v1`) and consumer group.
+    stories_alias: str = "stories"
+    stories_group_id: str = "newsflow-search-stories"
     bulk_max_records: int = 500
     # Run the indexer in the API process (one `search` process in the local stack).
     run_indexer: bool = True

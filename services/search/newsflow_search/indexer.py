@@ -8,24 +8,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from functools import lru_cache
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from lemminflect import getAllInflections, getLemma
-from elasticsearch import AsyncElasticsearch
+from elasticsearch import AsyncElasticsearch, TransportError
 from elasticsearch import ConnectionError as ESConnectionError
-from elasticsearch import TransportError
 from elasticsearch.helpers import async_bulk
+from lemminflect import getAllInflections, getLemma
 from newsflow_contracts import topics
 from newsflow_contracts.events import ArticleEnriched, DeadLetter
 from prometheus_client import Counter, Gauge
 from pydantic import ValidationError
 
-from newsflow_search import dedup
+from newsflow_search import dedup, members
 from newsflow_search.mapping import ensure_index
+from newsflow_search.members import members_index
 from newsflow_search.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
@@ -55,9 +55,11 @@ def event_forms(event: str | None) -> list[str]:
     return sorted({f for w in event.lower().split() for f in _inflections(w)})
 
 
-def to_document(event: ArticleEnriched, dup: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The indexed document: the event, plus lookup keys and its near-duplicate group."""
+def to_document(event: ArticleEnriched, dup: dict[str, Any] | None = None,
+                story_id: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """The indexed document: the event, plus lookup keys, its near-duplicate group and story."""
     doc = event.model_dump(mode="json")
+    doc["story_id"] = story_id or event.story_id
     dup = dup or {"dup_group": event.id}
     doc.update(dup, is_copy=dup["dup_group"] != event.id)
     keys = {e.name.lower() for e in event.entities}
@@ -70,12 +72,14 @@ def to_document(event: ArticleEnriched, dup: dict[str, Any] | None = None) -> di
     return doc
 
 
-class Indexer:
-    def __init__(self, es: AsyncElasticsearch, bootstrap: str, alias: str, group_id: str,
-                 max_records: int = 500) -> None:  # fmt: skip
-        self.es, self.bootstrap, self.alias = es, bootstrap, alias
-        self.group_id, self.max_records = group_id, max_records
-        self.subscriptions = Subscriptions(es, alias)
+class Consumer:
+    """What both consumers of the service share (articles here, stories in stories.py): restart
+    after a crash, retry while Elasticsearch is away, and the state /healthz reports."""
+
+    name = "indexer"
+
+    def __init__(self, es: AsyncElasticsearch) -> None:
+        self.es = es
         self.running = False
         self.last_error: str | None = None
 
@@ -87,14 +91,45 @@ class Indexer:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                self.last_error = f"indexer crashed: {exc!r}"
-                log.exception("indexer crashed; restarting in 2s")
+                self.last_error = f"{self.name} crashed: {exc!r}"
+                log.exception("%s crashed; restarting in 2s", self.name)
                 await asyncio.sleep(2)
+
+    async def _run(self) -> None:
+        raise NotImplementedError
+
+    async def _with_es_retry(self, call: Callable[[], Awaitable[Any]]) -> Any:
+        delay = 0.5
+        while True:
+            try:
+                result = await call()
+                ES_UP.set(1)
+                self.last_error = None
+                return result
+            except (ESConnectionError, TransportError) as exc:
+                ES_UP.set(0)
+                RETRIES.inc()
+                self.last_error = f"Elasticsearch unavailable: {exc}"
+                log.warning("Elasticsearch unavailable, retrying in %.1fs: %s", delay, exc)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
+
+
+class Indexer(Consumer):
+    def __init__(self, es: AsyncElasticsearch, bootstrap: str, alias: str, group_id: str,
+                 max_records: int = 500, stories_alias: str = "stories",
+                 topic: str = topics.ENRICHED) -> None:  # fmt: skip
+        super().__init__(es)
+        self.topic = topic
+        self.bootstrap, self.alias = bootstrap, alias
+        self.group_id, self.max_records = group_id, max_records
+        self.subscriptions = Subscriptions(es, alias)
+        self.members_index = members_index(stories_alias)
 
     async def _run(self) -> None:
         """Consume until cancelled. Survives Kafka and Elasticsearch outages."""
         consumer = AIOKafkaConsumer(
-            topics.ENRICHED, bootstrap_servers=self.bootstrap, group_id=self.group_id,
+            self.topic, bootstrap_servers=self.bootstrap, group_id=self.group_id,
             enable_auto_commit=False, auto_offset_reset="earliest",
             max_partition_fetch_bytes=10_485_760, fetch_max_bytes=52_428_800,
         )  # fmt: skip
@@ -131,8 +166,11 @@ class Indexer:
         if not events:
             return
         groups = await self._with_es_retry(lambda: self._dup_groups(events))
-        actions = [{"_op_type": "index", "_index": self.alias, "_id": eid,
-                    "_source": to_document(e, groups[eid])} for eid, e in events.items()]  # fmt: skip
+        stories = await self._with_es_retry(
+            lambda: members.story_ids(self.es, self.members_index, list(events)))
+        docs = {eid: to_document(e, groups[eid], stories.get(eid)) for eid, e in events.items()}
+        actions = [{"_op_type": "index", "_index": self.alias, "_id": eid, "_source": doc}
+                   for eid, doc in docs.items()]  # fmt: skip
 
         async def bulk() -> list[Any]:
             """Bulk-index; items refused for load (429/503) are retried, others are returned."""
@@ -161,8 +199,17 @@ class Indexer:
                         f"rejected by Elasticsearch: {reason}", "index")  # fmt: skip
         done = [e for eid, e in events.items() if eid not in failed]
         INDEXED.inc(len(done))
+        await self._with_es_retry(lambda: self._join_stories(done, docs))
         if done:
             await self._alert(done, producer)
+
+    async def _join_stories(self, done: list[ArticleEnriched], docs: dict[str, Any]) -> None:
+        """The article's half of the handshake in members.py: after writing, read the members
+        again; a story that listed an article while it was being written is joined now."""
+        now = await members.story_ids(self.es, self.members_index, [e.id for e in done])
+        late = {aid: sid for aid, sid in now.items() if docs[aid]["story_id"] != sid}
+        if late:
+            await members.set_story_ids(self.es, self.alias, late)
 
     async def _dup_groups(self, events: dict[str, ArticleEnriched]) -> dict[str, dict[str, Any]]:
         """Each article's near-duplicate group: that of an indexed (or earlier in this batch)
@@ -199,22 +246,6 @@ class Indexer:
             await producer.send_and_wait(topics.ALERTS, alert.model_dump_json().encode(),
                                          key=alert.article_id.encode())  # fmt: skip
         ALERTS.inc(len(alerts))
-
-    async def _with_es_retry(self, call: Callable[[], Awaitable[Any]]) -> Any:
-        delay = 0.5
-        while True:
-            try:
-                result = await call()
-                ES_UP.set(1)
-                self.last_error = None
-                return result
-            except (ESConnectionError, TransportError) as exc:
-                ES_UP.set(0)
-                RETRIES.inc()
-                self.last_error = f"Elasticsearch unavailable: {exc}"
-                log.warning("Elasticsearch unavailable, retrying in %.1fs: %s", delay, exc)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, 10.0)
 
     async def _lag_loop(self, consumer: AIOKafkaConsumer) -> None:
         """Every 2 s: messages on articles.enriched not yet indexed and committed. A task of its

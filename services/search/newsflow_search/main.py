@@ -1,4 +1,5 @@
-"""The search service: GET /search, GET /articles/{id}, the web page; runs the indexer too."""
+"""The search service: GET /search, GET /articles/{id}, GET /stories, the web page; runs the
+article and story indexers too."""
 
 import asyncio
 import contextlib
@@ -7,24 +8,36 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from elasticsearch import AsyncElasticsearch, NotFoundError
-from elasticsearch import ApiError, TransportError
+from elasticsearch import ApiError, AsyncElasticsearch, NotFoundError, TransportError
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
 from newsflow_contracts.settings import get_stack_settings, url_list
 from prometheus_client import CONTENT_TYPE_LATEST, Histogram, generate_latest
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from newsflow_search import query
+from newsflow_search import query, story_api
 from newsflow_search.config import SearchSettings, get_settings
 from newsflow_search.indexer import Indexer
+from newsflow_search.problems import problem
+from newsflow_search.stories import StoryIndexer
 from newsflow_search.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
 SEARCH_SECONDS = Histogram("newsflow_search_query_seconds", "Search request time")
+
+
+class TrackIn(BaseModel):
+    """Alert when a story's figure track goes above a value: {"event": "killed", "above": 1000}."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    event: str = Field(min_length=1, max_length=200)
+    object: str | None = Field(None, max_length=200)
+    above: float
 
 
 class SubscriptionIn(BaseModel):
@@ -33,11 +46,17 @@ class SubscriptionIn(BaseModel):
     query: str = Field("", max_length=1000, description="Same syntax as /search?q=")
     entity: str | None = Field(None, max_length=200)
     name: str | None = Field(None, max_length=200)
+    kind: Literal["article", "story"] = Field(
+        "article", description="Match newly indexed articles, or stories (new, or updated)")
+    track: TrackIn | None = Field(None, description="Only a story track above a value (implies "
+                                  "kind story)")  # fmt: skip
 
     @model_validator(mode="after")
     def _not_everything(self) -> "SubscriptionIn":
         if not self.query.strip() and not self.entity:
             raise ValueError("a subscription needs a query or an entity")
+        if self.track is not None:
+            self.kind = "story"
         return self
 
 
@@ -45,10 +64,13 @@ def _subs(request: Request) -> Subscriptions:
     return request.app.state.subscriptions  # type: ignore[no-any-return]
 
 
-def problem(status: int, detail: str, field: str | None = None) -> JSONResponse:
-    body = {"type": "about:blank", "title": detail.split(":")[0], "status": status,
-            "detail": detail} | ({"field": field} if field else {})  # fmt: skip
-    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+def consumers(es: AsyncElasticsearch, bootstrap: str,
+              settings: SearchSettings) -> list[Indexer | StoryIndexer]:  # fmt: skip
+    """The two consumers of the service: articles.enriched and stories, each its own group."""
+    return [Indexer(es, bootstrap, settings.index_alias, settings.group_id,
+                    settings.bulk_max_records, settings.stories_alias),
+            StoryIndexer(es, bootstrap, settings.stories_alias, settings.index_alias,
+                         settings.stories_group_id, settings.bulk_max_records)]  # fmt: skip
 
 
 def create_app(settings: SearchSettings | None = None, es_url: str | None = None,
@@ -62,17 +84,13 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         es = AsyncElasticsearch(url_list(es_url), request_timeout=10)
         app.state.es = es
-        app.state.subscriptions = Subscriptions(es, settings.index_alias)
-        app.state.indexer = None
-        task = None
-        if settings.run_indexer:
-            app.state.indexer = Indexer(es, bootstrap, settings.index_alias, settings.group_id,
-                                        settings.bulk_max_records)  # fmt: skip
-            task = asyncio.create_task(app.state.indexer.run(), name="indexer")
+        app.state.subscriptions = Subscriptions(es, settings.index_alias, settings.stories_alias)
+        app.state.consumers = consumers(es, bootstrap, settings) if settings.run_indexer else []
+        tasks = [asyncio.create_task(c.run(), name=c.name) for c in app.state.consumers]
         try:
             yield
         finally:
-            if task is not None:
+            for task in tasks:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -188,7 +206,9 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
     async def create_subscription(request: Request, sub: SubscriptionIn) -> Any:
         """Store a standing query; every newly indexed match goes to `alerts` and its matches."""
         try:
-            sub_id = await _subs(request).create(sub.query, sub.entity, sub.name)
+            sub_id = await _subs(request).create(
+                sub.query, sub.entity, sub.name, sub.kind,
+                sub.track.model_dump() if sub.track else None)  # fmt: skip
         except query.BadQuery as exc:
             return problem(422, str(exc), exc.field)
         return {"id": sub_id}
@@ -214,11 +234,11 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
             await request.app.state.es.cluster.health(timeout="2s")
         except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
             reasons.append(f"Elasticsearch unreachable at {es_url}: {type(exc).__name__}")
-        indexer = request.app.state.indexer
-        if indexer is not None and not indexer.running:
-            reasons.append("the indexer is not consuming (Kafka unreachable?)")
-        if indexer is not None and indexer.last_error:
-            reasons.append(indexer.last_error)
+        for consumer in request.app.state.consumers:
+            if not consumer.running:
+                reasons.append(f"the {consumer.name} is not consuming (Kafka unreachable?)")
+            if consumer.last_error:
+                reasons.append(consumer.last_error)
         if reasons:
             return JSONResponse({"status": "unavailable", "reason": "; ".join(reasons)}, 503)
         return JSONResponse({"status": "ok"})
@@ -227,7 +247,11 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
     async def metrics() -> Response:
         return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
-    page = resources.files("newsflow_search").joinpath("static/index.html").read_text("utf-8")
+    app.include_router(story_api.router(settings))
+    static = resources.files("newsflow_search").joinpath("static")
+    page = static.joinpath("index.html").read_text("utf-8")
+    # The charting library the page loads (static/vendor/README.md says where it comes from).
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:

@@ -1,4 +1,4 @@
-"""The articles index: an explicit mapping, a versioned index behind an alias."""
+"""The articles and stories indices: explicit mappings, versioned indices behind aliases."""
 
 from __future__ import annotations
 
@@ -66,6 +66,51 @@ MAPPING: dict[str, Any] = {
         "minhash": {"type": "long", "index": False, "doc_values": False},
     },
 }
+# Stories (topic `stories`): the latest snapshot per story id. What is only shown (the timeline,
+# each report of a track) is kept in _source and not indexed; what is searched, filtered,
+# faceted or sorted on is mapped. Tracks are nested so a filter applies to one and the same track.
+STORY_VERSION = 1
+_OFF = {"type": "object", "enabled": False}
+STORY_MAPPING: dict[str, Any] = {
+    "dynamic": False,
+    "properties": {
+        "id": {"type": "keyword"},
+        "title": {**_TEXT, "fields": {"raw": {"type": "keyword", "ignore_above": 512}}},
+        "article_titles": _TEXT,
+        # Entity names and datelines as words, so "Hajin" finds a story whose titles omit it.
+        "names": _TEXT,
+        "first_at": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
+        "last_at": {"type": "date", "format": "strict_date_optional_time||epoch_millis"},
+        "size": {"type": "integer"},
+        "article_ids": {"type": "keyword"},
+        "articles": _OFF,
+        "sources": {"type": "keyword", "eager_global_ordinals": True},
+        "agencies": {"type": "keyword", "eager_global_ordinals": True},
+        "datelines": {"type": "keyword"},
+        "entities": _OFF,
+        "entity_keys": {"type": "keyword"},
+        "entity_facets": {"type": "keyword", "eager_global_ordinals": True},
+        "tracks": {
+            "type": "nested",
+            "properties": {
+                "key": {"type": "keyword"},
+                "object": {**_TEXT, "fields": {"raw": {"type": "keyword", "ignore_above": 256}}},
+                "event": {**_TEXT, "fields": {"raw": {"type": "keyword", "ignore_above": 256}}},
+                "event_forms": {"type": "keyword"},
+                "place": {"type": "keyword"},
+                "unit": {"type": "keyword"},
+                "parent": {"type": "keyword"},
+                "latest": {"type": "double"},
+                "highest": {"type": "double"},
+                "lowest": {"type": "double"},
+                "count": {"type": "integer"},
+                "reports": _OFF,
+            },
+        },
+        "kind": {"type": "keyword"},
+        "updated_at": {"type": "date"},
+    },
+}
 SETTINGS: dict[str, Any] = {
     "number_of_shards": 1,
     # One copy on one node (health green), a replica as soon as a second data node exists
@@ -76,20 +121,21 @@ SETTINGS: dict[str, Any] = {
 }
 
 
-def index_name(alias: str) -> str:
-    return f"{alias}-v{VERSION}"
+def index_name(alias: str, version: int = VERSION) -> str:
+    return f"{alias}-v{version}"
 
 
-async def ensure_index(es: AsyncElasticsearch, alias: str) -> str:
+async def ensure_index(es: AsyncElasticsearch, alias: str, mapping: dict[str, Any] = MAPPING,
+                       version: int = VERSION) -> str:  # fmt: skip
     """Create `<alias>-vN` with the mapping and point the alias at it, and only at it.
 
-    A new mapping version starts empty: replay articles.enriched (reset the indexer's consumer
-    group) to fill it. The old index stays until deleted by hand.
+    A new mapping version starts empty: replay the topic (reset the indexer's consumer group)
+    to fill it. The old index stays until deleted by hand.
     """
-    name = index_name(alias)
+    name = index_name(alias, version)
     if not await es.indices.exists(index=name):
         await es.options(ignore_status=400).indices.create(
-            index=name, settings=SETTINGS, mappings=MAPPING
+            index=name, settings=SETTINGS, mappings=mapping
         )
         log.info("created index %s", name)
     current = await es.options(ignore_status=404).indices.get_alias(name=alias)
