@@ -183,6 +183,46 @@ def search(
 
 
 @app.command()
+def stories(
+    query: Annotated[str, typer.Argument(help="Full text over story and article titles")] = "",
+    entity: Annotated[list[str] | None, typer.Option(help="Entity name or alias")] = None,
+    since: Annotated[str | None, typer.Option(help="Reported on or after YYYY-MM-DD")] = None,
+    sort: Annotated[str, typer.Option(help="recency, size or relevance")] = "recency",
+    size: int = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON")] = False,
+) -> None:
+    """Search the stories: one event across many articles, with its figure tracks."""
+    from newsflow_cli.stories import print_stories, stories as do_stories
+
+    try:
+        data = do_stories(_url("search"), query, entity or [], since, sort, size)
+    except (ValueError, httpx.HTTPError) as exc:
+        raise _fail(StackError(str(exc))) from None
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_stories(data)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id, from `newsflow stories`")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON")] = False,
+) -> None:
+    """One story: its articles on a timeline, figure tracks with every report, top entities."""
+    from newsflow_cli.stories import print_story, story as get_story
+
+    try:
+        data = get_story(_url("search"), story_id)
+    except (ValueError, httpx.HTTPError) as exc:
+        raise _fail(StackError(str(exc))) from None
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_story(data)
+
+
+@app.command()
 def tail(
     topic: Annotated[str, typer.Argument(help="articles.raw, articles.enriched, articles.dlq, alerts")],
     from_beginning: Annotated[bool, typer.Option(help="Start at the oldest event")] = False,
