@@ -186,10 +186,18 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
     return report
 
 
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: float
              ) -> dict[str, Any]:  # fmt: skip
     """Engine CPU per article over the last 1,000 articles before each size, in one stream."""
     engine, window = engine_class()(), 1000
+    rss_before = _rss_mb()
     marks = {n: 0.0 for n in sizes}
     total, spent = 0.0, []
     for i, event in enumerate(grown(base, max(sizes)), start=1):
@@ -208,12 +216,14 @@ def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: 
         print(f"  at {n:>7,}: {marks[n] * 1000:8.3f} ms = {marks[n] / enrich_cpu:6.1%} of enrich")
     ratio = marks[max(sizes)] / marks[min(sizes)]
     print(f"  enrich pipeline: {enrich_cpu * 1000:.1f} ms CPU per article (same run)")
+    grew_mb = _rss_mb() - rss_before
+    print(f"  memory: the process grew by {grew_mb:,.0f} MB over the stream (the engine's state)")
     print(
         f"  cost@{max(sizes):,} / cost@{min(sizes):,} = {ratio:.2f}   (target <= 1.5; "
         f"engine share target <= 10%)"
     )
     return {"ms_per_article": {str(n): marks[n] * 1000 for n in sizes}, "ratio": ratio,
-            "enrich_ms_per_article": enrich_cpu * 1000,
+            "enrich_ms_per_article": enrich_cpu * 1000, "rss_growth_mb": grew_mb,
             "share_of_enrich": {str(n): marks[n] / enrich_cpu for n in sizes}}  # fmt: skip
 
 
