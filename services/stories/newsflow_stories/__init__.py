@@ -1,0 +1,1 @@
+"""newsflow stories: enriched articles grouped into stories, with figure tracks."""

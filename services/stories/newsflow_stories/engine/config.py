@@ -1,0 +1,33 @@
+"""The knobs of story assignment. Defaults are the shipped decision rule (see README, Stories)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    # An article joins the most similar open story when the combined similarity reaches this;
+    # otherwise it starts a story. The similarity is text_weight x (cosine of the article's
+    # word vector with the story's centroid) + the rest x (the same over entities).
+    threshold: float = 0.30
+    text_weight: float = 0.5
+    # ... and only when the words alone reach this: shared names (a city, a country) are not
+    # enough to make two events one.
+    min_text: float = 0.1
+    # A story closes when the stream's time (the newest article time seen) is this far past its
+    # last article: it leaves the candidate index and is never joined again. An article joins
+    # only a story whose articles lie within this of its own time.
+    window: timedelta = timedelta(days=3)
+    # A published_at this far past the Kafka record time is not believed (typos, time zones).
+    max_future: timedelta = timedelta(days=1)
+    # Body characters read per article: the lede and the first screens carry the event.
+    max_chars: int = 20_000
+    article_terms: int = 60  # words kept per article vector
+    story_terms: int = 300  # words kept per story centroid (bounds state size)
+    index_terms: int = 30  # centroid words (besides all entities) a story is indexed under
+    # A key shared by more open stories than this proposes no candidates: it says little,
+    # and skipping it keeps the cost per article flat however many stories are open.
+    max_posting: int = 200
+    max_candidates: int = 20

@@ -1,0 +1,150 @@
+"""The story engine: each article joins the most similar open story or starts one. Pure: no I/O,
+no wall clock. The same articles in the same order give the same stories, ids included."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from newsflow_contracts.events import ArticleEnriched
+from newsflow_contracts.stories import Story, StoryUpdated
+
+from newsflow_stories.engine.config import StoryConfig
+from newsflow_stories.engine.index import CandidateIndex, article_keys
+from newsflow_stories.engine.state import Member, StoryState, iso
+from newsflow_stories.engine.text import Vector, cosine, entity_vector, text_vector
+from newsflow_stories.engine.tracks import add_reports
+
+STORY_PREFIX = "st-"
+
+
+def story_id_for(first_article_id: str) -> str:
+    """A story is named after its first article, so a replay names it the same."""
+    return STORY_PREFIX + first_article_id
+
+
+def parse_time(value: str | None) -> float | None:
+    """An ISO 8601 date or datetime as epoch seconds (a naive one is UTC), or None."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
+
+
+class StoryEngine:
+    def __init__(self, config: StoryConfig | None = None) -> None:
+        self.config = config or StoryConfig()
+        self._stories: dict[str, StoryState] = {}
+        self._story_of: dict[str, str] = {}
+        self._index = CandidateIndex(self.config)
+        self._closing: list[tuple[float, str]] = []  # (last_at, story id), lazily stale
+        self._seq = 0
+        self._watermark = float("-inf")  # the newest article time seen
+
+    # -- the API -----------------------------------------------------------------------------
+
+    def add(self, article: ArticleEnriched, at: datetime | None = None) -> list[StoryUpdated]:
+        """Place one article; returns the updates to publish ([] for an article seen before).
+
+        `at` is a time carried with the event (the Kafka record time): used when the article
+        has no published_at, and as a bound on one that lies too far past it.
+        """
+        if article.id in self._story_of:
+            return []
+        t = self._time(article, at)
+        text, (ents, types) = text_vector(article, self.config), entity_vector(article)
+        self._seq += 1
+        story, score = self._best(text, ents, t)
+        created = story is None
+        if story is None:
+            story, score = StoryState(id=story_id_for(article.id)), 1.0
+            self._stories[story.id] = story
+        member = Member(
+            id=article.id, title=article.title, url=article.url, source=article.source,
+            agencies=list(article.agencies), published_at=article.published_at,
+            dateline=article.dateline, at=t, seq=self._seq, score=round(score, 6),
+            entities=[[name, types[name]] for name in ents],
+        )  # fmt: skip
+        story.add(member, text, ents, self.config.story_terms)
+        changed = add_reports(story.tracks, article, t, self._seq, article.published_at or iso(t))
+        self._story_of[article.id] = story.id
+        self._index.put(story)
+        heapq.heappush(self._closing, (story.last_at, story.id))
+        self._advance(t)
+        kind = "created" if created else "article_added"
+        return [StoryUpdated(story_id=story.id, kind=kind, article_id=article.id,
+                             tracks_changed=changed, story=story.public())]  # fmt: skip
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._story_of.get(article_id)
+
+    def stories(self) -> Iterable[Story]:
+        return (s.public() for s in self._stories.values())
+
+    # -- durable state (what the service keeps in its compacted state topic) ------------------
+
+    def state(self, story_id: str) -> dict[str, Any]:
+        return self._stories[story_id].to_dict()
+
+    def load(self, states: Iterable[dict[str, Any]]) -> None:
+        """Rebuild from the latest state of every story (any order): the engine then decides
+        exactly as the one that wrote them would have."""
+        for d in states:
+            story = StoryState.from_dict(d)
+            self._stories[story.id] = story
+            for m in story.members:
+                self._story_of[m.id] = story.id
+                self._seq = max(self._seq, m.seq)
+            self._watermark = max(self._watermark, story.last_at)
+        horizon = self._watermark - self.config.window.total_seconds()
+        for story in sorted(self._stories.values(), key=lambda s: s.last_seq):
+            if story.last_at >= horizon:
+                self._index.put(story)
+                heapq.heappush(self._closing, (story.last_at, story.id))
+
+    def open_stories(self) -> int:
+        return len(self._index)
+
+    # -- inside ------------------------------------------------------------------------------
+
+    def _time(self, article: ArticleEnriched, at: datetime | None) -> float:
+        published = parse_time(article.published_at)
+        carried = at.timestamp() if at is not None else None
+        if published is not None and carried is not None:
+            return min(published, carried + self.config.max_future.total_seconds())
+        for t in (published, carried):
+            if t is not None:
+                return t
+        # Neither: the stream's time so far, never the wall clock (a replay must agree).
+        return self._watermark if self._watermark > float("-inf") else 0.0
+
+    def _best(self, text: Vector, ents: Vector, t: float) -> tuple[StoryState | None, float]:
+        cfg = self.config
+        window = cfg.window.total_seconds()
+        w_text = cfg.text_weight if ents else 1.0
+        best: tuple[float, str] | None = None
+        for sid in self._index.candidates(article_keys(text, ents, cfg)):
+            s = self._stories[sid]
+            if not (s.first_at - window <= t <= s.last_at + window):
+                continue
+            text_sim = cosine(text, s.text, s.text_norm)
+            if text_sim < cfg.min_text:
+                continue
+            score = w_text * text_sim + (1 - w_text) * cosine(ents, s.ents, s.ents_norm)
+            if score >= cfg.threshold and (best is None or (score, sid) > best):
+                best = (score, sid)
+        return (self._stories[best[1]], best[0]) if best else (None, 0.0)
+
+    def _advance(self, t: float) -> None:
+        """Move the stream's time on and close the stories it has left behind."""
+        self._watermark = max(self._watermark, t)
+        horizon = self._watermark - self.config.window.total_seconds()
+        while self._closing and self._closing[0][0] < horizon:
+            last_at, sid = heapq.heappop(self._closing)
+            if self._stories[sid].last_at == last_at:  # not a stale entry
+                self._index.remove(sid)

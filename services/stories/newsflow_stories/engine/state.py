@@ -1,0 +1,119 @@
+"""One story's state: its members, centroids and tracks; a public snapshot; a JSON round trip.
+
+The JSON form is what the service keeps in its compacted state topic. Floats round-trip
+exactly through JSON and dicts keep their order, so a story restored from it makes the same
+decisions as the one that wrote it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from newsflow_contracts.stories import Story, StoryArticle, StoryEntity
+
+from newsflow_stories.engine.text import Vector, top
+from newsflow_stories.engine.tracks import TrackState
+
+MAX_ENTITIES = 30  # entities in the public snapshot, most named first
+
+
+def iso(at: float) -> str:
+    return datetime.fromtimestamp(at, UTC).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class Member:
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    agencies: list[str]
+    published_at: str | None
+    dateline: str | None
+    at: float  # the time the decision used (epoch seconds)
+    seq: int  # arrival order in the stream
+    score: float  # similarity to the story when it joined (1.0 for the first)
+    entities: list[list[str]]  # [name, type]
+
+
+@dataclass
+class StoryState:
+    id: str
+    members: list[Member] = field(default_factory=list)
+    text: Vector = field(default_factory=dict)  # sum of member word vectors, top N
+    ents: Vector = field(default_factory=dict)  # sum of member entity vectors
+    tracks: dict[str, TrackState] = field(default_factory=dict)
+    first_at: float = math.inf
+    last_at: float = -math.inf
+    last_seq: int = 0
+    text_norm: float = 0.0
+    ents_norm: float = 0.0
+
+    def add(self, member: Member, text: Vector, ents: Vector, story_terms: int) -> None:
+        self.members.append(member)
+        for k, v in text.items():
+            self.text[k] = self.text.get(k, 0.0) + v
+        self.text = top(self.text, story_terms)
+        for k, v in ents.items():
+            self.ents[k] = self.ents.get(k, 0.0) + v
+        self.first_at = min(self.first_at, member.at)
+        self.last_at = max(self.last_at, member.at)
+        self.last_seq = member.seq
+        self.norms()
+
+    def norms(self) -> None:
+        self.text_norm = math.sqrt(sum(v * v for v in self.text.values()))
+        self.ents_norm = math.sqrt(sum(v * v for v in self.ents.values()))
+
+    def public(self) -> Story:
+        members = sorted(self.members, key=lambda m: (m.at, m.seq))
+        central = max(self.members, key=lambda m: (m.score, -m.seq))
+        named = Counter(tuple(e) for m in self.members for e in m.entities)
+        entities = sorted(named.items(), key=lambda kv: (-kv[1], kv[0][0]))[:MAX_ENTITIES]
+        return Story(
+            id=self.id,
+            title=central.title,
+            first_at=iso(self.first_at),
+            last_at=iso(self.last_at),
+            articles=[_public_member(m) for m in members],
+            sources=_unique(m.source for m in members),
+            agencies=_unique(a for m in members for a in m.agencies),
+            datelines=_unique(m.dateline for m in members),
+            entities=[StoryEntity(name=n, type=t, count=c) for (n, t), c in entities],
+            tracks=[t.public() for t in self.tracks.values()],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("text_norm"), d.pop("ents_norm")
+        for t in d["tracks"].values():
+            t.pop("cached")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StoryState:
+        s = cls(
+            id=d["id"],
+            members=[Member(**m) for m in d["members"]],
+            text=d["text"],
+            ents=d["ents"],
+            tracks={k: TrackState(**t) for k, t in d["tracks"].items()},
+            first_at=d["first_at"],
+            last_at=d["last_at"],
+            last_seq=d["last_seq"],
+        )
+        s.norms()
+        return s
+
+
+def _public_member(m: Member) -> StoryArticle:
+    return StoryArticle(id=m.id, title=m.title, url=m.url, source=m.source, agencies=m.agencies,
+                        published_at=m.published_at or iso(m.at), dateline=m.dateline)  # fmt: skip
+
+
+def _unique(items: Any) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))

@@ -1,0 +1,69 @@
+"""Hand-built enriched articles for the story engine's tests (no spaCy needed)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from newsflow_contracts.events import ArticleEnriched, Entity, Figure, Pipeline
+
+PIPELINE = Pipeline(version="test", model="none")
+
+
+def article(
+    body: str,
+    *,
+    title: str | None = None,
+    published_at: str | None = "2018-12-06T10:00:00Z",
+    entities: dict[str, str] | None = None,
+    figures: list[dict[str, Any]] | None = None,
+    aliases: dict[str, list[str]] | None = None,
+    id: str | None = None,
+    **meta: Any,
+) -> ArticleEnriched:
+    """An article whose entities are found by name in the body and whose figures are given as
+    {"text": "300", "object": ..., "event": ..., "parent": ...}, located at their first match."""
+    ents = []
+    for name, type_ in (entities or {}).items():
+        forms = [name, *(aliases or {}).get(name, [])]
+        spans = [(m.start(), m.end()) for f in forms
+                 for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", body)]  # fmt: skip
+        ents.append(Entity(name=name, type=type_, aliases=(aliases or {}).get(name, []),
+                           mentions=max(1, len(spans)), spans=spans))  # fmt: skip
+    figs = []
+    for f in figures or []:
+        start = body.index(f["text"])
+        s0 = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
+        s1 = body.find(".", start)
+        sentence = body[s0 : (s1 + 1 if s1 >= 0 else len(body))]
+        figs.append(Figure(value=f.get("value", float(f["text"].replace(",", ""))), text=f["text"],
+                           qualifier=f.get("qualifier"), unit=f.get("unit"),
+                           object=f.get("object"), event=f.get("event"), parent=f.get("parent"),
+                           sentence=sentence, span=(start, start + len(f["text"]))))  # fmt: skip
+    digest = hashlib.sha256((title or "").encode() + body.encode()).hexdigest()[:24]
+    return ArticleEnriched(id=id or digest, title=title, body=body, language="en",
+                           published_at=published_at, entities=ents, figures=figs,
+                           pipeline=PIPELINE, **meta)  # fmt: skip
+
+
+HAJIN = {"Hajin": "LOC", "Syrian Democratic Forces": "ORG", "Islamic State": "ORG",
+         "Syrian Observatory for Human Rights": "ORG", "Redur Khalil": "PERSON", "Syria": "LOC"}  # fmt: skip
+
+
+def hajin(day: int, civilians: int, extremists: int, extra: str = "", **kw: Any) -> ArticleEnriched:
+    body = (
+        f"US-backed fighters of the Syrian Democratic Forces pushed into Hajin on day {day} of "
+        "the assault on the last Islamic State pocket in eastern Syria, the Syrian Observatory "
+        "for Human Rights said. "
+        f"More than {civilians} civilians have been killed since the offensive began. "
+        f"More than {extremists} extremists have been killed in the same period. "
+        f"Redur Khalil said jihadists were using civilians as human shields in Hajin. {extra}"
+    )
+    figures = [{"text": str(civilians), "object": "civilians", "event": "killed",
+                "qualifier": "more than"},
+               {"text": str(extremists), "object": "extremists", "event": "killed",
+                "qualifier": "more than"}] + kw.pop("figures", [])  # fmt: skip
+    return article(body, title=kw.pop("title", f"SDF battles Islamic State in Hajin, day {day}"),
+                   published_at=kw.pop("published_at", f"2018-12-{day:02d}T12:00:00Z"),
+                   entities=HAJIN | kw.pop("entities", {}), figures=figures, **kw)  # fmt: skip

@@ -1,0 +1,100 @@
+"""Figure tracks: what is merged, what never is, sub-counts, and the latest/highest/lowest."""
+
+from __future__ import annotations
+
+from newsflow_stories.engine import StoryEngine
+from newsflow_stories.engine.tracks import normalize_event, normalize_object
+
+from tests.unit.stories.factory import hajin
+
+
+def _tracks(*articles):  # type: ignore[no-untyped-def]
+    engine = StoryEngine()
+    for a in articles:
+        engine.add(a)
+    [story] = list(engine.stories())
+    return {t.key: t for t in story.tracks}
+
+
+def test_one_count_followed_over_days_forms_one_track() -> None:
+    tracks = _tracks(hajin(6, 300, 820), hajin(8, 320, 850), hajin(11, 310, 900))
+    civ = tracks["kill|civilian|"]
+    assert [r.value for r in civ.reports] == [300, 320, 310]
+    assert (civ.latest, civ.highest, civ.lowest) == (310, 320, 300)
+    assert civ.object == "civilians" and civ.event == "killed"
+    assert civ.reports[0].qualifier == "more than" and civ.reports[0].published_at.startswith(
+        "2018-12-06"
+    )
+    assert [r.value for r in tracks["kill|extremist|"].reports] == [820, 850, 900]
+
+
+def test_reports_are_in_time_order_whatever_the_arrival_order() -> None:
+    tracks = _tracks(hajin(8, 320, 850), hajin(6, 300, 820))
+    assert [r.value for r in tracks["kill|civilian|"].reports] == [300, 320]
+    assert tracks["kill|civilian|"].latest == 320
+
+
+def test_different_things_are_never_merged() -> None:
+    extra = ("More than 40 civilians were wounded. 12 civilians injured in shelling. "
+             "At least 25 SDF fighters killed. 9 civilians died of cold.")  # fmt: skip
+    figures = [{"text": "40", "object": "civilians", "event": "wounded"},
+               {"text": "12", "object": "civilians", "event": "injured"},
+               {"text": "25", "object": "SDF fighters", "event": "killed"},
+               {"text": "9", "object": "civilians", "event": "died"}]  # fmt: skip
+    tracks = _tracks(hajin(6, 300, 820, extra=extra, figures=figures))
+    assert set(tracks) == {"kill|civilian|", "kill|extremist|", "wound|civilian|",
+                           "kill|sdf fighter|", "die|civilian|"}  # fmt: skip
+    # "injured" is "wounded": one count, two words.
+    assert [r.value for r in tracks["wound|civilian|"].reports] == [40, 12]
+
+
+def test_an_alias_in_an_object_is_its_entity() -> None:
+    first = hajin(6, 300, 820, extra="At least 25 SDF fighters were killed.",
+                  figures=[{"text": "25", "object": "SDF fighters", "event": "killed"}],
+                  aliases={"Syrian Democratic Forces": ["SDF"]})  # fmt: skip
+    second = hajin(8, 320, 850, extra="At least 31 Syrian Democratic Forces fighters died.",
+                   figures=[{"text": "31", "object": "Syrian Democratic Forces fighters",
+                             "event": "were killed"}])  # fmt: skip
+    tracks = _tracks(first, second)
+    assert [r.value for r in tracks["kill|syrian democrat forc fighter|"].reports] == [25, 31]
+
+
+def test_places_split_tracks_and_an_unplaced_report_joins_the_placed_one() -> None:
+    extra = "In Baghouz, 14 civilians were killed in an air strike."
+    figures = [{"text": "14", "object": "civilians", "event": "killed"}]
+    a = hajin(6, 300, 820, extra=extra, figures=figures, entities={"Baghouz": "LOC"})
+    b = hajin(7, 310, 830, extra="Later 17 civilians were killed in Baghouz.",
+              figures=[{"text": "17", "object": "civilians", "event": "killed"}],
+              entities={"Baghouz": "LOC"})  # fmt: skip
+    tracks = _tracks(a, b)
+    # a's "14 ... In Baghouz" has Baghouz before the figure, with "In": placed; the hajin()
+    # toll sentences name no place.
+    assert [r.value for r in tracks["kill|civilian|"].reports] == [300, 310]
+    assert tracks["kill|civilian|Baghouz"].place == "Baghouz"
+    assert [r.value for r in tracks["kill|civilian|Baghouz"].reports] == [14, 17]
+
+
+def test_a_sub_count_sits_under_its_parent_track() -> None:
+    extra = "More than 350 civilians were killed, including 120 children."
+    figures = [{"text": "350", "object": "civilians", "event": "killed"},
+               {"text": "120", "object": "children", "event": None, "parent": 2}]  # fmt: skip
+    tracks = _tracks(hajin(6, 300, 820, extra=extra, figures=figures))
+    children = tracks["kill|children|"]
+    assert children.parent == "kill|civilian|" and children.event == "killed"
+    assert [r.value for r in tracks["kill|civilian|"].reports] == [300, 350]
+
+
+def test_figures_without_object_or_event_are_not_tracked() -> None:
+    figures = [{"text": "3", "object": None, "event": "killed"},
+               {"text": "9", "object": "months", "event": None}]  # fmt: skip
+    tracks = _tracks(hajin(6, 300, 820, extra="3 killed in 9 months.", figures=figures))
+    assert set(tracks) == {"kill|civilian|", "kill|extremist|"}
+
+
+def test_normalization_is_narrow() -> None:
+    assert normalize_event("were killed") == normalize_event("killed") == "kill"
+    assert normalize_event("fled") == normalize_event("flee")
+    assert normalize_event("died") == normalize_event("dead") != normalize_event("killed")
+    assert normalize_object("the civilians", {}) == normalize_object("civilian", {})
+    assert normalize_object("extremists", {}) != normalize_object("jihadists", {})
+    assert normalize_object("fighters", {}) != normalize_object("SDF fighters", {})
