@@ -1,6 +1,7 @@
 """Stories against the story gold set: B-cubed of the assignment, exact figure tracks, cost.
 
 Usage: bench/stories [--test] [--misses] [--sizes 1000,10000,100000] [--no-cost] [--refresh]
+                     [--set NAME=VALUE ...]
 
 Reads bench/stories-data/ (see its README), enriches every article offline with the enrich
 service's own `Enricher` (cached in bench/out/stories-enriched.ndjson; --refresh redoes it),
@@ -14,11 +15,13 @@ same run. Writes bench/out/stories.json.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -116,12 +119,28 @@ def enrich_cpu_per_article(articles: Sequence[dict[str, Any]], enricher: Any) ->
     return (time.process_time() - start) / len(sample)
 
 
-def engine_class() -> Any:
+def engine_class(settings: Sequence[str] = ()) -> Any:
+    """A factory of fresh engines, with `--set name=value` applied to the engine's config."""
     try:
-        from newsflow_stories.engine import StoryEngine
+        from newsflow_stories.engine import StoryConfig, StoryEngine
     except ImportError as exc:
         raise SystemExit(f"the story engine is not installed ({exc}); nothing to score") from None
-    return StoryEngine
+    if not settings:
+        return StoryEngine
+    config = dataclasses.replace(
+        StoryConfig(), **dict(_setting(StoryConfig(), s) for s in settings)
+    )
+    print(f"engine config: {config}")
+    return lambda: StoryEngine(config)
+
+
+def _setting(config: Any, text: str) -> tuple[str, Any]:
+    """'threshold=0.2' -> ('threshold', 0.2); durations as '36h' or '5d'."""
+    name, _, value = text.partition("=")
+    current = getattr(config, name)  # an unknown name fails here, with its name
+    if isinstance(current, timedelta):
+        return name, timedelta(hours=float(value[:-1]) * (24 if value.endswith("d") else 1))
+    return name, type(current)(value)
 
 
 def in_time_order(events: Iterable[ArticleEnriched]) -> list[ArticleEnriched]:
@@ -129,13 +148,13 @@ def in_time_order(events: Iterable[ArticleEnriched]) -> list[ArticleEnriched]:
 
 
 def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
-                tracks: dict[str, Any], show_misses: bool) -> dict[str, Any]:  # fmt: skip
+                tracks: dict[str, Any], show_misses: bool, new_engine: Any) -> dict[str, Any]:  # fmt: skip
     """Feed one split to a fresh engine and score it."""
     stories = {g: s for g, s in labels["stories"].items()
                if labels["splits"][s] == split and g in gold_events}  # fmt: skip
     events = in_time_order(gold_events[g] for g in stories)
     gid_of = {gold_events[g].id: g for g in stories}
-    engine = engine_class()()
+    engine = new_engine()
     start = time.process_time()
     for event in events:
         engine.add(event)
@@ -193,10 +212,10 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: float
-             ) -> dict[str, Any]:  # fmt: skip
+def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: float,
+             new_engine: Any) -> dict[str, Any]:  # fmt: skip
     """Engine CPU per article over the last 1,000 articles before each size, in one stream."""
-    engine, window = engine_class()(), 1000
+    engine, window = new_engine(), 1000
     rss_before = _rss_mb()
     marks = {n: 0.0 for n in sizes}
     total, spent = 0.0, []
@@ -234,8 +253,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--no-cost", action="store_true")
     ap.add_argument("--refresh", action="store_true", help="enrich again, ignoring the cache")
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an engine config field for this run, e.g. threshold=0.2, window=5d",
+    )
     args = ap.parse_args(argv)
     articles, labels, tracks = load_gold()
+    new_engine = engine_class(args.set)
     enricher = _enricher()
     gold_events, refused = enrich_all(articles, enricher, args.refresh)
     for gid, why in sorted(refused.items()):
@@ -244,13 +271,13 @@ def main(argv: list[str] | None = None) -> None:
            and a["gid"] in gold_events]  # fmt: skip
     enrich_cpu = enrich_cpu_per_article(dev, enricher)
     result: dict[str, Any] = {"enrich_ms_per_article": enrich_cpu * 1000, "refused": refused}
-    result["dev"] = run_quality("dev", gold_events, labels, tracks, args.misses)
+    result["dev"] = run_quality("dev", gold_events, labels, tracks, args.misses, new_engine)
     if args.test:
-        result["test"] = run_quality("test", gold_events, labels, tracks, args.misses)
+        result["test"] = run_quality("test", gold_events, labels, tracks, args.misses, new_engine)
     if not args.no_cost:
         base = in_time_order(gold_events[a["gid"]] for a in dev)
         sizes = [int(s) for s in args.sizes.split(",")]
-        result["cost"] = run_cost(base, sizes, enrich_cpu)
+        result["cost"] = run_cost(base, sizes, enrich_cpu, new_engine)
     OUT.mkdir(exist_ok=True)
     (OUT / "stories.json").write_text(json.dumps(result, indent=1))
 
