@@ -219,6 +219,11 @@ async def test_story_list_view_and_track_chart(page: Page, urls: dict[str, str],
     await page.locator("#article a.story-link").click()
     await page.locator("#story-title").wait_for()
 
+    # A search hit links to its story too.
+    await page.goto(urls["search"] + "/?q=Hajin")
+    await page.locator(".hit a.story-link[data-story]").first.click()
+    await page.locator("#story-title").wait_for()
+
 
 async def _seed_id(page: Page) -> str:
     ids = await page.locator("#timeline a").evaluate_all("(as) => as.map((a) => a.dataset.id)")

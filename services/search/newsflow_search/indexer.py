@@ -237,7 +237,8 @@ class Indexer(Consumer):
 
     async def _alert(self, done: list[ArticleEnriched], producer: AIOKafkaProducer) -> None:
         """Run the standing queries on what was just indexed; publish new matches to `alerts`."""
-        subs = await self._with_es_retry(self.subscriptions.active)
+        subs = [s for s in await self._with_es_retry(self.subscriptions.active)
+                if s[1].get("kind", "article") == "article"]  # stories.py runs the others
         if not subs:
             return
         await self._with_es_retry(lambda: self.es.indices.refresh(index=self.alias))

@@ -110,7 +110,7 @@ def build(p: SearchParams) -> dict[str, Any]:
         "track_total_hits": True,
         "sort": _sort(p.sort),
         "_source": ["id", "title", "published_at", "source", "agencies", "url", "dateline",
-                    "dup_group"],
+                    "dup_group", "story_id"],
         "highlight": {
             "encoder": "html",  # article text is escaped; only our <mark> tags are markup
             "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
@@ -186,7 +186,7 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
         "published_at": h["_source"].get("published_at"), "source": h["_source"].get("source"),
         "agencies": h["_source"].get("agencies", []), "url": h["_source"].get("url"),
         "dateline": h["_source"].get("dateline"), "score": h.get("_score"),
-        "dup_group": h["_source"].get("dup_group"),
+        "dup_group": h["_source"].get("dup_group"), "story_id": h["_source"].get("story_id"),
         "highlights": {"body": h.get("highlight", {}).get("body", []),
                        **({"title": h["highlight"]["title"]} if "title" in h.get("highlight", {})
                           else {})},

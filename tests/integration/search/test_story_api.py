@@ -16,6 +16,8 @@ import pytest
 import uvicorn
 from elasticsearch import AsyncElasticsearch
 from elasticsearch.helpers import async_bulk
+from newsflow_cli.main import app as cli
+from newsflow_cli.processes import free_port
 from newsflow_contracts.stories import Story, StoryUpdated
 from newsflow_search.config import SearchSettings
 from newsflow_search.indexer import to_document
@@ -23,9 +25,6 @@ from newsflow_search.main import create_app
 from newsflow_search.mapping import STORY_MAPPING, STORY_VERSION, ensure_index
 from newsflow_search.stories import to_story_document
 from typer.testing import CliRunner
-
-from newsflow_cli.main import app as cli
-from newsflow_cli.processes import free_port
 
 from bench.synthetic import corpus
 from bench.synthetic_stories import stories
@@ -99,7 +98,7 @@ async def test_text_entity_alias_and_track_filters(setup: Any) -> None:
 
 @pytest.mark.parametrize("sort", ["recency", "size"])
 async def test_sorted_cursor_paging_visits_every_story_once(setup: Any, sort: str) -> None:
-    client, updates = setup
+    client, _ = setup
     seen: list[dict[str, Any]] = []
     cursor = None
     while True:

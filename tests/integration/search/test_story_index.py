@@ -132,9 +132,15 @@ async def test_story_first_or_article_first_gives_the_same_article(env: Env) -> 
     assert await story_id_of(env, second.id) is None
     await publish(env, snapshot(f"{env.tag}-s2", [second], kind="created"))
     for art, sid in ((first, f"{env.tag}-s1"), (second, f"{env.tag}-s2")):
-        await until(lambda: _equals(story_id_of(env, art.id), sid), f"{art.id} in {sid}")
+        await until(lambda a=art, s=sid: _equals(story_id_of(env, a.id), s), f"{art.id} in {sid}")
         got = ArticleEnriched.model_validate((await env.client.get(f"/articles/{art.id}")).json())
         assert got == art.model_copy(update={"story_id": sid})
+
+    async def hit_story() -> Any:
+        r = await env.client.get("/search", params={"q": f'"{first.title}"'})
+        return [h["story_id"] for h in r.json()["hits"] if h["id"] == first.id]
+
+    assert await until(hit_story, "the search hit shows its story") == [f"{env.tag}-s1"]
 
 
 async def _ok(call: Awaitable[httpx.Response]) -> bool:
@@ -205,7 +211,7 @@ async def test_story_alerts_once_per_story_and_track_even_on_replay(env: Env) ->
     for n, values in enumerate(steps, start=1):
         await publish(env, snapshot(sid, arts[:n], tracks=[track(values)],
                                     title=f"Hajin {env.tag}: the toll rises"))
-        await until(lambda: _size_is(env, sid, n), f"story at {n} articles")
+        await until(lambda n=n: _size_is(env, sid, n), f"story at {n} articles")
 
     async def matches(name: str) -> list[dict[str, Any]]:
         r = await env.client.get(f"/subscriptions/{subs[name]}/matches")
@@ -246,3 +252,15 @@ async def test_unknown_story_is_a_404_problem(env: Env) -> None:
     assert r.status_code == 404
     assert r.headers["content-type"] == "application/problem+json"
     assert r.json()["field"] == "id"
+
+
+async def test_a_bad_story_update_goes_to_the_dlq_and_the_stream_goes_on(env: Env) -> None:
+    key = f"{env.tag}-poison"
+    await env.producer.send_and_wait(env.stories, b'{"story_id": "x", "kind": "created"}',
+                                     key=key.encode())  # fmt: skip
+    await publish(env, snapshot(f"{env.tag}-s5", [enriched(env.tag, 60)], kind="created"))
+    await until(lambda: _ok(env.client.get(f"/stories/{env.tag}-s5")), "the next story indexed")
+    letters = [json.loads(m.value) for m in await read_all(env.bootstrap, topics.DLQ)
+               if m.key == key.encode()]  # fmt: skip
+    assert [(d["stage"], d["id"]) for d in letters] == [("search.story", key)]
+    assert "not a story update" in letters[0]["error"]
