@@ -194,6 +194,12 @@ async def test_story_list_view_and_track_chart(page: Page, urls: dict[str, str],
     await card.wait_for()
     assert await card.inner_text() == f"Battle for Hajin {story['tag']}"
     assert "highest 820" in await page.locator(".story .tracks-line").first.inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / "story-list.png"), full_page=True)
+    # On the Stories tab a standing query watches stories.
+    await page.fill("#subscribe input[name=query]", f"Hajin {story['tag']}")
+    await page.locator("#subscribe button").click()
+    await page.locator("#subresult", has_text="watching stories").wait_for()
     await card.click()
     await page.locator("#story-title").wait_for()
     charts = page.locator("#story .track-chart canvas")

@@ -177,7 +177,7 @@ async def read_all(bootstrap: str, topic: str) -> list[Any]:
     await consumer.start()
     try:
         out: list[Any] = []
-        while batch := await consumer.getmany(timeout_ms=2000):
+        while batch := await consumer.getmany(timeout_ms=1000):
             out += [m for msgs in batch.values() for m in msgs]
         return out
     finally:
