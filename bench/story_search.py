@@ -48,6 +48,8 @@ async def fill(es: AsyncElasticsearch, n: int) -> tuple[int, float]:
                    for u in stories(n, seed=1) if int(u.story_id.rsplit("-", 1)[1]) >= have)  # fmt: skip
         async for ok, item in async_streaming_bulk(es, actions, chunk_size=500):
             assert ok, item
+        await es.indices.refresh(index=f"{ALIAS},{ARTICLES}")
+        await es.indices.forcemerge(index=ALIAS, max_num_segments=1)  # as bench/search.py does
     await es.indices.refresh(index=f"{ALIAS},{ARTICLES}")
     return (await es.count(index=ALIAS))["count"], time.monotonic() - started
 

@@ -258,6 +258,7 @@ def demo() -> None:
         f"\n[bold]newsflow is up.[/bold]\n"
         f"  search page   {search_url}/\n"
         f"  search API    {search_url}/search?q=Hajin   ({search_url}/docs)\n"
+        f"  stories       {search_url}/?view=stories   ({search_url}/stories?q=Hajin)\n"
         f"  ingest API    {_url('ingest')}/articles   ({_url('ingest')}/docs)\n"
         f"  enriched events: newsflow tail articles.enriched --from-beginning\n"
         f"  stop it all:  newsflow stack down",
