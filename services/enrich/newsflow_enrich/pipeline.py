@@ -95,4 +95,4 @@ class Enricher:
 
 def _nlp_text(cleaned: text.Cleaned) -> str:
     """Body, then captions: one parse finds names in both; spans and figures stay in the body."""
-    return "\n\n".join([cleaned.body, *cleaned.captions])
+    return text.for_nlp("\n\n".join([cleaned.body, *cleaned.captions]))

@@ -110,6 +110,14 @@ class Registry:
         target.forms.add(form)
         self.by_form[form] = into
 
+    def drop(self, name: str) -> Candidate:
+        """Remove entity `name` and the forms that named it (a mention read another way)."""
+        cand = self.cands.pop(name)
+        for table in (self.by_form, self.by_lower):
+            for f in [f for f, n in table.items() if n == name]:
+                del table[f]
+        return cand
+
     def type_of(self, name: str) -> str:
         c = self.cands[name]
         if c.curated_type:

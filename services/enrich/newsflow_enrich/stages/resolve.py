@@ -7,13 +7,19 @@ spaCy's mentions and the text) name the same thing.
 - a company without its legal suffix ("Nvidia Corp." -> "Nvidia"), a region without its
   descriptor ("Inner Mongolia Autonomous Region"), "X of Y" shortened to "X" when X has 2+ words;
 - "X, known as Y";
+- a title and a surname ("Dr Smith", "Senator Smith") are the person with that surname;
+- a US state abbreviation after a city ("Springfield, Ill.") is the state, not a place of its
+  own;
 - known variants from a small curated table ("Daesh" = "Islamic State"), by the registry.
+A possessive is its name ("Smith’s"): clean_form cuts it, and the text spaCy parses spells every
+apostrophe before a possessive "s" as ’ (text.for_nlp), so that the tokenizer splits it off.
 """
 
 from __future__ import annotations
 
 import re
 
+import pycountry
 from spacy.tokens import Doc
 
 from newsflow_enrich.stages import names
@@ -122,7 +128,8 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         if other and other != owners[0] and len(other.split()) >= 2:
             continue  # the word is also another multi-word name's form
         reg.merge(into=owners[0], form=surname)
-        reg.cands[owners[0]].types["PERSON"] += 1
+        # The person stays a person whatever spaCy called the surname alone ("Brenning": ORG).
+        reg.cands[owners[0]].types["PERSON"] += STRONG
 
 
 def _person_by_surname(reg: Registry, name: str) -> bool:
@@ -176,7 +183,8 @@ def _used_alone(form: str, text: str) -> bool:
     for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])(?! [A-Z])", text):
         prev = re.search(r"([\w.'’-]+)\s$", text[max(0, m.start() - 40): m.start()])
         if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).endswith(".") \
-                or prev.group(1) in ("The", "A", "An"):  # fmt: skip
+                or prev.group(1) in ("The", "A", "An") \
+                or prev.group(1).lower() in _HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
             return True
     return False
 
@@ -187,5 +195,70 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     _paren_acronyms(doc, reg)
     _known_as(text, reg)
     _merge_acronyms(reg, text)
+    _states(reg, text)
+    _titled(reg)
     _merge_surnames(reg, text)
     _merge_short_forms(reg, text, sport)
+
+
+# Titles that name a person by office or address; a narrower list than names.PERSON_TITLES,
+# whose roles and kin words ("leader", "son", "player") also start names of other things.
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "judge", "justice", "president", "senator", "sen", "rep", "representative", "congressman",
+    "congresswoman", "gov", "governor", "mayor", "minister", "premier", "chancellor", "speaker",
+    "gen", "general", "col", "colonel", "capt", "captain", "lt", "lieutenant", "maj", "major",
+    "sgt", "sergeant", "adm", "admiral", "insp", "inspector", "det", "detective", "supt",
+    "superintendent", "commissioner", "ambassador", "king", "queen", "prince", "princess",
+    "pope", "rev", "reverend", "rabbi", "imam", "sheikh", "shaikh", "datuk", "dato", "tun",
+    "councillor", "councilor", "alderman", "coach",
+}  # fmt: skip
+
+
+def _titled(reg: Registry) -> None:
+    """'Dr Harwell', 'Senator Okonjo' (spaCy's mention with the title in it) are 'Harwell' and
+    'Okonjo': the title goes, and the surname rule then joins the full name. Only for a
+    person: 'General Motors' and 'Justice Department' keep their first word."""
+    for name in list(reg.cands):
+        words = name.split()
+        k = 0
+        while k < len(words) - 1 and words[k].rstrip(".").lower() in _HONORIFICS:
+            k += 1
+        rest = " ".join(words[k:])
+        if not k or not rest[:1].isupper() or len(words) - k > 3 or names.is_title_only(rest) \
+                or reg.type_of(name) != "PERSON" and not _surname_of_person(reg, rest):  # fmt: skip
+            continue
+        cand = reg.drop(name)
+        into = reg.add(rest, "PERSON", cand.first, weight=STRONG)
+        reg.cands[into].types.update(cand.types)
+
+
+def _surname_of_person(reg: Registry, word: str) -> bool:
+    return any(len(n.split()) >= 2 and names.surname(n) == word and reg.type_of(n) == "PERSON"
+               for n in reg.cands)  # fmt: skip
+
+
+# AP style's state abbreviations, without their last dot (the AP Stylebook's list, which
+# pycountry does not carry); the postal codes come from pycountry's ISO 3166-2 subdivisions.
+_AP_STATES = {
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M",
+    "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Vt", "Va", "Wash",
+    "W.Va", "Wis", "Wyo",
+}  # fmt: skip
+_STATES = _AP_STATES | {s.code.removeprefix("US-") for s in pycountry.subdivisions.get(
+    country_code="US") if s.type == "State"}  # fmt: skip
+
+
+def _states(reg: Registry, text: str) -> None:
+    """'Decatur, Ill.', 'Peoria, IL': a state abbreviation after a city and a comma is a place,
+    whatever spaCy called it (often an organisation: 'CA', 'NJ'). It stays an entity of its own,
+    apart from the state spelled out, as bench/real/ANNOTATING.md annotates it. Only when every
+    use of it follows a capitalised word and a comma."""
+    for name in list(reg.cands):
+        if name.rstrip(".") not in _STATES:
+            continue
+        uses = list(re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text))
+        if uses and all(re.search(r"[A-Z][\w.’'-]*,\s$", text[max(0, m.start() - 40): m.start()])
+                        for m in uses):  # fmt: skip
+            reg.cands[name].types["LOC"] += STRONG

@@ -40,6 +40,17 @@ def normalize(text: str) -> str:
     return "\n".join(lines)
 
 
+# Apostrophe look-alikes before a possessive "s" ("Carrowʼs" with U+02BC, ‘, ´, `), which spaCy's
+# tokenizer leaves inside the word, so that "Carrowʼs" became a name of its own.
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])[ʼ‘´`](?=s\b)")
+
+
+def for_nlp(text: str) -> str:
+    """The text spaCy parses: possessive apostrophes spelled ’, one character for one, so that
+    every offset into it still indexes the body."""
+    return _POSSESSIVE.sub("’", text)
+
+
 def clean(raw: ArticleReceived, max_chars: int) -> Cleaned:
     _check_input(raw.text or raw.html or "", max_chars)
     if raw.html and not raw.text:
