@@ -107,6 +107,9 @@ class StoryEngine:
                 self._index.put(story)
                 heapq.heappush(self._closing, (story.last_at, story.id))
 
+    def story_count(self) -> int:
+        return len(self._stories)
+
     def open_stories(self) -> int:
         return len(self._index)
 

@@ -1,0 +1,60 @@
+"""The stories topics: created with the right settings, and the engine's state read back."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+from newsflow_contracts import topics
+
+log = logging.getLogger(__name__)
+
+# Both keep the latest record per story id for ever: `stories` so that a new subscriber
+# reading from the start gets every story as it stands, the state so that a restart can.
+COMPACT = {"cleanup.policy": "compact"}
+
+
+async def ensure_topics(bootstrap: str, state_topic: str, stories_partitions: int) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        replicas = min(3, len(admin._client.cluster.brokers()) or 1)
+        wanted = [NewTopic(topics.STORIES, stories_partitions, replicas, topic_configs=COMPACT),
+                  NewTopic(state_topic, 1, replicas, topic_configs=COMPACT)]  # fmt: skip
+        existing = set(await admin.list_topics())
+        for topic in wanted:
+            if topic.name in existing:
+                continue
+            try:
+                await admin.create_topics([topic])
+                log.info("created topic", extra={"topic": topic.name})
+            except TopicAlreadyExistsError:
+                pass
+    finally:
+        await admin.close()
+
+
+async def read_state(bootstrap: str, state_topic: str) -> list[dict[str, Any]]:
+    """The latest committed state of every story (read_committed: an aborted batch never
+    counts), read from the start of the state topic to its end."""
+    tp = TopicPartition(state_topic, 0)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None,
+                                isolation_level="read_committed", enable_auto_commit=False,
+                                max_partition_fetch_bytes=10_485_760)  # fmt: skip
+    await consumer.start()
+    latest: dict[bytes, bytes | None] = {}
+    try:
+        consumer.assign([tp])
+        await consumer.seek_to_beginning(tp)
+        end = (await consumer.end_offsets([tp]))[tp]
+        while await consumer.position(tp) < end:
+            for records in (await consumer.getmany(tp, timeout_ms=1000)).values():
+                for r in records:
+                    latest[r.key] = r.value
+    finally:
+        await consumer.stop()
+    return [json.loads(v) for v in latest.values() if v is not None]
