@@ -290,6 +290,14 @@ class Enrich(Service):
         return self.config.enrich_port
 
 
+class Stories(Service):
+    name = "stories"
+    module = "newsflow_stories"
+
+    def port(self) -> int:
+        return self.config.stories_port
+
+
 class Search(Service):
     name = "search"
     module = "newsflow_search"
@@ -299,12 +307,13 @@ class Search(Service):
 
 
 INFRA = ("kafka", "elasticsearch")
-SERVICES = ("enrich", "search", "ingest")
+SERVICES = ("enrich", "stories", "search", "ingest")
 ALL = INFRA + SERVICES
 CLASSES: dict[str, type[Component]] = {
     "kafka": Kafka,
     "elasticsearch": Elasticsearch,
     "enrich": Enrich,
+    "stories": Stories,
     "search": Search,
     "ingest": Ingest,
 }

@@ -47,6 +47,7 @@ class StackConfig:
     ingest_port: int = 8001
     search_port: int = 8002
     enrich_port: int = 8003
+    stories_port: int = 8004
     extra_env: dict[str, str] = field(default_factory=dict)
     # Three brokers and two (+1) Elasticsearch nodes instead of one of each (`stack up --cluster`).
     cluster: bool = False
@@ -78,6 +79,7 @@ class StackConfig:
             ingest_port=s.ingest_port,
             search_port=s.search_port,
             enrich_port=s.enrich_port,
+            stories_port=s.stories_port,
             cluster=cluster or (state / "run" / CLUSTER_MARK).exists(),
             partitions=int(os.environ["NEWSFLOW_KAFKA_PARTITIONS"])
             if os.environ.get("NEWSFLOW_KAFKA_PARTITIONS") else None,
@@ -134,6 +136,7 @@ class StackConfig:
             NEWSFLOW_INGEST_PORT=str(self.ingest_port),
             NEWSFLOW_SEARCH_PORT=str(self.search_port),
             NEWSFLOW_ENRICH_PORT=str(self.enrich_port),
+            NEWSFLOW_STORIES_PORT=str(self.stories_port),
             NEWSFLOW_STATE_DIR=str(self.state_dir),
         )
         env.update(self.extra_env)

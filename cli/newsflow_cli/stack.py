@@ -137,7 +137,11 @@ async def ensure_topics(bootstrap: str, partitions: int = 2, replicas: int = 1) 
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        missing = [NewTopic(t, partitions, replicas) for t in topics.ALL if t not in existing]
+        # `stories` carries whole snapshots keyed by story id: compacted, it keeps every story's
+        # latest for ever, so a subscriber starting from the beginning gets every story.
+        configs = {topics.STORIES: {"cleanup.policy": "compact"}}
+        missing = [NewTopic(t, partitions, replicas, topic_configs=configs.get(t))
+                   for t in topics.ALL if t not in existing]  # fmt: skip
         if missing:
             try:
                 await admin.create_topics(missing)

@@ -13,6 +13,7 @@ class StackSettings(BaseSettings):
     ingest_port: int = 8001
     search_port: int = 8002
     enrich_port: int = 8003
+    stories_port: int = 8004
     # Where `newsflow stack` keeps data, logs and pid files.
     state_dir: str = ".newsflow"
     log_level: str = "INFO"

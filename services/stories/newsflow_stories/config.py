@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from newsflow_contracts import topics
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -10,6 +11,9 @@ class StoriesSettings(BaseSettings):
 
     port: int = 8004
     host: str = "127.0.0.1"
+    # The contract's topics; tests give their own.
+    input_topic: str = topics.ENRICHED
+    output_topic: str = topics.STORIES
     group_id: str = "newsflow-stories"
     # One decision maker: every instance uses this id, so a new one fences a zombie's producer.
     transactional_id: str = "newsflow-stories"

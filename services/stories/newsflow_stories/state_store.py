@@ -9,7 +9,6 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
-from newsflow_contracts import topics
 
 log = logging.getLogger(__name__)
 
@@ -18,12 +17,13 @@ log = logging.getLogger(__name__)
 COMPACT = {"cleanup.policy": "compact"}
 
 
-async def ensure_topics(bootstrap: str, state_topic: str, stories_partitions: int) -> None:
+async def ensure_topics(bootstrap: str, stories_topic: str, state_topic: str,
+                        stories_partitions: int) -> None:  # fmt: skip
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
         replicas = min(3, len(admin._client.cluster.brokers()) or 1)
-        wanted = [NewTopic(topics.STORIES, stories_partitions, replicas, topic_configs=COMPACT),
+        wanted = [NewTopic(stories_topic, stories_partitions, replicas, topic_configs=COMPACT),
                   NewTopic(state_topic, 1, replicas, topic_configs=COMPACT)]  # fmt: skip
         existing = set(await admin.list_topics())
         for topic in wanted:

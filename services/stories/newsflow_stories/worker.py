@@ -49,44 +49,47 @@ class StoryWorker(ConsumerRebalanceListener):
         self.producer: AIOKafkaProducer | None = None
         self.consumer: AIOKafkaConsumer | None = None
         self.role = "starting"
+        self._pending: set[TopicPartition] | None = None
         self._lock = asyncio.Lock()  # a batch and a rebalance never overlap
 
-    # -- the rebalance listener: take over (fence, restore, seek) or let go --------------------
+    # -- the rebalance listener: only notes the change; the loop takes over (fence, restore,
+    # seek) outside the rebalance, so the group's heartbeats go on through a long restore.
 
     async def on_partitions_revoked(self, revoked: Any) -> None:
-        async with self._lock:
+        async with self._lock:  # waits for a batch in flight to commit
             await self._let_go()
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
         async with self._lock:
             await self._let_go()
-            if not assigned:
-                self.role = "standby"
-                return
-            started = time.monotonic()
-            producer = AIOKafkaProducer(
-                bootstrap_servers=self.bootstrap, transactional_id=self.settings.transactional_id,
-                enable_idempotence=True, acks="all", max_request_size=10_485_760,
-            )  # fmt: skip
-            await producer.start()  # fences the previous owner; its open transaction aborts
-            self.producer = producer
-            engine = StoryEngine(self.config)
-            engine.load(await read_state(self.bootstrap, self.settings.state_topic))
-            assert self.consumer is not None
-            for tp in assigned:  # resume exactly where the committed state stands
-                committed = await self.consumer.committed(tp)
-                if committed is None:
-                    await self.consumer.seek_to_beginning(tp)
-                else:
-                    self.consumer.seek(tp, committed)
-            self.engine, self.merger = engine, Merger(assigned, self.settings.order_grace_ms)
-            self.role = "active"
-            RESTORE_SECONDS.set(time.monotonic() - started)
-            STORIES.set(engine.story_count())
-            OPEN.set(engine.open_stories())
-            log.info("took the stories partitions", extra={
-                "partitions": len(assigned), "stories": engine.story_count(),
-                "restore_s": round(time.monotonic() - started, 3)})  # fmt: skip
+            self._pending = set(assigned)
+            self.role = "restoring" if assigned else "standby"
+
+    async def _take_over(self, assigned: set[TopicPartition]) -> None:
+        started = time.monotonic()
+        producer = AIOKafkaProducer(
+            bootstrap_servers=self.bootstrap, transactional_id=self.settings.transactional_id,
+            enable_idempotence=True, acks="all", max_request_size=10_485_760,
+        )  # fmt: skip
+        await producer.start()  # fences the previous owner; its open transaction aborts
+        self.producer = producer
+        engine = StoryEngine(self.config)
+        engine.load(await read_state(self.bootstrap, self.settings.state_topic))
+        assert self.consumer is not None
+        for tp in sorted(assigned):  # resume exactly where the committed state stands
+            committed = await self.consumer.committed(tp)
+            if committed is None:
+                await self.consumer.seek_to_beginning(tp)
+            else:
+                self.consumer.seek(tp, committed)
+        self.engine, self.merger = engine, Merger(assigned, self.settings.order_grace_ms)
+        self.role = "active"
+        RESTORE_SECONDS.set(time.monotonic() - started)
+        STORIES.set(engine.story_count())
+        OPEN.set(engine.open_stories())
+        log.info("took the stories partitions", extra={
+            "partitions": len(assigned), "stories": engine.story_count(),
+            "restore_s": round(time.monotonic() - started, 3)})  # fmt: skip
 
     async def _let_go(self) -> None:
         self.engine, self.merger, self.role = None, None, "standby"
@@ -98,19 +101,23 @@ class StoryWorker(ConsumerRebalanceListener):
 
     async def run(self, stop: asyncio.Event) -> None:
         s = self.settings
-        await ensure_topics(self.bootstrap, s.state_topic, s.stories_partitions)
+        await ensure_topics(self.bootstrap, s.output_topic, s.state_topic, s.stories_partitions)
         consumer = AIOKafkaConsumer(
             bootstrap_servers=self.bootstrap, group_id=s.group_id, enable_auto_commit=False,
             isolation_level="read_committed", auto_offset_reset="earliest",
             partition_assignment_strategy=(AllToOne,), max_partition_fetch_bytes=10_485_760,
         )  # fmt: skip
         self.consumer = consumer
-        consumer.subscribe([topics.ENRICHED], listener=self)
+        consumer.subscribe([s.input_topic], listener=self)
         await consumer.start()
         try:
             while not stop.is_set():
                 batch = await consumer.getmany(timeout_ms=100, max_records=s.batch_size)
                 async with self._lock:
+                    if self._pending:
+                        assigned, self._pending = self._pending, None
+                        await self._take_over(assigned)
+                        continue  # what was fetched before the seek is not ours to place
                     if self.merger is None:
                         continue
                     self.merger.push(batch)
@@ -143,7 +150,7 @@ class StoryWorker(ConsumerRebalanceListener):
         for r in records:
             for topic, key, value in self._place(r):
                 outputs.append((topic, key, value))
-                if topic == topics.STORIES and key is not None:
+                if topic == self.settings.output_topic and key is not None:
                     changed[key.decode()] = None
                     kinds.append(json.loads(value)["kind"])
         for sid in changed:
@@ -163,6 +170,8 @@ class StoryWorker(ConsumerRebalanceListener):
         STORIES.set(self.engine.story_count())
         OPEN.set(self.engine.open_stories())
         BATCH_SECONDS.observe(time.monotonic() - started)
+        log.debug("committed a batch", extra={"articles": len(records), "outputs": len(outputs),
+                                              "seconds": round(time.monotonic() - started, 3)})  # fmt: skip
 
     def _place(self, record: Any) -> list[tuple[str, bytes | None, bytes]]:
         assert self.engine is not None
@@ -181,7 +190,7 @@ class StoryWorker(ConsumerRebalanceListener):
             log.exception("story engine failed", extra={"article_id": article.id})
             return [self._dead(f"story engine failed: {type(exc).__name__}: {exc}", record, key)]
         ENGINE_SECONDS.observe(time.perf_counter() - started)
-        return [(topics.STORIES, u.story_id.encode(), u.model_dump_json().encode())
+        return [(self.settings.output_topic, u.story_id.encode(), u.model_dump_json().encode())
                 for u in updates]  # fmt: skip
 
     def _dead(self, error: str, record: Any, key: bytes | None) -> tuple[str, bytes | None, bytes]:
@@ -196,7 +205,9 @@ class StoryWorker(ConsumerRebalanceListener):
 
     def health(self) -> tuple[bool, dict[str, Any]]:
         if self.consumer is None or self.role == "starting":
-            return False, {"status": "unavailable", "reason": "not connected to Kafka yet"}
+            return False, {"status": "unavailable", "reason": "not in the consumer group yet"}
+        if self.role == "restoring":
+            return False, {"status": "unavailable", "reason": "restoring the stories' state"}
         body: dict[str, Any] = {"status": "ok", "role": self.role}
         if self.engine is not None:
             body |= {"stories": self.engine.story_count(), "open": self.engine.open_stories()}

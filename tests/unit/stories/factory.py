@@ -67,3 +67,36 @@ def hajin(day: int, civilians: int, extremists: int, extra: str = "", **kw: Any)
     return article(body, title=kw.pop("title", f"SDF battles Islamic State in Hajin, day {day}"),
                    published_at=kw.pop("published_at", f"2018-12-{day:02d}T12:00:00Z"),
                    entities=HAJIN | kw.pop("entities", {}), figures=figures, **kw)  # fmt: skip
+
+
+def made_up_word(n: int) -> str:
+    """A pronounceable word no dictionary knows, one per n: rare, so it carries weight."""
+    out = ""
+    for _ in range(3):
+        n, r = divmod(n, 100)
+        out += "bcdfghjklmnpqrstvwxz"[r % 20] + "aeiou"[r // 20]
+    return out.capitalize() + "o"
+
+
+def event_article(event: int, k: int) -> ArticleEnriched:
+    """The k-th report on made-up event number `event`: a place, a leader, a toll that moves."""
+    place, leader, thing = made_up_word(event * 3), made_up_word(event * 3 + 1), made_up_word(
+        event * 3 + 2
+    ).lower()
+    toll = 10 + 3 * k
+    body = (
+        f"Fighting over the {thing} of {place} went on for a day, {leader} said. "
+        f"At least {toll} villagers have been killed in {place} since the {thing} clashes began. "
+        f"{leader} blamed rival militias for the {thing} dispute."
+    )
+    day, hour, minute = 1 + k, 2 + event % 20, (event // 20) % 60  # a day between reports
+    return article(body, title=f"{leader} says {thing} clashes go on in {place}",
+                   published_at=f"2019-03-{day:02d}T{hour:02d}:{minute:02d}:00Z",
+                   entities={place: "LOC", leader: "PERSON"},
+                   figures=[{"text": str(toll), "object": "villagers", "event": "killed",
+                             "qualifier": "at least"}], id=f"ev{event:04d}-{k}")  # fmt: skip
+
+
+def event_stream(events: int, per_event: int) -> list[ArticleEnriched]:
+    """Articles of `events` made-up events, interleaved as a wire would carry them."""
+    return [event_article(e, k) for k in range(per_event) for e in range(events)]
