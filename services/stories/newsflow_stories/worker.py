@@ -48,7 +48,7 @@ class StoryWorker(ConsumerRebalanceListener):
         self.merger: Merger | None = None
         self.producer: AIOKafkaProducer | None = None
         self.consumer: AIOKafkaConsumer | None = None
-        self.role = "starting"
+        self.role = "joining"
         self._pending: set[TopicPartition] | None = None
         self._lock = asyncio.Lock()  # a batch and a rebalance never overlap
 
@@ -92,7 +92,7 @@ class StoryWorker(ConsumerRebalanceListener):
             "restore_s": round(time.monotonic() - started, 3)})  # fmt: skip
 
     async def _let_go(self) -> None:
-        self.engine, self.merger, self.role = None, None, "standby"
+        self.engine, self.merger, self.role = None, None, "joining"
         if self.producer is not None:
             producer, self.producer = self.producer, None
             await producer.stop()
@@ -108,8 +108,11 @@ class StoryWorker(ConsumerRebalanceListener):
             partition_assignment_strategy=(AllToOne,), max_partition_fetch_bytes=10_485_760,
         )  # fmt: skip
         self.consumer = consumer
-        consumer.subscribe([s.input_topic], listener=self)
         await consumer.start()
+        # Metadata first: a group leader that does not know the topic's partitions yet would
+        # hand out an empty assignment and only fix it at the next rebalance.
+        await consumer.topics()
+        consumer.subscribe([s.input_topic], listener=self)
         try:
             while not stop.is_set():
                 batch = await consumer.getmany(timeout_ms=100, max_records=s.batch_size)
@@ -204,8 +207,8 @@ class StoryWorker(ConsumerRebalanceListener):
         return topics.DLQ, key, letter.model_dump_json().encode()
 
     def health(self) -> tuple[bool, dict[str, Any]]:
-        if self.consumer is None or self.role == "starting":
-            return False, {"status": "unavailable", "reason": "not in the consumer group yet"}
+        if self.consumer is None or self.role == "joining":
+            return False, {"status": "unavailable", "reason": "joining the consumer group"}
         if self.role == "restoring":
             return False, {"status": "unavailable", "reason": "restoring the stories' state"}
         body: dict[str, Any] = {"status": "ok", "role": self.role}

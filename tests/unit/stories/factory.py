@@ -80,9 +80,11 @@ def made_up_word(n: int) -> str:
 
 def event_article(event: int, k: int) -> ArticleEnriched:
     """The k-th report on made-up event number `event`: a place, a leader, a toll that moves."""
-    place, leader, thing = made_up_word(event * 3), made_up_word(event * 3 + 1), made_up_word(
-        event * 3 + 2
-    ).lower()
+    place, leader, thing = (
+        made_up_word(event * 3),
+        made_up_word(event * 3 + 1),
+        made_up_word(event * 3 + 2).lower(),
+    )
     toll = 10 + 3 * k
     body = (
         f"Fighting over the {thing} of {place} went on for a day, {leader} said. "

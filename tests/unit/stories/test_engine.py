@@ -143,3 +143,17 @@ def _word(i: int, k: int) -> str:
         n, r = divmod(n, 20)
         out += letters[r] + "aeiou"[(i + k) % 5]
     return out.capitalize()
+
+
+def test_old_articles_fed_late_still_make_their_story() -> None:
+    """A corpus of several years fed at once (the demo): arrival closes stories, not age."""
+    engine = StoryEngine()
+    fed = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    engine.add(BEIRUT_FIRE.model_copy(update={"published_at": "2025-06-02T17:45:00Z"}), at=fed)
+    first = hajin(6, 300, 820)
+    ids = {u.story_id for a in (first, hajin(8, 320, 850), hajin(11, 330, 870))
+           for u in engine.add(a, at=fed)}  # fmt: skip
+    assert ids == {story_id_for(first.id)}
+    # Days of stream time later, the story has closed.
+    [late] = engine.add(hajin(12, 340, 880), at=fed + timedelta(days=4))
+    assert late.kind == "created"

@@ -16,9 +16,10 @@ class StoryConfig:
     # ... and only when the words alone reach this: shared names (a city, a country) are not
     # enough to make two events one.
     min_text: float = 0.1
-    # A story closes when the stream's time (the newest article time seen) is this far past its
-    # last article: it leaves the candidate index and is never joined again. An article joins
-    # only a story whose articles lie within this of its own time.
+    # A story closes when the stream's clock (the newest record time seen, or article time when
+    # the engine is given none) is this far past its last addition: it leaves the candidate
+    # index and is never joined again. An article joins only a story whose articles' times
+    # (published_at) lie within this of its own.
     window: timedelta = timedelta(days=3)
     # A published_at this far past the Kafka record time is not believed (typos, time zones).
     max_future: timedelta = timedelta(days=1)

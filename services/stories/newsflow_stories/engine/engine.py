@@ -44,7 +44,8 @@ class StoryEngine:
         self._index = CandidateIndex(self.config)
         self._closing: list[tuple[float, str]] = []  # (last_at, story id), lazily stale
         self._seq = 0
-        self._watermark = float("-inf")  # the newest article time seen
+        self._watermark = float("-inf")  # the stream's clock: the newest arrival seen
+        self._time_so_far = float("-inf")  # the newest article time seen
 
     # -- the API -----------------------------------------------------------------------------
 
@@ -57,8 +58,14 @@ class StoryEngine:
         if article.id in self._story_of:
             return []
         t = self._time(article, at)
+        # The stream's clock, which closes stories: when the article reached the stream (the
+        # record time), else its own time. Kept apart from t so that an old article fed late
+        # (an archive, a demo corpus of several years) neither closes today's stories nor finds
+        # its own closed on arrival.
+        seen = at.timestamp() if at is not None else t
         text, (ents, types) = text_vector(article, self.config), entity_vector(article)
         self._seq += 1
+        self._advance(seen)  # first close what this arrival leaves behind, then decide
         story, score = self._best(text, ents, t)
         created = story is None
         if story is None:
@@ -70,12 +77,12 @@ class StoryEngine:
             dateline=article.dateline, at=t, seq=self._seq, score=round(score, 6),
             entities=[[name, types[name]] for name in ents],
         )  # fmt: skip
-        story.add(member, text, ents, self.config.story_terms)
+        story.add(member, text, ents, self.config.story_terms, seen)
         changed = add_reports(story.tracks, article, t, self._seq, article.published_at or iso(t))
         self._story_of[article.id] = story.id
+        self._time_so_far = max(self._time_so_far, t)
         self._index.put(story)
-        heapq.heappush(self._closing, (story.last_at, story.id))
-        self._advance(t)
+        heapq.heappush(self._closing, (story.last_seen, story.id))
         kind = "created" if created else "article_added"
         return [StoryUpdated(story_id=story.id, kind=kind, article_id=article.id,
                              tracks_changed=changed, story=story.public())]  # fmt: skip
@@ -100,12 +107,13 @@ class StoryEngine:
             for m in story.members:
                 self._story_of[m.id] = story.id
                 self._seq = max(self._seq, m.seq)
-            self._watermark = max(self._watermark, story.last_at)
+            self._watermark = max(self._watermark, story.last_seen)
+            self._time_so_far = max(self._time_so_far, story.last_at)
         horizon = self._watermark - self.config.window.total_seconds()
         for story in sorted(self._stories.values(), key=lambda s: s.last_seq):
-            if story.last_at >= horizon:
+            if story.last_seen >= horizon:
                 self._index.put(story)
-                heapq.heappush(self._closing, (story.last_at, story.id))
+                heapq.heappush(self._closing, (story.last_seen, story.id))
 
     def story_count(self) -> int:
         return len(self._stories)
@@ -123,8 +131,8 @@ class StoryEngine:
         for t in (published, carried):
             if t is not None:
                 return t
-        # Neither: the stream's time so far, never the wall clock (a replay must agree).
-        return self._watermark if self._watermark > float("-inf") else 0.0
+        # Neither: the newest article time so far, never the wall clock (a replay must agree).
+        return self._time_so_far if self._time_so_far > float("-inf") else 0.0
 
     def _best(self, text: Vector, ents: Vector, t: float) -> tuple[StoryState | None, float]:
         cfg = self.config
@@ -143,11 +151,11 @@ class StoryEngine:
                 best = (score, sid)
         return (self._stories[best[1]], best[0]) if best else (None, 0.0)
 
-    def _advance(self, t: float) -> None:
-        """Move the stream's time on and close the stories it has left behind."""
-        self._watermark = max(self._watermark, t)
+    def _advance(self, seen: float) -> None:
+        """Move the stream's clock on and close the stories it has left behind."""
+        self._watermark = max(self._watermark, seen)
         horizon = self._watermark - self.config.window.total_seconds()
         while self._closing and self._closing[0][0] < horizon:
-            last_at, sid = heapq.heappop(self._closing)
-            if self._stories[sid].last_at == last_at:  # not a stale entry
+            last_seen, sid = heapq.heappop(self._closing)
+            if self._stories[sid].last_seen == last_seen:  # not a stale entry
                 self._index.remove(sid)

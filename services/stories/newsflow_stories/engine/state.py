@@ -49,11 +49,13 @@ class StoryState:
     tracks: dict[str, TrackState] = field(default_factory=dict)
     first_at: float = math.inf
     last_at: float = -math.inf
+    last_seen: float = -math.inf  # the stream's clock when it last gained an article
     last_seq: int = 0
     text_norm: float = 0.0
     ents_norm: float = 0.0
 
-    def add(self, member: Member, text: Vector, ents: Vector, story_terms: int) -> None:
+    def add(self, member: Member, text: Vector, ents: Vector, story_terms: int,
+            seen: float) -> None:  # fmt: skip
         self.members.append(member)
         for k, v in text.items():
             self.text[k] = self.text.get(k, 0.0) + v
@@ -63,6 +65,7 @@ class StoryState:
         self.first_at = min(self.first_at, member.at)
         self.last_at = max(self.last_at, member.at)
         self.last_seq = member.seq
+        self.last_seen = max(self.last_seen, seen)
         self.norms()
 
     def norms(self) -> None:
@@ -104,6 +107,7 @@ class StoryState:
             tracks={k: TrackState(**t) for k, t in d["tracks"].items()},
             first_at=d["first_at"],
             last_at=d["last_at"],
+            last_seen=d["last_seen"],
             last_seq=d["last_seq"],
         )
         s.norms()
