@@ -70,5 +70,6 @@ async def test_articles_become_stories_once_each(
         for r in await read_all(kafka_bootstrap, "articles.dlq")
     ]
     assert any(d.stage == "stories" and d.payload == '{"not": "an article"}' for d in dlq)
-    metrics = httpx.get(f"http://127.0.0.1:{service.port}/metrics").text
+    async with httpx.AsyncClient() as client:
+        metrics = (await client.get(f"http://127.0.0.1:{service.port}/metrics")).text
     assert "newsflow_stories_articles_total" in metrics
