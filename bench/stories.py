@@ -56,7 +56,15 @@ def received(article: dict[str, Any]) -> ArticleReceived:
 
 
 def _cache_key(articles: Sequence[dict[str, Any]], pipeline: str) -> str:
+    """Changes with the data, the model and the enrich code (its version string alone does not
+    move with every commit)."""
+    import newsflow_enrich
+    import newsflow_ingest
+
     digest = hashlib.sha256(pipeline.encode())
+    for package in (newsflow_enrich, newsflow_ingest):
+        for source in sorted(Path(package.__file__).parent.rglob("*.py")):
+            digest.update(source.read_bytes())
     for a in articles:
         digest.update(json.dumps(a, sort_keys=True).encode())
     return digest.hexdigest()[:16]
