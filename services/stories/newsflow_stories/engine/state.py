@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -91,11 +91,14 @@ class StoryState:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("text_norm"), d.pop("ents_norm")
-        for t in d["tracks"].values():
-            t.pop("cached")
-        return d
+        """A JSON-ready view (not a copy: serialize it, do not keep it). dataclasses.asdict
+        deep-copies everything and cost ~20 ms for a story of ten articles."""
+        return {
+            "id": self.id, "members": [vars(m) for m in self.members], "text": self.text,
+            "ents": self.ents, "tracks": {k: t.to_dict() for k, t in self.tracks.items()},
+            "first_at": self.first_at, "last_at": self.last_at, "last_seen": self.last_seen,
+            "last_seq": self.last_seq,
+        }  # fmt: skip
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> StoryState:

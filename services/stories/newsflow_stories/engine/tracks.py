@@ -125,6 +125,9 @@ class TrackState:
     # The public form, rebuilt only when the track changed (not part of the saved state).
     cached: FigureTrack | None = field(default=None, repr=False, compare=False)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if k != "cached"}
+
     def accepts(self, ident: Identity) -> bool:
         return (self.event_n, self.object_n, self.unit, self.place) == (
             ident.event, ident.object, ident.unit, ident.place)  # fmt: skip
