@@ -153,7 +153,7 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
     credited = " \n".join(
         filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions])
     )
-    published = _iso(published_at) or _iso(cleaned.meta_date) or byline_date \
+    published = _iso(published_at) or _printed_or_meta(cleaned) or byline_date \
         or _iso(cleaned.date_line)  # fmt: skip
     return Metadata(
         title=title or cleaned.title,
@@ -180,6 +180,16 @@ def _day_month_from_dateline(published: str | None, body: str) -> str | None:
     if (mo, d) == (day, month) and mo != d:
         return f"{y}-{d:02d}-{mo:02d}{published[10:]}"
     return published
+
+
+def _printed_or_meta(cleaned: Cleaned) -> str | None:
+    """The printed date; the meta stamp where the page prints none, or prints the same day
+    without its time (a masthead's "Tuesday, 19 March 2024" beside a stamp of 10:45+11:00)."""
+    meta = _iso(cleaned.meta_date)
+    printed = cleaned.printed_date
+    if not printed or meta and len(printed) == 10 and meta.startswith(printed):
+        return meta or printed
+    return printed
 
 
 def _iso(value: str | None) -> str | None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 import trafilatura
 from newsflow_contracts.events import ArticleReceived
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsflow_enrich.errors import ExtractionSkipped
-from newsflow_enrich.stages import chrome
+from newsflow_enrich.stages import chrome, dates
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -29,6 +30,7 @@ class Cleaned:
     meta_author: str | None = None
     meta_date: str | None = None
     meta_site: str | None = None
+    printed_date: str | None = None  # the publication date the page prints, local time
     date_line: str | None = None  # a printed date line of scraped text
 
 
@@ -120,6 +122,8 @@ def from_html(html: str) -> Cleaned:
             continue
         started = started or chrome.is_storyish(line)
         kept.append(line)
+    meta_date = _meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime") \
+        or getattr(doc, "date", None)  # fmt: skip
     return Cleaned(
         body="\n\n".join(kept),
         title=_first(title, getattr(doc, "title", None)),
@@ -127,10 +131,18 @@ def from_html(html: str) -> Cleaned:
         captions=captions,
         chrome=dropped,
         meta_author=_meta(tree, _AUTHOR_META) or getattr(doc, "author", None),
-        meta_date=_meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime")
-        or getattr(doc, "date", None),
+        meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
+        printed_date=dates.printed(tree, _day(meta_date)),
     )
+
+
+def _day(stamp: str | None) -> date | None:
+    m = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", stamp or "")
+    try:
+        return date(*map(int, m.groups())) if m else None
+    except ValueError:
+        return None
 
 
 # trafilatura's metadata keeps only the day of a timestamp and skips agency names as authors

@@ -1,0 +1,180 @@
+"""The publication date a page prints, in the local time it prints it.
+
+Meta tags and JSON-LD carry a machine stamp, often in UTC ("2019-11-20T05:14:35Z") where the page
+prints "11:21 pm CST, Tuesday, November 19, 2019": another hour, sometimes another day. The printed
+date is what the reader sees and what the article's own text refers to, so it wins; the meta stamp
+only says which of the printed dates is the article's (within a day of it), since pages also print
+today's date, comment times and the dates of related stories.
+
+Why not a library: htmldate (installed with trafilatura) finds the day, from the meta tags first,
+and keeps no printed time; dateparser's search_dates is fuzzy (it reads "may" and "2 minutes"
+as dates) and costs milliseconds a call. The shapes news pages print are few, and once a regex has
+found one its groups are the date's parts, so the datetime is built from them directly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")  # fmt: skip
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "November 19, 2019", "Nov. 19", "Oct 29 2020"; "19 November 2019", "Wed 29th April 2020",
+# "25 February , 2020"; "11/19/2019", "2/26/2015", "11/20/19"; a printed ISO stamp.
+_DATE = re.compile(
+    rf"(?<![\w/])(?:{_MON}\s+{_DAY}(?!\d)(?:\s*,?\s*{_YEAR.replace('year', 'year1')})?"
+    rf"|{_DAY.replace('day', 'day2')}\s+{_MON.replace('mon', 'mon2')}\s*,?\s*"
+    rf"{_YEAR.replace('year', 'year2')}"
+    r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)?\d\d)"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?:T(?P<ih>\d\d):(?P<imin>\d\d))?)"
+    r"(?![\w/])",
+    re.IGNORECASE,
+)
+# "6:21 AM", "4:20am", "15:35", "9:06 a.m.", "9:00PM", "07:29 GMT"; not a bare "10AM" (weather).
+_TIME = re.compile(r"(?<![\d:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?::\d\d)?(?!\d)"
+                   r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)  # fmt: skip
+# A label opens a segment of its own: "November 19, 2019 | 4:20am | Updated November 19, 2019".
+_LABEL = re.compile(r"\b(?:(?P<pub>first published|published|posted)|(?P<upd>(?:last )?updated"
+                    r"|modified))\b", re.IGNORECASE)  # fmt: skip
+# A text node worth a look: a time, a numeric date or a year (cheap: pages have thousands).
+_HINT = re.compile(r"\d[:/-]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
+_INLINE = {"span", "a", "time", "b", "strong", "em", "i", "small", "abbr", "sup", "font", "-text"}
+_SKIP = {"script", "style", "noscript", "template", "title", "option", "select", "head"}
+_MAX_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Printed:
+    when: datetime
+    has_time: bool
+    label: int  # 0 published/posted, 1 none, 2 updated
+    order: int  # position on the page
+
+
+def printed(tree: HTMLParser, meta_day: date | None) -> str | None:
+    """The article's printed publication date ('YYYY-MM-DDTHH:MM:SS' when a time is printed,
+    else 'YYYY-MM-DD'), or None. With a meta date, only a date within a day of it is the
+    article's; without one, only a date labelled "Published"/"Posted" is."""
+    found = [p for p in _candidates(tree, meta_day) if _is_article_date(p, meta_day)]
+    if not found:
+        return None
+    best = min(found, key=lambda p: (not p.has_time, p.label == 2, p.label, p.order))
+    return (
+        best.when.isoformat(timespec="seconds") if best.has_time else best.when.date().isoformat()
+    )
+
+
+def _is_article_date(p: Printed, meta_day: date | None) -> bool:
+    if meta_day is None:
+        return p.label == 0
+    return abs((p.when.date() - meta_day).days) <= 1
+
+
+def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:
+    out: list[Printed] = []
+    seen: set[int] = set()
+    body = tree.body
+    if body is None:
+        return out
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text" or node.parent is None or node.parent.tag in _SKIP:
+            continue
+        content = node.text_content or ""
+        if len(content) > 400 or not _HINT.search(content) or _hidden(node.parent):
+            continue
+        block = node.parent
+        while block.parent is not None and block.tag in _INLINE:
+            block = block.parent
+        if block.mem_id in seen:
+            continue
+        seen.add(block.mem_id)
+        text = " ".join(block.text(separator=" ").split())
+        if len(text.split()) > _MAX_WORDS:  # a date inside prose (a caption) is not a stamp
+            text = " ".join((node.text_content or "").split())
+            if len(text.split()) > _MAX_WORDS // 2:
+                continue
+        out += parse_line(text, meta_day, order=len(out))
+    return out
+
+
+def _hidden(node: object) -> bool:
+    k = node
+    while k is not None:
+        if getattr(k, "tag", None) in _SKIP:
+            return True
+        k = k.parent  # type: ignore[attr-defined]
+    return False
+
+
+def parse_line(text: str, meta_day: date | None = None, order: int = 0) -> list[Printed]:
+    """Every date printed in a short line, each with the time printed beside it (in the same
+    labelled segment) and its label: 'Posted Nov 19, 6:51 AM' -> 2019-11-19T06:51 (the year
+    from the meta date)."""
+    out = []
+    cuts = [m.start() for m in _LABEL.finditer(text)]
+    for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        seg = text[start:end]
+        label = _LABEL.match(seg)
+        rank = 1 if not label else 0 if label.group("pub") else 2
+        for m in _DATE.finditer(seg):
+            day = _day(m, meta_day)
+            if day is None:
+                continue
+            clock = _clock(m, seg)
+            when = datetime.combine(day, datetime.min.time()) + (clock or timedelta())
+            out.append(Printed(when, clock is not None, rank, order + len(out)))
+    return out
+
+
+def _day(m: re.Match[str], meta_day: date | None) -> date | None:
+    g = m.groupdict()
+    try:
+        if g["mon"] or g["mon2"]:
+            month = _MONTHS.index((g["mon"] or g["mon2"])[:3].lower()) + 1
+            year = g["year1"] or g["year2"] or (meta_day.year if meta_day else None)
+            return date(int(year), month, int(g["day"] or g["day2"])) if year else None
+        if g["iy"]:
+            return date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        a, b, y = int(g["n1"]), int(g["n2"]), int(g["ny"])
+        y += 2000 if y < 100 else 0
+        readings = [d for d in _numeric(a, b, y) if d]
+        if meta_day and readings:  # "04/09/2025": the reading that agrees with the meta date
+            return min(readings, key=lambda d: abs((d - meta_day).days))
+        return readings[0] if readings else None
+    except ValueError:
+        return None
+
+
+def _numeric(a: int, b: int, y: int) -> list[date | None]:
+    out = []
+    for month, day in ((a, b), (b, a)):  # US order first: "2/26/2015"
+        try:
+            out.append(date(y, month, day))
+        except ValueError:
+            out.append(None)
+    return out
+
+
+def _clock(m: re.Match[str], seg: str) -> timedelta | None:
+    """The time printed nearest the date in its segment ('7:12 am PDT, Wednesday, May 6')."""
+    if m.group("ih"):
+        return timedelta(hours=int(m.group("ih")), minutes=int(m.group("imin")))
+    times = [t for t in _TIME.finditer(seg) if not m.start() <= t.start() < m.end()]
+    if not times:
+        return None
+    t = min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
+    hour, minute = int(t.group("h")), int(t.group("m"))
+    ampm = (t.group("ampm") or "").lower()
+    if hour > 23 or ampm and not 1 <= hour <= 12:
+        return None
+    if ampm == "p" and hour != 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    return timedelta(hours=hour, minutes=minute)

@@ -1,0 +1,70 @@
+"""Metadata on real page layouts (bench/real): made-up pages in the shapes met on real-news dev."""
+
+from newsflow_enrich.stages import metadata, text
+
+
+def _meta(html: str) -> metadata.Metadata:
+    return metadata.extract(text.from_html(html), title=None, published_at=None)
+
+
+STORY = "".join(
+    f"<p>The council of Varnhold voted on the plan for the {k}th time on Tuesday, "
+    f"and the mayor said the works would start next spring after a long wait.</p>"
+    for k in range(1, 6)
+)
+
+
+def _page(head: str, top: str, foot: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><header><div>Wednesday, November 20, 2030</div>"
+        f"</header><article><h1>Varnhold votes on the bridge plan again</h1>{top}{STORY}"
+        f"</article><aside>{foot}</aside></body></html>"
+    )
+
+
+def test_printed_local_time_wins_over_the_meta_utc_stamp() -> None:
+    # The meta stamp is UTC and already the next day; the page prints its local time.
+    html = _page(
+        '<meta property="article:published_time" content="2030-11-20T05:14:35Z">',
+        "<p class='timestamp'><span>11:21 pm CST,</span> Tuesday, November 19, 2030</p>",
+        "<ul><li>Other story <span>November 20, 2030 at 9:00 am</span></li></ul>",
+    )
+    assert _meta(html).published_at == "2030-11-19T23:21:00"
+
+
+def test_published_line_wins_over_updated_and_takes_its_time() -> None:
+    html = _page(
+        '<meta property="article:published_time" content="2030-03-02T10:07:00-05:00">',
+        "<div>Updated on: March 2, 2030 / 10:07 AM</div>"
+        "<div>First published on <time>March 2, 2030</time> / 8:16 AM</div>",
+    )
+    assert _meta(html).published_at == "2030-03-02T08:16:00"
+
+
+def test_us_numeric_date_and_year_from_meta() -> None:
+    html = _page(
+        '<meta name="pubdate" content="2030-02-26">',
+        "<div class='meta'>2/26/2030 7:11 AM PST</div>",
+    )
+    assert _meta(html).published_at == "2030-02-26T07:11:00"
+    html = _page(
+        '<meta name="pubdate" content="2030-11-19T11:51:32+00:00">',
+        "<div>Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM</div>",
+    )
+    assert _meta(html).published_at == "2030-11-19T06:51:00"
+
+
+def test_a_weather_widget_hour_is_not_a_time() -> None:
+    html = _page(
+        '<meta name="pubdate" content="2030-05-07T15:55:22+01:00">',
+        "<div>Thursday, May 7th 2030 10AM 56°F 1PM 60°F</div><div>10:55 EDT, 7 May 2030</div>",
+    )
+    assert _meta(html).published_at == "2030-05-07T10:55:00"
+
+
+def test_a_printed_day_without_time_keeps_the_meta_time_of_that_day() -> None:
+    html = _page(
+        '<meta name="date" content="2030-03-19T10:45:00+11:00">',
+        "<div class='masthead'>Tuesday, 19 March 2030</div>",
+    )
+    assert _meta(html).published_at.startswith("2030-03-19T10:45")
