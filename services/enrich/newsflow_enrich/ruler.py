@@ -87,6 +87,7 @@ class _Index:
     def _one(self, row: tuple[int, ...]) -> _Hits:
         """What a token with these values starts: the one-token rules it matches (rule index,
         match id) and the longer rules whose first token it matches (checked in place)."""
+
         def first(rules: Iterable[Rule]) -> list[Rule]:
             return [r for r in rules if all(test(row[c]) for k, c, test, _ in r[3] if k == 0)]
 

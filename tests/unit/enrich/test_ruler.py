@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 import spacy
-from newsflow_enrich.ruler import IndexedAttributeRuler
 from newsflow_enrich.pipeline import Enricher
+from newsflow_enrich.ruler import IndexedAttributeRuler
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
@@ -35,15 +35,26 @@ def test_the_service_model_gives_the_attributes_of_spacys_own(enricher: Enricher
 
 RULES: list[dict[str, Any]] = [
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}},
-    {"patterns": [[{"LOWER": "it", "DEP": {"IN": ["dobj", "pobj"]}}]], "attrs": {"MORPH": "Case=Acc"}},
+    {
+        "patterns": [[{"LOWER": "it", "DEP": {"IN": ["dobj", "pobj"]}}]],
+        "attrs": {"MORPH": "Case=Acc"},
+    },
     {"patterns": [[{"TAG": {"NOT_IN": ["NN", ""]}, "DEP": "aux"}]], "attrs": {"POS": "AUX"}},
     {"patterns": [[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]], "attrs": {"LEMMA": "you"}},
-    {"patterns": [[{"LOWER": "ai", "TAG": {"IN": ["VBP", "VBZ"]}}, {"LOWER": {"REGEX": "^n'?t$"}}]],
-     "attrs": {"LEMMA": "be"}, "index": 0},
+    {
+        "patterns": [
+            [{"LOWER": "ai", "TAG": {"IN": ["VBP", "VBZ"]}}, {"LOWER": {"REGEX": "^n'?t$"}}]
+        ],
+        "attrs": {"LEMMA": "be"},
+        "index": 0,
+    },
     {"patterns": [[{"LOWER": "ai"}, {"LOWER": "n't"}]], "attrs": {"LEMMA": "not"}, "index": -1},
     {"patterns": [[{"IS_SPACE": True}]], "attrs": {"POS": "SPACE"}},
-    {"patterns": [[{"TAG": "NN", "OP": "+"}, {"LOWER": "said"}]], "attrs": {"LEMMA": "say"},
-     "index": -1},  # an operator: left to spaCy's Matcher
+    {
+        "patterns": [[{"TAG": "NN", "OP": "+"}, {"LOWER": "said"}]],
+        "attrs": {"LEMMA": "say"},
+        "index": -1,
+    },  # an operator: left to spaCy's Matcher
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "PROPN"}},  # a later rule overrides
 ]
 
