@@ -68,3 +68,41 @@ def test_a_printed_day_without_time_keeps_the_meta_time_of_that_day() -> None:
         "<div class='masthead'>Tuesday, 19 March 2030</div>",
     )
     assert _meta(html).published_at.startswith("2030-03-19T10:45")
+
+
+def test_byline_drops_handle_job_title_and_date_printed_in_their_own_elements() -> None:
+    html = _page(
+        "",
+        "<div class='byline'><span>By</span>\n<a href='/a/jm'>Jane Marlow</a>\n"
+        "<span>@jmarlow</span>\n<span class='role'>Staff Writer</span>\n"
+        "<time>Nov 19, 2030</time></div>",
+    )
+    assert _meta(html).byline == "By Jane Marlow"
+
+
+def test_byline_drops_read_time_and_keeps_several_linked_names() -> None:
+    html = _page("", "<div class='author-box'><a>Tomas Vell</a><span>5 Min Read</span></div>")
+    assert _meta(html).byline == "Tomas Vell"
+    html = _page(
+        "",
+        "<p class='byline'>By <a>Ana Rusk</a>, <a>Li Peng</a> and <a>Omar Said</a></p>",
+    )
+    assert _meta(html).byline == "By Ana Rusk, Li Peng and Omar Said"
+
+
+def test_agency_byline_without_the_place_and_date_after_it() -> None:
+    html = _page(
+        "",
+        "<span class='author'><span>Reuters, </span><span> Washington, </span>"
+        "<span>Nov 20 2030, 11:06am ist</span></span>",
+    )
+    assert _meta(html).byline == "Reuters"
+
+
+def test_posted_by_line_wins_over_a_comment_author() -> None:
+    html = _page(
+        "",
+        "<div class='byline'>Posted by Mira Kohl on November 19, 2030, 6:21 AM EST</div>",
+        "<div class='comment'><span class='comment-author'>thelastfan</span></div>",
+    )
+    assert _meta(html).byline == "Posted by Mira Kohl"

@@ -37,7 +37,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # "6:21 AM", "4:20am", "15:35", "9:06 a.m.", "9:00PM", "07:29 GMT"; not a bare "10AM" (weather).
-_TIME = re.compile(r"(?<![\d:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?::\d\d)?(?!\d)"
+TIME = re.compile(r"(?<![\d:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?::\d\d)?(?!\d)"
                    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)  # fmt: skip
 # A label opens a segment of its own: "November 19, 2019 | 4:20am | Updated November 19, 2019".
 _LABEL = re.compile(r"\b(?:(?P<pub>first published|published|posted)|(?P<upd>(?:last )?updated"
@@ -165,7 +165,7 @@ def _clock(m: re.Match[str], seg: str) -> timedelta | None:
     """The time printed nearest the date in its segment ('7:12 am PDT, Wednesday, May 6')."""
     if m.group("ih"):
         return timedelta(hours=int(m.group("ih")), minutes=int(m.group("imin")))
-    times = [t for t in _TIME.finditer(seg) if not m.start() <= t.start() < m.end()]
+    times = [t for t in TIME.finditer(seg) if not m.start() <= t.start() < m.end()]
     if not times:
         return None
     t = min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))

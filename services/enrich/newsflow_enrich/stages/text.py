@@ -13,6 +13,7 @@ from newsflow_contracts.events import ArticleReceived
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsflow_enrich.errors import ExtractionSkipped
+from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import chrome, dates
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -100,7 +101,7 @@ def from_html(html: str) -> Cleaned:
     tree = HTMLParser(html)
     captions = [normalize(n.text(separator=" ")).strip() for n in tree.css("figcaption")]
     captions = [c for c in captions if c]
-    byline = _html_byline(tree)
+    byline = byline_of.html_byline(tree)
     title = _first(_text(tree, "h1"), None)
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
@@ -167,28 +168,6 @@ def _attr(tree: HTMLParser, selector: str, name: str) -> str | None:
     node = tree.css_first(selector)
     value = node.attributes.get(name) if node is not None else None
     return value.strip() if value and value.strip() else None
-
-
-def _html_byline(tree: HTMLParser) -> str | None:
-    for selector in ('[class*="byline"]', '[rel="author"]', '[itemprop="author"]',
-                     '[class*="author"]', '[class*="entry-meta"]', '[class*="article-info"]',
-                     '[class*="meta"]'):  # fmt: skip
-        for node in tree.css(selector):
-            if node.tag in ("meta", "html", "body", "article", "main"):
-                continue
-            line = normalize(node.text(separator=" ")).strip()
-            if line and chrome.words(line) <= 12 and (
-                "meta" not in selector or chrome.BYLINE.match(line) or agency_like(line)
-            ):
-                return line
-    return None
-
-
-def agency_like(line: str) -> bool:
-    """A credit line that names a news agency ("AFP · November 4, 2024")."""
-    from newsflow_enrich.stages.metadata import agencies_in
-
-    return bool(agencies_in(line.split("·")[0].split("|")[0]))
 
 
 def _text(tree: HTMLParser, selector: str) -> str | None:

@@ -1,0 +1,141 @@
+"""The byline an HTML page prints: the author's name, with the "By" printed before it.
+
+Real pages put the name in a box with much else, each in an element of its own: "By" in one
+span and the name in a link, then a job title ("Staff Writer", "Senior Contributor"), a Twitter
+handle, an e-mail address and phone number, the outlet or agency, the date, a read time ("5 Min
+Read"). The byline is the name as printed with its "By" (bench/real/ANNOTATING.md); what the page
+prints in an element of its own after the name is not part of it. A job title printed in the same
+text as the name stays ("By Jane Doe - Staff Writer"): only whole elements are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode
+
+from newsflow_enrich.stages import chrome, dates
+
+_SELECTORS = ('[class*="byline"]', '[rel="author"]', '[itemprop="author"]', '[class*="author"]',
+              '[class*="entry-meta"]', '[class*="article-info"]', '[class*="meta"]')  # fmt: skip
+_BY = re.compile(r"^(by|by:|written by|posted by)$", re.IGNORECASE)
+_READ_TIME = re.compile(
+    r"^\d+\s*(min(ute)?s?|hours?)(\s+read)?$|^\d+\s+\w+\s+ago$|read$", re.IGNORECASE
+)
+_CONTACT = re.compile(r"@\w[\w.]*|\b[\w.+-]+@[\w-]+(\.[\w-]+)+|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
+_LABEL = re.compile(
+    r"^(updated|published|posted|first published|last updated|modified)\b", re.IGNORECASE
+)
+# Job titles and desks printed as an element of their own ("Business Columnist", "News reporter").
+_TITLE_HEADS = {"writer", "reporter", "columnist", "editor", "contributor", "correspondent",
+                "producer", "journalist", "analyst", "professor", "director", "critic", "intern",
+                "photographer", "anchor", "host", "blogger", "author", "desk"}  # fmt: skip
+_TITLE_WORDS = _TITLE_HEADS | {
+    "staff", "senior", "news", "online", "business", "deputy", "chief", "associate", "assistant",
+    "contributing", "special", "political", "managing", "executive", "digital", "sports", "tech",
+    "science", "health", "economics", "investigative", "national", "foreign", "international",
+    "politics", "entertainment", "features", "opinion", "weather", "breaking", "city", "local",
+    "world", "global", "&", "and", "of", "the", "a", "-", ",",
+}  # fmt: skip
+_CONNECTOR = re.compile(r"^(,|and|&|,? and)$", re.IGNORECASE)
+_MAX_WORDS = 12
+
+
+def html_byline(tree: HTMLParser) -> str | None:
+    for selector in _SELECTORS:
+        for node in tree.css(selector):
+            if node.tag in ("meta", "html", "body", "article", "main", "script", "style"):
+                continue
+            raw = node.text(separator="\n")
+            if chrome.words(raw) > 4 * _MAX_WORDS:
+                continue
+            line = from_pieces(raw.split("\n"))
+            if not line or chrome.words(line) > _MAX_WORDS:
+                continue
+            if "meta" in selector and not (chrome.BYLINE.match(line) or _agency_like(line)):
+                continue
+            return line if chrome.BYLINE.match(line) else _by_before(node, line) + line
+    return None
+
+
+def from_pieces(pieces: list[str]) -> str | None:
+    """['By', 'Jane Doe @jdoe', 'Staff Writer', 'Nov 19, 2019'] -> 'By Jane Doe'."""
+    kept = [p for p in (_clean(p) for p in pieces) if p]
+    by = next((i for i, p in enumerate(kept) if _BY.match(p)), None)
+    if by is not None:  # a desk or column name printed before "By" is not the byline
+        kept = kept[by:]
+    out: list[str] = []
+    named = False
+    for p in kept:
+        if _BY.match(p) and not out:
+            out.append(p)
+        elif named and _CONNECTOR.match(p):
+            out.append(p)  # "Jim Rutenberg", ",", "Lisa Lerer", "and", "Kenneth Vogel"
+        elif _junk(p):
+            if named:
+                break  # what follows the name is the box's other content
+        elif named and _CONNECTOR.match(out[-1]):
+            out.append(p)
+        elif not named:
+            out.append(p)
+            named = True
+        else:
+            break
+    while out and (_CONNECTOR.match(out[-1]) or _BY.match(out[-1])):
+        out.pop()
+    line = " ".join(out).replace(" ,", ",").rstrip(",")
+    return line if line and _name_like(line) else None
+
+
+# Words of a headline, never of a byline ("China is Drowning Russia in Coronavirus").
+_PROSE = {"is", "are", "was", "were", "in", "to", "the", "a", "for", "with", "on", "at", "as",
+          "how", "why", "what", "will", "has", "have", "after", "over", "into"}  # fmt: skip
+
+
+def _name_like(line: str) -> bool:
+    """'Jane Doe', 'Detroit News wire services': not a related headline ('China is Drowning
+    Russia in ...') nor a user name ('thelastchargersfan'). Judged on what precedes a date."""
+    from newsflow_enrich.stages.metadata import split_byline
+
+    head = split_byline(line)[0].split()
+    if len(head) == 1 and head[0].islower():  # a user name: "thelastchargersfan"
+        return False
+    return not any(w in _PROSE for w in head)
+
+
+def _clean(piece: str) -> str:
+    piece = _CONTACT.sub(" ", " ".join(piece.split()))
+    return piece.strip(" |/·•-–—").strip()
+
+
+def _junk(piece: str) -> bool:
+    if chrome.BYLINE.match(piece):  # "Posted by Jane Doe on November 19, 2019, 6:21 AM"
+        return False
+    if len(re.sub(r"[^\w]", "", piece)) < 2 or _READ_TIME.search(piece) or _LABEL.match(piece):
+        return True
+    if dates.parse_line(piece) or dates.TIME.search(piece) or chrome.is_date_line(piece):
+        return True
+    low = [w.strip(".,") for w in piece.lower().split()]
+    return all(w in _TITLE_WORDS for w in low) and any(w in _TITLE_HEADS for w in low)
+
+
+def _by_before(node: LexborNode, line: str) -> str:
+    """'By' printed just before the element that holds the name ("By <a>Jane Doe</a>")."""
+    k: LexborNode | None = node
+    for _ in range(3):
+        k = k.parent if k is not None else None
+        if k is None:
+            return ""
+        text = " ".join(k.text(separator=" ").split())
+        at = text.find(line.split()[0])
+        if at > 0:
+            m = re.search(r"(?:^|\s)(by:?)\s*$", text[:at], re.IGNORECASE)
+            return m.group(1) + " " if m else ""
+    return ""
+
+
+def _agency_like(line: str) -> bool:
+    from newsflow_enrich.stages.metadata import agencies_in
+
+    return bool(agencies_in(line.split("·")[0].split("|")[0]))
