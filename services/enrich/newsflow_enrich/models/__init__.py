@@ -1,8 +1,10 @@
-"""Learned artifacts bundled with enrich and versioned in the repo (trained by `bench/train`).
+"""Learned NER weights put into the spaCy pipeline (written by `bench/train`).
 
-`ner-news/`: the NER component of en_core_web_sm 3.8 updated on CoNLL-2003 with rehearsal; its
-`meta.json` names the data, seed and scores. It replaces the weights of the base pipeline's own
-`ner` (same architecture and labels), so the tagger and parser stay those of the base model.
+A directory holds `ner/` (the NER component of en_core_web_sm 3.8 updated on CoNLL-2003 with
+rehearsal) and `meta.json` (name, version, base pipeline, data hashes, seed, scores). It replaces
+the weights of the base pipeline's own `ner` (same architecture and labels), so the tagger and
+parser stay those of the base model. A bundled model would be a directory in this package, named
+by its directory name; none is shipped yet (measured, not a gain: bench/README.md).
 """
 
 from __future__ import annotations
