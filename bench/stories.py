@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 from stories_growth import grown
-from stories_score import bcubed, misses, score_track
+from stories_score import TrackResult, bcubed, misses, score_track
 
 BENCH = Path(__file__).resolve().parent
 DATA = BENCH / "stories-data"
@@ -161,7 +161,6 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
     stories = {g: s for g, s in labels["stories"].items()
                if labels["splits"][s] == split and g in gold_events}  # fmt: skip
     events = in_time_order(gold_events[g] for g in stories)
-    gid_of = {gold_events[g].id: g for g in stories}
     engine = new_engine()
     start = time.process_time()
     for event in events:
@@ -169,41 +168,23 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
     cpu = (time.process_time() - start) / len(events)
     predicted = {g: engine.story_of(gold_events[g].id) for g in stories}
     score = bcubed(stories, predicted)
-    track_of, members_of = {}, {}
-    for story in engine.stories():
-        for track in story.tracks:
-            name = f"{story.id}/{track.key}"
-            members = {(gid_of.get(r.article_id, r.article_id), r.figure) for r in track.reports}
-            members_of[name] = members
-            track_of.update(dict.fromkeys(members, name))
-    figures_of = {g: [f.text for f in gold_events[g].figures] for g in stories}
-    results = [
-        score_track(s, t, figures_of, track_of, members_of)
-        for s, ts in sorted(tracks.items())
-        if labels["splits"][s] == split
-        for t in ts
-    ]
+    split_tracks = {s: ts for s, ts in tracks.items() if labels["splits"][s] == split}
+    results = _score_tracks(engine, split_tracks, {g: gold_events[g] for g in stories})
     exact = sum(r.exact for r in results)
     extracted = sum(r.kind != "figure not extracted" for r in results)
     report = {"split": split, "articles": score.items, "stories": len(set(stories.values())),
               "predicted_stories": len(set(predicted.values())), "precision": score.precision,
               "recall": score.recall, "f1": score.f1, "tracks": len(results),
-              "tracks_exact": exact, "tracks_extracted": extracted, "engine_cpu_ms_per_article": cpu * 1000,
-              "misses": list(misses(stories, predicted)),
+              "tracks_exact": exact, "tracks_extracted": extracted,
+              "engine_cpu_ms_per_article": cpu * 1000, "misses": list(misses(stories, predicted)),
               "track_misses": [r.__dict__ for r in results if not r.exact]}  # fmt: skip
-    print(
-        f"\n{split}: {score.items} articles, {report['stories']} gold stories, "
-        f"{report['predicted_stories']} predicted"
-    )
-    print(
-        f"  B-cubed precision {score.precision:.3f}  recall {score.recall:.3f}  "
-        f"F1 {score.f1:.3f}   (target F1 >= 0.90)"
-    )
-    print(
-        f"  figure tracks exactly right {exact}/{len(results)} = "
-        f"{exact / max(len(results), 1):.3f}   (target >= 0.9; enrich extracted every "
-        f"member of {extracted})"
-    )
+    print(f"\n{split}: {score.items} articles, {report['stories']} gold stories, "
+          f"{report['predicted_stories']} predicted")  # fmt: skip
+    print(f"  B-cubed precision {score.precision:.3f}  recall {score.recall:.3f}  "
+          f"F1 {score.f1:.3f}   (target F1 >= 0.90)")  # fmt: skip
+    print(f"  figure tracks exactly right {exact}/{len(results)} = "
+          f"{exact / max(len(results), 1):.3f}   (target >= 0.9; enrich extracted every "
+          f"member of {extracted})")  # fmt: skip
     if show_misses:
         for line in report["misses"]:
             print("   ", line)
@@ -211,6 +192,22 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
             if not r.exact:
                 print(f"    track {r.story} {r.label}: {r.kind} {r.detail}")
     return report
+
+
+def _score_tracks(engine: Any, gold_tracks: dict[str, Any],
+                  events: dict[str, ArticleEnriched]) -> list[TrackResult]:  # fmt: skip
+    """Each gold track against the engine's tracks (members as (gold id, figure index))."""
+    gid_of = {e.id: g for g, e in events.items()}
+    track_of, members_of = {}, {}
+    for story in engine.stories():
+        for track in story.tracks:
+            name = f"{story.id}/{track.key}"
+            members = {(gid_of.get(r.article_id, r.article_id), r.figure) for r in track.reports}
+            members_of[name] = members
+            track_of.update(dict.fromkeys(members, name))
+    figures_of = {g: [f.text for f in e.figures] for g, e in events.items()}
+    return [score_track(s, t, figures_of, track_of, members_of)
+            for s, ts in sorted(gold_tracks.items()) for t in ts]  # fmt: skip
 
 
 def _rss_mb() -> float:

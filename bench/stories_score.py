@@ -99,7 +99,7 @@ def score_track(story: str, gold_track: Mapping[str, object],
     tracks = {track_of.get(m) for m in wanted}
     if None in tracks:
         return TrackResult(
-            story, label, False, "no track", [str(m) for m in wanted if m not in track_of]
+            story, label, False, "no track", sorted(str(m) for m in wanted if m not in track_of)
         )
     if len(tracks) > 1:
         return TrackResult(story, label, False, "split", sorted(str(t) for t in tracks))
