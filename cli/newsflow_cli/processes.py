@@ -158,6 +158,13 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     if _is_zombie(pid):
+        # The leader turns zombie before its other threads have exited, and they still hold
+        # its sockets (a SIGKILLed JVM): it is gone once it is the last one left.
+        try:
+            if len(os.listdir(f"/proc/{pid}/task")) > 1:
+                return True
+        except FileNotFoundError:
+            return False
         # Our own child that exited: reap it so it does not linger.
         try:
             os.waitpid(pid, os.WNOHANG)

@@ -9,6 +9,7 @@ import asyncio
 import subprocess
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from newsflow_cli import fetch
@@ -98,10 +99,15 @@ class Stack:
         """Stop, in reverse order, what our pid files say we started. Returns what was stopped."""
         names = list(names)
         stopped = []
-        for name in reversed(expand(self.config, names)):
-            if self.managed(name).stop():
-                stopped.append(name)
-                self.say(f"{name}: stopped")
+        for group in reversed(_groups(expand(self.config, names))):
+            # The nodes of a cluster stop together: one by one, the last broker waits for a
+            # controller quorum that is gone, until it is killed.
+            with ThreadPoolExecutor(len(group)) as pool:
+                done = list(pool.map(lambda n: self.managed(n).stop(), reversed(group)))
+            for name, was_running in zip(reversed(group), done, strict=True):
+                if was_running:
+                    stopped.append(name)
+                    self.say(f"{name}: stopped")
         if set(INFRA) <= set(names):
             (self.config.state_dir / "run" / CLUSTER_MARK).unlink(missing_ok=True)
         return stopped

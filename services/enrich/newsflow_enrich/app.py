@@ -24,6 +24,7 @@ def create_app() -> faust.App:
         producer_max_request_size=10_485_760,
         consumer_auto_offset_reset="earliest",
         topic_partitions=2,
+        broker_session_timeout=settings.session_timeout_s,
         web_host=settings.host,
         web_port=settings.port,
         # The worker configures logging itself: hand it our JSON configuration.

@@ -27,6 +27,9 @@ class EnrichSettings(BaseSettings):
     # 2 uses both cores of a small box. bench/run (2 cores, one run): 1 worker x 2 processes
     # 4,552 words/s, 2 workers x 1 process 4,716, 1 x 1 3,925; peak RSS 848 vs 1,203 vs 597 MB.
     processes: int = 2
+    # A worker that dies without leaving the group keeps its partitions this long (faust's
+    # default); with several workers, lower it so its partitions move on sooner.
+    session_timeout_s: float = 60.0
 
 
 @lru_cache

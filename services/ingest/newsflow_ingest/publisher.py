@@ -98,7 +98,12 @@ class Publisher:
         for event, result in zip(events, results, strict=True):
             if isinstance(result, BaseException):
                 PUBLISH_FAILED.inc()
-                self.last_error = f"Kafka did not acknowledge: {result!r}"
+                # aiokafka retries NotEnoughReplicas and leader changes by itself, so on a
+                # cluster those show up here as the wait running out.
+                reason = (f"no acknowledgement within {self.timeout_s:g} s (a partition without "
+                          "a leader, or fewer in-sync replicas than min.insync.replicas)"
+                          if isinstance(result, TimeoutError) else repr(result))  # fmt: skip
+                self.last_error = f"Kafka did not acknowledge: {reason}"
                 log.warning("publish failed", extra={"article_id": event.id, "error": repr(result)})
                 errors.append(self.last_error)
             else:

@@ -18,6 +18,8 @@ ENV = {
     "NEWSFLOW_INGEST_PUBLISH_TIMEOUT_S": "3",
     # One spaCy process per worker: three workers share two cores in test_4.
     "NEWSFLOW_ENRICH_PROCESSES": "1",
+    # A SIGKILLed worker's partitions move on after 10 s, not faust's default 60 s.
+    "NEWSFLOW_ENRICH_SESSION_TIMEOUT_S": "10",
 }
 
 

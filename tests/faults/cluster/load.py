@@ -1,0 +1,256 @@
+"""Load for the cluster's fault tests, and the checks that nothing accepted was lost or doubled.
+
+A stream posts short articles one per request (each answer is one article's fate) at a steady
+pace, so a fault lands mid-stream; every answer is kept with its time and the partition of
+articles.raw its key hashes to (Kafka's default partitioner, murmur2).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from aiokafka.partitioner import DefaultPartitioner
+from newsflow_cli.stack import Stack
+from newsflow_contracts import topics
+from newsflow_contracts.ids import article_id
+
+from tests.faults.conftest import topic_messages
+
+PEOPLE = ["Redur Khalil", "Rosa Castillo", "Jorge Medina", "Alicia Moreno", "Petra Lindqvist",
+          "Marcus Hale", "Ali Yerlikaya", "Daniel Whitmore"]  # fmt: skip
+PLACES = ["Hajin", "Lima", "Chicago", "Paris", "Kabul", "Beirut", "London", "Malatya", "Qamishli"]
+THINGS = ["civilians", "fighters", "homes", "jobs", "votes", "buildings", "flights", "schools"]
+EVENTS = ["killed", "fled", "cut", "damaged", "cast", "evacuated", "cancelled", "closed"]
+NOUNS = ["bridge", "road", "port", "airport", "market", "council", "court", "hospital", "school", "shelter", "border", "town", "corridor", "station", "harbour", "factory"]  # fmt: skip
+
+
+def short_articles(n: int, tag: str) -> list[dict[str, str]]:
+    """`n` distinct two-sentence English articles (seeded), each with a URL under the tag."""
+    rng = random.Random(tag)
+    out = []
+    for i in range(n):
+        place, person = rng.choice(PLACES), rng.choice(PEOPLE)
+        a, b, c = rng.sample(NOUNS, 3)
+        count, thing, event = rng.randint(2, 9000), rng.choice(THINGS), rng.choice(EVENTS)
+        text = (f"{place.upper()} — More than {count} {thing} were {event} near the {a} on "
+                f"day {i} of the {b} dispute, {person} said. The {c} stays shut until further "
+                f"notice, officials in {place} said.")  # fmt: skip
+        out.append({"url": f"https://faults.test/{tag}/{i}", "title": f"{place}: {a} {i}",
+                    "text": text})  # fmt: skip
+    return out
+
+
+PARTITIONER = DefaultPartitioner()
+
+
+def partition_of(url: str, partitions: int) -> int:
+    key = article_id(url=url, content="").encode()
+    return int(PARTITIONER(key, list(range(partitions)), list(range(partitions))))
+
+
+@dataclass
+class Answer:
+    url: str
+    partition: int
+    sent: float
+    done: float
+    status: int
+
+
+@dataclass
+class Stream:
+    """Posts `articles` to ingest at `rate` per second with at most `concurrency` requests in
+    flight: one article per POST, or `batch` per POST /articles/batch (per-item answers; an item
+    Kafka did not acknowledge counts as a 503)."""
+
+    ingest: str
+    articles: list[dict[str, str]]
+    rate: float
+    partitions: int
+    concurrency: int = 16
+    batch: int = 1
+    answers: list[Answer] = field(default_factory=list)
+    # Why ingest refused (the problem's detail, cut short), counted.
+    refusals: Counter[str] = field(default_factory=Counter)
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def _post(self, client: httpx.AsyncClient, items: list[dict[str, str]]) -> None:
+        sent, statuses = time.monotonic(), [0] * len(items)  # 0: no answer, not accepted
+        try:
+            if self.batch == 1:
+                r = await client.post("/articles", json=items[0])
+                statuses = [r.status_code]
+            else:
+                r = await client.post("/articles/batch", json=items)
+                results = r.json().get("results") if r.status_code in (202, 207) else None
+                statuses = ([202 if x["status"] == "accepted" else 503 for x in results]
+                            if results else [r.status_code] * len(items))  # fmt: skip
+                for x in results or []:
+                    if x["status"] != "accepted":
+                        self.refusals[str(x.get("error"))[:60]] += 1
+            if r.status_code >= 400:
+                self.refusals[str(r.json().get("detail", r.status_code))[:60]] += 1
+        except httpx.HTTPError:
+            pass
+        done = time.monotonic()
+        self.answers += [Answer(item["url"], partition_of(item["url"], self.partitions), sent,
+                                done, status) for item, status in zip(items, statuses)]  # fmt: skip
+
+    async def run(self) -> None:
+        gate = asyncio.Semaphore(self.concurrency)
+        started = time.monotonic()
+        limits = httpx.Limits(max_connections=self.concurrency)
+        async with httpx.AsyncClient(base_url=self.ingest, timeout=30, limits=limits) as client:
+
+            async def post(items: list[dict[str, str]]) -> None:
+                try:
+                    await self._post(client, items)
+                finally:
+                    gate.release()
+
+            tasks = []
+            for i in range(0, len(self.articles), self.batch):
+                await asyncio.sleep(max(0.0, started + i / self.rate - time.monotonic()))
+                await gate.acquire()
+                if self.stop.is_set():
+                    gate.release()
+                    break
+                tasks.append(asyncio.create_task(post(self.articles[i:i + self.batch])))
+            await asyncio.gather(*tasks)
+
+    def accepted(self) -> list[str]:
+        return [a.url for a in self.answers if a.status == 202]
+
+    def statuses(self) -> Counter[int]:
+        return Counter(a.status for a in self.answers)
+
+    def first_202_after(self, t: float, partitions: set[int]) -> float | None:
+        """Seconds from `t` to the first 202 for a request sent after `t` to one of `partitions`."""
+        done = [a.done for a in self.answers
+                if a.status == 202 and a.sent >= t and a.partition in partitions]  # fmt: skip
+        return min(done) - t if done else None
+
+
+async def es(stack: Stack, method: str, path: str, **kw: Any) -> Any:
+    """A request to the first data node that answers (one may be down on purpose)."""
+    error: Exception | None = None
+    for url in stack.config.es_url.split(","):
+        try:
+            async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+                r = await client.request(method, path, **kw)
+                r.raise_for_status()
+                return r.json()
+        except httpx.HTTPError as exc:
+            error = exc
+    raise AssertionError(f"no Elasticsearch node answered {path}: {error!r}")
+
+
+def ids_of(urls: list[str]) -> list[str]:
+    return [article_id(url=u, content="") for u in urls]
+
+
+async def indexed(stack: Stack, urls: list[str]) -> int:
+    await es(stack, "POST", "/articles/_refresh")
+    r = await es(stack, "POST", "/articles/_count", json={"query": {"ids": {"values": ids_of(urls)}}})
+    return int(r["count"])
+
+
+async def wait_indexed(stack: Stack, urls: list[str], timeout: float) -> int:
+    deadline, n = time.monotonic() + timeout, 0
+    while time.monotonic() < deadline:
+        n = await indexed(stack, urls)
+        if n >= len(urls):
+            return n
+        await asyncio.sleep(2)
+    return n
+
+
+async def tally(stack: Stack, tag: str, accepted: list[str]) -> dict[str, int]:
+    """What reached the index of the accepted articles: found by id, found by URL, documents for
+    one URL beyond the first (duplicated), documents written more than once (re-indexed, same
+    id: harmless but counted), and articles enriched more than once."""
+    ids = ids_of(accepted)
+    by_url = await es(stack, "POST", "/articles/_search", json={
+        "size": 0, "query": {"terms": {"url": accepted}},
+        "aggs": {"twice": {"terms": {"field": "url", "min_doc_count": 2, "size": 100}}}})
+    hits = await es(stack, "POST", "/articles/_search", json={
+        "size": len(ids), "version": True, "_source": False, "query": {"ids": {"values": ids}}})
+    wanted = set(ids)
+    keys = Counter(m.key.decode() for m in await topic_messages(stack.config.kafka_bootstrap,
+                                                                 topics.ENRICHED)
+                   if m.key and m.key.decode() in wanted)  # fmt: skip
+    return {
+        "accepted": len(ids),
+        "found_by_id": len(hits["hits"]["hits"]),
+        "found_by_url": int(by_url["hits"]["total"]["value"]),
+        "duplicated": sum(b["doc_count"] - 1 for b in by_url["aggregations"]["twice"]["buckets"]),
+        "reindexed": sum(h["_version"] > 1 for h in hits["hits"]["hits"]),
+        "reenriched": sum(n - 1 for n in keys.values()),
+    }
+
+
+def record(fault: str, counts: dict[str, int], **extra: object) -> None:
+    """Append to test-artifacts/faults.json (what `bench/faults` prints), replacing `fault`."""
+    from tests.faults.test_delivery import REPORT
+
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    rows = json.loads(REPORT.read_text()) if REPORT.exists() else []
+    rows = [r for r in rows if r["fault"] != fault]
+    rows.append({"fault": fault, "sent": counts["accepted"], "found": counts["found_by_id"],
+                 "lost": counts["accepted"] - counts["found_by_id"],
+                 "duplicated": counts["duplicated"], **counts, **extra,
+                 "at": time.strftime("%Y-%m-%dT%H:%M:%S")})  # fmt: skip
+    REPORT.write_text(json.dumps(rows, indent=2))
+    print(f"{fault}: {rows[-1]}")
+
+
+async def lagging(stack: Stack, group: str = "newsflow-enrich") -> dict[int, int]:
+    """Messages on articles.raw not yet committed by `group`, per partition (0s left out)."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    bootstrap = stack.config.kafka_bootstrap
+    admin, consumer = AIOKafkaAdminClient(bootstrap_servers=bootstrap), AIOKafkaConsumer(
+        bootstrap_servers=bootstrap)  # fmt: skip
+    await admin.start()
+    await consumer.start()
+    try:
+        committed = await admin.list_consumer_group_offsets(group)
+        tps = [TopicPartition(topics.RAW, p) for p in range(stack.config.topic_partitions)]
+        ends = await consumer.end_offsets(tps)
+        lag = {tp.partition: ends[tp] - (committed[tp].offset if tp in committed else 0)
+               for tp in tps}  # fmt: skip
+        return {p: n for p, n in lag.items() if n > 0}
+    finally:
+        await consumer.stop()
+        await admin.close()
+
+
+async def drain(stack: Stack, urls: list[str], timeout: float, stall_s: float = 60) -> int:
+    """Wait until `urls` are indexed; return early when the count has not grown for `stall_s`."""
+    deadline, last, since = time.monotonic() + timeout, -1, time.monotonic()
+    while time.monotonic() < deadline:
+        n = await indexed(stack, urls)
+        if n >= len(urls):
+            return n
+        if n > last:
+            last, since = n, time.monotonic()
+        elif time.monotonic() - since > stall_s:
+            return n
+        await asyncio.sleep(2)
+    return last
+
+
+async def on_topic(stack: Stack, topic: str, urls: list[str]) -> int:
+    """How many of these articles are on `topic` (each counted once)."""
+    wanted = set(ids_of(urls))
+    keys = {m.key.decode() for m in await topic_messages(stack.config.kafka_bootstrap, topic)
+            if m.key}  # fmt: skip
+    return len(wanted & keys)

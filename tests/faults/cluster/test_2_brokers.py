@@ -1,0 +1,122 @@
+"""Brokers SIGKILLed under load: ingest answers 503 while a partition has no leader or too few
+in-sync replicas, never 202 for what was not written, and everything answered 202 is enriched and
+indexed exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from collections import Counter
+
+from newsflow_cli.cluster import leader_counts, partitions
+from newsflow_cli.stack import Stack
+from newsflow_contracts import topics
+
+from tests.faults.cluster.load import (
+    Stream,
+    drain,
+    lagging,
+    on_topic,
+    record,
+    short_articles,
+    tally,
+    wait_indexed,
+)
+
+
+def ingest(stack: Stack) -> str:
+    return f"http://127.0.0.1:{stack.config.ingest_port}"
+
+
+def kill(stack: Stack, name: str) -> float:
+    pid = stack.managed(name).pid()
+    assert pid is not None, f"{name} is not running"
+    os.killpg(pid, signal.SIGKILL)
+    return time.monotonic()
+
+
+async def test_the_broker_leading_most_of_articles_raw_dies_mid_stream(cluster: Stack) -> None:
+    parts = await partitions(cluster.config.kafka_bootstrap, topics.RAW)
+    victim = leader_counts(parts).most_common(1)[0][0]
+    led = {p["partition"] for p in parts if p["leader"] == victim}
+    stream = Stream(ingest(cluster), short_articles(2000, "leader-kill"), rate=100,
+                    partitions=len(parts))  # fmt: skip
+    running = asyncio.create_task(stream.run())
+    await asyncio.sleep(5)
+    killed_at = kill(cluster, f"kafka-{victim}")
+    await running
+    streamed = time.monotonic()
+    statuses = stream.statuses()
+    assert set(statuses) <= {202, 503}, statuses  # 503 for a moment, never an error
+    back_after = stream.first_202_after(killed_at, led)
+    assert back_after is not None, "partitions of the dead leader never accepted again"
+    accepted = stream.accepted()
+    found = await wait_indexed(cluster, accepted, timeout=240)
+    drained = time.monotonic() - streamed
+    await asyncio.to_thread(cluster.up, [f"kafka-{victim}"])
+    counts = await tally(cluster, "leader-kill", accepted)
+    record("Kafka leader of most articles.raw partitions SIGKILLed", counts,
+           answered_503=statuses[503], first_202_after_s=round(back_after, 1),
+           drained_s=round(drained), restart_s=round(time.monotonic() - streamed - drained))
+    assert found == len(accepted)
+    assert (counts["found_by_url"], counts["duplicated"]) == (len(accepted), 0), counts
+    assert back_after < 30, f"{back_after:.1f}s from the kill to the first 202 on its partitions"
+
+
+async def test_a_second_broker_dies_while_one_is_down(cluster: Stack) -> None:
+    """Two of three brokers down: no write can reach two replicas, so every POST is 503 (and the
+    KRaft quorum is lost too). Both back: ingest, enrich and the indexer resume by themselves."""
+    services = {n: cluster.managed(n).pid() for n in ("ingest", "enrich", "search")}
+    parts = await partitions(cluster.config.kafka_bootstrap, topics.RAW)
+    # Ten articles a request: thousands flow before, during and after the outage.
+    stream = Stream(ingest(cluster), short_articles(8000, "two-down"), rate=100,
+                    partitions=len(parts), batch=10)  # fmt: skip
+    running = asyncio.create_task(stream.run())
+    await asyncio.sleep(6)
+    kill(cluster, "kafka-2")
+    await asyncio.sleep(4)
+    both_down = kill(cluster, "kafka-3")
+    await asyncio.sleep(12)
+    restarting = time.monotonic()
+    await asyncio.to_thread(cluster.up, ["kafka-2", "kafka-3"])
+    restarted = time.monotonic()
+    deadline = restarted + 60
+    while stream.first_202_after(restarted, set(range(len(parts)))) is None:
+        assert time.monotonic() < deadline, "ingest did not resume after both brokers returned"
+        await asyncio.sleep(1)
+    await asyncio.sleep(10)  # normal flow again after the recovery
+    stream.stop.set()
+    await running
+    streamed = time.monotonic()
+    statuses = stream.statuses()
+    assert set(statuses) <= {202, 503}, statuses
+    # Sent once both were down (and answered before they returned): a 202 is impossible.
+    outage = [a for a in stream.answers if both_down + 1 <= a.sent and a.done < restarting]
+    assert outage and all(a.status == 503 for a in outage), Counter(a.status for a in outage)
+    resumed = stream.first_202_after(restarted, set(range(len(parts))))
+    accepted = stream.accepted()
+    on_raw = await on_topic(cluster, topics.RAW, accepted)
+    found = await drain(cluster, accepted, timeout=600)
+    stalled = await lagging(cluster) if found < len(accepted) else {}
+    if stalled:
+        # faust-streaming can stop fetching a partition after its coordinator was lost
+        # (faust-streaming/faust#523): the articles wait, committed, on articles.raw until the
+        # worker restarts. Counted and reported, then worked around as an operator would.
+        await asyncio.to_thread(cluster.down, ["enrich"])
+        await asyncio.to_thread(cluster.up, ["enrich"])
+        found = await wait_indexed(cluster, accepted, timeout=600)
+    drained = time.monotonic() - streamed
+    counts = await tally(cluster, "two-down", accepted)
+    record("two of three Kafka brokers SIGKILLed, then restarted", counts, drained_s=round(drained),
+           on_articles_raw=on_raw, enrich_stalled_partitions=stalled,
+           answered_503=statuses[503], refused_while_both_down=len(outage),
+           first_202_after_restart_s=round(resumed or -1, 1),
+           restart_s=round(restarted - restarting, 1), reasons=dict(stream.refusals))
+    assert on_raw == len(accepted)  # durable the moment it was answered 202
+    kept = {n: pid for n, pid in services.items() if not (stalled and n == "enrich")}
+    assert {n: cluster.managed(n).pid() for n in kept} == kept  # nothing else restarted
+    assert all("no acknowledgement within" in r for r in stream.refusals), stream.refusals
+    assert found == len(accepted)
+    assert (counts["found_by_url"], counts["duplicated"]) == (len(accepted), 0), counts
