@@ -157,3 +157,14 @@ def test_old_articles_fed_late_still_make_their_story() -> None:
     # Days of stream time later, the story has closed.
     [late] = engine.add(hajin(12, 340, 880), at=fed + timedelta(days=4))
     assert late.kind == "created"
+
+
+def test_a_first_report_arriving_after_its_follow_ups_joins_them() -> None:
+    engine = StoryEngine()
+    follow_ups = [hajin(11, 330, 870), hajin(14, 350, 900)]
+    first = hajin(6, 300, 820)
+    ids = {u.story_id for a in (*follow_ups, first) for u in engine.add(a, at=None)}
+    assert len(ids) == 1
+    [story] = list(engine.stories())
+    assert [a.published_at[:10] for a in story.articles] == ["2018-12-06", "2018-12-11",
+                                                             "2018-12-14"]  # fmt: skip

@@ -18,9 +18,12 @@ class StoryConfig:
     min_text: float = 0.1
     # A story closes when the stream's clock (the newest record time seen, or article time when
     # the engine is given none) is this far past its last addition: it leaves the candidate
-    # index and is never joined again. An article joins only a story whose articles' times
-    # (published_at) lie within this of its own.
+    # index and is never joined again.
     window: timedelta = timedelta(days=3)
+    # An article joins only a story whose articles' times (published_at) lie within this of its
+    # own. Wider than `window` because feeds arrive out of order: the demo corpus puts the
+    # first report of an event (6 Dec) after follow-ups of 11 and 14 Dec.
+    join_window: timedelta = timedelta(days=7)
     # A published_at this far past the Kafka record time is not believed (typos, time zones).
     max_future: timedelta = timedelta(days=1)
     # Body characters read per article: the lede and the first screens carry the event.

@@ -136,7 +136,7 @@ class StoryEngine:
 
     def _best(self, text: Vector, ents: Vector, t: float) -> tuple[StoryState | None, float]:
         cfg = self.config
-        window = cfg.window.total_seconds()
+        window = cfg.join_window.total_seconds()
         w_text = cfg.text_weight if ents else 1.0
         best: tuple[float, str] | None = None
         for sid in self._index.candidates(article_keys(text, ents, cfg)):
