@@ -31,13 +31,13 @@ def test_compose_file_is_valid_and_runs_the_whole_stack() -> None:
     assert done.returncode == 0, done.stderr
     config = yaml.safe_load(done.stdout)
     services = config["services"]
-    assert {"kafka", "elasticsearch", "ingest", "enrich", "search"} <= set(services)
+    assert {"kafka", "elasticsearch", "ingest", "enrich", "stories", "search"} <= set(services)
     assert services["kafka"]["image"].startswith("apache/kafka:")
     assert services["elasticsearch"]["environment"]["xpack.security.enabled"] == "false"
     published = {str(p.get("published", p) if isinstance(p, dict) else p).split(":")[0]
                  for s in services.values() for p in s.get("ports", [])}  # fmt: skip
-    assert {"9092", "9200", "8001", "8002", "8003"} <= published
-    for svc in ("ingest", "enrich", "search"):
+    assert {"9092", "9200", "8001", "8002", "8003", "8004"} <= published
+    for svc in ("ingest", "enrich", "stories", "search"):
         build = services[svc]["build"]
         assert (Path(build["context"]) / build["dockerfile"]).is_file()
 
