@@ -98,3 +98,11 @@ def test_normalization_is_narrow() -> None:
     assert normalize_object("the civilians", {}) == normalize_object("civilian", {})
     assert normalize_object("extremists", {}) != normalize_object("jihadists", {})
     assert normalize_object("fighters", {}) != normalize_object("SDF fighters", {})
+
+
+def test_a_part_that_names_the_same_thing_as_its_whole_is_not_a_report_of_it() -> None:
+    extra = "More than 2,000 investors were defrauded, at least 300 investors in Ohio."
+    figures = [{"text": "2,000", "object": "investors", "event": "defrauded"},
+               {"text": "300", "object": "investors", "event": None, "parent": 2}]  # fmt: skip
+    tracks = _tracks(hajin(6, 300, 820, extra=extra, figures=figures))
+    assert [r.value for r in tracks["defraud|investor|"].reports] == [2000]

@@ -16,7 +16,7 @@ that names no place, whichever comes first (the rule is the same in any order). 
 - place: a LOC entity the figure's sentence puts after "in", "at", "near"... ("killed in
   Hajin"), when exactly one does; otherwise none.
 A sub-count ("including 40 children") gets its parent's event when it has none, and its track
-records the parent's track.
+records the parent's track; a sub-count that then names the same thing as its parent is left out.
 """
 
 from __future__ import annotations
@@ -175,8 +175,13 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
     """File the article's figures into tracks; returns the keys of the tracks that changed."""
     changed: list[str] = []
     track_of: dict[int, TrackState] = {}
-    for i, (fig, ident) in enumerate(zip(article.figures, identities(article), strict=True)):
-        if ident is None:
+    identities_ = identities(article)
+    for i, (fig, ident) in enumerate(zip(article.figures, identities_, strict=True)):
+        parent_ident = identities_[fig.parent] if fig.parent is not None and 0 <= fig.parent < len(
+            identities_) else None  # fmt: skip
+        if ident is None or ident == parent_ident:
+            # A part that names the same thing as its whole ("2,000 investors ... at least 300
+            # investors") is not a report of the whole's count: not tracked.
             continue
         track = choose(tracks, ident)
         if track is None:
