@@ -12,6 +12,7 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages import figure_context as ctx
+from newsflow_enrich.stages.figure_rerank import Reranker
 from newsflow_enrich.stages.not_figures import bare_date, is_duration, is_excluded
 from newsflow_enrich.stages.numbers import (
     DURATION_UNITS,
@@ -37,6 +38,10 @@ def numbers(sent: Span) -> list[Number]:
     i, toks = 0, list(sent)
     while i < len(toks):
         t = toks[i]
+        if half := _half_a(toks, i):  # "half a million jobs"
+            out.append(half)
+            i += 3
+            continue
         if (
             not is_number_token(t)
             or is_excluded(t)
@@ -46,6 +51,10 @@ def numbers(sent: Span) -> list[Number]:
             continue
         j = i + 1
         while j < len(toks) and (is_number_token(toks[j]) or toks[j].lower_ in SCALES
+                                 or toks[j].lower_ == "dozen"  # "two dozen": 24
+                                 # "2.2-million-ounce", "US$90-million": one amount, not a range
+                                 or toks[j].text == "-" and j + 1 < len(toks)
+                                 and toks[j + 1].lower_ in _WORD_SCALES and j == i + 1
                                  or toks[j].text == "-" and j + 1 < len(toks)
                                  and toks[j + 1].lower_ in ("lakh", "crore")
                                  or toks[j].lower_ == "and" and j + 1 < len(toks)
@@ -65,6 +74,16 @@ def numbers(sent: Span) -> list[Number]:
             out.append(Number(toks[i].i, toks[j - 1].i + 1, value))
         i = j
     return _ranges(sent.doc, out)
+
+
+_WORD_SCALES = {"thousand", "million", "billion", "trillion"}
+
+
+def _half_a(toks: list[Token], i: int) -> Number | None:
+    if toks[i].lower_ != "half" or i + 2 >= len(toks) or toks[i + 1].lower_ != "a" \
+            or toks[i + 2].lower_ not in _WORD_SCALES:  # fmt: skip
+        return None
+    return Number(toks[i].i, toks[i + 2].i + 1, 0.5 * SCALES[toks[i + 2].lower_])
 
 
 _CHANGE_VERBS = {"raise", "rise", "increase", "cut", "reduce", "lower", "fall", "drop", "climb",
@@ -89,22 +108,33 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
             if gap_words == {"-"} and _score(doc, prev, n):
                 merged.pop()  # a score: "a 2-1 win", "won 3-6, 6-4"
                 continue
+            # "$40-50 billion": the scale printed once is both ends'
+            low = prev.value * _scale_of(doc, n) if _scale_of(doc, prev) == 1 else prev.value
+            low = low if low < n.value else prev.value
             if gap_words and gap_words <= RANGE_WORDS and ("and" not in gap_words or between) \
-                    and prev.value < n.value and not _is_change(doc, prev) \
+                    and low < n.value and not _is_change(doc, prev) \
                     and _same_unit(doc, prev, n):  # fmt: skip
-                merged[-1] = Number(prev.start, n.end, (prev.value + n.value) / 2, prev.value,
-                                    n.value)  # fmt: skip
+                merged[-1] = Number(prev.start, n.end, (low + n.value) / 2, low, n.value)
                 continue
         merged.append(n)
     return merged
 
 
+def _scale_of(doc: Doc, num: Number) -> float:
+    scale = 1.0
+    for t in doc[num.start : num.end]:
+        scale *= SCALES.get(t.lower_, 1.0) if not t.like_num or t.lower_ in SCALES else 1.0
+    return scale
+
+
 def _same_unit(doc: Doc, a: Number, b: Number) -> bool:
-    """Both ends in one unit, or one end without: '27.4% to 41.10 euros' is not a range."""
-    ua, ub = unit_of(doc, a)[0], unit_of(doc, b)[0]
-    return ua is None or ub is None or ua == ub
+    """Both ends in one unit, or the first without: '27.4% to 41.10 euros', 'rose 9.1% to
+    114,700' are not ranges ('$5-10 million' is: a currency sign is printed once)."""
+    (ua, a_end), ub = unit_of(doc, a), unit_of(doc, b)[0]
+    return ua is None or ua == ub or ub is None and a_end == a.end
 
 
+_TALLIES = {"vote", "votes", "decision", "margin", "verdict", "majority", "ruling", "count"}
 _RESULTS = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "triumph", "rout"}
 
 
@@ -115,6 +145,9 @@ def _score(doc: Doc, a: Number, b: Number) -> bool:
     if {a.value, b.value} <= {15, 30, 40} and a.low is None \
             and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):  # fmt: skip
         return True  # a tennis game: "at 5-6 and 15-40"
+    if a.low is None and a.value > b.value and not (a.value % 1 or b.value % 1) \
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _TALLIES):
+        return True  # ranges go up: "a 52-48 vote", "lost 24-17", "Heritage d. Titusville 53-9"
     if a.low is not None or max(a.value, b.value) > 20 or a.value % 1 or b.value % 1:
         return False
     if a.value >= b.value:
@@ -201,8 +234,10 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
     return None
 
 
-def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
-    """Figures of the body: the first `body_len` characters of `doc` (captions follow)."""
+def extract(doc: Doc, body_len: int | None = None,
+            reranker: Reranker | None = None) -> list[Figure]:  # fmt: skip
+    """Figures of the body: the first `body_len` characters of `doc` (captions follow); with
+    `reranker`, each figure's object and event are the learned chooser's, the rules' a feature."""
     text = doc.text  # Doc.text joins every token: read it once, not once per figure
     body_len = len(text) if body_len is None else body_len
     figures: list[Figure] = []
@@ -243,7 +278,7 @@ def extract(doc: Doc, body_len: int | None = None) -> list[Figure]:
         _no_event_inside_figures(figures, events, first_in_sentence)
         _share_events(figures, objects, events, first_in_sentence)
         _conversions(text, figures, first_in_sentence)
-    return figures
+    return figures if reranker is None else reranker.choose(doc, figures)
 
 
 def _conversions(text: str, figures: list[Figure], first: int) -> None:

@@ -193,6 +193,19 @@ def _in_name(t: Token) -> bool:
     return ent is None or any(x.pos_ == "PROPN" for x in ent)
 
 
+def _one_counts(t: Token) -> bool:
+    """'one' the word counts only as a part of a count ('six astronauts, including one
+    Russian'), beside other counts ('two ... and one'), or of a unit ('one year')."""
+    doc = t.doc
+    before = {x.lower_ for x in doc[max(0, t.i - 2) : t.i]}
+    if before & {"including", "among"}:
+        return True
+    if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in UNITS:
+        return True
+    return any(x.dep_ == "conj" and x.like_num for x in (t.head, *t.children)) \
+        or t.dep_ == "conj" and t.head.like_num  # fmt: skip
+
+
 def is_excluded(t: Token) -> bool:
     """Clock times, years standing alone, names, ratios, fractions and arithmetic in chrome."""
     text = t.text
@@ -214,6 +227,15 @@ def is_excluded(t: Token) -> bool:
         return True
     if t.i > 0 and doc[t.i - 1].lower_ == "top":
         return True  # a rank: "into the world's top 50"
+    if text == "911" and (nxt is None or nxt.tag_ != "NNS"):
+        return True  # the emergency number: "called 911", "a 911 dispatcher"
+    if t.i > 1 and doc[t.i - 1].text == "(" and doc[t.i - 2].pos_ == "PROPN" and text.isdigit() \
+            and int(text) < 120 and nxt is not None and nxt.text == ")":  # fmt: skip
+        return True  # an age in brackets after a name: "Sharma (26), who ..."
+    if t.i > 0 and doc[t.i - 1].lower_ == "per":
+        return True  # a rate's base: "250 crimes per 100,000 residents"
+    if t.lower_ == "one" and not _one_counts(t):
+        return True  # a pronoun or determiner: "One thing is clear", "one another"
     # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
     if (
         t.i > 1

@@ -109,6 +109,9 @@ def value_of(tokens: list[Token]) -> float | None:
     ]
     if len(words) == 1 and words[0] in VAGUE:
         return None  # "dozens" alone is not a count
+    if len(words) > 1 and words[-1] == "dozen":  # "two dozen"
+        inner = value_of(tokens[:-1])
+        return None if inner is None else inner * 12
     total: float | None = None
     scale = 1.0
     digits = [w for w in words if NUMERIC.match(w)]

@@ -1,0 +1,154 @@
+"""The learned object/event chooser: a conditional logit over parse features that picks each
+figure's object among its sentence's nouns and its event among its verbs (or none), the rules'
+own choice being one feature among others. Trained by bench/train_figures on annotated pages;
+the weights are a small JSON file in newsflow_enrich/data, named in the event's pipeline field.
+
+Written by hand rather than taken from a library: a conditional logit over a few hundred sparse
+features is twenty lines, and sklearn (which has no conditional logit) would add ~40 MB to the
+service for it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newsflow_contracts.events import Figure
+from spacy.tokens import Doc, Token
+
+from newsflow_enrich.stages.numbers import MONEY
+
+DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_rerank.json"
+KINDS = {"obj": ("NOUN", "PROPN"), "ev": ("VERB",)}
+
+
+def _path(a: Token, b: Token) -> str:
+    """The dependency path from a to b: labels up to the common ancestor, then down."""
+    up, anc = [], {}
+    t, k = a, 0
+    while True:
+        anc[t.i] = k
+        if t.head.i == t.i or k > 8:
+            break
+        up.append(t.dep_)
+        t, k = t.head, k + 1
+    down, t = [], b
+    while t.i not in anc and len(down) < 9:
+        down.append(t.dep_)
+        if t.head.i == t.i:
+            return "far"
+        t = t.head
+    if t.i not in anc:
+        return "far"
+    ups = up[: anc[t.i]]
+    if len(ups) + len(down) > 5:
+        return "far"
+    return "/".join(ups) + "^" + "/".join(reversed(down))
+
+
+def _bucket(d: int) -> str:
+    s = "+" if d > 0 else "-"
+    d = abs(d)
+    return s + ("1" if d <= 1 else "2" if d <= 2 else "4" if d <= 4 else "8" if d <= 8 else "far")
+
+
+def unit_kind(unit: str | None) -> str:
+    if unit is None:
+        return "count"
+    if unit in ("%", "pp"):
+        return "pct"
+    return "money" if unit in MONEY else "measure"
+
+
+def features(kind: str, anchor: Token, cand: Token | None, rule: str | None,
+             unit: str | None) -> list[str]:  # fmt: skip
+    """Features of one candidate (None: no object / no event); `rule` is the rules' choice
+    (the object's last word or the event, lower-cased)."""
+    uk = unit_kind(unit)
+    if cand is None:
+        f = ["none", f"none|{uk}"] + (["rule", f"rule|{uk}"] if rule is None else [])
+        return [f"{kind}:{x}" for x in f]
+    p = _path(anchor, cand)
+    f = [f"path={p}", f"path={p}|{uk}", f"dist={_bucket(cand.i - anchor.i)}",
+         f"pos={cand.pos_}", f"dep={cand.dep_}", f"dep={cand.dep_}|{uk}",
+         f"plen={p.count('/') + 1 if p != 'far' else 'far'}"]  # fmt: skip
+    if rule is not None and cand.lower_ == rule:
+        f += ["rule", f"rule|{uk}"]
+    if kind == "ev":
+        f.append(f"lemma={cand.lemma_.lower()}")
+        f.append(f"tag={cand.tag_}")
+    else:
+        f.append(f"ent={cand.ent_type_ or '-'}")
+        if cand.head.lower_ == "of" and cand.head.head.i == anchor.i:
+            f.append("of_num")
+    lo, hi = sorted((cand.i, anchor.i))
+    between = anchor.doc[lo + 1 : hi]
+    if any(t.pos_ == "VERB" for t in between):
+        f.append("verb_between")
+    if any(t.text in (",", ";", "—", "(") for t in between):
+        f.append("punct_between")
+    return [f"{kind}:{x}" for x in f]
+
+
+def rule_choice(fig: Figure, kind: str) -> str | None:
+    text = fig.object if kind == "obj" else fig.event
+    return text.split()[-1].lower() if text else None
+
+
+def candidates(doc: Doc, fig: Figure) -> dict[str, tuple[Token, list[Token | None]]] | None:
+    """Per kind: the figure's anchor token and its candidates (None first)."""
+    span = doc.char_span(*fig.span, alignment_mode="expand")
+    if span is None:
+        return None
+    out: dict[str, tuple[Token, list[Token | None]]] = {}
+    for kind, pos in KINDS.items():
+        cands: list[Token | None] = [None]
+        cands += [t for t in span.sent if t.pos_ in pos and not span.start <= t.i < span.end]
+        out[kind] = (span.root, cands)
+    return out
+
+
+def _object_text(noun: Token, fig: Figure) -> str:
+    """The noun with its modifiers, never reaching into the figure itself."""
+    left = min((c.i for c in noun.lefts if c.dep_ in ("amod", "compound")), default=noun.i)
+    while left < noun.i and noun.doc[left].idx < fig.span[1] and noun.idx >= fig.span[1]:
+        left += 1
+    return noun.doc[left : noun.i + 1].text
+
+
+class Reranker:
+    """Weights per feature; `choose` rescores the rules' figures."""
+
+    def __init__(self, weights: dict[str, float], version: str) -> None:
+        self.w = weights
+        self.version = version
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT) -> Reranker:
+        obj: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        return cls(obj["weights"], obj["version"])
+
+    def pick(self, feats: list[list[str]]) -> int:
+        scores = [sum(self.w.get(x, 0.0) for x in f) for f in feats]
+        return max(range(len(scores)), key=lambda k: scores[k])
+
+    def choose(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
+        out = []
+        for fig in figures:
+            cands = candidates(doc, fig)
+            if cands is None:
+                out.append(fig)
+                continue
+            update: dict[str, Any] = {}
+            for kind, (anchor, toks) in cands.items():
+                rule = rule_choice(fig, kind)
+                pick = toks[self.pick([features(kind, anchor, c, rule, fig.unit) for c in toks])]
+                text = None if pick is None else pick.lower_
+                if text == rule:
+                    continue  # the rules' own choice, with its modifiers
+                key = "object" if kind == "obj" else "event"
+                update[key] = None if pick is None else (
+                    _object_text(pick, fig) if kind == "obj" else pick.text)
+            out.append(fig.model_copy(update=update) if update else fig)
+        return out

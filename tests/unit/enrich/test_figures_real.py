@@ -1,0 +1,51 @@
+"""Figures on real pages: shapes met on real news (bench/real dev), as made-up sentences."""
+
+import pytest
+from newsflow_contracts.events import ArticleReceived, Figure
+from newsflow_enrich.pipeline import Enricher
+
+
+def figures(enricher: Enricher, sentence: str) -> list[Figure]:
+    text = "A story from the wires\n\n" + sentence  # a headline, so the sentence is the body
+    return enricher.enrich(ArticleReceived.new(text=text)).figures
+
+
+@pytest.mark.parametrize(("sentence", "value", "low", "high", "unit"), [
+    ("The miner has a 2.2-million-ounce gold resource at the site.", 2.2e6, None, None, None),
+    ("The government approved a 2.5-billion-euro plan for the railways.", 2.5e9, None, None,
+     "EUR"),
+    ("The bank signed a US$90-million loan with the port authority.", 9e7, None, None, "USD"),
+    ("To meet the target the country needs $40-50 billion in farm purchases.", 45e9, 40e9, 50e9,
+     "USD"),
+    ("More than two dozen lawmakers signed the letter on Monday.", 24, None, None, None),
+    ("Another half a million jobs are at risk this summer.", 5e5, None, None, None),
+])  # fmt: skip
+def test_hyphenated_and_word_amounts(enricher: Enricher, sentence: str, value: float,
+                                     low: float | None, high: float | None,
+                                     unit: str | None) -> None:  # fmt: skip
+    [fig] = figures(enricher, sentence)
+    assert (fig.value, fig.low, fig.high, fig.unit) == (value, low, high, unit)
+
+
+def test_a_change_to_a_count_is_not_a_range(enricher: Enricher) -> None:
+    figs = figures(enricher, "Deliveries rose 9.1% to 114,700 units in the quarter.")
+    assert [(f.value, f.low, f.unit) for f in figs] == [(9.1, None, "%"), (114700, None, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bill passed on a 52-48 vote on Tuesday.",
+    "Instead, the visitors lost 24-17 at home.",
+    "The city recorded its lowest rate per 100,000 residents in a decade.",
+    "One thing is clear: there is one right answer, and no-one disputes it.",
+    "Both parties kept lobbing attacks at one another all week.",
+    "The family of Verma (26), who was found in a canal, has asked for an inquiry.",
+    "A neighbour called 911 after hearing shots, police said on Sunday.",
+])  # fmt: skip
+def test_tallies_rate_bases_and_the_pronoun_one_are_not_figures(enricher: Enricher,
+                                                                sentence: str) -> None:
+    assert figures(enricher, sentence) == []
+
+
+def test_one_as_a_part_of_a_count_stays(enricher: Enricher) -> None:
+    figs = figures(enricher, "Six astronauts were aboard, including one Russian, the agency said.")
+    assert [f.value for f in figs] == [6, 1]
