@@ -135,26 +135,26 @@ class StoryIndexer(Consumer):
 
     async def _write(self, latest: dict[str, tuple[int, StoryUpdated]],
                      caused: dict[str, set[str]], producer: AIOKafkaProducer) -> list[str]:  # fmt: skip
-        """The story's half of the handshake in members.py: members first, then the articles.
-        Returns the ids of the stories written (or already newer in the index)."""
+        """Stories, then their members, then the articles: the story's half of the handshake in
+        members.py. Returns the ids of the stories written (or already newer in the index)."""
         wanted = {a.id: sid for sid, (_, u) in latest.items() for a in u.story.articles}
         known = await members.story_ids(self.es, self.members_index, list(wanted))
-        actions: list[dict[str, Any]] = [
+        refused = await self._bulk([
             {"_op_type": "index", "_index": self.alias, "_id": sid, "version": offset,
              "version_type": "external_gte", "_source": to_story_document(update)}
-            for sid, (offset, update) in latest.items()]  # fmt: skip
-        actions += [{"_op_type": "index", "_index": self.members_index, "_id": aid,
-                     "_source": {"story_id": sid}}
-                    for aid, sid in wanted.items() if known.get(aid) != sid]  # fmt: skip
-        refused = await self._bulk(actions)
+            for sid, (offset, update) in latest.items()])  # fmt: skip
         for sid, reason in refused.items():
             update = latest[sid][1]
             await _dead(producer, sid.encode(), update.model_dump_json().encode(),
                         f"rejected by Elasticsearch: {reason}", "story")  # fmt: skip
+        # Members only of stories the index took, so no article points at a refused story.
+        ok = {sid for sid in latest if sid not in refused}
+        await self._bulk([{"_op_type": "index", "_index": self.members_index, "_id": aid,
+                           "_source": {"story_id": sid}}
+                          for aid, sid in wanted.items() if sid in ok and known.get(aid) != sid])  # fmt: skip
         # New members, and every article named by an update of this batch: after a crash
         # between the two writes the members are already there, but the replayed batch names
         # the same articles again, so their documents still get their story id.
-        ok = {sid for sid in latest if sid not in refused}
         join = {aid: sid for aid, sid in wanted.items() if sid in ok and
                 (known.get(aid) != sid or aid in caused.get(sid, ()))}  # fmt: skip
         await members.set_story_ids(self.es, self.articles_alias, join)

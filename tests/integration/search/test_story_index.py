@@ -258,9 +258,17 @@ async def test_a_bad_story_update_goes_to_the_dlq_and_the_stream_goes_on(env: En
     key = f"{env.tag}-poison"
     await env.producer.send_and_wait(env.stories, b'{"story_id": "x", "kind": "created"}',
                                      key=key.encode())  # fmt: skip
+    # A keyword of 40,000 characters is more than Elasticsearch indexes: the snapshot is refused.
+    huge = snapshot(f"{env.tag}-huge", [enriched(env.tag, 61)], kind="created")
+    huge = huge.model_copy(update={"story": huge.story.model_copy(update={"sources": ["x" * 40_000]})})
+    await publish(env, huge)
     await publish(env, snapshot(f"{env.tag}-s5", [enriched(env.tag, 60)], kind="created"))
     await until(lambda: _ok(env.client.get(f"/stories/{env.tag}-s5")), "the next story indexed")
-    letters = [json.loads(m.value) for m in await read_all(env.bootstrap, topics.DLQ)
-               if m.key == key.encode()]  # fmt: skip
-    assert [(d["stage"], d["id"]) for d in letters] == [("search.story", key)]
-    assert "not a story update" in letters[0]["error"]
+    letters = {m.key.decode(): json.loads(m.value) for m in await read_all(env.bootstrap, topics.DLQ)
+               if m.key in (key.encode(), huge.story_id.encode())}  # fmt: skip
+    assert letters[key]["stage"] == "search.story" and "not a story update" in letters[key]["error"]
+    assert "rejected by Elasticsearch" in letters[huge.story_id]["error"]
+    assert (await env.client.get(f"/stories/{huge.story_id}")).status_code == 404
+    members = await env.es.options(ignore_status=404).get(index=f"tss-{env.tag}-members",
+                                                          id=f"{env.tag}-art-61")  # fmt: skip
+    assert members.meta.status == 404  # no article points at a refused story
