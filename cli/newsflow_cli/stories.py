@@ -79,7 +79,8 @@ def print_story(s: Any, out: Console | None = None) -> None:
         timeline.add_row(*_row((a.get("published_at") or "")[:16], a.get("source"),
                                ", ".join(a.get("agencies", [])), a.get("title"), a["id"]))  # fmt: skip
     out.print(timeline)
-    for t in s.get("tracks", []):
+    tracks = sorted(s.get("tracks", []), key=lambda t: (-len(t.get("reports", [])), t["key"]))
+    for t in (t for t in tracks if len(t.get("reports", [])) > 1):
         table = Table("reported", "value", "range", "source", "agencies", "article", "as printed",
                       title=Text(f"{_track_name(t)}: latest {_num(t.get('latest'))}, highest "
                                  f"{_num(t.get('highest'))}"))  # fmt: skip
@@ -91,6 +92,16 @@ def print_story(s: Any, out: Console | None = None) -> None:
                                 f"{_num(r.get('low'))}–{_num(r.get('high'))}" if ranged else "",
                                 r.get("source"), ", ".join(r.get("agencies", [])),
                                 r["article_id"], r.get("text")))  # fmt: skip
+        out.print(table)
+    once = [t for t in tracks if len(t.get("reports", [])) == 1]
+    if once:  # real stories hold many figures reported once: one table for them all
+        table = Table("what", "value", "reported", "source", "article", title="Figures reported once")
+        for t in once:
+            r = t["reports"][0]
+            table.add_row(*_row(_track_name(t), " ".join(x for x in (r.get("qualifier"),
+                                _num(r["value"]), r.get("unit") or t.get("unit")) if x),
+                                (r.get("published_at") or "")[:16], r.get("source"),
+                                r["article_id"]))  # fmt: skip
         out.print(table)
     ents = ", ".join(f"{e['name']} ({e['type']}, {e['count']})" for e in s.get("entities", [])[:10])
     out.print(Text(f"Top entities: {ents}"))

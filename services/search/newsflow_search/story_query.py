@@ -23,6 +23,8 @@ from newsflow_search.query import (
 # Story titles first; the titles of its articles; entity names and datelines ("Hajin").
 STORY_FIELDS = ["title^3", "article_titles", "names"]
 TOP_ENTITIES = 5
+# A real story can hold dozens of tracks, most reported once: a list shows the most reported.
+TOP_TRACKS = 5
 # Shown in a list of stories; the timeline and each report stay for GET /stories/{id}.
 LIST_EXCLUDES = ["articles", "tracks.reports", "tracks.event_forms", "article_ids",
                  "article_titles", "names", "entity_keys", "entity_facets"]  # fmt: skip
@@ -131,7 +133,9 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
             "entities": s.get("entities", [])[:TOP_ENTITIES],
             "tracks": [{k: t.get(k) for k in ("key", "object", "event", "place", "unit", "parent",
                                               "latest", "highest", "lowest", "count")}
-                       for t in s.get("tracks", [])],
+                       for t in sorted(s.get("tracks", []),
+                                       key=lambda t: (-t.get("count", 0), t["key"]))[:TOP_TRACKS]],
+            "track_count": len(s.get("tracks", [])),
             "score": h.get("_score"),
         })  # fmt: skip
     aggs = resp.get("aggregations", {})

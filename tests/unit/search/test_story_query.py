@@ -95,6 +95,8 @@ def test_shape_lists_top_entities_and_splits_facets() -> None:
     assert hit["size"] == len(update.story.articles)
     assert len(hit["entities"]) <= story_query.TOP_ENTITIES
     assert "reports" not in (hit["tracks"] or [{}])[0]
+    counts = [t["count"] for t in hit["tracks"]]
+    assert counts == sorted(counts, reverse=True) and hit["track_count"] == len(source["tracks"])
     assert out["facets"]["entities"] == {"LOC": [{"name": "Hajin", "count": 1}]}
     assert out["cursor"] is not None
     assert "article_ids" not in story_query.shape_story(source)

@@ -22,6 +22,12 @@ function fmt(v) {
 }
 function day(iso) { return iso ? String(iso).slice(0, 10) : "undated"; }
 function trackName(t) { return [t.event, t.object, t.place].filter(Boolean).join(" · ") || t.key; }
+// Some sources print no headline: then a story is named by its first titled article, or by the
+// names it is about.
+function storyTitle(s) {
+  const titled = (s.articles || []).find((a) => a.title);
+  return s.title || (titled && titled.title) || (s.entities || []).slice(0, 3).map((e) => e.name).join(", ") || s.id;
+}
 
 async function runStories(append = false) {
   const p = params();
@@ -46,14 +52,18 @@ async function runStories(append = false) {
 }
 
 function storyCard(s) {
-  const title = el("a", { onclick: () => openStory(s.id), "data-story": s.id }, s.title || s.id);
+  const title = el("a", { onclick: () => openStory(s.id), "data-story": s.id }, storyTitle(s));
   const meta = el("div", { class: "meta story-meta" },
     el("span", {}, s.first_at && s.last_at && day(s.first_at) !== day(s.last_at) ? `${day(s.first_at)} – ${day(s.last_at)}` : day(s.last_at || s.first_at)),
     el("span", {}, `${s.size} article${s.size === 1 ? "" : "s"}`),
     el("span", {}, (s.sources || []).join(", ")));
   const tags = el("div", { class: "tags" }, ...(s.entities || []).map((e) => el("span", { title: e.type }, e.name)));
-  const tracks = (s.tracks || []).map((t) => el("div", { class: "tracks-line" },
-    `${trackName(t)}: latest ${fmt(t.latest)}, highest ${fmt(t.highest)} (${t.count} report${t.count === 1 ? "" : "s"})`));
+  // The tracks reported more than once (the API sends the most reported first), then a count.
+  const followed = (s.tracks || []).filter((t) => t.count > 1).slice(0, 3);
+  const tracks = followed.map((t) => el("div", { class: "tracks-line" },
+    `${trackName(t)}: latest ${fmt(t.latest)}, highest ${fmt(t.highest)} (${t.count} reports)`));
+  const others = (s.track_count || 0) - followed.length;
+  if (others > 0) tracks.push(el("div", { class: "meta" }, `${followed.length ? "and " : ""}${others} other figure${others === 1 ? "" : "s"}`));
   return el("article", { class: "hit story" }, el("h2", {}, title), meta, tags, ...tracks);
 }
 
@@ -68,18 +78,24 @@ async function openStory(id) {
     el("span", { class: "muted" }, `${day(a.published_at)} · ${[a.source, (a.agencies || []).join(", "), a.dateline].filter(Boolean).join(" · ")} · `),
     el("a", { "data-id": a.id, onclick: () => openArticle(a.id) }, a.title || a.id))));
   const ents = (s.entities || []).slice(0, 15).map((e) => el("tr", {}, el("td", {}, e.name), el("td", {}, e.type), el("td", {}, String(e.count))));
-  const tracks = (s.tracks || []).map((t) => trackBlock(t, titles));
+  // A chart for each track reported at least twice (most reported first); figures reported once
+  // share one table.
+  const all = [...(s.tracks || [])].sort((a, b) => b.reports.length - a.reports.length || a.key.localeCompare(b.key));
+  const charted = all.filter((t) => t.reports.length > 1);
+  const once = all.filter((t) => t.reports.length === 1);
+  const tracks = charted.map((t) => trackBlock(t, titles));
+  if (once.length) tracks.push(onceTable(once, titles));
   for (const c of charts.splice(0)) c.destroy();
   box.replaceChildren(
     el("button", { onclick: () => { box.hidden = true; $("#results").hidden = false; } }, "← stories"),
-    el("h2", { id: "story-title" }, s.title || s.id),
+    el("h2", { id: "story-title" }, storyTitle(s)),
     el("div", { class: "meta story-meta" },
       el("span", {}, `${day(s.first_at)} – ${day(s.last_at)}`),
       el("span", {}, `${(s.articles || []).length} articles`),
       el("span", {}, `sources: ${(s.sources || []).join(", ")}`),
       ...(s.agencies || []).length ? [el("span", {}, `agencies: ${s.agencies.join(", ")}`)] : []),
-    el("h3", {}, `Figure tracks (${tracks.length})`),
-    ...(tracks.length ? tracks : [el("p", { class: "muted" }, "No figure is reported more than once yet.")]),
+    el("h3", {}, `Figure tracks (${charted.length} followed over time, ${once.length} reported once)`),
+    ...(tracks.length ? tracks : [el("p", { class: "muted" }, "No figure reported yet.")]),
     el("h3", {}, "Timeline"), timeline,
     el("h3", {}, "Top entities"),
     el("table", { id: "story-entities" }, el("tr", {}, el("th", {}, "name"), el("th", {}, "type"), el("th", {}, "articles")), ...ents));
@@ -88,7 +104,16 @@ async function openStory(id) {
   $("#more").hidden = true;
   box.hidden = false;
   // Charts measure their container, so they are drawn once the view is on screen.
-  for (const t of s.tracks || []) drawChart(t, box.querySelector(`.track-chart[data-key="${CSS.escape(t.key)}"]`));
+  for (const t of charted) drawChart(t, box.querySelector(`.track-chart[data-key="${CSS.escape(t.key)}"]`));
+}
+
+function onceTable(tracks, titles) {
+  const rows = tracks.map((t) => { const r = t.reports[0]; return el("tr", {},
+    el("td", {}, trackName(t)), el("td", {}, [r.qualifier, fmt(r.value)].filter(Boolean).join(" ") + (t.unit ? " " + t.unit : "")),
+    el("td", {}, day(r.published_at)), el("td", {}, r.source || ""),
+    el("td", {}, el("a", { "data-id": r.article_id, onclick: () => openArticle(r.article_id) }, titles[r.article_id] || r.article_id))); });
+  return el("section", { class: "track once" }, el("h4", {}, "Figures reported once"),
+    el("table", { class: "reports" }, el("tr", {}, el("th", {}, "what"), el("th", {}, "value"), el("th", {}, "reported"), el("th", {}, "source"), el("th", {}, "article")), ...rows));
 }
 
 function trackBlock(t, titles) {
