@@ -94,12 +94,15 @@ class StoryIndexer(Consumer):
         await _start_with_retry(consumer.start, "story consumer")
         await _start_with_retry(producer.start, "story DLQ producer")
         self.running = True
+        ready = False
         try:
-            await self._with_es_retry(self.ensure_indices)
             while True:
                 batch = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
                 messages = [m for msgs in batch.values() for m in msgs]
                 if messages:
+                    if not ready:  # with the first story: a stack without stories has no index
+                        await self._with_es_retry(self.ensure_indices)
+                        ready = True
                     await self.index(messages, producer)
                     await consumer.commit()
         finally:
