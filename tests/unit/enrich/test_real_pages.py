@@ -106,3 +106,43 @@ def test_posted_by_line_wins_over_a_comment_author() -> None:
         "<div class='comment'><span class='comment-author'>thelastfan</span></div>",
     )
     assert _meta(html).byline == "Posted by Mira Kohl"
+
+
+def _captions(html: str) -> list[str]:
+    return text.from_html(html).captions
+
+
+def test_caption_labels_in_their_own_elements_are_dropped() -> None:
+    html = _page(
+        "",
+        "<figure><img src='a.jpg'><figcaption><span>Camera Icon</span>Rock at Velmora "
+        "<span>Credit:</span> Ostra Mining</figcaption></figure>"
+        "<figure><img src='b.jpg'><figcaption>Divers at the pier. <span>Credit</span>"
+        "<span>Credit...</span> Tova Lind/The Daily</figcaption></figure>",
+    )
+    assert _captions(html) == [
+        "Rock at Velmora Credit: Ostra Mining",
+        "Divers at the pier. Tova Lind/The Daily",
+    ]
+
+
+def test_caption_and_credit_elements_of_a_figure_without_figcaption() -> None:
+    html = _page(
+        "",
+        "<figure class='Figure'><img src='c.jpg'><div class='Figure-content'>"
+        "<div class='Figure-caption'>Varnhold's old bridge in 2030.</div>"
+        "<div class='Figure-credit'>(Ana Rusk / Associated Press)</div></div></figure>",
+    )
+    assert _captions(html) == ["Varnhold's old bridge in 2030. (Ana Rusk / Associated Press)"]
+
+
+def test_figures_of_related_stories_and_playlists_are_not_captions() -> None:
+    html = _page(
+        "",
+        "<figure><img src='d.jpg'><figcaption>The new span, seen from the river.</figcaption>"
+        "</figure><div class='video-playlist'><figure><figcaption>Watch Live</figcaption>"
+        "</figure></div>",
+        "<ul class='related'><li><a href='/x'><figure><img src='e.jpg'><figcaption>Singer "
+        "Mira Kohl weds in Paris</figcaption></figure></a></li></ul>",
+    )
+    assert _captions(html) == ["The new span, seen from the river."]

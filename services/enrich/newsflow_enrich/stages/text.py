@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import byline as byline_of
+from newsflow_enrich.stages import captions as captions_of
 from newsflow_enrich.stages import chrome, dates
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -99,8 +100,7 @@ def from_text(text: str) -> Cleaned:
 
 def from_html(html: str) -> Cleaned:
     tree = HTMLParser(html)
-    captions = [normalize(n.text(separator=" ")).strip() for n in tree.css("figcaption")]
-    captions = [c for c in captions if c]
+    captions = [c for c in (normalize(c).strip() for c in captions_of.captions(tree)) if c]
     byline = byline_of.html_byline(tree)
     title = _first(_text(tree, "h1"), None)
     doc = trafilatura.bare_extraction(
