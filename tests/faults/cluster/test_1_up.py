@@ -6,6 +6,7 @@ import asyncio
 
 import httpx
 from newsflow_cli.cluster import partitions, report
+from newsflow_cli.components import SERVICES
 from newsflow_cli.stack import Stack
 from newsflow_contracts import topics
 
@@ -13,7 +14,7 @@ from newsflow_contracts import topics
 def test_every_node_runs_in_its_role_and_a_second_up_is_a_no_op(cluster: Stack) -> None:
     statuses = {s.name: s for s in cluster.status()}
     nodes = ["kafka-1", "kafka-2", "kafka-3", "elasticsearch-1", "elasticsearch-2",
-             "elasticsearch-3", "enrich", "search", "ingest"]  # fmt: skip
+             "elasticsearch-3", *SERVICES]  # fmt: skip
     assert list(statuses) == nodes
     assert all(s.healthy and s.pid for s in statuses.values()), statuses
     assert statuses["elasticsearch-3"].role == "master-eligible only"

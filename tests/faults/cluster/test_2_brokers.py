@@ -100,17 +100,22 @@ async def test_a_second_broker_dies_while_one_is_down(cluster: Stack) -> None:
     on_raw = await on_topic(cluster, topics.RAW, accepted)
     found = await drain(cluster, accepted, timeout=600)
     stalled = await lagging(cluster) if found < len(accepted) else {}
+    evidence: list[str] = []
     if stalled:
         # faust-streaming can stop fetching a partition after its coordinator was lost
         # (faust-streaming/faust#523): the articles wait, committed, on articles.raw until the
-        # worker restarts. Counted and reported, then worked around as an operator would.
+        # worker restarts. Counted and reported (with the worker's last complaints, to find
+        # out why), then worked around as an operator would.
+        log = cluster.managed("enrich").log_file.read_text(errors="replace").splitlines()
+        evidence = [line[:300] for line in log if '"level": "INFO"' not in line
+                    and "connect" not in line.lower() and "NodeNotReady" not in line][-8:]
         await asyncio.to_thread(cluster.down, ["enrich"])
         await asyncio.to_thread(cluster.up, ["enrich"])
         found = await wait_indexed(cluster, accepted, timeout=600)
     drained = time.monotonic() - streamed
     counts = await tally(cluster, "two-down", accepted)
     record("two of three Kafka brokers SIGKILLed, then restarted", counts, drained_s=round(drained),
-           on_articles_raw=on_raw, enrich_stalled_partitions=stalled,
+           on_articles_raw=on_raw, enrich_stalled_partitions=stalled, enrich_log=evidence,
            answered_503=statuses[503], refused_while_both_down=len(outage),
            first_202_after_restart_s=round(resumed or -1, 1),
            restart_s=round(restarted - restarting, 1), reasons=dict(stream.refusals))
