@@ -88,6 +88,8 @@ class StoryIndexer(Consumer):
             self.topic, bootstrap_servers=self.bootstrap, group_id=self.group_id,
             enable_auto_commit=False, auto_offset_reset="earliest",
             max_partition_fetch_bytes=10_485_760, fetch_max_bytes=52_428_800,
+            # The stories service writes in Kafka transactions: an aborted batch is never read.
+            isolation_level="read_committed",
         )  # fmt: skip
         producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all",
                                     enable_idempotence=True, max_request_size=10_485_760)  # fmt: skip

@@ -272,3 +272,22 @@ async def test_a_bad_story_update_goes_to_the_dlq_and_the_stream_goes_on(env: En
     members = await env.es.options(ignore_status=404).get(index=f"tss-{env.tag}-members",
                                                           id=f"{env.tag}-art-61")  # fmt: skip
     assert members.meta.status == 404  # no article points at a refused story
+
+
+async def test_an_aborted_story_transaction_is_never_indexed(env: Env) -> None:
+    """The stories service writes in transactions; what it aborts must not show."""
+    tx = AIOKafkaProducer(bootstrap_servers=env.bootstrap, transactional_id=f"tx-{env.tag}")
+    await tx.start()
+    try:
+        aborted = snapshot(f"{env.tag}-aborted", [enriched(env.tag, 70)], kind="created")
+        await tx.begin_transaction()
+        await tx.send_and_wait(env.stories, aborted.model_dump_json().encode(),
+                               key=aborted.story_id.encode())  # fmt: skip
+        await tx.abort_transaction()
+        kept = snapshot(f"{env.tag}-kept", [enriched(env.tag, 71)], kind="created")
+        async with tx.transaction():
+            await tx.send(env.stories, kept.model_dump_json().encode(), key=kept.story_id.encode())
+    finally:
+        await tx.stop()
+    await until(lambda: _ok(env.client.get(f"/stories/{kept.story_id}")), "the committed story")
+    assert (await env.client.get(f"/stories/{aborted.story_id}")).status_code == 404
