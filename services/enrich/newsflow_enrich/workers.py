@@ -15,9 +15,9 @@ from newsflow_enrich.pipeline import Enricher
 _enricher: Enricher | None = None
 
 
-def _init(model: str, max_chars: int, ner: str) -> None:
+def _init(model: str, max_chars: int, ner: str, indexed_ruler: bool) -> None:
     global _enricher
-    _enricher = Enricher(model, max_chars, ner)
+    _enricher = Enricher(model, max_chars, ner, indexed_ruler)
 
 
 def _run(raws: list[ArticleReceived]) -> list[ArticleEnriched | NewsflowError]:
@@ -44,11 +44,12 @@ def _split(raws: list[ArticleReceived], n: int) -> list[list[int]]:
 
 
 class Pool:
-    def __init__(self, model: str, max_chars: int, processes: int, ner: str = DEFAULT_NER) -> None:
+    def __init__(self, model: str, max_chars: int, processes: int, ner: str = DEFAULT_NER,
+                 indexed_ruler: bool = True) -> None:  # fmt: skip
         # spawn, not fork: the parent runs an event loop and Kafka connections.
         ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(processes, ctx, initializer=_init,
-                                         initargs=(model, max_chars, ner))  # fmt: skip
+                                         initargs=(model, max_chars, ner, indexed_ruler))  # fmt: skip
         self.processes = processes
         self.model: str | None = None
 
