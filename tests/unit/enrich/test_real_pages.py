@@ -146,3 +146,18 @@ def test_figures_of_related_stories_and_playlists_are_not_captions() -> None:
         "Mira Kohl weds in Paris</figcaption></figure></a></li></ul>",
     )
     assert _captions(html) == ["The new span, seen from the river."]
+
+
+def test_title_is_the_headline_h1_not_the_site_name_h1() -> None:
+    head = (
+        "<title>Varnhold votes on the bridge plan again - Varnhold Courier</title>"
+        '<meta property="og:site_name" content="Varnhold Courier">'
+        '<meta property="og:title" content="Varnhold votes on the bridge plan again">'
+    )
+    html = _page(head, "").replace("<header>", "<header><h1>Varnhold CourierOpinion</h1>")
+    assert _meta(html).title == "Varnhold votes on the bridge plan again"
+    lone = (
+        f"<html><head>{head}</head><body><header><h1>Varnhold Courier</h1></header>"
+        f"<article>{STORY}</article></body></html>"
+    )
+    assert _meta(lone).title == "Varnhold votes on the bridge plan again"

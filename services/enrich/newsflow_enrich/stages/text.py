@@ -102,7 +102,7 @@ def from_html(html: str) -> Cleaned:
     tree = HTMLParser(html)
     captions = [c for c in (normalize(c).strip() for c in captions_of.captions(tree)) if c]
     byline = byline_of.html_byline(tree)
-    title = _first(_text(tree, "h1"), None)
+    title = _headline(tree)
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, favor_precision=True,
@@ -168,6 +168,32 @@ def _attr(tree: HTMLParser, selector: str, name: str) -> str | None:
     node = tree.css_first(selector)
     value = node.attributes.get(name) if node is not None else None
     return value.strip() if value and value.strip() else None
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _headline(tree: HTMLParser) -> str | None:
+    """The page's <h1> that is the article's headline. Pages also print the site's name or a
+    section in an <h1> ("The Wall Street JournalOpinion", "India Post"): of several h1s, the one
+    sharing most words with the social or <title> headline wins; a lone h1 that is the site's
+    name is none (trafilatura's title, without the site name, is used then)."""
+    h1s = [t for t in (normalize(n.text(separator=" ")).strip() for n in tree.css("h1")) if t]
+    page_title = _text(tree, "title") or ""
+    if len(h1s) == 1:
+        site = " ".join(filter(None, [_attr(tree, 'meta[property="og:site_name"]', "content"),
+                                      *re.split(r"\s[-|—]\s", page_title)[1:]]))  # fmt: skip
+        site_words = set(_WORDS.findall(site.lower()))
+        return None if set(_WORDS.findall(h1s[0].lower())) <= site_words else h1s[0]
+    ref = " ".join(filter(None, [_attr(tree, 'meta[property="og:title"]', "content"),
+                                 page_title])).lower()  # fmt: skip
+    known = set(_WORDS.findall(ref))
+
+    def share(h: str) -> float:
+        words = _WORDS.findall(h.lower())
+        return sum(w in known for w in words) / max(len(words), 1)
+
+    return max(h1s, key=share) if h1s else None
 
 
 def _text(tree: HTMLParser, selector: str) -> str | None:
