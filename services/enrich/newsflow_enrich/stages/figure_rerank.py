@@ -117,21 +117,38 @@ def _object_text(noun: Token, fig: Figure) -> str:
     return noun.doc[left : noun.i + 1].text
 
 
-class Reranker:
-    """Weights per feature; `choose` rescores the rules' figures."""
+def _infinitive_of(rule: Token | None, pick: Token | None) -> bool:
+    """The rules' event is the infinitive clause of the model's verb ('allowing ... to flee',
+    'forced ... to leave'): the rules read what happened to the counted thing, and the model,
+    which has seen few such clauses, keeps to the governing verb. The rules win there."""
+    return (
+        rule is not None
+        and pick is not None
+        and next((a.i for a in rule.ancestors if a.pos_ == "VERB"), None) == pick.i
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in rule.children)
+    )
 
-    def __init__(self, weights: dict[str, float], version: str) -> None:
+
+class Reranker:
+    """Weights per feature; `choose` rescores the rules' figures, overruling the rules only by
+    more than `margin` (the rules' pick is kept on a near tie)."""
+
+    def __init__(self, weights: dict[str, float], version: str, margin: float = 0.0) -> None:
         self.w = weights
         self.version = version
+        self.margin = margin
 
     @classmethod
     def load(cls, path: Path = DEFAULT) -> Reranker:
         obj: dict[str, Any] = json.loads(path.read_text("utf-8"))
-        return cls(obj["weights"], obj["version"])
+        return cls(obj["weights"], obj["version"], obj.get("margin", 0.0))
 
-    def pick(self, feats: list[list[str]]) -> int:
+    def pick(self, feats: list[list[str]], rule: int | None = None) -> int:
         scores = [sum(self.w.get(x, 0.0) for x in f) for f in feats]
-        return max(range(len(scores)), key=lambda k: scores[k])
+        best = max(range(len(scores)), key=lambda k: scores[k])
+        if rule is not None and scores[best] - scores[rule] <= self.margin:
+            return rule
+        return best
 
     def choose(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
         out = []
@@ -143,12 +160,19 @@ class Reranker:
             update: dict[str, Any] = {}
             for kind, (anchor, toks) in cands.items():
                 rule = rule_choice(fig, kind)
-                pick = toks[self.pick([features(kind, anchor, c, rule, fig.unit) for c in toks])]
+                at = next((k for k, c in enumerate(toks) if (c and c.lower_) == rule), None)
+                feats = [features(kind, anchor, c, rule, fig.unit) for c in toks]
+                pick = toks[self.pick(feats, at)]
+                if kind == "ev" and at is not None and _infinitive_of(toks[at], pick):
+                    continue  # "allowing 1,000 civilians to flee": what happened to them
                 text = None if pick is None else pick.lower_
                 if text == rule:
                     continue  # the rules' own choice, with its modifiers
                 key = "object" if kind == "obj" else "event"
-                update[key] = None if pick is None else (
-                    _object_text(pick, fig) if kind == "obj" else pick.text)
+                update[key] = (
+                    None
+                    if pick is None
+                    else (_object_text(pick, fig) if kind == "obj" else pick.text)
+                )
             out.append(fig.model_copy(update=update) if update else fig)
         return out

@@ -145,8 +145,12 @@ def _score(doc: Doc, a: Number, b: Number) -> bool:
     if {a.value, b.value} <= {15, 30, 40} and a.low is None \
             and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):  # fmt: skip
         return True  # a tennis game: "at 5-6 and 15-40"
-    if a.low is None and a.value > b.value and not (a.value % 1 or b.value % 1) \
-            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _TALLIES):
+    if (
+        a.low is None
+        and a.value > b.value
+        and not (a.value % 1 or b.value % 1)
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _TALLIES)
+    ):
         return True  # ranges go up: "a 52-48 vote", "lost 24-17", "Heritage d. Titusville 53-9"
     if a.low is not None or max(a.value, b.value) > 20 or a.value % 1 or b.value % 1:
         return False

@@ -1,0 +1,251 @@
+"""Train the figures' object/event chooser (newsflow_enrich.stages.figure_rerank) on annotated
+pages, cross-validated by page on real dev, and compare it with the rules.
+
+Usage: bench/train_figures [--with-written] [--folds 5] [--epochs 8] [--seed 7] [--min-count 5]
+       [--margins 0,0.5,1,2] [--margin M] [--out FILE]
+       [--no-write]
+
+Training data: every figure the rules find that matches a gold figure by value (bench/quality's
+matching), on the real dev pages (bench/real, split real-dev; never real-test) and, with
+--with-written, the written sets (bench/data). Candidates are the sentence's nouns (object) and
+verbs (event) and "none"; a candidate is right when its head (object) or stem (event) is one of
+the gold ones, as bench/quality scores them. A conditional logit (AdaGrad, L2; features of
+fewer than --min-count groups dropped) is fitted on every fold of real dev pages but one and
+applied to the one left out, for each margin by which the model must beat the rules' own pick;
+the figure F1s of the rules and of the model are printed per fold and in all. Then the model
+is fitted on everything given and applied to the written sets (in-sample with
+--with-written), and written to --out (the service's bundled weights) unless --no-write, with
+the margin that did best in cross-validation. Same seed, same weights; parses are cached in
+bench/out. Single-threaded pure Python: about 10 minutes on 2 busy cores, 2 with the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsflow_enrich.stages import figure_rerank as fr
+from quality import BENCH, LOCKED, REAL, load_cases
+from quality_score import Scores, _alts, head, match_figures, score_figures, stem
+
+LEVELS = ("figures value", "figures +object", "figures +object+event")
+
+
+def parse_pages(cases: list[Any]) -> list[dict[str, Any]]:
+    """Each page: its doc, the rules' figures and gold, and the training groups."""
+    from newsflow_enrich.pipeline import Enricher, _nlp_text
+    from newsflow_enrich.stages import figures as figs_stage
+
+    enricher = Enricher(figure_model=None)
+    pages = []
+    t0 = time.perf_counter()
+    cache = _Cache(enricher.nlp)
+    for k, (name, raw, gold) in enumerate(cases, 1):
+        p = enricher.prepare(raw)
+        doc = cache.parse(_nlp_text(p.cleaned))
+        rules = figs_stage.extract(doc, len(p.cleaned.body))
+        pages.append({"name": name, "doc": doc, "rules": rules, "gold": gold,
+                      "groups": groups(doc, rules, gold.get("figures", []))})  # fmt: skip
+        if k % 20 == 0:
+            print(f"  parsed {k}/{len(cases)} pages ({time.perf_counter() - t0:.0f}s)", flush=True)
+    cache.save()
+    return pages
+
+
+class _Cache:
+    """Parses kept in bench/out between runs (keyed by the text and the spaCy pipeline), so that
+    a second run spends seconds, not minutes, on the parser."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.tokens import DocBin
+
+        self.nlp, self.docbin = nlp, DocBin
+        self.path = BENCH / "out" / f"figure_train.{nlp.meta['name']}-{nlp.meta['version']}.spacy"
+        self.docs: dict[str, Any] = {}
+        if self.path.exists():
+            for doc in DocBin().from_bytes(self.path.read_bytes()).get_docs(nlp.vocab):
+                self.docs[_key(doc.text)] = doc
+        self.dirty = False
+
+    def parse(self, text: str) -> Any:
+        if _key(text) not in self.docs:
+            self.docs[_key(text)] = self.nlp(text)
+            self.dirty = True
+        return self.docs[_key(text)]
+
+    def save(self) -> None:
+        if self.dirty:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(self.docbin(docs=self.docs.values()).to_bytes())
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def groups(doc: Any, rules: list[Any], golds: list[dict[str, Any]]) -> list[list[Any]]:
+    """One group per (matched figure, kind): (features, right) per candidate."""
+    out = []
+    preds = [f.model_dump() for f in rules]
+    for gi, pi in match_figures(golds, preds).items():
+        fig, g = rules[pi], golds[gi]
+        cands = fr.candidates(doc, fig)
+        if cands is None:
+            continue
+        for kind, (anchor, toks) in cands.items():
+            norm, key = (head, "object") if kind == "obj" else (stem, "event")
+            gold_heads = {norm(x) for x in _alts(g.get(key))}
+            rule = fr.rule_choice(fig, kind)
+            out.append(
+                [
+                    (
+                        fr.features(kind, anchor, c, rule, fig.unit),
+                        (None if c is None else norm(c.text)) in gold_heads,
+                    )
+                    for c in toks
+                ]
+            )
+    return out
+
+
+def fit(groups_: list[list[Any]], epochs: int, seed: int, min_count: int = 5, lr: float = 0.1,
+        l2: float = 1e-3) -> dict[str, float]:  # fmt: skip
+    """A conditional logit: maximise log P(any right candidate) per group (AdaGrad)."""
+    rng = random.Random(seed)
+    w: dict[str, float] = defaultdict(float)
+    g2: dict[str, float] = defaultdict(lambda: 1e-8)
+    data = [g for g in groups_ if any(ok for _, ok in g)]
+    seen: dict[str, int] = defaultdict(int)
+    for cands in data:
+        for x in {x for feats, _ in cands for x in feats}:
+            seen[x] += 1
+    # features of fewer than `min_count` groups are dropped: they fit single sentences
+    data = [[([x for x in feats if seen[x] >= min_count], ok) for feats, ok in g] for g in data]
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for cands in data:
+            s = [sum(w[x] for x in feats) for feats, _ in cands]
+            m = max(s)
+            e = [math.exp(x - m) for x in s]
+            z = sum(e)
+            gold_mass = sum(ei for ei, (_, ok) in zip(e, cands, strict=True) if ok)
+            for ei, (feats, ok) in zip(e, cands, strict=True):
+                grad = ei / z - (ei / gold_mass if ok else 0.0)
+                for x in feats:
+                    gx = grad + l2 * w[x]
+                    g2[x] += gx * gx
+                    w[x] -= lr * gx / math.sqrt(g2[x])
+    return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 1e-3}
+
+
+def f1s(pages: list[dict[str, Any]], model: fr.Reranker | None) -> dict[str, float]:
+    s = Scores()
+    for p in pages:
+        figs = p["rules"] if model is None else model.choose(p["doc"], p["rules"])
+        score_figures(p["gold"], [f.model_dump() for f in figs], s)
+    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
+
+
+def row(name: str, n: int, rules: dict[str, float], model: dict[str, float]) -> str:
+    cells = [f"{rules[k]:.3f} / {model[k]:.3f}" for k in LEVELS[1:]]
+    return f"| {name} | {n} | " + " | ".join(cells) + " |"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--with-written", action="store_true", help="also train on bench/data")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--out", type=Path, default=fr.DEFAULT)
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--min-count", type=int, default=5, help="drop rarer features")
+    ap.add_argument("--margins", default="0,0.5,1,2", help="overrule the rules by more than")
+    ap.add_argument("--margin", type=float, help="ship this margin (default: best in CV)")
+    args = ap.parse_args()
+    real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
+    assert all(c[2].get("split") != LOCKED for c in real_cases)
+    print(f"parsing {len(real_cases)} real dev pages ...", flush=True)
+    real = parse_pages(real_cases)
+    print("parsing the written sets ...", flush=True)
+    written = parse_pages(load_cases(BENCH / "data"))
+    extra = [g for p in written for g in p["groups"]] if args.with_written else []
+    order = sorted(real, key=lambda p: p["name"])
+    random.Random(args.seed).shuffle(order)
+    folds = [order[k :: args.folds] for k in range(args.folds)]
+    margins = [float(m) for m in args.margins.split(",")]
+    print(
+        "\n| real dev fold | margin | pages | +object rules / model | +object+event rules / model |"
+    )
+    print("|---|---|---|---|---|")
+    for k, held in enumerate(folds):
+        train = [g for f in folds if f is not held for p in f for g in p["groups"]] + extra
+        weights = fit(train, args.epochs, args.seed, args.min_count)
+        for m in margins:
+            model = fr.Reranker(weights, "cv", m)
+            print(row(f"fold {k + 1} | {m}", len(held), f1s(held, None), f1s(held, model)),
+                  flush=True)  # fmt: skip
+            for p in held:
+                p[f"cv{m}"] = model.choose(p["doc"], p["rules"])
+    rules = f1s(real, None)
+    cv = {m: _f1_of(real, f"cv{m}") for m in margins}
+    for m in margins:
+        print(row(f"all (cross-validated) | {m}", len(real), rules, cv[m]))
+    margin = (
+        args.margin
+        if args.margin is not None
+        else max(margins, key=lambda m: cv[m]["figures +object+event"])
+    )
+    weights = fit([g for p in real for g in p["groups"]] + extra, args.epochs, args.seed,
+                  args.min_count)  # fmt: skip
+    model = fr.Reranker(weights, "written-check", margin)
+    print(f"\nmargin {margin}; {len(weights)} weights")
+    by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in written:
+        by_split[p["gold"].get("split", "dev")].append(p)
+    print("\n| written set | articles | +object rules / model | +object+event rules / model |")
+    print("|---|---|---|---|")
+    for split, ps in sorted(by_split.items()):
+        print(row(split, len(ps), f1s(ps, None), f1s(ps, model)))
+    if not args.no_write:
+        blob = json.dumps(weights, sort_keys=True).encode()
+        version = f"figure-rerank-{hashlib.sha256(blob).hexdigest()[:8]}"
+        args.out.write_text(
+            json.dumps(
+                {
+                    "version": version,
+                    "trained_on": (
+                        "bench/real real-dev" + (" + bench/data" if args.with_written else "")
+                    ),
+                    "seed": args.seed,
+                    "epochs": args.epochs,
+                    "min_count": args.min_count,
+                    "margin": margin,
+                    "weights": weights,
+                },
+                indent=0,
+            )
+            + "\n"
+        )
+        print(f"\n{len(weights)} weights written to {args.out} ({version})")
+
+
+def _f1_of(pages: list[dict[str, Any]], key: str) -> dict[str, float]:
+    s = Scores()
+    for p in pages:
+        score_figures(p["gold"], [f.model_dump() for f in p[key]], s)
+    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
+
+
+if __name__ == "__main__":
+    main()

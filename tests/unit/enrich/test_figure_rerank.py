@@ -1,0 +1,60 @@
+"""The learned object/event chooser: its bundled weights load, are named in every event, and
+decide the figures' object and event."""
+
+from newsflow_contracts.events import ArticleReceived
+from newsflow_enrich.pipeline import Enricher, _nlp_text
+from newsflow_enrich.stages import figure_rerank, figures
+
+STORY = (
+    "Floods in the north\n\nThe floods killed 34 people and forced more than 2,000 families "
+    "to flee their homes, officials said on Tuesday."
+)
+
+
+def test_bundled_weights_are_named_in_the_pipeline_field(enricher: Enricher) -> None:
+    model = figure_rerank.Reranker.load()
+    assert model.version.startswith("figure-rerank-") and len(model.w) > 50
+    ev = enricher.enrich(ArticleReceived.new(text=STORY))
+    assert ev.pipeline.model.endswith("+" + model.version)
+
+
+def _rule_figures(enricher: Enricher) -> tuple[object, list]:
+    p = enricher.prepare(ArticleReceived.new(text=STORY))
+    doc = enricher.nlp(_nlp_text(p.cleaned))
+    return doc, figures.extract(doc, len(p.cleaned.body))
+
+
+def test_the_weights_decide_object_and_event(enricher: Enricher) -> None:
+    doc, rules = _rule_figures(enricher)
+    assert [(f.object, f.event) for f in rules] == [("people", "killed"), ("families", "flee")]
+    trust_rules = figure_rerank.Reranker({"obj:rule": 5.0, "ev:rule": 5.0}, "t")
+    assert trust_rules.choose(doc, rules) == rules
+    no_events = figure_rerank.Reranker({"obj:rule": 5.0, "ev:none": 5.0}, "t")
+    assert [(f.object, f.event) for f in no_events.choose(doc, rules)] == [
+        ("people", None),
+        ("families", None),
+    ]
+    # the nearest verb before the number, wherever the rules looked
+    nearest = figure_rerank.Reranker({"obj:rule": 5.0, "ev:dist=-1": 5.0, "ev:dist=-2": 4.0}, "t")
+    assert nearest.choose(doc, rules)[0].event == "killed"
+
+
+def test_the_seed_keeps_its_events(enricher: Enricher) -> None:
+    doc, rules = _rule_figures(enricher)
+    chosen = figure_rerank.Reranker.load().choose(doc, rules)
+    assert [(f.object, f.event) for f in chosen] == [("people", "killed"), ("families", "flee")]
+
+
+def test_an_infinitive_on_the_counted_thing_is_not_overruled(enricher: Enricher) -> None:
+    text = (
+        "Siege lifted\n\nThe deal ended the siege, allowing more than 1,000 civilians to flee "
+        "the town, officials said."
+    )
+    p = enricher.prepare(ArticleReceived.new(text=text))
+    doc = enricher.nlp(_nlp_text(p.cleaned))
+    [rule] = figures.extract(doc, len(p.cleaned.body))
+    assert rule.event == "flee"
+    governing = figure_rerank.Reranker({"obj:rule": 5.0, "ev:lemma=allow": 9.0}, "t")
+    assert [f.event for f in governing.choose(doc, [rule])] == ["flee"]
+    said = figure_rerank.Reranker({"obj:rule": 5.0, "ev:lemma=say": 9.0}, "t")
+    assert [f.event for f in said.choose(doc, [rule])] == ["said"]
