@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import httpx
-
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -146,7 +145,8 @@ def feed(
     api_key: Annotated[str | None, typer.Option(envvar="NEWSFLOW_INGEST_API_KEY")] = None,
 ) -> None:
     """Post articles to the ingest service, with progress and a summary."""
-    from newsflow_cli.client import collect, feed as do_feed
+    from newsflow_cli.client import collect
+    from newsflow_cli.client import feed as do_feed
 
     try:
         files = collect(paths)
@@ -170,7 +170,8 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON")] = False,
 ) -> None:
     """Search the indexed articles."""
-    from newsflow_cli.client import print_results, search as do_search
+    from newsflow_cli.client import print_results
+    from newsflow_cli.client import search as do_search
 
     try:
         data = do_search(_url("search"), query, entity or [], since, size)
@@ -192,7 +193,8 @@ def stories(
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON")] = False,
 ) -> None:
     """Search the stories: one event across many articles, with its figure tracks."""
-    from newsflow_cli.stories import print_stories, stories as do_stories
+    from newsflow_cli.stories import print_stories
+    from newsflow_cli.stories import stories as do_stories
 
     try:
         data = do_stories(_url("search"), query, entity or [], since, sort, size)
@@ -210,7 +212,8 @@ def story(
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON")] = False,
 ) -> None:
     """One story: its articles on a timeline, figure tracks with every report, top entities."""
-    from newsflow_cli.stories import print_story, story as get_story
+    from newsflow_cli.stories import print_story
+    from newsflow_cli.stories import story as get_story
 
     try:
         data = get_story(_url("search"), story_id)
@@ -241,7 +244,8 @@ def tail(
 @app.command()
 def demo() -> None:
     """Start the whole stack, feed the seed article and the demo corpus, print where to search."""
-    from newsflow_cli.client import collect, feed as do_feed
+    from newsflow_cli.client import collect
+    from newsflow_cli.client import feed as do_feed
     from newsflow_cli.components import REPO
 
     try:

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import httpx
 from aiokafka import AIOKafkaProducer
+from newsflow_cli.components import REPO
+from newsflow_cli.processes import port_free
+from newsflow_cli.stack import Stack
 from newsflow_contracts import topics
 from newsflow_contracts.events import ArticleEnriched, Pipeline
 
 from bench.synthetic import corpus
-from newsflow_cli.components import REPO
-from newsflow_cli.processes import port_free
-from newsflow_cli.stack import Stack
 from tests.faults.conftest import (
     es_count,
     es_count_url_prefix,
