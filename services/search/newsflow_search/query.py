@@ -192,17 +192,11 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
                           else {})},
     } for h in hits]  # fmt: skip
     aggs = resp.get("aggregations", {})
-    entity_facets: dict[str, list[dict[str, Any]]] = {}
-    for b in aggs.get("entities", {}).get("buckets", []):
-        etype, name = b["key"].split("|", 1)
-        bucket = entity_facets.setdefault(etype, [])
-        if len(bucket) < FACET_SIZE:
-            bucket.append({"name": name, "count": b["doc_count"]})
     return {
         "total": resp["hits"]["total"]["value"],
         "hits": out_hits,
         "facets": {
-            "entities": entity_facets,
+            "entities": entity_facets(aggs),
             "agencies": _buckets(aggs.get("agencies")),
             "sources": _buckets(aggs.get("sources")),
             "datelines": _buckets(aggs.get("datelines")),
@@ -211,6 +205,17 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
         },
         "cursor": encode_cursor(hits[-1]["sort"]) if len(hits) == size and hits else None,
     }
+
+
+def entity_facets(aggs: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The flat `TYPE|Name` entity aggregation as the top names of each type."""
+    facets: dict[str, list[dict[str, Any]]] = {}
+    for b in aggs.get("entities", {}).get("buckets", []):
+        etype, name = b["key"].split("|", 1)
+        bucket = facets.setdefault(etype, [])
+        if len(bucket) < FACET_SIZE:
+            bucket.append({"name": name, "count": b["doc_count"]})
+    return facets
 
 
 def _buckets(agg: dict[str, Any] | None) -> list[dict[str, Any]]:

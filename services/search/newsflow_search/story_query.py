@@ -18,6 +18,7 @@ from newsflow_search.query import (
     _buckets,
     decode_cursor,
     encode_cursor,
+    entity_facets,
 )
 
 # Story titles first; the titles of its articles; entity names and datelines ("Hajin").
@@ -139,16 +140,10 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
             "score": h.get("_score"),
         })  # fmt: skip
     aggs = resp.get("aggregations", {})
-    entities: dict[str, list[dict[str, Any]]] = {}
-    for b in aggs.get("entities", {}).get("buckets", []):
-        etype, name = b["key"].split("|", 1)
-        bucket = entities.setdefault(etype, [])
-        if len(bucket) < FACET_SIZE:
-            bucket.append({"name": name, "count": b["doc_count"]})
     return {
         "total": resp["hits"]["total"]["value"],
         "hits": out,
-        "facets": {"entities": entities, "sources": _buckets(aggs.get("sources")),
+        "facets": {"entities": entity_facets(aggs), "sources": _buckets(aggs.get("sources")),
                    "agencies": _buckets(aggs.get("agencies"))},
         "cursor": encode_cursor(hits[-1]["sort"]) if hits and len(hits) == size else None,
     }
