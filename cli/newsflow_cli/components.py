@@ -16,6 +16,7 @@ import httpx
 from newsflow_cli.config import (  # noqa: F401  (StackConfig and REPO: where they always were)
     CLUSTER_MARK,
     REPO,
+    Node,
     StackConfig,
 )
 from newsflow_cli.processes import StackError
@@ -82,17 +83,13 @@ class Component:
         return "service"
 
 
-class Kafka(Component):
-    """One Kafka broker+controller: the single node, or node `index` (1-3) of the cluster."""
+class ServerNode(Component):
+    """One server process (a Kafka broker, an Elasticsearch node): its own ports and home."""
 
-    name = "kafka"
-    startup_timeout = 90.0
-
-    def __init__(self, config: StackConfig, index: int = 1) -> None:
+    def __init__(self, config: StackConfig, node: Node) -> None:
         super().__init__(config)
-        self.index = index
-        self.node = config.kafka_nodes()[index - 1]
-        self.name = self.node.name
+        self.node = node
+        self.name = node.name
 
     @property
     def home(self) -> Path:
@@ -100,6 +97,17 @@ class Kafka(Component):
 
     def ports(self) -> list[int]:
         return [self.node.port, self.node.peer_port]
+
+
+class Kafka(ServerNode):
+    """One Kafka broker+controller: the single node, or node `index` (1-3) of the cluster."""
+
+    name = "kafka"
+    startup_timeout = 90.0
+
+    def __init__(self, config: StackConfig, index: int = 1) -> None:
+        super().__init__(config, config.kafka_nodes()[index - 1])
+        self.index = index
 
     def where(self) -> str:
         return f"127.0.0.1:{self.node.port}"
@@ -184,23 +192,14 @@ async def kafka_ready(bootstrap: str, node_id: int | None = None) -> tuple[bool,
         await client.close()
 
 
-class Elasticsearch(Component):
+class Elasticsearch(ServerNode):
     """One Elasticsearch node: the single node, or node `index` (1-3) of the cluster."""
 
     name = "elasticsearch"
     startup_timeout = 180.0
 
     def __init__(self, config: StackConfig, index: int = 1) -> None:
-        super().__init__(config)
-        self.node = config.es_nodes()[index - 1]
-        self.name = self.node.name
-
-    @property
-    def home(self) -> Path:
-        return self.config.state_dir / self.name
-
-    def ports(self) -> list[int]:
-        return [self.node.port, self.node.peer_port]
+        super().__init__(config, config.es_nodes()[index - 1])
 
     def where(self) -> str:
         return f"http://127.0.0.1:{self.node.port}"
