@@ -19,7 +19,7 @@ from elasticsearch import ConnectionError as ESConnectionError
 from elasticsearch.helpers import async_bulk
 from lemminflect import getAllInflections, getLemma
 from newsflow_contracts import topics
-from newsflow_contracts.events import ArticleEnriched, DeadLetter
+from newsflow_contracts.events import Alert, ArticleEnriched, DeadLetter
 from prometheus_client import Counter, Gauge
 from pydantic import ValidationError
 
@@ -77,6 +77,8 @@ class Consumer:
     after a crash, retry while Elasticsearch is away, and the state /healthz reports."""
 
     name = "indexer"
+    alias: str  # the index this consumer writes
+    subscriptions: Subscriptions
 
     def __init__(self, es: AsyncElasticsearch) -> None:
         self.es = es
@@ -97,6 +99,23 @@ class Consumer:
 
     async def _run(self) -> None:
         raise NotImplementedError
+
+    async def _publish_alerts(
+        self, kind: str, match: Callable[[list[Any]], Awaitable[list[Alert]]],
+        producer: AIOKafkaProducer,
+    ) -> None:
+        """Run the subscriptions of one kind over what was just written (`match`) and publish
+        the new matches to `alerts`."""
+        subs = [s for s in await self._with_es_retry(self.subscriptions.active)
+                if s[1].get("kind", "article") == kind]  # fmt: skip
+        if not subs:
+            return
+        await self._with_es_retry(lambda: self.es.indices.refresh(index=self.alias))
+        alerts = await self._with_es_retry(lambda: match(subs))
+        for alert in alerts:
+            await producer.send_and_wait(topics.ALERTS, alert.model_dump_json().encode(),
+                                         key=alert.article_id.encode())  # fmt: skip
+        ALERTS.inc(len(alerts))
 
     async def _with_es_retry(self, call: Callable[[], Awaitable[Any]]) -> Any:
         delay = 0.5
@@ -236,17 +255,11 @@ class Indexer(Consumer):
         return out
 
     async def _alert(self, done: list[ArticleEnriched], producer: AIOKafkaProducer) -> None:
-        """Run the standing queries on what was just indexed; publish new matches to `alerts`."""
-        subs = [s for s in await self._with_es_retry(self.subscriptions.active)
-                if s[1].get("kind", "article") == "article"]  # stories.py runs the others
-        if not subs:
-            return
-        await self._with_es_retry(lambda: self.es.indices.refresh(index=self.alias))
-        alerts = await self._with_es_retry(lambda: self.subscriptions.match(subs, done))
-        for alert in alerts:
-            await producer.send_and_wait(topics.ALERTS, alert.model_dump_json().encode(),
-                                         key=alert.article_id.encode())  # fmt: skip
-        ALERTS.inc(len(alerts))
+        """Run the article standing queries on what was just indexed (stories.py runs the
+        story ones)."""
+        await self._publish_alerts(
+            "article", lambda subs: self.subscriptions.match(subs, done), producer
+        )
 
     async def _lag_loop(self, consumer: AIOKafkaConsumer) -> None:
         """Every 2 s: messages on articles.enriched not yet indexed and committed. A task of its

@@ -24,7 +24,7 @@ from prometheus_client import Counter
 from pydantic import ValidationError
 
 from newsflow_search import members
-from newsflow_search.indexer import ALERTS, Consumer, _dead, _start_with_retry, event_forms
+from newsflow_search.indexer import Consumer, _dead, _start_with_retry, event_forms
 from newsflow_search.mapping import STORY_MAPPING, STORY_VERSION, ensure_index
 from newsflow_search.subscriptions import Subscriptions
 
@@ -194,13 +194,6 @@ class StoryIndexer(Consumer):
 
     async def _alert(self, updates: list[StoryUpdated], producer: AIOKafkaProducer) -> None:
         """Run the story subscriptions over the stories just written; publish new matches."""
-        subs = [s for s in await self._with_es_retry(self.subscriptions.active)
-                if s[1].get("kind") == "story"]  # fmt: skip
-        if not subs:
-            return
-        await self._with_es_retry(lambda: self.es.indices.refresh(index=self.alias))
-        alerts = await self._with_es_retry(lambda: self.subscriptions.match_stories(subs, updates))
-        for alert in alerts:
-            await producer.send_and_wait(topics.ALERTS, alert.model_dump_json().encode(),
-                                         key=alert.article_id.encode())  # fmt: skip
-        ALERTS.inc(len(alerts))
+        await self._publish_alerts(
+            "story", lambda subs: self.subscriptions.match_stories(subs, updates), producer
+        )
