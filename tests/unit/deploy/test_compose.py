@@ -40,6 +40,9 @@ def test_compose_file_is_valid_and_runs_the_whole_stack() -> None:
     for svc in ("ingest", "enrich", "stories", "search"):
         build = services[svc]["build"]
         assert (Path(build["context"]) / build["dockerfile"]).is_file()
+        # one recipe for every service: the build argument picks the package it installs and runs
+        assert build["args"]["SERVICE"] == svc
+        assert (REPO / "services" / svc / f"newsflow_{svc}" / "__main__.py").is_file()
 
 
 def test_an_invalid_compose_file_is_refused(tmp_path: Path) -> None:
