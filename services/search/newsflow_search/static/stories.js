@@ -1,6 +1,6 @@
 "use strict";
 // The story list and the story view of the search page (index.html provides $, el, params,
-// filters, renderFacets, renderFilters, openArticle). As there, every piece of text goes in
+// showList, filters, openArticle). As there, every piece of text goes in
 // through textContent; the charts are drawn by uPlot (static/vendor), which sets its labels
 // with textContent too.
 
@@ -29,26 +29,10 @@ function storyTitle(s) {
   return s.title || (titled && titled.title) || (s.entities || []).slice(0, 3).map((e) => e.name).join(", ") || s.id;
 }
 
-async function runStories(append = false) {
+function runStories(append = false) {
   const p = params();
   p.delete("type");
-  if (append && cursor) p.set("cursor", cursor);
-  const shown = new URLSearchParams(p);
-  shown.set("view", "stories");
-  history.replaceState(null, "", "?" + shown.toString());
-  const r = await fetch("/stories?" + p.toString());
-  const data = await r.json();
-  if (!r.ok) { $("#summary").textContent = data.detail || "search failed"; return; }
-  cursor = data.cursor;
-  $("#article").hidden = true;
-  $("#story").hidden = true;
-  $("#results").hidden = false;
-  if (!append) $("#results").replaceChildren();
-  $("#summary").textContent = `${data.total} stor${data.total === 1 ? "y" : "ies"}`;
-  for (const s of data.hits) $("#results").append(storyCard(s));
-  $("#more").hidden = !cursor;
-  renderFacets(data.facets);
-  renderFilters();
+  return showList("/stories", p, "stories", append, (n) => `${n} stor${n === 1 ? "y" : "ies"}`, storyCard);
 }
 
 function storyCard(s) {
