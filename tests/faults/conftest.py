@@ -7,14 +7,12 @@ import asyncio
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer
-
 from newsflow_cli.components import StackConfig
 from newsflow_cli.stack import Stack
+
 from tests.conftest import _lib_dir
 
 
@@ -54,26 +52,6 @@ async def wait_count(stack: Stack, ids: list[str], timeout: float) -> int:
             return n
         await asyncio.sleep(1)
     return n
-
-
-async def topic_messages(bootstrap: str, topic: str) -> list[Any]:
-    """Everything on a topic right now, read from the start by an outside consumer."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
-                                auto_offset_reset="earliest")  # fmt: skip
-    await consumer.start()
-    out: list[Any] = []
-    try:
-        parts = consumer.assignment()
-        end = await consumer.end_offsets(list(parts))
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if all([await consumer.position(tp) >= off for tp, off in end.items()]):
-                break
-            for msgs in (await consumer.getmany(timeout_ms=1000)).values():
-                out += msgs
-    finally:
-        await consumer.stop()
-    return out
 
 
 async def es_count_url_prefix(stack: Stack, prefix: str) -> int:

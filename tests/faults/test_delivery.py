@@ -25,10 +25,10 @@ from bench.synthetic import corpus
 from tests.faults.conftest import (
     es_count,
     es_count_url_prefix,
-    topic_messages,
     url,
     wait_count,
 )
+from tests.kafka_io import read_all
 
 REPORT = Path(os.environ.get("NEWSFLOW_TEST_ARTIFACTS", REPO / "test-artifacts")) / "faults.json"
 
@@ -67,7 +67,7 @@ async def post_batch(stack: Stack, items: list[dict[str, str]], chunk: int = 250
 
 
 async def duplicates_on(stack: Stack, topic: str, ids: list[str]) -> int:
-    keys = [m.key.decode() for m in await topic_messages(stack.config.kafka_bootstrap, topic)
+    keys = [m.key.decode() for m in await read_all(stack.config.kafka_bootstrap, topic)
             if m.key and m.key.decode() in set(ids)]  # fmt: skip
     return len(keys) - len(set(keys))
 
@@ -197,7 +197,7 @@ async def test_bad_messages_on_enriched_go_to_dlq_and_the_rest_is_indexed(
     letters: dict[str, dict[str, object]] = {}
     stories: set[str] = set()
     while time.monotonic() < deadline and (len(letters) < len(poison) or not stories):
-        for m in await topic_messages(fault_stack.config.kafka_bootstrap, topics.DLQ):
+        for m in await read_all(fault_stack.config.kafka_bootstrap, topics.DLQ):
             if m.key and m.key.decode() in poison:
                 letter = json.loads(m.value)
                 if str(letter["stage"]).startswith("search."):
@@ -246,7 +246,7 @@ async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Sta
     finally:
         await producer.stop()
     assert await wait_count(fault_stack, [good_id], timeout=120) == 1
-    dlq = [json.loads(m.value) for m in await topic_messages(fault_stack.config.kafka_bootstrap,
+    dlq = [json.loads(m.value) for m in await read_all(fault_stack.config.kafka_bootstrap,
                                                              topics.DLQ)]  # fmt: skip
     by_id = {d.get("id"): d for d in dlq}
     assert "limit" in by_id[f"huge-{unique}"]["error"]
@@ -285,12 +285,12 @@ async def test_stack_down_then_up_keeps_data_and_positions(fault_stack: Stack) -
     """Run last in this module: SIGTERM everything, start again, nothing redone or skipped."""
     bootstrap = fault_stack.config.kafka_bootstrap
     indexed = await es_count(fault_stack)
-    enriched_before = len(await topic_messages(bootstrap, topics.ENRICHED))
+    enriched_before = len(await read_all(bootstrap, topics.ENRICHED))
     await asyncio.to_thread(fault_stack.down)
     await asyncio.to_thread(fault_stack.up)
     await asyncio.sleep(8)  # time for a consumer that lost its position to re-read
     assert await es_count(fault_stack) == indexed
-    assert len(await topic_messages(bootstrap, topics.ENRICHED)) == enriched_before
+    assert len(await read_all(bootstrap, topics.ENRICHED)) == enriched_before
     ids = await post_batch(fault_stack, articles(20, "after-restart"))
     assert await wait_count(fault_stack, ids, timeout=90) == 20
     assert await es_count(fault_stack) == indexed + 20

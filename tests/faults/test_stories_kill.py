@@ -12,7 +12,6 @@ import httpx
 
 from tests.integration.stories.helpers import (
     StoriesProcess,
-    create_topic,
     duplicate_reports,
     final_stories,
     membership,
@@ -21,6 +20,7 @@ from tests.integration.stories.helpers import (
     updates,
     wait_placed,
 )
+from tests.kafka_io import create_topic
 from tests.unit.stories.factory import event_stream
 
 ARTICLES = event_stream(120, 5)  # 600 articles, 120 stories, each article a report of a toll

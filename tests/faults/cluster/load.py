@@ -21,7 +21,7 @@ from newsflow_cli.stack import Stack
 from newsflow_contracts import topics
 from newsflow_contracts.ids import article_id
 
-from tests.faults.conftest import topic_messages
+from tests.kafka_io import read_all
 
 PEOPLE = ["Redur Khalil", "Rosa Castillo", "Jorge Medina", "Alicia Moreno", "Petra Lindqvist",
           "Marcus Hale", "Ali Yerlikaya", "Daniel Whitmore"]  # fmt: skip
@@ -183,7 +183,7 @@ async def tally(stack: Stack, tag: str, accepted: list[str]) -> dict[str, int]:
     hits = await es(stack, "POST", "/articles/_search", json={
         "size": len(ids), "version": True, "_source": False, "query": {"ids": {"values": ids}}})
     wanted = set(ids)
-    keys = Counter(m.key.decode() for m in await topic_messages(stack.config.kafka_bootstrap,
+    keys = Counter(m.key.decode() for m in await read_all(stack.config.kafka_bootstrap,
                                                                  topics.ENRICHED)
                    if m.key and m.key.decode() in wanted)  # fmt: skip
     return {
@@ -251,6 +251,6 @@ async def drain(stack: Stack, urls: list[str], timeout: float, stall_s: float = 
 async def on_topic(stack: Stack, topic: str, urls: list[str]) -> int:
     """How many of these articles are on `topic` (each counted once)."""
     wanted = set(ids_of(urls))
-    keys = {m.key.decode() for m in await topic_messages(stack.config.kafka_bootstrap, topic)
+    keys = {m.key.decode() for m in await read_all(stack.config.kafka_bootstrap, topic)
             if m.key}  # fmt: skip
     return len(wanted & keys)

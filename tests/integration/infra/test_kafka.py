@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-
-async def _create(bootstrap: str, topic: str, partitions: int = 2) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(topic, partitions, 1)])
-    finally:
-        await admin.close()
+from tests.kafka_io import create_topic
 
 
 async def _consume(bootstrap: str, topic: str, group: str, n: int) -> list[tuple[bytes, bytes]]:
@@ -39,7 +31,7 @@ async def _consume(bootstrap: str, topic: str, group: str, n: int) -> list[tuple
 
 async def test_round_trip_with_acks_all_and_idempotence(kafka_bootstrap: str, unique: str) -> None:
     topic = f"t.roundtrip.{unique}"
-    await _create(kafka_bootstrap, topic)
+    await create_topic(kafka_bootstrap, topic)
     producer = AIOKafkaProducer(
         bootstrap_servers=kafka_bootstrap, acks="all", enable_idempotence=True
     )
@@ -57,7 +49,7 @@ async def test_round_trip_with_acks_all_and_idempotence(kafka_bootstrap: str, un
 
 async def test_consumer_group_commits_and_resumes(kafka_bootstrap: str, unique: str) -> None:
     topic, group = f"t.resume.{unique}", f"g.{unique}"
-    await _create(kafka_bootstrap, topic, partitions=1)
+    await create_topic(kafka_bootstrap, topic, partitions=1)
     producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap, acks="all")
     await producer.start()
     try:

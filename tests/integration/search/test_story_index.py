@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 from elasticsearch import AsyncElasticsearch
 from newsflow_contracts import topics
 from newsflow_contracts.events import ArticleEnriched
@@ -31,6 +31,7 @@ from newsflow_search.main import create_app
 from newsflow_search.stories import StoryIndexer
 
 from bench.synthetic import article
+from tests.kafka_io import read_all
 
 
 @dataclass
@@ -169,19 +170,6 @@ async def test_interleaved_streams_join_every_article(env: Env) -> None:
     await until(all_joined, "every article joined its story", timeout=60)
     story = (await env.client.get(f"/stories/{sid}")).json()
     assert [a["id"] for a in story["articles"]] == [a.id for a in arts]
-
-
-async def read_all(bootstrap: str, topic: str) -> list[Any]:
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
-                                auto_offset_reset="earliest")  # fmt: skip
-    await consumer.start()
-    try:
-        out: list[Any] = []
-        while batch := await consumer.getmany(timeout_ms=1000):
-            out += [m for msgs in batch.values() for m in msgs]
-        return out
-    finally:
-        await consumer.stop()
 
 
 def track(values: list[tuple[str, float]]) -> FigureTrack:

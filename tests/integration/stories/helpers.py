@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
@@ -15,10 +14,11 @@ from typing import Any
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from newsflow_cli.processes import free_port
 from newsflow_contracts.events import ArticleEnriched
 from newsflow_contracts.stories import StoryUpdated
+
+from tests.kafka_io import read_all
 
 
 class StoriesProcess:
@@ -85,15 +85,6 @@ def new_name() -> str:
     return uuid.uuid4().hex[:10]
 
 
-async def create_topic(bootstrap: str, topic: str, partitions: int = 2) -> None:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        await admin.create_topics([NewTopic(topic, partitions, 1)])
-    finally:
-        await admin.close()
-
-
 async def produce(bootstrap: str, topic: str, articles: Iterable[ArticleEnriched | bytes]) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()
@@ -105,29 +96,6 @@ async def produce(bootstrap: str, topic: str, articles: Iterable[ArticleEnriched
                 await producer.send_and_wait(topic, a.model_dump_json().encode(), key=a.id.encode())
     finally:
         await producer.stop()
-
-
-async def read_all(bootstrap: str, topic: str) -> list[Any]:
-    """Every committed record on a topic now (read_committed: aborted batches are not seen)."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
-                                auto_offset_reset="earliest", isolation_level="read_committed",
-                                max_partition_fetch_bytes=10_485_760)  # fmt: skip
-    await consumer.start()
-    out: list[Any] = []
-    try:
-        deadline = time.monotonic() + 60
-        while not consumer.assignment() and time.monotonic() < deadline:
-            await asyncio.sleep(0.1)
-        parts = list(consumer.assignment())
-        end = await consumer.end_offsets(parts)
-        while time.monotonic() < deadline:
-            if all([await consumer.position(tp) >= off for tp, off in end.items()]):
-                break
-            for msgs in (await consumer.getmany(timeout_ms=500)).values():
-                out += msgs
-    finally:
-        await consumer.stop()
-    return out
 
 
 async def updates(bootstrap: str, topic: str) -> list[StoryUpdated]:

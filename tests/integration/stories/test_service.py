@@ -13,15 +13,14 @@ from newsflow_contracts.events import DeadLetter
 
 from tests.integration.stories.helpers import (
     StoriesProcess,
-    create_topic,
     duplicate_reports,
     final_stories,
     membership,
     new_name,
     produce,
-    read_all,
     wait_placed,
 )
+from tests.kafka_io import create_topic, read_all
 from tests.unit.stories.factory import event_stream, hajin
 
 ARTICLES = [hajin(6, 300, 820), hajin(8, 320, 850), hajin(11, 330, 870), *event_stream(12, 4)]
