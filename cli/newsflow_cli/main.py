@@ -8,7 +8,8 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import httpx
 import typer
@@ -173,14 +174,7 @@ def search(
     from newsflow_cli.client import print_results
     from newsflow_cli.client import search as do_search
 
-    try:
-        data = do_search(_url("search"), query, entity or [], since, size)
-    except (ValueError, httpx.HTTPError) as exc:
-        raise _fail(StackError(str(exc))) from None
-    if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        print_results(data)
+    _show(lambda: do_search(_url("search"), query, entity or [], since, size), print_results, as_json)
 
 
 @app.command()
@@ -196,14 +190,8 @@ def stories(
     from newsflow_cli.stories import print_stories
     from newsflow_cli.stories import stories as do_stories
 
-    try:
-        data = do_stories(_url("search"), query, entity or [], since, sort, size)
-    except (ValueError, httpx.HTTPError) as exc:
-        raise _fail(StackError(str(exc))) from None
-    if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        print_stories(data)
+    _show(lambda: do_stories(_url("search"), query, entity or [], since, sort, size),
+          print_stories, as_json)
 
 
 @app.command()
@@ -215,14 +203,7 @@ def story(
     from newsflow_cli.stories import print_story
     from newsflow_cli.stories import story as get_story
 
-    try:
-        data = get_story(_url("search"), story_id)
-    except (ValueError, httpx.HTTPError) as exc:
-        raise _fail(StackError(str(exc))) from None
-    if as_json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    else:
-        print_story(data)
+    _show(lambda: get_story(_url("search"), story_id), print_story, as_json)
 
 
 @app.command()
@@ -300,6 +281,18 @@ def _wait_searchable(search_url: str, expected: int, timeout: float = 120) -> No
                 pass
             time.sleep(0.5)
     console.print("[yellow]not every article is searchable yet; see `newsflow stack status`[/]")
+
+
+def _show(ask: Callable[[], Any], render: Callable[[Any], None], as_json: bool) -> None:
+    """Ask a service, then print its JSON as it came or rendered for people; errors exit 1."""
+    try:
+        data = ask()
+    except (ValueError, httpx.HTTPError) as exc:
+        raise _fail(StackError(str(exc))) from None
+    if as_json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        render(data)
 
 
 def _url(service: str) -> str:
