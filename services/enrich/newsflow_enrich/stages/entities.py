@@ -35,7 +35,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     if sport:
         _people_by_role(doc)
     covered = -1  # the last token of a name extended over spaCy's next entity
-    for ent in doc.ents:
+    for ent in _split(doc.ents, reg):
         if ent.end <= covered:
             continue
         ent = _trimmed(_extended(ent, sport))
@@ -66,6 +66,35 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
 
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|at|an|az|ash)-[A-Z]")  # "al-Qaida"
 
+# Plural nouns whose possessive belongs to a name: "People’s Liberation Army", "Women’s Aid".
+_PLURAL_OWNERS = {"people", "children", "women", "men", "workers", "veterans", "farmers",
+                  "citizens", "peoples", "nations", "girls", "boys", "teachers", "ladies"}
+_SCORE = re.compile(r"\d+[-–]\d+")
+
+
+def _split(ents: Iterable[Span], reg: Registry) -> Iterable[Span]:
+    """spaCy's mentions, with two things real pages glue into one taken apart:
+    - a possessive inside the span: "Jeff Bezos’s Blue Origin", "Vietnam’s Communist Party".
+      The part after it keeps spaCy's label; the owner before it becomes a form with no vote
+      of its own (its type comes from its other mentions);
+    - a sports result "Palm Bay d. Rockledge": two names."""
+    for ent in ents:
+        doc, start = ent.doc, ent.start
+        for t in ent[1:-1]:
+            # Not a plural's bare apostrophe: "Leeds Magistrates’ Court" is one name.
+            if t.lower_ in ("’s", "'s") and doc[t.i + 1].text[:1].isupper() \
+                    and doc[t.i - 1].lower_ not in _PLURAL_OWNERS:  # fmt: skip
+                form = clean_form(doc[start:t.i].text)
+                if len(form) >= 2 and form[:1].isupper():
+                    name = reg.add(form, None, doc[start].idx)
+                    if names.is_country(form):
+                        reg.cands[name].types["LOC"] += _STRONG
+                start = t.i + 1
+            elif t.lower_ in ("d.", "def.") and t.i > start:
+                yield Span(doc, start, t.i, label=ent.label_)
+                start = t.i + 1
+        yield ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
 
 def _trimmed(ent: Span) -> Span:
     """Words spaCy put in a name that are not part of it: a nationality before a person
@@ -94,9 +123,26 @@ def _trimmed(ent: Span) -> Span:
         if t.like_num and numbers.currency_follows(t):
             end = t.i
             break
+    # "Duvan Portillo 1 assist", "Nicolas Jarry 6-4": a count of what follows the name, or a
+    # score, glued to it.
+    num = next((t.i for t in doc[start + 1:end] if t.like_num), None)
+    if num is not None and num - start >= 2 and _count_or_score(doc, num):  # not "Ligue 1"
+        end = num
     if (start, end, label) == (ent.start, ent.end, ent.label_) or end <= start:
         return ent
     return Span(doc, start, end, label=label)
+
+
+def _count_or_score(doc: Doc, i: int) -> bool:
+    """The number at doc[i] counts the lower-case word after it ("1 goal", "2 saves"; not "4
+    said") or is a score ("6-4"), so it belongs to no name before it."""
+    k = i
+    while k < len(doc) and (doc[k].like_num or doc[k].text in "-–"):
+        k += 1
+    if _SCORE.fullmatch(doc[i:k].text.replace(" ", "")):
+        return True
+    nxt = doc[k] if k < len(doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.tag_ not in ("VBD", "VBN", "MD")
 
 
 def _people_by_role(doc: Doc) -> None:
