@@ -75,7 +75,7 @@ class StoryEngine:
             id=article.id, title=article.title, url=article.url, source=article.source,
             agencies=list(article.agencies), published_at=article.published_at,
             dateline=article.dateline, at=t, seq=self._seq, score=round(score, 6),
-            entities=[[name, types[name]] for name in ents],
+            entities=[[name, type_] for name, type_ in types.items()],
         )  # fmt: skip
         story.add(member, text, ents, self.config.story_terms, seen)
         changed = add_reports(story.tracks, article, t, self._seq, article.published_at or iso(t))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -85,9 +86,28 @@ def text_vector(article: ArticleEnriched, config: StoryConfig) -> Vector:
     return normalized(top(vec, config.article_terms))
 
 
+# Name parts that are not a surname ("Martin Luther King Jr." is King).
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+@lru_cache(maxsize=200_000)
+def entity_key(name: str, type_: str) -> str:
+    """What two outlets' names of one entity share: accents and case folded ("Sánchez" =
+    "Sanchez"), and for a person the surname alone. Outlets and transliterations differ in
+    given names ("Gurbanguly" / "Gurbanguli" / "Kurbanguly Berdymukhamedov") and often give the
+    surname alone after the first mention, which enrich then keeps as its own entity."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    parts = words(folded)
+    if type_ == "PERSON":
+        parts = [p for p in parts if p not in _SUFFIXES][-1:] or parts
+    return " ".join(parts) or folded.strip()
+
+
 def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
-    """Canonical entity names weighted by rarity and mentions; the agencies credited and the
-    dateline place are left out (every AFP story names AFP, every Beirut dateline Beirut)."""
+    """Entity keys (`entity_key`) weighted by rarity and mentions; the agencies credited and the
+    dateline place are left out (every AFP story names AFP, every Beirut dateline Beirut).
+    Returns the vector and, for display, each canonical name kept with its type."""
     skip = {a.lower() for a in article.agencies}
     if article.source:
         skip.add(article.source.lower())
@@ -100,7 +120,8 @@ def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
             continue
         w = max(ENTITY_FLOOR, rarity(name)) * (1 + math.log(max(1, e.mentions)))
         w *= TYPE_FACTOR.get(e.type, 1.0)
-        vec[name] = vec.get(name, 0.0) + w
+        key = entity_key(name, e.type)
+        vec[key] = vec.get(key, 0.0) + w
         types.setdefault(name, e.type)
     return normalized(top(vec, 40)), types
 
