@@ -37,7 +37,8 @@ def article(
         s0 = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
         s1 = body.find(".", start)
         sentence = body[s0 : (s1 + 1 if s1 >= 0 else len(body))]
-        figs.append(Figure(value=f.get("value", float(f["text"].replace(",", ""))), text=f["text"],
+        value = f["value"] if "value" in f else float(f["text"].replace(",", ""))
+        figs.append(Figure(value=value, text=f["text"],
                            qualifier=f.get("qualifier"), unit=f.get("unit"),
                            object=f.get("object"), event=f.get("event"), parent=f.get("parent"),
                            sentence=sentence, span=(start, start + len(f["text"]))))  # fmt: skip

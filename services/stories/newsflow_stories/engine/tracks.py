@@ -1,20 +1,19 @@
 """Figure tracks: inside a story, the figures that count the same thing, across articles.
 
-A figure is tracked when it has both an object and an event. Its identity is
-(event, object, unit, place); two figures share a track only when all four agree. A missing
-place is a value of its own: "14 civilians killed in Baghouz" never joins a story-wide toll
-that names no place, whichever comes first (the rule is the same in any order). We prefer a missed merge to a wrong one, so normalization is narrow:
+A figure's identity is (event, object, unit, place), read by `counts` (event classes, phrases,
+objects of counts printed without one); two figures share a track only when all four agree. We
+prefer a missed merge to a wrong one, so normalization is narrow:
 - words are lower-cased and stemmed ("civilians" = "civilian", "were killed" = "killed");
 - an entity's alias in an object becomes its canonical name ("SDF fighters" =
   "Syrian Democratic Forces fighters"), from the article's own entities;
-- events: "injured" and "hurt" count as "wounded", "dead" and "deaths" as "died": each pair
-  names one count in casualty reports. "died" is NOT "killed": a toll of people killed in
-  strikes and one of people who died (of cold, of disease, in camps) are different counts
-  in the same story;
+- events fall into a few classes of casualty and damage counts: "killed", "died", "dead" and
+  "the death toll" are one toll (what an analyst follows; bench/README.md, "Figure tracks"),
+  "injured" and "hurt" are "wounded"; classes never meet ("killed" vs "wounded");
 - objects are never widened: "extremists" and "jihadists", "fighters" and "SDF fighters" stay
   apart even when they may mean the same people;
 - place: a LOC entity the figure's sentence puts after "in", "at", "near"... ("killed in
-  Hajin"), when exactly one does; otherwise none.
+  Hajin"), when exactly one does, and only when it sets the count apart (see `identities`);
+- a count in a sentence about an earlier year ("33 miners were rescued in 2010") is not tracked.
 A sub-count ("including 40 children") gets its parent's event when it has none, and its track
 records the parent's track; a sub-count that then names the same thing as its parent is left out.
 """
@@ -28,37 +27,28 @@ from typing import Any
 from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
+from newsflow_stories.engine import counts
 from newsflow_stories.engine.text import stem, words
 
-_EVENT_SYNONYMS = {"injur": "wound", "hurt": "wound", "dead": "die", "death": "die"}
-# Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms.
-_IRREGULAR = {"fled": "flee", "lost": "lose", "struck": "strike", "shot": "shoot", "held": "hold",
-              "took": "take", "taken": "take", "left": "leav", "fell": "fall", "fallen": "fall",
-              "rose": "rise", "risen": "rise", "sold": "sell", "bought": "buy", "built": "build",
-              "caught": "catch", "found": "find", "gave": "give", "given": "give", "sent": "send",
-              "spent": "spend", "brought": "bring", "grew": "grow", "grown": "grow",
-              "drove": "drive", "driven": "drive", "hit": "hit", "met": "meet", "paid": "pay",
-              "won": "win", "beaten": "beat", "slain": "slay", "slew": "slay"}  # fmt: skip
-_AUXILIARY = {"be", "been", "being", "was", "were", "is", "are", "have", "has", "had", "got"}
 _LEADING = {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost",
             "at", "least", "over", "other", "another", "of", "up", "to"}  # fmt: skip
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|across|from|of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
+_AFTER = 60  # characters after a figure read for its phrase ("setting 54 vehicles alight")
 
 
 def normalize_event(event: str) -> str:
-    stems = [_IRREGULAR.get(w) or stem(w) for w in words(event) if w not in _AUXILIARY]
-    return " ".join(_EVENT_SYNONYMS.get(s, s) for s in stems)
+    return counts.event_class(event)
 
 
 def normalize_object(obj: str, aliases: dict[str, str]) -> str:
     for alias in sorted(aliases, key=lambda a: (-len(a), a)):
         obj = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", aliases[alias], obj)
-    ws = words(obj)
+    ws = counts.strip_trailing(words(obj))
     while ws and ws[0] in _LEADING:
         ws = ws[1:]
-    return " ".join(stem(w) for w in ws)
+    return " ".join(counts.people_object([stem(w) for w in ws]))
 
 
 def _aliases(article: ArticleEnriched) -> dict[str, str]:
@@ -66,11 +56,16 @@ def _aliases(article: ArticleEnriched) -> dict[str, str]:
             if len(a) > 1 and a != e.name}  # fmt: skip
 
 
+def _sentence_start(article: ArticleEnriched, fig: Figure) -> int | None:
+    start = article.body.find(fig.sentence, max(0, fig.span[1] - len(fig.sentence)))
+    return None if start < 0 or start > fig.span[0] else start
+
+
 def figure_place(article: ArticleEnriched, fig: Figure) -> str | None:
     """The one place the figure's sentence names after a preposition, else None."""
     body = article.body
-    start = body.find(fig.sentence, max(0, fig.span[1] - len(fig.sentence)))
-    if start < 0 or start > fig.span[0]:
+    start = _sentence_start(article, fig)
+    if start is None:
         return None
     end = start + len(fig.sentence)
     dateline = (article.dateline or "").lower()
@@ -88,7 +83,7 @@ def figure_place(article: ArticleEnriched, fig: Figure) -> str | None:
     return places.pop() if len(places) == 1 else None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Identity:
     event: str
     object: str
@@ -96,18 +91,58 @@ class Identity:
     place: str | None
 
 
-def identities(article: ArticleEnriched) -> list[Identity | None]:
+def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
+    """(event class, object) of one figure, or None when it says neither (see counts)."""
+    body, (begin, end) = article.body, fig.span
+    obj = fig.object
+    cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
+           if event else None)  # fmt: skip
+    if not obj or normalize_object(obj, {}) in ("death toll", "toll"):
+        start = _sentence_start(article, fig)
+        counted = counts.counted_in(body[start:begin]) if start is not None else None
+        if counted:
+            obj, participle = counted
+            cls = counts.event_class(participle) if participle else cls
+        elif obj:
+            obj, cls = "people", "kill"
+    part = counts.participle_class(obj) if obj else None
+    if part and cls not in counts.EVENT_CLASS.values():
+        cls, obj = part  # "11,000 displaced people were being housed"
+    if not obj and cls in counts.PEOPLE_CLASSES:
+        obj = "people"  # "about 4,000 were forced from their homes"
+    return (cls, obj) if cls and obj else None
+
+
+def identities(article: ArticleEnriched,
+               tracks: dict[str, TrackState] | None = None) -> list[Identity | None]:  # fmt: skip
+    """Each figure's identity, or None for one not tracked.
+
+    A figure's place is kept only when it sets the figure apart from the story's count: the
+    article itself gives the same count elsewhere or unplaced ("300 civilians killed ... 14 of
+    them in Baghouz"), or a report before did so (the story has that placed track). Otherwise
+    the place is where the story happens, which outlets name or omit at will ("in Chile",
+    "in the Atacama region", nothing), and the report joins the story's count.
+    """
     aliases = _aliases(article)
-    out: list[Identity | None] = []
+    published = article.published_at or ""
+    year = int(published[:4]) if published[:4].isdigit() else None
+    raw: list[Identity | None] = []
     for fig in article.figures:
         event = fig.event
         if not event and fig.parent is not None and 0 <= fig.parent < len(article.figures):
             event = article.figures[fig.parent].event  # "including 40 children" of the killed
-        if not event or not fig.object:
-            out.append(None)
-            continue
-        ev, ob = normalize_event(event), normalize_object(fig.object, aliases)
-        out.append(Identity(ev, ob, fig.unit, figure_place(article, fig)) if ev and ob else None)
+        read = None if counts.past_year(fig.sentence, year) else _read(article, fig, event)
+        ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
+        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig)) if ev and ob else None)
+    kinds = [(i.event, i.object, i.unit, i.place) for i in raw if i is not None]
+    placed = {(t.event_n, t.object_n, t.unit, t.place) for t in (tracks or {}).values()}
+    out: list[Identity | None] = []
+    for i in raw:
+        if i is not None and i.place is not None:
+            apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place for k in kinds)
+            if not apart and (i.event, i.object, i.unit, i.place) not in placed:
+                i = Identity(i.event, i.object, i.unit, None)
+        out.append(i)
     return out
 
 
@@ -175,7 +210,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
     """File the article's figures into tracks; returns the keys of the tracks that changed."""
     changed: list[str] = []
     track_of: dict[int, TrackState] = {}
-    identities_ = identities(article)
+    identities_ = identities(article, tracks)
     for i, (fig, ident) in enumerate(zip(article.figures, identities_, strict=True)):
         parent_ident = identities_[fig.parent] if fig.parent is not None and 0 <= fig.parent < len(
             identities_) else None  # fmt: skip

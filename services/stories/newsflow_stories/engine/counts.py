@@ -1,0 +1,156 @@
+"""What a figure counts, read from its event, object and sentence: the pieces of a track identity.
+
+Outlets report one count with different words: "12 people were killed", "Twelve people died",
+"12 dead", "the death toll rose to 12". Enrich gives each figure the verb and noun it found;
+this module maps them onto one event class and one object, narrowly:
+- event classes for the counts disaster and conflict reports follow (`EVENT_CLASS`): deaths
+  (killed, died, dead, death toll: one toll, see bench/README.md, "Figure tracks"), wounded,
+  displaced, rescued, trapped, missing, burned, arrested. Words outside a class stay themselves
+  ("edged", "cut"); two classes never meet ("killed" vs "wounded");
+- phrases whose verb alone says little: "setting 54 vehicles alight" (burned), "pulled 11 people
+  alive" (rescued), "forced from their homes" (displaced);
+- a participle in front of the object names the event ("11,000 displaced people were housed":
+  displaced people; "the seven rescued miners stepped out": rescued miners);
+- a count without an object: "the death toll rose to 23" counts people killed; "the number of
+  container ships waiting rose to 61" counts container ships waiting; a casualty verb with no
+  object ("about 4,000 were forced from their homes") counts people;
+- people named only by their fate or as "others" ("11 survivors were rescued", "trapping 20
+  others") are people: the event already says the fate. Groups are never widened ("civilians",
+  "fighters", "miners" stay what they are).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsflow_stories.engine.text import stem, words
+
+# stem (or irregular form) -> event class. Each class is one count in a casualty or damage
+# report; the stems are Snowball's ("injur", "displac").
+EVENT_CLASS = {
+    **dict.fromkeys(["kill", "die", "dead", "death", "toll", "perish", "slay", "slain"], "kill"),
+    **dict.fromkeys(["wound", "injur", "hurt"], "wound"),
+    **dict.fromkeys(["displac", "homeless", "uproot"], "displac"),
+    **dict.fromkeys(["rescu"], "rescu"),
+    **dict.fromkeys(["trap", "stuck", "strand"], "trap"),
+    **dict.fromkeys(["miss", "unaccount"], "miss"),
+    **dict.fromkeys(["burn", "gut", "torch", "burnt"], "burn"),
+    **dict.fromkeys(["arrest", "detain"], "arrest"),
+}
+# Classes whose count, when the object is not printed, is a count of people.
+PEOPLE_CLASSES = {"kill", "wound", "displac", "rescu", "trap", "miss", "arrest"}
+# (verb stems, what follows in the clause, class): verbs that say little alone.
+_PHRASES = [
+    ({"set"}, re.compile(r"\b(?:alight|ablaze|on fire)\b"), "burn"),
+    ({"pull", "brought", "bring", "dug", "dig", "free"}, re.compile(r"\balive\b"), "rescu"),
+    ({"forc", "driven", "drive", "flee", "fled", "chase"},
+     re.compile(r"\bfrom (?:their |his |her )?homes?\b"), "displac"),
+]  # fmt: skip
+# Objects that name people by their fate or as the rest: people, for the count.
+_PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim"}
+# Words the object phrase caught from the clause that are not the counted thing.
+_TRAILING = {"alight", "ablaze", "alive", "dead", "free", "away", "off", "out", "more"}
+# "the death toll ... rose to 23", "the number of container ships waiting ... rose to 61".
+_TOLL = re.compile(r"\b(?:death toll|toll)\b")
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total|count|tally|queue|backlog) of (?:the )?((?:[a-z-]+ ?){1,4})"
+)
+# Where the counted noun phrase after "number of" ends.
+_PHRASE_END = {"in", "at", "from", "by", "off", "to", "on", "near", "across", "has", "have",
+               "had", "was", "were", "is", "are", "who", "that", "which", "rose", "stood"}  # fmt: skip
+# "leaving 38 container ships waiting", "left 300 people homeless": the word after the object.
+_LEAVE = {"leav", "keep", "kept"}
+# A figure in a sentence that names a past year, and no day of this week, counts something of
+# that year ("33 miners were rescued in the 2010 collapse", "600,000 people ... devastated by
+# Cyclone Idai in 2019"); "served a notice in 2025, hours after the collapse killed six people
+# on Friday" is this week's news.
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_THIS_WEEK = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
+    r"this week|this morning|hours)\b"
+)
+
+
+def event_class(event: str) -> str:
+    """The event's class, or its stems ("were killed" -> "kill", "edged up" -> "edg up")."""
+    stems = _stems(event)
+    for s in stems:
+        if s in EVENT_CLASS:
+            return EVENT_CLASS[s]
+    return " ".join(stems)
+
+
+def phrase_class(event: str, after: str, obj: str | None) -> str | None:
+    """An event from a verb and the words after the figure ("setting ... alight", "leaving
+    ... ships waiting"), or None."""
+    stems = set(_stems(event))
+    for verbs, follows, cls in _PHRASES:
+        if stems & verbs and follows.search(after.lower()):
+            return cls
+    if stems & _LEAVE:
+        skip = set(words(obj or ""))
+        rest = [w for w in words(after)[:6] if w not in skip]
+        if rest and (rest[0].endswith(("ed", "ing")) or stem(rest[0]) in EVENT_CLASS):
+            return event_class(rest[0])
+    return None
+
+
+def participle_class(obj: str) -> tuple[str, str] | None:
+    """("displaced people") -> ("displac", "people"): a class-naming participle before the
+    counted noun, and the rest of the object."""
+    ws = obj.split()
+    if len(ws) >= 2 and _stems(ws[0]) and _stems(ws[0])[0] in EVENT_CLASS:
+        return EVENT_CLASS[_stems(ws[0])[0]], " ".join(ws[1:])
+    return None
+
+
+def counted_in(sentence_before: str) -> tuple[str, str | None] | None:
+    """(object, event or None) a count without an object reports, from the words before it:
+    "the death toll ... rose to" -> people killed; "the number of X waiting rose to" -> X."""
+    text = sentence_before.lower()
+    found = list(_NUMBER_OF.finditer(text))
+    if found:
+        phrase: list[str] = []
+        for w in found[-1].group(1).split():
+            if w in _PHRASE_END:
+                break
+            if phrase and w.endswith(("ed", "ing")):
+                return " ".join(phrase), w  # "container ships waiting", "people killed"
+            phrase.append(w)
+        if phrase:
+            return " ".join(phrase), None
+    if _TOLL.search(text):
+        return "people", "kill"
+    return None
+
+
+def people_object(obj_stems: list[str]) -> list[str]:
+    return ["peopl"] if len(obj_stems) == 1 and obj_stems[0] in _PEOPLE else obj_stems
+
+
+def strip_trailing(ws: list[str]) -> list[str]:
+    while ws and ws[-1] in _TRAILING:
+        ws = ws[:-1]
+    return ws
+
+
+def past_year(sentence: str, published_year: int | None) -> bool:
+    """Does the sentence name a year before the article's own, and no day of this week?"""
+    if published_year is None or _THIS_WEEK.search(sentence.lower()):
+        return False
+    return any(int(y) < published_year for y in _YEAR.findall(sentence))
+
+
+# Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms.
+_IRREGULAR = {"fled": "flee", "lost": "lose", "struck": "strike", "shot": "shoot", "held": "hold",
+              "took": "take", "taken": "take", "left": "leav", "fell": "fall", "fallen": "fall",
+              "rose": "rise", "risen": "rise", "sold": "sell", "bought": "buy", "built": "build",
+              "caught": "catch", "found": "find", "gave": "give", "given": "give", "sent": "send",
+              "spent": "spend", "brought": "bring", "grew": "grow", "grown": "grow",
+              "drove": "drive", "driven": "drive", "hit": "hit", "met": "meet", "paid": "pay",
+              "won": "win", "beaten": "beat", "slain": "slay", "slew": "slay"}  # fmt: skip
+_AUXILIARY = {"be", "been", "being", "was", "were", "is", "are", "have", "has", "had", "got"}
+
+
+def _stems(text: str) -> list[str]:
+    return [_IRREGULAR.get(w) or stem(w) for w in words(text) if w not in _AUXILIARY]

@@ -1,0 +1,114 @@
+"""One count reported with different words by different outlets forms one track."""
+
+from __future__ import annotations
+
+from newsflow_stories.engine import StoryEngine
+
+from tests.unit.stories.factory import article
+
+ENTS = {"Lagos": "LOC", "Otedola": "LOC", "LASEMA": "ORG", "Nigeria": "LOC"}
+
+
+def _report(body: str, figures: list[dict], day: int = 20, hour: int = 10, **kw):  # type: ignore[no-untyped-def]
+    lede = ("A fuel tanker overturned and burst into flames on the Otedola bridge in Lagos, "
+            "LASEMA said of the tanker fire. ")  # fmt: skip
+    return article(lede + body, title=kw.pop("title", "Tanker fire on Lagos bridge"),
+                   published_at=f"2026-03-{day:02d}T{hour:02d}:00:00Z", entities=ENTS,
+                   figures=figures, **kw)  # fmt: skip
+
+
+def _tracks(*articles):  # type: ignore[no-untyped-def]
+    engine = StoryEngine()
+    for a in articles:
+        engine.add(a)
+    [story] = list(engine.stories())
+    return {t.key: sorted((r.value, r.article_id) for r in t.reports) for t in story.tracks}
+
+
+def _values(tracks: dict, key: str) -> list[float]:
+    return [v for v, _ in tracks[key]]
+
+
+def test_killed_died_dead_and_the_death_toll_are_one_toll() -> None:
+    a = _report(
+        "At least 12 people were killed in the fire.",
+        [{"text": "12", "object": "people", "event": "killed"}],
+    )
+    b = _report(
+        "Twelve people died at the scene.",
+        [{"text": "Twelve", "value": 12.0, "object": "people", "event": "died"}],
+        hour=12,
+    )
+    c = _report(
+        "The death toll from the tanker fire rose to 15 on Saturday.",
+        [{"text": "15", "object": None, "event": "rose"}],
+        day=21,
+    )
+    d = _report(
+        "The number of people killed by the fire has climbed to at least 17.",
+        [{"text": "17", "object": None, "event": "climbed"}],
+        day=22,
+    )
+    e = _report(
+        "Officials put the death toll at 18.",
+        [{"text": "18", "object": "death toll", "event": "put"}],
+        day=23,
+    )
+    tracks = _tracks(a, b, c, d, e)
+    assert _values(tracks, "kill|peopl|") == [12, 12, 15, 17, 18]
+
+
+def test_phrases_and_participles_name_the_count_their_verb_does_not() -> None:
+    a = _report("The crash set 54 vehicles alight. Rescuers pulled 11 people alive from the "
+                "wreck. About 4,000 were forced from their homes.",
+                [{"text": "54", "object": "vehicles alight", "event": "set"},
+                 {"text": "11", "object": "people", "event": "pulled"},
+                 {"text": "4,000", "object": None, "event": "forced"}])  # fmt: skip
+    b = _report("The blaze gutted 54 vehicles. Officials said 11 survivors had been rescued. "
+                "Some 5,000 displaced people were being housed in schools.",
+                [{"text": "54", "object": "vehicles", "event": "gutted"},
+                 {"text": "11", "object": "survivors", "event": "rescued"},
+                 {"text": "5,000", "object": "displaced people", "event": "housed"}],
+                day=21)  # fmt: skip
+    c = _report("The fire left 300 people homeless. Two more bodies were pulled from the river.",
+                [{"text": "300", "object": "people", "event": "left"},
+                 {"text": "Two", "value": 2.0, "object": "more bodies", "event": "pulled"}],
+                day=22)  # fmt: skip
+    tracks = _tracks(a, b, c)
+    assert _values(tracks, "burn|vehicl|") == [54, 54]
+    assert _values(tracks, "rescu|peopl|") == [11, 11]
+    assert _values(tracks, "displac|peopl|") == [300, 4000, 5000]
+    # Bodies pulled out are not people rescued alive.
+    assert _values(tracks, "pull|bodi|") == [2]
+
+
+def test_a_place_named_or_left_out_is_the_same_count_unless_it_sets_one_apart() -> None:
+    a = _report(
+        "Seven people were trapped in Nigeria on Friday.",
+        [{"text": "Seven", "value": 7.0, "object": "people", "event": "trapped"}],
+    )
+    b = _report("Seven people were still trapped on Saturday.",
+                [{"text": "Seven", "value": 7.0, "object": "people", "event": "trapped"}],
+                day=21)  # fmt: skip
+    c = _report("Seven people were trapped at Otedola on Sunday.",
+                [{"text": "Seven", "value": 7.0, "object": "people", "event": "trapped"}],
+                day=22)  # fmt: skip
+    tracks = _tracks(a, b, c)
+    assert _values(tracks, "trap|peopl|") == [7, 7, 7]
+
+
+def test_a_count_of_an_earlier_year_belongs_to_no_track() -> None:
+    a = _report(
+        "Seven people were trapped on Friday.",
+        [{"text": "Seven", "value": 7.0, "object": "people", "event": "trapped"}],
+    )
+    b = _report(
+        "The fire recalled the 2010 blaze, when 33 people were rescued after a week.",
+        [{"text": "33", "object": "people", "event": "rescued"}],
+        day=21,
+    )
+    c = _report("All seven people were rescued alive on Sunday.",
+                [{"text": "seven", "value": 7.0, "object": "people", "event": "rescued"}],
+                day=22)  # fmt: skip
+    tracks = _tracks(a, b, c)
+    assert _values(tracks, "rescu|peopl|") == [7]
