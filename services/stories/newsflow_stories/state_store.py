@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -38,9 +39,11 @@ async def ensure_topics(bootstrap: str, stories_topic: str, state_topic: str,
         await admin.close()
 
 
-async def read_state(bootstrap: str, state_topic: str) -> list[dict[str, Any]]:
+async def read_state(bootstrap: str, state_topic: str) -> Iterator[dict[str, Any]]:
     """The latest committed state of every story (read_committed: an aborted batch never
-    counts), read from the start of the state topic to its end."""
+    counts), read from the start of the state topic to its end. Kept as bytes and parsed one
+    at a time as the engine loads them, each let go once parsed: the engine keeps only the
+    open stories, and the parsed states of every story would not fit (~12 KB an article)."""
     tp = TopicPartition(state_topic, 0)
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None,
                                 isolation_level="read_committed", enable_auto_commit=False,
@@ -57,4 +60,11 @@ async def read_state(bootstrap: str, state_topic: str) -> list[dict[str, Any]]:
                     latest[r.key] = r.value
     finally:
         await consumer.stop()
-    return [json.loads(v) for v in latest.values() if v is not None]
+    return _parsed(latest)
+
+
+def _parsed(latest: dict[bytes, bytes | None]) -> Iterator[dict[str, Any]]:
+    while latest:
+        _, value = latest.popitem()
+        if value is not None:
+            yield json.loads(value)

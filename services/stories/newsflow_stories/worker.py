@@ -35,8 +35,10 @@ DEAD = Counter("newsflow_stories_dlq_total", "Messages sent to the DLQ")
 BATCH_SECONDS = Histogram("newsflow_stories_batch_seconds", "Time to place and commit one batch")
 ENGINE_SECONDS = Histogram("newsflow_stories_engine_seconds", "Engine time per article",
                            buckets=(0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5))  # fmt: skip
-STORIES = Gauge("newsflow_stories_stories", "Stories in the engine")
+STORIES = Gauge("newsflow_stories_stories", "Stories ever started")
 OPEN = Gauge("newsflow_stories_open_stories", "Stories still open (in the candidate index)")
+HELD = Gauge("newsflow_stories_held_stories", "Stories in memory (closed ones are evicted)")
+EVICTED = Counter("newsflow_stories_evicted_total", "Closed stories evicted from memory")
 RESTORE_SECONDS = Gauge("newsflow_stories_restore_seconds", "Time the last state restore took")
 
 
@@ -85,10 +87,9 @@ class StoryWorker(ConsumerRebalanceListener):
         self.engine, self.merger = engine, Merger(assigned, self.settings.order_grace_ms)
         self.role = "active"
         RESTORE_SECONDS.set(time.monotonic() - started)
-        STORIES.set(engine.story_count())
-        OPEN.set(engine.open_stories())
+        self._gauges()
         log.info("took the stories partitions", extra={
-            "partitions": len(assigned), "stories": engine.story_count(),
+            "partitions": len(assigned), "stories": engine.story_count(), "held": engine.held(),
             "restore_s": round(time.monotonic() - started, 3)})  # fmt: skip
 
     async def _let_go(self) -> None:
@@ -167,14 +168,23 @@ class StoryWorker(ConsumerRebalanceListener):
             await self.producer.send_offsets_to_transaction(offsets, self.settings.group_id)
         for fut in futures:
             await fut
+        # Only now: a story the batch changed may have closed later in the same batch, and its
+        # state was needed above. Closed stories are never joined again, so evicting them
+        # changes no decision; their last state is in the state topic.
+        EVICTED.inc(self.engine.evict_closed())
         PLACED.inc(len(records))
         for kind in kinds:
             UPDATES.labels(kind).inc()
-        STORIES.set(self.engine.story_count())
-        OPEN.set(self.engine.open_stories())
+        self._gauges()
         BATCH_SECONDS.observe(time.monotonic() - started)
         log.debug("committed a batch", extra={"articles": len(records), "outputs": len(outputs),
                                               "seconds": round(time.monotonic() - started, 3)})  # fmt: skip
+
+    def _gauges(self) -> None:
+        assert self.engine is not None
+        STORIES.set(self.engine.story_count())
+        OPEN.set(self.engine.open_stories())
+        HELD.set(self.engine.held())
 
     def _place(self, record: Any) -> list[tuple[str, bytes | None, bytes]]:
         assert self.engine is not None
@@ -213,5 +223,6 @@ class StoryWorker(ConsumerRebalanceListener):
             return False, {"status": "unavailable", "reason": "restoring the stories' state"}
         body: dict[str, Any] = {"status": "ok", "role": self.role}
         if self.engine is not None:
-            body |= {"stories": self.engine.story_count(), "open": self.engine.open_stories()}
+            body |= {"stories": self.engine.story_count(), "open": self.engine.open_stories(),
+                     "held": self.engine.held()}  # fmt: skip
         return True, body

@@ -9,6 +9,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,15 +86,20 @@ def new_name() -> str:
     return uuid.uuid4().hex[:10]
 
 
-async def produce(bootstrap: str, topic: str, articles: Iterable[ArticleEnriched | bytes]) -> None:
+async def produce(bootstrap: str, topic: str, articles: Iterable[ArticleEnriched | bytes],
+                  at: Iterable[datetime] | None = None) -> None:  # fmt: skip
+    """Each article keyed by its id; `at` gives the record times (else now)."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
     await producer.start()
+    times = iter(at) if at is not None else None
     try:
         for a in articles:
+            ms = int(next(times).timestamp() * 1000) if times is not None else None
             if isinstance(a, bytes):
-                await producer.send_and_wait(topic, a, key=b"poison")
+                await producer.send_and_wait(topic, a, key=b"poison", timestamp_ms=ms)
             else:
-                await producer.send_and_wait(topic, a.model_dump_json().encode(), key=a.id.encode())
+                await producer.send_and_wait(topic, a.model_dump_json().encode(),
+                                             key=a.id.encode(), timestamp_ms=ms)  # fmt: skip
     finally:
         await producer.stop()
 

@@ -4,7 +4,9 @@ A replay and a SIGKILL are in tests/faults/test_stories_kill.py."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -18,10 +20,11 @@ from tests.integration.stories.helpers import (
     membership,
     new_name,
     produce,
+    updates,
     wait_placed,
 )
 from tests.kafka_io import create_topic, read_all
-from tests.unit.stories.factory import event_stream, hajin
+from tests.unit.stories.factory import event_article, event_stream, hajin
 
 ARTICLES = [hajin(6, 300, 820), hajin(8, 320, 850), hajin(11, 330, 870), *event_stream(12, 4)]
 
@@ -29,8 +32,6 @@ ARTICLES = [hajin(6, 300, 820), hajin(8, 320, 850), hajin(11, 330, 870), *event_
 @pytest.fixture(scope="module")
 def input_topic(kafka_bootstrap: str) -> str:
     topic = f"enriched-{new_name()}"
-    import asyncio
-
     asyncio.run(create_topic(kafka_bootstrap, topic, partitions=2))
     return topic
 
@@ -72,3 +73,43 @@ async def test_articles_become_stories_once_each(
     async with httpx.AsyncClient() as client:
         metrics = (await client.get(f"http://127.0.0.1:{service.port}/metrics")).text
     assert "newsflow_stories_articles_total" in metrics
+
+
+async def test_closed_stories_leave_memory_and_a_restart_keeps_them_out(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    """Four events four days apart in record time (stories close after three): one story is
+    held at the end, before and after a SIGKILL; an old article re-sent is still not placed."""
+    topic = f"enriched-{new_name()}"
+    await create_topic(kafka_bootstrap, topic, partitions=2)
+    base = datetime.now(UTC).replace(microsecond=0) - timedelta(days=13)
+    pairs = [(e, k, base + timedelta(days=4 * e, hours=6 * k)) for e in range(4) for k in range(3)]
+    stream = [event_article(e, k).model_copy(update={"published_at": at.isoformat()})
+              for e, k, at in pairs]  # fmt: skip
+    await produce(kafka_bootstrap, topic, stream, at=[at for *_, at in pairs])
+    proc = StoriesProcess(kafka_bootstrap, topic, new_name(), tmp_path,
+                          NEWSFLOW_STORIES_BATCH_SIZE="4")  # fmt: skip
+    try:
+        proc.start()
+        await wait_placed(kafka_bootstrap, proc.output_topic, len(stream))
+        await asyncio.sleep(1)  # the gauges follow the commit
+        assert _counts(proc) == {"stories": 4, "open": 1, "held": 1}
+        proc.kill()
+        proc.start()
+        assert _counts(proc) == {"stories": 4, "open": 1, "held": 1}
+        later = base + timedelta(days=12, hours=18)
+        follow_up = event_article(3, 3).model_copy(update={"published_at": later.isoformat()})
+        await produce(kafka_bootstrap, topic, [stream[0], follow_up], at=[later, later])
+        ups = await wait_placed(kafka_bootstrap, proc.output_topic, len(stream) + 1)
+        await asyncio.sleep(2)  # a second placement of stream[0] would be committed by now
+        ups = await updates(kafka_bootstrap, proc.output_topic)
+    finally:
+        proc.stop()
+    assert len(ups) == len(stream) + 1
+    assert ups[-1].article_id == follow_up.id and ups[-1].kind == "article_added"
+
+
+def _counts(proc: StoriesProcess) -> dict[str, int]:
+    status, health = proc.health()
+    assert status == 200, health
+    return {k: health[k] for k in ("stories", "open", "held")}

@@ -39,8 +39,12 @@ def parse_time(value: str | None) -> float | None:
 class StoryEngine:
     def __init__(self, config: StoryConfig | None = None) -> None:
         self.config = config or StoryConfig()
-        self._stories: dict[str, StoryState] = {}
+        self._stories: dict[str, StoryState] = {}  # the open ones, and closed ones not evicted
+        # Every article ever placed (closed stories too: one re-sent after its story closed is
+        # still not placed twice). About 130 bytes an article, against ~12 KB for its story.
         self._story_of: dict[str, str] = {}
+        self._closed: dict[str, None] = {}  # closed since the last evict_closed(), in order
+        self._count = 0  # stories ever started
         self._index = CandidateIndex(self.config)
         self._closing: list[tuple[float, str]] = []  # (last_at, story id), lazily stale
         self._seq = 0
@@ -71,6 +75,7 @@ class StoryEngine:
         if story is None:
             story, score = StoryState(id=story_id_for(article.id)), 1.0
             self._stories[story.id] = story
+            self._count += 1
         member = Member(
             id=article.id, title=article.title, url=article.url, source=article.source,
             agencies=list(article.agencies), published_at=article.published_at,
@@ -91,31 +96,60 @@ class StoryEngine:
         return self._story_of.get(article_id)
 
     def stories(self) -> Iterable[Story]:
+        """The stories in memory (closed ones are gone after evict_closed())."""
         return (s.public() for s in self._stories.values())
 
     # -- durable state (what the service keeps in its compacted state topic) ------------------
 
     def state(self, story_id: str) -> dict[str, Any]:
+        """A story changed since the last evict_closed() (the worker takes the state of every
+        story a batch changed before it evicts)."""
         return self._stories[story_id].to_dict()
 
+    def evict_closed(self) -> int:
+        """Forget the stories closed since the last call (their last state is in the state
+        topic). Closed stories are never candidates again, so no decision changes; only
+        story_of() and the seen-before check keep their articles."""
+        for sid in self._closed:
+            del self._stories[sid]
+        evicted, self._closed = len(self._closed), {}
+        return evicted
+
     def load(self, states: Iterable[dict[str, Any]]) -> None:
-        """Rebuild from the latest state of every story (any order): the engine then decides
-        exactly as the one that wrote them would have."""
+        """Rebuild from the state topic: each story's states in the order written (a later
+        one wins; other stories' in any order). The engine then decides exactly as the one
+        that wrote them would have, holding only the open stories: a state that is closed at
+        the newest time read so far stays closed (that time only grows), so only its
+        articles are kept, and memory never holds every story at once."""
+        window = self.config.window.total_seconds()
         for d in states:
             story = StoryState.from_dict(d)
-            self._stories[story.id] = story
+            if story.members[0].id not in self._story_of:  # its first state read
+                self._count += 1
             for m in story.members:
                 self._story_of[m.id] = story.id
                 self._seq = max(self._seq, m.seq)
             self._watermark = max(self._watermark, story.last_seen)
             self._time_so_far = max(self._time_so_far, story.last_at)
-        horizon = self._watermark - self.config.window.total_seconds()
+            if story.last_seen < self._watermark - window:
+                self._stories.pop(story.id, None)
+            else:
+                self._stories[story.id] = story
+        horizon = self._watermark - window
         for story in sorted(self._stories.values(), key=lambda s: s.last_seq):
             if story.last_seen >= horizon:
                 self._index.put(story)
                 heapq.heappush(self._closing, (story.last_seen, story.id))
+            else:
+                self._closed[story.id] = None
+        self.evict_closed()
 
     def story_count(self) -> int:
+        """Stories ever started (closed and evicted ones included)."""
+        return self._count
+
+    def held(self) -> int:
+        """Stories in memory: the open ones (and any closed since the last evict_closed())."""
         return len(self._stories)
 
     def open_stories(self) -> int:
@@ -157,5 +191,7 @@ class StoryEngine:
         horizon = self._watermark - self.config.window.total_seconds()
         while self._closing and self._closing[0][0] < horizon:
             last_seen, sid = heapq.heappop(self._closing)
-            if self._stories[sid].last_seen == last_seen:  # not a stale entry
-                self._index.remove(sid)
+            story = self._stories.get(sid)
+            if story is not None and story.last_seen == last_seen and sid not in self._closed:
+                self._index.remove(sid)  # not a stale entry, nor a second one
+                self._closed[sid] = None
