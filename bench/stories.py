@@ -1,7 +1,7 @@
 """Stories against the story gold set: B-cubed of the assignment, exact figure tracks, cost.
 
 Usage: bench/stories [--test] [--misses] [--sizes 1000,10000,100000] [--no-cost] [--refresh]
-                     [--set NAME=VALUE ...]
+                     [--keep-closed] [--set NAME=VALUE ...]
 
 Reads bench/stories-data/ (see its README), enriches every article offline with the enrich
 service's own `Enricher` (cached in bench/out/stories-enriched.ndjson; --refresh redoes it),
@@ -9,7 +9,7 @@ feeds the dev split (or, with --test, the locked test split) in publication orde
 `StoryEngine`, and prints B-cubed precision/recall/F1, the share of gold figure tracks that are
 exactly right, and the engine's CPU per article at 1k, 10k and 100k articles of synthetic
 growth (bench/stories_growth.py), next to the enrich pipeline's CPU per article measured in the
-same run. Writes bench/out/stories.json.
+same run, and the process's RSS growth at each size. Writes bench/out/stories.json.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ DATA = BENCH / "stories-data"
 OUT = BENCH / "out"
 CACHE = OUT / "stories-enriched.ndjson"
 ENRICH_SAMPLE = 64  # articles enriched afresh in every run, for the CPU ratio
+BATCH = 200  # articles per evict_closed() in the cost stream: the service's default batch
 
 
 def load_gold() -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
@@ -218,19 +219,25 @@ def _rss_mb() -> float:
 
 
 def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: float,
-             new_engine: Any) -> dict[str, Any]:  # fmt: skip
-    """Engine CPU per article over the last 1,000 articles before each size, in one stream."""
+             new_engine: Any, evict: bool = True) -> dict[str, Any]:  # fmt: skip
+    """Engine CPU per article over the last 1,000 articles before each size, in one stream, and
+    the process's RSS growth at each size. Closed stories are evicted every `BATCH` articles,
+    as the service does after each transaction (`evict=False`: kept, as before eviction)."""
     engine, window = new_engine(), 1000
     rss_before = _rss_mb()
     marks = {n: 0.0 for n in sizes}
+    rss = {n: 0.0 for n in sizes}
     total, spent = 0.0, []
     for i, event in enumerate(grown(base, max(sizes)), start=1):
         start = time.process_time()
         engine.add(event)
+        if evict and i % BATCH == 0:
+            engine.evict_closed()
         spent.append(time.process_time() - start)
         total += spent[-1]
         if i in marks:
             marks[i] = sum(spent[-window:]) / window
+            rss[i] = _rss_mb() - rss_before
         if len(spent) > window:
             spent = spent[-window:]
         if i % 10_000 == 0:
@@ -241,13 +248,18 @@ def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: 
     ratio = marks[max(sizes)] / marks[min(sizes)]
     print(f"  enrich pipeline: {enrich_cpu * 1000:.1f} ms CPU per article (same run)")
     grew_mb = _rss_mb() - rss_before
-    print(f"  memory: the process grew by {grew_mb:,.0f} MB over the stream (the engine's state)")
+    held = f"{engine.held():,} of {engine.story_count():,} stories held"
+    how = "closed stories evicted" if evict else "closed stories kept (--keep-closed)"
+    print(f"  memory (RSS growth of the process, {how}): "
+          + ", ".join(f"at {n:,} {rss[n]:,.0f} MB" for n in sizes) + f"; {held}")  # fmt: skip
     print(
         f"  cost@{max(sizes):,} / cost@{min(sizes):,} = {ratio:.2f}   (target <= 1.5; "
         f"engine share target <= 10%)"
     )
     return {"ms_per_article": {str(n): marks[n] * 1000 for n in sizes}, "ratio": ratio,
             "enrich_ms_per_article": enrich_cpu * 1000, "rss_growth_mb": grew_mb,
+            "rss_growth_mb_at": {str(n): rss[n] for n in sizes}, "evict": evict,
+            "held": engine.held(), "stories": engine.story_count(),
             "share_of_enrich": {str(n): marks[n] / enrich_cpu for n in sizes}}  # fmt: skip
 
 
@@ -257,6 +269,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--misses", action="store_true", help="print split/merged stories, bad tracks")
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--no-cost", action="store_true")
+    ap.add_argument(
+        "--keep-closed",
+        action="store_true",
+        help="cost stream without evicting closed stories (memory as before)",
+    )
     ap.add_argument("--refresh", action="store_true", help="enrich again, ignoring the cache")
     ap.add_argument(
         "--set",
@@ -282,7 +299,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_cost:
         base = in_time_order(gold_events[a["gid"]] for a in dev)
         sizes = [int(s) for s in args.sizes.split(",")]
-        result["cost"] = run_cost(base, sizes, enrich_cpu, new_engine)
+        result["cost"] = run_cost(base, sizes, enrich_cpu, new_engine, not args.keep_closed)
     OUT.mkdir(exist_ok=True)
     (OUT / "stories.json").write_text(json.dumps(result, indent=1))
 

@@ -44,3 +44,15 @@ def test_grown_repeats_the_base_in_time_order_with_distinct_ids() -> None:
     assert len({e.id for e in stream}) == 5
     times = [e.published_at for e in stream]
     assert times == sorted(times)
+
+
+def test_the_cost_stream_evicts_closed_stories_unless_told_to_keep_them() -> None:
+    from newsflow_stories.engine import StoryEngine
+
+    from bench.stories import run_cost
+
+    base = [event(i, f"2026-03-{1 + i:02d}T10:00:00+00:00") for i in range(3)]
+    kept = run_cost(base, [300, 600], 1.0, StoryEngine, evict=False)
+    evicted = run_cost(base, [300, 600], 1.0, StoryEngine)
+    assert kept["stories"] == evicted["stories"] == 200  # one story per copy of the base
+    assert kept["held"] == 200 and evicted["held"] <= 2
