@@ -167,11 +167,20 @@ async def _enrich_service(bench: BenchStack, events: list[Any], warm: list[Any],
 
 async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
                      report: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    """202 -> searchable, first at a third of the enrich capacity measured above (what the pipeline
-    adds when it keeps up; memory is sampled then, in steady state), then at the 50/s asked for."""
+    """202 -> searchable and 202 -> story visible, first at a third of the enrich capacity
+    measured above (what the pipeline adds when it keeps up; memory is sampled then, in steady
+    state), then at the 50/s asked for."""
+    from newsflow_contracts import topics
+
+    from bench.perf.kafka import wait_caught_up
+
     w, p = (int(x) for x in args.fresh_enrich.split("x"))
-    await asyncio.to_thread(bench.up, ["search", "ingest"])
+    await asyncio.to_thread(bench.up, ["stories", "search", "ingest"])
     await asyncio.to_thread(bench.start_enrich, w, p)
+    # The stories service and the indexer start here, on the earlier stages' articles.enriched:
+    # the load starts once they have read it.
+    catch_up = await wait_caught_up(bench.config.kafka_bootstrap, topics.ENRICHED,
+                                    ["newsflow-stories", "newsflow-search-indexer"])  # fmt: skip
     capacity = (report["stages"].get("enrich_service", {}).get("result") or {}) \
         .get(f"{w}x{p}", {}).get("articles_per_s", 10.0)  # fmt: skip
     seconds = 10 if args.quick else 60
@@ -190,15 +199,16 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
     c = bench.config
     ingest = f"http://127.0.0.1:{c.ingest_port}"
     result: dict[str, Any] = {"enrich": f"{w} worker(s) x {p} process(es)",
-                              "enrich_capacity_per_s": capacity}  # fmt: skip
+                              "enrich_capacity_per_s": capacity, "catch_up_s": catch_up}  # fmt: skip
     try:
         # a third: the capacity was measured with enrich alone, here ingest, the indexer and
         # Elasticsearch share the same two cores
         easy = args.fresh_rate or round(capacity / 3, 1)
         arts = corpus.build(int(easy * seconds) + 1, offset=500_000)
         result["sustainable"] = await load.freshness(
-            ingest, c.es_url, c.kafka_bootstrap, arts, easy, progress, during=sample
-        )
+            ingest, c.es_url, c.kafka_bootstrap, arts, easy, progress, during=sample,
+            stories="stories",
+        )  # fmt: skip
         result["memory_mb"] = {k: {"median": statistics.median(v), "max": max(v),
                                    "samples": len(v)} for k, v in samples.items()}  # fmt: skip
         hard = 50.0
@@ -211,6 +221,7 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
             hard,
             progress,
             settle=10 if args.quick else 30,
+            stories="stories",
         )
     finally:
         await asyncio.to_thread(bench.stop_enrich)
@@ -250,8 +261,10 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", help="run only these stages (corpus, stack, enrich_raw, "
                     "enrich_service, enrich_raw_after, enrich_profile, freshness, ingest, ingest_profile, "
                     "search)")  # fmt: skip
-    ap.add_argument("--enrich-configs", help="workers x processes, e.g. 1x1,2x1,3x1,1x2 "
-                    "(1x2:stock: spaCy's own attribute ruler)")
+    ap.add_argument(
+        "--enrich-configs",
+        help="workers x processes, e.g. 1x1,2x1,3x1,1x2 (1x2:stock: spaCy's own attribute ruler)",
+    )
     ap.add_argument("--fresh-enrich", default="1x2", help="enrich layout during freshness")
     ap.add_argument("--fresh-rate", type=float, help="the sustainable freshness rate (articles/s)")
     ap.add_argument("--out", default="perf.json", help="file name under bench/out")

@@ -117,3 +117,34 @@ async def wait_group(bootstrap: str, group: str, members: int, timeout: float = 
                 return True
         await asyncio.sleep(0.5)
     return False
+
+
+async def wait_caught_up(bootstrap: str, topic: str, groups: list[str],
+                         timeout: float = 600) -> float | None:  # fmt: skip
+    """Seconds until every group's committed offsets reach the topic's end (None: timed out):
+    a service started on a topic with a backlog must read it before its latency means much."""
+    from aiokafka.structs import TopicPartition as TP
+
+    started = time.monotonic()
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    probe = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await admin.start()
+    await probe.start()
+    try:
+        parts = [TP(topic, p) for p in sorted(probe.partitions_for_topic(topic) or [])]
+        while time.monotonic() - started < timeout:
+            end = await probe.end_offsets(parts)
+            lag = 0
+            for group in groups:
+                with contextlib.suppress(KafkaError):
+                    done = await admin.list_consumer_group_offsets(group, partitions=parts)
+                    lag += sum(end[tp] - (done[tp].offset if tp in done else 0) for tp in parts)
+                    continue
+                lag += 1  # the group does not exist yet
+            if lag <= 0:
+                return time.monotonic() - started
+            await asyncio.sleep(1)
+        return None
+    finally:
+        await probe.stop()
+        await admin.close()

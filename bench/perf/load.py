@@ -99,53 +99,80 @@ async def open_loop(base: str, articles: list[dict[str, Any]], rate: float, prog
             "latency_ms": percentiles(latencies), "client_late_ms": percentiles(late)}  # fmt: skip
 
 
+def visible_in_stories(hits: list[dict[str, Any]], pending: set[str]) -> set[str]:
+    """The pending article ids that the story documents found list."""
+    return {a for h in hits for a in h["_source"]["article_ids"] if a in pending}
+
+
 async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dict[str, Any]],
                     rate: float, progress: Any, alias: str = "articles", settle: float = 60,
-                    during: Any = None) -> dict[str, Any]:  # fmt: skip
+                    during: Any = None, stories: str | None = None) -> dict[str, Any]:  # fmt: skip
     """Post at `rate`; for each accepted id, the time until an Elasticsearch search finds it
     (polled every 50 ms with an ids query: searchable means refreshed, not just stored), split
-    at the moment its enriched event appears on articles.enriched."""
+    at the moment its enriched event appears on articles.enriched. With `stories` (the stories
+    alias), also the time until a story listing it is found there (`/stories` sees it then;
+    `/stories/{id}` and the article's `story_id` are real-time gets, no later)."""
     from bench.perf.kafka import Outputs
 
     out = Outputs(bootstrap)
     await out.start()
     accepted: dict[str, float] = {}
     found: dict[str, float] = {}
+    in_story: dict[str, float] = {}
     stop = asyncio.Event()
 
-    async def poll() -> None:
+    async def poll(index: str, seen: dict[str, float], query: Any, matched: Any) -> None:
+        """Every 50 ms, one search for the accepted ids not seen yet in `index`."""
         async with _session() as s:
             while not stop.is_set():
-                pending = [i for i in accepted if i not in found][:1000]
+                pending = [i for i in accepted if i not in seen][:1000]
                 if pending:
-                    q = {"query": {"ids": {"values": pending}}, "size": len(pending),
-                         "_source": False}  # fmt: skip
-                    async with s.post(f"{es_url}/{alias}/_search", json=q) as r:
+                    async with s.post(f"{es_url}/{index}/_search", json=query(pending)) as r:
                         now = time.monotonic()
-                        if r.status == 200:
-                            for h in (await r.json())["hits"]["hits"]:
-                                found.setdefault(h["_id"], now)
+                        hits = (await r.json())["hits"]["hits"] if r.status == 200 else []
+                    for i in matched(hits, set(pending)):
+                        seen.setdefault(i, now)
                 await asyncio.sleep(0.05)
 
-    poller = asyncio.create_task(poll())
+    pollers = [asyncio.create_task(poll(
+        alias, found,
+        lambda ids: {"query": {"ids": {"values": ids}}, "size": len(ids), "_source": False},
+        lambda hits, _: [h["_id"] for h in hits]))]  # fmt: skip
+    if stories:
+        pollers.append(asyncio.create_task(poll(
+            stories, in_story,
+            lambda ids: {"query": {"terms": {"article_ids": ids}}, "size": len(ids),
+                         "_source": ["article_ids"]},
+            visible_in_stories)))  # fmt: skip
     sampler = asyncio.create_task(during()) if during else None
     try:
         load = await open_loop(ingest, articles, rate, progress,
                                f"freshness: {rate:.0f} articles/s",
                                lambda i, t: accepted.setdefault(i, t))  # fmt: skip
         deadline = time.monotonic() + settle
-        while time.monotonic() < deadline and len(found) < len(accepted):
+        while time.monotonic() < deadline and (
+            len(found) < len(accepted) or (stories and len(in_story) < len(accepted))
+        ):
             await asyncio.sleep(0.2)
     finally:
         stop.set()
-        await poller
+        await asyncio.gather(*pollers)
         await out.stop()
         if sampler:
             sampler.cancel()
     lat = [(found[i] - t) * 1000 for i, t in accepted.items() if i in found]
     to_enriched = [(out.seen[i] - t) * 1000 for i, t in accepted.items() if i in out.seen]
     to_search = [(found[i] - out.seen[i]) * 1000 for i in found if i in out.seen]
-    return {"rate": rate, "accepted": len(accepted), "searchable": len(found),
-            "post": load, "freshness_ms": percentiles(lat),
-            "accepted_to_enriched_ms": percentiles(to_enriched),
-            "enriched_to_searchable_ms": percentiles(to_search)}  # fmt: skip
+    result = {"rate": rate, "accepted": len(accepted), "searchable": len(found),
+              "post": load, "freshness_ms": percentiles(lat),
+              "accepted_to_enriched_ms": percentiles(to_enriched),
+              "enriched_to_searchable_ms": percentiles(to_search)}  # fmt: skip
+    if stories:
+        result["stories_visible"] = len(in_story)
+        result["story_visible_ms"] = percentiles(
+            [(in_story[i] - t) * 1000 for i, t in accepted.items() if i in in_story]
+        )
+        result["searchable_to_story_ms"] = percentiles(
+            [(in_story[i] - found[i]) * 1000 for i in in_story if i in found]
+        )
+    return result

@@ -42,7 +42,7 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     for key, res in (_get(report, "enrich_service") or {}).items():
         wps = res["words_per_s"]
         w, p = key.split(":")[0].split("x")
-        label = f"service {w} worker(s) x {p} process(es){key[len(w + p) + 1:]} (words/s)"
+        label = f"service {w} worker(s) x {p} process(es){key[len(w + p) + 1 :]} (words/s)"
         ratio = wps / raw2 if raw2 else None
         cores = int(w) * int(p)
         ok = (ratio >= 0.8) if ratio is not None and cores >= 2 else None
@@ -50,8 +50,14 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
             ">= 0.8x raw(2)" if cores >= 2 else "", ok)  # fmt: skip
         if cores >= 2 and (best is None or wps > best):
             best = wps
-    cpus = [x for x in (_get(report, "enrich_raw", "2", "words_per_cpu_s"),
-                        _get(report, "enrich_raw_after", "2", "words_per_cpu_s")) if x]
+    cpus = [
+        x
+        for x in (
+            _get(report, "enrich_raw", "2", "words_per_cpu_s"),
+            _get(report, "enrich_raw_after", "2", "words_per_cpu_s"),
+        )
+        if x
+    ]
     raw_cpu = sum(cpus) / len(cpus) if cpus else None
     add("enrich", "raw nlp.pipe words per CPU-second (mean of before and after)", raw_cpu,
         "{:,.0f}")  # fmt: skip
@@ -114,6 +120,14 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
             "p95 < 2,000", fl["p95"] < 2000)  # fmt: skip
         add("freshness", f"  searchable / accepted at {f['rate']:g}/s", f["searchable"],
             "{}" + f" / {f['accepted']}")  # fmt: skip
+        st = f.get("story_visible_ms")
+        if st:
+            bound = fl["p95"] + 1000  # issue 13: within 1 s of 202 -> searchable's p95
+            add("freshness", f"202 -> story visible at {f['rate']:g}/s: p50 / p95 / p99 ms",
+                st["p95"], f"{st['p50']:,.0f} / " + "{:,.0f}" + f" / {st['p99']:,.0f}",
+                f"p95 <= {fl['p95']:,.0f} + 1,000", st["p95"] <= bound)  # fmt: skip
+            add("freshness", "  story visible / accepted", f["stories_visible"],
+                "{}" + f" / {f['accepted']}")  # fmt: skip
         e, x = f.get("accepted_to_enriched_ms"), f.get("enriched_to_searchable_ms")
         if e and x:
             add("freshness", "  p50: 202 -> enriched | enriched -> searchable (ms)", e["p50"],
