@@ -241,7 +241,8 @@ def run_cost(base: Sequence[ArticleEnriched], sizes: Sequence[int], enrich_cpu: 
         if len(spent) > window:
             spent = spent[-window:]
         if i % 10_000 == 0:
-            print(f"  ... {i} articles", file=sys.stderr)
+            print(f"  ... {i} articles, RSS +{_rss_mb() - rss_before:,.0f} MB, "
+                  f"{engine.held():,} of {engine.story_count():,} stories held", file=sys.stderr)  # fmt: skip
     print(f"\ncost (engine CPU per article, mean over the {window} articles before each size)")
     for n in sizes:
         print(f"  at {n:>7,}: {marks[n] * 1000:8.3f} ms = {marks[n] / enrich_cpu:6.1%} of enrich")
