@@ -161,3 +161,64 @@ def test_title_is_the_headline_h1_not_the_site_name_h1() -> None:
         f"<article>{STORY}</article></body></html>"
     )
     assert _meta(lone).title == "Varnhold votes on the bridge plan again"
+
+
+def test_captions_of_photos_marked_up_without_figure() -> None:
+    # Caption and credit elements beside an <img>, no <figure>: a caption with its credit, a
+    # credit alone under a photo, a gallery item with a truncated copy and "more" links.
+    html = _page(
+        "",
+        "<div class='inline-photo'><img src='a.jpg'><br><span class='pb-caption'>The old "
+        "bridge at dawn. (Ana Rusk/AFP/Getty Images)</span></div>"
+        "<div class='box'><img src='b.jpg'><div class='credit'>(Image: © Ostra)</div></div>"
+        "<div class='asset'><img src='c.jpg'><div class='image-meta'><div class='image-caption'>"
+        "Mayor Ilse Brandt</div><div class='image-credit'>Tomas Vik, Associated Press</div></div>"
+        "</div><ul class='gallery'><li><img src='d.jpg'><div class='caption'><div "
+        "class='caption-full'>Workers on the deck, Tuesday.<a class='more-caption'> less</a>"
+        "</div><div class='caption-truncated'>Workers on<a class='more-caption'> ... more</a>"
+        "</div><span class='credit'>Photo: Lea Moor, AP</span></div></li></ul>",
+    )
+    assert _captions(html) == [
+        "The old bridge at dawn. (Ana Rusk/AFP/Getty Images)",
+        "(Image: © Ostra)",
+        "Mayor Ilse Brandt Tomas Vik, Associated Press",
+        "Workers on the deck, Tuesday. Photo: Lea Moor, AP",
+    ]
+    assert "Associated Press" in _meta(html).agencies
+
+
+def test_gallery_counters_are_dropped_and_inline_elements_joined_as_printed() -> None:
+    html = _page(
+        "",
+        "<figure><img src='a.jpg'><figcaption><span class='count'>1 of 2</span> Divers at the "
+        "<em>Velmora</em>, pier. (Tova Lind/AP)</figcaption></figure>",
+    )
+    assert _captions(html) == ["Divers at the Velmora, pier. (Tova Lind/AP)"]
+
+
+def test_a_layout_column_named_sidebar_is_not_a_sidebar() -> None:
+    # "l-sidebar-fixed" wraps the article itself (its paragraphs): its photo is the story's.
+    html = _page("", "").replace(
+        "<article>", "<article><div class='l-sidebar-fixed'><figure><img src='a.jpg'>"
+        "<figcaption>The council in session.</figcaption></figure>"
+    ).replace("</article>", "</div></article>")
+    assert _captions(html) == ["The council in session."]
+
+
+def test_a_credit_printed_beside_the_figcaption_is_joined_to_it() -> None:
+    html = _page(
+        "",
+        "<figure><img src='a.jpg'><span><figcaption>The council in session.</figcaption>"
+        "<cite>Ana Rusk/AP</cite></span></figure>",
+    )
+    assert _captions(html) == ["The council in session. Ana Rusk/AP"]
+
+
+def test_a_credit_line_of_the_story_beside_a_figure_is_not_a_caption() -> None:
+    html = _page(
+        "",
+        "<p class='credit'>VARNHOLD NEWS - Jul 11, 2030 - 14:20</p><figure><img src='a.jpg'>"
+        "<figcaption>The council in session.</figcaption></figure>"
+        "<p class='credit'>Reporting by Ana Rusk; Editing by Tomas Vik</p>",
+    )
+    assert _captions(html) == ["The council in session."]

@@ -2,10 +2,13 @@
 
 A caption is the `<figcaption>` of a figure, or, where the page marks it up otherwise, the texts
 of a figure's caption and credit elements joined ("Gannett is merging ... (Jacquelyn Martin /
-Associated Press)"). Labels the page prints in an element of their own ("Credit", "Image:",
-"Camera Icon", "Image caption") are not part of it (bench/real/ANNOTATING.md). Figures inside
-links, asides, navigation and related-story or playlist boxes show other stories: their names
-would become entities of this one, so they are not captions.
+Associated Press)"). Many pages print photos without `<figure>`: an `<img>` beside elements whose
+class says caption or credit ("pb-caption", "image-caption" + "image-credit", a gallery item's
+"caption"); those count too, when an image is near. Labels the page prints in an element of
+their own ("Credit", "Image:", "Camera Icon", "Image caption", a gallery's "1 of 4", "... more")
+are not part of it (bench/real/ANNOTATING.md). Figures inside links, asides, navigation and
+related-story or playlist boxes show other stories: their names would become entities of this
+one, so they are not captions.
 """
 
 from __future__ import annotations
@@ -17,21 +20,38 @@ from selectolax.lexbor import LexborNode
 
 # "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
-                    r" image|toggle caption|hide caption)\s*:?)$", re.IGNORECASE)  # fmt: skip
+                    r" image|toggle caption|hide caption)\s*:?|(image |photo |slide )?\d+ ?(of|/)"
+                    r" ?\d+|\d+|of|(\.\.\. ?|… ?)?(more|less)|show caption|expand|advertisement)$",
+                    re.IGNORECASE)  # fmt: skip
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
                               r"|newsletter|sidebar|video-list|outbrain|taboola", re.IGNORECASE)  # fmt: skip
+# A box named like a sidebar that holds this many paragraphs is the page's layout column.
+_LAYOUT_PARAGRAPHS = 5
 _PARTS = '[class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"]'
+_CREDITS = '[class*="credit"], [class*="Credit"], cite'
+_PART_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
+# A caption's second copy (shortened, or for screen readers only): not printed twice.
+_HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader",
+                           re.IGNORECASE)  # fmt: skip
+_MEDIA = "img, picture, video, iframe, amp-img"
+_MEDIA_LEVELS = 3  # how far up from a caption element its photo may sit
+_MAX_WORDS = 200  # a "caption" class on a box of prose is not a caption
+_UNPRINTED = {"script", "style", "noscript", "template", "-comment"}
+_EDGE = "\x00"  # where an element starts or ends
+_GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])")
+_HEADINGS = "h1, h2, h3"
 
 
 def captions(tree: HTMLParser) -> list[str]:
     out: list[str] = []
-    for fig in tree.css("figure, figcaption"):
-        if fig.tag == "figcaption" and _has_ancestor(fig, "figure"):
-            continue  # read with its figure
-        if _elsewhere(fig):
-            continue
-        line = _caption_of(fig)
+    for node in tree.css(f"figure, figcaption, {_PARTS}"):
+        if node.tag in ("figure", "figcaption"):
+            if node.tag == "figcaption" and _has_ancestor(node, "figure"):
+                continue  # read with its figure
+            line = "" if _elsewhere(node) else _caption_of(node)
+        else:
+            line = _loose_caption(node)
         if line and line not in out:  # a gallery repeating one caption counts once
             out.append(line)
     return out
@@ -39,16 +59,108 @@ def captions(tree: HTMLParser) -> list[str]:
 
 def _caption_of(fig: LexborNode) -> str:
     cap = fig if fig.tag == "figcaption" else fig.css_first("figcaption")
+    found = fig.css(_CREDITS if cap is not None else _PARTS)
+    # The outermost caption and credit elements; beside a figcaption, the credits outside it
+    # ("<figcaption>...</figcaption><cite>Rogelio V. Solis/AP</cite>").
+    parts = [n for n in found if not any(_is_inside(n, m) for m in found if m is not n)
+             and (cap is None or n.mem_id != cap.mem_id and not _is_inside(n, cap)
+                  and not _is_inside(cap, n))]  # fmt: skip
     if cap is not None:
-        return _text(cap)
-    parts = [n for n in fig.css(_PARTS) if not any(_is_inside(n, m) for m in fig.css(_PARTS)
-                                                   if m is not n)]  # fmt: skip
+        parts.insert(0, cap)
     return " ".join(t for t in (_text(n) for n in parts) if t)
 
 
+def _loose_caption(node: LexborNode) -> str:
+    """A caption or credit element outside any figure: the outermost one, with the credit that
+    follows it in the same box ("image-caption" + "image-credit"), when a photo is near. A box
+    classed "caption" that holds the photo or a headline is a wrapper, not the caption."""
+    if not _text_part(node) or _in_part_or_figure(node) or _follows_part(node):
+        return ""
+    if _elsewhere(node) or not _near_media(node):
+        return ""
+    parts = [node]
+    sib = node.next
+    while sib is not None:
+        if sib.tag not in ("-text", "-comment"):
+            if not _text_part(sib):
+                break
+            parts.append(sib)
+        sib = sib.next
+    line = " ".join(t for t in (_text(n) for n in parts) if t)
+    if len(line.split()) > _MAX_WORDS or all(_all_linked(n) for n in parts):
+        return ""  # prose, or a link to another story ("media__caption" of a teaser)
+    return line
+
+
+def _text_part(node: LexborNode) -> bool:
+    return bool(_PART_CLASS.search(node.attributes.get("class") or "")) and \
+        node.css_first(_MEDIA) is None and node.css_first(_HEADINGS) is None  # fmt: skip
+
+
+def _all_linked(node: LexborNode) -> bool:
+    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
+    return linked > 0 and linked >= len(node.text(strip=True))
+
+
+def _follows_part(node: LexborNode) -> bool:
+    """Read already with the caption element printed before it in the same box."""
+    sib = node.prev
+    while sib is not None and sib.tag in ("-text", "-comment"):
+        sib = sib.prev
+    return sib is not None and _text_part(sib)
+
+
+def _in_part_or_figure(node: LexborNode) -> bool:
+    k = node.parent
+    while k is not None and k.tag not in ("body", "html"):
+        if k.tag in ("figure", "figcaption") or _text_part(k):
+            return True
+        k = k.parent
+    return False
+
+
+def _near_media(node: LexborNode) -> bool:
+    """A photo near the element, not one of a <figure> with a caption of its own: a "credit"
+    paragraph beside such a figure is the story's credit line ("Reporting by ...")."""
+    k: LexborNode | None = node
+    for _ in range(_MEDIA_LEVELS + 1):
+        if k is None or k.tag in ("body", "html"):
+            return False
+        if any(_uncaptioned(m) for m in k.css(_MEDIA)):
+            return True
+        k = k.parent
+    return False
+
+
+def _uncaptioned(media: LexborNode) -> bool:
+    k = media.parent
+    while k is not None and k.tag != "figure":
+        k = k.parent
+    return k is None or not _caption_of(k)
+
+
 def _text(node: LexborNode) -> str:
-    pieces = (" ".join(p.split()) for p in node.text(separator="\n").split("\n"))
-    return " ".join(p for p in pieces if p and not _LABEL.match(p))
+    """The element's printed text, labels and hidden copies left out. Elements are apart (a
+    caption and its credit span: "weather. Kirsten Luce"), except before punctuation
+    ("Odyssey</i>, hibernation"); text inside an element stays as printed ("(Image: GETTY )")."""
+    pieces: list[str] = []
+    _pieces(node, pieces)
+    text = _GLUE.sub("", "".join(pieces)).replace(_EDGE, " ")
+    return " ".join(text.split())
+
+
+def _pieces(node: LexborNode, out: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            piece = child.text_content or ""
+            if not _LABEL.match(" ".join(piece.split())):
+                out.append(piece)
+        elif child.tag not in _UNPRINTED and not _HIDDEN_CLASS.search(
+            child.attributes.get("class") or ""
+        ):
+            out.append(_EDGE)
+            _pieces(child, out)
+            out.append(_EDGE)
 
 
 def _is_inside(node: LexborNode, other: LexborNode) -> bool:
@@ -72,7 +184,10 @@ def _has_ancestor(node: LexborNode, tag: str) -> bool:
 def _elsewhere(node: LexborNode) -> bool:
     k = node.parent
     while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _ELSEWHERE_TAGS or _ELSEWHERE_CLASS.search(k.attributes.get("class") or ""):
+        if k.tag in _ELSEWHERE_TAGS:
+            return True
+        if _ELSEWHERE_CLASS.search(k.attributes.get("class") or "") and \
+                len(k.css("p")) < _LAYOUT_PARAGRAPHS:  # fmt: skip
             return True
         k = k.parent
     return False
