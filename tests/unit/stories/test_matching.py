@@ -43,3 +43,26 @@ def test_one_leader_spelled_two_ways_by_two_outlets_is_one_story() -> None:
     [story] = list(engine.stories())
     names = {e.name for e in story.entities}
     assert {"Gurbanguly Berdymukhamedov", "Kurbanguli Berdymukhamedov"} <= names
+
+
+def test_an_acronym_one_report_spells_out_and_the_next_uses_alone_matches() -> None:
+    agency = "Instituto Nacional de Gestao e Reducao do Risco de Desastres"
+    first = article(
+        f"Floods swamped the port city overnight, the {agency} (INGD) said on Monday. The "
+        "INGD said rescuers in boats searched submerged neighbourhoods near the canal.",
+        title="Floods swamp Mozambique port city",
+        published_at="2026-03-09T08:00:00Z",
+        entities={agency: "ORG", "Mozambique": "LOC"},
+        aliases={agency: ["INGD"]},
+    )
+    follow_up = article(
+        "Flood waters in the port city began to recede on Wednesday, INGD director Bernardo "
+        "Nhantumbo said, as rescuers in boats reached submerged villages.",
+        title="Waters recede in Mozambique",
+        published_at="2026-03-11T08:00:00Z",
+        entities={"INGD": "ORG", "Bernardo Nhantumbo": "PERSON", "Mozambique": "LOC"},
+    )
+    engine = StoryEngine()
+    engine.add(first)
+    engine.add(follow_up)
+    assert engine.story_of(first.id) == engine.story_of(follow_up.id)

@@ -26,6 +26,11 @@ Vector = dict[str, float]
 ZIPF_MAX = 6.5
 # An entity always counts a little, even a common one ("United States", Zipf 5.2).
 ENTITY_FLOOR = 0.5
+# An entity's aliases (the acronym "INGD" of "Instituto Nacional de Gestao ...", a short form)
+# are keys too, at this share of its weight: a later report may use the alias alone, which
+# enrich then makes the entity's name; half, so that a name with many forms does not outweigh
+# the rest.
+ALIAS_WEIGHT = 0.5
 # Places count half: many events happen in one city; people and organisations are more telling.
 TYPE_FACTOR = {"LOC": 0.5}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -105,8 +110,9 @@ def entity_key(name: str, type_: str) -> str:
 
 
 def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
-    """Entity keys (`entity_key`) weighted by rarity and mentions; the agencies credited and the
-    dateline place are left out (every AFP story names AFP, every Beirut dateline Beirut).
+    """Entity keys (`entity_key`, aliases at ALIAS_WEIGHT) weighted by rarity and mentions; the
+    agencies credited and the dateline place are left out (every AFP story names AFP, every
+    Beirut dateline Beirut).
     Returns the vector and, for display, each canonical name kept with its type."""
     skip = {a.lower() for a in article.agencies}
     if article.source:
@@ -122,6 +128,8 @@ def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
         w *= TYPE_FACTOR.get(e.type, 1.0)
         key = entity_key(name, e.type)
         vec[key] = vec.get(key, 0.0) + w
+        for alias in sorted({entity_key(a, e.type) for a in e.aliases if len(a) > 1} - {key}):
+            vec[alias] = vec.get(alias, 0.0) + w * ALIAS_WEIGHT
         types.setdefault(name, e.type)
     return normalized(top(vec, 40)), types
 
