@@ -112,3 +112,20 @@ def test_a_count_of_an_earlier_year_belongs_to_no_track() -> None:
                 day=22)  # fmt: skip
     tracks = _tracks(a, b, c)
     assert _values(tracks, "rescu|peopl|") == [7]
+
+
+def test_the_deaths_that_moved_a_toll_are_not_a_report_of_it() -> None:
+    a = _report(
+        "At least 12 people were killed in the fire.",
+        [{"text": "12", "object": "people", "event": "killed"}],
+    )
+    b = _report(
+        "The death toll rose to 15 on Saturday after three people died of their burns.",
+        [
+            {"text": "15", "object": None, "event": "rose"},
+            {"text": "three", "value": 3.0, "object": "people", "event": "died"},
+        ],
+        day=21,
+    )
+    tracks = _tracks(a, b)
+    assert _values(tracks, "kill|peopl|") == [12, 15]

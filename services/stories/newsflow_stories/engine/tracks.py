@@ -143,6 +143,28 @@ def identities(article: ArticleEnriched,
             if not apart and (i.event, i.object, i.unit, i.place) not in placed:
                 i = Identity(i.event, i.object, i.unit, None)
         out.append(i)
+    return _without_causes(article, out)
+
+
+_AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
+def _without_causes(article: ArticleEnriched,
+                    idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """ "The death toll rose to 15 after three people died of their burns": a second count of
+    the same thing in one sentence, introduced by "after", is why the first moved, not a
+    report of it."""
+    figs = article.figures
+    out = list(idents)
+    for i, ident in enumerate(idents):
+        for j in range(i):
+            if (
+                ident is not None
+                and idents[j] == ident
+                and figs[j].sentence == figs[i].sentence
+                and _AFTER_WORD.search(article.body[figs[j].span[1] : figs[i].span[0]])
+            ):
+                out[i] = None  # fmt: skip
     return out
 
 
