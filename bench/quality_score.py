@@ -64,7 +64,8 @@ class Scores:
 
 
 def squash(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    # A soft hyphen (U+00AD) is not printed unless a line breaks there: not part of the text.
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u00ad", "")
     return " ".join(text.split())
 
 

@@ -95,3 +95,12 @@ def test_units_are_compared_in_one_notation() -> None:
     assert unit_key("dollars") == unit_key("USD") == "USD"
     assert unit_key(["metres", "m"]) == "m"
     assert unit_key("km") != unit_key("miles")
+
+
+def test_a_soft_hyphen_is_not_printed_so_it_costs_no_story_line() -> None:
+    from bench.quality_score import score_text
+
+    gold = {"story_lines": ["Aside from Vladi\u00admir Putin, few leaders agreed."], "chrome_lines": []}
+    s = Scores()
+    score_text(gold, "Aside from Vladimir Putin, few leaders agreed.", s)
+    assert _row(s, "story lines kept") == (1.0, 1.0)

@@ -222,3 +222,36 @@ def test_a_credit_line_of_the_story_beside_a_figure_is_not_a_caption() -> None:
         "<p class='credit'>Reporting by Ana Rusk; Editing by Tomas Vik</p>",
     )
     assert _captions(html) == ["The council in session."]
+
+
+def _body(html: str) -> str:
+    return text.from_html(html).body
+
+
+def test_an_inline_most_read_box_does_not_end_the_story() -> None:
+    tail = "".join(
+        f"<p>Officials in the northern district of Varnhold said on Wednesday that the {k} "
+        f"closed roads would open again once the engineers had checked every pillar.</p>"
+        for k in ("three", "four")
+    )
+    html = _page("", "").replace(
+        "</article>", "<div><h3>Most read in world news</h3><ul><li><a href='/a'>Singer weds"
+        "</a></li></ul></div><p>READ MORE:</p><ul><li>* Bridge closed after crash on the"
+        " river road in Varnhold</li></ul>" + tail + "</article>"
+    )
+    body = _body(html)
+    assert "the four closed roads would open again" in body
+    assert "Most read" not in body and "Bridge closed after crash" not in body
+
+
+def test_chrome_lines_of_real_pages_are_dropped() -> None:
+    chrome_lines = ["___", "Originally published on Live Science.",
+                    "This article originally appeared on The Atlantic.",
+                    "Continue reading the main story", "(Graphic: Global assets in 2030 - here)",
+                    "Story continues below gallery", "SOURCE: Al Jazeera News", "More:",
+                    "Follow AP's full coverage of the vote at https://apnews.com/Vote",
+                    "Disclaimer: The views expressed by experts are their own."]  # fmt: skip
+    html = _page("", "").replace("</article>", "".join(f"<p>{c}</p>" for c in chrome_lines)
+                                 + STORY + "</article>")  # fmt: skip
+    body = _body(html)
+    assert [c for c in chrome_lines if c in body] == []

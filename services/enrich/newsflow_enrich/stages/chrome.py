@@ -69,6 +69,17 @@ _CHROME = [
     # paywall and sign-up prompts: "Subscribe now for unlimited access. Already a subscriber?"
     r"(subscribe now|already a subscriber|enter your email( address)?|sign up( now| here)?)\b.*",
     r"we care about (the protection of )?your (data|privacy).*",
+    # met on real pages (bench/real): separators, syndication notes, graphics and gallery links
+    r"[_=~*—–-]{3,}",
+    r"(this (article|story|piece) )?(was )?(originally|first) (published|appeared|ran) (on|in|at|by) .*",
+    r"continue reading( the main story)?",
+    r"source:\s*[\w .&'-]{2,40}",
+    r"more\s*:",
+    r"\(graphic: .*\)",
+    r"story continues (below|after) .*",
+    r"(follow|reach|more|read|see|watch|listen to|get)\b.{0,80}\bhttps?://\S+.*",
+    r"be the first to know.*",
+    r"disclaimer\s*:.*",
 ]
 CHROME_LINE = re.compile(r"^\s*(?:" + "|".join(_CHROME) + r")\s*$", re.IGNORECASE)
 

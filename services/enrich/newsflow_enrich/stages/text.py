@@ -108,12 +108,18 @@ def from_html(html: str) -> Cleaned:
         include_images=False, favor_precision=True,
     )  # fmt: skip
     text = normalize(getattr(doc, "text", None) or "") if doc is not None else ""
-    kept, dropped, started = [], [], False
-    for line in (ln.strip() for ln in text.split("\n")):
-        if not line:
-            continue
+    kept, dropped, started, boxed = [], [], False, False
+    lines = [ln for ln in (ln.strip() for ln in text.split("\n")) if ln]
+    for k, line in enumerate(lines):
         if started and chrome.END_OF_STORY.match(line):
-            break
+            if not _story_resumes(lines[k + 1:]):
+                break
+            boxed = True  # a "Most read" or "READ MORE:" box inside the story: skip its links
+        if boxed:
+            if line[:2] in _BULLETS or not chrome.is_storyish(line):
+                dropped.append(line)
+                continue
+            boxed = False
         if chrome.CHROME_LINE.match(line) or line in captions or line in (byline, title) \
                 or not started and chrome.is_date_line(line):  # fmt: skip
             dropped.append(line)
@@ -136,6 +142,18 @@ def from_html(html: str) -> Cleaned:
         meta_site=getattr(doc, "sitename", None),
         printed_date=dates.printed(tree, _day(meta_date)),
     )
+
+
+_BULLETS = {"* ", "• ", "- ", "· "}
+_RESUME_WORDS = 15  # a story paragraph after an inline box, not a linked headline
+
+
+def _story_resumes(rest: list[str]) -> bool:
+    """Two paragraphs of prose after an end-of-story marker: the marker headed a box inside
+    the story (trafilatura keeps the box's title), not the page's end."""
+    prose = (ln for ln in rest if ln[:2] not in _BULLETS and chrome.words(ln) >= _RESUME_WORDS
+             and chrome.is_storyish(ln))  # fmt: skip
+    return next(prose, None) is not None and next(prose, None) is not None
 
 
 def _day(stamp: str | None) -> date | None:
