@@ -1,5 +1,6 @@
 """Metadata on real page layouts (bench/real): made-up pages in the shapes met on real-news dev."""
 
+import pytest
 from newsflow_enrich.stages import metadata, text
 
 
@@ -255,3 +256,26 @@ def test_chrome_lines_of_real_pages_are_dropped() -> None:
                                  + STORY + "</article>")  # fmt: skip
     body = _body(html)
     assert [c for c in chrome_lines if c in body] == []
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Kigali: Four young people have won awards for their projects.", "Kigali"),
+    ("New Delhi: The police on Monday arrested a councillor.", "New Delhi"),
+    ("Update: The council met again on Monday.", None),
+    ("Hong Kong (CNN Business)A muddled view of the talks weighs on investors.", "Hong Kong"),
+    ('VENICE, Italy (AP) " The government announced Saturday it will open.', "VENICE"),
+    ("WASHINGTON\ufffd\ufffd\ufffdThe slim chances of a deal shrank.", "WASHINGTON"),
+    ("MOSCOW (UrduPoint News / Sputnik - 29th April, 2020) It is impossible to say.", "MOSCOW"),
+    ("F.P. Report\n\nBHAKKAR: In what was blamed on negligence, two boys died.", "BHAKKAR"),
+    ("FILE PHOTO: The president speaks in Paris, January 16, 2030. REUTERS/Ana Rusk\n\n"
+     "PARIS (Reuters) – Protesters gathered on Saturday.", "PARIS"),
+])  # fmt: skip
+def test_datelines_of_real_pages(body: str, place: str | None) -> None:
+    assert metadata.dateline(body)[0] == place
+
+
+def test_a_file_photo_line_in_the_text_is_a_caption() -> None:
+    cap = ("FILE PHOTO: The mayor of Varnhold speaks during a ceremony at the old bridge in "
+           "Varnhold, January 16, 2030. REUTERS/Ana Rusk")  # fmt: skip
+    cleaned = text.from_html(_page("", f"<p>{cap}</p>"))
+    assert cleaned.captions == [cap] and cap not in cleaned.body

@@ -42,8 +42,17 @@ _AGENCY_RE = {
 # "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\- ]{1,40}?|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]{1,40}?)"
-    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?)){0,2}\s*(?:\((?P<agency>[^)]{2,30})\))?\s*(?:(?P<sep>—|–|\.?-{1,2}|:)|(?<=\))(?= [A-Z]))\s+"
+    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?)){0,2}\s*(?:\((?P<agency>[^)]{2,60})\))?\s*"
+    # a dash or colon; a dash lost to a bad encoding ("WASHINGTON\ufffd\ufffdThe", 'Italy (AP) "
+    # The'); nothing after an agency ("Hong Kong (CNN Business)A muddled view")
+    r"(?:(?P<sep>—|–|\.?-{1,2}|:)\s+|(?P<lost>\ufffd+|(?<=\) )\")\s*|(?<=\))\s*(?=[A-Z]))"
 )
+# Labels printed like a dateline ("FILE PHOTO: ...", "Update: ..."): not places.
+_NOT_PLACES = {"file photo", "photo", "photos", "update", "updated", "watch", "breaking",
+               "breaking news", "exclusive", "opinion", "analysis", "editorial", "note", "video",
+               "live", "listen", "read", "related", "correction", "summary", "warning", "comment",
+               "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more"}
+_DATELINE_LINES = 3  # a headline, dek or byline line may come before the lead
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
 _DATEISH = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\w{3,9}\.? \d{1,2}, ?\d{4}|\d{1,2} \w{3,9}\.? \d{4}|\d{1,2}/\d{1,2}/\d{4})"
@@ -116,23 +125,34 @@ def split_byline(line: str) -> tuple[str, str | None]:
 
 
 def dateline(body: str) -> tuple[str | None, str | None]:
-    """The dateline place of the first paragraph, and an agency credited in it."""
-    first = body.split("\n", 1)[0]
+    """The dateline place of the lead paragraph (one of the first lines: a dek, a byline or a
+    caption left in the text may come first), and an agency credited in it."""
+    lines = [ln for ln in body.split("\n", 2 * _DATELINE_LINES) if ln.strip()]
+    for line in lines[:_DATELINE_LINES]:
+        place, agency = _dateline(line)
+        if place:
+            return place, agency
+    return None, None
+
+
+def _dateline(first: str) -> tuple[str | None, str | None]:
     # "(ANSA) - BORMIO, MAY 27 - Italian rider ...": the agency first.
     lead = re.match(r"^\((?P<agency>[^)]{2,30})\)\s*(?:—|–|-{1,2})\s+", first)
     if lead:
-        place, _ = dateline(first[lead.end():])
+        place, _ = _dateline(first[lead.end():])
         return (place, lead.group("agency")) if place else (None, None)
     m = DATELINE.match(first)
-    if not m:
+    if not m or m.group("place").strip().lower() in _NOT_PLACES:
         return None, None
     place = m.group("place").strip()
-    # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)"
-    # or by its country ("Paris, France —").
+    # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)",
+    # by its country ("Paris, France —") or by a colon ("Kigali: Four young people ...").
     titled = len(place.split()) <= 3 and all(w[:1].isupper() for w in place.split())
-    if not (place.isupper() or m.group("agency") or (titled and m.group("extra"))):
+    colon = m.group("sep") == ":"
+    if not (place.isupper() or m.group("agency") or (titled and (m.group("extra") or colon))):
         return None, None
-    if not m.group("sep") and not (titled and m.group("extra")):
+    if not (m.group("sep") or m.group("lost")) and not (titled and (m.group("extra")
+                                                                   or m.group("agency"))):
         return None, None  # "Mumbai, Mar 4 (PTI) A special court": no dash, but a dated place
     return place, m.group("agency")
 

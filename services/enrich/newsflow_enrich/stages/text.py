@@ -124,7 +124,8 @@ def from_html(html: str) -> Cleaned:
                 or not started and chrome.is_date_line(line):  # fmt: skip
             dropped.append(line)
             continue
-        if chrome.is_caption(line) and not chrome.is_storyish(line.rsplit("(", 1)[0]):
+        if chrome.is_caption(line) and not chrome.is_storyish(line.rsplit("(", 1)[0]) \
+                or _FILE_PHOTO.match(line):  # fmt: skip
             captions.append(line)
             continue
         started = started or chrome.is_storyish(line)
@@ -144,6 +145,8 @@ def from_html(html: str) -> Cleaned:
     )
 
 
+# Reuters prints its photo captions so; a caption however long ("FILE PHOTO: The president ...")
+_FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s*:\s+\S")
 _BULLETS = {"* ", "• ", "- ", "· "}
 _RESUME_WORDS = 15  # a story paragraph after an inline box, not a linked headline
 
