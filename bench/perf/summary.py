@@ -112,7 +112,7 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
             lat["p99"] < 100)  # fmt: skip
     for key in ("sustainable", "at_50"):
         f = _get(report, "freshness", key)
-        if not f:
+        if not f or "freshness_ms" not in f:  # {"error": ...}: that load failed
             continue
         fl = f["freshness_ms"]
         add("freshness", f"202 -> searchable at {f['rate']:g}/s: p50 / p95 / p99 ms", fl["p95"],
