@@ -159,8 +159,7 @@ class Indexer(Consumer):
         self.running = True
         lag_task = asyncio.create_task(self._lag_loop(consumer), name="indexer-lag")
         try:
-            await self._with_es_retry(lambda: ensure_index(self.es, self.alias))
-            await self._with_es_retry(self.subscriptions.ensure_indices)
+            await self._with_es_retry(self.prepare)
             while True:
                 batch = await consumer.getmany(timeout_ms=500, max_records=self.max_records)
                 messages = [m for msgs in batch.values() for m in msgs]
@@ -172,6 +171,18 @@ class Indexer(Consumer):
             lag_task.cancel()
             await consumer.stop()
             await producer.stop()
+
+    async def prepare(self) -> list[str]:
+        """The index (made, or given the fields its mapping version gained, backfilled) and the
+        subscriptions' indices; returns the fields backfilled."""
+        added = await ensure_index(self.es, self.alias, backfill=self._backfill)
+        await self.subscriptions.ensure_indices()
+        return added
+
+    async def _backfill(self, index: str, fields: list[str]) -> None:
+        if "story_id" in fields:  # the members index holds every article's story
+            n = await members.backfill_story_ids(self.es, index, self.members_index)
+            log.info("story_id written again on %d articles of %s", n, index)
 
     async def _index(self, messages: list[Any], producer: AIOKafkaProducer) -> None:
         events: dict[str, ArticleEnriched] = {}

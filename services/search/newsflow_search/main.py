@@ -127,6 +127,7 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
         fig_event: Annotated[str | None, Query(max_length=200)] = None,
         fig_min: float | None = None,
         fig_max: float | None = None,
+        story: Annotated[str | None, Query(max_length=200, description="A story's id")] = None,
         sort: Annotated[str, Query(pattern="^(relevance|date)$")] = "relevance",
         size: Annotated[int, Query(ge=0, le=100)] = 10,
         cursor: Annotated[str | None, Query(max_length=2000)] = None,
@@ -136,8 +137,8 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
             q=q, entity=entity, type=type, agency=agency, source=source, dateline=dateline,
             language=language, since=since.isoformat() if since else None,
             until=until.isoformat() if until else None, fig_object=fig_object,
-            fig_event=fig_event, fig_min=fig_min, fig_max=fig_max, sort=sort, size=size,
-            cursor=cursor, group=group,
+            fig_event=fig_event, fig_min=fig_min, fig_max=fig_max, story=story, sort=sort,
+            size=size, cursor=cursor, group=group,
         )  # fmt: skip
         body = query.build(params)
         with SEARCH_SECONDS.time():

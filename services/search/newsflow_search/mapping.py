@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch
@@ -59,6 +60,9 @@ MAPPING: dict[str, Any] = {
             },
         },
         "indexed_at": {"type": "date"},
+        # The article's story (set by the story consumer, members.py): `/search?story=ID`.
+        # Added to version 5 in place (see ensure_index), not a new version.
+        "story_id": {"type": "keyword"},
         # Near-duplicates (dedup.py): the group's first article, lookup bands, the signature.
         "dup_group": {"type": "keyword"},
         "is_copy": {"type": "boolean"},
@@ -125,19 +129,30 @@ def index_name(alias: str, version: int = VERSION) -> str:
     return f"{alias}-v{version}"
 
 
+# Fills a field added to a mapping version in the documents an existing index already holds:
+# (concrete index name, the fields) -> None. The owner of the index knows where the values are.
+Backfill = Callable[[str, list[str]], Awaitable[None]]
+
+
 async def ensure_index(es: AsyncElasticsearch, alias: str, mapping: dict[str, Any] = MAPPING,
-                       version: int = VERSION) -> str:  # fmt: skip
-    """Create `<alias>-vN` with the mapping and point the alias at it, and only at it.
+                       version: int = VERSION, backfill: Backfill | None = None) -> list[str]:  # fmt: skip
+    """Create `<alias>-vN` with the mapping and point the alias at it, and only at it. Returns
+    the fields added to an existing index and backfilled (see add_fields).
 
     A new mapping version starts empty: replay the topic (reset the indexer's consumer group)
-    to fill it. The old index stays until deleted by hand.
+    to fill it. The old index stays until deleted by hand. A new field alone needs no new
+    version: it is added to the existing index in place.
     """
     name = index_name(alias, version)
+    added: list[str] = []
     if not await es.indices.exists(index=name):
         await es.options(ignore_status=400).indices.create(
-            index=name, settings=SETTINGS, mappings=mapping
-        )
+            index=name, settings=SETTINGS,
+            mappings=mapping | {"_meta": {"fields": sorted(mapping["properties"])}},
+        )  # fmt: skip
         log.info("created index %s", name)
+    else:
+        added = await add_fields(es, name, mapping, backfill)
     current = await es.options(ignore_status=404).indices.get_alias(name=alias)
     others = [i for i in (current.body if current.meta.status == 200 else {}) if i != name]
     if others or name not in (current.body if current.meta.status == 200 else {}):
@@ -145,4 +160,28 @@ async def ensure_index(es: AsyncElasticsearch, alias: str, mapping: dict[str, An
         actions.append({"add": {"index": name, "alias": alias}})
         await es.indices.update_aliases(actions=actions)
         log.info("alias %s -> %s (was %s)", alias, name, others or "unset")
-    return name
+    return added
+
+
+async def add_fields(es: AsyncElasticsearch, name: str, mapping: dict[str, Any],
+                     backfill: Backfill | None) -> list[str]:  # fmt: skip
+    """Map the fields this version gained since the index was made, in place (adding a field is
+    the one mapping change Elasticsearch makes on a live index; a changed field needs a new
+    VERSION), then have `backfill` fill them in the documents written before, then record them
+    in the index's `_meta`: a crash in between backfills again at the next start, and without
+    `backfill` (a caller that does not own the data) the fields wait for their owner's start.
+    An index made before `_meta` was kept counts the fields it maps as done."""
+    current = (await es.indices.get_mapping(index=name)).body[name]["mappings"]
+    meta = current.get("_meta") or {}
+    done = set(meta.get("fields") or current.get("properties", {}))
+    missing = {f: spec for f, spec in mapping["properties"].items() if f not in done}
+    if not missing:
+        return []
+    await es.indices.put_mapping(index=name, properties=missing,
+                                 meta=meta | {"fields": sorted(done)})  # fmt: skip
+    if backfill is None:
+        return []
+    log.info("index %s: backfilling the new fields %s", name, sorted(missing))
+    await backfill(name, sorted(missing))
+    await es.indices.put_mapping(index=name, meta=meta | {"fields": sorted(done | set(missing))})
+    return sorted(missing)

@@ -23,7 +23,7 @@ import logging
 from typing import Any
 
 from elasticsearch import AsyncElasticsearch
-from elasticsearch.helpers import async_bulk
+from elasticsearch.helpers import async_bulk, async_scan
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +50,17 @@ async def story_ids(es: AsyncElasticsearch, index: str, article_ids: list[str]) 
             if d.get("found") and d["_source"].get("story_id")}  # fmt: skip
 
 
-async def set_story_ids(es: AsyncElasticsearch, alias: str, pairs: dict[str, str]) -> int:
+async def set_story_ids(es: AsyncElasticsearch, alias: str, pairs: dict[str, str],
+                        reindex: bool = False) -> int:  # fmt: skip
     """Set `story_id` on the article documents that exist; returns how many were missing.
 
     Refusals for load (429/503) are retried; an article not indexed yet (404) is left to the
-    article indexer, which reads the members after writing it.
+    article indexer, which reads the members after writing it. `reindex`: write the document
+    even when it holds that story id already (a newly mapped field is indexed then).
     """
+    extra = {"detect_noop": False} if reindex else {}
     pending = [{"_op_type": "update", "_index": alias, "_id": aid, "doc": {"story_id": sid},
-                "retry_on_conflict": 3} for aid, sid in sorted(pairs.items())]  # fmt: skip
+                "retry_on_conflict": 3, **extra} for aid, sid in sorted(pairs.items())]  # fmt: skip
     missing, delay = 0, 0.5
     while pending:
         _, errors = await async_bulk(es, pending, raise_on_error=False, raise_on_exception=True,
@@ -76,3 +79,23 @@ async def set_story_ids(es: AsyncElasticsearch, alias: str, pairs: dict[str, str
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10.0)
     return missing
+
+
+async def backfill_story_ids(es: AsyncElasticsearch, articles_index: str, index: str,
+                             chunk: int = 1000) -> int:  # fmt: skip
+    """Write every member's story id into its article document again (reindexed even when
+    unchanged): documents indexed before `story_id` was mapped become findable by story.
+    Returns the number of members read. (No update_by_query: the embedded node lacks the
+    reindex module, and the members index is the source of the values anyway.)"""
+    if not await es.indices.exists(index=index):
+        return 0
+    read, pairs = 0, {}
+    async for hit in async_scan(es, index=index, query={"query": {"match_all": {}}}, size=chunk):
+        pairs[hit["_id"]] = hit["_source"]["story_id"]
+        if len(pairs) >= chunk:
+            read += len(pairs)
+            await set_story_ids(es, articles_index, pairs, reindex=True)
+            pairs = {}
+    read += len(pairs)
+    await set_story_ids(es, articles_index, pairs, reindex=True)
+    return read

@@ -43,6 +43,7 @@ class SearchParams:
     fig_event: str | None = None
     fig_min: float | None = None
     fig_max: float | None = None
+    story: str | None = None  # a story id: that story's articles
     sort: str = "relevance"
     size: int = 10
     cursor: str | None = None
@@ -51,10 +52,10 @@ class SearchParams:
 
 
 # `title:word`, `title:"a phrase"`, `entity:SDF`, `entity:"Redur Khalil"`, `agency:AFP` ...
-FIELD_TERM = re.compile(r'(?<!\S)(title|entity|agency|source|dateline|language):'
+FIELD_TERM = re.compile(r'(?<!\S)(title|entity|agency|source|dateline|language|story):'
                         r'(?:"([^"]*)"|(\S+))', re.IGNORECASE)  # fmt: skip
 FIELD_FILTERS = {"agency": "agencies", "source": "source", "dateline": "dateline",
-                 "language": "language"}  # fmt: skip
+                 "language": "language", "story": "story_id"}  # fmt: skip
 
 
 def text_clauses(q: str | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
@@ -92,7 +93,7 @@ def build(p: SearchParams) -> dict[str, Any]:
         filters.append({"nested": {"path": "entities",
                                    "query": {"term": {"entities.type": p.type.upper()}}}})  # fmt: skip
     for field, value in (("agencies", p.agency), ("source", p.source), ("dateline", p.dateline),
-                         ("language", p.language)):  # fmt: skip
+                         ("language", p.language), ("story_id", p.story)):  # fmt: skip
         if value:
             filters.append({"term": {field: value}})
     if p.since or p.until:

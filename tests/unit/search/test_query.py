@@ -68,3 +68,10 @@ def test_event_forms_cover_irregular_verbs() -> None:
     assert event_forms(None) == []
     body = query.build(SearchParams(fig_object="civilians", fig_event="fled"))
     assert '"figures.event_forms": "fled"' in json.dumps(body)
+
+
+def test_story_filter_by_parameter_and_query_syntax() -> None:
+    body = query.build(SearchParams(story="st-abc"))
+    assert {"term": {"story_id": "st-abc"}} in body["query"]["bool"]["filter"]
+    _, filters, _ = query.text_clauses("story:st-abc Hajin")
+    assert filters == [{"term": {"story_id": "st-abc"}}]
