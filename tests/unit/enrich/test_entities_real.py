@@ -44,3 +44,11 @@ def test_box_score_numbers_and_results_are_not_part_of_names(enricher: Enricher)
     assert not [n for n in names if any(c.isdigit() for c in n) or " d. " in n], names
     for person in ("Dorian Pellucci", "Marek Ostrava", "Lyle Vantongeren"):
         assert person in names, names
+
+
+def test_a_disease_is_not_an_organisation(enricher: Enricher) -> None:
+    ev = _enrich(enricher, (
+        "Rattled by a record rise in COVID-19 cases, the state of Varnia on Wednesday extended "
+        "its curfew. The COVID-19 ward at Kestrel General Hospital is full, officials said."))
+    assert not [e for e in ev.entities if e.name == "COVID-19" and e.type in ("ORG", "PERSON",
+                                                                             "LOC")]
