@@ -69,3 +69,77 @@ def test_a_state_abbreviation_after_a_city_is_a_place(enricher: Enricher) -> Non
     types = {e.name: e.type for e in ev.entities}
     for code in ("AZ", "CT", "NJ", "TX", "FL", "CA"):
         assert types.get(code) == "LOC", (code, types)
+
+
+def _merged(reg: Registry, long: str, short: str) -> bool:
+    return reg.by_form.get(short) == reg.by_form.get(long) is not None
+
+
+def _run(text: str, cands: list[tuple[str, str]], sport: bool = False) -> Registry:
+    """The registry spaCy's mentions would give (form, type at its first occurrence), resolved."""
+    reg = Registry()
+    for form, type_ in cands:
+        reg.add(form, type_, text.index(form))
+    resolve.run(spacy.blank("en")(text), reg, sport)
+    return reg
+
+
+def test_a_department_of_x_is_the_x_department() -> None:
+    text = ("The U.S. Department of State issued a warning on Friday. A State Department "
+            "official said the Department of Defense had also been told. The Defense "
+            "Department declined to comment.")
+    reg = _run(text, [("U.S. Department of State", "ORG"), ("State Department", "ORG"),
+                      ("Department of Defense", "ORG"), ("Defense Department", "ORG")])
+    assert _merged(reg, "U.S. Department of State", "State Department")
+    assert _merged(reg, "Department of Defense", "Defense Department")
+    assert not _merged(reg, "State Department", "Defense Department")
+
+
+def test_a_company_is_named_without_its_trade_or_group_words() -> None:
+    text = ("Kestrava Auto sold 1.2 million cars last year. Kestrava said sales fell in China. "
+            "Holm Investment Group bought Varnia Capital for $1 billion. Holm said Varnia "
+            "would keep its name.")
+    reg = _run(text, [("Kestrava Auto", "ORG"), ("Kestrava", "PERSON"),
+                      ("Holm Investment Group", "ORG"), ("Varnia Capital", "ORG"),
+                      ("Holm", "PERSON"), ("Varnia", "LOC")])
+    assert _merged(reg, "Kestrava Auto", "Kestrava")
+    assert _merged(reg, "Holm Investment Group", "Holm")
+    assert _merged(reg, "Varnia Capital", "Varnia")
+    assert reg.type_of(reg.by_form["Kestrava"]) == "ORG"
+
+
+def test_an_organisation_is_named_by_the_end_of_its_name() -> None:
+    text = ("The House Intelligence Committee met on Tuesday. The Intelligence Committee will "
+            "publish the transcripts, and the UN Security Council will meet. The Security "
+            "Council has 15 members.")
+    reg = _run(text, [("House Intelligence Committee", "ORG"), ("Intelligence Committee", "ORG"),
+                      ("UN Security Council", "ORG"), ("Security Council", "ORG")])
+    assert _merged(reg, "House Intelligence Committee", "Intelligence Committee")
+    assert _merged(reg, "UN Security Council", "Security Council")
+
+
+def test_a_full_name_without_its_middle_initial_is_the_person() -> None:
+    text = ("Christopher L. Tays, 41, was charged. Christopher Tays was held on a $5,000 bond. "
+            "Tays did not comment.")
+    reg = _run(text, [("Christopher L. Tays", "PERSON"), ("Christopher Tays", "PERSON"),
+                      ("Tays", "PERSON")])
+    assert _merged(reg, "Christopher L. Tays", "Christopher Tays")
+
+
+def test_a_team_is_named_by_its_nickname_in_a_sports_story() -> None:
+    text = ("The Kestrel City Thunder beat the Varnia Islanders 109-98. The Thunder led by 12 at "
+            "half-time before the Islanders came back.")
+    reg = _run(text, [("Kestrel City Thunder", "ORG"), ("Thunder", "ORG"),
+                      ("Varnia Islanders", "ORG"), ("Islanders", "ORG")], sport=True)
+    assert _merged(reg, "Kestrel City Thunder", "Thunder")
+    assert _merged(reg, "Varnia Islanders", "Islanders")
+
+
+def test_acronyms_with_an_ampersand_or_without_a_leading_place() -> None:
+    text = ("Pacific Gas & Electric Co. cut power to 800,000 customers. PG&E said the cuts would "
+            "last days. The California Public Utilities Commission will review them; the PUC "
+            "meets on Monday.")
+    reg = _run(text, [("Pacific Gas & Electric Co.", "ORG"), ("PG&E", "ORG"),
+                      ("California Public Utilities Commission", "ORG"), ("PUC", "ORG")])
+    assert _merged(reg, "Pacific Gas & Electric Co.", "PG&E")
+    assert _merged(reg, "California Public Utilities Commission", "PUC")

@@ -59,6 +59,15 @@ SPORT_ROLES = {
 PERSON_TITLES |= SPORT_ROLES
 
 
+# Last words a company's short name drops (with ORG_SUFFIXES and _TRADES): "Alden Capital" is
+# "Alden", "Big Machine Records" "Big Machine".
+_COMPANY_WORDS = ORG_SUFFIXES | _TRADES | {
+    "auto", "capital", "investment", "investments", "corporation", "incorporated", "limited",
+    "records", "minerals", "systems", "robotics", "partners", "ventures", "academy", "studios",
+    "entertainment", "brands", "enterprises", "solutions",
+}  # fmt: skip
+
+
 # Last words of places and venues ("Rod Laver Arena", "Tahrir Square").
 PLACE_SUFFIXES = {"arena", "stadium", "park", "square", "street", "avenue", "road", "bridge",
                   "dam", "lake", "reservoir", "canal", "bay", "highway", "airport", "valley"}
@@ -130,6 +139,16 @@ def is_sport(text: str) -> bool:
 def is_club(form: str) -> bool:
     words = form.lower().split()
     return len(words) >= 2 and (words[0] in CLUB_PREFIXES or words[-1] in CLUB_SUFFIXES)
+
+
+def nicknames(name: str) -> list[str]:
+    """'Oklahoma City Thunder' -> 'Thunder', 'City Thunder'; 'New York Islanders' ->
+    'Islanders': what a sports story calls a team after the first mention."""
+    words = name.split()
+    if len(words) < 2 or len(words[-1]) < 4 or not all(w[:1].isupper() for w in words) \
+            or words[-1].lower() in ORG_SUFFIXES | CLUB_SUFFIXES:  # fmt: skip
+        return []  # not "Davide Ferri of Lidl-Trek"
+    return [words[-1]] + ([" ".join(words[-2:])] if len(words) >= 3 else [])
 
 
 def club_short_forms(name: str) -> list[str]:
@@ -219,8 +238,13 @@ def short_forms(name: str, type_: str) -> list[str]:
         words = _COMPANY_PREFIX.sub("", legal or name).split()
         if len(words) >= 2 and words[-1].lower() in _TRADES:
             out.append(" ".join(words[:-1]))
+        # "Fortress Investment Group" -> "Fortress Investment", "Fortress"; "Skoda Auto" ->
+        # "Skoda"; "Georgetown University" -> "Georgetown".
+        while len(words) >= 2 and words[-1].rstrip(".").lower() in _COMPANY_WORDS:
+            words = words[:-1]
+            out.append(" ".join(words))
         # "U.S. Federal Trade Commission" -> "Federal Trade Commission"
-        country = re.sub(r"^(U\.S\.|US|UK|U\.K\.|EU) ", "", name)
+        country = re.sub(r"^(U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.) ", "", name)
         if country != name and len(country.split()) >= 2:
             out.append(country)
         if " of " in name:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newsflow_enrich.stages import names
@@ -93,16 +94,36 @@ def _known_as(text: str, reg: Registry) -> None:
 def _merge_acronyms(reg: Registry, text: str) -> None:
     """An acronym whose letters are the initials of a multi-word entity in the article: an
     entity, or (three letters or more) any capitalised word ('PSG have 56 points')."""
-    long_names = {names.initials(n): n for n in reg.cands if len(n.split()) >= 2}
-    for m in re.finditer(r"(?<![\w-])[A-Z]{3,9}(?![\w-])", text):
-        target = long_names.get(m.group())
+    long_names: dict[str, str] = {}
+    for n in reg.cands:
+        if len(n.split()) >= 2:
+            for variant in _acronym_sources(reg, n):
+                long_names.setdefault(names.initials(variant), n)
+    for m in re.finditer(r"(?<![\w-])[A-Z][A-Z&]{1,7}[A-Z](?![\w-])", text):
+        target = long_names.get(m.group().replace("&", ""))
         if target and m.group() not in reg.by_form and m.group().lower() not in curated():
             reg.merge(into=target, form=m.group())
     for name in list(reg.cands):
         if name in reg.cands and names.is_acronym(name) and name.lower() not in curated():
-            target = long_names.get(name.replace(".", "").upper())
+            target = long_names.get(name.replace(".", "").replace("&", "").upper())
             if target and target != name and target in reg.cands:
                 reg.merge(into=target, form=name)
+
+
+def _acronym_sources(reg: Registry, name: str) -> list[str]:
+    """What an acronym may spell: the name, without its legal suffix ('PG&E': 'Pacific Gas &
+    Electric Co.'), without a leading place ('PUC': 'California Public Utilities Commission')."""
+    out = [name]
+    legal = names.without_legal_suffix(name)
+    if legal != name and len(legal.split()) >= 2:
+        out.append(legal)
+    for k in (1, 2):  # "California ...", "New York ..."
+        first, rest = " ".join(name.split()[:k]), " ".join(name.split()[k:])
+        place = reg.by_form.get(first)
+        if len(rest.split()) >= 2 and (names.is_country(first) or first in _STATE_NAMES
+                                       or place is not None and reg.type_of(place) == "LOC"):
+            out.append(rest)  # fmt: skip
+    return out
 
 
 def _merge_surnames(reg: Registry, text: str) -> None:
@@ -160,15 +181,25 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
         if type_ == "ORG" and of and of.group(1) in reg.by_form \
                 and reg.type_of(reg.by_form[of.group(1)]) == "ORG":  # fmt: skip
             shorts.append(of.group(1))
-        for short in shorts + clubs:
+        tails = _org_tails(reg, name) if type_ == "ORG" else []
+        nick = names.nicknames(name) if type_ == "ORG" and sport else []
+        for short in shorts + clubs + tails + nick:
             if short in reg.cands[name].forms or short.lower() in curated():
                 continue
             owner = reg.by_form.get(short)
             if owner and len(owner.split()) > len(short.split()) and owner != name:
                 continue
+            if len(short.split()) == 1 and short.lower() in STOP_WORDS:
+                continue  # "The We Company" is not "we"
+            if len(short.split()) == 1 and short not in clubs and (
+                owner is None and short not in shorts[:1] or owner is not None
+                and reg.type_of(owner) in ("NORP", "EVENT")
+            ):
+                continue  # "European" is not the "European Commission"
             if owner and owner != name and type_ == "ORG" and (
                 reg.type_of(owner) == "LOC" and short not in clubs
                 and short != names.without_legal_suffix(name)
+                and not _minor_place(reg, owner, short, shorts)
                 or reg.cands[owner].types["LOC"] >= STRONG
             ):
                 continue  # "Japan" is not "Japan Airlines"; the dateline's "Madrid" is a city
@@ -176,6 +207,58 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
                 reg.merge(into=name, form=short)
                 if type_ == "ORG":  # "Daewon" (spaCy: a person) names "Daewon Construction"
                     reg.cands[name].types["ORG"] += STRONG
+
+
+def _middle_initials(reg: Registry, text: str) -> None:
+    """'Christopher Tays' is 'Christopher L. Tays': the full name without its middle initial."""
+    for name in list(reg.cands):
+        words = name.split()
+        if name not in reg.cands or len(words) != 3 or reg.type_of(name) != "PERSON" \
+                or not re.fullmatch(r"[A-Z]\.", words[1]):  # fmt: skip
+            continue
+        short = f"{words[0]} {words[2]}"
+        if short in reg.by_form or re.search(r"(?<![\w.])" + re.escape(short) + r"(?![\w])", text):
+            reg.merge(into=name, form=short)
+
+
+_DEPARTMENT = re.compile(r"(?:(?:U\.S\.|US) )?Department of (?:the )?([A-Z][a-z]+)")
+
+
+def _departments(reg: Registry, text: str) -> None:
+    """'the State Department' is 'the U.S. Department of State', 'the Defense Department' the
+    'Department of Defense'."""
+    for name in list(reg.cands):
+        m = _DEPARTMENT.fullmatch(name)
+        if name not in reg.cands or not m:
+            continue
+        short = f"{m.group(1)} Department"
+        if short in reg.by_form or re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", text):
+            reg.merge(into=name, form=short)
+
+
+def _minor_place(reg: Registry, owner: str, short: str, shorts: list[str]) -> bool:
+    """'Alden' for 'Alden Capital' though spaCy once called it a place: a company's short name
+    that is no country or state and that spaCy took for a place at most twice."""
+    return short in shorts and not names.is_country(short) and short not in _STATE_NAMES \
+        and reg.cands[owner].types["LOC"] <= 2  # fmt: skip
+
+
+# Last words of an organisation's name whose last words alone still name it.
+_TAIL_HEADS = names.ORG_SUFFIXES | {"center", "centre"}
+
+
+def _org_tails(reg: Registry, name: str) -> list[str]:
+    """'Intelligence Committee' for 'House Intelligence Committee', 'Tax Policy Center' for
+    'Urban-Brookings Tax Policy Center': the last two words or more, when no other organisation
+    of the article ends the same way."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in _TAIL_HEADS or " of " in name:
+        return []
+    # Not from inside "B&C Ace Home & Garden Center".
+    tails = [" ".join(words[k:]) for k in range(1, len(words) - 1)
+             if words[k - 1].lower() not in ("&", "and")]  # fmt: skip
+    return [t for t in tails
+            if sum(n.endswith(" " + t) for n in reg.cands if n != name) == 0]  # fmt: skip
 
 
 def _used_alone(form: str, text: str) -> bool:
@@ -197,8 +280,18 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     _merge_acronyms(reg, text)
     _states(reg, text)
     _titled(reg)
+    _middle_initials(reg, text)
     _merge_surnames(reg, text)
+    _departments(reg, text)
     _merge_short_forms(reg, text, sport)
+
+
+def surnames_again(reg: Registry, text: str) -> bool:
+    """The surname merge once more, after the learned typer has retyped the candidates (a full
+    name spaCy called an organisation is now a person); whether any merge happened."""
+    before = len(reg.cands)
+    _merge_surnames(reg, text)
+    return len(reg.cands) != before
 
 
 # Titles that name a person by office or address; a narrower list than names.PERSON_TITLES,
@@ -246,6 +339,7 @@ _AP_STATES = {
     "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Vt", "Va", "Wash",
     "W.Va", "Wis", "Wyo",
 }  # fmt: skip
+_STATE_NAMES = {s.name for s in pycountry.subdivisions.get(country_code="US")}
 _STATES = _AP_STATES | {s.code.removeprefix("US-") for s in pycountry.subdivisions.get(
     country_code="US") if s.type == "State"}  # fmt: skip
 
