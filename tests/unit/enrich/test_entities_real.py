@@ -52,3 +52,26 @@ def test_a_disease_is_not_an_organisation(enricher: Enricher) -> None:
         "its curfew. The COVID-19 ward at Kestrel General Hospital is full, officials said."))
     assert not [e for e in ev.entities if e.name == "COVID-19" and e.type in ("ORG", "PERSON",
                                                                              "LOC")]
+
+
+_HOCKEY = (
+    "The Kestrel Bruins beat the Varnia Panthers 4-2 on Saturday. Brad Marlow scored twice for "
+    "the Bruins and Colton Sevier added an empty-net goal. Goalie Anders Nilsen made 31 saves. "
+    "Boone Jenks had an assist.")
+
+
+def test_the_learned_typer_overrules_spacy_on_people_and_teams(enricher: Enricher) -> None:
+    """spaCy calls two of these players organisations and the team a person; the typer's words
+    around the mentions and CoNLL's first names say otherwise."""
+    ev = _enrich(enricher, _HOCKEY)
+    types = {e.name: e.type for e in ev.entities}
+    assert types["Colton Sevier"] == "PERSON"
+    assert types["Boone Jenks"] == "PERSON"
+    assert types["Bruins"] == "ORG"
+    assert "+entity-types-" in ev.pipeline.model
+
+
+def test_the_typer_is_named_and_optional() -> None:
+    rules = Enricher(entity_model=None)
+    ev = rules.enrich(ArticleReceived.new(text=_HOCKEY))
+    assert "entity-types" not in ev.pipeline.model

@@ -18,15 +18,29 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsflow_enrich.stages import names, numbers, resolve
+from newsflow_enrich.stages.entity_types import Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import TYPES, Registry, clean_form, curated_aliases
 
 
 def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
-            agencies: Iterable[str] = ()) -> list[Entity]:  # fmt: skip
+            agencies: Iterable[str] = (), typer: Typer | None = None) -> list[Entity]:  # fmt: skip
     """Entities of `doc`, whose first `body_len` characters are the body (captions follow);
-    `agencies` are the news agencies the page credits (an organisation wherever named)."""
+    `agencies` are the news agencies the page credits (an organisation wherever named);
+    `typer`, the learned typer that may overrule the rules' types."""
     body_len = len(doc.text) if body_len is None else body_len
+    reg, sport = candidates(doc, body_len, dateline, agencies)
+    spans = mention_spans(reg, doc.text)
+    if typer is not None:
+        typer.retype(reg, doc, spans, sport)
+        if resolve.surnames_again(reg, doc.text):  # "McLardie" joins "Ewan McLardie", now a person
+            spans = mention_spans(reg, doc.text)
+    return _to_entities(reg, spans, doc.text, body_len)
+
+
+def candidates(doc: Doc, body_len: int, dateline: str | None = None,
+               agencies: Iterable[str] = ()) -> tuple[Registry, bool]:  # fmt: skip
+    """The rules' candidate entities, merged (resolve), and whether this is a sports story."""
     text = doc.text
     sport = names.is_sport(text)
     reg = Registry()
@@ -61,7 +75,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     _agencies(text[:body_len], agencies, reg)
     _named_by_noun(text, reg)
     resolve.run(doc, reg, sport)
-    return _to_entities(reg, text, body_len)
+    return reg, sport
 
 
 _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|at|an|az|ash)-[A-Z]")  # "al-Qaida"
@@ -317,9 +331,9 @@ def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
                                                      text)) == 1
 
 
-def _to_entities(reg: Registry, text: str, body_len: int) -> list[Entity]:
-    # Every occurrence of every form; the longest wins where two overlap ("Syrian" inside
-    # "Syrian Democratic Forces" belongs to the longer name).
+def mention_spans(reg: Registry, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of every form, by entity; the longest wins where two overlap ("Syrian"
+    inside "Syrian Democratic Forces" belongs to the longer name)."""
     hits: list[tuple[int, int, str]] = []
     for name, c in reg.cands.items():
         c.forms |= curated_aliases().get(name, set())
@@ -333,9 +347,14 @@ def _to_entities(reg: Registry, text: str, body_len: int) -> list[Entity]:
         if not any(taken[start:end]):
             taken[start:end] = b"\x01" * (end - start)
             spans.setdefault(name, []).append((start, end))
+    return {name: sorted(found) for name, found in spans.items()}
+
+
+def _to_entities(reg: Registry, spans: dict[str, list[tuple[int, int]]], text: str,
+                 body_len: int) -> list[Entity]:  # fmt: skip
     entities = []
     for name, c in sorted(reg.cands.items(), key=lambda kv: kv[1].first):
-        found = sorted(spans.get(name, []))
+        found = spans.get(name, [])
         if not found:
             continue
         used = {text[s:e] for s, e in found}

@@ -26,6 +26,7 @@ class Candidate:
     forms: set[str] = field(default_factory=set)
     types: Counter[str] = field(default_factory=Counter)
     curated_type: str | None = None
+    learned_type: str | None = None  # the learned typer's (entity_types), over spaCy's votes
     first: int = 0
 
 
@@ -122,6 +123,8 @@ class Registry:
         c = self.cands[name]
         if c.curated_type:
             return c.curated_type
+        if c.learned_type:
+            return c.learned_type
         return c.types.most_common(1)[0][0] if c.types else "MISC"
 
 

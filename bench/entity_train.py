@@ -1,0 +1,229 @@
+"""Train the learned entity typer (newsflow_enrich.stages.entity_types) and compare it with the
+rules, cross-validated by page.
+
+Usage: bench/train_entities [--folds 5] [--epochs 10] [--seed 7] [--min-count 3]
+       [--margins 0,0.5,1,2] [--margin M] [--no-write] [--out FILE]
+
+Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
+test part) seen 3+ times, the class its annotators gave it most (PER, ORG, LOC, MISC or O, not
+a name), kept when that class has 60%+ of its uses.
+Examples: every candidate entity the rules find (entities.candidates, after resolution) on the
+real dev pages (bench/real, split real-dev; never real-test) and the written sets (bench/data),
+labelled with the type of the gold entity whose forms it shares (bench/quality's matching), or
+OTHER when it shares none; candidates of optional gold entities are left out.
+A multinomial logit (AdaGrad, L2, features of fewer than --min-count examples dropped) is fitted
+on every fold of pages but one and applied to the one left out (folds by page, real dev and
+written sets alike), for each margin by which the model must beat the rules' own class; the
+entity F1s of the rules and of the model are printed for real dev and the written sets. Then it
+is fitted on everything and written to --out (the service's bundled weights) unless --no-write,
+with the margin that did best on real dev in cross-validation. Same seed, same weights; parses
+are cached in bench/out (shared with bench/train_figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import conll
+from figure_train import _Cache
+from newsflow_enrich.stages import entities
+from newsflow_enrich.stages import entity_types as et
+from quality import BENCH, LOCKED, REAL, load_cases
+from quality_score import SCORED_TYPES, Scores, _alts, _forms, norm_form, score_entities
+
+ROWS = [*(f"entities {t}" for t in SCORED_TYPES), "merges (all)"]
+
+
+def lexicon(min_count: int = 3, share: float = 0.6) -> dict[str, str]:
+    """Capitalised CoNLL train words -> the class most of their uses have."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for sent in conll.read("train"):
+        pos = 0
+        for word in sent.text.split(" "):
+            start, pos = pos, pos + len(word) + 1
+            if not word[:1].isupper():
+                continue
+            cls = next((t for s, e, t in sent.ents if s <= start < e), "O")
+            counts[word][cls] += 1
+    out = {}
+    for word, c in counts.items():
+        total = sum(c.values())
+        cls, n = c.most_common(1)[0]
+        if total >= min_count and n / total >= share:
+            out[word] = cls
+    return dict(sorted(out.items()))
+
+
+def pages(lex: dict[str, str]) -> list[dict[str, Any]]:
+    """Real dev pages and written articles: parse, rules' candidates, examples."""
+    from newsflow_enrich.pipeline import Enricher, _nlp_text
+
+    enricher = Enricher(figure_model=None, entity_model=None)
+    cache = _Cache(enricher.nlp)
+    out = []
+    t0 = time.perf_counter()
+    sets = [("real", [c for c in load_cases(REAL) if c[2].get("split") != LOCKED]),
+            ("written", load_cases(BENCH / "data"))]  # fmt: skip
+    for group, cases in sets:
+        for k, (name, raw, gold) in enumerate(cases, 1):
+            p = enricher.prepare(raw)
+            doc = cache.parse(_nlp_text(p.cleaned))
+            page = {"name": name, "group": group, "doc": doc, "gold": gold,
+                    "body": p.cleaned.body, "captions": "\n".join(p.cleaned.captions),
+                    "dateline": p.meta.dateline, "agencies": p.meta.agencies}  # fmt: skip
+            page["examples"] = examples(page, lex)
+            out.append(page)
+            if k % 25 == 0:
+                print(f"  {group}: {k}/{len(cases)} pages ({time.perf_counter() - t0:.0f}s)",
+                      flush=True)  # fmt: skip
+    cache.save()
+    return out
+
+
+def examples(page: dict[str, Any], lex: dict[str, str]) -> list[tuple[list[str], str, str]]:
+    """(features, gold class, rules' class) for each candidate with a mention."""
+    doc = page["doc"]
+    reg, sport = entities.candidates(doc, len(page["body"]), page["dateline"], page["agencies"])
+    spans = entities.mention_spans(reg, doc.text)
+    golds = page["gold"].get("entities", [])
+    out = []
+    for name, c in reg.cands.items():
+        if c.curated_type or name not in spans:
+            continue
+        forms = {norm_form(f) for f in c.forms | {name}} - {""}
+        hits = [g for g in golds if forms & _forms(g)]
+        named = [g for g in hits if norm_form(g["name"]) in forms]
+        g = (named or hits or [None])[0]
+        if g is not None and g.get("optional"):
+            continue
+        types = _alts(g["type"]) if g else []
+        rule = et.rule_class(reg.type_of(name))
+        label = rule if rule in types else next((t for t in types if t in et.SCORED), "OTHER")
+        feats = et.features(reg, name, doc, spans[name], lex, sport)
+        out.append((feats, label, rule))
+    return out
+
+
+def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_count: int,
+          l2: float = 1e-4, rate: float = 0.3) -> dict[str, float]:  # fmt: skip
+    """A multinomial logit by AdaGrad; weights keyed "feature|class"."""
+    df = Counter(f for feats, _, _ in exs for f in set(feats))
+    keep = {f for f, n in df.items() if n >= min_count}
+    data = [([f for f in feats if f in keep], label) for feats, label, _ in exs]
+    w: dict[str, float] = defaultdict(float)
+    g2: dict[str, float] = defaultdict(float)
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for feats, label in data:
+            s = {k: sum(w[f"{x}|{k}"] for x in feats) for k in et.CLASSES}
+            top = max(s.values())
+            z = sum(math.exp(v - top) for v in s.values())
+            for k in et.CLASSES:
+                grad = math.exp(s[k] - top) / z - (k == label)
+                for x in feats:
+                    key = f"{x}|{k}"
+                    gk = grad + l2 * w[key]
+                    g2[key] += gk * gk
+                    w[key] -= rate * gk / math.sqrt(g2[key] + 1e-8)
+    return {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-4}
+
+
+def score(pgs: list[dict[str, Any]], typer: et.Typer | None,
+          misses: dict[str, list[str]] | None = None) -> dict[str, Scores]:  # fmt: skip
+    out: dict[str, Scores] = defaultdict(Scores)
+    for p in pgs:
+        ents = entities.extract(p["doc"], len(p["body"]), p["dateline"], p["agencies"], typer)
+        s = Scores()
+        score_entities(p["gold"], [e.model_dump(mode="json") for e in ents], p["body"],
+                       p["captions"], s)  # fmt: skip
+        out[p["group"]].add(s)
+        if misses is not None:
+            misses[p["name"]] = s.misses
+    return out
+
+
+def f1s(s: Scores) -> str:
+    return "  ".join(f"{k.split()[-1]} {s.prf[k].row()['f1'] or 0:.3f}" for k in ROWS if k in s.prf)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--margins", default="0,0.5,1,2")
+    ap.add_argument("--margin", type=float, help="ship this margin, not CV's best")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--diff", action="store_true", help="print the misses that differ between "
+                    "the rules and the cross-validated model (at --margin)")
+    ap.add_argument("--out", type=Path, default=et.DEFAULT)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    lex = lexicon()
+    print(f"lexicon: {len(lex)} CoNLL train words ({time.perf_counter() - t0:.0f}s)")
+    pgs = pages(lex)
+    print(f"{len(pgs)} pages, {sum(len(p['examples']) for p in pgs)} candidates "
+          f"({time.perf_counter() - t0:.0f}s)")  # fmt: skip
+    rng = random.Random(args.seed)
+    order = list(range(len(pgs)))
+    rng.shuffle(order)
+    fold = {i: k % args.folds for k, i in enumerate(order)}
+    margins = [float(m) for m in args.margins.split(",")]
+    cv: dict[float, dict[str, Scores]] = {m: defaultdict(Scores) for m in margins}
+    cv_misses: dict[str, list[str]] = {}
+    for f in range(args.folds):
+        train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
+        w = train(train_ex, args.epochs, args.seed, args.min_count, args.l2)
+        held = [p for i, p in enumerate(pgs) if fold[i] == f]
+        for m in margins:
+            keep = cv_misses if m == (args.margin or 0.5) else None
+            for g, s in score(held, et.Typer(w, lex, "cv", m), keep).items():
+                cv[m][g].add(s)
+        print(f"  fold {f + 1}/{args.folds} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    rules_misses: dict[str, list[str]] = {}
+    rules = score(pgs, None, rules_misses)
+    if args.diff:
+        for name, ms in rules_misses.items():
+            for m in sorted(set(ms) ^ set(cv_misses[name])):
+                print(f"{'-' if m in ms else '+'} {name}: {m}")
+    print("\ncross-validated by page (F1):")
+    for g in ("real", "written"):
+        print(f"  {g:8s} rules          {f1s(rules[g])}")
+        for m in margins:
+            print(f"  {g:8s} model m={m:<4}   {f1s(cv[m][g])}")
+    margin = args.margin if args.margin is not None else max(
+        margins, key=lambda m: _mean_f1(cv[m]["real"]))  # fmt: skip
+    w = train([e for p in pgs for e in p["examples"]], args.epochs, args.seed, args.min_count,
+              args.l2)
+    digest = hashlib.sha256(json.dumps([w, lex], sort_keys=True).encode()).hexdigest()[:8]
+    version = f"entity-types-{digest}"
+    print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
+    if not args.no_write:
+        args.out.write_text(json.dumps({
+            "version": version, "trained_on": "bench/real real-dev + bench/data; lexicon: "
+            "CoNLL-2003 English train", "seed": args.seed, "epochs": args.epochs,
+            "min_count": args.min_count, "margin": margin, "lexicon": lex, "weights": w,
+        }, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
+        print(f"wrote {args.out}")
+
+
+def _mean_f1(s: Scores) -> float:
+    return sum(s.prf[f"entities {t}"].row()["f1"] or 0 for t in SCORED_TYPES) / len(SCORED_TYPES)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""The learned entity typer: after the rules have collected and merged an article's candidate
+entities, a multinomial logit over sparse features of each candidate (the rules' type, spaCy's
+votes and the cues, the name's shape, what CoNLL-2003's annotators called its words, the words
+around its mentions) says PERSON, ORG, LOC or none of them (OTHER: not a name the gold counts,
+as a page label, a product or an event). It overrules the rules' type only by more than a margin.
+Trained by bench/train_entities on annotated pages; the weights and the word lexicon are a
+small JSON file in newsflow_enrich/data, named in the event's pipeline field.
+
+Written by hand rather than taken from a library for the reason figure_rerank gives: scoring a
+few dozen sparse features is a few lines, and sklearn would add ~40 MB to the service.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsflow_enrich.stages import names
+from newsflow_enrich.stages.registry import STRONG, Registry
+
+DEFAULT = Path(__file__).resolve().parent.parent / "data" / "entity_types.json"
+CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
+SCORED = ("PERSON", "ORG", "LOC")
+_MAX_MENTIONS = 6  # context words of the first few mentions are enough, and bound the cost
+
+
+def rule_class(type_: str) -> str:
+    return type_ if type_ in SCORED else "OTHER"
+
+
+def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
+             lexicon: dict[str, str], sport: bool) -> list[str]:  # fmt: skip
+    """The candidate's features as strings (each worth 1)."""
+    c = reg.cands[name]
+    rule = reg.type_of(name)
+    f = ["bias", f"rule={rule_class(rule)}", f"rule_raw={rule}"]
+    if sport:
+        f.append(f"sport&rule={rule_class(rule)}")
+    for t, n in c.types.items():
+        f.append(f"vote={t}:{'cue' if n >= STRONG else min(n, 3)}")
+    words = name.split()
+    f.append(f"nw={min(len(words), 4)}")
+    f += _shape(name)
+    f += _lexical(words, c.forms, lexicon)
+    if names.is_country(name):
+        f.append("country")
+    if names.is_org_name(name):
+        f.append("org_suffix")
+    last = words[-1].lower()
+    for tag, table in (("place_sfx", names.PLACE_SUFFIXES), ("thing_sfx", names.THING_SUFFIXES),
+                       ("title", names.PERSON_TITLES)):  # fmt: skip
+        if last in table:
+            f.append(tag)
+    f += [f"w0={words[0].lower()}", f"wl={last}"]
+    f += _context(doc, spans)
+    return f
+
+
+def _shape(name: str) -> list[str]:
+    out = []
+    if names.is_acronym(name):
+        out.append("acronym")
+    if name.isupper() and len(name) > 4:
+        out.append("allcaps")
+    if any(ch.isdigit() for ch in name):
+        out.append("digit")
+    for ch, tag in (("&", "amp"), ("-", "hyphen"), (".", "dot"), ("’", "apos"), ("'", "apos")):
+        if ch in name:
+            out.append(tag)
+    if re.search(r"[a-z][A-Z]", name):
+        out.append("camel")
+    if name.endswith("s") and not name.endswith("ss"):
+        out.append("ends_s")
+    return out
+
+
+def _lexical(words: list[str], forms: set[str], lexicon: dict[str, str]) -> list[str]:
+    """What CoNLL-2003's annotators mostly called these words (first word, last word, any)."""
+    out = []
+    if words[0] in lexicon:
+        out.append(f"lex0={lexicon[words[0]]}")
+    if len(words) > 1 and words[-1] in lexicon:
+        out.append(f"lexl={lexicon[words[-1]]}")
+    out += sorted({f"lexany={lexicon[w]}" for w in words if w in lexicon})
+    out += sorted({f"lexform={lexicon[f]}" for f in forms if " " not in f and f in lexicon})
+    return out
+
+
+def _context(doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
+    """The words just before and after the first mentions, and the mention's dependency."""
+    starts = [t.idx for t in doc]
+    out: set[str] = set()
+    for s, e in spans[:_MAX_MENTIONS]:
+        i = bisect.bisect_left(starts, s)
+        j = bisect.bisect_left(starts, e)
+        if i > 0:
+            prev = doc[i - 1]
+            out.add(f"prev={prev.lower_}" if prev.is_alpha else f"prev_p={prev.text[:1]}")
+            if prev.lower_.rstrip(".") in names.PERSON_TITLES:
+                out.add("prev_title")
+        if j < len(doc):
+            nxt = doc[j]
+            out.add(f"next={nxt.lower_}" if nxt.is_alpha else f"next_p={nxt.text[:1]}")
+        if i < len(doc):
+            root = doc[min(j, len(doc)) - 1] if j > i else doc[i]
+            out.add(f"dep={root.dep_}")
+            out.add(f"head={root.head.lower_}" if root.head.is_alpha else "head_p")
+    return sorted(out)
+
+
+class Typer:
+    """Weights per "feature|class"; `retype` sets the learned type of the candidates where the
+    model beats the rules' own class by more than `margin`."""
+
+    def __init__(self, weights: dict[str, float], lexicon: dict[str, str], version: str,
+                 margin: float = 0.0) -> None:  # fmt: skip
+        self.w = weights
+        self.lexicon = lexicon
+        self.version = version
+        self.margin = margin
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT) -> Typer:
+        obj: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        return cls(obj["weights"], obj["lexicon"], obj["version"], obj.get("margin", 0.0))
+
+    def scores(self, feats: list[str]) -> dict[str, float]:
+        return {k: sum(self.w.get(f"{x}|{k}", 0.0) for x in feats) for k in CLASSES}
+
+    def probs(self, feats: list[str]) -> dict[str, float]:
+        s = self.scores(feats)
+        top = max(s.values())
+        z = sum(math.exp(v - top) for v in s.values())
+        return {k: math.exp(v - top) / z for k, v in s.items()}
+
+    def retype(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
+               sport: bool) -> None:  # fmt: skip
+        for name, c in reg.cands.items():
+            if c.curated_type or name not in spans:
+                continue
+            s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport))
+            rule = rule_class(reg.type_of(name))
+            if c.types[reg.type_of(name)] >= STRONG:
+                continue  # a cue decided it ("Operation Lantern", "Mayor Ama Lewin")
+            best = max(CLASSES, key=lambda k: s[k])
+            if best != rule and s[best] - s[rule] > self.margin:
+                c.learned_type = "MISC" if best == "OTHER" else best
