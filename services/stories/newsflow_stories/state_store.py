@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import TopicAlreadyExistsError
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,7 @@ async def ensure_topics(bootstrap: str, stories_topic: str, state_topic: str,
         existing = set(await admin.list_topics())
         for topic in wanted:
             if topic.name in existing:
+                await _compacted(admin, topic.name)
                 continue
             try:
                 await admin.create_topics([topic])
@@ -37,6 +40,33 @@ async def ensure_topics(bootstrap: str, stories_topic: str, state_topic: str,
                 pass
     finally:
         await admin.close()
+
+
+async def _compacted(admin: AIOKafkaAdminClient, topic: str) -> None:
+    """A topic made by someone else (by hand, an older compose file, auto-creation) may delete
+    by age: the state topic would then lose stories before the next restore reads them. Switch
+    it to compaction, keeping its other settings (AlterConfigs replaces a topic's whole set)."""
+    resource = ConfigResource(ConfigResourceType.TOPIC, topic)
+    for _ in range(50):  # a topic just made may not be known to the node asked yet
+        [response] = await admin.describe_configs([resource])
+        [(error, message, _, _, entries)] = response.resources
+        if not error:
+            break
+        await asyncio.sleep(0.2)
+    else:
+        raise RuntimeError(f"cannot read the settings of topic {topic}: {error} {message}")
+    if "compact" in {e[0]: e[1] for e in entries}.get("cleanup.policy", ""):
+        return
+    # Entry layout (name, value, read_only, source, ...): source 1 is a topic's own setting
+    # (DescribeConfigs v1+; in v0 the 4th field is is_default).
+    own = {e[0]: e[1] for e in entries if e[3] is False or (e[3] is not True and e[3] == 1)}
+    log.warning("topic not compacted; compacting it", extra={"topic": topic})
+    [response] = await admin.alter_configs([ConfigResource(
+        ConfigResourceType.TOPIC, topic, configs=own | COMPACT)])  # fmt: skip
+    [(error, message, *_)] = response.resources
+    if error:
+        raise RuntimeError(f"topic {topic} deletes by age and could not be compacted "
+                           f"({error} {message}): set cleanup.policy=compact on it")  # fmt: skip
 
 
 async def read_state(bootstrap: str, state_topic: str) -> Iterator[dict[str, Any]]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from newsflow_contracts.events import DeadLetter
 
 from tests.integration.stories.helpers import (
@@ -113,3 +115,34 @@ def _counts(proc: StoriesProcess) -> dict[str, int]:
     status, health = proc.health()
     assert status == 200, health
     return {k: health[k] for k in ("stories", "open", "held")}
+
+
+async def test_a_state_topic_made_without_compaction_is_compacted_at_start(
+    kafka_bootstrap: str, input_topic: str, tmp_path: Path
+) -> None:
+    """A state topic made by hand, an older compose file or auto-creation deletes by age: the
+    stories would be lost at the next restore. The service switches it to compaction and keeps
+    the topic's other settings."""
+    proc = StoriesProcess(kafka_bootstrap, input_topic, new_name(), tmp_path)
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(proc.state_topic, 1, 1,
+                                            topic_configs={"retention.ms": "604800001"})])  # fmt: skip
+        assert (await _topic_config(admin, proc.state_topic))["cleanup.policy"] == "delete"
+        proc.start()
+        config = await _topic_config(admin, proc.state_topic)
+    finally:
+        proc.stop()
+        await admin.close()
+    assert config["cleanup.policy"] == "compact" and config["retention.ms"] == "604800001"
+
+
+async def _topic_config(admin: AIOKafkaAdminClient, topic: str) -> dict[str, str]:
+    for _ in range(50):  # a topic just made may not be known to the node asked yet
+        [response] = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])
+        [(error, message, _, _, entries)] = response.resources
+        if not error:
+            return {e[0]: e[1] for e in entries}
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"{topic}: {error} {message}")

@@ -91,3 +91,20 @@ def test_the_cluster_profile_has_three_brokers_and_two_data_nodes_and_a_tie_brea
     published = {str(p.get("published", p) if isinstance(p, dict) else p).split(":")[0]
                  for s in services.values() for p in s.get("ports", [])}  # fmt: skip
     assert len(published) == sum(len(s.get("ports", [])) for s in services.values())
+
+
+@pytest.mark.parametrize("profile,job", [(None, "topics"), ("cluster", "topics-cluster")])
+def test_the_stories_topics_are_created_compacted(profile: str | None, job: str) -> None:
+    """As `stack up` and the stories service make them: `stories` keeps every story's latest
+    snapshot, `stories.state` (one partition) the engine's state a restart reads back."""
+    args = ["--profile", profile] if profile else []
+    done = subprocess.run([*_compose(), "-f", str(REPO / "docker-compose.yml"), *args, "config"],
+                          capture_output=True, text=True, cwd=REPO)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    script = " ".join(yaml.safe_load(done.stdout)["services"][job]["command"])
+    creates = {c.split("--topic ", 1)[1].split()[0]: c for c in script.split(";") if "--topic " in c}
+    for topic in ("stories", "stories.state"):
+        assert "--config cleanup.policy=compact" in creates[topic], topic
+    assert "--partitions 1 " in creates["stories.state"]
+    loop = script.split("for t in ", 1)[1].split(";", 1)[0]
+    assert "stories" not in loop.split(), "the loop makes topics that delete by age"
