@@ -279,3 +279,51 @@ def test_a_file_photo_line_in_the_text_is_a_caption() -> None:
            "Varnhold, January 16, 2030. REUTERS/Ana Rusk")  # fmt: skip
     cleaned = text.from_html(_page("", f"<p>{cap}</p>"))
     assert cleaned.captions == [cap] and cap not in cleaned.body
+
+
+def test_byline_keeps_the_outlet_printed_after_a_bar() -> None:
+    # In one text, or in a span of its own that starts with the bar: the page's one byline.
+    html = _page("", "<span class='byline-item'> Ana Rusk, Li Peng | VARNHOLD TODAY </span>")
+    assert _meta(html).byline == "Ana Rusk, Li Peng | VARNHOLD TODAY"
+    html = _page("", "<div class='byline'><span> By <span><a href='/p/tv'>Tomas Vell</a><span "
+                     "class='article-source'><a href='/'> | Varnhold News</a></span></span></span>"
+                     "</div>")  # fmt: skip
+    assert _meta(html).byline == "By Tomas Vell | Varnhold News"
+    html = _page("", "<div class='byline'>By <a rel='author'>Tomas Vell</a> | <a href='mailto:"
+                     "tv@varnhold.example'>tv@varnhold.example</a> | Varnhold News</div>")  # fmt: skip
+    assert _meta(html).byline == "By Tomas Vell"
+
+
+def test_byline_of_a_submitted_by_line_wins_over_an_author_link_elsewhere() -> None:
+    html = _page(
+        '<meta name="author" content="Tomas Vell">',
+        "<div class='submitted-wrp'><span class='submitted-by'> By Tomas Vell - <span "
+        "class='submitted-date'>11/18/30 11:04 PM EST</span></span></div>",
+    )
+    assert _meta(html).byline == "By Tomas Vell"
+
+
+def test_by_printed_four_elements_above_the_author_link() -> None:
+    html = _page("", "<div class='post-author-name'>By <span class='fn'><span itemprop='author'>"
+                     "<span><a rel='author' href='/p/tv'>Tomas Vell</a></span></span></span> - "
+                     "</div>")  # fmt: skip
+    assert _meta(html).byline == "By Tomas Vell"
+
+
+@pytest.mark.parametrize(("lead", "agencies"), [
+    ("London, Jun 11 (efe-epa).- The pandemic has shown how much the city needs its workers.",
+     ["EFE", "EPA"]),
+    ("MOSCOW (UrduPoint News / Sputnik - 29th April, 2030) It is impossible to say when.",
+     ["Sputnik"]),
+    ("TORONTO (Canadian Press) — The council of the city voted on the plan again.",
+     ["Canadian Press"]),
+])  # fmt: skip
+def test_agencies_credited_in_the_dateline(lead: str, agencies: list[str]) -> None:
+    cleaned = text.Cleaned(body=lead + "\n\n" + STORY)
+    assert metadata.extract(cleaned, title=None, published_at=None).agencies == agencies
+
+
+def test_a_photo_agency_credited_in_a_caption() -> None:
+    html = _page("", "<figure><img src='a.jpg'><figcaption>The council in session. Credit: EPA"
+                     "</figcaption></figure>")  # fmt: skip
+    assert _meta(html).agencies == ["EPA"]

@@ -17,13 +17,15 @@ from selectolax.lexbor import LexborNode
 
 from newsflow_enrich.stages import chrome, dates
 
-_SELECTORS = ('[class*="byline"]', '[rel="author"]', '[itemprop="author"]', '[class*="author"]',
+# "submitted-by": Drupal's byline ("By Jane Doe - 11/18/19 11:04 PM EST")
+_SELECTORS = ('[class*="byline"]', '[class*="submitted-by"]', '[rel="author"]', '[itemprop="author"]', '[class*="author"]',
               '[class*="entry-meta"]', '[class*="article-info"]', '[class*="meta"]')  # fmt: skip
 _BY = re.compile(r"^(by|by:|written by|posted by)$", re.IGNORECASE)
 _READ_TIME = re.compile(
     r"^\d+\s*(min(ute)?s?|hours?)(\s+read)?$|^\d+\s+\w+\s+ago$|read$", re.IGNORECASE
 )
 _CONTACT = re.compile(r"@\w[\w.]*|\b[\w.+-]+@[\w-]+(\.[\w-]+)+|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
+_CONTACT_MARK = "·"  # where a contact was: junk, so the byline ends there
 _LABEL = re.compile(
     r"^(updated|published|posted|first published|last updated|modified)\b", re.IGNORECASE
 )
@@ -61,7 +63,11 @@ def html_byline(tree: HTMLParser) -> str | None:
 
 def from_pieces(pieces: list[str]) -> str | None:
     """['By', 'Jane Doe @jdoe', 'Staff Writer', 'Nov 19, 2019'] -> 'By Jane Doe'."""
-    kept = [p for p in (_clean(p) for p in pieces) if p]
+    # An outlet in an element of its own that starts with a bar stays ("Jane Doe | Fox News"),
+    # unless an e-mail address or handle came between ("Jane Doe | jd@x.com | Bay Area News").
+    kept = [_CONTACT_MARK if _CONTACT.search(p) and not c else
+            ("| " if p.strip().startswith("|") else "") + c
+            for p in pieces if (c := _clean(p)) or _CONTACT.search(p)]  # fmt: skip
     by = next((i for i, p in enumerate(kept) if _BY.match(p)), None)
     if by is not None:  # a desk or column name printed before "By" is not the byline
         kept = kept[by:]
@@ -75,7 +81,7 @@ def from_pieces(pieces: list[str]) -> str | None:
         elif _junk(p):
             if named:
                 break  # what follows the name is the box's other content
-        elif named and _CONNECTOR.match(out[-1]):
+        elif named and (_CONNECTOR.match(out[-1]) or p.startswith("| ")):
             out.append(p)
         elif not named:
             out.append(p)
@@ -123,7 +129,7 @@ def _junk(piece: str) -> bool:
 def _by_before(node: LexborNode, line: str) -> str:
     """'By' printed just before the element that holds the name ("By <a>Jane Doe</a>")."""
     k: LexborNode | None = node
-    for _ in range(3):
+    for _ in range(4):  # "By <span><span><span><a>Jane Doe</a>..."
         k = k.parent if k is not None else None
         if k is None:
             return ""

@@ -34,6 +34,9 @@ AGENCIES: dict[str, list[str]] = {
     "AAP": [r"AAP", r"Australian Associated Press"],
     "IANS": [r"IANS"],
     "ANI": [r"ANI"],
+    "Sputnik": [r"Sputnik"],
+    "Canadian Press": [r"(The )?Canadian Press"],
+    "EPA": [r"EPA", r"European Pressphoto Agency"],  # a photo agency (bench/real/ANNOTATING.md)
 }
 _AGENCY_RE = {
     name: re.compile(r"(?<![\w-])(" + "|".join(forms) + r")(?![\w-])")
@@ -54,6 +57,8 @@ _NOT_PLACES = {"file photo", "photo", "photos", "update", "updated", "watch", "b
                "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more"}
 _DATELINE_LINES = 3  # a headline, dek or byline line may come before the lead
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
+_NOT_NAME = re.compile(r"\d|^\s*(published|posted|updated|last updated|modified|on|at)\b"
+                       r"|\bread\b|\bago\b", re.IGNORECASE)
 _DATEISH = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\w{3,9}\.? \d{1,2}, ?\d{4}|\d{1,2} \w{3,9}\.? \d{4}|\d{1,2}/\d{1,2}/\d{4})"
 )
@@ -113,6 +118,7 @@ def parse_date(text: str) -> str | None:
 def split_byline(line: str) -> tuple[str, str | None]:
     """'By AFP - Dec 06,2018 - Last updated at Dec 06,2018' -> ('By AFP', '2018-12-06');
     'Posted by Sports Desk on 26/02/2024' -> ('Posted by Sports Desk', '2024-02-26')."""
+    cuts = list(_BYLINE_SPLIT.finditer(line))
     parts = _BYLINE_SPLIT.split(line)
     date = None
     for k, part in enumerate(parts[1:], start=1):
@@ -121,7 +127,10 @@ def split_byline(line: str) -> tuple[str, str | None]:
             else f"{part} {parts[k + 1]}"  # fmt: skip
         if date := parse_date(joined):
             break
-    return parts[0].strip(), date
+    # The byline runs to the first part that is a date, a time or a label ("Updated ..."): an
+    # outlet or job title printed in the same text stays ("Ana Rusk | USA TODAY").
+    end = next((k for k in range(1, len(parts)) if _NOT_NAME.search(parts[k])), len(parts))
+    return line[: cuts[end - 1].start()].strip() if end < len(parts) else line.strip(), date
 
 
 def dateline(body: str) -> tuple[str | None, str | None]:
@@ -170,6 +179,9 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
     if byline or cleaned.byline:
         byline, byline_date = split_byline(byline or cleaned.byline or "")
     place, dateline_agency = dateline(cleaned.body)
+    if dateline_agency:  # "(efe-epa)", "(UrduPoint News / Sputnik - 29th April)": each apart
+        dateline_agency = re.sub(r"[-/]", " ", dateline_agency.upper() if
+                                 dateline_agency.islower() else dateline_agency)  # fmt: skip
     credited = " \n".join(
         filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions])
     )
