@@ -75,3 +75,23 @@ def test_the_typer_is_named_and_optional() -> None:
     rules = Enricher(entity_model=None)
     ev = rules.enrich(ArticleReceived.new(text=_HOCKEY))
     assert "entity-types" not in ev.pipeline.model
+
+
+def test_state_abbreviations_in_a_list_of_cities_are_places(enricher: Enricher) -> None:
+    # As bench/real/ANNOTATING.md annotates them: their own LOC, even where spaCy saw nothing.
+    ev = _enrich(enricher, (
+        "The tour stops at the Varnia Pavilion in Alpharetta, GA, on July 2, then in Nashville, "
+        "TN, Camden, NJ, and Peoria, Ill., before ending in Fresno, Calif., in August."))
+    places = {n.rstrip(".") for n in _names(ev, "LOC")}
+    for code in ("GA", "TN", "NJ", "Ill", "Calif"):
+        assert code in places, (code, places)
+
+
+def test_an_organisation_of_a_city_is_one_name(enricher: Enricher) -> None:
+    ev = _enrich(enricher, (
+        "John C. Williams, president of the Federal Reserve Bank of New York, spoke at the "
+        "Economic Club of New York on Tuesday. The Federal Reserve Bank of New York declined "
+        "to comment further."))
+    orgs = _names(ev, "ORG")
+    assert "Federal Reserve Bank of New York" in orgs, orgs
+    assert "Economic Club of New York" in orgs, orgs

@@ -143,3 +143,12 @@ def test_acronyms_with_an_ampersand_or_without_a_leading_place() -> None:
                       ("California Public Utilities Commission", "ORG"), ("PUC", "ORG")])
     assert _merged(reg, "Pacific Gas & Electric Co.", "PG&E")
     assert _merged(reg, "California Public Utilities Commission", "PUC")
+
+
+def test_a_state_code_spacy_did_not_tag_after_a_city_is_a_place() -> None:
+    text = ("June 15 -- Varnia Amphitheatre, Alpharetta, GA\n\nJune 17 -- Kestrel Arena, "
+            "Nashville, TN\n\nJune 19 -- Fresno, Calif., then home. OK, said the mayor, IN the end.")
+    reg = _run(text, [("Alpharetta", "LOC"), ("Nashville", "LOC"), ("Fresno", "LOC")])
+    for code in ("GA", "TN", "Calif."):
+        assert code in reg.by_form and reg.type_of(reg.by_form[code]) == "LOC", code
+    assert "IN" not in reg.by_form  # after a word that is no name

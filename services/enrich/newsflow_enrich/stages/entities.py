@@ -211,9 +211,16 @@ def _extended(ent: Span, sport: bool) -> Span:
         end = _through_entity(doc, end + 2)
     # "European Union Agency for Criminal Justice Cooperation": spaCy's two organisations
     # joined by "for"/"of" after an organisation's head word are one name.
+    # "the Economic Club of" + "New York": spaCy cut the name after its "of".
+    if ent.label_ == "ORG" and len(ent) >= 3 and doc[end - 1].lower_ in ("of", "for") \
+            and end < len(doc) and doc[end].ent_iob_ == "B" \
+            and doc[end].ent_type_ in ("GPE", "ORG"):  # fmt: skip
+        end = _through_entity(doc, end + 1)
+    # "Federal Reserve Bank of New York": ... and "of" a place it serves.
     if ent.label_ == "ORG" and end + 1 < len(doc) and doc[end].lower_ in ("for", "of") \
-            and doc[end - 1].lower_ in names.ORG_SUFFIXES and doc[end + 1].ent_type_ == "ORG" \
-            and doc[end + 1].ent_iob_ == "B":  # fmt: skip
+            and doc[end - 1].lower_ in names.ORG_SUFFIXES and doc[end + 1].ent_iob_ == "B" \
+            and (doc[end + 1].ent_type_ == "ORG"
+                 or doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE"):  # fmt: skip
         end = _through_entity(doc, end + 2)
     if (start, end) == (ent.start, ent.end):
         return ent

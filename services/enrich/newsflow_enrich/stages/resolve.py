@@ -344,11 +344,22 @@ _STATES = _AP_STATES | {s.code.removeprefix("US-") for s in pycountry.subdivisio
     country_code="US") if s.type == "State"}  # fmt: skip
 
 
+# A state after a capitalised word and a comma, as a city's: "Alpharetta, GA", "Fresno, Calif.".
+_STATE_AFTER_CITY = re.compile(r"\b[A-Z][\w’'.-]*, (" + "|".join(
+    re.escape(s) for s in sorted(_STATES, key=len, reverse=True)) + r")(\.?)(?![\w.])")
+
+
 def _states(reg: Registry, text: str) -> None:
     """'Decatur, Ill.', 'Peoria, IL': a state abbreviation after a city and a comma is a place,
     whatever spaCy called it (often an organisation: 'CA', 'NJ'). It stays an entity of its own,
     apart from the state spelled out, as bench/real/ANNOTATING.md annotates it. Only when every
     use of it follows a capitalised word and a comma."""
+    for m in _STATE_AFTER_CITY.finditer(text):
+        code = m.group(1)
+        if code.isupper() and len(code) == 2:  # "GA" (a dot after it ends the sentence)
+            reg.add(code, "LOC", m.start(1), weight=STRONG)
+        elif m.group(2):  # "Calif." (AP style: with its dot)
+            reg.add(code + ".", "LOC", m.start(1), weight=STRONG)
     for name in list(reg.cands):
         if name.rstrip(".") not in _STATES:
             continue
