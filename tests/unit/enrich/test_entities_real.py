@@ -95,3 +95,18 @@ def test_an_organisation_of_a_city_is_one_name(enricher: Enricher) -> None:
     orgs = _names(ev, "ORG")
     assert "Federal Reserve Bank of New York" in orgs, orgs
     assert "Economic Club of New York" in orgs, orgs
+
+
+def test_indices_laws_schemes_shows_and_venues_are_no_organisations(enricher: Enricher) -> None:
+    ev = _enrich(enricher, (
+        "The Varnia Composite Index fell 2% and the Kestrel Industrial Average lost 300 "
+        "points. Lawmakers passed the Data Retention Bill and the Kestrel Jobs Support Scheme. "
+        "Tickets for the Varnia Music Awards and the Kestrel Auto Show sold out. The band "
+        "plays the Ameris Bank Amphitheatre and the PNC Music Pavilion in June."))
+    orgs = _names(ev, "ORG")
+    for thing in ("Varnia Composite Index", "Kestrel Industrial Average", "Data Retention Bill",
+                  "Kestrel Jobs Support Scheme", "Varnia Music Awards", "Kestrel Auto Show",
+                  "Ameris Bank Amphitheatre", "PNC Music Pavilion"):
+        assert thing not in orgs, (thing, orgs)
+    places = _names(ev, "LOC")
+    assert {"Ameris Bank Amphitheatre", "PNC Music Pavilion"} <= places, places

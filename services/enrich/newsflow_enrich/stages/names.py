@@ -70,10 +70,16 @@ _COMPANY_WORDS = ORG_SUFFIXES | _TRADES | {
 
 # Last words of places and venues ("Rod Laver Arena", "Tahrir Square").
 PLACE_SUFFIXES = {"arena", "stadium", "park", "square", "street", "avenue", "road", "bridge",
-                  "dam", "lake", "reservoir", "canal", "bay", "highway", "airport", "valley"}
+                  "dam", "lake", "reservoir", "canal", "bay", "highway", "airport", "valley",
+                  "amphitheatre", "amphitheater", "pavilion", "theatre", "theater", "auditorium",
+                  "plaza"}  # fmt: skip
 # Last words of trophies and prizes: things, not organisations ("Norman Brookes Challenge Cup").
 THING_SUFFIXES = {"cup", "trophy", "prize", "award", "medal", "slam", "open", "championship",
-                  "championships", "olympics", "marathon"}
+                  "championships", "olympics", "marathon",
+                  # indices, laws, schemes and shows (real pages: "Hang Seng Index", "Data
+                  # Retention Bill", "Jobs Support Scheme", "Los Angeles Auto Show")
+                  "awards", "index", "composite", "average", "bill", "act", "scheme", "plan",
+                  "initiative", "show", "finals", "exposition", "expo", "festival"}  # fmt: skip
 # Nouns whose "of" names a place: "the city of El Fasher", "a former mayor of Parramatta".
 PLACE_OF = {"city", "town", "village", "province", "region", "district", "county", "state",
             "island", "capital", "port", "suburb", "outskirts", "mayor", "governor", "streets",
