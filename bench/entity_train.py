@@ -48,6 +48,7 @@ ROWS = [*(f"entities {t}" for t in SCORED_TYPES), "merges (all)"]
 def lexicon(min_count: int = 3, share: float = 0.6) -> dict[str, str]:
     """Capitalised CoNLL train words -> the class most of their uses have."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    firsts: Counter[str] = Counter()  # first words of multi-word PER names
     for sent in conll.read("train"):
         pos = 0
         for word in sent.text.split(" "):
@@ -56,7 +57,11 @@ def lexicon(min_count: int = 3, share: float = 0.6) -> dict[str, str]:
                 continue
             cls = next((t for s, e, t in sent.ents if s <= start < e), "O")
             counts[word][cls] += 1
-    out = {}
+            if any(s == start and t == "PER" and " " in sent.text[s:e] for s, e, t in sent.ents):
+                firsts[word] += 1
+    # "^Diego": a first name, though the word alone is mostly a place's ("San Diego").
+    out = {"^" + w: "PER" for w, n in firsts.items()
+           if n >= 2 and n >= 0.3 * sum(counts[w].values())}  # fmt: skip
     for word, c in counts.items():
         total = sum(c.values())
         cls, n = c.most_common(1)[0]
@@ -190,12 +195,15 @@ def main() -> None:
         w = train(train_ex, args.epochs, args.seed, args.min_count, args.l2)
         held = [p for i, p in enumerate(pgs) if fold[i] == f]
         for m in margins:
-            keep = cv_misses if m == (args.margin or 0.5) else None
+            keep = cv_misses if m == (args.margin if args.margin is not None else 1.0) else None
             for g, s in score(held, et.Typer(w, lex, "cv", m), keep).items():
                 cv[m][g].add(s)
         print(f"  fold {f + 1}/{args.folds} ({time.perf_counter() - t0:.0f}s)", flush=True)
     rules_misses: dict[str, list[str]] = {}
     rules = score(pgs, None, rules_misses)
+    (BENCH / "out").mkdir(exist_ok=True)
+    (BENCH / "out" / "entity_cv_misses.json").write_text(json.dumps(
+        {"rules": rules_misses, "model": cv_misses}, indent=1, ensure_ascii=False))
     if args.diff:
         for name, ms in rules_misses.items():
             for m in sorted(set(ms) ^ set(cv_misses[name])):

@@ -85,6 +85,8 @@ def _lexical(words: list[str], forms: set[str], lexicon: dict[str, str]) -> list
     out = []
     if words[0] in lexicon:
         out.append(f"lex0={lexicon[words[0]]}")
+    if len(words) > 1 and lexicon.get("^" + words[0]):
+        out.append("first_name")  # CoNLL's people mostly start with it ("Diego", "Kurt")
     if len(words) > 1 and words[-1] in lexicon:
         out.append(f"lexl={lexicon[words[-1]]}")
     out += sorted({f"lexany={lexicon[w]}" for w in words if w in lexicon})
@@ -146,8 +148,9 @@ class Typer:
                 continue
             s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport))
             rule = rule_class(reg.type_of(name))
-            if c.types[reg.type_of(name)] >= STRONG:
-                continue  # a cue decided it ("Operation Lantern", "Mayor Ama Lewin")
+            cues = [t for t, n in c.types.items() if n >= STRONG]
+            if cues == [reg.type_of(name)]:
+                continue  # a cue decided it, and no other cue ("Operation Lantern")
             best = max(CLASSES, key=lambda k: s[k])
             if best != rule and s[best] - s[rule] > self.margin:
                 c.learned_type = "MISC" if best == "OTHER" else best
