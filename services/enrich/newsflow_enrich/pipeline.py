@@ -16,7 +16,15 @@ from newsflow_enrich.config import DEFAULT_NER
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
 from newsflow_enrich.models import load_ner
 from newsflow_enrich.ruler import use_indexed_ruler
-from newsflow_enrich.stages import entities, entity_types, figure_rerank, figures, metadata, text
+from newsflow_enrich.stages import (
+    doc_text,
+    entities,
+    entity_types,
+    figure_rerank,
+    figures,
+    metadata,
+    text,
+)
 
 log = logging.getLogger(__name__)
 VERSION = importlib_metadata.version("newsflow-enrich")
@@ -77,8 +85,8 @@ class Enricher:
             except Exception as exc:
                 log.exception("extraction failed", extra={"article_id": raw.id})
                 prepared.append(EnrichFailed(f"extraction failed: {exc!r}"[:500]))
-        good = [p for p in prepared if isinstance(p, Prepared)]
-        docs = iter(self.nlp.pipe(_nlp_text(p.cleaned) for p in good))
+        texts = [_nlp_text(p.cleaned) for p in prepared if isinstance(p, Prepared)]
+        docs = (doc_text.remember(doc, t) for doc, t in zip(self.nlp.pipe(texts), texts, strict=True))
         return [p if isinstance(p, NewsflowError) else self._event_or_error(p, next(docs))
                 for p in prepared]  # fmt: skip
 

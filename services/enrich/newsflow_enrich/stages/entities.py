@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsflow_enrich.stages import names, numbers, resolve
+from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import TYPES, Registry, clean_form, curated_aliases
@@ -28,20 +29,20 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     """Entities of `doc`, whose first `body_len` characters are the body (captions follow);
     `agencies` are the news agencies the page credits (an organisation wherever named);
     `typer`, the learned typer that may overrule the rules' types."""
-    body_len = len(doc.text) if body_len is None else body_len
+    body_len = len(text_of(doc)) if body_len is None else body_len
     reg, sport = candidates(doc, body_len, dateline, agencies)
-    spans = mention_spans(reg, doc.text)
+    spans = mention_spans(reg, text_of(doc))
     if typer is not None:
         typer.retype(reg, doc, spans, sport)
-        if resolve.surnames_again(reg, doc.text):  # "McLardie" joins "Ewan McLardie", now a person
-            spans = mention_spans(reg, doc.text)
-    return _to_entities(reg, spans, doc.text, body_len)
+        if resolve.surnames_again(reg, text_of(doc)):  # "McLardie" joins "Ewan McLardie", now a person
+            spans = mention_spans(reg, text_of(doc))
+    return _to_entities(reg, spans, text_of(doc), body_len)
 
 
 def candidates(doc: Doc, body_len: int, dateline: str | None = None,
                agencies: Iterable[str] = ()) -> tuple[Registry, bool]:  # fmt: skip
     """The rules' candidate entities, merged (resolve), and whether this is a sports story."""
-    text = doc.text
+    text = text_of(doc)
     sport = names.is_sport(text)
     reg = Registry()
     if dateline and text.startswith(dateline):
@@ -331,7 +332,7 @@ def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
     full name first)."""
     if len(ent) != 1 or not ent[0].is_sent_start or ent.label_ in ("GPE", "LOC"):
         return False
-    text = doc.text
+    text = text_of(doc)
     if re.search(r"(?<![\w])" + re.escape(form.lower()) + r"(?![\w])", text):
         return True
     return ent.label_ == "PERSON" and len(re.findall(r"(?<![\w])" + re.escape(form) + r"(?![\w])",

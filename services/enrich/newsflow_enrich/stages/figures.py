@@ -12,6 +12,7 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages import figure_context as ctx
+from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.figure_rerank import Reranker
 from newsflow_enrich.stages.not_figures import bare_date, is_duration, is_excluded
 from newsflow_enrich.stages.numbers import (
@@ -242,7 +243,7 @@ def extract(doc: Doc, body_len: int | None = None,
             reranker: Reranker | None = None) -> list[Figure]:  # fmt: skip
     """Figures of the body: the first `body_len` characters of `doc` (captions follow); with
     `reranker`, each figure's object and event are the learned chooser's, the rules' a feature."""
-    text = doc.text  # Doc.text joins every token: read it once, not once per figure
+    text = text_of(doc)
     body_len = len(text) if body_len is None else body_len
     figures: list[Figure] = []
     objects: list[Token | None] = []

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from text_to_num import text2num
 
+from newsflow_enrich.stages.doc_text import text_of
+
 QUALIFIERS = [
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "as much as", "as few as", "no fewer than", "no more than", "nearly", "almost", "about",
@@ -145,7 +147,7 @@ def currency_of(doc: Doc, code: str) -> str:
     """The ISO code; for 'pesos', the one of the country the story names first."""
     if code != "peso":
         return code
-    text = doc.text.lower()
+    text = text_of(doc).lower()
     found = [(text.find(stem.lower()), iso) for stem, iso in PESO_COUNTRIES.items()
              if stem.lower() in text]  # fmt: skip
     return min(found)[1] if found else code

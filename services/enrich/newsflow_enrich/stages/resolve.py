@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newsflow_enrich.stages import names
+from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import STRONG, TYPES, Registry, clean_form, curated
 
 _PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
@@ -34,7 +35,7 @@ _KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (
 
 def _paren_acronyms(doc: Doc, reg: Registry) -> None:
     """'Syrian Democratic Forces (SDF)': the acronym is an alias of the name before it."""
-    text = doc.text
+    text = text_of(doc)
     for m in _PAREN.finditer(text):
         short = m.group(1)
         before = text[: m.start()].rstrip()
@@ -274,7 +275,7 @@ def _used_alone(form: str, text: str) -> bool:
 
 def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     """Merge the candidates of `reg` that name the same thing in `doc` (see the module's list)."""
-    text = doc.text
+    text = text_of(doc)
     _paren_acronyms(doc, reg)
     _known_as(text, reg)
     _merge_acronyms(reg, text)
