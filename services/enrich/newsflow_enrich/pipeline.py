@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from newsflow_enrich.config import DEFAULT_NER
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
+from newsflow_enrich.lemmatizer import use_memo_lemmatizer
 from newsflow_enrich.models import load_ner
 from newsflow_enrich.ruler import use_indexed_ruler
 from newsflow_enrich.stages import (
@@ -49,8 +50,9 @@ class Enricher:
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
-        if indexed_ruler:  # same attributes, a seventh of the ruler's cost
+        if indexed_ruler:  # same attributes and lemmas, at a fraction of spaCy's cost
             use_indexed_ruler(self.nlp)
+            use_memo_lemmatizer(self.nlp)
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         name = f"{model}@{self.nlp.meta.get('version')}"
         if ner:

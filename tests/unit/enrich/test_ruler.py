@@ -1,9 +1,11 @@
-"""The indexed attribute ruler matches exactly what spaCy's Matcher-based one matches."""
+"""The indexed attribute ruler matches exactly what spaCy's Matcher-based one matches, and the
+remembering lemmatizer gives spaCy's lemmas."""
 
 from typing import Any
 
 import pytest
 import spacy
+from newsflow_enrich.lemmatizer import MemoLemmatizer
 from newsflow_enrich.pipeline import Enricher
 from newsflow_enrich.ruler import IndexedAttributeRuler
 from spacy.pipeline import AttributeRuler
@@ -17,6 +19,10 @@ TRICKY = [
     "Y'all ain't seen nothin' yet, 'nuff said: they had had it and we'd give it to them.",
     "It  was\n\nthe 3rd time ; she said \"no\" -- and  Paris's mayor (AFP) didn't.",
     "",
+    # one word as several parts of speech, in one doc and the next: remembered lemmas must
+    # follow the POS and morphology, not the first reading
+    "The saw cut the wood. I saw the light. He leads; the leads were cut. Leaders lead.",
+    "She saw it. Saws were found. The lead leads.",
 ]
 
 
@@ -26,6 +32,7 @@ def _attrs(doc: Doc) -> list[tuple[str, ...]]:
 
 def test_the_service_model_gives_the_attributes_of_spacys_own(enricher: Enricher) -> None:
     assert isinstance(enricher.nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert isinstance(enricher.nlp.get_pipe("lemmatizer"), MemoLemmatizer)
     stock = spacy.load(enricher.model)
     assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
     texts = [SEED.read_text(), *TRICKY]
