@@ -97,9 +97,10 @@ def groups(doc: Any, rules: list[Any], golds: list[dict[str, Any]]) -> list[list
     """One group per (matched figure, kind): (features, right) per candidate."""
     out = []
     preds = [f.model_dump() for f in rules]
+    view = fr.View(doc)  # the doc's tokens read once, for every figure's features
     for gi, pi in match_figures(golds, preds).items():
         fig, g = rules[pi], golds[gi]
-        cands = fr.candidates(doc, fig)
+        cands = fr.candidates(doc, fig, view)
         if cands is None:
             continue
         for kind, (anchor, toks) in cands.items():
@@ -109,7 +110,7 @@ def groups(doc: Any, rules: list[Any], golds: list[dict[str, Any]]) -> list[list
             out.append(
                 [
                     (
-                        fr.features(kind, anchor, c, rule, fig.unit),
+                        fr.features(kind, anchor, c, rule, fig.unit, view),
                         (None if c is None else norm(c.text)) in gold_heads,
                     )
                     for c in toks

@@ -58,3 +58,20 @@ def test_an_infinitive_on_the_counted_thing_is_not_overruled(enricher: Enricher)
     assert [f.event for f in governing.choose(doc, [rule])] == ["flee"]
     said = figure_rerank.Reranker({"obj:rule": 5.0, "ev:lemma=say": 9.0}, "t")
     assert [f.event for f in said.choose(doc, [rule])] == ["said"]
+
+
+def test_the_view_reads_what_the_tokens_say(enricher: Enricher) -> None:
+    """The features read the parse from one array per attribute (View), not from Tokens: the
+    values must be the tokens' own, entities included (set by the entities stage before)."""
+    from newsflow_enrich.stages import entities
+
+    from tests.conftest import SEED
+
+    doc = enricher.nlp(SEED.read_text())
+    entities.extract(doc)
+    view = figure_rerank.View(doc)
+    assert [(view.head[t.i], view.dep[t.i], view.pos[t.i], view.lower[t.i], view.lemma[t.i],
+             view.tag[t.i], view.ent[t.i], view.text[t.i]) for t in doc] == \
+        [(t.head.i, t.dep_, t.pos_, t.lower_, t.lemma_, t.tag_, t.ent_type_, t.text)
+         for t in doc]  # fmt: skip
+    assert any(view.ent) and "ROOT" in view.dep and "VERB" in view.pos

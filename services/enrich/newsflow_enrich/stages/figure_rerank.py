@@ -14,7 +14,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy
 from newsflow_contracts.events import Figure
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsflow_enrich.stages.numbers import MONEY
@@ -23,25 +25,48 @@ DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_rerank.json"
 KINDS = {"obj": ("NOUN", "PROPN"), "ev": ("VERB",)}
 
 
-def _path(a: Token, b: Token) -> str:
+class View:
+    """What the features read of every token of one doc, read once as arrays. A spaCy `Token`
+    is built anew at every `doc[i]` and `t.head`, and the features of every candidate of every
+    figure walked the parse through them: the figures stage's biggest cost. Read after the
+    entities stage, which may set the doc's entities."""
+
+    def __init__(self, doc: Doc) -> None:
+        cols = doc.to_array([HEAD, DEP, POS, LOWER, LEMMA, TAG, ENT_TYPE, ORTH])
+        s = doc.vocab.strings
+        self.head: list[int] = (numpy.arange(len(doc)) + cols[:, 0].astype(numpy.int64)).tolist()
+        self.dep, self.pos, self.lower, self.lemma, self.tag, self.ent, self.text = (
+            [s[h] for h in cols[:, k].tolist()] for k in range(1, 8)
+        )
+        self._up: dict[int, tuple[list[str], dict[int, int]]] = {}
+
+    def up(self, a: int) -> tuple[list[str], dict[int, int]]:
+        """The labels from `a` up its heads (at most 9), and each ancestor's distance."""
+        if a not in self._up:
+            up, anc = [], {}
+            t, k = a, 0
+            while True:
+                anc[t] = k
+                if self.head[t] == t or k > 8:
+                    break
+                up.append(self.dep[t])
+                t, k = self.head[t], k + 1
+            self._up[a] = (up, anc)
+        return self._up[a]
+
+
+def _path(v: View, a: int, b: int) -> str:
     """The dependency path from a to b: labels up to the common ancestor, then down."""
-    up, anc = [], {}
-    t, k = a, 0
-    while True:
-        anc[t.i] = k
-        if t.head.i == t.i or k > 8:
-            break
-        up.append(t.dep_)
-        t, k = t.head, k + 1
+    up, anc = v.up(a)
     down, t = [], b
-    while t.i not in anc and len(down) < 9:
-        down.append(t.dep_)
-        if t.head.i == t.i:
+    while t not in anc and len(down) < 9:
+        down.append(v.dep[t])
+        if v.head[t] == t:
             return "far"
-        t = t.head
-    if t.i not in anc:
+        t = v.head[t]
+    if t not in anc:
         return "far"
-    ups = up[: anc[t.i]]
+    ups = up[: anc[t]]
     if len(ups) + len(down) > 5:
         return "far"
     return "/".join(ups) + "^" + "/".join(reversed(down))
@@ -62,31 +87,34 @@ def unit_kind(unit: str | None) -> str:
 
 
 def features(kind: str, anchor: Token, cand: Token | None, rule: str | None,
-             unit: str | None) -> list[str]:  # fmt: skip
+             unit: str | None, view: View | None = None) -> list[str]:  # fmt: skip
     """Features of one candidate (None: no object / no event); `rule` is the rules' choice
-    (the object's last word or the event, lower-cased)."""
+    (the object's last word or the event, lower-cased); `view`: the doc's, if read already."""
     uk = unit_kind(unit)
     if cand is None:
         f = ["none", f"none|{uk}"] + (["rule", f"rule|{uk}"] if rule is None else [])
         return [f"{kind}:{x}" for x in f]
-    p = _path(anchor, cand)
-    f = [f"path={p}", f"path={p}|{uk}", f"dist={_bucket(cand.i - anchor.i)}",
-         f"pos={cand.pos_}", f"dep={cand.dep_}", f"dep={cand.dep_}|{uk}",
+    v = view or View(anchor.doc)
+    a, c = anchor.i, cand.i
+    p = _path(v, a, c)
+    pos, dep = v.pos[c], v.dep[c]
+    f = [f"path={p}", f"path={p}|{uk}", f"dist={_bucket(c - a)}",
+         f"pos={pos}", f"dep={dep}", f"dep={dep}|{uk}",
          f"plen={p.count('/') + 1 if p != 'far' else 'far'}"]  # fmt: skip
-    if rule is not None and cand.lower_ == rule:
+    if rule is not None and v.lower[c] == rule:
         f += ["rule", f"rule|{uk}"]
     if kind == "ev":
-        f.append(f"lemma={cand.lemma_.lower()}")
-        f.append(f"tag={cand.tag_}")
+        f.append(f"lemma={v.lemma[c].lower()}")
+        f.append(f"tag={v.tag[c]}")
     else:
-        f.append(f"ent={cand.ent_type_ or '-'}")
-        if cand.head.lower_ == "of" and cand.head.head.i == anchor.i:
+        f.append(f"ent={v.ent[c] or '-'}")
+        h = v.head[c]
+        if v.lower[h] == "of" and v.head[h] == a:
             f.append("of_num")
-    lo, hi = sorted((cand.i, anchor.i))
-    between = anchor.doc[lo + 1 : hi]
-    if any(t.pos_ == "VERB" for t in between):
+    lo, hi = sorted((c, a))
+    if "VERB" in v.pos[lo + 1 : hi]:
         f.append("verb_between")
-    if any(t.text in (",", ";", "—", "(") for t in between):
+    if any(t in (",", ";", "—", "(") for t in v.text[lo + 1 : hi]):
         f.append("punct_between")
     return [f"{kind}:{x}" for x in f]
 
@@ -96,15 +124,19 @@ def rule_choice(fig: Figure, kind: str) -> str | None:
     return text.split()[-1].lower() if text else None
 
 
-def candidates(doc: Doc, fig: Figure) -> dict[str, tuple[Token, list[Token | None]]] | None:
+def candidates(doc: Doc, fig: Figure,
+               view: View | None = None) -> dict[str, tuple[Token, list[Token | None]]] | None:  # fmt: skip
     """Per kind: the figure's anchor token and its candidates (None first)."""
     span = doc.char_span(*fig.span, alignment_mode="expand")
     if span is None:
         return None
+    pos_of = (view or View(doc)).pos
+    sent = span.sent
     out: dict[str, tuple[Token, list[Token | None]]] = {}
     for kind, pos in KINDS.items():
         cands: list[Token | None] = [None]
-        cands += [t for t in span.sent if t.pos_ in pos and not span.start <= t.i < span.end]
+        cands += [doc[i] for i in range(sent.start, sent.end)
+                  if pos_of[i] in pos and not span.start <= i < span.end]  # fmt: skip
         out[kind] = (span.root, cands)
     return out
 
@@ -152,8 +184,9 @@ class Reranker:
 
     def choose(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
         out = []
+        view = View(doc) if figures else None
         for fig in figures:
-            cands = candidates(doc, fig)
+            cands = candidates(doc, fig, view)
             if cands is None:
                 out.append(fig)
                 continue
@@ -161,7 +194,7 @@ class Reranker:
             for kind, (anchor, toks) in cands.items():
                 rule = rule_choice(fig, kind)
                 at = next((k for k, c in enumerate(toks) if (c and c.lower_) == rule), None)
-                feats = [features(kind, anchor, c, rule, fig.unit) for c in toks]
+                feats = [features(kind, anchor, c, rule, fig.unit, view) for c in toks]
                 pick = toks[self.pick(feats, at)]
                 if kind == "ev" and at is not None and _infinitive_of(toks[at], pick):
                     continue  # "allowing 1,000 civilians to flee": what happened to them
