@@ -152,3 +152,29 @@ def test_a_state_code_spacy_did_not_tag_after_a_city_is_a_place() -> None:
     for code in ("GA", "TN", "Calif."):
         assert code in reg.by_form and reg.type_of(reg.by_form[code]) == "LOC", code
     assert "IN" not in reg.by_form  # after a word that is no name
+
+
+def test_occurrences_are_the_regex_matches() -> None:
+    """The literal word search finds exactly what the lookbehind regex it replaced found,
+    overlaps, Unicode letters, underscores, hyphens and dots included."""
+    import random
+    import re
+
+    from newsflow_enrich.stages.registry import occurrences
+    from newsflow_enrich.stages.resolve import _capital_word_next
+
+    rng = random.Random(7)
+    alphabet = ["a", "A", "é", "_", "-", ".", " ", "1", "’", "B", "Ω", "\n"]
+    forms = ["a", "aa", "A-A", "U.S.", "é1", "a a", "Ωa", "-", ".", "aé"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        form = rng.choice(forms + ["".join(rng.choice(alphabet) for _ in range(2))])
+        for before, after in (("", ""), ("-", "-"), (".", "")):
+            pattern = rf"(?<![\w{re.escape(before)}])" + re.escape(form) \
+                + rf"(?![\w{re.escape(after)}])"  # fmt: skip
+            want = [m.span() for m in re.finditer(pattern, text)]
+            assert list(occurrences(form, text, before, after)) == want, (form, text)
+        upper_next = [m.span() for m in re.finditer(r"(?<![\w-])" + re.escape(form)
+                                                    + r"(?![\w-])(?! [A-Z])", text)]  # fmt: skip
+        assert list(occurrences(form, text, "-", "-", _capital_word_next)) == upper_next, \
+            (form, text)  # fmt: skip

@@ -21,7 +21,13 @@ from newsflow_enrich.stages import names, numbers, resolve
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
-from newsflow_enrich.stages.registry import TYPES, Registry, clean_form, curated_aliases
+from newsflow_enrich.stages.registry import (
+    TYPES,
+    Registry,
+    clean_form,
+    curated_aliases,
+    occurrences,
+)
 
 
 def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
@@ -318,9 +324,9 @@ def _agencies(text: str, agencies: Iterable[str], reg: Registry) -> None:
     for agency in agencies:
         forms = [agency, agency.split()[0]] if len(agency.split()[0]) >= 4 else [agency]
         for form in dict.fromkeys(forms):
-            m = re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)
+            m = next(occurrences(form, text, "-", "-"), None)
             if m:
-                name = reg.add(agency, "ORG", m.start(), weight=_STRONG)
+                name = reg.add(agency, "ORG", m[0], weight=_STRONG)
                 if form != agency:
                     reg.merge(into=name, form=form)
 
@@ -333,10 +339,9 @@ def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
     if len(ent) != 1 or not ent[0].is_sent_start or ent.label_ in ("GPE", "LOC"):
         return False
     text = text_of(doc)
-    if re.search(r"(?<![\w])" + re.escape(form.lower()) + r"(?![\w])", text):
+    if next(occurrences(form.lower(), text), None):
         return True
-    return ent.label_ == "PERSON" and len(re.findall(r"(?<![\w])" + re.escape(form) + r"(?![\w])",
-                                                     text)) == 1
+    return ent.label_ == "PERSON" and len(list(occurrences(form, text))) == 1
 
 
 def mention_spans(reg: Registry, text: str) -> dict[str, list[tuple[int, int]]]:
@@ -346,8 +351,8 @@ def mention_spans(reg: Registry, text: str) -> dict[str, list[tuple[int, int]]]:
     for name, c in reg.cands.items():
         c.forms |= curated_aliases().get(name, set())
         for form in c.forms | {name}:
-            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
-                hits.append((m.start(), m.end(), name))
+            for start, end in occurrences(form, text):
+                hits.append((start, end, name))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     taken = bytearray(len(text) + 1)
     spans: dict[str, list[tuple[int, int]]] = {}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -67,6 +68,36 @@ def clean_form(text: str) -> str:
             and len(words[-1]) > 2 and words[-1][:-1].lower() not in _ABBREVIATIONS:  # fmt: skip
         words[-1] = words[-1][:-1]
     return " ".join(words)
+
+
+def occurrences(form: str, text: str, before: str = "", after: str = "",
+                reject: Callable[[str, int], bool] | None = None) -> Iterator[tuple[int, int]]:  # fmt: skip
+    """(start, end) of `form` wherever it stands as a word in `text`: exactly the matches of
+    re.finditer(r"(?<![\\w<before>])" + re.escape(form) + r"(?![\\w<after>])", text), with
+    `reject(text, end)` true where a further lookahead fails. A literal search: a pattern that
+    opens with a lookbehind is tried at every character, and the entities stage searched every
+    form of every entity through the whole text that way (9% of its time)."""
+    if not form:  # an empty match at every boundary: left to re
+        lookahead = r"(?![\w" + re.escape(after) + "])"
+        for m in re.finditer(r"(?<![\w" + re.escape(before) + "])" + lookahead, text):
+            if reject is None or not reject(text, m.end()):
+                yield m.start(), m.end()
+        return
+    n, pos = len(form), 0
+    while (start := text.find(form, pos)) != -1:
+        end = start + n
+        if (start == 0 or not _word(text[start - 1], before)) \
+                and (end == len(text) or not _word(text[end], after)) \
+                and (reject is None or not reject(text, end)):  # fmt: skip
+            yield start, end
+            pos = end
+        else:
+            pos = start + 1
+
+
+def _word(ch: str, extra: str) -> bool:
+    """`ch` is in the class [\\w<extra>] (re's \\w: str.isalnum() or the underscore)."""
+    return ch.isalnum() or ch == "_" or ch in extra
 
 
 _ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "bros", "st", "mt", "dr", "no", "gov",

@@ -25,7 +25,14 @@ from spacy.tokens import Doc
 
 from newsflow_enrich.stages import names
 from newsflow_enrich.stages.doc_text import text_of
-from newsflow_enrich.stages.registry import STRONG, TYPES, Registry, clean_form, curated
+from newsflow_enrich.stages.registry import (
+    STRONG,
+    TYPES,
+    Registry,
+    clean_form,
+    curated,
+    occurrences,
+)
 
 _PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
 _KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
@@ -218,7 +225,7 @@ def _middle_initials(reg: Registry, text: str) -> None:
                 or not re.fullmatch(r"[A-Z]\.", words[1]):  # fmt: skip
             continue
         short = f"{words[0]} {words[2]}"
-        if short in reg.by_form or re.search(r"(?<![\w.])" + re.escape(short) + r"(?![\w])", text):
+        if short in reg.by_form or next(occurrences(short, text, before="."), None):
             reg.merge(into=name, form=short)
 
 
@@ -233,7 +240,7 @@ def _departments(reg: Registry, text: str) -> None:
         if name not in reg.cands or not m:
             continue
         short = f"{m.group(1)} Department"
-        if short in reg.by_form or re.search(r"(?<![\w])" + re.escape(short) + r"(?![\w])", text):
+        if short in reg.by_form or next(occurrences(short, text), None):
             reg.merge(into=name, form=short)
 
 
@@ -264,13 +271,18 @@ def _org_tails(reg: Registry, name: str) -> list[str]:
 
 def _used_alone(form: str, text: str) -> bool:
     """The form occurs as a word, not only inside a longer capitalised name."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])(?! [A-Z])", text):
-        prev = re.search(r"([\w.'’-]+)\s$", text[max(0, m.start() - 40): m.start()])
+    for start, _ in occurrences(form, text, "-", "-", _capital_word_next):
+        prev = re.search(r"([\w.'’-]+)\s$", text[max(0, start - 40): start])
         if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).endswith(".") \
                 or prev.group(1) in ("The", "A", "An") \
                 or prev.group(1).lower() in _HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
             return True
     return False
+
+
+def _capital_word_next(text: str, end: int) -> bool:
+    """(?= [A-Z]) at `end`: a capitalised word follows ('Police' in 'Police Scotland')."""
+    return text[end : end + 1] == " " and "A" <= text[end + 1 : end + 2] <= "Z"
 
 
 def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
@@ -364,7 +376,7 @@ def _states(reg: Registry, text: str) -> None:
     for name in list(reg.cands):
         if name.rstrip(".") not in _STATES:
             continue
-        uses = list(re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text))
-        if uses and all(re.search(r"[A-Z][\w.’'-]*,\s$", text[max(0, m.start() - 40): m.start()])
-                        for m in uses):  # fmt: skip
+        uses = [start for start, _ in occurrences(name, text, before=".")]
+        if uses and all(re.search(r"[A-Z][\w.’'-]*,\s$", text[max(0, start - 40): start])
+                        for start in uses):  # fmt: skip
             reg.cands[name].types["LOC"] += STRONG
