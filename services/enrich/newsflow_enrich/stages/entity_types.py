@@ -35,8 +35,10 @@ def rule_class(type_: str) -> str:
 
 
 def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
-             lexicon: dict[str, str], sport: bool) -> list[str]:  # fmt: skip
-    """The candidate's features as strings (each worth 1)."""
+             lexicon: dict[str, str], sport: bool,
+             starts: list[int] | None = None) -> list[str]:  # fmt: skip
+    """The candidate's features as strings (each worth 1); `starts`: each token's character
+    offset in `doc`, if read already (token_starts)."""
     c = reg.cands[name]
     rule = reg.type_of(name)
     f = ["bias", f"rule={rule_class(rule)}", f"rule_raw={rule}"]
@@ -58,8 +60,14 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
         if last in table:
             f.append(tag)
     f += [f"w0={words[0].lower()}", f"wl={last}"]
-    f += _context(doc, spans)
+    f += _context(doc, spans, token_starts(doc) if starts is None else starts)
     return f
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset: read once per doc, not once per candidate (every read
+    builds a spaCy Token per token)."""
+    return [t.idx for t in doc]
 
 
 def _shape(name: str) -> list[str]:
@@ -94,9 +102,8 @@ def _lexical(words: list[str], forms: set[str], lexicon: dict[str, str]) -> list
     return out
 
 
-def _context(doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
+def _context(doc: Doc, spans: list[tuple[int, int]], starts: list[int]) -> list[str]:
     """The words just before and after the first mentions, and the mention's dependency."""
-    starts = [t.idx for t in doc]
     out: set[str] = set()
     for s, e in spans[:_MAX_MENTIONS]:
         i = bisect.bisect_left(starts, s)
@@ -143,10 +150,11 @@ class Typer:
 
     def retype(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
                sport: bool) -> None:  # fmt: skip
+        starts = token_starts(doc)
         for name, c in reg.cands.items():
             if c.curated_type or name not in spans:
                 continue
-            s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport))
+            s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport, starts))
             rule = rule_class(reg.type_of(name))
             cues = [t for t, n in c.types.items() if n >= STRONG]
             if cues == [reg.type_of(name)]:
