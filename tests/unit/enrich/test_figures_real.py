@@ -49,3 +49,26 @@ def test_tallies_rate_bases_and_the_pronoun_one_are_not_figures(enricher: Enrich
 def test_one_as_a_part_of_a_count_stays(enricher: Enricher) -> None:
     figs = figures(enricher, "Six astronauts were aboard, including one Russian, the agency said.")
     assert [f.value for f in figs] == [6, 1]
+
+
+def test_a_count_after_a_name_in_a_box_score_is_a_figure(enricher: Enricher) -> None:
+    # spaCy runs the name on over the count ("K. Hupfer 1 goal" one PERSON): a person's name
+    # holds no digits.
+    figs = figures(enricher, "Viera beat Rockledge at home on Tuesday night in the district "
+                   "final. Viera (4-0): K. Hupfer 1 goal. Z. Nielsen 1 goal. A. Sanger 2 saves.")
+    values = [f.value for f in figs]
+    assert values.count(1.0) >= 2 and 2.0 in values
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wild 4, Sabres 1: Zach Parise scored twice in the game on Tuesday night.",
+    "Buffalo is on a 1-6-2 skid and battling injuries at the forward position.",
+])  # fmt: skip
+def test_scores_and_records_are_not_figures(enricher: Enricher, sentence: str) -> None:
+    assert [f.text for f in figures(enricher, sentence)] == []
+
+
+def test_a_number_in_a_name_typed_person_is_not_a_figure(enricher: Enricher) -> None:
+    sentence = ("Police in Nairobi fired tear gas on Wednesday at crowds protesting against the "
+                "Finance Bill 2025, which would raise the fuel levy.")  # fmt: skip
+    assert [f.text for f in figures(enricher, sentence)] == []

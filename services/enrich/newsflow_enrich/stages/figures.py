@@ -97,7 +97,11 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
     Not ranges: votes and scores that go down ('passed 29 to 21', 'a 2-1 win'), and changes
     ('raise the age from 62 to 64')."""
     merged: list[Number] = []
+    score_end = -1
     for n in nums:
+        if n.start - score_end == 1 and doc[score_end].text == "-":
+            score_end = n.end  # a record's third part: "a 1-6-2 skid"
+            continue
         prev = merged[-1] if merged else None
         if prev is not None and n.start - prev.end in (1, 2):
             gap = doc[prev.end : n.start]
@@ -108,6 +112,7 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
             between = bool(before & {"between", "from"})
             if gap_words == {"-"} and _score(doc, prev, n):
                 merged.pop()  # a score: "a 2-1 win", "won 3-6, 6-4"
+                score_end = n.end
                 continue
             # "$40-50 billion": the scale printed once is both ends'
             low = prev.value * _scale_of(doc, n) if _scale_of(doc, prev) == 1 else prev.value

@@ -81,6 +81,19 @@ def _model_number(t: Token) -> bool:
              and nxt.text not in ("-", "–"))  # fmt: skip
 
 
+# "Wild 4, Sabres 1: Zach Parise scored twice": a game's result heading its paragraph.
+_RESULT_HEADER = re.compile(r"[A-Z][\w.'&]*(?: [A-Z][\w.'&]*){0,3} \d{1,3}, "
+                            r"[A-Z][\w.'&]*(?: [A-Z][\w.'&]*){0,3} \d{1,3}(?: \(\w+\))?:")  # fmt: skip
+
+
+def _result_header(t: Token) -> bool:
+    if not t.text.isdigit() or int(t.text) > 200:
+        return False
+    sent = t.sent  # its own text only: Doc.text joins every token of the article
+    m = _RESULT_HEADER.match(t.doc[sent.start : min(sent.end, sent.start + 20)].text)
+    return m is not None and t.idx - sent.start_char < m.end()
+
+
 def _golf_score(t: Token) -> bool:
     """'a five-under-par 65 for a 14-under 266', 'third after a 68': scores, not counts."""
     doc, i = t.doc, t.i
@@ -190,6 +203,10 @@ def _in_name(t: Token) -> bool:
     if currency_follows(t):
         return False  # "500 Swiss francs" inside a name spaCy made too long
     ent = entity_of(t)
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if ent is not None and ent.label_ == "PERSON" and t.text.isdigit() and nxt is not None \
+            and nxt.pos_ == "NOUN" and nxt.text.islower():  # fmt: skip
+        return False  # a person's name holds no count: "K. Hupfer 1 goal" ("Bill 2025" stays)
     return ent is None or any(x.pos_ == "PROPN" for x in ent)
 
 
@@ -224,6 +241,8 @@ def is_excluded(t: Token) -> bool:
     if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
         return True  # a day: "Madrid, Apr 9"
     if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
+        return True
+    if _result_header(t):
         return True
     if t.i > 0 and doc[t.i - 1].lower_ == "top":
         return True  # a rank: "into the world's top 50"
