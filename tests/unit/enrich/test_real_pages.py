@@ -327,3 +327,42 @@ def test_a_photo_agency_credited_in_a_caption() -> None:
     html = _page("", "<figure><img src='a.jpg'><figcaption>The council in session. Credit: EPA"
                      "</figcaption></figure>")  # fmt: skip
     assert _meta(html).agencies == ["EPA"]
+
+
+def test_a_figure_whose_caption_is_a_link_is_a_teaser_of_another_story() -> None:
+    html = _page(
+        "",
+        "<figure><img src='a.jpg'><figcaption>The new span at dawn.</figcaption></figure>"
+        "<ul><li><figure><img src='b.jpg'><figcaption><h3><a href='/x'>Singer Mira Kohl weds "
+        "in Paris</a></h3></figcaption></figure></li></ul>",
+    )
+    assert _captions(html) == ["The new span at dawn."]
+
+
+def test_video_and_story_cards_with_a_linked_title_are_not_captions() -> None:
+    html = _page(
+        "",
+        "<div class='video-ct'><video src='v.mp4'></video><div class='caption'><h4 class='title'>"
+        "<a href='/v/1'>Singer's big night</a></h4><p>Mira Kohl will be honored at the awards."
+        "</p></div></div><figure><img src='a.jpg'><figcaption><h3><a href='/x'>Games guide</a>"
+        "</h3> Ana Rusk • February 15, 2030</figcaption></figure>"
+        "<figure><img src='b.jpg'><figcaption><a href='/shop'>Want more bridges? Get a "
+        "subscription of our sister magazine</a>, for more news. (Image credit: Ostra)"
+        "</figcaption></figure>",
+    )
+    assert _captions(html) == []
+
+
+def test_a_meta_stamp_in_local_time_wins_over_a_printed_day_of_another_date() -> None:
+    # The stamp carries the publisher's own offset; the only printed day is a day off (a
+    # related story's, or the print edition's): the stamp is the article's.
+    html = _page('<meta itemprop="datePublished" content="2030-04-30T13:39:00-04:00">',
+                 "<p class='dateline'>April 29, 2030</p>")  # fmt: skip
+    assert _meta(html).published_at[:16] == "2030-04-30T13:39"
+
+
+def test_a_printed_time_in_the_element_after_the_day_is_the_day_s_time() -> None:
+    html = _page('<meta property="article:published_time" content="2030-11-20T01:50:59.403">',
+                 "<div class='datePublished'><div class='day'>Nov. 19, 2030</div>"
+                 "<div class='time'>5:50 PM</div></div>")  # fmt: skip
+    assert _meta(html).published_at[:16] == "2030-11-19T17:50"

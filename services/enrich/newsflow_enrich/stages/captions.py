@@ -41,6 +41,8 @@ _UNPRINTED = {"script", "style", "noscript", "template", "-comment"}
 _EDGE = "\x00"  # where an element starts or ends
 _GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])")
 _HEADINGS = "h1, h2, h3"
+_LINKED_TITLE = "h1 a, h2 a, h3 a, h4 a, h5 a, h6 a"
+_PROMO_WORDS = 8  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
 
 
 def captions(tree: HTMLParser) -> list[str]:
@@ -49,12 +51,30 @@ def captions(tree: HTMLParser) -> list[str]:
         if node.tag in ("figure", "figcaption"):
             if node.tag == "figcaption" and _has_ancestor(node, "figure"):
                 continue  # read with its figure
-            line = "" if _elsewhere(node) else _caption_of(node)
+            line = "" if _elsewhere(node) or _teaser(node) else _caption_of(node)
         else:
             line = _loose_caption(node)
         if line and line not in out:  # a gallery repeating one caption counts once
             out.append(line)
     return out
+
+
+def _teaser(fig: LexborNode) -> bool:
+    """A figure whose caption is a link shows another story (a related-story list), or a promo
+    ("Want more science? Get a subscription ...": mostly linked)."""
+    cap = fig if fig.tag == "figcaption" else fig.css_first("figcaption")
+    return cap is not None and (_all_linked(cap) or _card(cap) or _mostly_linked(cap))
+
+
+def _card(node: LexborNode) -> bool:
+    """A linked title heading the text: a card of another story or video, not a caption."""
+    return node.css_first(_LINKED_TITLE) is not None
+
+
+def _mostly_linked(node: LexborNode) -> bool:
+    text = node.text(strip=True)
+    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
+    return len(text.split()) >= _PROMO_WORDS and linked * 2 >= len(text)
 
 
 def _caption_of(fig: LexborNode) -> str:
@@ -87,7 +107,7 @@ def _loose_caption(node: LexborNode) -> str:
             parts.append(sib)
         sib = sib.next
     line = " ".join(t for t in (_text(n) for n in parts) if t)
-    if len(line.split()) > _MAX_WORDS or all(_all_linked(n) for n in parts):
+    if len(line.split()) > _MAX_WORDS or all(_all_linked(n) or _card(n) for n in parts):
         return ""  # prose, or a link to another story ("media__caption" of a teaser)
     return line
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -47,6 +48,7 @@ _HINT = re.compile(r"\d[:/-]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
 _INLINE = {"span", "a", "time", "b", "strong", "em", "i", "small", "abbr", "sup", "font", "-text"}
 _SKIP = {"script", "style", "noscript", "template", "title", "option", "select", "head"}
 _MAX_WORDS = 30
+_CLOCK_CHARS = 20  # "5:50 PM PST", "Updated 10:04 a.m."
 
 
 @dataclass(frozen=True)
@@ -95,12 +97,26 @@ def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:
             continue
         seen.add(block.mem_id)
         text = " ".join(block.text(separator=" ").split())
+        if not TIME.search(text):
+            text += _time_after(block)
         if len(text.split()) > _MAX_WORDS:  # a date inside prose (a caption) is not a stamp
             text = " ".join((node.text_content or "").split())
             if len(text.split()) > _MAX_WORDS // 2:
                 continue
         out += parse_line(text, meta_day, order=len(out))
     return out
+
+
+def _time_after(block: LexborNode) -> str:
+    """The time printed in the element after a day's ("<div>Nov. 19, 2019</div><div>5:50 PM
+    </div>"): one date, in two blocks."""
+    sib = block.next
+    while sib is not None and sib.tag == "-text" and not (sib.text_content or "").strip():
+        sib = sib.next
+    if sib is None:
+        return ""
+    after = " ".join(sib.text(separator=" ").split())
+    return " " + after if len(after) <= _CLOCK_CHARS and TIME.search(after) else ""
 
 
 def _hidden(node: object) -> bool:

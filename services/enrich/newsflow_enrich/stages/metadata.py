@@ -221,7 +221,12 @@ def _printed_or_meta(cleaned: Cleaned) -> str | None:
     printed = cleaned.printed_date
     if not printed or meta and len(printed) == 10 and meta.startswith(printed):
         return meta or printed
+    if meta and len(printed) == 10 and _LOCAL_OFFSET.search(meta):
+        return meta  # a stamp in the publisher's own time, to the minute, over another day
     return printed
+
+
+_LOCAL_OFFSET = re.compile(r"T\d\d:\d\d.*[+-](?!00:?00)\d\d:?\d\d$")
 
 
 def _iso(value: str | None) -> str | None:
