@@ -128,6 +128,10 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                 f"p95 <= {fl['p95']:,.0f} + 1,000", st["p95"] <= bound)  # fmt: skip
             add("freshness", "  story visible / accepted", f["stories_visible"],
                 "{}" + f" / {f['accepted']}")  # fmt: skip
+            gap = f.get("searchable_to_story_ms")
+            if gap and gap["n"]:
+                add("freshness", "  per article, searchable -> story visible: p50 / p95 ms",
+                    gap["p50"], "{:,.0f}" + f" / {gap['p95']:,.0f}")  # fmt: skip
         e, x = f.get("accepted_to_enriched_ms"), f.get("enriched_to_searchable_ms")
         if e and x:
             add("freshness", "  p50: 202 -> enriched | enriched -> searchable (ms)", e["p50"],

@@ -23,6 +23,7 @@ def test_story_freshness_is_printed_against_searchable_plus_one_second() -> None
     missed = _row(_report(1650, 2700), "202 -> story visible at 3/s")
     assert missed["ok"] is False
     assert _row(_report(1650, 2700), "  story visible / accepted")["shown"] == "98 / 100"
+    assert "searchable -> story visible" not in str(rows(_report(1650, 2700)))  # not measured
 
 
 def test_an_article_is_visible_once_a_story_listing_it_is_found() -> None:
