@@ -15,17 +15,34 @@ from newsflow_contracts.events import ArticleReceived
 
 
 class Outputs:
-    """Reads articles.enriched and articles.dlq from their current end: arrival time per id."""
+    """Reads articles.enriched and articles.dlq from their current end: arrival time per id.
+    With `stories`, also the committed story updates (read_committed, as the search service
+    reads them): `placed` is when each article's first update could be read."""
 
-    def __init__(self, bootstrap: str) -> None:
+    def __init__(self, bootstrap: str, stories: bool = False) -> None:
         self.consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
                                          max_partition_fetch_bytes=10_485_760)  # fmt: skip
+        self.stories = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
+                                        isolation_level="read_committed",
+                                        max_partition_fetch_bytes=10_485_760) if stories else None  # fmt: skip
         self.seen: dict[str, float] = {}
+        self.placed: dict[str, float] = {}
         self.dead: set[str] = set()
         self.words = 0
         self._task: asyncio.Task[None] | None = None
+        self._stories_task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
+        if self.stories is not None:
+            await self.stories.start()
+            await self.stories._client.force_metadata_update()
+            found = self.stories.partitions_for_topic(topics.STORIES) or {0, 1}
+            parts = [TopicPartition(topics.STORIES, p) for p in sorted(found)]
+            self.stories.assign(parts)
+            await self.stories.seek_to_end(*parts)
+            for tp in parts:
+                await self.stories.position(tp)
+            self._stories_task = asyncio.create_task(self._read_stories())
         await self.consumer.start()
         parts = []
         for topic in (topics.ENRICHED, topics.DLQ):
@@ -58,6 +75,17 @@ class Outputs:
                     else:
                         self.words += len(json.loads(m.value)["body"].split())
 
+    async def _read_stories(self) -> None:
+        import json
+
+        assert self.stories is not None
+        while True:
+            batch = await self.stories.getmany(timeout_ms=200, max_records=1000)
+            now = time.monotonic()
+            for msgs in batch.values():
+                for m in msgs:
+                    self.placed.setdefault(json.loads(m.value).get("article_id") or "", now)
+
     async def wait_for(self, ids: set[str], timeout: float, tick: Any = None) -> bool:
         deadline = time.monotonic() + timeout
         last = -1
@@ -72,13 +100,14 @@ class Outputs:
         return False
 
     async def stop(self) -> None:
-        if self._task:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
+        for task in (self._task, self._stories_task):
+            if task:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self.consumer.stop()
+        if self.stories is not None:
+            await self.stories.stop()
 
 
 async def send_raw(bootstrap: str, events: list[ArticleReceived]) -> float:

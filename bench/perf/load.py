@@ -114,7 +114,7 @@ async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dic
     `/stories/{id}` and the article's `story_id` are real-time gets, no later)."""
     from bench.perf.kafka import Outputs
 
-    out = Outputs(bootstrap)
+    out = Outputs(bootstrap, stories=bool(stories))
     await out.start()
     accepted: dict[str, float] = {}
     found: dict[str, float] = {}
@@ -174,5 +174,13 @@ async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dic
         )
         result["searchable_to_story_ms"] = percentiles(
             [(in_story[i] - found[i]) * 1000 for i in in_story if i in found]
+        )
+        # where the story path spends it: the stories service (enriched -> committed update)
+        # and the search service's story indexer (committed update -> found in the index)
+        result["enriched_to_placed_ms"] = percentiles(
+            [(out.placed[i] - out.seen[i]) * 1000 for i in out.placed if i in out.seen]
+        )
+        result["placed_to_story_visible_ms"] = percentiles(
+            [(in_story[i] - out.placed[i]) * 1000 for i in in_story if i in out.placed]
         )
     return result

@@ -132,6 +132,10 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
             if gap and gap["n"]:
                 add("freshness", "  per article, searchable -> story visible: p50 / p95 ms",
                     gap["p50"], "{:,.0f}" + f" / {gap['p95']:,.0f}")  # fmt: skip
+            a, b = f.get("enriched_to_placed_ms"), f.get("placed_to_story_visible_ms")
+            if a and b and a["n"] and b["n"]:
+                add("freshness", "  p50: enriched -> story committed | -> story visible (ms)",
+                    a["p50"], "{:,.0f}" + f" | {b['p50']:,.0f}")  # fmt: skip
         e, x = f.get("accepted_to_enriched_ms"), f.get("enriched_to_searchable_ms")
         if e and x:
             add("freshness", "  p50: 202 -> enriched | enriched -> searchable (ms)", e["p50"],
