@@ -119,6 +119,7 @@ async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dic
     accepted: dict[str, float] = {}
     found: dict[str, float] = {}
     in_story: dict[str, float] = {}
+    sizes: dict[str, Any] = {}
     stop = asyncio.Event()
 
     async def poll(index: str, seen: dict[str, float], query: Any, matched: Any) -> None:
@@ -154,6 +155,14 @@ async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dic
             len(found) < len(accepted) or (stories and len(in_story) < len(accepted))
         ):
             await asyncio.sleep(0.2)
+        if stories:  # every update carries its whole story: big stories cost more to index
+            async with _session() as s:
+                q = {"size": 3, "sort": [{"size": "desc"}], "_source": ["size"]}
+                async with s.post(f"{es_url}/{stories}/_search", json=q) as r:
+                    body = await r.json() if r.status == 200 else {}
+            largest = [h["_source"]["size"] for h in body.get("hits", {}).get("hits", [])]
+            sizes = {"stories": body.get("hits", {}).get("total", {}).get("value"),
+                     "largest": largest}  # fmt: skip
     finally:
         stop.set()
         await asyncio.gather(*pollers)
@@ -168,6 +177,7 @@ async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dic
               "accepted_to_enriched_ms": percentiles(to_enriched),
               "enriched_to_searchable_ms": percentiles(to_search)}  # fmt: skip
     if stories:
+        result["story_sizes"] = sizes
         result["stories_visible"] = len(in_story)
         result["story_visible_ms"] = percentiles(
             [(in_story[i] - t) * 1000 for i, t in accepted.items() if i in in_story]
