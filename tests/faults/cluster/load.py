@@ -8,6 +8,7 @@ articles.raw its key hashes to (Kafka's default partitioner, murmur2).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import time
@@ -16,6 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
 from aiokafka.partitioner import DefaultPartitioner
 from newsflow_cli.stack import Stack
 from newsflow_contracts import topics
@@ -211,46 +215,84 @@ def record(fault: str, counts: dict[str, int], **extra: object) -> None:
     print(f"{fault}: {rows[-1]}")
 
 
-async def lagging(stack: Stack, group: str = "newsflow-enrich") -> dict[int, int]:
-    """Messages on articles.raw not yet committed by `group`, per partition (0s left out)."""
-    from aiokafka import AIOKafkaConsumer, TopicPartition
-    from aiokafka.admin import AIOKafkaAdminClient
+@dataclass
+class Progress:
+    """A consumer group's committed offsets on a topic and the topic's end offsets (summed over
+    its partitions), sampled every `every` s by a task of its own from `start()`: when the group
+    committed again after a fault, and for how long it has not while messages wait."""
 
-    bootstrap = stack.config.kafka_bootstrap
-    admin, consumer = AIOKafkaAdminClient(bootstrap_servers=bootstrap), AIOKafkaConsumer(
-        bootstrap_servers=bootstrap)  # fmt: skip
-    await admin.start()
-    await consumer.start()
-    try:
-        committed = await admin.list_consumer_group_offsets(group)
-        tps = [TopicPartition(topics.RAW, p) for p in range(stack.config.topic_partitions)]
-        ends = await consumer.end_offsets(tps)
-        lag = {tp.partition: ends[tp] - (committed[tp].offset if tp in committed else 0)
-               for tp in tps}  # fmt: skip
-        return {p: n for p, n in lag.items() if n > 0}
-    finally:
-        await consumer.stop()
-        await admin.close()
+    stack: Stack
+    group: str = "newsflow-enrich"
+    topic: str = topics.RAW
+    every: float = 2.0
+    samples: list[tuple[float, int, int]] = field(default_factory=list)  # (when, committed, end)
+    _task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _run(self) -> None:
+        bootstrap = self.stack.config.kafka_bootstrap
+        tps = [TopicPartition(self.topic, p) for p in range(self.stack.config.topic_partitions)]
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
+        ends = AIOKafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=5000)
+        await admin.start()
+        await ends.start()
+        try:
+            while True:
+                # No answer while brokers are down: no sample.
+                with contextlib.suppress(KafkaError, TimeoutError):
+                    committed = await asyncio.wait_for(
+                        admin.list_consumer_group_offsets(self.group, partitions=tps), 10)
+                    end = await asyncio.wait_for(ends.end_offsets(tps), 10)
+                    self.samples.append((time.monotonic(), sum(
+                        committed[tp].offset for tp in tps if tp in committed),
+                        sum(end.values())))  # fmt: skip
+                await asyncio.sleep(self.every)
+        finally:
+            await ends.stop()
+            await admin.close()
+
+    def resumed_after(self, t: float) -> float | None:
+        """Seconds from `t` to the first sample committed beyond everything committed by `t`."""
+        before = max((c for when, c, _ in self.samples if when <= t), default=0)
+        later = [when for when, c, _ in self.samples if when > t and c > before]
+        return later[0] - t if later else None
+
+    def idle_s(self) -> float:
+        """Seconds since the group last committed more, while messages were waiting (0 if none
+        wait, or nothing was sampled yet)."""
+        if not self.samples or self.samples[-1][1] >= self.samples[-1][2]:
+            return 0.0
+        last = self.samples[-1][1]
+        return time.monotonic() - min(when for when, c, _ in self.samples if c >= last)
+
+    def waiting(self) -> int:
+        return self.samples[-1][2] - self.samples[-1][1] if self.samples else -1
 
 
-async def drain(stack: Stack, urls: list[str], timeout: float, stall_s: float = 60) -> int:
-    """Wait until `urls` are indexed; return early when the count has not grown for `stall_s`."""
-    deadline, last, since = time.monotonic() + timeout, -1, time.monotonic()
+async def drain(stack: Stack, urls: list[str], timeout: float, enrich: Progress,
+                stall_s: float = 120) -> int:  # fmt: skip
+    """Wait until `urls` are indexed; return early if enrich commits nothing more for `stall_s`
+    while messages wait on articles.raw and nothing more was indexed (a stalled worker)."""
+    deadline, n, grown = time.monotonic() + timeout, -1, time.monotonic()
     while time.monotonic() < deadline:
-        n = await indexed(stack, urls)
+        was, n = n, await indexed(stack, urls)
         if n >= len(urls):
             return n
-        if n > last:
-            last, since = n, time.monotonic()
-        elif time.monotonic() - since > stall_s:
+        grown = time.monotonic() if n > was else grown
+        if min(enrich.idle_s(), time.monotonic() - grown) > stall_s:
             return n
         await asyncio.sleep(2)
-    return last
+    return n
 
 
-async def on_topic(stack: Stack, topic: str, urls: list[str]) -> int:
-    """How many of these articles are on `topic` (each counted once)."""
-    wanted = set(ids_of(urls))
-    keys = {m.key.decode() for m in await read_all(stack.config.kafka_bootstrap, topic)
-            if m.key}  # fmt: skip
-    return len(wanted & keys)
+async def keys_on(stack: Stack, topic: str) -> set[str]:
+    """The keys (article ids) of every message on `topic`."""
+    messages = await read_all(stack.config.kafka_bootstrap, topic)
+    return {m.key.decode() for m in messages if m.key}

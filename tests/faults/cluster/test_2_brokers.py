@@ -15,10 +15,11 @@ from newsflow_cli.stack import Stack
 from newsflow_contracts import topics
 
 from tests.faults.cluster.load import (
+    Progress,
     Stream,
     drain,
-    lagging,
-    on_topic,
+    ids_of,
+    keys_on,
     record,
     short_articles,
     tally,
@@ -67,9 +68,12 @@ async def test_the_broker_leading_most_of_articles_raw_dies_mid_stream(cluster: 
 
 async def test_a_second_broker_dies_while_one_is_down(cluster: Stack) -> None:
     """Two of three brokers down: no write can reach two replicas, so every POST is 503 (and the
-    KRaft quorum is lost too). Both back: ingest, enrich and the indexer resume by themselves."""
+    KRaft quorum is lost too). Both back: ingest, enrich and the indexer resume by themselves,
+    none of them restarted."""
     services = {n: cluster.managed(n).pid() for n in ("ingest", "enrich", "search")}
     parts = await partitions(cluster.config.kafka_bootstrap, topics.RAW)
+    enrich = Progress(cluster)
+    enrich.start()
     # Ten articles a request: thousands flow before, during and after the outage.
     stream = Stream(ingest(cluster), short_articles(8000, "two-down"), rate=100,
                     partitions=len(parts), batch=10)  # fmt: skip
@@ -97,31 +101,30 @@ async def test_a_second_broker_dies_while_one_is_down(cluster: Stack) -> None:
     assert outage and all(a.status == 503 for a in outage), Counter(a.status for a in outage)
     resumed = stream.first_202_after(restarted, set(range(len(parts))))
     accepted = stream.accepted()
-    on_raw = await on_topic(cluster, topics.RAW, accepted)
-    found = await drain(cluster, accepted, timeout=600)
-    stalled = await lagging(cluster) if found < len(accepted) else {}
-    evidence: list[str] = []
-    if stalled:
-        # faust-streaming can stop fetching a partition after its coordinator was lost
-        # (faust-streaming/faust#523): the articles wait, committed, on articles.raw until the
-        # worker restarts. Counted and reported (with the worker's last complaints, to find
-        # out why), then worked around as an operator would.
-        log = cluster.managed("enrich").log_file.read_text(errors="replace").splitlines()
-        evidence = [line[:300] for line in log if '"level": "INFO"' not in line
-                    and "connect" not in line.lower() and "NodeNotReady" not in line][-8:]
-        await asyncio.to_thread(cluster.down, ["enrich"])
-        await asyncio.to_thread(cluster.up, ["enrich"])
-        found = await wait_indexed(cluster, accepted, timeout=600)
+    on_raw = await keys_on(cluster, topics.RAW)
+    # A 503 says "not acknowledged in time", not "not written": ingest's producer still delivers
+    # what it had in hand once the brokers return, and enrich works through those too.
+    refused_written = len(set(ids_of([a.url for a in stream.answers if a.status == 503])) & on_raw)
+    found = await drain(cluster, accepted, timeout=600, enrich=enrich)
     drained = time.monotonic() - streamed
+    await enrich.stop()
+    if found < len(accepted):
+        os.kill(services["enrich"], signal.SIGUSR1)  # mode's worker logs every task's stack
+        await asyncio.sleep(2)
     counts = await tally(cluster, "two-down", accepted)
+    enrich_resumed = enrich.resumed_after(restarted)
     record("two of three Kafka brokers SIGKILLed, then restarted", counts, drained_s=round(drained),
-           on_articles_raw=on_raw, enrich_stalled_partitions=stalled, enrich_log=evidence,
+           on_articles_raw=len(set(ids_of(accepted)) & on_raw), refused_but_written=refused_written,
            answered_503=statuses[503], refused_while_both_down=len(outage),
            first_202_after_restart_s=round(resumed or -1, 1),
+           enrich_resumed_after_restart_s=round(enrich_resumed or -1, 1),
            restart_s=round(restarted - restarting, 1), reasons=dict(stream.refusals))
-    assert on_raw == len(accepted)  # durable the moment it was answered 202
-    kept = {n: pid for n, pid in services.items() if not (stalled and n == "enrich")}
-    assert {n: cluster.managed(n).pid() for n in kept} == kept  # nothing else restarted
+    assert len(set(ids_of(accepted)) & on_raw) == len(accepted)  # durable once answered 202
+    assert {n: cluster.managed(n).pid() for n in services} == services  # none restarted
     assert all("no acknowledgement within" in r for r in stream.refusals), stream.refusals
-    assert found == len(accepted)
+    assert found == len(accepted), (
+        f"{len(accepted) - found} accepted articles not indexed; enrich committed nothing for "
+        f"{enrich.idle_s():.0f}s with {enrich.waiting()} messages waiting on articles.raw (its "
+        f"tasks' stacks: {cluster.managed('enrich').log_file})")
     assert (counts["found_by_url"], counts["duplicated"]) == (len(accepted), 0), counts
+    assert enrich_resumed is not None and enrich_resumed < 60, enrich.samples[-5:]
