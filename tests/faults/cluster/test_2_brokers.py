@@ -9,7 +9,9 @@ import os
 import signal
 import time
 from collections import Counter
+from collections.abc import AsyncIterator
 
+import pytest
 from newsflow_cli.cluster import leader_counts, partitions
 from newsflow_cli.stack import Stack
 from newsflow_contracts import topics
@@ -66,14 +68,21 @@ async def test_the_broker_leading_most_of_articles_raw_dies_mid_stream(cluster: 
     assert back_after < 30, f"{back_after:.1f}s from the kill to the first 202 on its partitions"
 
 
-async def test_a_second_broker_dies_while_one_is_down(cluster: Stack) -> None:
+@pytest.fixture
+async def enrich(cluster: Stack) -> AsyncIterator[Progress]:
+    """The enrich group's offsets on articles.raw, sampled all through the test."""
+    progress = Progress(cluster)
+    progress.start()
+    yield progress
+    await progress.stop()
+
+
+async def test_a_second_broker_dies_while_one_is_down(cluster: Stack, enrich: Progress) -> None:
     """Two of three brokers down: no write can reach two replicas, so every POST is 503 (and the
     KRaft quorum is lost too). Both back: ingest, enrich and the indexer resume by themselves,
     none of them restarted."""
     services = {n: cluster.managed(n).pid() for n in ("ingest", "enrich", "search")}
     parts = await partitions(cluster.config.kafka_bootstrap, topics.RAW)
-    enrich = Progress(cluster)
-    enrich.start()
     # Ten articles a request: thousands flow before, during and after the outage.
     stream = Stream(ingest(cluster), short_articles(8000, "two-down"), rate=100,
                     partitions=len(parts), batch=10)  # fmt: skip
@@ -107,7 +116,6 @@ async def test_a_second_broker_dies_while_one_is_down(cluster: Stack) -> None:
     refused_written = len(set(ids_of([a.url for a in stream.answers if a.status == 503])) & on_raw)
     found = await drain(cluster, accepted, timeout=600, enrich=enrich)
     drained = time.monotonic() - streamed
-    await enrich.stop()
     if found < len(accepted):
         os.kill(services["enrich"], signal.SIGUSR1)  # mode's worker logs every task's stack
         await asyncio.sleep(2)
@@ -118,7 +126,7 @@ async def test_a_second_broker_dies_while_one_is_down(cluster: Stack) -> None:
            answered_503=statuses[503], refused_while_both_down=len(outage),
            first_202_after_restart_s=round(resumed or -1, 1),
            enrich_resumed_after_restart_s=round(enrich_resumed or -1, 1),
-           restart_s=round(restarted - restarting, 1), reasons=dict(stream.refusals))
+           restart_s=round(restarted - restarting, 1), reasons=dict(stream.refusals))  # fmt: skip
     assert len(set(ids_of(accepted)) & on_raw) == len(accepted)  # durable once answered 202
     assert {n: cluster.managed(n).pid() for n in services} == services  # none restarted
     assert all("no acknowledgement within" in r for r in stream.refusals), stream.refusals
