@@ -251,7 +251,9 @@ def test_chrome_lines_of_real_pages_are_dropped() -> None:
                     "Continue reading the main story", "(Graphic: Global assets in 2030 - here)",
                     "Story continues below gallery", "SOURCE: Al Jazeera News", "More:",
                     "Follow AP's full coverage of the vote at https://apnews.com/Vote",
-                    "Disclaimer: The views expressed by experts are their own."]  # fmt: skip
+                    "Disclaimer: The views expressed by experts are their own.",
+                    "Varnhold furious at the mayor for bridge jibe [INSIGHT]|", "DON'T MISS",
+                    "SEE MORE: Varnhold bridge closed after crash"]  # fmt: skip
     html = _page("", "").replace("</article>", "".join(f"<p>{c}</p>" for c in chrome_lines)
                                  + STORY + "</article>")  # fmt: skip
     body = _body(html)
@@ -366,3 +368,16 @@ def test_a_printed_time_in_the_element_after_the_day_is_the_day_s_time() -> None
                  "<div class='datePublished'><div class='day'>Nov. 19, 2030</div>"
                  "<div class='time'>5:50 PM</div></div>")  # fmt: skip
     assert _meta(html).published_at[:16] == "2030-11-19T17:50"
+
+
+def test_a_byline_box_in_the_comments_is_not_the_byline() -> None:
+    html = _page("", "<div class='author'><div class='author-name'>ANA RUSK</div></div>",
+                 "<ul><li class='comment'><div class='byline'><div class='username'>Sky</div>"
+                 "</div></li></ul>")  # fmt: skip
+    assert _meta(html).byline == "ANA RUSK"
+
+
+def test_a_by_line_opening_the_text_is_the_byline() -> None:
+    html = _page('<meta name="author" content="Online News Editor">', "<p>By Ana Rusk</p>")
+    cleaned = text.from_html(html)
+    assert _meta(html).byline == "By Ana Rusk" and "By Ana Rusk" not in cleaned.body

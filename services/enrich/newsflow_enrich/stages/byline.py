@@ -47,7 +47,8 @@ _MAX_WORDS = 12
 def html_byline(tree: HTMLParser) -> str | None:
     for selector in _SELECTORS:
         for node in tree.css(selector):
-            if node.tag in ("meta", "html", "body", "article", "main", "script", "style"):
+            if node.tag in ("meta", "html", "body", "article", "main", "script", "style") \
+                    or _in_comments(node):  # fmt: skip
                 continue
             raw = node.text(separator="\n")
             if chrome.words(raw) > 4 * _MAX_WORDS:
@@ -59,6 +60,20 @@ def html_byline(tree: HTMLParser) -> str | None:
                 continue
             return line if chrome.BYLINE.match(line) else _by_before(node, line) + line
     return None
+
+
+_COMMENTS = re.compile(r"(^|[\s_-])comments?($|[\s_-])", re.IGNORECASE)
+
+
+def _in_comments(node: LexborNode) -> bool:
+    """Inside the readers' comments: a commenter's "byline" box is not the article's."""
+    k = node.parent
+    while k is not None and k.tag not in ("body", "html", "article", "main"):
+        if _COMMENTS.search(k.attributes.get("class") or "") or \
+                _COMMENTS.search(k.attributes.get("id") or ""):  # fmt: skip
+            return True
+        k = k.parent
+    return False
 
 
 def from_pieces(pieces: list[str]) -> str | None:

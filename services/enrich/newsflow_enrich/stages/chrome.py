@@ -80,6 +80,10 @@ _CHROME = [
     r"(follow|reach|more|read|see|watch|listen to|get)\b.{0,80}\bhttps?://\S+.*",
     r"be the first to know.*",
     r"disclaimer\s*:.*",
+    # a linked headline with its kind in brackets ("China furious at Macron [INSIGHT]")
+    r".*\[(insight|video|reaction|pictures|pics|poll|latest|analysis|revealed)\]\s*\|?",
+    r"don['’]?t miss\s*:?",
+    r"see more\s*:.*",
 ]
 CHROME_LINE = re.compile(r"^\s*(?:" + "|".join(_CHROME) + r")\s*$", re.IGNORECASE)
 

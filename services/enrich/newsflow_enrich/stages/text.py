@@ -130,6 +130,9 @@ def from_html(html: str) -> Cleaned:
             continue
         started = started or chrome.is_storyish(line)
         kept.append(line)
+    if byline is None and kept and chrome.BYLINE.match(kept[0]) \
+            and chrome.words(kept[0]) <= _BYLINE_WORDS:  # fmt: skip
+        byline = kept.pop(0)  # "By Cristina Alonso" printed as the text's first paragraph
     meta_date = _meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
     return Cleaned(
@@ -147,6 +150,7 @@ def from_html(html: str) -> Cleaned:
 
 # Reuters prints its photo captions so; a caption however long ("FILE PHOTO: The president ...")
 _FILE_PHOTO = re.compile(r"^(FILE PHOTO|FILE PICTURE|FILE IMAGE)\s*:\s+\S")
+_BYLINE_WORDS = 6
 _BULLETS = {"* ", "• ", "- ", "· "}
 _RESUME_WORDS = 15  # a story paragraph after an inline box, not a linked headline
 
