@@ -269,8 +269,8 @@ def test_chrome_lines_of_real_pages_are_dropped() -> None:
     ("WASHINGTON\ufffd\ufffd\ufffdThe slim chances of a deal shrank.", "WASHINGTON"),
     ("MOSCOW (UrduPoint News / Sputnik - 29th April, 2020) It is impossible to say.", "MOSCOW"),
     ("F.P. Report\n\nBHAKKAR: In what was blamed on negligence, two boys died.", "BHAKKAR"),
-    ("FILE PHOTO: The president speaks in Paris, January 16, 2030. REUTERS/Ana Rusk\n\n"
-     "PARIS (Reuters) – Protesters gathered on Saturday.", "PARIS"),
+    (("FILE PHOTO: The president speaks in Paris, January 16, 2030. REUTERS/Ana Rusk\n\n"
+      "PARIS (Reuters) – Protesters gathered on Saturday."), "PARIS"),
 ])  # fmt: skip
 def test_datelines_of_real_pages(body: str, place: str | None) -> None:
     assert metadata.dateline(body)[0] == place
