@@ -42,6 +42,19 @@ EVICTED = Counter("newsflow_stories_evicted_total", "Closed stories evicted from
 RESTORE_SECONDS = Gauge("newsflow_stories_restore_seconds", "Time the last state restore took")
 
 
+async def close_quietly(client: Any, what: str) -> None:
+    """Stop a Kafka client after a failure. aiokafka's stop() can let out the CancelledError of
+    the fetch task it cancels (a batch failed in a two-broker outage; the error then escaped the
+    restart loop and ended the service). Only a cancellation of this task itself goes on."""
+    try:
+        await client.stop()
+    except asyncio.CancelledError:
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            raise
+        log.warning("a Kafka client's stop was cancelled inside aiokafka", extra={"client": what})
+
+
 class StoryWorker(ConsumerRebalanceListener):
     def __init__(self, bootstrap: str, settings: StoriesSettings,
                  config: StoryConfig | None = None) -> None:  # fmt: skip
@@ -96,7 +109,7 @@ class StoryWorker(ConsumerRebalanceListener):
         self.engine, self.merger, self.role = None, None, "joining"
         if self.producer is not None:
             producer, self.producer = self.producer, None
-            await producer.stop()
+            await close_quietly(producer, "producer")
 
     # -- the loop -------------------------------------------------------------------------------
 
@@ -133,7 +146,7 @@ class StoryWorker(ConsumerRebalanceListener):
         finally:
             async with self._lock:
                 await self._let_go()
-            await consumer.stop()
+            await close_quietly(consumer, "consumer")
 
     async def _flow_control(self, consumer: AIOKafkaConsumer) -> None:
         assert self.merger is not None
