@@ -72,3 +72,11 @@ def test_a_number_in_a_name_typed_person_is_not_a_figure(enricher: Enricher) -> 
     sentence = ("Police in Nairobi fired tear gas on Wednesday at crowds protesting against the "
                 "Finance Bill 2025, which would raise the fuel levy.")  # fmt: skip
     assert [f.text for f in figures(enricher, sentence)] == []
+
+
+def test_the_numbers_of_a_numbered_list_are_not_figures(enricher: Enricher) -> None:
+    from newsflow_enrich.stages import figures as figures_stage
+
+    doc = enricher.nlp("The overall rankings of the countries were as follows:\n\n1. Finland\n\n"
+                       "2. Norway\n\n3. Australia\n\nIt surveyed 54 countries.")  # fmt: skip
+    assert [f.value for f in figures_stage.extract(doc)] == [54.0]

@@ -86,6 +86,13 @@ _RESULT_HEADER = re.compile(r"[A-Z][\w.'&]*(?: [A-Z][\w.'&]*){0,3} \d{1,3}, "
                             r"[A-Z][\w.'&]*(?: [A-Z][\w.'&]*){0,3} \d{1,3}(?: \(\w+\))?:")  # fmt: skip
 
 
+def _list_number(t: Token) -> bool:
+    """'1. Finland': the number of a numbered list's line (a rank), not a count."""
+    doc = t.doc
+    first = t.i == 0 or doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text
+    return first and t.text.isdigit() and t.i + 1 < len(doc) and doc[t.i + 1].text in (".", ")")
+
+
 def _result_header(t: Token) -> bool:
     if not t.text.isdigit() or int(t.text) > 200:
         return False
@@ -242,7 +249,7 @@ def is_excluded(t: Token) -> bool:
         return True  # a day: "Madrid, Apr 9"
     if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
         return True
-    if _result_header(t):
+    if _result_header(t) or _list_number(t):
         return True
     if t.i > 0 and doc[t.i - 1].lower_ == "top":
         return True  # a rank: "into the world's top 50"
