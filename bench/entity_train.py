@@ -1,7 +1,7 @@
 """Train the learned entity typer (newsflow_enrich.stages.entity_types) and compare it with the
 rules, cross-validated by page.
 
-Usage: bench/train_entities [--folds 5] [--epochs 10] [--seed 7] [--min-count 3]
+Usage: bench/train_entities [--folds 5] [--epochs 10] [--seed 7] [--min-count 5]
        [--margins 0,0.5,1,2] [--margin M] [--no-write] [--out FILE]
 
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
@@ -168,7 +168,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--margins", default="0,0.5,1,2")
     ap.add_argument("--margin", type=float, help="ship this margin, not CV's best")
@@ -217,7 +217,7 @@ def main() -> None:
         margins, key=lambda m: _mean_f1(cv[m]["real"]))  # fmt: skip
     w = train([e for p in pgs for e in p["examples"]], args.epochs, args.seed, args.min_count,
               args.l2)
-    digest = hashlib.sha256(json.dumps([w, lex], sort_keys=True).encode()).hexdigest()[:8]
+    digest = hashlib.sha256(json.dumps([w, lex, margin], sort_keys=True).encode()).hexdigest()[:8]
     version = f"entity-types-{digest}"
     print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
     if not args.no_write:
