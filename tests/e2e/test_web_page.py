@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -105,6 +106,25 @@ async def test_search_facet_and_article(page: Page, urls: dict[str, str], fed: d
     shot = ARTIFACTS / "search-article.png"
     await page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+async def test_an_earlier_answer_arriving_late_does_not_replace_a_later_one(
+        page: Page, urls: dict[str, str], fed: dict[str, str]) -> None:  # fmt: skip
+    async def hold_the_first_load(route: Any) -> None:
+        if "q=Hajin" not in route.request.url:
+            await asyncio.sleep(2)  # the page's first load answers after the typed query's
+        await route.continue_()
+
+    await page.route(lambda url: "/search?" in url, hold_the_first_load)
+    await page.goto(urls["search"] + "/")
+    await page.fill("input[name=q]", "Hajin")
+    await page.press("input[name=q]", "Enter")
+    await page.locator(".hit mark").first.wait_for()
+    await page.wait_for_timeout(3000)  # the held answer has arrived by now
+    async with httpx.AsyncClient(base_url=urls["search"], timeout=30) as search:
+        total = (await search.get("/search", params={"q": "Hajin"})).json()["total"]
+    assert await page.locator("#summary").inner_text() == f"{total} article{'' if total == 1 else 's'}"
+    assert await page.locator(".hit mark").count() >= 1
 
 
 async def test_article_text_is_shown_not_run(page: Page, urls: dict[str, str],
