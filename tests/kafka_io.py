@@ -19,13 +19,18 @@ async def create_topic(bootstrap: str, topic: str, partitions: int = 2) -> None:
         await admin.close()
 
 
+def committed_reader(bootstrap: str, topic: str) -> AIOKafkaConsumer:
+    """A consumer outside any group reading a topic from its start, committed records only."""
+    return AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
+                            auto_offset_reset="earliest", isolation_level="read_committed",
+                            max_partition_fetch_bytes=10_485_760)  # fmt: skip
+
+
 async def read_all(bootstrap: str, topic: str, timeout: float = 60) -> list[Any]:
     """Every committed record on a topic now, read from the start by a consumer outside any
     group (read_committed: batches of aborted transactions are not seen; on topics written
     without transactions that is every record)."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
-                                auto_offset_reset="earliest", isolation_level="read_committed",
-                                max_partition_fetch_bytes=10_485_760)  # fmt: skip
+    consumer = committed_reader(bootstrap, topic)
     await consumer.start()
     out: list[Any] = []
     try:

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaProducer
 from newsflow_cli.processes import free_port
 from newsflow_contracts.events import ArticleEnriched
 from newsflow_contracts.stories import StoryUpdated
 
-from tests.kafka_io import read_all
+from tests.kafka_io import committed_reader, read_all
 
 
 class StoriesProcess:
@@ -113,9 +113,7 @@ async def wait_placed(
 ) -> list[StoryUpdated]:
     """Every committed update once `n` articles have been placed (one update per placement),
     read by one consumer from the start of the topic."""
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
-                                auto_offset_reset="earliest", isolation_level="read_committed",
-                                max_partition_fetch_bytes=10_485_760)  # fmt: skip
+    consumer = committed_reader(bootstrap, topic)
     await consumer.start()
     got: list[StoryUpdated] = []
     try:
