@@ -203,6 +203,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=BENCH / "out" / "quality.json")
     ap.add_argument("--written", action="store_true", help="only the written sets (--data)")
     ap.add_argument("--real", action="store_true", help="only the real news pages (bench/real)")
+    ap.add_argument("--half", choices=("a", "b"), help="only the real dev pages of one half of "
+                    "the sites (split by a hash of the host): find rules on one half, keep a "
+                    "rule only if the other half gains too")
     ap.add_argument("--test", action="store_true", help="also the locked real-news test split: "
                     "score it once, at the end of a session, and choose nothing on it")
     args = ap.parse_args()
@@ -232,7 +235,23 @@ def _select(cases: list[Any], args: argparse.Namespace) -> list[Any]:
     cases = [c for c in cases if args.test or c[2].get("split") != LOCKED]
     if args.split != "all":
         cases = [c for c in cases if c[2].get("split", "dev") == args.split]
+    if args.half:
+        halves = site_halves()
+        cases = [c for c in cases if halves.get(c[0]) == args.half]
     return cases
+
+
+def site_halves() -> dict[str, str]:
+    """Each real page's half, "a" or "b", by a stable hash of its site's host name, so that
+    pages of one site stay together and a rule found on one half is checked on other sites."""
+    import hashlib
+    from urllib.parse import urlparse
+
+    halves = {}
+    for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8")):
+        host = (urlparse(page.get("url") or "").hostname or page["source"]).removeprefix("www.")
+        halves[page["name"]] = "ab"[int(hashlib.sha1(host.encode()).hexdigest(), 16) % 2]
+    return halves
 
 
 def _report(cases: list[Any], per: dict[str, Scores], base_per: dict[str, Scores] | None,
