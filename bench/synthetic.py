@@ -24,9 +24,7 @@ AGENCIES = ["AFP", "Reuters", "Associated Press"]
 SOURCES = ["wire.test", "daily.test", "globe.test", "post.test", "herald.test"]
 OBJECTS = ["civilians", "fighters", "people", "homes", "jobs", "votes", "soldiers", "buildings"]
 EVENTS = ["killed", "fled", "cut", "damaged", "cast", "injured", "evacuated", "destroyed"]
-WORDS = ("attack offensive town pocket corridor border coalition monitor council budget vote "
-         "election quake rescue flood court trial verdict market shares inflation strike talks "
-         "ceasefire aid shelter hospital school bridge road port airport").split()  # fmt: skip
+WORDS = ["attack", "offensive", "town", "pocket", "corridor", "border", "coalition", "monitor", "council", "budget", "vote", "election", "quake", "rescue", "flood", "court", "trial", "verdict", "market", "shares", "inflation", "strike", "talks", "ceasefire", "aid", "shelter", "hospital", "school", "bridge", "road", "port", "airport"]  # fmt: skip
 
 
 def _sentence(rng: random.Random, names: list[str]) -> str:

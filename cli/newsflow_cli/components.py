@@ -154,7 +154,7 @@ class Kafka(ServerNode):
                 [java_bin(), "-cp", f"{c.lib_dir / 'kafka'}/*", "kafka.tools.StorageTool",
                  "format", *standalone, "-t", self.cluster_id(),
                  "-c", str(self.home / "server.properties")],
-                capture_output=True, text=True,
+                capture_output=True, text=True, check=False,
             )  # fmt: skip
             if done.returncode != 0:
                 raise StackError(f"formatting Kafka's log dir failed:\n{done.stdout}{done.stderr}")
@@ -186,7 +186,7 @@ async def kafka_ready(bootstrap: str, node_id: int | None = None) -> tuple[bool,
         brokers = {b.nodeId for b in client.cluster.brokers()}
         ok = bool(brokers) and (node_id is None or node_id in brokers)
         return ok, f"{len(brokers)} broker(s) live"
-    except Exception as exc:  # any failure just means "not yet"
+    except Exception as exc:  # noqa: BLE001 - any failure just means "not yet"
         return False, f"broker metadata: {type(exc).__name__}: {exc}"
     finally:
         await client.close()

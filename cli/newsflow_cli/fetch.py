@@ -46,7 +46,7 @@ def _copy_dependencies(pom: Path, out: Path, say: Callable[[str], None]) -> bool
     done = subprocess.run(
         [_mvn(), "-q", "-B", "-f", str(pom), "dependency:copy-dependencies",
          f"-DoutputDirectory={tmp}"],
-        capture_output=True, text=True,
+        capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode != 0:
         raise StackError(f"mvn failed for {pom}:\n{(done.stdout + done.stderr)[-3000:]}")
@@ -81,7 +81,7 @@ def _build_launcher(lib: Path, say: Callable[[str], None]) -> None:
     shutil.rmtree(out, ignore_errors=True)
     done = subprocess.run(
         [str(javac), "-cp", f"{lib / 'elasticsearch'}/*", "-d", str(out), str(src)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, check=False,
     )  # fmt: skip
     if done.returncode != 0:
         raise StackError(f"javac failed:\n{done.stdout}{done.stderr}")

@@ -10,7 +10,6 @@ from typing import Any
 import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer
-
 from newsflow_cli.stack import Stack
 
 

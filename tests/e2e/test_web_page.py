@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
+from newsflow_cli.components import REPO
 from newsflow_contracts import topics
 from newsflow_contracts.stories import (
     FigureReport,
@@ -27,7 +28,6 @@ from newsflow_contracts.stories import (
 )
 from playwright.async_api import Browser, Page, async_playwright
 
-from newsflow_cli.components import REPO
 from tests.conftest import SEED
 from tests.e2e.conftest import search_until
 

@@ -10,5 +10,6 @@ from newsflow_cli.components import REPO
 
 def test_the_import_layers_hold() -> None:
     lint = Path(sys.executable).parent / "lint-imports"
-    done = subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True, cwd=REPO,
+                          check=False)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

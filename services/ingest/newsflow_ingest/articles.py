@@ -8,7 +8,7 @@ from typing import Any
 from newsflow_contracts.events import ArticleReceived, ContentType
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from newsflow_ingest.errors import BadRequest, NewsflowError, UnsupportedMediaType, Unprocessable
+from newsflow_ingest.errors import BadRequest, NewsflowError, Unprocessable, UnsupportedMediaType
 
 TEXT_TYPES = ("text/plain", "text/html")
 

@@ -113,9 +113,9 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
     async def search(
         request: Request,
         q: Annotated[str | None, Query(max_length=1000, description="Full text: AND/OR/NOT, "
-                                       "\"phrases\", -exclusion")] = None,  # fmt: skip
+                                       "\"phrases\", -exclusion")] = None,
         entity: Annotated[list[str] | None, Query(max_length=200,
-                          description="Canonical name or alias")] = None,  # fmt: skip
+                          description="Canonical name or alias")] = None,
         type: Annotated[str | None, Query(max_length=20, description="Entity type")] = None,
         agency: Annotated[str | None, Query(max_length=100)] = None,
         source: Annotated[str | None, Query(max_length=200)] = None,

@@ -118,7 +118,7 @@ def build(p: SearchParams) -> dict[str, Any]:
             "fields": {"body": {"fragment_size": 160, "number_of_fragments": 3,
                                 "no_match_size": 200},
                        "title": {"number_of_fragments": 0}},
-        },  # fmt: skip
+        },
         "aggs": {
             # One pass over "TYPE|Name" values, split per type below: a third faster on broad
             # queries than one aggregation per type (bench/search.py). Per type, the top
@@ -129,7 +129,7 @@ def build(p: SearchParams) -> dict[str, Any]:
             "datelines": {"terms": {"field": "dateline", "size": FACET_SIZE}},
             "dates": {"date_histogram": {"field": "published_at", "calendar_interval": "month",
                                          "min_doc_count": 1, "format": "yyyy-MM"}},
-        },  # fmt: skip
+        },
     }
     if p.cursor:
         body["search_after"] = decode_cursor(p.cursor)

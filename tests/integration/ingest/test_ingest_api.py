@@ -8,21 +8,20 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 from aiokafka import AIOKafkaConsumer
+from newsflow_cli.processes import free_port
 from newsflow_contracts import topics
 from newsflow_contracts.events import ArticleReceived
 from newsflow_ingest.config import IngestSettings
 from newsflow_ingest.main import create_app
 
-from newsflow_cli.processes import free_port
+from tests.asgi import serving
 from tests.conftest import REPO
 
 
 async def _client(bootstrap: str, **settings: object) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(IngestSettings(**settings), bootstrap=bootstrap)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://ingest") as client:
-            yield client
+    async with serving(app, "http://ingest") as client:
+        yield client
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from newsflow_search.main import create_app
 from newsflow_search.mapping import ensure_index, index_name
 
 from bench.synthetic import corpus
+from tests.asgi import serving
 
 N = 150
 
@@ -40,10 +41,8 @@ async def setup(es_url: str) -> AsyncIterator[tuple[httpx.AsyncClient, list[Arti
     events = list(corpus(N))
     await index_articles(es, alias, events)
     app = create_app(SearchSettings(index_alias=alias, run_indexer=False), es_url=es_url)
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                     base_url="http://search") as client:  # fmt: skip
-            yield client, events
+    async with serving(app) as client:
+        yield client, events
     await es.indices.delete(index=index_name(alias))
     await es.close()
 
@@ -151,18 +150,16 @@ async def test_wire_copies_are_grouped_and_similar_finds_related(setup: Any, es_
 async def test_subscriptions_need_the_api_key_when_one_is_set(es_url: str) -> None:
     app = create_app(SearchSettings(index_alias="tsearch-key", run_indexer=False, api_key="k3y",
                                     cors_origins=["http://newsroom.test"]), es_url=es_url)  # fmt: skip
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                     base_url="http://search") as client:  # fmt: skip
-            assert (await client.post("/subscriptions", json={"query": "x"})).status_code == 401
-            ok = await client.post("/subscriptions", json={"query": "x"},
-                                   headers={"x-api-key": "k3y"})  # fmt: skip
-            assert ok.status_code == 201
-            assert (await client.delete(f"/subscriptions/{ok.json()['id']}")).status_code == 401
-            # Search stays open and read-only; CORS answers the configured origin only.
-            r = await client.get("/search", headers={"origin": "http://newsroom.test"})
-            assert r.status_code == 200
-            assert r.headers["access-control-allow-origin"] == "http://newsroom.test"
-            other = await client.get("/search", headers={"origin": "http://evil.test"})
-            assert "access-control-allow-origin" not in other.headers
-            assert (await client.post("/search")).status_code == 405
+    async with serving(app) as client:
+        assert (await client.post("/subscriptions", json={"query": "x"})).status_code == 401
+        ok = await client.post("/subscriptions", json={"query": "x"},
+                               headers={"x-api-key": "k3y"})  # fmt: skip
+        assert ok.status_code == 201
+        assert (await client.delete(f"/subscriptions/{ok.json()['id']}")).status_code == 401
+        # Search stays open and read-only; CORS answers the configured origin only.
+        r = await client.get("/search", headers={"origin": "http://newsroom.test"})
+        assert r.status_code == 200
+        assert r.headers["access-control-allow-origin"] == "http://newsroom.test"
+        other = await client.get("/search", headers={"origin": "http://evil.test"})
+        assert "access-control-allow-origin" not in other.headers
+        assert (await client.post("/search")).status_code == 405

@@ -28,6 +28,7 @@ from typer.testing import CliRunner
 
 from bench.synthetic import corpus
 from bench.synthetic_stories import stories
+from tests.asgi import serving
 
 N = 120
 
@@ -55,10 +56,8 @@ async def setup(es_url: str, settings: SearchSettings
                                   refresh="wait_for")  # fmt: skip
     assert ok == N and not errors
     app = create_app(settings, es_url=es_url)
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                     base_url="http://search") as client:  # fmt: skip
-            yield client, updates
+    async with serving(app) as client:
+        yield client, updates
     names = await es.indices.get(index=f"{articles}*,{alias}*")
     await es.indices.delete(index=",".join(names))
     await es.close()

@@ -9,7 +9,6 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
 import pytest
 from elasticsearch import AsyncElasticsearch
 from elasticsearch.helpers import async_bulk
@@ -20,6 +19,7 @@ from newsflow_search.mapping import MAPPING, SETTINGS, index_name
 from newsflow_search.members import ensure_members, members_index
 
 from bench.synthetic import corpus
+from tests.asgi import serving
 
 N = 30
 
@@ -58,8 +58,7 @@ async def old_index(es_url: str) -> AsyncIterator[tuple[AsyncElasticsearch, Sear
 
 async def _search(settings: SearchSettings, es_url: str, **params: Any) -> dict[str, Any]:
     app = create_app(settings, es_url=es_url)
-    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://search")
-    async with app.router.lifespan_context(app), client:
+    async with serving(app) as client:
         r = await client.get("/search", params={"group": "false", "size": 100} | params)
     assert r.status_code == 200, r.text
     return r.json()  # type: ignore[no-any-return]

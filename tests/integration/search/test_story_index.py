@@ -31,6 +31,7 @@ from newsflow_search.main import create_app
 from newsflow_search.stories import StoryIndexer
 
 from bench.synthetic import article
+from tests.asgi import serving
 from tests.kafka_io import read_all
 
 
@@ -63,12 +64,10 @@ async def env(es_url: str, kafka_bootstrap: str) -> AsyncIterator[Env]:
     app = create_app(SearchSettings(index_alias=articles, stories_alias=stories,
                                     run_indexer=False), es_url=es_url)  # fmt: skip
     try:
-        async with app.router.lifespan_context(app):
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                         base_url="http://search") as client:  # fmt: skip
-                await until(lambda: _running(indexer, story_indexer), "consumers started")
-                yield Env(client, es, producer, indexer, story_indexer, enriched_topic,
-                          stories_topic, kafka_bootstrap, tag)  # fmt: skip
+        async with serving(app) as client:
+            await until(lambda: _running(indexer, story_indexer), "consumers started")
+            yield Env(client, es, producer, indexer, story_indexer, enriched_topic,
+                      stories_topic, kafka_bootstrap, tag)  # fmt: skip
     finally:
         for t in tasks:
             t.cancel()

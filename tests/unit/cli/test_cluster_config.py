@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 from elasticsearch import AsyncElasticsearch
-from newsflow_contracts.settings import get_stack_settings, url_list
-
 from newsflow_cli.components import StackConfig, component, expand
+from newsflow_contracts.settings import get_stack_settings, url_list
 
 
 def _cluster() -> StackConfig:

@@ -2,10 +2,9 @@
 
 import json
 
+from newsflow_cli.components import REPO
 from newsflow_contracts import asyncapi, topics
 from newsflow_contracts.events import ArticleEnriched
-
-from newsflow_cli.components import REPO
 
 
 def test_committed_asyncapi_matches_the_models() -> None:

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from newsflow_ingest import articles
-from newsflow_ingest.errors import BadRequest, UnsupportedMediaType, Unprocessable
+from newsflow_ingest.errors import BadRequest, Unprocessable, UnsupportedMediaType
 
 
 def test_plain_text_with_url_and_source() -> None:

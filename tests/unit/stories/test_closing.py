@@ -5,7 +5,6 @@ not end the service; a cancellation of the worker itself still must."""
 import asyncio
 
 import pytest
-
 from newsflow_stories.worker import close_quietly
 
 
