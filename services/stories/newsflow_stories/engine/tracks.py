@@ -154,11 +154,19 @@ def identities(article: ArticleEnriched,
     return _without_causes(article, out)
 
 
+# Words that pick some out of a group ("the last five games", "two other models", "three
+# straight points"): such an object is a part or a different set, never a mere description.
+_SELECTING = {"next", "last", "first", "other", "previous", "straight", "consecutive", "further",
+              "additional", "separate", "more", "higher", "lower", "remaining", "final", "new",
+              "top", "end", "same", "only"}  # fmt: skip
+
+
 def _plain(obj: str, aliases: dict[str, str]) -> bool:
-    """No capitalised word or entity alias before the object's last word: a description
-    ("container ships", "dock workers"), not a party ("SDF fighters", "Syrian soldiers")."""
+    """Only plain lower-case words before the object's last word: a description ("container
+    ships", "dock workers"), not a party ("SDF fighters", "Syrian soldiers") nor a selection."""
     ws = obj.split()[:-1]
-    return not any(w[:1].isupper() or w in aliases for w in ws)
+    return not any(w[:1].isupper() or w in aliases or w.lower() in _SELECTING
+                   or not w.isalpha() for w in ws)  # fmt: skip
 
 
 _AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
