@@ -80,3 +80,36 @@ def test_the_numbers_of_a_numbered_list_are_not_figures(enricher: Enricher) -> N
     doc = enricher.nlp("The overall rankings of the countries were as follows:\n\n1. Finland\n\n"
                        "2. Norway\n\n3. Australia\n\nIt surveyed 54 countries.")  # fmt: skip
     assert [f.value for f in figures_stage.extract(doc)] == [54.0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police searched a garage behind 4512 Maple Place on Monday evening.",
+    "She was arrested at her home on 818 North Elm St. on Friday.",
+    "Witnesses were asked to contact police by calling 101 quoting serial 362 of Monday.",
+    "Hospitals admitted more patients with Covid 19 symptoms this week.",
+    "Officers stopped Daniel P. Rourke 44, of Granby, on the highway.",
+])  # fmt: skip
+def test_addresses_references_and_names_are_not_figures(enricher: Enricher,
+                                                       sentence: str) -> None:
+    assert figures(enricher, sentence) == []
+
+
+def test_a_change_by_an_amount_to_a_level_is_not_a_range(enricher: Enricher) -> None:
+    figs = figures(enricher, "The city saw its tally rise over the day by 235 to 1,351.")
+    assert [(f.value, f.low) for f in figs] == [(235, None), (1351, None)]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The group booked retrenchment costs of S$16.6 million for the year.", 16.6e6, "SGD"),
+    ("Nairobi: Four young engineers have won the national prize.", 4, None),
+    ("About a dozen shop owners attended the meeting on Monday.", 12, None),
+])  # fmt: skip
+def test_glued_currencies_words_after_a_colon_and_a_dozen(enricher: Enricher, sentence: str,
+                                                          value: float,
+                                                          unit: str | None) -> None:  # fmt: skip
+    [fig] = figures(enricher, sentence)
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+def test_eight_out_of_ten_is_a_proportion(enricher: Enricher) -> None:
+    assert figures(enricher, "Eight out of ten voters backed the plan in the poll.") == []

@@ -8,11 +8,13 @@ import re
 from spacy.tokens import Span, Token
 
 from newsflow_enrich.stages.numbers import (
+    GLUED,
     MONTHS,
     NUMERIC,
     PREFIXES,
     UNITS,
     currency_follows,
+    dollar_code,
     is_number_token,
     value_of,
 )
@@ -66,6 +68,16 @@ def _ratio(a: Token, word: Token, b: Token) -> bool:
         return False
     small = value_of([a])
     return small is not None and small <= 10 and not re.fullmatch(r"(1[89]|20)\d\d", b.text)
+
+
+def _out_of(t: Token) -> bool:
+    """'eight out of ten': a proportion, both its numbers."""
+    doc, i = t.doc, t.i
+    if i + 3 < len(doc) and doc[i + 1].lower_ == "out" and doc[i + 2].lower_ == "of" \
+            and is_number_token(doc[i + 3]):  # fmt: skip
+        return True
+    return i > 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ == "out" \
+        and is_number_token(doc[i - 3])  # fmt: skip
 
 
 def _model_number(t: Token) -> bool:
@@ -181,9 +193,44 @@ def _phone(t: Token) -> bool:
         if re.fullmatch(r"0\d{2,}", t.doc[k].text):
             return True  # "0800 555 111": each group
         k -= 1
-    prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
+    prev = t.doc[t.i - 1].lemma_.lower() if t.i > 0 else ""  # "calling 101"
     return prev in ("on", "call", "dial") and t.text.isdigit() and len(t.text) >= 3 \
         and bool(_CONTACT.search(t.sent.text))  # fmt: skip
+
+
+# Words that introduce a reference number: "quoting serial 497", "reference 1234".
+_REFERENCES = {"quoting", "quote", "serial", "reference", "ref", "log", "incident"}
+# What ends a street's name: "2134 Caldwell Place", "1119 Eighth St.", "3170 W. County Road".
+_STREETS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "place",
+            "drive", "dr.", "lane", "ln", "boulevard", "blvd", "blvd.", "way", "court", "ct",
+            "terrace", "crescent", "parkway", "close"}  # fmt: skip
+
+
+def _reference_or_address(t: Token) -> bool:
+    """A reference number ('quoting serial 497') or a house number ('2134 Caldwell Place'):
+    labels of a case or a place, on police and court pages of every site."""
+    doc = t.doc
+    if not t.text.isdigit():
+        return False
+    if any(x.lower_ in _REFERENCES for x in doc[max(0, t.i - 2) : t.i]):
+        return True
+    for k in range(t.i + 1, min(len(doc), t.i + 5)):
+        if k > t.i + 1 and doc[k].lower_ in _STREETS:
+            return True
+        if not doc[k].text[:1].isupper():
+            return False
+    return False
+
+
+def _code_name(t: Token) -> bool:
+    """'COVID 19', 'MH 17': a number after an acronym (not an all-capitals line) names a thing."""
+    doc = t.doc
+    if t.i == 0 or not t.text.isdigit():
+        return False
+    prev = doc[t.i - 1]
+    shouting = t.i > 1 and doc[t.i - 2].text.isupper() and doc[t.i - 2].is_alpha
+    return (prev.lower_ == "covid" or prev.is_alpha and prev.text.isupper() and len(prev) >= 3
+            and not shouting) and prev.lower_ not in PREFIXES  # fmt: skip
 
 
 def _age_predicate(t: Token) -> bool:
@@ -205,8 +252,8 @@ def _age_predicate(t: Token) -> bool:
 def _in_name(t: Token) -> bool:
     """The number belongs to the name spaCy put it in ('Ligue 1', 'Boeing 737'), not to an
     amount it swallowed ('the council of nearly $400,000')."""
-    if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES:
-        return False
+    if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES or GLUED.match(t.lower_) or dollar_code(t):
+        return False  # an amount: "S$16.6 million" is never a name's part
     if currency_follows(t):
         return False  # "500 Swiss francs" inside a name spaCy made too long
     ent = entity_of(t)
@@ -249,7 +296,7 @@ def is_excluded(t: Token) -> bool:
         return True  # a day: "Madrid, Apr 9"
     if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
         return True
-    if _result_header(t) or _list_number(t):
+    if _result_header(t) or _list_number(t) or _reference_or_address(t) or _code_name(t):
         return True
     if t.i > 0 and doc[t.i - 1].lower_ == "top":
         return True  # a rank: "into the world's top 50"
@@ -270,6 +317,12 @@ def is_excluded(t: Token) -> bool:
         and (nxt is None or nxt.text in (",", ")", "."))
     ):
         return True
+    if t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON" and doc[t.i - 1].pos_ == "PROPN" \
+            and text.isdigit() and int(text) < 120 and nxt is not None \
+            and nxt.text in (",", ")"):  # fmt: skip
+        return True  # an age after a name, its comma left out: "Ryan S. Hollman 31, of Hope"
+    if _out_of(t):
+        return True
     if nxt is not None and t.i + 2 < len(doc):
         nxt2 = doc[t.i + 2]
         # "one in seven Pakistanis", "two-thirds", "one-time", "one of the deadliest"
@@ -288,8 +341,10 @@ def is_excluded(t: Token) -> bool:
             return True
         if t.lower_ == "one" and nxt.lower_ == "of":
             return True
-    if nxt is not None and nxt.text in (":", "+", "=") or t.i > 0 and t.nbor(-1).text in (":", "+"):
+    if nxt is not None and nxt.text in (":", "+", "=") or t.i > 0 and t.nbor(-1).text == "+":
         return True
+    if t.i > 0 and t.nbor(-1).text == ":" and not t.is_alpha:
+        return True  # "Price: 5"; a word is a count after a dateline ("Kigali: Four people")
     # A year standing alone ("in 2014"), unless it counts a noun ("2014 votes").
     return (
         bool(re.fullmatch(r"(1[89]|20)\d\d", text))

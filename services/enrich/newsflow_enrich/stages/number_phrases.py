@@ -1,0 +1,174 @@
+"""Number phrases of a sentence: runs of number tokens with their value ('1,000', 'two
+million', 'half a million'), and ranges read off pairs of them ('between 40 and 50', '$40-50
+billion'), telling ranges from scores, tallies and changes ('a 52-48 vote', 'from 62 to 64')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsflow_enrich.stages.not_figures import bare_date, is_duration, is_excluded
+from newsflow_enrich.stages.numbers import (
+    NOT_FIGURE_ENTS,
+    NUMBER_WORDS,
+    NUMERIC,
+    PREFIXES,
+    RANGE_WORDS,
+    SCALES,
+    UNITS,
+    Number,
+    is_number_token,
+    unit_of,
+    value_of,
+)
+
+
+def numbers(sent: Span) -> list[Number]:
+    """Number phrases in a sentence: '1,000', 'two million', '3.2 billion', '40 and 50'."""
+    out: list[Number] = []
+    i, toks = 0, list(sent)
+    while i < len(toks):
+        t = toks[i]
+        if half := _half_a(toks, i):  # "half a million jobs"
+            out.append(half)
+            i += 3
+            continue
+        if _a_dozen(toks, i):  # "about a dozen owners": 12 ("dozens" stays vague)
+            out.append(Number(toks[i].i, toks[i + 1].i + 1, 12.0))
+            i += 2
+            continue
+        if (
+            not is_number_token(t)
+            or is_excluded(t)
+            or (t.ent_type_ in NOT_FIGURE_ENTS and not is_duration(t) and not bare_date(t))
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and (is_number_token(toks[j]) or toks[j].lower_ in SCALES
+                                 or toks[j].lower_ == "dozen"  # "two dozen": 24
+                                 # "2.2-million-ounce", "US$90-million": one amount, not a range
+                                 or toks[j].text == "-" and j + 1 < len(toks)
+                                 and toks[j + 1].lower_ in _WORD_SCALES and j == i + 1
+                                 or toks[j].text == "-" and j + 1 < len(toks)
+                                 and toks[j + 1].lower_ in ("lakh", "crore")
+                                 or toks[j].lower_ == "and" and j + 1 < len(toks)
+                                 and toks[j - 1].lower_ in ("hundred", "thousand", "million")
+                                 and toks[j + 1].lower_ in NUMBER_WORDS - {"a"}
+                                 and not NUMERIC.match(toks[j + 1].text)):  # fmt: skip
+            j += 1
+        value = value_of(toks[i:j])
+        if (
+            value is not None
+            and i > 0
+            and toks[i - 1].lower_ == "minus"
+            and not (i > 2 and toks[i - 3].lower_ == "plus")
+        ):  # "plus or minus 2 percent"
+            out.append(Number(toks[i - 1].i, toks[j - 1].i + 1, -value))  # "minus 40 degrees"
+        elif value is not None:
+            out.append(Number(toks[i].i, toks[j - 1].i + 1, value))
+        i = j
+    return _ranges(sent.doc, out)
+
+
+_WORD_SCALES = {"thousand", "million", "billion", "trillion"}
+
+
+def _half_a(toks: list[Token], i: int) -> Number | None:
+    if toks[i].lower_ != "half" or i + 2 >= len(toks) or toks[i + 1].lower_ != "a" \
+            or toks[i + 2].lower_ not in _WORD_SCALES:  # fmt: skip
+        return None
+    return Number(toks[i].i, toks[i + 2].i + 1, 0.5 * SCALES[toks[i + 2].lower_])
+
+
+def _a_dozen(toks: list[Token], i: int) -> bool:
+    return toks[i].lower_ == "a" and i + 1 < len(toks) and toks[i + 1].lower_ == "dozen" \
+        and (i == 0 or toks[i - 1].lower_ != "half")  # fmt: skip
+
+
+_CHANGE_VERBS = {"raise", "rise", "increase", "cut", "reduce", "lower", "fall", "drop", "climb",
+                 "grow", "jump", "decline", "lift", "boost", "slash", "change", "move", "go", "shrink",
+                 "extend", "expand", "double", "triple", "push"}  # fmt: skip
+
+
+def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
+    """'between 40 and 50', '40 to 50', '$150 million and $180 million' -> one figure, low/high.
+    Not ranges: votes and scores that go down ('passed 29 to 21', 'a 2-1 win'), and changes
+    ('raise the age from 62 to 64')."""
+    merged: list[Number] = []
+    score_end = -1
+    for n in nums:
+        if n.start - score_end == 1 and doc[score_end].text == "-":
+            score_end = n.end  # a record's third part: "a 1-6-2 skid"
+            continue
+        prev = merged[-1] if merged else None
+        if prev is not None and n.start - prev.end in (1, 2):
+            gap = doc[prev.end : n.start]
+            # "between 89% and 94%", "£2.5 million and £3 million": the first end's unit
+            gap_words = {t.lower_ for t in gap
+                         if t.lower_ not in PREFIXES and t.lower_ not in UNITS}  # fmt: skip
+            before = {doc[k].lower_ for k in range(max(0, prev.start - 2), prev.start)}
+            between = bool(before & {"between", "from"})
+            if gap_words == {"-"} and _score(doc, prev, n):
+                merged.pop()  # a score: "a 2-1 win", "won 3-6, 6-4"
+                score_end = n.end
+                continue
+            # "$40-50 billion": the scale printed once is both ends'
+            low = prev.value * _scale_of(doc, n) if _scale_of(doc, prev) == 1 else prev.value
+            low = low if low < n.value else prev.value
+            if gap_words and gap_words <= RANGE_WORDS and ("and" not in gap_words or between) \
+                    and low < n.value and not _is_change(doc, prev) \
+                    and _same_unit(doc, prev, n):  # fmt: skip
+                merged[-1] = Number(prev.start, n.end, (low + n.value) / 2, low, n.value)
+                continue
+        merged.append(n)
+    return merged
+
+
+def _scale_of(doc: Doc, num: Number) -> float:
+    scale = 1.0
+    for t in doc[num.start : num.end]:
+        scale *= SCALES.get(t.lower_, 1.0) if not t.like_num or t.lower_ in SCALES else 1.0
+    return scale
+
+
+def _same_unit(doc: Doc, a: Number, b: Number) -> bool:
+    """Both ends in one unit, or the first without: '27.4% to 41.10 euros', 'rose 9.1% to
+    114,700' are not ranges ('$5-10 million' is: a currency sign is printed once)."""
+    (ua, a_end), ub = unit_of(doc, a), unit_of(doc, b)[0]
+    return ua is None or ua == ub or ub is None and a_end == a.end
+
+
+_TALLIES = {"vote", "votes", "decision", "margin", "verdict", "majority", "ruling", "count"}
+_RESULTS = {"win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "triumph", "rout"}
+
+
+def _score(doc: Doc, a: Number, b: Number) -> bool:
+    """Two small whole numbers joined by a hyphen and not counting a noun ('2-3 days' is a
+    range): a match score."""
+    nxt = doc[b.end] if b.end < len(doc) else None
+    if {a.value, b.value} <= {15, 30, 40} and a.low is None \
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):  # fmt: skip
+        return True  # a tennis game: "at 5-6 and 15-40"
+    if (
+        a.low is None
+        and a.value > b.value
+        and not (a.value % 1 or b.value % 1)
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _TALLIES)
+    ):
+        return True  # ranges go up: "a 52-48 vote", "lost 24-17", "Heritage d. Titusville 53-9"
+    if a.low is not None or max(a.value, b.value) > 20 or a.value % 1 or b.value % 1:
+        return False
+    if a.value >= b.value:
+        return True  # ranges go up: "a 2-1 vote" is a tally
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.lower_ in _RESULTS
+
+
+def _is_change(doc: Doc, num: Number) -> bool:
+    """'from 62 to 64' after a verb of change is a before and an after, not a range; 'rose by
+    235 to 1,351' a change and the level it reached."""
+    if num.start > 0 and doc[num.start - 1].lower_ == "by":
+        return True
+    if num.start == 0 or doc[num.start - 1].lower_ != "from":
+        return False
+    verb = doc[num.start - 1].head
+    return verb.pos_ == "VERB" and verb.lemma_ in _CHANGE_VERBS
