@@ -175,7 +175,7 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
     from bench.perf.kafka import wait_caught_up
 
     w, p = (int(x) for x in args.fresh_enrich.split("x"))
-    await asyncio.to_thread(bench.up, ["stories", "search", "ingest"])
+    await asyncio.to_thread(bench.up, ["stories", "search", "story-indexer", "ingest"])
     await asyncio.to_thread(bench.start_enrich, w, p)
     # The stories service and the indexer start here, on the earlier stages' articles.enriched:
     # the load starts once they have read it.
@@ -189,7 +189,8 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
     async def sample() -> None:
         await asyncio.sleep(seconds / 4)  # past start-up: steady state
         while True:
-            for name in ("kafka", "elasticsearch", "ingest", "search"):
+            for name in ("kafka", "elasticsearch", "ingest", "search", "stories",
+                         "story-indexer"):  # fmt: skip
                 pid = bench.pid(name)
                 if pid:
                     samples.setdefault(name, []).append(group_rss_mb(pid))

@@ -17,7 +17,9 @@ from newsflow_contracts.events import ArticleReceived
 class Outputs:
     """Reads articles.enriched and articles.dlq from their current end: arrival time per id.
     With `stories`, also the committed story updates (read_committed, as the search service
-    reads them): `placed` is when each article's first update could be read."""
+    reads them): `placed` is when each article's first update could be read, `decided` when the
+    stories service handed it to its producer (the record's CreateTime, on this monotonic
+    clock), `story_of` the story it joined."""
 
     def __init__(self, bootstrap: str, stories: bool = False) -> None:
         self.consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False,
@@ -27,6 +29,9 @@ class Outputs:
                                         max_partition_fetch_bytes=10_485_760) if stories else None  # fmt: skip
         self.seen: dict[str, float] = {}
         self.placed: dict[str, float] = {}
+        self.decided: dict[str, float] = {}
+        self.story_of: dict[str, str] = {}
+        self._clock = time.time() - time.monotonic()  # wall-clock record times -> monotonic
         self.dead: set[str] = set()
         self.words = 0
         self._task: asyncio.Task[None] | None = None
@@ -84,7 +89,12 @@ class Outputs:
             now = time.monotonic()
             for msgs in batch.values():
                 for m in msgs:
-                    self.placed.setdefault(json.loads(m.value).get("article_id") or "", now)
+                    update = json.loads(m.value)
+                    aid = update.get("article_id") or ""
+                    if aid not in self.placed:
+                        self.placed[aid] = now
+                        self.decided[aid] = m.timestamp / 1000 - self._clock
+                        self.story_of[aid] = update["story_id"]
 
     async def wait_for(self, ids: set[str], timeout: float, tick: Any = None) -> bool:
         deadline = time.monotonic() + timeout

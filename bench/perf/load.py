@@ -104,47 +104,68 @@ def visible_in_stories(hits: list[dict[str, Any]], pending: set[str]) -> set[str
     return {a for h in hits for a in h["_source"]["article_ids"] if a in pending}
 
 
+def _stored(docs: list[dict[str, Any]], pending: set[str]) -> set[str]:
+    """The pending article ids among the documents a real-time multi-get found."""
+    return {d["_id"] for d in docs if d.get("found") and d["_id"] in pending}
+
+
+def _stored_in_stories(docs: list[dict[str, Any]], pending: set[str]) -> set[str]:
+    """The pending article ids that the story documents a real-time multi-get found list."""
+    return {a for d in docs if d.get("found") for a in d["_source"]["article_ids"] if a in pending}
+
+
 async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dict[str, Any]],
                     rate: float, progress: Any, alias: str = "articles", settle: float = 60,
                     during: Any = None, stories: str | None = None) -> dict[str, Any]:  # fmt: skip
     """Post at `rate`; for each accepted id, the time until an Elasticsearch search finds it
     (polled every 50 ms with an ids query: searchable means refreshed, not just stored), split
-    at the moment its enriched event appears on articles.enriched. With `stories` (the stories
-    alias), also the time until a story listing it is found there (`/stories` sees it then;
-    `/stories/{id}` and the article's `story_id` are real-time gets, no later)."""
+    at the moment its enriched event appears on articles.enriched and at the moment a real-time
+    get finds the document (stored, not yet refreshed). With `stories` (the stories alias),
+    also the time until a story listing it is found there (`/stories` sees it then;
+    `/stories/{id}` and the article's `story_id` are real-time gets, no later), split the same
+    way (see story_path)."""
     from bench.perf.kafka import Outputs
 
     out = Outputs(bootstrap, stories=bool(stories))
     await out.start()
     accepted: dict[str, float] = {}
-    found: dict[str, float] = {}
-    in_story: dict[str, float] = {}
+    seen: dict[str, dict[str, float]] = {k: {} for k in
+                                         ("found", "in_story", "stored", "story_stored")}  # fmt: skip
     sizes: dict[str, Any] = {}
     stop = asyncio.Event()
 
-    async def poll(index: str, seen: dict[str, float], query: Any, matched: Any) -> None:
-        """Every 50 ms, one search for the accepted ids not seen yet in `index`."""
+    async def poll(path: str, seen: dict[str, float], query: Any, matched: Any) -> None:
+        """Every 50 ms, one request (`_search`, or `_mget`: real-time) for the accepted ids not
+        seen yet."""
         async with _session() as s:
             while not stop.is_set():
                 pending = [i for i in accepted if i not in seen][:1000]
-                if pending:
-                    async with s.post(f"{es_url}/{index}/_search", json=query(pending)) as r:
+                body = query(pending) if pending else None
+                if body:
+                    async with s.post(f"{es_url}/{path}", json=body) as r:
                         now = time.monotonic()
-                        hits = (await r.json())["hits"]["hits"] if r.status == 200 else []
-                    for i in matched(hits, set(pending)):
+                        got = await r.json() if r.status == 200 else {}
+                    docs = got.get("docs") or got.get("hits", {}).get("hits", [])
+                    for i in matched(docs, set(pending)):
                         seen.setdefault(i, now)
                 await asyncio.sleep(0.05)
 
-    pollers = [asyncio.create_task(poll(
-        alias, found,
-        lambda ids: {"query": {"ids": {"values": ids}}, "size": len(ids), "_source": False},
-        lambda hits, _: [h["_id"] for h in hits]))]  # fmt: skip
+    def story_gets(ids: list[str]) -> dict[str, Any] | None:
+        """The stories the pending articles joined (known once their update is committed)."""
+        sids = sorted({out.story_of[i] for i in ids if i in out.story_of})
+        return {"ids": sids} if sids else None
+
+    polls = [(f"{alias}/_search", "found",
+              lambda ids: {"query": {"ids": {"values": ids}}, "size": len(ids), "_source": False},
+              lambda hits, _: [h["_id"] for h in hits]),
+             (f"{alias}/_mget", "stored", lambda ids: {"ids": ids}, _stored)]  # fmt: skip
     if stories:
-        pollers.append(asyncio.create_task(poll(
-            stories, in_story,
-            lambda ids: {"query": {"terms": {"article_ids": ids}}, "size": len(ids),
-                         "_source": ["article_ids"]},
-            visible_in_stories)))  # fmt: skip
+        polls += [(f"{stories}/_search", "in_story",
+                   lambda ids: {"query": {"terms": {"article_ids": ids}}, "size": len(ids),
+                                "_source": ["article_ids"]}, visible_in_stories),
+                  (f"{stories}/_mget", "story_stored", story_gets, _stored_in_stories)]
+    pollers = [asyncio.create_task(poll(path, seen[key], q, m)) for path, key, q, m in polls]
+    found, in_story = seen["found"], seen["in_story"]
     sampler = asyncio.create_task(during()) if during else None
     try:
         load = await open_loop(ingest, articles, rate, progress,
@@ -155,42 +176,62 @@ async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dic
             len(found) < len(accepted) or (stories and len(in_story) < len(accepted))
         ):
             await asyncio.sleep(0.2)
-        if stories:  # every update carries its whole story: big stories cost more to index
-            async with _session() as s:
-                q = {"size": 3, "sort": [{"size": "desc"}], "_source": ["size"]}
-                async with s.post(f"{es_url}/{stories}/_search", json=q) as r:
-                    body = await r.json() if r.status == 200 else {}
-            largest = [h["_source"]["size"] for h in body.get("hits", {}).get("hits", [])]
-            sizes = {"stories": body.get("hits", {}).get("total", {}).get("value"),
-                     "largest": largest}  # fmt: skip
+        if stories:
+            sizes = await _story_sizes(es_url, stories)
     finally:
         stop.set()
         await asyncio.gather(*pollers)
         await out.stop()
         if sampler:
             sampler.cancel()
-    lat = [(found[i] - t) * 1000 for i, t in accepted.items() if i in found]
-    to_enriched = [(out.seen[i] - t) * 1000 for i, t in accepted.items() if i in out.seen]
-    to_search = [(found[i] - out.seen[i]) * 1000 for i in found if i in out.seen]
+    return _freshness_result(rate, load, accepted, seen, out, sizes if stories else None)
+
+
+async def _story_sizes(es_url: str, stories: str) -> dict[str, Any]:
+    """How many stories, and the largest: every update carries its whole story, so big stories
+    cost more to index."""
+    async with _session() as s:
+        q = {"size": 3, "sort": [{"size": "desc"}], "_source": ["size"]}
+        async with s.post(f"{es_url}/{stories}/_search", json=q) as r:
+            body = await r.json() if r.status == 200 else {}
+    largest = [h["_source"]["size"] for h in body.get("hits", {}).get("hits", [])]
+    return {"stories": body.get("hits", {}).get("total", {}).get("value"), "largest": largest}
+
+
+def _between(start: dict[str, float], end: dict[str, float]) -> dict[str, float]:
+    """Percentiles (ms) of end - start over the ids both have."""
+    return percentiles([(end[i] - t) * 1000 for i, t in start.items() if i in end])
+
+
+def _freshness_result(rate: float, load: dict[str, Any], accepted: dict[str, float],
+                      seen: dict[str, dict[str, float]], out: Any,
+                      sizes: dict[str, Any] | None) -> dict[str, Any]:  # fmt: skip
+    found, stored = seen["found"], seen["stored"]
     result = {"rate": rate, "accepted": len(accepted), "searchable": len(found),
-              "post": load, "freshness_ms": percentiles(lat),
-              "accepted_to_enriched_ms": percentiles(to_enriched),
-              "enriched_to_searchable_ms": percentiles(to_search)}  # fmt: skip
-    if stories:
-        result["story_sizes"] = sizes
-        result["stories_visible"] = len(in_story)
-        result["story_visible_ms"] = percentiles(
-            [(in_story[i] - t) * 1000 for i, t in accepted.items() if i in in_story]
-        )
-        result["searchable_to_story_ms"] = percentiles(
-            [(in_story[i] - found[i]) * 1000 for i in in_story if i in found]
-        )
-        # where the story path spends it: the stories service (enriched -> committed update)
-        # and the search service's story indexer (committed update -> found in the index)
-        result["enriched_to_placed_ms"] = percentiles(
-            [(out.placed[i] - out.seen[i]) * 1000 for i in out.placed if i in out.seen]
-        )
-        result["placed_to_story_visible_ms"] = percentiles(
-            [(in_story[i] - out.placed[i]) * 1000 for i in in_story if i in out.placed]
-        )
+              "post": load, "freshness_ms": _between(accepted, found),
+              "accepted_to_enriched_ms": _between(accepted, out.seen),
+              "enriched_to_searchable_ms": _between(out.seen, found),
+              # the article indexer's hop, and Elasticsearch's refresh after it
+              "enriched_to_stored_ms": _between(out.seen, stored),
+              "stored_to_searchable_ms": _between(stored, found)}  # fmt: skip
+    if sizes is None:
+        return result
+    in_story = seen["in_story"]
+    result |= {
+        "story_sizes": sizes,
+        "stories_visible": len(in_story),
+        "story_visible_ms": _between(accepted, in_story),
+        "searchable_to_story_ms": _between(found, in_story),
+        # where the story path spends it: the stories service (enriched -> committed update,
+        # split at the update's CreateTime: decided -> committed is its transaction) and the
+        # story indexer (committed -> stored, real-time get), then the refresh (-> visible)
+        "enriched_to_placed_ms": _between(out.seen, out.placed),
+        "placed_to_story_visible_ms": _between(out.placed, in_story),
+        "story_path_ms": {
+            "enriched_to_decided": _between(out.seen, out.decided),
+            "decided_to_committed": _between(out.decided, out.placed),
+            "committed_to_stored": _between(out.placed, seen["story_stored"]),
+            "stored_to_visible": _between(seen["story_stored"], in_story),
+        },
+    }
     return result

@@ -16,6 +16,14 @@ def _get(report: dict[str, Any], stage: str, *path: str) -> Any:
     return node
 
 
+def _path_rows(add: Any, hops: dict[str, dict[str, float]]) -> None:
+    """One row per measured hop of a path: its p50 / p95 (ms)."""
+    for hop, pct in hops.items():
+        if pct.get("n"):
+            add("freshness", f"    {hop.replace('_to_', ' -> ').replace('_', ' ')}: p50 / p95 ms",
+                pct["p50"], "{:,.0f}" + f" / {pct['p95']:,.0f}")  # fmt: skip
+
+
 def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
@@ -136,10 +144,13 @@ def rows(report: dict[str, Any]) -> list[dict[str, Any]]:
             if a and b and a["n"] and b["n"]:
                 add("freshness", "  p50: enriched -> story committed | -> story visible (ms)",
                     a["p50"], "{:,.0f}" + f" | {b['p50']:,.0f}")  # fmt: skip
+            _path_rows(add, f.get("story_path_ms") or {})
         e, x = f.get("accepted_to_enriched_ms"), f.get("enriched_to_searchable_ms")
         if e and x:
             add("freshness", "  p50: 202 -> enriched | enriched -> searchable (ms)", e["p50"],
                 "{:,.0f}" + f" | {x['p50']:,.0f}")  # fmt: skip
+        _path_rows(add, {k: f[f"{k}_ms"] for k in ("enriched_to_stored", "stored_to_searchable")
+                         if f.get(f"{k}_ms")})  # fmt: skip
     sr = _get(report, "search")
     if sr:
         for kind, r in sr["results"].items():

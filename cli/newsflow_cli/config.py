@@ -48,6 +48,7 @@ class StackConfig:
     search_port: int = 8002
     enrich_port: int = 8003
     stories_port: int = 8004
+    story_indexer_port: int = 8005
     extra_env: dict[str, str] = field(default_factory=dict)
     # Three brokers and two (+1) Elasticsearch nodes instead of one of each (`stack up --cluster`).
     cluster: bool = False
@@ -80,6 +81,7 @@ class StackConfig:
             search_port=s.search_port,
             enrich_port=s.enrich_port,
             stories_port=s.stories_port,
+            story_indexer_port=s.story_indexer_port,
             cluster=cluster or (state / "run" / CLUSTER_MARK).exists(),
             partitions=int(os.environ["NEWSFLOW_KAFKA_PARTITIONS"])
             if os.environ.get("NEWSFLOW_KAFKA_PARTITIONS") else None,
@@ -137,6 +139,7 @@ class StackConfig:
             NEWSFLOW_SEARCH_PORT=str(self.search_port),
             NEWSFLOW_ENRICH_PORT=str(self.enrich_port),
             NEWSFLOW_STORIES_PORT=str(self.stories_port),
+            NEWSFLOW_STORY_INDEXER_PORT=str(self.story_indexer_port),
             NEWSFLOW_STATE_DIR=str(self.state_dir),
         )
         env.update(self.extra_env)

@@ -14,6 +14,9 @@ class StackSettings(BaseSettings):
     search_port: int = 8002
     enrich_port: int = 8003
     stories_port: int = 8004
+    # The search service's story indexer run apart (`python -m newsflow_search indexer stories`):
+    # its /healthz and /metrics.
+    story_indexer_port: int = 8005
     # Where `newsflow stack` keeps data, logs and pid files.
     state_dir: str = ".newsflow"
     log_level: str = "INFO"

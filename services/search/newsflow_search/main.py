@@ -1,10 +1,10 @@
 """The search service: GET /search, GET /articles/{id}, GET /stories, the web page; runs the
-article and story indexers too."""
+article and story indexers too, unless they run apart (worker.py)."""
 
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
@@ -64,13 +64,48 @@ def _subs(request: Request) -> Subscriptions:
     return request.app.state.subscriptions  # type: ignore[no-any-return]
 
 
-def consumers(es: AsyncElasticsearch, bootstrap: str,
-              settings: SearchSettings) -> list[Indexer | StoryIndexer]:  # fmt: skip
-    """The two consumers of the service: articles.enriched and stories, each its own group."""
-    return [Indexer(es, bootstrap, settings.index_alias, settings.group_id,
-                    settings.bulk_max_records, settings.stories_alias),
-            StoryIndexer(es, bootstrap, settings.stories_alias, settings.index_alias,
-                         settings.stories_group_id, settings.bulk_max_records)]  # fmt: skip
+KINDS = ("articles", "stories")
+
+
+def consumers(es: AsyncElasticsearch, bootstrap: str, settings: SearchSettings,
+              kinds: Iterable[str] = KINDS) -> list[Indexer | StoryIndexer]:  # fmt: skip
+    """The consumers of the service, each its own group: `articles` (articles.enriched) and
+    `stories` (the topic `stories`), or those of `kinds`."""
+    kinds = set(kinds)
+    out: list[Indexer | StoryIndexer] = []
+    if "articles" in kinds:
+        out.append(Indexer(es, bootstrap, settings.index_alias, settings.group_id,
+                           settings.bulk_max_records, settings.stories_alias))  # fmt: skip
+    if "stories" in kinds:
+        out.append(StoryIndexer(es, bootstrap, settings.stories_alias, settings.index_alias,
+                                settings.stories_group_id, settings.bulk_max_records,
+                                topic=settings.stories_topic))  # fmt: skip
+    return out
+
+
+def in_process(settings: SearchSettings) -> list[str]:
+    """The consumers the API process runs itself."""
+    stories = settings.run_indexer if settings.run_story_indexer is None \
+        else settings.run_story_indexer  # fmt: skip
+    return [k for k, on in zip(KINDS, (settings.run_indexer, stories), strict=True) if on]
+
+
+async def health(es: AsyncElasticsearch, es_url: str, running: list[Any]) -> JSONResponse:
+    """/healthz of a process of the service: 200 when Elasticsearch answers and every consumer
+    it runs is consuming, else 503 with the reasons."""
+    reasons = []
+    try:
+        await es.cluster.health(timeout="2s")
+    except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+        reasons.append(f"Elasticsearch unreachable at {es_url}: {type(exc).__name__}")
+    for consumer in running:
+        if not consumer.running:
+            reasons.append(f"the {consumer.name} is not consuming (Kafka unreachable?)")
+        if consumer.last_error:
+            reasons.append(consumer.last_error)
+    if reasons:
+        return JSONResponse({"status": "unavailable", "reason": "; ".join(reasons)}, 503)
+    return JSONResponse({"status": "ok"})
 
 
 def create_app(settings: SearchSettings | None = None, es_url: str | None = None,
@@ -85,7 +120,7 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
         es = AsyncElasticsearch(url_list(es_url), request_timeout=10)
         app.state.es = es
         app.state.subscriptions = Subscriptions(es, settings.index_alias, settings.stories_alias)
-        app.state.consumers = consumers(es, bootstrap, settings) if settings.run_indexer else []
+        app.state.consumers = consumers(es, bootstrap, settings, in_process(settings))
         tasks = [asyncio.create_task(c.run(), name=c.name) for c in app.state.consumers]
         try:
             yield
@@ -230,19 +265,7 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
 
     @app.get("/healthz")
     async def healthz(request: Request) -> Response:
-        reasons = []
-        try:
-            await request.app.state.es.cluster.health(timeout="2s")
-        except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
-            reasons.append(f"Elasticsearch unreachable at {es_url}: {type(exc).__name__}")
-        for consumer in request.app.state.consumers:
-            if not consumer.running:
-                reasons.append(f"the {consumer.name} is not consuming (Kafka unreachable?)")
-            if consumer.last_error:
-                reasons.append(consumer.last_error)
-        if reasons:
-            return JSONResponse({"status": "unavailable", "reason": "; ".join(reasons)}, 503)
-        return JSONResponse({"status": "ok"})
+        return await health(request.app.state.es, es_url, request.app.state.consumers)
 
     @app.get("/metrics")
     async def metrics() -> Response:

@@ -107,3 +107,24 @@ def test_the_stories_topics_are_created_compacted(profile: str | None, job: str)
     assert "--partitions 1 " in creates["stories.state"]
     loop = script.split("for t in ", 1)[1].split(";", 1)[0]
     assert "stories" not in loop.split(), "the loop makes topics that delete by age"
+
+
+@pytest.mark.parametrize("profile,suffix", [(None, ""), ("cluster", "-cluster")])
+def test_the_story_indexer_runs_apart_from_the_search_api(profile: str | None,
+                                                          suffix: str) -> None:  # fmt: skip
+    """As `newsflow stack up` runs it: the search image's story indexer in a container of its
+    own (with /healthz on 8005), and the search container without it."""
+    args = ["--profile", profile] if profile else []
+    done = subprocess.run([*_compose(), "-f", str(REPO / "docker-compose.yml"), *args, "config"],
+                          capture_output=True, text=True, cwd=REPO)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    services = yaml.safe_load(done.stdout)["services"]
+    search, stories = services[f"search{suffix}"], services[f"story-indexer{suffix}"]
+    assert search["environment"]["NEWSFLOW_SEARCH_RUN_STORY_INDEXER"] == "false"
+    assert "command" not in search
+    assert stories["build"]["args"]["SERVICE"] == "search"
+    assert stories["command"] == ["python", "-m", "newsflow_search", "indexer", "stories"]
+    assert str(stories["environment"]["NEWSFLOW_SEARCH_INDEXER_PORT"]) == "8005"
+    assert [str(p.get("target", "")) for p in stories["ports"]] == ["8005"]
+    assert stories["environment"]["NEWSFLOW_KAFKA_BOOTSTRAP"] == \
+        search["environment"]["NEWSFLOW_KAFKA_BOOTSTRAP"]  # fmt: skip

@@ -129,3 +129,40 @@ def test_the_deaths_that_moved_a_toll_are_not_a_report_of_it() -> None:
     )
     tracks = _tracks(a, b)
     assert _values(tracks, "kill|peopl|") == [12, 15]
+
+
+def _port(body: str, figures: list[dict], day: int) -> object:
+    lede = "Lashers at the port of Rotterdam stayed on strike, the FNV union said. "
+    return article(lede + body, title="Rotterdam port strike",
+                   published_at=f"2026-04-{day:02d}T10:00:00Z",
+                   entities={"Rotterdam": "LOC", "FNV": "ORG"}, figures=figures)  # fmt: skip
+
+
+def test_a_plain_description_dropped_by_a_later_report_is_the_same_count() -> None:
+    tracks = _tracks(
+        _port("The strike left 38 container ships waiting.",
+              [{"text": "38", "object": "container ships", "event": "leaving"}], 14),
+        _port("The queue of ships waiting to berth reached 74.",
+              [{"text": "74", "object": None, "event": "reached"}], 16),
+        # The verb is the backlog's ("clear"); what the figure counts still waits.
+        _port("It will take a week to clear the backlog of 74 ships.",
+              [{"text": "74", "object": "ships", "event": "clear"}], 17),
+    )  # fmt: skip
+    assert [k for k in tracks if "ship" in k] == ["wait|contain ship|"]
+    assert _values(tracks, "wait|contain ship|") == [38, 74, 74]
+
+
+def test_a_name_is_never_dropped_nor_a_much_smaller_group_merged() -> None:
+    tracks = _tracks(
+        _port("At least 25 SDF fighters were killed and 30 dock workers were hurt.",
+              [{"text": "25", "object": "SDF fighters", "event": "killed"},
+               {"text": "30", "object": "dock workers", "event": "hurt"}], 14),
+        # "fighters" may be anyone's; "five workers" is a part of the 30, not their count.
+        _port("Some 40 fighters were killed and five workers were hurt.",
+              [{"text": "40", "object": "fighters", "event": "killed"},
+               {"text": "five", "object": "workers", "event": "hurt", "value": 5}], 15),
+    )  # fmt: skip
+    assert _values(tracks, "kill|sdf fighter|") == [25]
+    assert _values(tracks, "kill|fighter|") == [40]
+    assert _values(tracks, "wound|dock worker|") == [30]
+    assert _values(tracks, "wound|worker|") == [5]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from newsflow_stories.engine import StoryEngine
+import json
+from dataclasses import replace
+
+import pytest
+from newsflow_contracts.events import ArticleEnriched
+from newsflow_stories.engine import StoryConfig, StoryEngine
 from newsflow_stories.engine.text import entity_key
 
 from tests.unit.stories.factory import article
@@ -66,3 +71,63 @@ def test_an_acronym_one_report_spells_out_and_the_next_uses_alone_matches() -> N
     engine.add(first)
     engine.add(follow_up)
     assert engine.story_of(first.id) == engine.story_of(follow_up.id)
+
+
+_SAINTS = {"New Orleans Saints": "ORG", "Reggie Bush": "PERSON", "Sean Payton": "PERSON"}
+
+
+def _first_report(id: str | None = None) -> ArticleEnriched:
+    return article(
+        "The New Orleans Saints placed Reggie Bush on injured reserve, ending his season after "
+        "a sprained knee ligament. Reggie Bush was hurt against the Bears.",
+        title="Saints place Reggie Bush on injured reserve",
+        published_at="2026-03-04T10:00:00Z", entities=_SAINTS, id=id,
+    )  # fmt: skip
+
+
+def _follow_up() -> ArticleEnriched:
+    return article(
+        "Coach Sean Payton said the backfield would lean on rookies for the playoffs, with "
+        "the running game thin and the roster short at the position for the rest of the year.",
+        title="Payton: rookies to carry the load",
+        published_at="2026-03-04T16:00:00Z", entities=_SAINTS,
+    )  # fmt: skip
+
+
+def _score_of_copy(anchor_weight: float, first_fed_last: bool = False) -> float:
+    """How a second copy of the first report scores against its story."""
+    config = replace(StoryConfig(), anchor_weight=anchor_weight, threshold=0.05, min_text=0.0)
+    engine = StoryEngine(config)
+    order = [_follow_up(), _first_report()] if first_fed_last else [_first_report(), _follow_up()]
+    for a in order:
+        engine.add(a)
+    [update] = engine.add(_first_report(id="copy"))
+    assert update.kind == "article_added"
+    [member] = [m for m in engine._stories[update.story_id].members if m.id == "copy"]
+    return member.score
+
+
+def test_an_article_is_compared_with_the_storys_earliest_report_as_well_as_its_centroid() -> None:
+    # Against the centroid alone the follow-up's words dilute the match; against the first
+    # report (the anchor) a copy of it is a perfect match, and the default blends the two.
+    centroid_only, anchor_only = _score_of_copy(0.0), _score_of_copy(1.0)
+    assert centroid_only < 0.95
+    assert anchor_only == pytest.approx(1.0)
+    assert centroid_only < _score_of_copy(StoryConfig().anchor_weight) < anchor_only
+    # The anchor is the earliest report by time, not the first to arrive.
+    assert _score_of_copy(1.0, first_fed_last=True) == pytest.approx(1.0)
+
+
+def test_a_state_written_before_anchors_loads_and_matches_on_its_centroid() -> None:
+    engine = StoryEngine()
+    engine.add(_first_report())
+    [story_id] = [s.id for s in engine.stories()]
+    state = engine.state(story_id)
+    old = {k: v for k, v in json.loads(json.dumps(state)).items() if not k.startswith("anchor")}
+    restored = StoryEngine()
+    restored.load([old])
+    assert restored.add(_first_report(id="copy"))[0].story_id == story_id
+    # and a state written now round-trips its anchor
+    again = StoryEngine()
+    again.load([json.loads(json.dumps(state))])
+    assert again._stories[story_id].anchor_ents == engine._stories[story_id].anchor_ents

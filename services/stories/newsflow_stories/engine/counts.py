@@ -65,6 +65,12 @@ _LEAVE = {"leav", "keep", "kept"}
 # Cyclone Idai in 2019"); "served a notice in 2025, hours after the collapse killed six people
 # on Friday" is this week's news.
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# "the backlog of 74 ships", "a queue of 40 lorries": what waits, whatever the verb ("clear").
+WAITING = "wait"
+_WAITING_BEFORE = re.compile(
+    r"\b(?:queues?|backlog|lines?) of (?:the |some |about |around |nearly |almost |over |"
+    r"more than |at least )*$"
+)
 _THIS_WEEK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
     r"this week|this morning|hours)\b"
@@ -122,6 +128,11 @@ def counted_in(sentence_before: str) -> tuple[str, str | None] | None:
     if _TOLL.search(text):
         return "people", "kill"
     return None
+
+
+def waiting_before(text_before: str) -> bool:
+    """Is the figure the size of a queue or backlog ("the backlog of" right before it)?"""
+    return bool(_WAITING_BEFORE.search(text_before.lower()))
 
 
 def people_object(obj_stems: list[str]) -> list[str]:

@@ -181,6 +181,11 @@ class StoryEngine:
             if text_sim < cfg.min_text:
                 continue
             score = w_text * text_sim + (1 - w_text) * cosine(ents, s.ents, s.ents_norm)
+            if s.anchor_text or s.anchor_ents:
+                anchor = w_text * cosine(text, s.anchor_text, 1.0 if s.anchor_text else 0.0) + (
+                    1 - w_text
+                ) * cosine(ents, s.anchor_ents, 1.0 if s.anchor_ents else 0.0)
+                score += cfg.anchor_weight * (anchor - score)
             if score >= cfg.threshold and (best is None or (score, sid) > best):
                 best = (score, sid)
         return (self._stories[best[1]], best[0]) if best else (None, 0.0)

@@ -53,6 +53,12 @@ class StoryState:
     last_seq: int = 0
     text_norm: float = 0.0
     ents_norm: float = 0.0
+    # The earliest member's own vectors (unit length; ties by arrival): the first report of an
+    # event names its core (who, where, how many), and a story compared only with its centroid
+    # drifts towards whatever joined it, so that a second event of the same kind joins it.
+    anchor_text: Vector = field(default_factory=dict)
+    anchor_ents: Vector = field(default_factory=dict)
+    anchor_at: float = math.inf
 
     def add(self, member: Member, text: Vector, ents: Vector, story_terms: int,
             seen: float) -> None:  # fmt: skip
@@ -62,6 +68,8 @@ class StoryState:
         self.text = top(self.text, story_terms)
         for k, v in ents.items():
             self.ents[k] = self.ents.get(k, 0.0) + v
+        if member.at < self.anchor_at:
+            self.anchor_text, self.anchor_ents, self.anchor_at = dict(text), dict(ents), member.at
         self.first_at = min(self.first_at, member.at)
         self.last_at = max(self.last_at, member.at)
         self.last_seq = member.seq
@@ -97,7 +105,8 @@ class StoryState:
             "id": self.id, "members": [vars(m) for m in self.members], "text": self.text,
             "ents": self.ents, "tracks": {k: t.to_dict() for k, t in self.tracks.items()},
             "first_at": self.first_at, "last_at": self.last_at, "last_seen": self.last_seen,
-            "last_seq": self.last_seq,
+            "last_seq": self.last_seq, "anchor_text": self.anchor_text,
+            "anchor_ents": self.anchor_ents, "anchor_at": self.anchor_at,
         }  # fmt: skip
 
     @classmethod
@@ -112,6 +121,10 @@ class StoryState:
             last_at=d["last_at"],
             last_seen=d["last_seen"],
             last_seq=d["last_seq"],
+            # States written before anchors have none: such a story is matched on its centroid.
+            anchor_text=d.get("anchor_text", {}),
+            anchor_ents=d.get("anchor_ents", {}),
+            anchor_at=d.get("anchor_at", math.inf),
         )
         s.norms()
         return s

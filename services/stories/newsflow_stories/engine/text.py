@@ -87,19 +87,6 @@ def text_vector(article: ArticleEnriched, config: StoryConfig) -> Vector:
         s, w = t
         counts[s] = counts.get(s, 0) + times
         weight[s] = max(weight.get(s, 0.0), w)
-    import os
-
-    nw = float(os.environ.get("NUMW", "0"))
-    if nw:
-        for f in article.figures:
-            v = f.value
-            if v <= 12 and float(v).is_integer():
-                continue
-            if 1900 <= v <= 2100 and float(v).is_integer() and not f.unit:
-                continue
-            k = f"#{v:g}{f.unit or ''}"
-            counts[k] = counts.get(k, 0) + 1
-            weight[k] = nw
     vec = {s: (1 + math.log(c)) * weight[s] for s, c in counts.items()}
     return normalized(top(vec, config.article_terms))
 

@@ -10,7 +10,8 @@ prefer a missed merge to a wrong one, so normalization is narrow:
   "the death toll" are one toll (what an analyst follows; bench/README.md, "Figure tracks"),
   "injured" and "hurt" are "wounded"; classes never meet ("killed" vs "wounded");
 - objects are never widened: "extremists" and "jihadists", "fighters" and "SDF fighters" stay
-  apart even when they may mean the same people;
+  apart even when they may mean the same people; only a plain description a later report drops
+  ("38 container ships" ... "74 ships") keeps the count, when the value is near its last one;
 - place: a LOC entity the figure's sentence puts after "in", "at", "near"... ("killed in
   Hajin"), when exactly one does, and only when it sets the count apart (see `identities`);
 - a count in a sentence about an earlier year ("33 miners were rescued in 2010") is not tracked.
@@ -89,6 +90,9 @@ class Identity:
     object: str
     unit: str | None
     place: str | None
+    # The object's words before its noun are plain words, not names ("container ships", not
+    # "SDF fighters"): such a description may be dropped by the next report (see `choose`).
+    plain: bool = field(default=False, compare=False)
 
 
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
@@ -97,6 +101,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     obj = fig.object
     cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
            if event else None)  # fmt: skip
+    if counts.waiting_before(body[max(0, begin - 40) : begin]):
+        cls = counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
     if not obj or normalize_object(obj, {}) in ("death toll", "toll"):
         start = _sentence_start(article, fig)
         counted = counts.counted_in(body[start:begin]) if start is not None else None
@@ -133,7 +139,9 @@ def identities(article: ArticleEnriched,
             event = article.figures[fig.parent].event  # "including 40 children" of the killed
         read = None if counts.past_year(fig.sentence, year) else _read(article, fig, event)
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
-        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig)) if ev and ob else None)
+        plain = bool(read) and _plain(read[1], aliases)
+        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain)
+                   if ev and ob else None)  # fmt: skip
     kinds = [(i.event, i.object, i.unit, i.place) for i in raw if i is not None]
     placed = {(t.event_n, t.object_n, t.unit, t.place) for t in (tracks or {}).values()}
     out: list[Identity | None] = []
@@ -141,9 +149,24 @@ def identities(article: ArticleEnriched,
         if i is not None and i.place is not None:
             apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place for k in kinds)
             if not apart and (i.event, i.object, i.unit, i.place) not in placed:
-                i = Identity(i.event, i.object, i.unit, None)
+                i = Identity(i.event, i.object, i.unit, None, i.plain)
         out.append(i)
     return _without_causes(article, out)
+
+
+# Words that pick some out of a group ("the last five games", "two other models", "three
+# straight points"): such an object is a part or a different set, never a mere description.
+_SELECTING = {"next", "last", "first", "other", "previous", "straight", "consecutive", "further",
+              "additional", "separate", "more", "higher", "lower", "remaining", "final", "new",
+              "top", "end", "same", "only"}  # fmt: skip
+
+
+def _plain(obj: str, aliases: dict[str, str]) -> bool:
+    """Only plain lower-case words before the object's last word: a description ("container
+    ships", "dock workers"), not a party ("SDF fighters", "Syrian soldiers") nor a selection."""
+    ws = obj.split()[:-1]
+    return not any(w[:1].isupper() or w in aliases or w.lower() in _SELECTING
+                   or not w.isalpha() for w in ws)  # fmt: skip
 
 
 _AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
@@ -179,6 +202,7 @@ class TrackState:
     place: str | None
     parent: str | None = None
     reports: list[dict[str, Any]] = field(default_factory=list)  # FigureReport + at, seq
+    plain: bool = False  # its object's modifiers are plain words (Identity.plain)
     # The public form, rebuilt only when the track changed (not part of the saved state).
     cached: FigureTrack | None = field(default=None, repr=False, compare=False)
 
@@ -207,12 +231,40 @@ class TrackState:
         )  # fmt: skip
 
 
-def choose(tracks: dict[str, TrackState], ident: Identity) -> TrackState | None:
-    """The track with this figure's identity, or None for a new one."""
+def choose(tracks: dict[str, TrackState], ident: Identity, value: float) -> TrackState | None:
+    """The track with this figure's identity; else the one track that counts the same thing
+    with a plain description more or less ("38 container ships waiting" ... "74 ships
+    waiting"), when the value is near its latest; else None for a new one."""
     for track in tracks.values():
         if track.accepts(ident):
             return track
-    return None
+    near = [t for t in tracks.values() if _described(t, ident) and _near(t, value)]
+    return near[0] if len(near) == 1 else None
+
+
+def _described(track: TrackState, ident: Identity) -> bool:
+    """One object is the other's last word, and the longer one's other words are a plain
+    description: outlets drop "container" from "container ships", never "SDF" from "SDF
+    fighters" (names are never dropped; different groups are never merged)."""
+    if (track.event_n, track.unit, track.place) != (ident.event, ident.unit, ident.place):
+        return False
+    mine, theirs = ident.object.split(), track.object_n.split()
+    if not mine or not theirs or mine[-1] != theirs[-1] or len(mine) == len(theirs):
+        return False
+    return (track.plain if len(theirs) > len(mine) else ident.plain) and min(
+        len(mine), len(theirs)) == 1  # fmt: skip
+
+
+# A report joins a track through a dropped description only within this factor of the track's
+# latest value: "five foreign tourists" among "30 tourists" killed is a part, not the count.
+_NEAR = 2.0
+
+
+def _near(track: TrackState, value: float) -> bool:
+    if not track.reports:
+        return False
+    latest = track.reports[-1]["value"]
+    return latest / _NEAR <= value <= latest * _NEAR
 
 
 def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
@@ -222,7 +274,8 @@ def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
     )
     key = base
     track = TrackState(key=key, event=event, object=fig.object or "", event_n=ident.event,
-                       object_n=ident.object, unit=ident.unit, place=ident.place)  # fmt: skip
+                       object_n=ident.object, unit=ident.unit, place=ident.place,
+                       plain=ident.plain)  # fmt: skip
     tracks[key] = track
     return track
 
@@ -240,7 +293,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
             # A part that names the same thing as its whole ("2,000 investors ... at least 300
             # investors") is not a report of the whole's count: not tracked.
             continue
-        track = choose(tracks, ident)
+        track = choose(tracks, ident, fig.value)
         if track is None:
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
                                   else None) or ident.event  # fmt: skip
