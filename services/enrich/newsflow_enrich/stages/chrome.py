@@ -109,7 +109,7 @@ CAPTION = re.compile(
     r"|\b[A-Z]{2,}(/[A-Z][\w.'-]*( [A-Z][\w.'-]*)*)+\.?\s*$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 _WORD = re.compile(r"\w+")
 
 
@@ -132,7 +132,7 @@ def words(line: str) -> int:
 def is_storyish(line: str) -> bool:
     """A paragraph of prose: long enough, or a full sentence."""
     n = words(line)
-    return n >= 12 or (n >= 4 and bool(_SENTENCE_END.search(line)))
+    return n >= 12 or (n >= 4 and bool(SENTENCE_END.search(line)))
 
 
 def is_caption(line: str) -> bool:
@@ -157,7 +157,7 @@ def classify(text: str) -> Lines:
             break
         if CHROME_LINE.match(line):
             out.chrome.append(line)
-        elif is_caption(line) and not _SENTENCE_END.search(line.rsplit("(", 1)[0]):
+        elif is_caption(line) and not SENTENCE_END.search(line.rsplit("(", 1)[0]):
             out.captions.append(line)
         elif is_storyish(line) or (words(line) >= 2 and not _looks_like_label(line)):
             out.story.append(line)  # short lines inside the story: subheads, one-line quotes
@@ -174,7 +174,7 @@ def _story_start(lines: list[str]) -> int:
     for i, line in enumerate(lines):
         if _HIGHLIGHTS.match(line):
             min_words = 15
-        elif (words(line) >= min_words and (_SENTENCE_END.search(line) or words(line) >= 25)
+        elif (words(line) >= min_words and (SENTENCE_END.search(line) or words(line) >= 25)
               and not CHROME_LINE.match(line)
               and not is_caption(line) and not BYLINE.match(line) and not _is_date_line(line)
               and not _CREDIT.search(line)):  # "... Nov. 14, 2025. (Xinhua/Abdirahman Yusuf)"

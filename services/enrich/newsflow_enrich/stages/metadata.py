@@ -45,7 +45,7 @@ _AGENCY_RE = {
 # "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\- ]{1,40}?|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]{1,40}?)"
-    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?)){0,2}\s*(?:\((?P<agency>[^)]{2,60})\))?\s*"
+    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?)){0,2}\s*(?:\((?P<agency>(?=[^)]*[A-Za-z])[^)]{2,60})\))?\s*"
     # a dash or colon; a dash lost to a bad encoding ("WASHINGTON\ufffd\ufffdThe", 'Italy (AP) "
     # The'); nothing after an agency ("Hong Kong (CNN Business)A muddled view")
     r"(?:(?P<sep>—|–|\.?-{1,2}|:)\s+|(?P<lost>\ufffd+|(?<=\) )\")\s*|(?<=\))\s*(?=[A-Z]))"
@@ -55,7 +55,8 @@ _NOT_PLACES = {"file photo", "photo", "photos", "update", "updated", "watch", "b
                "breaking news", "exclusive", "opinion", "analysis", "editorial", "note", "video",
                "live", "listen", "read", "related", "correction", "summary", "warning", "comment",
                "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more"}
-_DATELINE_LINES = 3  # a headline, dek or byline line may come before the lead
+# A headline, a dek, a byline or a date line may come before the lead (trafilatura keeps some)
+_DATELINE_LINES = 5
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
 _NOT_NAME = re.compile(r"\d|^\s*(published|posted|updated|last updated|modified|on|at)\b"
                        r"|\bread\b|\bago\b", re.IGNORECASE)

@@ -3,6 +3,7 @@ the line classifier, JSON fields as given. Photo captions are kept apart from th
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -103,13 +104,8 @@ def from_html(html: str) -> Cleaned:
     captions = [c for c in (normalize(c).strip() for c in captions_of.captions(tree)) if c]
     byline = byline_of.html_byline(tree)
     title = _headline(tree)
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, favor_precision=True,
-    )  # fmt: skip
-    text = normalize(getattr(doc, "text", None) or "") if doc is not None else ""
+    doc, lines = _story_lines(html)
     kept, dropped, started, boxed = [], [], False, False
-    lines = [ln for ln in (ln.strip() for ln in text.split("\n")) if ln]
     for k, line in enumerate(lines):
         if started and chrome.END_OF_STORY.match(line):
             if not _story_resumes(lines[k + 1:]):
@@ -146,6 +142,37 @@ def from_html(html: str) -> Cleaned:
         meta_site=getattr(doc, "sitename", None),
         printed_date=dates.printed(tree, _day(meta_date)),
     )
+
+
+def _story_lines(html: str) -> tuple[object, list[str]]:
+    """The story's lines. trafilatura's precision mode finds where the story starts and ends (it
+    leaves out the page's head and foot), but it also drops paragraphs inside the story, which
+    its default mode keeps: measured on the Zyte benchmark pages outside bench/real, story lines
+    kept 0.885 (precision) and 0.912 (default), with as few chrome lines as precision alone when
+    only the default's lines between two of precision's are taken."""
+    opts = {"include_comments": False, "include_tables": False, "include_images": False}
+    doc = trafilatura.bare_extraction(html, with_metadata=True, favor_precision=True, **opts)
+    precise = _lines(getattr(doc, "text", None) if doc is not None else None)
+    full = _lines(getattr(trafilatura.bare_extraction(html, with_metadata=False, **opts),
+                          "text", None))  # fmt: skip
+    return doc, _merge(precise, full) if precise else full
+
+
+def _merge(precise: list[str], full: list[str]) -> list[str]:
+    """Every line of `precise`, in order, with the lines only `full` has where they fall between
+    two of them (a paragraph precision mode dropped inside the story); lines only `full` has
+    before the first or after the last line of `precise` are the page's head and foot."""
+    out: list[str] = []
+    ops = difflib.SequenceMatcher(None, precise, full, autojunk=False).get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
+        out.extend(precise[i1:i2])
+        if op == "insert" and 0 < k < len(ops) - 1:
+            out.extend(full[j1:j2])
+    return out
+
+
+def _lines(text: str | None) -> list[str]:
+    return [ln for ln in (ln.strip() for ln in normalize(text or "").split("\n")) if ln]
 
 
 # Reuters prints its photo captions so; a caption however long ("FILE PHOTO: The president ...")

@@ -1,0 +1,51 @@
+"""Story lines of HTML pages: trafilatura's precision mode bounds the story, its default mode
+fills what precision drops inside it (bench/README.md, "Real news pages")."""
+
+from newsflow_enrich.stages import text
+
+
+def _para(k: int) -> str:
+    return (f"<div><p class='copy'>The council of Varnhold voted on the plan for the {k}th time on "
+            f"Tuesday, and the mayor said the works would start next spring.</p></div>")  # fmt: skip
+
+
+# Precision mode drops a paragraph that opens with an empty bold element (met on a real page).
+INSIDE = ("Many residents fear the works will close the harbour road for years and say they "
+          "were never asked about the plan.")  # fmt: skip
+
+
+def _page(body: str) -> str:
+    return (f"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+            f"<h1>Varnhold votes on the bridge plan</h1>{body}</article>"
+            f"<footer><p>Varnhold Gazette is the town's oldest independent newspaper and has "
+            f"served its readers for more than a century.</p></footer></body></html>")  # fmt: skip
+
+
+def test_a_paragraph_precision_mode_drops_inside_the_story_is_kept() -> None:
+    html = _page(_para(1) + _para(2) + f"<div><p class='copy'><b></b>{INSIDE}</p></div>"
+                 + _para(3) + _para(4))  # fmt: skip
+    body = text.from_html(html).body
+    assert INSIDE in body
+    assert body.index("2th time") < body.index(INSIDE) < body.index("3th time")
+    assert "oldest independent newspaper" not in body
+
+
+def test_lines_only_the_default_mode_has_before_or_after_the_story_are_left_out() -> None:
+    precise = ["Lead paragraph.", "Second paragraph.", "Last paragraph."]
+    full = ["Home | News", "Lead paragraph.", "Inside paragraph.", "Second paragraph.",
+            "Last paragraph.", "Sign up for our newsletter", "About us"]  # fmt: skip
+    assert text._merge(precise, full) == ["Lead paragraph.", "Inside paragraph.",
+                                          "Second paragraph.", "Last paragraph."]  # fmt: skip
+    # a line only precision mode has (split differently) stays where it was
+    assert text._merge(["A.", "B b.", "C."], ["A.", "B", "b.", "C."]) == ["A.", "B b.", "C."]
+
+
+def test_a_dateline_after_a_title_byline_date_and_dek_is_found() -> None:
+    from newsflow_enrich.stages import metadata
+
+    body = ("- Varnhold votes on the bridge plan again ..\n\nAnna Berg (@aberg) 12 minutes ago\n\n"
+            "Wed 29th April 2030 | 03:32 PM\n\nThe council said the works would start next spring.\n\n"
+            "VARNHOLD (Gazette / AFP - 29th April, 2030) The council said the works would start.")  # fmt: skip
+    assert metadata.dateline(body) == ("VARNHOLD", "Gazette / AFP - 29th April, 2030")
+    # a team's record in brackets is no agency, and the team no dateline
+    assert metadata.dateline("Palm Bay (1-0): Tolivert 25 points. Davis 17 points.") == (None, None)
