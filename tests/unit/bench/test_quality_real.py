@@ -5,14 +5,14 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.quality import LOCKED, REAL, agreement, load_cases
+from bench.quality import LOCKED, REAL, agreement, load_cases, site_halves
 from bench.quality import _select as select
 
 MANIFEST = REAL.parent / "manifest.json"
 
 
 def _args(**kw: object) -> argparse.Namespace:
-    return argparse.Namespace(**{"test": False, "split": "all", **kw})
+    return argparse.Namespace(**{"test": False, "split": "all", "half": None, **kw})
 
 
 def test_the_locked_split_is_left_out_unless_asked_for() -> None:
@@ -21,6 +21,23 @@ def test_the_locked_split_is_left_out_unless_asked_for() -> None:
     assert [c[0] for c in select(cases, _args())] == ["a", "c"]
     assert [c[0] for c in select(cases, _args(test=True))] == ["a", "b", "c"]
     assert [c[0] for c in select(cases, _args(test=True, split=LOCKED))] == ["b"]
+
+
+def test_the_halves_keep_each_site_whole_and_both_hold_dev_pages() -> None:
+    from urllib.parse import urlparse
+
+    pages = json.loads(MANIFEST.read_text("utf-8"))
+    halves = site_halves()
+    of_site: dict[str, set[str]] = {}
+    for m in pages:
+        host = (urlparse(m.get("url") or "").hostname or m["source"]).removeprefix("www.")
+        of_site.setdefault(host, set()).add(halves[m["name"]])
+    assert all(len(h) == 1 for h in of_site.values())
+    dev = [halves[m["name"]] for m in pages if m["split"] == "dev"]
+    assert min(dev.count("a"), dev.count("b")) >= len(dev) // 3
+    cases = [(m["name"], None, {"split": f"real-{m['split']}"}) for m in pages]
+    chosen = select(cases, _args(half="a"))
+    assert chosen and all(halves[c[0]] == "a" and c[2]["split"] != LOCKED for c in chosen)
 
 
 def test_every_real_gold_carries_its_manifest_split() -> None:
