@@ -2,6 +2,7 @@
 
 Usage: bench/stories [--test] [--misses] [--sizes 1000,10000,100000] [--no-cost] [--refresh]
                      [--keep-closed] [--set NAME=VALUE ...]
+       bench/stories --cv threshold=0.2,0.25 [--cv anchor_weight=0,0.5 ...] [--folds 5]
 
 Reads bench/stories-data/ (see its README), enriches every article offline with the enrich
 service's own `Enricher` (cached in bench/out/stories-enriched.ndjson; --refresh redoes it),
@@ -27,6 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import stories_cv
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 from stories_growth import grown
 from stories_score import TrackResult, bcubed, misses, score_track
@@ -128,7 +130,7 @@ def enrich_cpu_per_article(articles: Sequence[dict[str, Any]], enricher: Any) ->
     return (time.process_time() - start) / len(sample)
 
 
-def engine_class(settings: Sequence[str] = ()) -> Any:
+def engine_class(settings: Sequence[str] = (), quiet: bool = False) -> Any:
     """A factory of fresh engines, with `--set name=value` applied to the engine's config."""
     try:
         from newsflow_stories.engine import StoryConfig, StoryEngine
@@ -139,7 +141,8 @@ def engine_class(settings: Sequence[str] = ()) -> Any:
     config = dataclasses.replace(
         StoryConfig(), **dict(_setting(StoryConfig(), s) for s in settings)
     )
-    print(f"engine config: {config}")
+    if not quiet:
+        print(f"engine config: {config}")
     return lambda: StoryEngine(config)
 
 
@@ -156,9 +159,9 @@ def in_time_order(events: Iterable[ArticleEnriched]) -> list[ArticleEnriched]:
     return sorted(events, key=lambda e: (e.published_at or "", e.id))
 
 
-def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
-                tracks: dict[str, Any], show_misses: bool, new_engine: Any) -> dict[str, Any]:  # fmt: skip
-    """Feed one split to a fresh engine and score it."""
+def assign(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
+           tracks: dict[str, Any], new_engine: Any) -> tuple[Any, ...]:  # fmt: skip
+    """Feed one split to a fresh engine: (gold stories, predicted, track results, CPU/article)."""
     stories = {g: s for g, s in labels["stories"].items()
                if labels["splits"][s] == split and g in gold_events}  # fmt: skip
     events = in_time_order(gold_events[g] for g in stories)
@@ -168,9 +171,16 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
         engine.add(event)
     cpu = (time.process_time() - start) / len(events)
     predicted = {g: engine.story_of(gold_events[g].id) for g in stories}
-    score = bcubed(stories, predicted)
     split_tracks = {s: ts for s, ts in tracks.items() if labels["splits"][s] == split}
     results = _score_tracks(engine, split_tracks, {g: gold_events[g] for g in stories})
+    return stories, predicted, results, cpu
+
+
+def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
+                tracks: dict[str, Any], show_misses: bool, new_engine: Any) -> dict[str, Any]:  # fmt: skip
+    """Feed one split to a fresh engine and score it."""
+    stories, predicted, results, cpu = assign(split, gold_events, labels, tracks, new_engine)
+    score = bcubed(stories, predicted)
     exact = sum(r.exact for r in results)
     extracted = sum(r.kind != "figure not extracted" for r in results)
     report = {"split": split, "articles": score.items, "stories": len(set(stories.values())),
@@ -193,6 +203,33 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
             if not r.exact:
                 print(f"    track {r.story} {r.label}: {r.kind} {r.detail}")
     return report
+
+
+def run_cv(specs: Sequence[str], k: int, gold_events: dict[str, ArticleEnriched],
+           labels: dict[str, Any], tracks: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    """Every setting of the grid on dev, then k-fold held-out scores (bench/stories_cv.py)."""
+    settings = stories_cv.grid(specs)
+    runs, rows = [], []
+    for setting in settings:
+        new_engine = engine_class([f"{n}={v}" for n, v in setting.items()], quiet=True)
+        stories, predicted, results, _ = assign("dev", gold_events, labels, tracks, new_engine)
+        fold_of = stories_cv.folds(stories, k)
+        full = bcubed(stories, predicted)
+        per = [stories_cv.score_on(stories, predicted, fold_of, {f}).f1 for f in range(k)]
+        exact = sum(r.exact for r in results)
+        runs.append(predicted)
+        rows.append({"setting": setting, "precision": full.precision, "recall": full.recall,
+                     "f1": full.f1, "tracks_exact": exact, "fold_f1": per})  # fmt: skip
+        print(f"  {setting}: dev P {full.precision:.3f} R {full.recall:.3f} F1 {full.f1:.3f}, "
+              f"tracks {exact}/{len(results)}; F1 per fold " + " ".join(f"{x:.3f}" for x in per))  # fmt: skip
+    held = stories_cv.held_out(stories, runs, fold_of, k)
+    for h in held:
+        print(f"  fold {h.fold}: chose {settings[h.chosen]} on the other folds -> held out "
+              f"P {h.score.precision:.3f} R {h.score.recall:.3f} F1 {h.score.f1:.3f}")  # fmt: skip
+    p, r, f1 = stories_cv.mean([h.score for h in held])
+    print(f"  held-out mean over {k} folds: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    return {"grid": rows, "folds": k, "held_out": {"precision": p, "recall": r, "f1": f1},
+            "chosen": [settings[h.chosen] for h in held]}  # fmt: skip
 
 
 def _score_tracks(engine: Any, gold_tracks: dict[str, Any],
@@ -283,6 +320,14 @@ def main(argv: list[str] | None = None) -> None:
         metavar="NAME=VALUE",
         help="an engine config field for this run, e.g. threshold=0.2, window=5d",
     )
+    ap.add_argument(
+        "--cv",
+        action="append",
+        default=[],
+        metavar="NAME=V1,V2,...",
+        help="cross-validate a grid of engine settings over dev's topics (quality only)",
+    )
+    ap.add_argument("--folds", type=int, default=5, help="folds for --cv")
     args = ap.parse_args(argv)
     articles, labels, tracks = load_gold()
     new_engine = engine_class(args.set)
@@ -292,6 +337,12 @@ def main(argv: list[str] | None = None) -> None:
         print(f"not scored: {gid}: the enrich pipeline refuses it ({why})")
     dev = [a for a in articles if labels["splits"][labels["stories"][a["gid"]]] == "dev"
            and a["gid"] in gold_events]  # fmt: skip
+    if args.cv:
+        print(f"\ncross-validation over dev's topics, {args.folds} folds")
+        OUT.mkdir(exist_ok=True)
+        cv = run_cv(args.cv, args.folds, gold_events, labels, tracks)
+        (OUT / "stories-cv.json").write_text(json.dumps(cv, indent=1))
+        return
     enrich_cpu = enrich_cpu_per_article(dev, enricher)
     result: dict[str, Any] = {"enrich_ms_per_article": enrich_cpu * 1000, "refused": refused}
     result["dev"] = run_quality("dev", gold_events, labels, tracks, args.misses, new_engine)
