@@ -155,7 +155,9 @@ def _story_lines(html: str) -> tuple[object, list[str]]:
     precise = _lines(getattr(doc, "text", None) if doc is not None else None)
     full = _lines(getattr(trafilatura.bare_extraction(html, with_metadata=False, **opts),
                           "text", None))  # fmt: skip
-    return doc, _merge(precise, full) if precise else full
+    if not precise:  # default mode's text, if it has prose: not a page of navigation and footer
+        return doc, full if _story_resumes(full) else []
+    return doc, _merge(precise, full)
 
 
 def _merge(precise: list[str], full: list[str]) -> list[str]:
