@@ -1,7 +1,7 @@
 """Train the learned entity typer (newsflow_enrich.stages.entity_types) and compare it with the
 rules, cross-validated by page.
 
-Usage: bench/train_entities [--folds 5] [--epochs 10] [--seed 7] [--min-count 5]
+Usage: bench/train_entities [--folds 5] [--repeats 1] [--epochs 10] [--seed 7] [--min-count 5]
        [--margins 0,0.5,1,2] [--margin M] [--no-write] [--out FILE]
 
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
@@ -14,7 +14,9 @@ OTHER when it shares none; candidates of optional gold entities are left out.
 A multinomial logit (AdaGrad, L2, features of fewer than --min-count examples dropped) is fitted
 on every fold of pages but one and applied to the one left out (folds by page, real dev and
 written sets alike), for each margin by which the model must beat the rules' own class; the
-entity F1s of the rules and of the model are printed for real dev and the written sets. Then it
+entity F1s of the rules and of the model are printed for real dev (and its two halves by site,
+as bench/quality --half splits it) and the written sets; --repeats pools that many
+cross-validations with other folds and orders (seed, seed + 1, ...). Then it
 is fitted on everything and written to --out (the service's bundled weights) unless --no-write,
 with the margin that did best on real dev in cross-validation. Same seed, same weights; parses
 are cached in bench/out (shared with bench/train_figures).
@@ -39,10 +41,10 @@ import conll
 from figure_train import _Cache
 from newsflow_enrich.stages import entities
 from newsflow_enrich.stages import entity_types as et
-from quality import BENCH, LOCKED, REAL, load_cases
+from quality import BENCH, LOCKED, REAL, load_cases, site_halves
 from quality_score import SCORED_TYPES, Scores, _alts, _forms, norm_form, score_entities
 
-ROWS = [*(f"entities {t}" for t in SCORED_TYPES), "merges (all)"]
+ROWS = [*(f"entities {t}" for t in SCORED_TYPES), "merges variant", "merges (all)"]
 
 
 def lexicon(min_count: int = 3, share: float = 0.6) -> dict[str, str]:
@@ -76,6 +78,7 @@ def pages(lex: dict[str, str]) -> list[dict[str, Any]]:
 
     enricher = Enricher(figure_model=None, entity_model=None)
     cache = _Cache(enricher.nlp)
+    halves = site_halves()
     out = []
     t0 = time.perf_counter()
     sets = [("real", [c for c in load_cases(REAL) if c[2].get("split") != LOCKED]),
@@ -84,7 +87,8 @@ def pages(lex: dict[str, str]) -> list[dict[str, Any]]:
         for k, (name, raw, gold) in enumerate(cases, 1):
             p = enricher.prepare(raw)
             doc = cache.parse(_nlp_text(p.cleaned))
-            page = {"name": name, "group": group, "doc": doc, "gold": gold,
+            half = halves.get(name) if group == "real" else None
+            page = {"name": name, "group": group, "half": half, "doc": doc, "gold": gold,
                     "body": p.cleaned.body, "captions": "\n".join(p.cleaned.captions),
                     "dateline": p.meta.dateline, "agencies": p.meta.agencies}  # fmt: skip
             page["examples"] = examples(page, lex)
@@ -154,6 +158,8 @@ def score(pgs: list[dict[str, Any]], typer: et.Typer | None,
         score_entities(p["gold"], [e.model_dump(mode="json") for e in ents], p["body"],
                        p["captions"], s)  # fmt: skip
         out[p["group"]].add(s)
+        if p["half"]:  # the real dev pages' halves by site, as bench/quality --half reads them
+            out[f"{p['group']} {p['half']}"].add(s)
         if misses is not None:
             misses[p["name"]] = s.misses
     return out
@@ -170,6 +176,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--repeats", type=int, default=1, help="cross-validate this many times "
+                    "(seeds --seed, --seed + 1, ...) and pool the scores")
     ap.add_argument("--margins", default="0,0.5,1,2")
     ap.add_argument("--margin", type=float, help="ship this margin, not CV's best")
     ap.add_argument("--no-write", action="store_true")
@@ -183,22 +191,26 @@ def main() -> None:
     pgs = pages(lex)
     print(f"{len(pgs)} pages, {sum(len(p['examples']) for p in pgs)} candidates "
           f"({time.perf_counter() - t0:.0f}s)")  # fmt: skip
-    rng = random.Random(args.seed)
-    order = list(range(len(pgs)))
-    rng.shuffle(order)
-    fold = {i: k % args.folds for k, i in enumerate(order)}
     margins = [float(m) for m in args.margins.split(",")]
     cv: dict[float, dict[str, Scores]] = {m: defaultdict(Scores) for m in margins}
     cv_misses: dict[str, list[str]] = {}
-    for f in range(args.folds):
-        train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
-        w = train(train_ex, args.epochs, args.seed, args.min_count, args.l2)
-        held = [p for i, p in enumerate(pgs) if fold[i] == f]
-        for m in margins:
-            keep = cv_misses if m == (args.margin if args.margin is not None else 1.0) else None
-            for g, s in score(held, et.Typer(w, lex, "cv", m), keep).items():
-                cv[m][g].add(s)
-        print(f"  fold {f + 1}/{args.folds} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    for r in range(args.repeats):  # other folds and orders: a rule's effect above the model's noise
+        seed = args.seed + r
+        rng = random.Random(seed)
+        order = list(range(len(pgs)))
+        rng.shuffle(order)
+        fold = {i: k % args.folds for k, i in enumerate(order)}
+        for f in range(args.folds):
+            train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
+            w = train(train_ex, args.epochs, seed, args.min_count, args.l2)
+            held = [p for i, p in enumerate(pgs) if fold[i] == f]
+            for m in margins:
+                keep = cv_misses if r == 0 and m == (
+                    args.margin if args.margin is not None else 1.0) else None  # fmt: skip
+                for g, s in score(held, et.Typer(w, lex, "cv", m), keep).items():
+                    cv[m][g].add(s)
+        print(f"  cross-validation {r + 1}/{args.repeats} ({time.perf_counter() - t0:.0f}s)",
+              flush=True)  # fmt: skip
     rules_misses: dict[str, list[str]] = {}
     rules = score(pgs, None, rules_misses)
     (BENCH / "out").mkdir(exist_ok=True)
@@ -209,7 +221,7 @@ def main() -> None:
             for m in sorted(set(ms) ^ set(cv_misses[name])):
                 print(f"{'-' if m in ms else '+'} {name}: {m}")
     print("\ncross-validated by page (F1):")
-    for g in ("real", "written"):
+    for g in ("real", "real a", "real b", "written"):
         print(f"  {g:8s} rules          {f1s(rules[g])}")
         for m in margins:
             print(f"  {g:8s} model m={m:<4}   {f1s(cv[m][g])}")
