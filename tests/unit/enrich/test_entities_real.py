@@ -110,3 +110,15 @@ def test_indices_laws_schemes_shows_and_venues_are_no_organisations(enricher: En
         assert thing not in orgs, (thing, orgs)
     places = _names(ev, "LOC")
     assert {"Ameris Bank Amphitheatre", "PNC Music Pavilion"} <= places, places
+
+
+def test_a_possessive_before_a_generic_head_word_stays_in_the_name(enricher: Enricher) -> None:
+    # "St. Mark’s Square", "the Sheriff’s Office": the owner names the place or the office.
+    ev = _enrich(enricher, (
+        "MARLOW, Ohio — The Dunmore County Sheriff’s Office arrested two men on Friday after a "
+        "fight near St. Aldric’s Square, deputies said. The men were taken to the Dunmore County "
+        "Jail. The Dunmore County Sheriff’s Office said both would appear in court on Monday."))
+    names = _names(ev)
+    assert "Dunmore County Sheriff’s Office" in _names(ev, "ORG"), names
+    assert "St. Aldric’s Square" in names
+    assert not names & {"Office", "Square", "Dunmore County Sheriff"}

@@ -178,3 +178,56 @@ def test_occurrences_are_the_regex_matches() -> None:
                                                     + r"(?![\w-])(?! [A-Z])", text)]  # fmt: skip
         assert list(occurrences(form, text, "-", "-", _capital_word_next)) == upper_next, \
             (form, text)  # fmt: skip
+
+
+def test_a_surname_with_a_particle_used_alone_joins_the_full_name() -> None:
+    text = "Chris Van Hollen spoke first.\n\nVan Hollen and others said the plan would fail."
+    reg = Registry()
+    reg.add("Chris Van Hollen", "PERSON", 0)
+    reg.add("Van Hollen", "PERSON", text.index("Van Hollen and"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Van Hollen"] == "Chris Van Hollen"
+
+
+def test_mr_before_a_word_is_a_person_whatever_spacy_said() -> None:
+    text = "Ong Wei Ming, the chief executive, spoke. Mr Ong said costs rose."
+    reg = Registry()
+    reg.add("Ong Wei Ming", "PERSON", 0)
+    reg.add("Mr Ong", "ORG", text.index("Mr Ong"))
+    reg.add("Mr Ong", "ORG", text.index("Mr Ong"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Mr Ong" not in reg.cands
+    assert reg.type_of(reg.by_form["Ong"]) == "PERSON"
+
+
+def test_a_name_glued_after_another_does_not_hide_the_surname() -> None:
+    # spaCy tagged "Norhaven Rovers Abel Quist" (a caption's club and manager) as one person.
+    text = ("Norhaven Rovers Abel Quist watches on. Abel Quist was sacked by Norhaven Rovers. "
+            "Quist said he was proud.")
+    reg = Registry()
+    reg.add("Norhaven Rovers Abel Quist", "PERSON", 0)
+    reg.add("Abel Quist", "PERSON", text.index("Abel Quist was"))
+    reg.add("Norhaven Rovers", "ORG", text.index("Norhaven Rovers."))
+    reg.add("Quist", "ORG", text.index("Quist said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Quist"] == "Abel Quist"
+    assert "Norhaven Rovers Abel Quist" not in reg.cands
+
+
+def test_a_newspaper_is_an_organisation_whatever_spacy_said() -> None:
+    text = "The Dunmore Courant reported the sale first, and the Keswick Herald said the same."
+    reg = Registry()
+    reg.add("Dunmore Courant", "PERSON", text.index("Dunmore"))
+    reg.add("Keswick Herald", "LOC", text.index("Keswick"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.type_of("Dunmore Courant") == "ORG"
+    assert reg.type_of("Keswick Herald") == "ORG"
+
+
+def test_a_person_without_the_generation_after_the_name_is_the_person() -> None:
+    text = "Marlon Teague III ran for 120 yards. Marlon Teague scored twice. Teague is 19."
+    reg = Registry()
+    reg.add("Marlon Teague III", "PERSON", 0)
+    reg.add("Marlon Teague", "PERSON", text.index("Marlon Teague scored"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Marlon Teague"] == reg.by_form["Teague"] == "Marlon Teague III"

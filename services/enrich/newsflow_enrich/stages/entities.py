@@ -91,6 +91,12 @@ _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|at|an|az|ash)-[A-Z]")  # "al-Qai
 _PLURAL_OWNERS = {"people", "children", "women", "men", "workers", "veterans", "farmers",
                   "citizens", "peoples", "nations", "girls", "boys", "teachers", "ladies"}
 _SCORE = re.compile(r"\d+[-–]\d+")
+# One generic word after a possessive that ends a name: the owner names the place or the office
+# ("St. Mark’s Square", "the Sheriff’s Office", "King’s College"), nothing is owned.
+_OWNED_HEADS = names.ORG_SUFFIXES | names.PLACE_SUFFIXES | {
+    "cathedral", "church", "chapel", "abbey", "hospital", "school", "island", "hall", "inn",
+    "gate", "cross", "wharf", "market",
+}  # fmt: skip
 
 
 def _split(ents: Iterable[Span], reg: Registry) -> Iterable[Span]:
@@ -104,7 +110,8 @@ def _split(ents: Iterable[Span], reg: Registry) -> Iterable[Span]:
         for t in ent[1:-1]:
             # Not a plural's bare apostrophe: "Leeds Magistrates’ Court" is one name.
             if t.lower_ in ("’s", "'s") and doc[t.i + 1].text[:1].isupper() \
-                    and doc[t.i - 1].lower_ not in _PLURAL_OWNERS:  # fmt: skip
+                    and doc[t.i - 1].lower_ not in _PLURAL_OWNERS \
+                    and not (t.i + 2 == ent.end and doc[t.i + 1].lower_ in _OWNED_HEADS):  # fmt: skip
                 form = clean_form(doc[start:t.i].text)
                 if len(form) >= 2 and form[:1].isupper():
                     name = reg.add(form, None, doc[start].idx)
