@@ -40,6 +40,31 @@ def read(split: str) -> list[Sentence]:
         return [s for s in _sentences(f) if s.text]
 
 
+def documents(split: str) -> list[Sentence]:
+    """The articles of 'train' or 'dev' (between -DOCSTART- lines), sentences joined by a space
+    (a blank line where Reuters' own lines break: the headline, the dateline's line)."""
+    name = {"train": "eng.train.gz", "dev": "eng.testa.gz"}[split]
+    docs: list[list[Sentence]] = []
+    with gzip.open(DATA / name, "rt", encoding="utf-8") as f:
+        lines: list[str] = []
+        for line in f:
+            if line.startswith("-DOCSTART-"):
+                docs.append([s for s in _sentences(lines) if s.text])
+                lines = []
+            else:
+                lines.append(line)
+        docs.append([s for s in _sentences(lines) if s.text])
+    out = []
+    for sents in (d for d in docs if d):
+        text, ents = "", []
+        for k, sent in enumerate(sents):
+            sep = "" if not k else "\n\n" if k <= 2 else " "
+            ents += [(s + len(text) + len(sep), e + len(text) + len(sep), t) for s, e, t in sent.ents]
+            text += sep + sent.text
+        out.append(Sentence(text, ents))
+    return out
+
+
 def _sentences(lines: Iterable[str]) -> Iterator[Sentence]:
     words: list[tuple[str, str]] = []
     for line in lines:

@@ -72,8 +72,30 @@ def lexicon(min_count: int = 3, share: float = 0.6) -> dict[str, str]:
     return dict(sorted(out.items()))
 
 
-def pages(lex: dict[str, str]) -> list[dict[str, Any]]:
-    """Real dev pages and written articles: parse, rules' candidates, examples."""
+_CONLL_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+def conll_pages(lex: dict[str, str], n: int, cache: Any) -> list[dict[str, Any]]:
+    """The first `n` articles of CoNLL-2003 dev as pages (dev, not train: the lexicon is read off
+    train, and its words would be known too well there): every name its annotators marked,
+    once per spelling, is a gold entity (no aliases: CoNLL does not link mentions)."""
+    out = []
+    for k, d in enumerate(conll.documents("dev")[:n]):
+        golds: dict[str, str] = {}
+        for s, e, t in d.ents:
+            golds.setdefault(d.text[s:e], _CONLL_TYPES[t])
+        page = {"name": f"conll-dev-{k}", "group": "conll", "half": None,
+                "doc": cache.parse(d.text), "body": d.text, "captions": "", "dateline": None,
+                "agencies": [], "gold": {"entities": [{"name": g, "type": t, "aliases": []}
+                                                      for g, t in golds.items()]}}  # fmt: skip
+        page["examples"] = examples(page, lex)
+        out.append(page)
+    return out
+
+
+def pages(lex: dict[str, str], conll_docs: int = 0) -> list[dict[str, Any]]:
+    """Real dev pages and written articles (and CoNLL dev articles, training only): parse,
+    rules' candidates, examples."""
     from newsflow_enrich.pipeline import Enricher, _nlp_text
 
     enricher = Enricher(figure_model=None, entity_model=None)
@@ -96,6 +118,9 @@ def pages(lex: dict[str, str]) -> list[dict[str, Any]]:
             if k % 25 == 0:
                 print(f"  {group}: {k}/{len(cases)} pages ({time.perf_counter() - t0:.0f}s)",
                       flush=True)  # fmt: skip
+    if conll_docs:
+        out += conll_pages(lex, conll_docs, cache)
+        print(f"  conll: {conll_docs} articles ({time.perf_counter() - t0:.0f}s)", flush=True)
     cache.save()
     return out
 
@@ -176,6 +201,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--conll-docs", type=int, default=0, help="also train on this many "
+                    "CoNLL-2003 dev articles (never scored)")
     ap.add_argument("--repeats", type=int, default=1, help="cross-validate this many times "
                     "(seeds --seed, --seed + 1, ...) and pool the scores")
     ap.add_argument("--margins", default="0,0.5,1,2")
@@ -188,7 +215,9 @@ def main() -> None:
     t0 = time.perf_counter()
     lex = lexicon()
     print(f"lexicon: {len(lex)} CoNLL train words ({time.perf_counter() - t0:.0f}s)")
-    pgs = pages(lex)
+    pgs = pages(lex, args.conll_docs)
+    extra = [p for p in pgs if p["group"] == "conll"]  # always trained on, never scored
+    pgs = [p for p in pgs if p["group"] != "conll"]
     print(f"{len(pgs)} pages, {sum(len(p['examples']) for p in pgs)} candidates "
           f"({time.perf_counter() - t0:.0f}s)")  # fmt: skip
     margins = [float(m) for m in args.margins.split(",")]
@@ -202,6 +231,7 @@ def main() -> None:
         fold = {i: k % args.folds for k, i in enumerate(order)}
         for f in range(args.folds):
             train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
+            train_ex += [e for p in extra for e in p["examples"]]
             w = train(train_ex, args.epochs, seed, args.min_count, args.l2)
             held = [p for i, p in enumerate(pgs) if fold[i] == f]
             for m in margins:
@@ -227,8 +257,8 @@ def main() -> None:
             print(f"  {g:8s} model m={m:<4}   {f1s(cv[m][g])}")
     margin = args.margin if args.margin is not None else max(
         margins, key=lambda m: _mean_f1(cv[m]["real"]))  # fmt: skip
-    w = train([e for p in pgs for e in p["examples"]], args.epochs, args.seed, args.min_count,
-              args.l2)
+    w = train([e for p in pgs + extra for e in p["examples"]], args.epochs, args.seed,
+              args.min_count, args.l2)  # fmt: skip
     digest = hashlib.sha256(json.dumps([w, lex, margin], sort_keys=True).encode()).hexdigest()[:8]
     version = f"entity-types-{digest}"
     print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
