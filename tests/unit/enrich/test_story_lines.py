@@ -49,3 +49,15 @@ def test_a_dateline_after_a_title_byline_date_and_dek_is_found() -> None:
     assert metadata.dateline(body) == ("VARNHOLD", "Gazette / AFP - 29th April, 2030")
     # a team's record in brackets is no agency, and the team no dateline
     assert metadata.dateline("Palm Bay (1-0): Tolivert 25 points. Davis 17 points.") == (None, None)
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_json_ld_date() -> None:
+    # trafilatura, told to leave tables out, returns no document for a story in a layout table,
+    # and with it no date: htmldate's search of the page finds the JSON-LD one.
+    rows = "".join(f"<tr><td><p>{_para(k)}</p></td></tr>" for k in range(1, 6))
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2024-09-29 23:43:13"}</script></head><body>'
+            f"<table><tr><td><h1>Varnhold votes</h1></td></tr>{rows}</table></body></html>")  # fmt: skip
+    cleaned = text.from_html(html)
+    assert "3th time" in cleaned.body
+    assert cleaned.meta_date is not None and cleaned.meta_date.startswith("2024-09-29")

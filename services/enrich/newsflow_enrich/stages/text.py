@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+import htmldate
 import trafilatura
 from newsflow_contracts.events import ArticleReceived
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -131,6 +132,9 @@ def from_html(html: str) -> Cleaned:
         byline = kept.pop(0)  # "By Cristina Alonso" printed as the text's first paragraph
     meta_date = _meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
+    printed = dates.printed(tree, _day(meta_date))
+    if not meta_date and not printed:
+        meta_date = _searched_date(html)
     return Cleaned(
         body="\n\n".join(kept),
         title=_first(title, getattr(doc, "title", None)),
@@ -140,8 +144,20 @@ def from_html(html: str) -> Cleaned:
         meta_author=_meta(tree, _AUTHOR_META) or getattr(doc, "author", None),
         meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
-        printed_date=dates.printed(tree, _day(meta_date)),
+        printed_date=printed,
     )
+
+
+def _searched_date(html: str) -> str | None:
+    """A page with no date in its usual meta tags and none printed in the shapes of
+    `dates.printed`, and no document from trafilatura (a story in a layout table), hence no
+    date from its metadata either: htmldate's extensive search (JSON-LD, other markup, the URL,
+    free text). On htmldate's Media Cloud pages outside bench/real (English or not): right day
+    0.799 -> 0.818."""
+    try:
+        return htmldate.find_date(html, original_date=True, extensive_search=True)
+    except (ValueError, TypeError):
+        return None
 
 
 def _story_lines(html: str) -> tuple[object, list[str]]:
