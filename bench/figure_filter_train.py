@@ -1,0 +1,186 @@
+"""Train the learned figure filter (newsflow_enrich.stages.figure_filter) on annotated pages,
+cross-validated with the real dev sites held out in folds, and compare it with the rules alone.
+
+Usage: bench/train_figure_filter [--folds 5] [--epochs 10] [--seed 7] [--min-count 3]
+       [--thresholds 0.2,0.3,0.4,0.5] [--threshold T] [--out FILE] [--no-write]
+
+Training data: every figure the rules find on the real dev pages (bench/real, split real-dev;
+never real-test) and on the written sets (bench/data), labelled right when it matches a gold
+figure by value (bench/quality's matching). A logistic model (AdaGrad, L2; features of fewer
+than --min-count figures dropped) is fitted on every fold of real dev sites but one plus the
+written sets, and applied to the sites left out; pages of one site stay in one fold, so a site's
+habits are never learned and scored at once. Printed: figure F1 of the rules and of the rules
+with the filter, per fold and threshold; then trained on half a (bench/quality --half) and the
+written sets and scored on half b. Then fitted on everything and written to --out (the
+service's bundled weights) unless --no-write, with the threshold that did best in
+cross-validation. Same seed, same weights; parses are cached in bench/out (bench/train_figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figure_train import parse_pages
+from newsflow_enrich.stages import figure_filter as ff
+from quality import BENCH, LOCKED, REAL, load_cases, site_halves
+from quality_score import Scores, match_figures, score_figures
+
+LEVELS = ("figures value", "figures +object", "figures +object+event")
+
+
+def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:
+    """(features, right) for each figure the rules found on the page."""
+    rules = page["rules"]
+    matched = set(match_figures(page["gold"].get("figures", []),
+                                [f.model_dump() for f in rules]).values())  # fmt: skip
+    sent_feats: dict[int, list[str]] = {}
+    return [(ff.features(page["doc"], f, sent_feats), k in matched) for k, f in enumerate(rules)]
+
+
+def fit(data: list[tuple[list[str], bool]], epochs: int, seed: int, min_count: int,
+        lr: float = 0.1, l2: float = 1e-3) -> dict[str, float]:  # fmt: skip
+    """Logistic regression by AdaGrad on the log loss."""
+    rng = random.Random(seed)
+    seen: dict[str, int] = defaultdict(int)
+    for feats, _ in data:
+        for x in set(feats):
+            seen[x] += 1
+    data = [([x for x in feats if seen[x] >= min_count], ok) for feats, ok in data]
+    w: dict[str, float] = defaultdict(float)
+    g2: dict[str, float] = defaultdict(lambda: 1e-8)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for feats, ok in data:
+            z = max(-30.0, min(30.0, sum(w[x] for x in feats)))
+            grad = 1.0 / (1.0 + math.exp(-z)) - (1.0 if ok else 0.0)
+            for x in feats:
+                gx = grad + l2 * w[x]
+                g2[x] += gx * gx
+                w[x] -= lr * gx / math.sqrt(g2[x])
+    return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 1e-3}
+
+
+def f1s(pages: list[dict[str, Any]], model: ff.Filter | None) -> dict[str, float]:
+    s = Scores()
+    for p in pages:
+        figs = p["rules"] if model is None else model.keep(p["doc"], p["rules"])
+        score_figures(p["gold"], [f.model_dump() for f in figs], s)
+    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
+
+
+def row(name: str, n: int, rules: dict[str, float], model: dict[str, float]) -> str:
+    cells = [f"{rules[k]:.3f} / {model[k]:.3f}" for k in LEVELS]
+    return f"| {name} | {n} | " + " | ".join(cells) + " |"
+
+
+def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict[str, Any]]]:
+    """k folds of about equal size, the pages of one site in one fold."""
+    hosts = {p["name"]: h for p in pages for h in [_host(p["name"])]}
+    by_host: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in sorted(pages, key=lambda p: p["name"]):
+        by_host[hosts[p["name"]]].append(p)
+    order = sorted(by_host)
+    random.Random(seed).shuffle(order)
+    order.sort(key=lambda h: -len(by_host[h]))  # the biggest sites first, each to the smallest
+    folds: list[list[dict[str, Any]]] = [[] for _ in range(k)]
+    for h in order:
+        min(folds, key=len).extend(by_host[h])
+    return folds
+
+
+_MANIFEST: dict[str, str] = {}
+
+
+def _host(name: str) -> str:
+    if not _MANIFEST:
+        for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8")):
+            host = urlparse(page.get("url") or "").hostname or page["source"]
+            _MANIFEST[page["name"]] = host.removeprefix("www.")
+    return _MANIFEST[name]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--min-count", type=int, default=3, help="drop rarer features")
+    ap.add_argument("--thresholds", default="0.2,0.3,0.4,0.5")
+    ap.add_argument("--threshold", type=float, help="ship this threshold (default: best in CV)")
+    ap.add_argument("--out", type=Path, default=ff.DEFAULT)
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
+    assert all(c[2].get("split") != LOCKED for c in real_cases)
+    print(f"parsing {len(real_cases)} real dev pages and the written sets ...", flush=True)
+    real = parse_pages(real_cases)
+    written = parse_pages(load_cases(BENCH / "data"))
+    for p in real + written:
+        p["examples"] = examples(p)
+    extra = [x for p in written for x in p["examples"]]
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    print("\n| real dev fold (by site) | pages | value rules / filter | +object | +object+event |")
+    print("|---|---|---|---|---|")
+    for k, held in enumerate(site_folds(real, args.folds, args.seed)):
+        train = [x for p in real if p not in held for x in p["examples"]] + extra
+        weights = fit(train, args.epochs, args.seed, args.min_count)
+        for t in thresholds:
+            model = ff.Filter(weights, "cv", t)
+            print(row(f"fold {k + 1}, threshold {t}", len(held), f1s(held, None),
+                      f1s(held, model)), flush=True)  # fmt: skip
+            for p in held:
+                p[f"cv{t}"] = model.keep(p["doc"], p["rules"])
+    rules = f1s(real, None)
+    cv = {t: _f1_of(real, f"cv{t}") for t in thresholds}
+    for t in thresholds:
+        print(row(f"all (cross-validated), threshold {t}", len(real), rules, cv[t]))
+    threshold = args.threshold if args.threshold is not None else max(
+        thresholds, key=lambda t: cv[t]["figures value"])  # fmt: skip
+    halves = site_halves()
+    half_a = [p for p in real if halves[p["name"]] == "a"]
+    half_b = [p for p in real if halves[p["name"]] == "b"]
+    weights = fit([x for p in half_a for x in p["examples"]] + extra, args.epochs, args.seed,
+                  args.min_count)  # fmt: skip
+    model = ff.Filter(weights, "half-a", threshold)
+    print(f"\nthreshold {threshold}; trained on half a + written, scored on half b:")
+    print(row("half b", len(half_b), f1s(half_b, None), f1s(half_b, model)))
+    weights = fit([x for p in real for x in p["examples"]] + extra, args.epochs, args.seed,
+                  args.min_count)  # fmt: skip
+    model = ff.Filter(weights, "written-check", threshold)
+    by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in written:
+        by_split[p["gold"].get("split", "dev")].append(p)
+    print("\n| written set (in-sample) | articles | value rules / filter | +object | +object+event |")
+    print("|---|---|---|---|---|")
+    for split, ps in sorted(by_split.items()):
+        print(row(split, len(ps), f1s(ps, None), f1s(ps, model)))
+    if not args.no_write:
+        blob = json.dumps([weights, threshold], sort_keys=True).encode()
+        version = f"figure-filter-{hashlib.sha256(blob).hexdigest()[:8]}"
+        args.out.write_text(json.dumps(
+            {"version": version, "trained_on": "bench/real real-dev + bench/data",
+             "seed": args.seed, "epochs": args.epochs, "min_count": args.min_count,
+             "threshold": threshold, "weights": weights}, indent=0) + "\n")  # fmt: skip
+        print(f"\n{len(weights)} weights written to {args.out} ({version})")
+
+
+def _f1_of(pages: list[dict[str, Any]], key: str) -> dict[str, float]:
+    s = Scores()
+    for p in pages:
+        score_figures(p["gold"], [f.model_dump() for f in p[key]], s)
+    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
+
+
+if __name__ == "__main__":
+    main()
