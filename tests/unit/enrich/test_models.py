@@ -21,6 +21,7 @@ def _component(path: Path, enricher: Enricher, base: str) -> Path:
 def test_learned_ner_is_loaded_and_named(enricher: Enricher, tmp_path: Path) -> None:
     base = f"{enricher.model}@{enricher.nlp.meta['version']}"
     figs = "" if enricher.reranker is None else "+" + enricher.reranker.version
+    figs += "" if enricher.keeper is None else "+" + enricher.keeper.version
     figs += "" if enricher.typer is None else "+" + enricher.typer.version
     learned = Enricher(ner=str(_component(tmp_path, enricher, base)))
     assert learned.pipeline.model == f"{base}+ner-test@7{figs}"

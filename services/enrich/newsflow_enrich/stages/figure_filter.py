@@ -79,6 +79,10 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]]) -> list[st
          f"ent={num.ent_type_ or '-'}", f"obj={fig.object is not None}|{uk}",
          f"ev={fig.event is not None}", f"qual={fig.qualifier is not None}",
          f"range={fig.low is not None}"]  # fmt: skip
+    if fig.object:
+        f.append(f"olem={fig.object.split()[-1].lower()}")
+    if fig.event:
+        f.append(f"elem={fig.event.lower()}")
     if num.is_alpha and num.is_title:
         f.append("cap_word")
     if prev1 is not None and prev1.lower_ in ("the", "these", "those", "both", "its", "their"):
@@ -90,8 +94,8 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]]) -> list[st
 
 
 class Filter:
-    """Weights per feature; `keep` drops the figures scored below `threshold` (a probability)
-    and renumbers the parents of the others."""
+    """Weights per feature; `keep` drops the figures scored below `threshold` (a probability),
+    never a sub-count with its parent, and renumbers the parents of the others."""
 
     def __init__(self, weights: dict[str, float], version: str, threshold: float) -> None:
         self.w = weights
@@ -109,7 +113,10 @@ class Filter:
 
     def keep(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
         sent_feats: dict[int, list[str]] = {}
-        kept = [self.prob(features(doc, f, sent_feats)) >= self.threshold for f in figures]
+        # A sub-count the rules tied to its whole ("six astronauts, including one Russian") is
+        # read by the parse, not guessed: kept. Most lone "one"s are not figures; these are.
+        kept = [f.parent is not None or self.prob(features(doc, f, sent_feats)) >= self.threshold
+                for f in figures]  # fmt: skip
         # a parent may come after its sub-count ("four of its 27 plants"): number them all first
         new_index = {k: n for n, k in enumerate(k for k in range(len(figures)) if kept[k])}
         out: list[Figure] = []

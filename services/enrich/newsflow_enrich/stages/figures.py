@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages import figure_context as ctx
 from newsflow_enrich.stages.doc_text import text_of
+from newsflow_enrich.stages.figure_filter import Filter
 from newsflow_enrich.stages.figure_rerank import Reranker
 from newsflow_enrich.stages.number_phrases import numbers
 from newsflow_enrich.stages.numbers import (
@@ -96,10 +97,11 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
     return None
 
 
-def extract(doc: Doc, body_len: int | None = None,
-            reranker: Reranker | None = None) -> list[Figure]:  # fmt: skip
+def extract(doc: Doc, body_len: int | None = None, reranker: Reranker | None = None,
+            keeper: Filter | None = None) -> list[Figure]:  # fmt: skip
     """Figures of the body: the first `body_len` characters of `doc` (captions follow); with
-    `reranker`, each figure's object and event are the learned chooser's, the rules' a feature."""
+    `keeper`, the numbers the learned filter does not count are dropped; with `reranker`, each
+    figure's object and event are the learned chooser's, the rules' a feature."""
     text = text_of(doc)
     body_len = len(text) if body_len is None else body_len
     figures: list[Figure] = []
@@ -140,6 +142,8 @@ def extract(doc: Doc, body_len: int | None = None,
         _no_event_inside_figures(figures, events, first_in_sentence)
         _share_events(figures, objects, events, first_in_sentence)
         _conversions(text, figures, first_in_sentence)
+    if keeper is not None:
+        figures = keeper.keep(doc, figures)
     return figures if reranker is None else reranker.choose(doc, figures)
 
 

@@ -1,0 +1,48 @@
+"""The learned figure filter: its bundled weights load, are named in every event, drop the
+figures they score low and keep the parents of the others right."""
+
+from newsflow_contracts.events import ArticleReceived
+from newsflow_enrich.pipeline import Enricher, _nlp_text
+from newsflow_enrich.stages import figure_filter, figures
+
+STORY = (
+    "Ferry capsizes\n\nThe ferry carried 40 passengers, including 12 children, and the two "
+    "crew members said 35 of them were rescued."
+)
+
+
+def _rule_figures(enricher: Enricher) -> tuple[object, list]:
+    p = enricher.prepare(ArticleReceived.new(text=STORY))
+    doc = enricher.nlp(_nlp_text(p.cleaned))
+    return doc, figures.extract(doc, len(p.cleaned.body))
+
+
+def test_bundled_weights_are_named_in_the_pipeline_field(enricher: Enricher) -> None:
+    model = figure_filter.Filter.load()
+    assert model.version.startswith("figure-filter-") and len(model.w) > 50
+    assert 0 < model.threshold < 1
+    ev = enricher.enrich(ArticleReceived.new(text=STORY))
+    assert "+" + model.version in ev.pipeline.model
+
+
+def test_the_weights_decide_what_is_kept(enricher: Enricher) -> None:
+    doc, rules = _rule_figures(enricher)
+    assert [f.value for f in rules] == [40, 12, 2, 35]
+    assert figure_filter.Filter({"bias": 5.0}, "t", 0.5).keep(doc, rules) == rules
+    # sub-counts tied to their whole by the parse are never dropped; their dropped whole is gone
+    none = figure_filter.Filter({"bias": -5.0}, "t", 0.5).keep(doc, rules)
+    assert [(f.value, f.parent) for f in none] == [(12, None), (35, None)]
+    # "the two crew members": a number word after a determiner, dropped
+    no_det = figure_filter.Filter({"bias": 5.0, "det|w=two": -10.0}, "t", 0.5)
+    assert [f.value for f in no_det.keep(doc, rules)] == [40, 12, 35]
+
+
+def test_parents_follow_the_kept_figures(enricher: Enricher) -> None:
+    doc, rules = _rule_figures(enricher)
+    assert rules[1].parent == 0 and rules[3].parent == 0  # 12 children and 35 of the 40
+    no_det = figure_filter.Filter({"bias": 5.0, "det|w=two": -10.0}, "t", 0.5)
+    kept = no_det.keep(doc, rules)
+    assert [(f.value, f.parent) for f in kept] == [(40, None), (12, 0), (35, 0)]
+    no_forty = figure_filter.Filter({"bias": 5.0, "val=1|count": -10.0}, "t", 0.5)
+    kept = no_forty.keep(doc, rules)
+    assert [(f.value, f.parent) for f in kept] == [(12, None), (2, None), (35, None)]
