@@ -11,6 +11,7 @@ text as the name stays ("By Jane Doe - Staff Writer"): only whole elements are d
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
@@ -44,7 +45,20 @@ _CONNECTOR = re.compile(r"^(,|and|&|,? and)$", re.IGNORECASE)
 _MAX_WORDS = 12
 
 
-def html_byline(tree: HTMLParser) -> str | None:
+def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
+    """The first byline box of the page; where the page names its author in its metadata
+    (`author`), the first box that prints that name: a box of a related story, a syndication
+    credit ("by Nexstar Media Wire") or a photographer may come first."""
+    key = _name_key(author)
+    first = None
+    for line in _candidates(tree):
+        if key is None or f" {key} " in f" {' '.join(_letter_words(line))} ":
+            return line
+        first = first or line
+    return first
+
+
+def _candidates(tree: HTMLParser) -> Iterator[str]:
     for selector in _SELECTORS:
         for node in tree.css(selector):
             if node.tag in ("meta", "html", "body", "article", "main", "script", "style") \
@@ -58,8 +72,19 @@ def html_byline(tree: HTMLParser) -> str | None:
                 continue
             if "meta" in selector and not (chrome.BYLINE.match(line) or _agency_like(line)):
                 continue
-            return line if chrome.BYLINE.match(line) else _by_before(node, line) + line
-    return None
+            yield line if chrome.BYLINE.match(line) else _by_before(node, line) + line
+
+
+def _name_key(author: str | None) -> str | None:
+    """The first two words of the first name in a meta author ("Lisa Kaczke; Trevor J Mitchell"
+    -> "lisa kaczke"); what trafilatura reads as the author may run on ("Ben Silverman Games
+    Editor"), so only its head is looked for."""
+    words = _letter_words(re.split(r"[;,|]", author or "")[0])
+    return " ".join(words[:2]) if len(words) >= 2 else None
+
+
+def _letter_words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
 
 
 _COMMENTS = re.compile(r"(^|[\s_-])comments?($|[\s_-])", re.IGNORECASE)

@@ -103,9 +103,10 @@ def from_text(text: str) -> Cleaned:
 def from_html(html: str) -> Cleaned:
     tree = HTMLParser(html)
     captions = [c for c in (normalize(c).strip() for c in captions_of.captions(tree)) if c]
-    byline = byline_of.html_byline(tree)
-    title = _headline(tree)
     doc, lines = _story_lines(html)
+    meta_author = _meta(tree, _AUTHOR_META) or getattr(doc, "author", None)
+    byline = byline_of.html_byline(tree, meta_author)
+    title = _headline(tree)
     kept, dropped, started, boxed = [], [], False, False
     for k, line in enumerate(lines):
         if started and chrome.END_OF_STORY.match(line):
@@ -141,7 +142,7 @@ def from_html(html: str) -> Cleaned:
         byline=byline,
         captions=captions,
         chrome=dropped,
-        meta_author=_meta(tree, _AUTHOR_META) or getattr(doc, "author", None),
+        meta_author=meta_author,
         meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
         printed_date=printed,
