@@ -1,11 +1,12 @@
 """Cross-validation over the dev stories' topics, for `bench/stories --cv`.
 
 A setting chosen on all of dev and scored on dev rewards fitting (the session before this tool
-raised dev F1 by 0.064 and the locked test's by 0.041, its precision falling). Here the dev topics (an ECB+ topic
-is its two confusable stories; a written trap pair shares its prefix, "w-lagos-...") fall into
-k folds; for each fold the grid's best setting on the other folds' articles is scored on the
-held-out fold's, and the mean over folds is what a setting chosen this way is worth on topics
-it never saw. Pure functions over plain data, unit-tested in tests/unit/bench/test_stories_cv.py.
+raised dev F1 by 0.064 and the locked test's by 0.041, its precision falling). Here the dev
+topics (an ECB+ topic is its two confusable stories; a written trap pair shares its prefix,
+"w-lagos-...") fall into k folds; for each fold the grid's best setting on the other folds'
+articles is scored on the held-out fold's, and the mean over folds is what a setting chosen
+this way is worth on topics it never saw. Pure functions over plain data, unit-tested in
+tests/unit/bench/test_stories_cv.py.
 """
 
 from __future__ import annotations

@@ -10,22 +10,22 @@ from datetime import timedelta
 class StoryConfig:
     # An article joins the most similar open story when the combined similarity reaches this;
     # otherwise it starts a story. The similarity is text_weight x (cosine of the article's
-    # word vector with the story's centroid) + the rest x (the same over entities).
-    # 0.30 until entity keys (surnames, aliases) sharpened the entity side; at 0.25 dev recall
-    # gains more than precision loses, and the precision lost is only inside ECB+ pairs of
-    # same-kind events placed in the same days (bench/README.md, Stories). Traps of two events
-    # in one city on one day hold down to 0.15.
+    # word vector with the story's centroid) + the rest x (the same over entities), blended
+    # with the same against the story's anchor (anchor_weight). 0.30, then 0.25 as entity keys
+    # sharpened the entity side; 0.20 with the anchor, whose scores run lower. The precision
+    # lost is inside ECB+ pairs of same-kind events placed in the same days (bench/README.md,
+    # Stories). Traps of two events in one city on one day hold down to 0.15.
     threshold: float = 0.2
     text_weight: float = 0.5
-    # The similarity is this share the article against the story's earliest article (its
-    # anchor: the same two cosines) and the rest against the centroid. A follow-up repeats the
+    # This share of the similarity is taken against the story's earliest article (its anchor:
+    # the same two cosines), the rest against the centroid. A follow-up repeats the
     # first report's who and where; a second event of the same kind (another quake, another
     # offer to the same player) shares the story's kind words, which the centroid gathers as
-    # it grows. Chosen with the threshold by 5-fold cross-validation over dev's topics
-    # (bench/README.md, Stories): held-out F1 0.860 -> 0.870.
+    # it grows. Chosen with the threshold on held-out folds of dev's topics (bench/stories
+    # --cv; bench/README.md, Stories): every fold scores at least the old engine's best there.
     anchor_weight: float = 0.5
-    # ... and only when the words alone reach this: shared names (a city, a country) are not
-    # enough to make two events one.
+    # An article joins only when its words alone (against the centroid) reach this: shared
+    # names (a city, a country) are not enough to make two events one.
     min_text: float = 0.1
     # A story closes when the stream's clock (the newest record time seen, or article time when
     # the engine is given none) is this far past its last addition: it leaves the candidate
