@@ -220,8 +220,9 @@ def run_cv(specs: Sequence[str], k: int, gold_events: dict[str, ArticleEnriched]
         runs.append(predicted)
         rows.append({"setting": setting, "precision": full.precision, "recall": full.recall,
                      "f1": full.f1, "tracks_exact": exact, "fold_f1": per})  # fmt: skip
+        folds_f1 = " ".join(f"{x:.3f}" for x in per)
         print(f"  {setting}: dev P {full.precision:.3f} R {full.recall:.3f} F1 {full.f1:.3f}, "
-              f"tracks {exact}/{len(results)}; F1 per fold " + " ".join(f"{x:.3f}" for x in per))  # fmt: skip
+              f"tracks {exact}/{len(results)}; F1 per fold {folds_f1}")  # fmt: skip
     held = stories_cv.held_out(stories, runs, fold_of, k)
     for h in held:
         print(f"  fold {h.fold}: chose {settings[h.chosen]} on the other folds -> held out "
