@@ -108,10 +108,13 @@ def features(kind: str, anchor: Token, cand: Token | None, rule: str | None,
         f.append(f"tag={v.tag[c]}")
     else:
         f.append(f"ent={v.ent[c] or '-'}")
+        f.append(f"lemma={v.lemma[c].lower()}")
         h = v.head[c]
         if v.lower[h] == "of" and v.head[h] == a:
             f.append("of_num")
     lo, hi = sorted((c, a))
+    between = sum(x in KINDS[kind] for x in v.pos[lo + 1 : hi])  # nearer candidates of its kind
+    f.append(f"nearer={min(between, 3)}{'+' if c > a else '-'}")
     if "VERB" in v.pos[lo + 1 : hi]:
         f.append("verb_between")
     if any(t in (",", ";", "—", "(") for t in v.text[lo + 1 : hi]):
