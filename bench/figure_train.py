@@ -1,7 +1,7 @@
 """Train the figures' object/event chooser (newsflow_enrich.stages.figure_rerank) on annotated
 pages, cross-validated by page on real dev, and compare it with the rules.
 
-Usage: bench/train_figures [--with-written] [--folds 5] [--epochs 8] [--seed 7] [--min-count 5]
+Usage: bench/train_figures [--with-written] [--folds 5] [--epochs 12] [--seed 7] [--min-count 5]
        [--margins 0,0.5,1,2] [--margin M] [--out FILE]
        [--no-write]
 
@@ -167,7 +167,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--with-written", action="store_true", help="also train on bench/data")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, default=fr.DEFAULT)
     ap.add_argument("--no-write", action="store_true")
