@@ -185,10 +185,13 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
         .get(f"{w}x{p}", {}).get("articles_per_s", 10.0)  # fmt: skip
     seconds = 10 if args.quick else 60
     samples: dict[str, list[float]] = {}
+    loads: list[float] = []
 
     async def sample() -> None:
+        loads.append(os.getloadavg()[0])  # the box's load while the rate runs (a shared box)
         await asyncio.sleep(seconds / 4)  # past start-up: steady state
         while True:
+            loads.append(os.getloadavg()[0])
             for name in ("kafka", "elasticsearch", "ingest", "search", "stories",
                          "story-indexer"):  # fmt: skip
                 pid = bench.pid(name)
@@ -212,6 +215,7 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
         )  # fmt: skip
         result["memory_mb"] = {k: {"median": statistics.median(v), "max": max(v),
                                    "samples": len(v)} for k, v in samples.items()}  # fmt: skip
+        result["sustainable"]["loadavg_1m"] = [min(loads), max(loads)] if loads else None
         hard = 50.0
         arts = corpus.build(int(hard * seconds / 2) + 1, offset=600_000)
         try:

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from newsflow_search import members
 from newsflow_search.indexer import Consumer, _dead, _start_with_retry, event_forms
-from newsflow_search.mapping import STORY_MAPPING, STORY_VERSION, ensure_index
+from newsflow_search.mapping import STORY_MAPPING, STORY_SETTINGS, STORY_VERSION, ensure_index
 from newsflow_search.subscriptions import Subscriptions
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,8 @@ class StoryIndexer(Consumer):
             await producer.stop()
 
     async def ensure_indices(self) -> None:
-        await ensure_index(self.es, self.alias, STORY_MAPPING, STORY_VERSION)
+        await ensure_index(self.es, self.alias, STORY_MAPPING, STORY_VERSION,
+                           settings=STORY_SETTINGS)  # fmt: skip
         await ensure_index(self.es, self.articles_alias)  # so a partial update finds its index
         await members.ensure_members(self.es, self.members_index)
         await self.subscriptions.ensure_indices()

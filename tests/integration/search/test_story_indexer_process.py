@@ -1,7 +1,8 @@
 """The story indexer as the stack runs it: `python -m newsflow_search indexer stories`, a
 process of its own (issue 13). Stories become visible through the API while no article indexer
 runs at all, and an article indexed later still gets its story's id (the handshake of
-members.py, now across two processes). Real Kafka and Elasticsearch."""
+members.py, now across two processes). A stories index an earlier version made takes the
+shorter refresh interval of stories. Real Kafka and Elasticsearch."""
 
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ from newsflow_cli.stack import Stack
 from newsflow_search.config import SearchSettings
 from newsflow_search.indexer import Indexer
 from newsflow_search.main import create_app
+from newsflow_search.mapping import (
+    SETTINGS,
+    STORY_MAPPING,
+    STORY_SETTINGS,
+    STORY_VERSION,
+    ensure_index,
+)
 
 from tests.integration.search.test_story_index import enriched, snapshot, until
 from tests.kafka_io import create_topic
@@ -54,6 +62,8 @@ async def test_stories_are_visible_while_no_article_indexer_runs(
                       stories_alias=names["stories"], topic=names["enriched_topic"])  # fmt: skip
     task = None
     try:
+        # An index made by an earlier version, at the articles' refresh interval
+        await ensure_index(es, names["stories"], STORY_MAPPING, STORY_VERSION)
         await asyncio.to_thread(proc.wait_healthy, proc.start(comp.argv(), comp.env(), cwd=REPO),
                                 comp.check, comp.startup_timeout)  # fmt: skip
         await producer.start()
@@ -66,20 +76,24 @@ async def test_stories_are_visible_while_no_article_indexer_runs(
         async with app.router.lifespan_context(app), httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://search") as client:  # fmt: skip
 
-            async def listed() -> list[int]:
+            async def listed() -> bool:
                 r = await client.get("/stories", params={"q": f"Hajin {tag}"})
                 hits = r.json()["hits"] if r.status_code == 200 else []
-                return [h["size"] for h in hits if h["id"] == sid]
+                return [h["size"] for h in hits if h["id"] == sid] == [2]  # the latest snapshot
 
             async def both_listed() -> bool:
                 story = (await client.get(f"/stories/{sid}")).json()
                 return [a["id"] for a in story.get("articles", [])] == [a.id for a in arts]
 
             await until(both_listed, "the story with both articles, from the process")
-            assert await until(listed, "the story found by /stories (searchable)") == [2]
+            await until(listed, "the story with both articles found by /stories (searchable)")
             assert (await client.get(f"/articles/{arts[0].id}")).status_code == 404
-            metrics = httpx.get(f"{comp.where()}/metrics", timeout=5).text
+            async with httpx.AsyncClient(timeout=5) as direct:
+                metrics = (await direct.get(f"{comp.where()}/metrics")).text
             assert "newsflow_search_stories_indexed_total" in metrics
+            got = await es.indices.get_settings(index=names["stories"], name="*refresh_interval")
+            assert [v["settings"]["index"]["refresh_interval"] for v in got.body.values()] == \
+                [STORY_SETTINGS["refresh_interval"]] != [SETTINGS["refresh_interval"]]  # fmt: skip
             # Only now an article indexer: it joins the articles to the story the other
             # process wrote.
             await create_topic(kafka_bootstrap, names["enriched_topic"])
