@@ -175,7 +175,14 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
     from bench.perf.kafka import wait_caught_up
 
     w, p = (int(x) for x in args.fresh_enrich.split("x"))
-    await asyncio.to_thread(bench.up, ["stories", "search", "story-indexer", "ingest"])
+    # The story indexer in a process of its own, as the stack runs it; `--shared-story-indexer`:
+    # on the search process's event loop beside the article indexer (the layout before, which
+    # `NEWSFLOW_SEARCH_RUN_STORY_INDEXER` still gives), to compare the two in one sitting.
+    apart = not args.shared_story_indexer
+    if not apart:
+        os.environ["NEWSFLOW_SEARCH_RUN_STORY_INDEXER"] = "true"  # what the services inherit
+    await asyncio.to_thread(bench.up, ["stories", "search", *(["story-indexer"] if apart else []),
+                                       "ingest"])  # fmt: skip
     await asyncio.to_thread(bench.start_enrich, w, p)
     # The stories service and the indexer start here, on the earlier stages' articles.enriched:
     # the load starts once they have read it.
@@ -203,11 +210,14 @@ async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
     c = bench.config
     ingest = f"http://127.0.0.1:{c.ingest_port}"
     result: dict[str, Any] = {"enrich": f"{w} worker(s) x {p} process(es)",
+                              "story_indexer": "own process" if apart else "in search",
                               "enrich_capacity_per_s": capacity, "catch_up_s": catch_up}  # fmt: skip
     try:
         # a third: the capacity was measured with enrich alone, here ingest, the indexer and
         # Elasticsearch share the same two cores
         easy = args.fresh_rate or round(capacity / 3, 1)
+        warm = corpus.build(5, offset=450_000)
+        result["warm_up_s"] = await load.warm_up(ingest, c.es_url, warm, "stories")
         arts = corpus.build(int(easy * seconds) + 1, offset=500_000)
         result["sustainable"] = await load.freshness(
             ingest, c.es_url, c.kafka_bootstrap, arts, easy, progress, during=sample,
@@ -269,6 +279,8 @@ def main() -> None:
     )
     ap.add_argument("--fresh-enrich", default="1x2", help="enrich layout during freshness")
     ap.add_argument("--fresh-rate", type=float, help="the sustainable freshness rate (articles/s)")
+    ap.add_argument("--shared-story-indexer", action="store_true",
+                    help="freshness with the story indexer in the search process (as before)")
     ap.add_argument("--out", default="perf.json", help="file name under bench/out")
     ap.add_argument("--keep", action="store_true", help="keep the temp state dir")
     ap.add_argument("--cluster", action="store_true", help="3 Kafka brokers and 2 (+1) "

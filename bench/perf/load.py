@@ -114,6 +114,29 @@ def _stored_in_stories(docs: list[dict[str, Any]], pending: set[str]) -> set[str
     return {a for d in docs if d.get("found") for a in d["_source"]["article_ids"] if a in pending}
 
 
+async def warm_up(ingest: str, es_url: str, articles: list[dict[str, Any]], stories: str,
+                  timeout: float = 180) -> float:  # fmt: skip
+    """Post `articles` and wait until a story lists each (so every index exists, the story
+    indexer made its indices at its first story, and enrich's processes have run): what
+    freshness then measures is the running pipeline's, not its first minute's. Returns the
+    seconds it took."""
+    started = time.monotonic()
+    async with _session() as s:
+        ids = []
+        for art in articles:
+            async with s.post(f"{ingest}/articles", json=art) as r:
+                ids.append((await r.json())["id"])
+        query = {"query": {"terms": {"article_ids": ids}}, "size": len(ids),
+                 "_source": ["article_ids"]}  # fmt: skip
+        while time.monotonic() - started < timeout:
+            async with s.post(f"{es_url}/{stories}/_search", json=query) as r:
+                hits = (await r.json())["hits"]["hits"] if r.status == 200 else []
+            if visible_in_stories(hits, set(ids)) == set(ids):
+                return time.monotonic() - started
+            await asyncio.sleep(0.2)
+    raise TimeoutError(f"warm-up: not every story visible within {timeout:.0f}s")
+
+
 async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dict[str, Any]],
                     rate: float, progress: Any, alias: str = "articles", settle: float = 60,
                     during: Any = None, stories: str | None = None) -> dict[str, Any]:  # fmt: skip

@@ -144,11 +144,14 @@ class StoryIndexer(Consumer):
         """Stories, then their members, then the articles: the story's half of the handshake in
         members.py. Returns the ids of the stories written (or already newer in the index)."""
         wanted = {a.id: sid for sid, (_, u) in latest.items() for a in u.story.articles}
-        known = await members.story_ids(self.es, self.members_index, list(wanted))
-        refused = await self._bulk([
-            {"_op_type": "index", "_index": self.alias, "_id": sid, "version": offset,
-             "version_type": "external_gte", "_source": to_story_document(update)}
-            for sid, (offset, update) in latest.items()])  # fmt: skip
+        # The members read beside the stories' write, not before it: the write touches no
+        # member, and a story is stored one Elasticsearch round trip sooner (issue 13).
+        known, refused = await asyncio.gather(
+            members.story_ids(self.es, self.members_index, list(wanted)),
+            self._bulk([{"_op_type": "index", "_index": self.alias, "_id": sid,
+                         "version": offset, "version_type": "external_gte",
+                         "_source": to_story_document(update)}
+                        for sid, (offset, update) in latest.items()]))  # fmt: skip
         for sid, reason in refused.items():
             update = latest[sid][1]
             await _dead(producer, sid.encode(), update.model_dump_json().encode(),
