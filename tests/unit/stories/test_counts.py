@@ -166,3 +166,26 @@ def test_a_name_is_never_dropped_nor_a_much_smaller_group_merged() -> None:
     assert _values(tracks, "kill|fighter|") == [40]
     assert _values(tracks, "wound|dock worker|") == [30]
     assert _values(tracks, "wound|worker|") == [5]
+
+
+def test_an_earlier_value_the_sentence_restates_is_a_report_of_the_same_count() -> None:
+    first = _report("At least 23 people were killed, LASEMA said.",
+                    [{"text": "23", "object": "people", "event": "killed"}], day=20)  # fmt: skip
+    later = _report(
+        "At least 41 people have been killed, up from an earlier count of 38, LASEMA said. "
+        "A police statement gave an earlier count of 30.",
+        [{"text": "41", "object": "people", "event": "killed"},
+         {"text": "38", "object": "earlier count", "event": None},
+         {"text": "30", "object": "earlier count", "event": None}], day=21,
+    )  # fmt: skip
+    engine = StoryEngine()
+    engine.add(first)
+    engine.add(later)
+    [story] = list(engine.stories())
+    [toll] = [t for t in story.tracks if t.key == "kill|peopl|"]
+    # 38 is restated in the sentence that gives 41; 30, in a sentence of its own with no count
+    # it restates, stays out
+    assert [r.value for r in toll.reports] == [23, 38, 41]
+    assert not any(r.value == 30 for t in story.tracks for r in t.reports)
+    # the article's restated value is filed before its current one: the latest is 41
+    assert (toll.latest, toll.highest) == (41, 41)

@@ -22,7 +22,7 @@ records the parent's track; a sub-count that then names the same thing as its pa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsflow_contracts.events import ArticleEnriched, Figure
@@ -93,6 +93,8 @@ class Identity:
     # The object's words before its noun are plain words, not names ("container ships", not
     # "SDF fighters"): such a description may be dropped by the next report (see `choose`).
     plain: bool = field(default=False, compare=False)
+    # An earlier value of the count the sentence reports ("41, up from an earlier count of 38").
+    restates: bool = field(default=False, compare=False)
 
 
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
@@ -151,7 +153,7 @@ def identities(article: ArticleEnriched,
             if not apart and (i.event, i.object, i.unit, i.place) not in placed:
                 i = Identity(i.event, i.object, i.unit, None, i.plain)
         out.append(i)
-    return _without_causes(article, out)
+    return _restated(article, _without_causes(article, out))
 
 
 # Words that pick some out of a group ("the last five games", "two other models", "three
@@ -167,6 +169,39 @@ def _plain(obj: str, aliases: dict[str, str]) -> bool:
     ws = obj.split()[:-1]
     return not any(w[:1].isupper() or w in aliases or w.lower() in _SELECTING
                    or not w.isalpha() for w in ws)  # fmt: skip
+
+
+# Between a count and a figure that gives the same count's earlier value: "rose to 41, up from
+# an earlier count of 38", "3.4 million ..., revised from 1.2 million".
+_RESTATES = re.compile(
+    r"\b(?:up|down|revised|raised|lowered|increased|decreased)\s+from\b|"
+    r"\bfrom\s+(?:an?|the)\s+(?:earlier|initial|previous|original|first|preliminary)\b",
+    re.IGNORECASE,
+)
+_RESTATE_GAP = 80  # characters between the two figures, at most
+
+
+def _restated(article: ArticleEnriched,
+              idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """A figure enrich gave no count of its own ("an earlier count of 38", "revised from 1.2
+    million") right after a tracked count in its sentence, linked to it by "up from" and the
+    like, is that count's earlier value: a report of the same track (the gold's convention),
+    filed before the current value."""
+    figs, out = article.figures, list(idents)
+    for i, ident in enumerate(idents):
+        if ident is not None or i == 0:
+            continue
+        j = i - 1
+        between = article.body[figs[j].span[1] : figs[i].span[0]]
+        if (
+            idents[j] is not None
+            and not idents[j].restates  # type: ignore[union-attr]
+            and figs[j].sentence == figs[i].sentence
+            and len(between) <= _RESTATE_GAP
+            and _RESTATES.search(between)
+        ):
+            out[i] = replace(idents[j], restates=True)  # type: ignore[arg-type]
+    return out
 
 
 _AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
@@ -219,7 +254,10 @@ class TrackState:
         return self.cached
 
     def _public(self) -> FigureTrack:
-        reports = sorted(self.reports, key=lambda r: (r["at"], r["seq"], r["figure"]))
+        # An article's restated earlier value comes before its current one, so "latest" is the
+        # count as the article now gives it.
+        reports = sorted(self.reports, key=lambda r: (r["at"], r["seq"], not r.get("restated"),
+                                                      r["figure"]))  # fmt: skip
         values = [r["value"] for r in reports]
         return FigureTrack(
             key=self.key, object=self.object, event=self.event, place=self.place,
@@ -307,7 +345,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
             "article_id": article.id, "figure": i, "value": fig.value, "low": fig.low,
             "high": fig.high, "qualifier": fig.qualifier, "unit": fig.unit, "text": fig.text,
             "source": article.source, "agencies": list(article.agencies),
-            "published_at": published_at, "at": at, "seq": seq,
+            "published_at": published_at, "at": at, "seq": seq, "restated": ident.restates,
         })  # fmt: skip
         if track.key not in changed:
             changed.append(track.key)
