@@ -189,3 +189,20 @@ def test_an_earlier_value_the_sentence_restates_is_a_report_of_the_same_count() 
     assert not any(r.value == 30 for t in story.tracks for r in t.reports)
     # the article's restated value is filed before its current one: the latest is 41
     assert (toll.latest, toll.highest) == (41, 41)
+
+
+def test_a_toll_and_the_wounded_in_one_sentence_and_fates_stated_after_the_verb() -> None:
+    a = _report("The death toll rose to 23, with more than 300 injured.",
+                [{"text": "23", "object": None, "event": "rose"},
+                 {"text": "300", "object": None, "event": "injured"}])  # fmt: skip
+    b = _report("Officials said 25 people lost their lives. The number of injured climbed to 310.",
+                [{"text": "25", "object": "people", "event": "lost"},
+                 {"text": "310", "object": None, "event": "climbed"}], day=21)  # fmt: skip
+    c = _report("In all 27 people were confirmed dead and 12 were reported missing.",
+                [{"text": "27", "object": "people", "event": "confirmed"},
+                 {"text": "12", "object": None, "event": "reported"}], day=22)  # fmt: skip
+    tracks = _tracks(a, b, c)
+    # the 300 are wounded: a toll named earlier in the sentence does not make them dead
+    assert _values(tracks, "kill|peopl|") == [23, 25, 27]
+    assert _values(tracks, "wound|peopl|") == [300, 310]
+    assert _values(tracks, "miss|peopl|") == [12]

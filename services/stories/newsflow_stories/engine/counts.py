@@ -37,6 +37,7 @@ EVENT_CLASS = {
     **dict.fromkeys(["burn", "gut", "torch", "burnt"], "burn"),
     **dict.fromkeys(["arrest", "detain"], "arrest"),
 }
+CLASSES = frozenset(EVENT_CLASS.values())
 # Classes whose count, when the object is not printed, is a count of people.
 PEOPLE_CLASSES = {"kill", "wound", "displac", "rescu", "trap", "miss", "arrest"}
 # (verb stems, what follows in the clause, class): verbs that say little alone.
@@ -45,7 +46,11 @@ _PHRASES = [
     ({"pull", "brought", "bring", "dug", "dig", "free"}, re.compile(r"\balive\b"), "rescu"),
     ({"forc", "driven", "drive", "flee", "fled", "chase"},
      re.compile(r"\bfrom (?:their |his |her )?homes?\b"), "displac"),
+    ({"lose"}, re.compile(r"\b(?:their|his|her) lives?\b"), "kill"),
 ]  # fmt: skip
+# Verbs that state a fate the next words name: "23 people were confirmed dead", "12 were
+# reported missing", "40 are feared trapped".
+_STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ"}
 # Objects that name people by their fate or as the rest: people, for the count.
 _PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim"}
 # Words the object phrase caught from the clause that are not the counted thing.
@@ -93,10 +98,13 @@ def phrase_class(event: str, after: str, obj: str | None) -> str | None:
     for verbs, follows, cls in _PHRASES:
         if stems & verbs and follows.search(after.lower()):
             return cls
-    if stems & _LEAVE:
-        skip = set(words(obj or ""))
-        rest = [w for w in words(after)[:6] if w not in skip]
-        if rest and (rest[0].endswith(("ed", "ing")) or stem(rest[0]) in EVENT_CLASS):
+    if stems & (_LEAVE | _STATING):
+        skip = set(words(obj or "")) | _AUXILIARY | {"to", "be", "as"}
+        rest = [w for w in words(after)[:6]
+                if w not in skip and (_IRREGULAR.get(w) or stem(w)) not in stems]  # fmt: skip
+        if rest and stem(rest[0]) in EVENT_CLASS:
+            return EVENT_CLASS[stem(rest[0])]
+        if rest and stems & _LEAVE and rest[0].endswith(("ed", "ing")):
             return event_class(rest[0])
     return None
 
@@ -120,9 +128,13 @@ def counted_in(sentence_before: str) -> tuple[str, str | None] | None:
         for w in found[-1].group(1).split():
             if w in _PHRASE_END:
                 break
+            if len(phrase) == 1 and stem(phrase[0]) in EVENT_CLASS:
+                return "people", phrase[0]  # "the number of injured climbed to 310"
             if phrase and w.endswith(("ed", "ing")):
                 return " ".join(phrase), w  # "container ships waiting", "people killed"
             phrase.append(w)
+        if len(phrase) == 1 and stem(phrase[0]) in EVENT_CLASS:
+            return "people", phrase[0]  # "the number of injured climbed to 310"
         if phrase:
             return " ".join(phrase), None
     if _TOLL.search(text):

@@ -110,11 +110,14 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
         counted = counts.counted_in(body[start:begin]) if start is not None else None
         if counted:
             obj, participle = counted
-            cls = counts.event_class(participle) if participle else cls
+            # The figure's own casualty verb wins over a count named earlier in the sentence:
+            # "the death toll rose to 23, with more than 300 injured" - the 300 are wounded.
+            if participle and cls not in counts.CLASSES:
+                cls = counts.event_class(participle)
         elif obj:
             obj, cls = "people", "kill"
     part = counts.participle_class(obj) if obj else None
-    if part and cls not in counts.EVENT_CLASS.values():
+    if part and cls not in counts.CLASSES:
         cls, obj = part  # "11,000 displaced people were being housed"
     if not obj and cls in counts.PEOPLE_CLASSES:
         obj = "people"  # "about 4,000 were forced from their homes"
