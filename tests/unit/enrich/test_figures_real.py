@@ -11,7 +11,7 @@ def figures(enricher: Enricher, sentence: str) -> list[Figure]:
 
 
 @pytest.mark.parametrize(("sentence", "value", "low", "high", "unit"), [
-    ("The miner has a 2.2-million-ounce gold resource at the site.", 2.2e6, None, None, None),
+    ("The miner has a 2.2-million-ounce gold resource at the site.", 2.2e6, None, None, "oz"),
     ("The government approved a 2.5-billion-euro plan for the railways.", 2.5e9, None, None,
      "EUR"),
     ("The bank signed a US$90-million loan with the port authority.", 9e7, None, None, "USD"),
@@ -113,3 +113,15 @@ def test_glued_currencies_words_after_a_colon_and_a_dozen(enricher: Enricher, se
 
 def test_eight_out_of_ten_is_a_proportion(enricher: Enricher) -> None:
     assert figures(enricher, "Eight out of ten voters backed the plan in the poll.") == []
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The county's violent crime rate was 512.4 per 100,000 residents last year.", 512.4,
+     "per 100,000"),
+    ("The new model gets a 310-horsepower engine and a larger battery.", 310, "hp"),
+    ("The board declared a final dividend of 4.5 cents for the year.", 4.5, "cents"),
+])  # fmt: skip
+def test_rates_horsepower_and_cents_are_units(enricher: Enricher, sentence: str, value: float,
+                                              unit: str) -> None:  # fmt: skip
+    [fig] = figures(enricher, sentence)
+    assert (fig.value, fig.unit) == (value, unit)

@@ -56,7 +56,8 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2",
          "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in",
          "degrees celsius": "deg", "degrees fahrenheit": "degF", "hectopascals": "hPa",
-         "hpa": "hPa", "second": "s", "minute": "minutes"}  # fmt: skip
+         "hpa": "hPa", "second": "s", "minute": "minutes", "horsepower": "hp", "hp": "hp",
+         "inch": "in", "ounces": "oz", "ounce": "oz", "cents": "cents", "cent": "cents"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -187,6 +188,8 @@ def unit_of(doc: Doc, num: Number) -> tuple[str | None, int]:
         and (doc[end + 1].lower_ in UNITS or doc[end + 1].lower_ in CURRENCIES)
     ):
         end += 1  # "a three-week trial", "a 13.8 tln-won budget"
+    if end + 1 < len(doc) and doc[end].lower_ == "per" and NUMERIC.match(doc[end + 1].text):
+        return f"per {doc[end + 1].text}", end + 2  # a rate: "753.2 per 100,000"
     for size in (3, 2):  # multi-word units and currencies first: "km per hour"
         words = doc[end : end + size].text.lower()
         if end + size <= len(doc) and words in UNITS:
