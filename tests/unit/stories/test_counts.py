@@ -206,3 +206,15 @@ def test_a_toll_and_the_wounded_in_one_sentence_and_fates_stated_after_the_verb(
     assert _values(tracks, "kill|peopl|") == [23, 25, 27]
     assert _values(tracks, "wound|peopl|") == [300, 310]
     assert _values(tracks, "miss|peopl|") == [12]
+
+
+def test_a_restated_value_with_the_same_reading_still_comes_before_the_current_one() -> None:
+    a = _report("Some 19,200 people have been displaced, compared with 17,500 on Monday.",
+                [{"text": "19,200", "object": "people", "event": "displaced"},
+                 {"text": "17,500", "object": None, "event": "displaced"}])  # fmt: skip
+    engine = StoryEngine()
+    engine.add(a)
+    [story] = list(engine.stories())
+    [track] = [t for t in story.tracks if t.key == "displac|peopl|"]
+    assert [r.value for r in track.reports] == [17500, 19200]
+    assert track.latest == 19200

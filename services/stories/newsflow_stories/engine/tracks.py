@@ -178,7 +178,8 @@ def _plain(obj: str, aliases: dict[str, str]) -> bool:
 # an earlier count of 38", "3.4 million ..., revised from 1.2 million".
 _RESTATES = re.compile(
     r"\b(?:up|down|revised|raised|lowered|increased|decreased)\s+from\b|"
-    r"\bfrom\s+(?:an?|the)\s+(?:earlier|initial|previous|original|first|preliminary)\b",
+    r"\bfrom\s+(?:an?|the)\s+(?:earlier|initial|previous|original|first|preliminary)\b|"
+    r"\bcompared (?:with|to)\b",
     re.IGNORECASE,
 )
 _RESTATE_GAP = 80  # characters between the two figures, at most
@@ -186,13 +187,13 @@ _RESTATE_GAP = 80  # characters between the two figures, at most
 
 def _restated(article: ArticleEnriched,
               idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """A figure enrich gave no count of its own ("an earlier count of 38", "revised from 1.2
-    million") right after a tracked count in its sentence, linked to it by "up from" and the
-    like, is that count's earlier value: a report of the same track (the gold's convention),
-    filed before the current value."""
+    """A figure right after a tracked count in its sentence, linked to it by "up from" and the
+    like, that enrich gave no count of its own ("an earlier count of 38", "revised from 1.2
+    million") or the same count ("compared with 17,500 displaced"), is that count's earlier
+    value: a report of the same track (the gold's convention), filed before the current one."""
     figs, out = article.figures, list(idents)
     for i, ident in enumerate(idents):
-        if ident is not None or i == 0:
+        if i == 0 or (ident is not None and ident != idents[i - 1]):
             continue
         j = i - 1
         between = article.body[figs[j].span[1] : figs[i].span[0]]
