@@ -125,3 +125,8 @@ def test_rates_horsepower_and_cents_are_units(enricher: Enricher, sentence: str,
                                               unit: str) -> None:  # fmt: skip
     [fig] = figures(enricher, sentence)
     assert (fig.value, fig.unit) == (value, unit)
+
+
+def test_a_qualifier_reaches_over_an_article(enricher: Enricher) -> None:
+    [fig] = figures(enricher, "The town lies about a 4-hour drive from the capital.")
+    assert (fig.value, fig.unit, fig.qualifier) == (4, "hours", "about")

@@ -154,10 +154,15 @@ def currency_of(doc: Doc, code: str) -> str:
     return min(found)[1] if found else code
 
 
+_ABOUT = {"about", "around", "roughly", "approximately", "nearly", "almost", "some"}
+
+
 def qualifier_of(doc: Doc, start: int, duration: bool = False) -> tuple[str | None, int]:
     """The qualifier before a number, or before its currency ('nearly $400,000', 'about £180')."""
     if start >= 1 and doc[start - 1].lower_ in PREFIXES:
         start -= 1
+    if start >= 2 and doc[start - 1].lower_ in ("a", "an") and doc[start - 2].lower_ in _ABOUT:
+        start -= 1  # "about a 4-hour drive", "nearly an 8-mile walk"
     before = doc[max(0, start - 4) : start].text.lower().rstrip()
     for q in QUALIFIERS:
         if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalnum()):
