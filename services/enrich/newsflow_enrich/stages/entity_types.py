@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from newsflow_enrich.stages import names
@@ -65,9 +66,9 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
 
 
 def token_starts(doc: Doc) -> list[int]:
-    """Each token's character offset: read once per doc, not once per candidate (every read
-    builds a spaCy Token per token)."""
-    return [t.idx for t in doc]
+    """Each token's character offset: read once per doc, not once per candidate, and as an array
+    (`[t.idx for t in doc]` builds a spaCy Token per token)."""
+    return doc.to_array(IDX).tolist()
 
 
 def _shape(name: str) -> list[str]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import dateparser
-import py3langid
 
+from newsflow_enrich.stages.language import language
 from newsflow_enrich.stages.text import Cleaned
 
 # Canonical agency name -> how pages print it. Word-bounded, case-sensitive where the short form
@@ -165,11 +165,6 @@ def _dateline(first: str) -> tuple[str | None, str | None]:
                                                                    or m.group("agency"))):
         return None, None  # "Mumbai, Mar 4 (PTI) A special court": no dash, but a dated place
     return place, m.group("agency")
-
-
-def language(text: str) -> str:
-    lang, _ = py3langid.classify(text[:5000])
-    return str(lang)
 
 
 def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
