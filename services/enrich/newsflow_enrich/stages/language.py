@@ -23,10 +23,9 @@ import py3langid
 LIMIT = 5000  # characters read, by the test and by py3langid
 MIN_WORDS = 40
 MIN_SHARE = 0.16
-ENGLISH = frozenset(
-    "the and that with which their been would said were from this have they will after about "
-    "there when what into".split()
-)  # fmt: skip
+ENGLISH = frozenset({"the", "and", "that", "with", "which", "their", "been", "would", "said",
+                     "were", "from", "this", "have", "they", "will", "after", "about", "there",
+                     "when", "what", "into"})  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
 # Latin letters with their accents, and the punctuation and currency signs English text prints.
 _NOT_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf]")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages.not_figures import bare_date, is_duration, is_excluded
+from newsflow_enrich.stages.number_starts import SentTokens, maybe_starts
 from newsflow_enrich.stages.numbers import (
     NOT_FIGURE_ENTS,
     NUMBER_WORDS,
@@ -25,8 +26,12 @@ from newsflow_enrich.stages.numbers import (
 def numbers(sent: Span) -> list[Number]:
     """Number phrases in a sentence: '1,000', 'two million', '3.2 billion', '40 and 50'."""
     out: list[Number] = []
-    i, toks = 0, list(sent)
+    i, toks = 0, SentTokens(sent)
+    maybe, first = maybe_starts(sent.doc), sent.start
     while i < len(toks):
+        if not maybe[first + i]:  # no number, "half" or "a": the tests below all fail
+            i += 1
+            continue
         t = toks[i]
         if half := _half_a(toks, i):  # "half a million jobs"
             out.append(half)
