@@ -150,8 +150,9 @@ async def test_elasticsearch_outage_backs_off_and_drops_nothing(fault_stack: Sta
         await asyncio.to_thread(fault_stack.up, ["elasticsearch"])
         found = await wait_count(fault_stack, ids, timeout=120)
         assert found == 200
-        # The story consumer shares the gauge and may still be in its back-off (up to 10 s)
-        # when the articles are all back: wait for its next call rather than racing it.
+        # A consumer that shares the gauge (the story indexer, when it runs in the search
+        # process) may still be in its back-off (up to 10 s) when the articles are all back:
+        # wait for its next call rather than racing it.
         deadline = time.monotonic() + 30
         metrics = (await search.get("/metrics")).text
         while "newsflow_search_es_up 1.0" not in metrics and time.monotonic() < deadline:
