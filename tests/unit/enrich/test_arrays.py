@@ -4,7 +4,7 @@ outside ASCII, an entity at the doc's end, numbers with punctuation."""
 
 import pytest
 from newsflow_enrich.pipeline import Enricher
-from newsflow_enrich.stages import entity_types, number_phrases, number_starts
+from newsflow_enrich.stages import entity_types, figure_rerank, number_phrases, number_starts
 from newsflow_enrich.stages.numbers import is_number_token
 
 TEXTS = [
@@ -68,3 +68,14 @@ def test_sentence_tokens_read_as_a_list(enricher: Enricher) -> None:
             assert [t.i for t in toks[a:b]] == [t.i for t in want[a:b]]
         with pytest.raises(IndexError):
             toks[len(want)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_view_reads_what_the_tokens_say_at_the_edges(enricher: Enricher, text: str) -> None:
+    doc = enricher.nlp(text)
+    view = figure_rerank.View(doc)
+    assert [(view.head[t.i], view.dep[t.i], view.pos[t.i], view.lower[t.i], view.lemma[t.i],
+             view.tag[t.i], view.ent[t.i], view.text[t.i]) for t in doc] == \
+        [(t.head.i, t.dep_, t.pos_, t.lower_, t.lemma_, t.tag_, t.ent_type_, t.text)
+         for t in doc]  # fmt: skip
+    assert len(view.text) == len(doc)

@@ -33,10 +33,14 @@ class View:
 
     def __init__(self, doc: Doc) -> None:
         cols = doc.to_array([HEAD, DEP, POS, LOWER, LEMMA, TAG, ENT_TYPE, ORTH])
-        s = doc.vocab.strings
         self.head: list[int] = (numpy.arange(len(doc)) + cols[:, 0].astype(numpy.int64)).tolist()
+        # Each distinct string decoded once (a doc holds ~8 of them per token, mostly repeats).
+        hashes, at = numpy.unique(cols[:, 1:], return_inverse=True)
+        s = doc.vocab.strings
+        strings = [s[h] for h in hashes.tolist()]
+        at = at.reshape(len(doc), 7)
         self.dep, self.pos, self.lower, self.lemma, self.tag, self.ent, self.text = (
-            [s[h] for h in cols[:, k].tolist()] for k in range(1, 8)
+            [strings[i] for i in at[:, k].tolist()] for k in range(7)
         )
         self._up: dict[int, tuple[list[str], dict[int, int]]] = {}
 
