@@ -71,7 +71,10 @@ class _Cache:
         from spacy.tokens import DocBin
 
         self.nlp, self.docbin = nlp, DocBin
-        self.path = BENCH / "out" / f"figure_train.{nlp.meta['name']}-{nlp.meta['version']}.spacy"
+        vote = getattr(nlp.get_pipe("newsflow_ner_vote"), "version", "") \
+            if "newsflow_ner_vote" in nlp.pipe_names else ""  # its entities are in the parses
+        self.path = BENCH / "out" / (f"figure_train.{nlp.meta['name']}-{nlp.meta['version']}"
+                                     + (f"+vote-{vote}" if vote else "") + ".spacy")  # fmt: skip
         self.docs: dict[str, Any] = {}
         if self.path.exists():
             for doc in DocBin().from_bytes(self.path.read_bytes()).get_docs(nlp.vocab):

@@ -34,7 +34,7 @@ def pool() -> Pool:
     global _pool
     if _pool is None:
         s = get_settings()
-        _pool = Pool(s.model, s.max_chars, s.processes, s.ner, s.indexed_ruler)
+        _pool = Pool(s.model, s.max_chars, s.processes, s.ner, s.indexed_ruler, s.ner_vote)
     return _pool
 
 

@@ -6,6 +6,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The learned NER put into the spaCy pipeline (newsflow_enrich/models, trained by bench/train).
 DEFAULT_NER = ""
+# The learned NER run beside the pipeline's own, whose entities the entity typer reads as votes
+# (newsflow_enrich/models/ner-news, trained by bench/train); "" runs none.
+DEFAULT_NER_VOTE = "ner-news"
 
 
 class EnrichSettings(BaseSettings):
@@ -18,6 +21,8 @@ class EnrichSettings(BaseSettings):
     # Its NER weights: a bundled model's name, a directory (meta.json + ner/), or "" for the
     # pipeline's own. Named in every event's pipeline.model.
     ner: str = DEFAULT_NER
+    # A second NER voting (a bundled model's name, a directory, or ""): see DEFAULT_NER_VOTE.
+    ner_vote: str = DEFAULT_NER_VOTE
     # Articles per nlp.pipe batch, and how long to wait to fill one.
     batch_size: int = 16
     batch_within_s: float = 0.2

@@ -12,10 +12,10 @@ import spacy
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived, Pipeline
 from spacy.language import Language
 
-from newsflow_enrich.config import DEFAULT_NER
+from newsflow_enrich.config import DEFAULT_NER, DEFAULT_NER_VOTE
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
 from newsflow_enrich.lemmatizer import use_memo_lemmatizer
-from newsflow_enrich.models import load_ner
+from newsflow_enrich.models import add_vote, load_ner
 from newsflow_enrich.ruler import use_indexed_ruler
 from newsflow_enrich.stages import (
     doc_text,
@@ -44,12 +44,15 @@ class Enricher:
                  ner: str = DEFAULT_NER, indexed_ruler: bool = True,
                  figure_model: Path | None = figure_rerank.DEFAULT,
                  entity_model: Path | None = entity_types.DEFAULT,
-                 figure_filter_model: Path | None = figure_filter.DEFAULT) -> None:  # fmt: skip
+                 figure_filter_model: Path | None = figure_filter.DEFAULT,
+                 ner_vote: str = DEFAULT_NER_VOTE) -> None:  # fmt: skip
         """`ner`: the learned NER weights put into `model` (a bundled name or a directory; see
         newsflow_enrich.models), or "" for the model's own. `figure_model`: the figures'
         object/event chooser (bench/train_figures), or None for the rules alone.
         `entity_model`: the entity typer (bench/train_entities), or None for the rules alone.
-        `figure_filter_model`: the learned figure filter (bench/train_figure_filter), or None."""
+        `figure_filter_model`: the learned figure filter (bench/train_figure_filter), or None.
+        `ner_vote`: a learned NER run beside the model's own, read by the typer (a bundled name
+        or a directory), or "" for none."""
         self.model = model
         self.max_chars = max_chars
         self.nlp: Language = spacy.load(model)
@@ -58,8 +61,11 @@ class Enricher:
             use_memo_lemmatizer(self.nlp)
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
         name = f"{model}@{self.nlp.meta.get('version')}"
+        base = name
         if ner:
-            name += "+" + load_ner(self.nlp, ner, base=name)
+            name += "+" + load_ner(self.nlp, ner, base=base)
+        if ner_vote:
+            name += "+" + add_vote(self.nlp, ner_vote, base=base, model=model)
         self.reranker = figure_rerank.Reranker.load(figure_model) if figure_model else None
         if self.reranker is not None:
             name += "+" + self.reranker.version

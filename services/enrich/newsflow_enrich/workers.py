@@ -8,16 +8,16 @@ from concurrent.futures import ProcessPoolExecutor
 
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 
-from newsflow_enrich.config import DEFAULT_NER
+from newsflow_enrich.config import DEFAULT_NER, DEFAULT_NER_VOTE
 from newsflow_enrich.errors import NewsflowError
 from newsflow_enrich.pipeline import Enricher
 
 _enricher: Enricher | None = None
 
 
-def _init(model: str, max_chars: int, ner: str, indexed_ruler: bool) -> None:
+def _init(model: str, max_chars: int, ner: str, indexed_ruler: bool, ner_vote: str) -> None:
     global _enricher
-    _enricher = Enricher(model, max_chars, ner, indexed_ruler)
+    _enricher = Enricher(model, max_chars, ner, indexed_ruler, ner_vote=ner_vote)
 
 
 def _run(raws: list[ArticleReceived]) -> list[ArticleEnriched | NewsflowError]:
@@ -45,11 +45,12 @@ def _split(raws: list[ArticleReceived], n: int) -> list[list[int]]:
 
 class Pool:
     def __init__(self, model: str, max_chars: int, processes: int, ner: str = DEFAULT_NER,
-                 indexed_ruler: bool = True) -> None:  # fmt: skip
+                 indexed_ruler: bool = True, ner_vote: str = DEFAULT_NER_VOTE) -> None:  # fmt: skip
         # spawn, not fork: the parent runs an event loop and Kafka connections.
         ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(processes, ctx, initializer=_init,
-                                         initargs=(model, max_chars, ner, indexed_ruler))  # fmt: skip
+                                         initargs=(model, max_chars, ner, indexed_ruler,
+                                                   ner_vote))  # fmt: skip
         self.processes = processes
         self.model: str | None = None
 

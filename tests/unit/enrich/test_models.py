@@ -1,5 +1,6 @@
 """Learned NER weights put into the spaCy pipeline (newsflow_enrich.models): loaded from a
-directory, named in the event's pipeline field, refused when trained on another pipeline."""
+directory, named in the event's pipeline field, refused when trained on another pipeline; or run
+beside the pipeline's own NER as a second model voting."""
 
 import json
 from pathlib import Path
@@ -23,13 +24,35 @@ def test_learned_ner_is_loaded_and_named(enricher: Enricher, tmp_path: Path) -> 
     figs = "" if enricher.reranker is None else "+" + enricher.reranker.version
     figs += "" if enricher.keeper is None else "+" + enricher.keeper.version
     figs += "" if enricher.typer is None else "+" + enricher.typer.version
-    learned = Enricher(ner=str(_component(tmp_path, enricher, base)))
+    learned = Enricher(ner=str(_component(tmp_path, enricher, base)), ner_vote="")
     assert learned.pipeline.model == f"{base}+ner-test@7{figs}"
     raw = ArticleReceived.new(text="KABUL — Redur Khalil met officials of the United Nations.")
     event = learned.enrich(raw)
     assert event.pipeline.model == f"{base}+ner-test@7{figs}"
     # The same weights as the base model's own: the same entities.
-    assert event.entities == enricher.enrich(raw).entities
+    assert event.entities == Enricher(ner_vote="").enrich(raw).entities
+
+
+def test_a_second_ner_votes_beside_the_pipeline_s_own(enricher: Enricher, tmp_path: Path) -> None:
+    base = f"{enricher.model}@{enricher.nlp.meta['version']}"
+    voting = Enricher(ner_vote=str(_component(tmp_path, enricher, base)))
+    assert f"{base}+vote:ner-test@7+" in voting.pipeline.model
+    assert voting.nlp.pipe_names[-1] == "newsflow_ner_vote"
+    docs = list(voting.nlp.pipe(["Redur Khalil met officials of the United Nations in Kabul.",
+                                 "Ama Lewin flew to Lagos."]))  # fmt: skip
+    # The base model's own weights vote: its votes are its entities, in both docs of a batch.
+    for doc in docs:
+        assert [(s.text, s.label_) for s in doc.spans["ner_vote"]] \
+            == [(e.text, e.label_) for e in doc.ents]  # fmt: skip
+    assert [s.text for s in docs[1].spans["ner_vote"]] == ["Ama Lewin", "Lagos"]
+    (tmp_path / "md").mkdir()
+    with pytest.raises(ModelMismatch, match="en_core_web_md@3.8.0"):
+        Enricher(ner_vote=str(_component(tmp_path / "md", enricher, "en_core_web_md@3.8.0")))
+
+
+def test_the_service_runs_the_bundled_second_ner_by_default(enricher: Enricher) -> None:
+    assert "+vote:ner-news@" in enricher.pipeline.model
+    assert "newsflow_ner_vote" not in Enricher(ner_vote="").nlp.pipe_names
 
 
 def test_ner_trained_on_another_pipeline_is_refused(enricher: Enricher, tmp_path: Path) -> None:

@@ -1,19 +1,27 @@
-"""Learned NER weights put into the spaCy pipeline (written by `bench/train`).
+"""Learned NER weights (written by `bench/train`), used in one of two ways.
 
 A directory holds `ner/` (the NER component of en_core_web_sm 3.8 updated on CoNLL-2003 with
-rehearsal) and `meta.json` (name, version, base pipeline, data hashes, seed, scores). It replaces
-the weights of the base pipeline's own `ner` (same architecture and labels), so the tagger and
-parser stay those of the base model. A bundled model would be a directory in this package, named
-by its directory name; none is shipped yet (measured, not a gain: bench/README.md).
+rehearsal) and `meta.json` (name, version, base pipeline, data hashes, seed, scores). A bundled
+model is a directory in this package, named by its directory name (`ner-news`).
+- `load_ner` replaces the weights of the base pipeline's own `ner` (same architecture and
+  labels), so the tagger and parser stay those of the base model. Measured and not a gain on its
+  own (bench/README.md): the entity rules were written around the base model's mistakes.
+- `add_vote` keeps the base model's NER and runs the learned one beside it (a second model
+  voting): its entities go to `doc.spans["ner_vote"]`, which the learned entity typer reads as
+  features. Both are named in the event's pipeline field.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from newsflow_enrich.errors import ModelMismatch
 
@@ -24,9 +32,7 @@ def ner_path(spec: str) -> Path:
     return bundled if "/" not in spec and bundled.is_dir() else Path(spec)
 
 
-def load_ner(nlp: Language, spec: str, base: str) -> str:
-    """Put the NER weights of `spec` into `nlp` (the pipeline `base`, 'name@version') and return
-    'name@version' of what was loaded."""
+def _meta(spec: str, base: str) -> tuple[Path, dict[str, str]]:
     path = ner_path(spec)
     try:
         meta = json.loads((path / "meta.json").read_text("utf-8"))
@@ -35,5 +41,84 @@ def load_ner(nlp: Language, spec: str, base: str) -> str:
     if meta.get("base") != base:
         raise ModelMismatch(f"NER model {spec!r} was trained on {meta.get('base')!r}, "
                             f"not on the pipeline in use ({base!r})")  # fmt: skip
+    return path, meta
+
+
+def load_ner(nlp: Language, spec: str, base: str) -> str:
+    """Put the NER weights of `spec` into `nlp` (the pipeline `base`, 'name@version') and return
+    'name@version' of what was loaded."""
+    path, meta = _meta(spec, base)
     nlp.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
     return f"{meta['name']}@{meta['version']}"
+
+
+VOTES = "ner_vote"  # the doc.spans key of the second model's entities
+
+
+def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
+    """Run the NER of `spec` beside `nlp`'s own, after it (see the module's docstring); return
+    'vote:name@version'. `model`: the installed pipeline `base` names."""
+    path, meta = _meta(spec, base)
+    # Its own tok2vec is inside the ner component (en_core_web_sm), so nothing else is needed.
+    second = spacy.load(model, exclude=[p for p in nlp.pipe_names if p != "ner"])
+    second.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
+    nlp.add_pipe("newsflow_ner_vote", after="ner", config={"path": str(path)})
+    vote = nlp.get_pipe("newsflow_ner_vote")
+    vote.second, vote.version = second, f"{meta['name']}@{meta['version']}"
+    return f"vote:{vote.version}"
+
+
+# What the second model reads: the words around the names the base model found (the typer's
+# candidates are there), _WIDTH words either side within the sentence, windows apart.
+_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_WIDTH = 5
+
+
+class NerVote:
+    """A pipeline component: the second model's entities of each doc, in doc.spans[VOTES]. It
+    reads the words around the base model's names (a new Doc of the second model's vocab, a
+    blank line between windows; the whole doc cost a third more CPU per article), and its
+    entities are mapped back onto the doc's tokens."""
+
+    def __init__(self) -> None:
+        self.second: Language | None = None
+        self.version = ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        if self.second is None:
+            raise RuntimeError("newsflow_ner_vote has no model: use models.add_vote")
+        for batch in minibatch(docs, size=batch_size):
+            picked = [_windows(d) for d in batch]
+            fresh = (Doc(self.second.vocab, words=[d[i].text if i >= 0 else "\n\n" for i in idx],
+                         spaces=[i >= 0 and bool(d[i].whitespace_) for i in idx])
+                     for d, idx in zip(batch, picked, strict=True))  # fmt: skip
+            for doc, idx, theirs in zip(batch, picked, self.second.pipe(fresh), strict=True):
+                doc.spans[VOTES] = [Span(doc, idx[e.start], idx[e.end - 1] + 1, label=e.label_)
+                                    for e in theirs.ents if idx[e.start] >= 0
+                                    and idx[e.end - 1] - idx[e.start] == len(e) - 1]  # fmt: skip
+                yield doc
+
+
+def _windows(doc: Doc) -> list[int]:
+    """The indices of the tokens around the base model's names, -1 between two windows."""
+    keep = bytearray(len(doc))
+    for e in doc.ents:
+        if e.label_ in _NAMES:
+            sent = e.sent
+            keep[max(sent.start, e.start - _WIDTH): min(sent.end, e.end + _WIDTH)] = \
+                b"\x01" * (min(sent.end, e.end + _WIDTH) - max(sent.start, e.start - _WIDTH))
+    out: list[int] = []
+    for i in range(len(doc)):
+        if keep[i]:
+            if out and out[-1] != i - 1:
+                out.append(-1)
+            out.append(i)
+    return out
+
+
+@Language.factory("newsflow_ner_vote", default_config={"path": ""})
+def _ner_vote(nlp: Language, name: str, path: str) -> NerVote:
+    return NerVote()

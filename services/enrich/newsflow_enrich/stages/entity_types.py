@@ -22,6 +22,7 @@ from typing import Any
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
+from newsflow_enrich.models import VOTES
 from newsflow_enrich.stages import names
 from newsflow_enrich.stages.registry import STRONG, Registry
 
@@ -36,10 +37,10 @@ def rule_class(type_: str) -> str:
 
 
 def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
-             lexicon: dict[str, str], sport: bool,
-             starts: list[int] | None = None) -> list[str]:  # fmt: skip
+             lexicon: dict[str, str], sport: bool, starts: list[int] | None = None,
+             votes: list[tuple[int, int, str]] | None = None) -> list[str]:  # fmt: skip
     """The candidate's features as strings (each worth 1); `starts`: each token's character
-    offset in `doc`, if read already (token_starts)."""
+    offset in `doc`, if read already (token_starts); `votes`: vote_spans(doc), if read."""
     c = reg.cands[name]
     rule = reg.type_of(name)
     f = ["bias", f"rule={rule_class(rule)}", f"rule_raw={rule}"]
@@ -62,7 +63,37 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
             f.append(tag)
     f += [f"w0={words[0].lower()}", f"wl={last}"]
     f += _context(doc, spans, token_starts(doc) if starts is None else starts)
+    f += _votes(spans, vote_spans(doc) if votes is None else votes)
     return f
+
+
+_VOTE_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
+    """The second NER's entities (models.add_vote) as (start, end, class), by start; None when
+    no second model ran."""
+    if VOTES not in doc.spans:
+        return None
+    return sorted((s.start_char, s.end_char, _VOTE_CLASS.get(s.label_, "MISC"))
+                  for s in doc.spans[VOTES])  # fmt: skip
+
+
+def _votes(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]] | None) -> list[str]:
+    """What the second model called the first mentions: the same span ("n2x=ORG"), a longer
+    span holding it ("n2in=ORG"), or nothing."""
+    if votes is None:
+        return []
+    out = set()
+    for s, e in spans[:_MAX_MENTIONS]:
+        k = bisect.bisect_right(votes, (s, 1 << 62, "~"))
+        same = next((c for a, b, c in votes[max(0, k - 1):k] if a == s and b == e), None)
+        if same is not None:
+            out.add(f"n2x={same}")
+            continue
+        held = next((c for a, b, c in reversed(votes[:k]) if a <= s and e <= b), None)
+        out.add(f"n2in={held}" if held else "n2=none")
+    return sorted(out)
 
 
 def token_starts(doc: Doc) -> list[int]:
@@ -151,11 +182,12 @@ class Typer:
 
     def retype(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
                sport: bool) -> None:  # fmt: skip
-        starts = token_starts(doc)
+        starts, votes = token_starts(doc), vote_spans(doc)
         for name, c in reg.cands.items():
             if c.curated_type or name not in spans:
                 continue
-            s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport, starts))
+            s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport, starts,
+                                     votes))  # fmt: skip
             rule = rule_class(reg.type_of(name))
             cues = [t for t, n in c.types.items() if n >= STRONG]
             if cues == [reg.type_of(name)]:
