@@ -1,8 +1,9 @@
 """Train the learned entity typer (newsflow_enrich.stages.entity_types) and compare it with the
 rules, cross-validated by page.
 
-Usage: bench/train_entities [--folds 5] [--repeats 1] [--epochs 10] [--seed 7] [--min-count 5]
-       [--margins 0,0.5,1,2] [--margin M] [--no-write] [--out FILE]
+Usage: bench/train_entities [--folds 5] [--repeats 5] [--epochs 10] [--seed 7] [--min-count 5]
+       [--conll-docs 216] [--conll-weight 0.3] [--margins 0,0.5,1,2] [--margin M] [--no-write]
+       [--out FILE]
 
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
 test part) seen 3+ times, the class its annotators gave it most (PER, ORG, LOC, MISC or O, not
@@ -10,7 +11,10 @@ a name), kept when that class has 60%+ of its uses.
 Examples: every candidate entity the rules find (entities.candidates, after resolution) on the
 real dev pages (bench/real, split real-dev; never real-test) and the written sets (bench/data),
 labelled with the type of the gold entity whose forms it shares (bench/quality's matching), or
-OTHER when it shares none; candidates of optional gold entities are left out.
+OTHER when it shares none; candidates of optional gold entities are left out. Also, counted
+--conll-weight each and never scored, the candidates of --conll-docs articles of CoNLL-2003 dev
+(its annotators' names as gold). The features include the second NER's votes (models.add_vote)
+when the service pipeline runs one.
 A multinomial logit (AdaGrad, L2, features of fewer than --min-count examples dropped) is fitted
 on every fold of pages but one and applied to the one left out (folds by page, real dev and
 written sets alike), for each margin by which the model must beat the rules' own class; the
@@ -150,22 +154,25 @@ def examples(page: dict[str, Any], lex: dict[str, str]) -> list[tuple[list[str],
 
 
 def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_count: int,
-          l2: float = 1e-4, rate: float = 0.3) -> dict[str, float]:  # fmt: skip
-    """A multinomial logit by AdaGrad; weights keyed "feature|class"."""
-    df = Counter(f for feats, _, _ in exs for f in set(feats))
+          l2: float = 1e-4, rate: float = 0.3, extra: list[tuple[list[str], str, str]] = (),
+          extra_weight: float = 1.0) -> dict[str, float]:  # fmt: skip
+    """A multinomial logit by AdaGrad; weights keyed "feature|class". `extra` examples (CoNLL's)
+    count `extra_weight` each."""
+    df = Counter(f for feats, _, _ in [*exs, *extra] for f in set(feats))
     keep = {f for f, n in df.items() if n >= min_count}
-    data = [([f for f in feats if f in keep], label) for feats, label, _ in exs]
+    data = [([f for f in feats if f in keep], label, 1.0) for feats, label, _ in exs]
+    data += [([f for f in feats if f in keep], label, extra_weight) for feats, label, _ in extra]
     w: dict[str, float] = defaultdict(float)
     g2: dict[str, float] = defaultdict(float)
     rng = random.Random(seed)
     for _ in range(epochs):
         rng.shuffle(data)
-        for feats, label in data:
+        for feats, label, weight in data:
             s = {k: sum(w[f"{x}|{k}"] for x in feats) for k in et.CLASSES}
             top = max(s.values())
             z = sum(math.exp(v - top) for v in s.values())
             for k in et.CLASSES:
-                grad = math.exp(s[k] - top) / z - (k == label)
+                grad = weight * (math.exp(s[k] - top) / z - (k == label))
                 for x in feats:
                     key = f"{x}|{k}"
                     gk = grad + l2 * w[key]
@@ -201,9 +208,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-4)
-    ap.add_argument("--conll-docs", type=int, default=0, help="also train on this many "
+    ap.add_argument("--conll-docs", type=int, default=216, help="also train on this many "
                     "CoNLL-2003 dev articles (never scored)")
-    ap.add_argument("--repeats", type=int, default=1, help="cross-validate this many times "
+    ap.add_argument("--conll-weight", type=float, default=0.3, help="what a CoNLL example "
+                    "counts in training against a page's")
+    ap.add_argument("--repeats", type=int, default=5, help="cross-validate this many times "
                     "(seeds --seed, --seed + 1, ...) and pool the scores")
     ap.add_argument("--margins", default="0,0.5,1,2")
     ap.add_argument("--margin", type=float, help="ship this margin, not CV's best")
@@ -218,6 +227,7 @@ def main() -> None:
     pgs = pages(lex, args.conll_docs)
     extra = [p for p in pgs if p["group"] == "conll"]  # always trained on, never scored
     pgs = [p for p in pgs if p["group"] != "conll"]
+    conll_ex = [e for p in extra for e in p["examples"]]
     print(f"{len(pgs)} pages, {sum(len(p['examples']) for p in pgs)} candidates "
           f"({time.perf_counter() - t0:.0f}s)")  # fmt: skip
     margins = [float(m) for m in args.margins.split(",")]
@@ -231,8 +241,8 @@ def main() -> None:
         fold = {i: k % args.folds for k, i in enumerate(order)}
         for f in range(args.folds):
             train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
-            train_ex += [e for p in extra for e in p["examples"]]
-            w = train(train_ex, args.epochs, seed, args.min_count, args.l2)
+            w = train(train_ex, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
+                      extra_weight=args.conll_weight)  # fmt: skip
             held = [p for i, p in enumerate(pgs) if fold[i] == f]
             for m in margins:
                 keep = cv_misses if r == 0 and m == (
@@ -257,15 +267,17 @@ def main() -> None:
             print(f"  {g:8s} model m={m:<4}   {f1s(cv[m][g])}")
     margin = args.margin if args.margin is not None else max(
         margins, key=lambda m: _mean_f1(cv[m]["real"]))  # fmt: skip
-    w = train([e for p in pgs + extra for e in p["examples"]], args.epochs, args.seed,
-              args.min_count, args.l2)  # fmt: skip
+    w = train([e for p in pgs for e in p["examples"]], args.epochs, args.seed, args.min_count,
+              args.l2, extra=conll_ex, extra_weight=args.conll_weight)  # fmt: skip
     digest = hashlib.sha256(json.dumps([w, lex, margin], sort_keys=True).encode()).hexdigest()[:8]
     version = f"entity-types-{digest}"
     print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
     if not args.no_write:
         args.out.write_text(json.dumps({
-            "version": version, "trained_on": "bench/real real-dev + bench/data; lexicon: "
-            "CoNLL-2003 English train", "seed": args.seed, "epochs": args.epochs,
+            "version": version, "trained_on": "bench/real real-dev + bench/data + CoNLL-2003 "
+            "English dev articles; lexicon: CoNLL-2003 English train", "seed": args.seed,
+            "epochs": args.epochs, "conll_docs": args.conll_docs,
+            "conll_weight": args.conll_weight,
             "min_count": args.min_count, "margin": margin, "lexicon": lex, "weights": w,
         }, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
         print(f"wrote {args.out}")
