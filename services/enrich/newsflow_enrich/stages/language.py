@@ -1,17 +1,18 @@
 """The language of an article's body: py3langid's answer, without asking it where the text is
 plainly English.
 
-py3langid walks every byte of the first 5,000 characters through its n-gram automaton: ~1.5 ms
-an article, 1.5% of the CPU of the spaCy model the service runs after it, for an answer that is
+py3langid walks every byte of the first 5,000 characters through its n-gram automaton: ~1 ms
+an article, ~1% of the CPU of the spaCy model the service runs after it, for an answer that is
 "en" for nearly every article the service gets. A body in Latin script (at most 1% other
 characters) of 40 words or more where at least 16% of the words are among twenty English
 function words that other languages do not use ("the", "and", "which", "would", ...) is called
 English at once; any other text goes to py3langid as before. Where the test answers, py3langid
-said "en" too on every text measured (bench/README.md, "of the bare model"): 2,193 English
+said "en" too on every text measured (bench/README.md, "arrays and language id"): 2,193 English
 articles (the test answers for 95% of the synthetic bench corpus, 35-53% of real and written
 pages, whose share of these words is lower) and 13,467 mixes of English with the example
-sentences of 67 other languages. py3langid calls a mix of mostly English with some Finnish
-Finnish; the highest share such a mix reached was 0.144, under the 0.16 asked for.
+sentences of 67 other languages (`python -m bench.perf.language`). py3langid calls a mix of
+mostly English with some Finnish Finnish; the highest share such a mix reached was 0.144, under
+the 0.16 asked for.
 """
 
 from __future__ import annotations
