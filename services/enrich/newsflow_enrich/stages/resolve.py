@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 
-import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newsflow_enrich.stages import names
+from newsflow_enrich.stages import names, states
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import (
     STRONG,
@@ -33,6 +32,7 @@ from newsflow_enrich.stages.registry import (
     curated,
     occurrences,
 )
+from newsflow_enrich.stages.states import STATE_NAMES
 
 _PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
 _KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
@@ -128,7 +128,7 @@ def _acronym_sources(reg: Registry, name: str) -> list[str]:
     for k in (1, 2):  # "California ...", "New York ..."
         first, rest = " ".join(name.split()[:k]), " ".join(name.split()[k:])
         place = reg.by_form.get(first)
-        if len(rest.split()) >= 2 and (names.is_country(first) or first in _STATE_NAMES
+        if len(rest.split()) >= 2 and (names.is_country(first) or first in STATE_NAMES
                                        or place is not None and reg.type_of(place) == "LOC"):
             out.append(rest)  # fmt: skip
     return out
@@ -287,7 +287,7 @@ def _departments(reg: Registry, text: str) -> None:
 def _minor_place(reg: Registry, owner: str, short: str, shorts: list[str]) -> bool:
     """'Alden' for 'Alden Capital' though spaCy once called it a place: a company's short name
     that is no country or state and that spaCy took for a place at most twice."""
-    return short in shorts and not names.is_country(short) and short not in _STATE_NAMES \
+    return short in shorts and not names.is_country(short) and short not in STATE_NAMES \
         and reg.cands[owner].types["LOC"] <= 2  # fmt: skip
 
 
@@ -331,7 +331,7 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     _paren_acronyms(doc, reg)
     _known_as(text, reg)
     _merge_acronyms(reg, text)
-    _states(reg, text)
+    states.mark(reg, text)
     _titled(reg)
     _middle_initials(reg, text)
     _press(reg)
@@ -388,41 +388,3 @@ def _titled(reg: Registry) -> None:
 def _surname_of_person(reg: Registry, word: str) -> bool:
     return any(len(n.split()) >= 2 and names.surname(n) == word and reg.type_of(n) == "PERSON"
                for n in reg.cands)  # fmt: skip
-
-
-# AP style's state abbreviations, without their last dot (the AP Stylebook's list, which
-# pycountry does not carry); the postal codes come from pycountry's ISO 3166-2 subdivisions.
-_AP_STATES = {
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M",
-    "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Vt", "Va", "Wash",
-    "W.Va", "Wis", "Wyo",
-}  # fmt: skip
-_STATE_NAMES = {s.name for s in pycountry.subdivisions.get(country_code="US")}
-_STATES = _AP_STATES | {s.code.removeprefix("US-") for s in pycountry.subdivisions.get(
-    country_code="US") if s.type == "State"}  # fmt: skip
-
-
-# A state after a capitalised word and a comma, as a city's: "Alpharetta, GA", "Fresno, Calif.".
-_STATE_AFTER_CITY = re.compile(r"\b[A-Z][\w’'.-]*, (" + "|".join(
-    re.escape(s) for s in sorted(_STATES, key=len, reverse=True)) + r")(\.?)(?![\w.])")
-
-
-def _states(reg: Registry, text: str) -> None:
-    """'Decatur, Ill.', 'Peoria, IL': a state abbreviation after a city and a comma is a place,
-    whatever spaCy called it (often an organisation: 'CA', 'NJ'). It stays an entity of its own,
-    apart from the state spelled out, as bench/real/ANNOTATING.md annotates it. Only when every
-    use of it follows a capitalised word and a comma."""
-    for m in _STATE_AFTER_CITY.finditer(text):
-        code = m.group(1)
-        if code.isupper() and len(code) == 2:  # "GA" (a dot after it ends the sentence)
-            reg.add(code, "LOC", m.start(1), weight=STRONG)
-        elif m.group(2):  # "Calif." (AP style: with its dot)
-            reg.add(code + ".", "LOC", m.start(1), weight=STRONG)
-    for name in list(reg.cands):
-        if name.rstrip(".") not in _STATES:
-            continue
-        uses = [start for start, _ in occurrences(name, text, before=".")]
-        if uses and all(re.search(r"[A-Z][\w.’'-]*,\s$", text[max(0, start - 40): start])
-                        for start in uses):  # fmt: skip
-            reg.cands[name].types["LOC"] += STRONG
