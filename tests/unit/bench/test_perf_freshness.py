@@ -1,6 +1,8 @@
 """bench/run's freshness: 202 -> story visible is read from the stories index and printed next to
 202 -> searchable, with the issue's target (p95 within 1 s of searchable's)."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from bench.perf.load import visible_in_stories
@@ -36,14 +38,13 @@ def test_an_article_is_visible_once_a_story_listing_it_is_found() -> None:
 def test_the_story_path_is_split_into_its_hops_and_printed() -> None:
     from bench.perf.load import _freshness_result
 
-    class Out:  # what bench.perf.kafka.Outputs collected: monotonic seconds per article
-        seen = {"a": 1.0, "b": 2.0}
-        decided = {"a": 1.3, "b": 2.2}
-        placed = {"a": 1.4, "b": 2.5}
+    # what bench.perf.kafka.Outputs collected: monotonic seconds per article
+    out = SimpleNamespace(seen={"a": 1.0, "b": 2.0}, decided={"a": 1.3, "b": 2.2},
+                          placed={"a": 1.4, "b": 2.5})
 
     seen = {"found": {"a": 2.0, "b": 3.0}, "stored": {"a": 1.5, "b": 2.9},
             "story_stored": {"a": 1.6, "b": 2.6}, "in_story": {"a": 2.4}}  # fmt: skip
-    r = _freshness_result(3.0, {}, {"a": 0.5, "b": 1.0}, seen, Out(), {"stories": 1})
+    r = _freshness_result(3.0, {}, {"a": 0.5, "b": 1.0}, seen, out, {"stories": 1})
     hops = {k: v["p50"] for k, v in r["story_path_ms"].items()}
     assert hops == pytest.approx({"enriched_to_decided": 200, "decided_to_committed": 100,
                                   "committed_to_stored": 100, "stored_to_visible": 800})  # fmt: skip

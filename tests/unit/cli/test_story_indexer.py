@@ -6,11 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from newsflow_cli.components import SERVICES, StackConfig, component
 from newsflow_search.config import SearchSettings
 from newsflow_search.main import in_process
 from newsflow_search.worker import kinds_of
-
-from newsflow_cli.components import SERVICES, StackConfig, component
 
 
 def _settings(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> SearchSettings:

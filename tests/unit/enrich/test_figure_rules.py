@@ -48,8 +48,8 @@ def test_one_off_is_not_a_count(enricher: Enricher) -> None:
     "The men, aged 24, 31 and 45, appeared in court on Monday.",
     "Anyone with information can contact the force on 101 or call 0800 555 111.",
     "The No. 6 reactor at the plant restarted on Tuesday, the operator said.",
-    "SEOUL, May 2 (Yonhap) -- The Supreme Court upheld the conviction of a former builder on "
-    "Friday, rejecting his final appeal.",
+    ("SEOUL, May 2 (Yonhap) -- The Supreme Court upheld the conviction of a former builder on "
+    "Friday, rejecting his final appeal."),
     "The recall covers the PowerPack 500 and PowerPack 625 batteries sold in Germany.",
     '"My neighbour Halyna was 71. She was kind," he said.',
     "The phase 3 study found the vaccine safe, the institute said.",
@@ -92,10 +92,10 @@ def test_units_currencies_and_negative_values(enricher: Enricher, sentence: str,
 @pytest.mark.parametrize(("text", "child", "parent"), [
     ("The company will close four of its 27 European plants, it said on Monday.", 4, 27),
     ("Of the remaining nine people arrested, five were released on bail, police said.", 5, 9),
-    ("At least 12,600 civilians have been killed since the invasion began, more than 650 of "
-     "them children, the monitors said.", 650, 12_600),
-    ("A cholera outbreak has killed at least 57 people, officials said. Adeyemi said 14 of the "
-     "deaths occurred before patients reached a clinic.", 14, 57),
+    (("At least 12,600 civilians have been killed since the invasion began, more than 650 of "
+     "them children, the monitors said."), 650, 12_600),
+    (("A cholera outbreak has killed at least 57 people, officials said. Adeyemi said 14 of the "
+     "deaths occurred before patients reached a clinic."), 14, 57),
 ])
 def test_partitive_sub_counts(enricher: Enricher, text: str, child: float, parent: float) -> None:
     ev = enricher.enrich(ArticleReceived.new(text=text))
@@ -141,10 +141,10 @@ def test_money_per_unit_and_currency_words_that_look_like_verbs(enricher: Enrich
      11, "imports"),
     ("KORVA — The victory was worth $1.58 million to the winner.", 1.58e6, "victory"),
     ("KORVA — Police had offered a reward of 5 million pesos for information.", 5e6, "reward"),
-    ("KORVA — Interest payments on public debt reached 941 billion reais ($172 billion) in the 12 "
-     "months to July.", 941e9, "Interest payments"),
-    ("KORVA — Interest payments on public debt reached 941 billion reais ($172 billion) in the 12 "
-     "months to July.", 172e9, "Interest payments"),
+    (("KORVA — Interest payments on public debt reached 941 billion reais ($172 billion) in the 12 "
+     "months to July."), 941e9, "Interest payments"),
+    (("KORVA — Interest payments on public debt reached 941 billion reais ($172 billion) in the 12 "
+     "months to July."), 172e9, "Interest payments"),
     ("KORVA — His run has earned him $US61,000 ($A97,000) in prize money.", 97_000, "prize money"),
 ])
 def test_what_money_and_changes_are_about(enricher: Enricher, sentence: str, value: float,

@@ -141,8 +141,8 @@ def test_json_byline_gives_byline_agency_and_date(enricher: Enricher) -> None:
     "Was this article helpful?", "First Published: Mar 04 2025 | 7:12 PM IST",
     "Read more: Lassa fever deaths rise to 138 as NCDC warns of dry-season spike",
     "(Reporting by Lucas Moraes in Brasilia; Editing by Jane Merriman)", "(END)",
-    "(Only the headline and picture of this report may have been reworked by the staff; the rest "
-    "of the content is auto-generated from a syndicated feed.)",
+    ("(Only the headline and picture of this report may have been reworked by the staff; the rest "
+    "of the content is auto-generated from a syndicated feed.)"),
     "Share: Facebook | Twitter | WhatsApp | Telegram | Copy link",
     "Advertisement · Scroll to continue",
     "Subscribe now for unlimited access. Already a subscriber? Log in",
