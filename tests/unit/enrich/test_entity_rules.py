@@ -4,7 +4,6 @@ the curated data knows, so they cannot pass by a lookup."""
 from newsflow_contracts.events import ArticleReceived
 from newsflow_enrich.pipeline import Enricher
 
-
 SPORT = """HAMBURG (dpa) - Kestrel United came from behind to beat Real Varnia 3-1 in the league \
 on Saturday, with striker Oskar Brenner scoring twice in front of 52,000 fans.
 
