@@ -83,6 +83,19 @@ def consumers(es: AsyncElasticsearch, bootstrap: str, settings: SearchSettings,
     return out
 
 
+@asynccontextmanager
+async def consuming(running: list[Indexer | StoryIndexer]) -> AsyncIterator[None]:
+    """Each consumer as a task for the life of a process, cancelled and awaited at its end."""
+    tasks = [asyncio.create_task(c.run(), name=c.name) for c in running]
+    try:
+        yield
+    finally:
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
 def in_process(settings: SearchSettings) -> list[str]:
     """The consumers the API process runs itself."""
     stories = settings.run_indexer if settings.run_story_indexer is None \
@@ -121,14 +134,10 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
         app.state.es = es
         app.state.subscriptions = Subscriptions(es, settings.index_alias, settings.stories_alias)
         app.state.consumers = consumers(es, bootstrap, settings, in_process(settings))
-        tasks = [asyncio.create_task(c.run(), name=c.name) for c in app.state.consumers]
         try:
-            yield
+            async with consuming(app.state.consumers):
+                yield
         finally:
-            for task in tasks:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
             await es.close()
 
     app = FastAPI(title="newsflow search", version="1", lifespan=lifespan)

@@ -12,7 +12,6 @@ re-reads nothing and skips nothing.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
@@ -24,7 +23,7 @@ from newsflow_contracts.settings import get_stack_settings, url_list
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from newsflow_search.config import SearchSettings
-from newsflow_search.main import KINDS, consumers, health
+from newsflow_search.main import KINDS, consumers, consuming, health
 
 
 def kinds_of(args: Sequence[str]) -> list[str]:
@@ -47,14 +46,10 @@ def worker_app(settings: SearchSettings, kinds: Sequence[str], es_url: str | Non
         es = AsyncElasticsearch(url_list(es_url), request_timeout=10)
         app.state.es = es
         app.state.consumers = consumers(es, bootstrap, settings, kinds)
-        tasks = [asyncio.create_task(c.run(), name=c.name) for c in app.state.consumers]
         try:
-            yield
+            async with consuming(app.state.consumers):
+                yield
         finally:
-            for task in tasks:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
             await es.close()
 
     app = FastAPI(title=f"newsflow search indexer ({', '.join(kinds)})", lifespan=lifespan)
