@@ -59,6 +59,15 @@ def test_page_of_chrome_only(enricher: Enricher) -> None:
     assert "no article text" in _skip_reason(enricher, ArticleReceived.new(text=chrome))
 
 
+def test_a_one_line_article_is_enriched_not_refused(enricher: Enricher) -> None:
+    # A flash or a headline-only wire item: the line is taken as the title, and is the story too.
+    event = enricher.enrich(ArticleReceived.new(
+        text="Robbers in drag steal 80 million euros from Paris diamond store"))
+    assert event.body.startswith("Robbers in drag")
+    assert any(e.name == "Paris" for e in event.entities)
+    assert [f.value for f in event.figures] == [80_000_000]
+
+
 def test_a_batch_keeps_going_past_bad_articles(enricher: Enricher) -> None:
     good = ArticleReceived.new(text="LONDON — The city council approved a budget on Monday "
                                     "that cuts 450 jobs, officials said.")

@@ -90,8 +90,11 @@ def _check_input(content: str, max_chars: int) -> None:
 
 def from_text(text: str) -> Cleaned:
     lines = chrome.classify(normalize(text))
+    story = lines.story
+    if not story and lines.title and not (lines.chrome or lines.captions or lines.byline):
+        story = [lines.title]  # a one-line item (a flash, a headline-only wire) is its own story
     return Cleaned(
-        body="\n\n".join(lines.story),
+        body="\n\n".join(story),
         title=lines.title,
         byline=lines.byline,
         captions=lines.captions,
