@@ -130,3 +130,29 @@ def test_rates_horsepower_and_cents_are_units(enricher: Enricher, sentence: str,
 def test_a_qualifier_reaches_over_an_article(enricher: Enricher) -> None:
     [fig] = figures(enricher, "The town lies about a 4-hour drive from the capital.")
     assert (fig.value, fig.unit, fig.qualifier) == (4, "hours", "about")
+
+
+@pytest.mark.parametrize(("sentence", "value", "obj", "event"), [
+    ("Twenty-three people have now died in the floods that hit the port.", 23, "people", "died"),
+    ("Forty-one people are now known to have died.", 41, "people", None),
+    ("Police said thirty-five people were injured in the blast.", 35, "people", "injured"),
+    ("Officials counted one hundred twenty-five homes destroyed.", 125, "homes", None),
+])  # fmt: skip
+def test_a_hyphenated_number_word_is_one_count(enricher: Enricher, sentence: str, value: float,
+                                               obj: str, event: str | None) -> None:
+    # spaCy splits "Twenty-three" into "Twenty", "-", "three": one number, not a 20-3 score.
+    [fig] = figures(enricher, sentence)
+    assert (fig.value, fig.object) == (value, obj)
+    if event is not None:
+        assert fig.event == event
+
+
+def test_the_earlier_value_after_up_from_is_a_figure(enricher: Enricher) -> None:
+    # spaCy reads "38 a day earlier" as one DATE: the number counts, the rest dates it.
+    figs = figures(enricher, "The death toll rose to 41 on Thursday, up from 38 a day earlier.")
+    assert [f.value for f in figs] == [41, 38]
+
+
+def test_recovered_bodies_are_a_count_with_their_verb(enricher: Enricher) -> None:
+    [fig] = figures(enricher, "Rescuers have recovered 23 bodies from the river since Monday.")
+    assert (fig.value, fig.object, fig.event) == (23, "bodies", "recovered")

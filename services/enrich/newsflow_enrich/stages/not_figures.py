@@ -37,12 +37,26 @@ def bare_date(t: Token) -> bool:
     ent = entity_of(t)
     if ent is None or ent.label_ != "DATE":
         return False
+    if _count_then_when(t, ent):
+        return True
     return all(
         x.like_num
         and not re.fullmatch(r"(1[89]|20)\d\d", x.text)
         or x.lower_ in ("to", "and", "-", "–", "between", "from", "about")
         for x in ent
     )
+
+
+_WHEN_OPENERS = {"a", "an", "the", "last", "this", "previous", "earlier", "in", "on"}
+
+
+def _count_then_when(t: Token, ent: Span) -> bool:
+    """'up from 38 a day earlier', 'against 120 last year': spaCy runs the DATE over the count
+    before it; a number that opens the entity and is followed by a determiner or a time word is a
+    count with its date, not a part of the date."""
+    return t.i == ent.start and t.i + 1 < ent.end and t.text[:1].isdigit() \
+        and not re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.doc[t.i + 1].lower_ in _WHEN_OPENERS \
+        and (t.i == 0 or t.doc[t.i - 1].lower_.rstrip(".") not in MONTHS)  # fmt: skip
 
 
 def is_duration(t: Token) -> bool:

@@ -56,6 +56,7 @@ def numbers(sent: Span) -> list[Number]:
                                  and toks[j + 1].lower_ in _WORD_SCALES and j == i + 1
                                  or toks[j].text == "-" and j + 1 < len(toks)
                                  and toks[j + 1].lower_ in ("lakh", "crore")
+                                 or _tens_units(toks, j)  # "Twenty-three": one number
                                  or toks[j].lower_ == "and" and j + 1 < len(toks)
                                  and toks[j - 1].lower_ in ("hundred", "thousand", "million")
                                  and toks[j + 1].lower_ in NUMBER_WORDS - {"a"}
@@ -76,6 +77,17 @@ def numbers(sent: Span) -> list[Number]:
 
 
 _WORD_SCALES = {"thousand", "million", "billion", "trillion"}
+
+
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+_UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+
+def _tens_units(toks: list[Token], j: int) -> bool:
+    """spaCy splits 'Twenty-three' into 'Twenty', '-', 'three': read as one number, or the pair
+    would be a score (20-3) or two counts."""
+    return toks[j].text == "-" and 0 < j < len(toks) - 1 and toks[j - 1].lower_ in _TENS \
+        and toks[j + 1].lower_ in _UNITS  # fmt: skip
 
 
 def _half_a(toks: list[Token], i: int) -> Number | None:
