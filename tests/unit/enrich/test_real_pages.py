@@ -206,6 +206,23 @@ def test_a_layout_column_named_sidebar_is_not_a_sidebar() -> None:
     assert _captions(html) == ["The council in session."]
 
 
+def test_hidden_elements_player_controls_and_date_boxes_are_not_captions() -> None:
+    # A video player's caption-track menu and settings dialog (hidden, controls), a box classed
+    # "caption" that prints the byline and a <time>: none is a caption; "overflow-hidden" only
+    # clips the figure, whose caption stays.
+    html = _page(
+        "",
+        "<ul class='caption meta'><li>Ana Rusk</li><li><time>Friday 25 December 2030</time></li>"
+        "<li><img src='author.jpg'></li></ul><div class='video'><video src='v.mp4'></video>"
+        "<div class='vjs-captions-button' role='menuitem'><ul role='menu'><li>captions settings"
+        "</li></ul></div><div class='vjs-caption-settings vjs-hidden'><label>Foreground</label>"
+        "<select><option>White</option></select></div></div>"
+        "<figure class='overflow-hidden'><img src='a.jpg'><figcaption>The council in session."
+        "<button>Share</button></figcaption></figure>",
+    )
+    assert _captions(html) == ["The council in session."]
+
+
 def test_a_credit_printed_beside_the_figcaption_is_joined_to_it() -> None:
     html = _page(
         "",

@@ -34,6 +34,12 @@ _PART_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
 # A caption's second copy (shortened, or for screen readers only): not printed twice.
 _HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader",
                            re.IGNORECASE)  # fmt: skip
+# Not printed at all: hidden by its class ("vjs-hidden", "is-hidden") or attribute; a player's or
+# a form's controls ("captions settings", a colour <select>) are not text of the page.
+# ("overflow-hidden" clips a box; it does not hide it)
+_UNSHOWN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)", re.IGNORECASE)
+_CONTROLS = {"button", "select", "option", "input", "textarea"}
+_CONTROL_ROLES = {"button", "menu", "menuitem", "menuitemcheckbox", "dialog", "toolbar"}
 _MEDIA = "img, picture, video, iframe, amp-img"
 _MEDIA_LEVELS = 3  # how far up from a caption element its photo may sit
 _MAX_WORDS = 200  # a "caption" class on a box of prose is not a caption
@@ -48,6 +54,8 @@ _PROMO_WORDS = 8  # "Photo: <a>Getty Images</a>" is a credit, however much of it
 def captions(tree: HTMLParser) -> list[str]:
     out: list[str] = []
     for node in tree.css(f"figure, figcaption, {_PARTS}"):
+        if _unshown(node):
+            continue
         if node.tag in ("figure", "figcaption"):
             if node.tag == "figcaption" and _has_ancestor(node, "figure"):
                 continue  # read with its figure
@@ -96,8 +104,8 @@ def _loose_caption(node: LexborNode) -> str:
     classed "caption" that holds the photo or a headline is a wrapper, not the caption."""
     if not _text_part(node) or _in_part_or_figure(node) or _follows_part(node):
         return ""
-    if _elsewhere(node) or not _near_media(node):
-        return ""
+    if _elsewhere(node) or not _near_media(node) or node.css_first("time") is not None:
+        return ""  # (a box printing a <time> is the story's byline and date line)
     parts = [node]
     sib = node.next
     while sib is not None:
@@ -175,12 +183,28 @@ def _pieces(node: LexborNode, out: list[str]) -> None:
             piece = child.text_content or ""
             if not _LABEL.match(" ".join(piece.split())):
                 out.append(piece)
-        elif child.tag not in _UNPRINTED and not _HIDDEN_CLASS.search(
+        elif child.tag not in _UNPRINTED and child.tag not in _CONTROLS and not _HIDDEN_CLASS.search(
             child.attributes.get("class") or ""
-        ):
+        ) and not _unshown_self(child):
             out.append(_EDGE)
             _pieces(child, out)
             out.append(_EDGE)
+
+
+def _unshown_self(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return "hidden" in attrs or attrs.get("role") in _CONTROL_ROLES or \
+        bool(_UNSHOWN_CLASS.search(attrs.get("class") or ""))  # fmt: skip
+
+
+def _unshown(node: LexborNode) -> bool:
+    """Hidden, or a control: the node or a box around it."""
+    k: LexborNode | None = node
+    while k is not None and k.tag not in ("body", "html"):
+        if k.tag in _CONTROLS or _unshown_self(k):
+            return True
+        k = k.parent
+    return False
 
 
 def _is_inside(node: LexborNode, other: LexborNode) -> bool:
