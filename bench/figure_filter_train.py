@@ -31,12 +31,12 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import figure_learn as learn
+from figure_learn import row, seen_counts
 from figure_train import parse_pages
 from newsflow_enrich.stages import figure_filter as ff
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
-from quality_score import Scores, match_figures, score_figures
-
-LEVELS = ("figures value", "figures +object", "figures +object+event")
+from quality_score import match_figures
 
 
 def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:
@@ -51,37 +51,21 @@ def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:
 def fit(data: list[tuple[list[str], bool]], epochs: int, seed: int, min_count: int,
         lr: float = 0.1, l2: float = 1e-3) -> dict[str, float]:  # fmt: skip
     """Logistic regression by AdaGrad on the log loss."""
-    rng = random.Random(seed)
-    seen: dict[str, int] = defaultdict(int)
-    for feats, _ in data:
-        for x in set(feats):
-            seen[x] += 1
+    seen = seen_counts(feats for feats, _ in data)
     data = [([x for x in feats if seen[x] >= min_count], ok) for feats, ok in data]
-    w: dict[str, float] = defaultdict(float)
-    g2: dict[str, float] = defaultdict(lambda: 1e-8)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for feats, ok in data:
-            z = max(-30.0, min(30.0, sum(w[x] for x in feats)))
-            grad = 1.0 / (1.0 + math.exp(-z)) - (1.0 if ok else 0.0)
-            for x in feats:
-                gx = grad + l2 * w[x]
-                g2[x] += gx * gx
-                w[x] -= lr * gx / math.sqrt(g2[x])
-    return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 1e-3}
+    return learn.fit(data, _log_loss_gradient, epochs, seed, lr, l2)
+
+
+def _log_loss_gradient(example: tuple[list[str], bool],
+                       w: dict[str, float]) -> list[tuple[list[str], float]]:  # fmt: skip
+    feats, ok = example
+    z = max(-30.0, min(30.0, sum(w[x] for x in feats)))
+    return [(feats, 1.0 / (1.0 + math.exp(-z)) - (1.0 if ok else 0.0))]
 
 
 def f1s(pages: list[dict[str, Any]], model: ff.Filter | None) -> dict[str, float]:
-    s = Scores()
-    for p in pages:
-        figs = p["rules"] if model is None else model.keep(p["doc"], p["rules"])
-        score_figures(p["gold"], [f.model_dump() for f in figs], s)
-    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
-
-
-def row(name: str, n: int, rules: dict[str, float], model: dict[str, float]) -> str:
-    cells = [f"{rules[k]:.3f} / {model[k]:.3f}" for k in LEVELS]
-    return f"| {name} | {n} | " + " | ".join(cells) + " |"
+    return learn.f1s(pages, lambda p: p["rules"] if model is None
+                     else model.keep(p["doc"], p["rules"]))  # fmt: skip
 
 
 def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict[str, Any]]]:
@@ -142,7 +126,7 @@ def main() -> None:
             for p in held:
                 p[f"cv{t}"] = model.keep(p["doc"], p["rules"])
     rules = f1s(real, None)
-    cv = {t: _f1_of(real, f"cv{t}") for t in thresholds}
+    cv = {t: learn.f1s(real, lambda p, t=t: p[f"cv{t}"]) for t in thresholds}
     for t in thresholds:
         print(row(f"all (cross-validated), threshold {t}", len(real), rules, cv[t]))
     threshold = args.threshold if args.threshold is not None else max(
@@ -173,13 +157,6 @@ def main() -> None:
              "seed": args.seed, "epochs": args.epochs, "min_count": args.min_count,
              "threshold": threshold, "weights": weights}, indent=0) + "\n")  # fmt: skip
         print(f"\n{len(weights)} weights written to {args.out} ({version})")
-
-
-def _f1_of(pages: list[dict[str, Any]], key: str) -> dict[str, float]:
-    s = Scores()
-    for p in pages:
-        score_figures(p["gold"], [f.model_dump() for f in p[key]], s)
-    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
 
 
 if __name__ == "__main__":

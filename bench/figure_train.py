@@ -35,11 +35,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import figure_learn as learn
+from figure_learn import LEVELS, seen_counts
 from newsflow_enrich.stages import figure_rerank as fr
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
-from quality_score import Scores, _alts, head, match_figures, score_figures, stem
-
-LEVELS = ("figures value", "figures +object", "figures +object+event")
+from quality_score import _alts, head, match_figures, stem
 
 
 def parse_pages(cases: list[Any]) -> list[dict[str, Any]]:
@@ -126,44 +126,30 @@ def groups(doc: Any, rules: list[Any], golds: list[dict[str, Any]]) -> list[list
 def fit(groups_: list[list[Any]], epochs: int, seed: int, min_count: int = 5, lr: float = 0.1,
         l2: float = 1e-3) -> dict[str, float]:  # fmt: skip
     """A conditional logit: maximise log P(any right candidate) per group (AdaGrad)."""
-    rng = random.Random(seed)
-    w: dict[str, float] = defaultdict(float)
-    g2: dict[str, float] = defaultdict(lambda: 1e-8)
     data = [g for g in groups_ if any(ok for _, ok in g)]
-    seen: dict[str, int] = defaultdict(int)
-    for cands in data:
-        for x in {x for feats, _ in cands for x in feats}:
-            seen[x] += 1
+    seen = seen_counts({x for feats, _ in cands for x in feats} for cands in data)
     # features of fewer than `min_count` groups are dropped: they fit single sentences
     data = [[([x for x in feats if seen[x] >= min_count], ok) for feats, ok in g] for g in data]
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for cands in data:
-            s = [sum(w[x] for x in feats) for feats, _ in cands]
-            m = max(s)
-            e = [math.exp(x - m) for x in s]
-            z = sum(e)
-            gold_mass = sum(ei for ei, (_, ok) in zip(e, cands, strict=True) if ok)
-            for ei, (feats, ok) in zip(e, cands, strict=True):
-                grad = ei / z - (ei / gold_mass if ok else 0.0)
-                for x in feats:
-                    gx = grad + l2 * w[x]
-                    g2[x] += gx * gx
-                    w[x] -= lr * gx / math.sqrt(g2[x])
-    return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 1e-3}
+    return learn.fit(data, _logit_gradient, epochs, seed, lr, l2)
+
+
+def _logit_gradient(cands: list[Any], w: dict[str, float]) -> list[tuple[list[str], float]]:
+    s = [sum(w[x] for x in feats) for feats, _ in cands]
+    m = max(s)
+    e = [math.exp(x - m) for x in s]
+    z = sum(e)
+    gold_mass = sum(ei for ei, (_, ok) in zip(e, cands, strict=True) if ok)
+    return [(feats, ei / z - (ei / gold_mass if ok else 0.0))
+            for ei, (feats, ok) in zip(e, cands, strict=True)]  # fmt: skip
 
 
 def f1s(pages: list[dict[str, Any]], model: fr.Reranker | None) -> dict[str, float]:
-    s = Scores()
-    for p in pages:
-        figs = p["rules"] if model is None else model.choose(p["doc"], p["rules"])
-        score_figures(p["gold"], [f.model_dump() for f in figs], s)
-    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
+    return learn.f1s(pages, lambda p: p["rules"] if model is None
+                     else model.choose(p["doc"], p["rules"]))  # fmt: skip
 
 
 def row(name: str, n: int, rules: dict[str, float], model: dict[str, float]) -> str:
-    cells = [f"{rules[k]:.3f} / {model[k]:.3f}" for k in LEVELS[1:]]
-    return f"| {name} | {n} | " + " | ".join(cells) + " |"
+    return learn.row(name, n, rules, model, LEVELS[1:])
 
 
 def main() -> None:
@@ -203,7 +189,7 @@ def main() -> None:
             for p in held:
                 p[f"cv{m}"] = model.choose(p["doc"], p["rules"])
     rules = f1s(real, None)
-    cv = {m: _f1_of(real, f"cv{m}") for m in margins}
+    cv = {m: learn.f1s(real, lambda p, m=m: p[f"cv{m}"]) for m in margins}
     for m in margins:
         print(row(f"all (cross-validated) | {m}", len(real), rules, cv[m]))
     margin = (
@@ -251,13 +237,6 @@ def main() -> None:
             + "\n"
         )
         print(f"\n{len(weights)} weights written to {args.out} ({version})")
-
-
-def _f1_of(pages: list[dict[str, Any]], key: str) -> dict[str, float]:
-    s = Scores()
-    for p in pages:
-        score_figures(p["gold"], [f.model_dump() for f in p[key]], s)
-    return {k: s.prf[k].row()["f1"] or 0.0 for k in LEVELS}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,68 @@
+"""What the figures' two learned parts share in training: the AdaGrad loop over sparse features,
+the dropping of rare features, and the figure F1s and table rows their scripts print.
+
+The chooser (figure_train.py, a conditional logit over a figure's candidates) and the filter
+(figure_filter_train.py, a logistic model over each figure) differ only in their loss: each passes
+the gradient of its own, per feature set, to `fit`. Written here rather than taken from a library
+for the reason the models are hand-written (stages/figure_rerank.py): a few lines over sparse
+string features, with no dependency to carry into the service.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from quality_score import Scores, score_figures
+
+LEVELS = ("figures value", "figures +object", "figures +object+event")
+
+Weights = dict[str, float]
+# One training item's gradient: (features, d loss / d score) per scored thing, in order.
+Gradient = Callable[[Any, Weights], list[tuple[list[str], float]]]
+
+
+def seen_counts(feature_sets: Iterable[Iterable[str]]) -> dict[str, int]:
+    """In how many items (a group, an example) each feature occurs."""
+    seen: dict[str, int] = defaultdict(int)
+    for feats in feature_sets:
+        for x in set(feats):
+            seen[x] += 1
+    return seen
+
+
+def fit(data: list[Any], gradient: Gradient, epochs: int, seed: int, lr: float = 0.1,
+        l2: float = 1e-3) -> Weights:  # fmt: skip
+    """AdaGrad with L2 over `data` (shuffled each epoch, by `seed`); the weights rounded to 3
+    places, the ones that round to 0 left out."""
+    rng = random.Random(seed)
+    w: dict[str, float] = defaultdict(float)
+    g2: dict[str, float] = defaultdict(lambda: 1e-8)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for item in data:
+            for feats, grad in gradient(item, w):
+                for x in feats:
+                    gx = grad + l2 * w[x]
+                    g2[x] += gx * gx
+                    w[x] -= lr * gx / math.sqrt(g2[x])
+    return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 1e-3}
+
+
+def f1s(pages: list[dict[str, Any]], figures_of: Callable[[dict[str, Any]], list[Any]],
+        levels: tuple[str, ...] = LEVELS) -> dict[str, float]:  # fmt: skip
+    """Figure F1 per level over `pages`, each page's figures given by `figures_of(page)`."""
+    s = Scores()
+    for p in pages:
+        score_figures(p["gold"], [f.model_dump() for f in figures_of(p)], s)
+    return {k: s.prf[k].row()["f1"] or 0.0 for k in levels}
+
+
+def row(name: str, n: int, rules: dict[str, float], model: dict[str, float],
+        levels: tuple[str, ...] = LEVELS) -> str:  # fmt: skip
+    """A markdown row: 'rules / model' F1 per level."""
+    cells = [f"{rules[k]:.3f} / {model[k]:.3f}" for k in levels]
+    return f"| {name} | {n} | " + " | ".join(cells) + " |"
