@@ -35,7 +35,7 @@ def test_a_change_to_a_count_is_not_a_range(enricher: Enricher) -> None:
 @pytest.mark.parametrize("sentence", [
     "The bill passed on a 52-48 vote on Tuesday.",
     "Instead, the visitors lost 24-17 at home.",
-    "The city recorded its lowest rate per 100,000 residents in a decade.",
+    "The city recorded its lowest rate per 100,000 residents in years.",  # ("a decade" counts)
     "One thing is clear: there is one right answer, and no-one disputes it.",
     "Both parties kept lobbing attacks at one another all week.",
     "The family of Verma (26), who was found in a canal, has asked for an inquiry.",
@@ -156,3 +156,36 @@ def test_the_earlier_value_after_up_from_is_a_figure(enricher: Enricher) -> None
 def test_recovered_bodies_are_a_count_with_their_verb(enricher: Enricher) -> None:
     [fig] = figures(enricher, "Rescuers have recovered 23 bodies from the river since Monday.")
     assert (fig.value, fig.object, fig.event) == (23, "bodies", "recovered")
+
+
+@pytest.mark.parametrize(("sentence", "qualifier", "obj"), [
+    ("At least one poet has tested positive for the virus.", "at least", "poet"),
+    ("Patients may be accompanied by at most one other person.", "at most", "other person"),
+])  # fmt: skip
+def test_one_with_a_bound_is_a_count(enricher: Enricher, sentence: str, qualifier: str,
+                                     obj: str) -> None:  # fmt: skip
+    [fig] = figures(enricher, sentence)
+    assert (fig.value, fig.qualifier, fig.object) == (1, qualifier, obj)
+
+
+def test_only_one_is_a_count_and_another_one_is_not(enricher: Enricher) -> None:
+    assert [f.value for f in figures(enricher, "Only one title was left on the list.")] == [1]
+    assert figures(enricher, "Then they bought another one from the shop.") == []
+
+
+@pytest.mark.parametrize(("sentence", "qualifier"), [
+    ("The two men had worked together for more than a decade.", "more than"),
+    ("The city wants to end the shortage within a decade, the mayor said.", None),
+])  # fmt: skip
+def test_a_decade_is_ten_years(enricher: Enricher, sentence: str, qualifier: str | None) -> None:
+    figs = [f for f in figures(enricher, sentence) if f.unit == "years"]
+    assert [(f.value, f.qualifier) for f in figs] == [(10, qualifier)]
+
+
+def test_a_decade_ago_places_in_time(enricher: Enricher) -> None:
+    assert figures(enricher, "The protests started more than a decade ago in the capital.") == []
+
+
+def test_a_non_breaking_space_inside_an_amount(enricher: Enricher) -> None:
+    figs = figures(enricher, "Republicans never took up the more than $3\u00a0trillion bill.")
+    assert [(f.value, f.unit, f.qualifier) for f in figs] == [(3e12, "USD", "more than")]

@@ -16,6 +16,7 @@ from newsflow_enrich.stages.numbers import (
     currency_follows,
     dollar_code,
     is_number_token,
+    qualifier_of,
     value_of,
 )
 
@@ -278,6 +279,11 @@ def _in_name(t: Token) -> bool:
     return ent is None or any(x.pos_ == "PROPN" for x in ent)
 
 
+# A bound on "one" makes it a count; "another one", "under one roof" stay pronoun and idiom.
+_ONE_BOUNDS = {"at least", "at most", "more than", "less than", "fewer than", "no more than",
+               "no fewer than", "up to", "nearly", "almost"}  # fmt: skip
+
+
 def _one_counts(t: Token) -> bool:
     """'one' the word counts only as a part of a count ('six astronauts, including one
     Russian'), beside other counts ('two ... and one'), or of a unit ('one year')."""
@@ -285,6 +291,8 @@ def _one_counts(t: Token) -> bool:
     before = {x.lower_ for x in doc[max(0, t.i - 2) : t.i]}
     if before & {"including", "among"}:
         return True
+    if qualifier_of(doc, t.i)[0] in _ONE_BOUNDS or t.i > 0 and doc[t.i - 1].lower_ == "only":
+        return True  # "at least one poet", "at most one other person", "only one title"
     if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in UNITS:
         return True
     return any(x.dep_ == "conj" and x.like_num for x in (t.head, *t.children)) \

@@ -41,6 +41,10 @@ def numbers(sent: Span) -> list[Number]:
             out.append(Number(toks[i].i, toks[i + 1].i + 1, 12.0))
             i += 2
             continue
+        if _a_decade(toks, i):  # "for more than a decade": 10 years (its unit read by unit_of)
+            out.append(Number(toks[i].i, toks[i].i + 1, 10.0))
+            i += 2
+            continue
         if (
             not is_number_token(t)
             or is_excluded(t)
@@ -99,6 +103,17 @@ def _half_a(toks: list[Token], i: int) -> Number | None:
 
 def _a_dozen(toks: list[Token], i: int) -> bool:
     return toks[i].lower_ == "a" and i + 1 < len(toks) and toks[i + 1].lower_ == "dozen" \
+        and (i == 0 or toks[i - 1].lower_ != "half")  # fmt: skip
+
+
+_WHEN = {"ago", "earlier", "later", "old", "before", "after"}
+
+
+def _a_decade(toks: list[Token], i: int) -> bool:
+    """'a decade' is ten years ('within a decade'); 'a decade ago' places, not counts, and 'half
+    a decade' is not ten."""
+    return toks[i].lower_ == "a" and i + 1 < len(toks) and toks[i + 1].lower_ == "decade" \
+        and (i + 2 >= len(toks) or toks[i + 2].lower_ not in _WHEN) \
         and (i == 0 or toks[i - 1].lower_ != "half")  # fmt: skip
 
 

@@ -187,6 +187,8 @@ def unit_of(doc: Doc, num: Number) -> tuple[str | None, int]:
     if glued:
         return PREFIXES[glued.group(1).lower()], num.end
     end = num.end
+    if doc[num.start].lower_ == "a" and end < len(doc) and doc[end].lower_ == "decade":
+        return "years", end + 1  # "a decade" is 10 years (number_phrases)
     if (
         end + 1 < len(doc)
         and doc[end].text == "-"

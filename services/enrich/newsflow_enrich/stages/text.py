@@ -51,10 +51,15 @@ def normalize(text: str) -> str:
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])[ʼ‘´`](?=s\b)")
 
 
+# Spaces spaCy does not split on, left in some bodies: "$3\u00a0trillion" was "$3" and a space
+# token, its scale and unit lost, the parse around it broken.
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+
+
 def for_nlp(text: str) -> str:
-    """The text spaCy parses: possessive apostrophes spelled ’, one character for one, so that
-    every offset into it still indexes the body."""
-    return _POSSESSIVE.sub("’", text)
+    """The text spaCy parses: possessive apostrophes spelled ’ and non-breaking spaces plain, one
+    character for one, so that every offset into it still indexes the body."""
+    return _POSSESSIVE.sub("’", text).translate(_ODD_SPACES)
 
 
 def clean(raw: ArticleReceived, max_chars: int) -> Cleaned:
