@@ -218,3 +218,50 @@ def test_a_restated_value_with_the_same_reading_still_comes_before_the_current_o
     [track] = [t for t in story.tracks if t.key == "displac|peopl|"]
     assert [r.value for r in track.reports] == [17500, 19200]
     assert track.latest == 19200
+
+
+def test_one_count_told_with_two_verbs_no_class_knows_is_one_track() -> None:
+    tracks = _tracks(
+        _port("About 1,200 dock workers walked off the job on Monday.",
+              [{"text": "1,200", "object": "dock workers", "event": "walked"}], 14),
+        _port("About 1,200 workers are taking part, the union said.",
+              [{"text": "1,200", "object": "workers", "event": "taking"}], 15),
+        # Another value is another count; a small one agreeing is a coincidence; a class
+        # ("hurt") never meets a verb outside it.
+        _port("Some 900 workers are taking part in a second walkout. Two dock workers walked "
+              "out of talks. 1,200 workers were hurt.",
+              [{"text": "900", "object": "workers", "event": "taking"},
+               {"text": "Two", "value": 2, "object": "dock workers", "event": "walked"},
+               {"text": "1,200 workers were", "value": 1200, "object": "workers",
+                "event": "hurt"}], 16),
+        _port("Two workers are taking part in the talks.",
+              [{"text": "Two", "value": 2, "object": "workers", "event": "taking"}], 17),
+    )  # fmt: skip
+    assert _values(tracks, "walk|dock worker|") == [2, 1200, 1200]
+    assert _values(tracks, "take|worker|") == [2, 900]
+    assert _values(tracks, "wound|worker|") == [1200]
+
+
+def _breach(body: str, figures: list[dict], day: int) -> object:
+    lede = "Hackers broke into the systems of Telecom Andina, the operator said. "
+    return article(lede + body, title="Telecom Andina breach",
+                   published_at=f"2026-06-{day:02d}T10:00:00Z",
+                   entities={"Telecom Andina": "ORG"}, figures=figures)  # fmt: skip
+
+
+def test_a_raised_count_joins_the_track_of_the_value_it_restates() -> None:
+    tracks = _tracks(
+        _breach("Hackers accessed the data of 210,000 customers.",
+                [{"text": "210,000", "object": "customers", "event": "accessed"}], 10),
+        # The new value alone matches nothing; the value it restates does.
+        _breach("The data of 560,000 customers was stolen, up from the 210,000 it reported.",
+                [{"text": "560,000", "object": "customers", "event": "stolen"},
+                 {"text": "210,000", "object": None, "event": "reported"}], 12),
+        # "its first estimate of": an earlier value, not a count of estimates.
+        _breach("Now 560,000 customers were affected, more than double its first estimate "
+                "of 210,000.",
+                [{"text": "560,000", "object": "customers", "event": "affected"},
+                 {"text": "210,000", "object": "first estimate", "event": "affected"}], 13),
+    )  # fmt: skip
+    assert list(tracks) == ["access|custom|"]
+    assert _values(tracks, "access|custom|") == [210_000, 210_000, 210_000, 560_000, 560_000]

@@ -143,6 +143,8 @@ def identities(article: ArticleEnriched,
         if not event and fig.parent is not None and 0 <= fig.parent < len(article.figures):
             event = article.figures[fig.parent].event  # "including 40 children" of the killed
         read = None if counts.past_year(fig.sentence, year) else _read(article, fig, event)
+        if read and _ESTIMATE.search(read[1].lower()):
+            read = None  # "its first estimate of 2.1 million": a value of some count, see _restated
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
         plain = bool(read) and _plain(read[1], aliases)
         raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain)
@@ -163,7 +165,7 @@ def identities(article: ArticleEnriched,
 # straight points"): such an object is a part or a different set, never a mere description.
 _SELECTING = {"next", "last", "first", "other", "previous", "straight", "consecutive", "further",
               "additional", "separate", "more", "higher", "lower", "remaining", "final", "new",
-              "top", "end", "same", "only"}  # fmt: skip
+              "top", "end", "same", "only", "initial", "original", "earlier", "former"}  # fmt: skip
 
 
 def _plain(obj: str, aliases: dict[str, str]) -> bool:
@@ -178,11 +180,15 @@ def _plain(obj: str, aliases: dict[str, str]) -> bool:
 # an earlier count of 38", "3.4 million ..., revised from 1.2 million".
 _RESTATES = re.compile(
     r"\b(?:up|down|revised|raised|lowered|increased|decreased)\s+from\b|"
+    r"\b(?:first|initial|earlier|previous|original|preliminary)\s+(?:estimate|figure|count|"
+    r"tally)s?\s+of\b|"
     r"\bfrom\s+(?:an?|the)\s+(?:earlier|initial|previous|original|first|preliminary)\b|"
     r"\bcompared (?:with|to)\b",
     re.IGNORECASE,
 )
 _RESTATE_GAP = 80  # characters between the two figures, at most
+# An object that names no thing but a value of one ("its first estimate of 2.1 million").
+_ESTIMATE = re.compile(r"\b(?:estimate|figure|count|tally)s?$")
 
 
 def _restated(article: ArticleEnriched,
@@ -273,15 +279,27 @@ class TrackState:
         )  # fmt: skip
 
 
-def choose(tracks: dict[str, TrackState], ident: Identity, value: float) -> TrackState | None:
+def choose(
+    tracks: dict[str, TrackState], ident: Identity, value: float, earlier: float | None = None
+) -> TrackState | None:
     """The track with this figure's identity; else the one track that counts the same thing
     with a plain description more or less ("38 container ships waiting" ... "74 ships
-    waiting"), when the value is near its latest; else None for a new one."""
+    waiting"), when the value is near its latest; else the one track that reports this very
+    value of the same thing under another verb no class knows (`_retold`); else None for a
+    new one. `earlier` is the value the article restates for this count ("5.6 million, up
+    from 2.1 million"): the track that holds it is this count's."""
     for track in tracks.values():
         if track.accepts(ident):
             return track
     near = [t for t in tracks.values() if _described(t, ident) and _near(t, value)]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    retold = [
+        t
+        for t in tracks.values()
+        if any(_retold(t, ident, v) for v in (value, earlier) if v is not None)
+    ]
+    return retold[0] if len(retold) == 1 else None
 
 
 def _described(track: TrackState, ident: Identity) -> bool:
@@ -290,11 +308,39 @@ def _described(track: TrackState, ident: Identity) -> bool:
     fighters" (names are never dropped; different groups are never merged)."""
     if (track.event_n, track.unit, track.place) != (ident.event, ident.unit, ident.place):
         return False
+    return _same_or_described(track, ident)
+
+
+def _same_or_described(track: TrackState, ident: Identity) -> bool:
     mine, theirs = ident.object.split(), track.object_n.split()
-    if not mine or not theirs or mine[-1] != theirs[-1] or len(mine) == len(theirs):
+    if not mine or not theirs or mine[-1] != theirs[-1]:
+        return False
+    if mine == theirs:
+        return True
+    if len(mine) == len(theirs):
         return False
     return (track.plain if len(theirs) > len(mine) else ident.plain) and min(
         len(mine), len(theirs)) == 1  # fmt: skip
+
+
+# A count this large told twice is one count, not a coincidence ("two players", "three
+# games" agree by chance).
+_RETOLD_MIN = 100
+
+
+def _retold(track: TrackState, ident: Identity, value: float) -> bool:
+    """The same value of the same thing (or a plain description of it dropped), both told with
+    verbs outside every class: "1,200 dock workers walked off the job" ... "1,200 workers are
+    taking part", "hackers stole the data of 2.1 million customers" ... "2.1 million customers
+    were affected". Verbs of two classes never meet ("killed" vs "wounded")."""
+    return (
+        value >= _RETOLD_MIN
+        and track.event_n not in counts.CLASSES
+        and ident.event not in counts.CLASSES
+        and (track.unit, track.place) == (ident.unit, ident.place)
+        and _same_or_described(track, ident)
+        and any(r["value"] == value for r in track.reports)
+    )
 
 
 # A report joins a track through a dropped description only within this factor of the track's
@@ -322,6 +368,14 @@ def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
     return track
 
 
+def _earlier(article: ArticleEnriched, idents: list[Identity | None], i: int) -> float | None:
+    """The value the next figure restates for figure i's count (see `_restated`), if any."""
+    nxt = idents[i + 1] if i + 1 < len(idents) else None
+    if nxt is not None and nxt.restates and nxt == idents[i]:
+        return article.figures[i + 1].value
+    return None
+
+
 def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: float, seq: int,
                 published_at: str) -> list[str]:  # fmt: skip
     """File the article's figures into tracks; returns the keys of the tracks that changed."""
@@ -335,7 +389,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
             # A part that names the same thing as its whole ("2,000 investors ... at least 300
             # investors") is not a report of the whole's count: not tracked.
             continue
-        track = choose(tracks, ident, fig.value)
+        track = choose(tracks, ident, fig.value, _earlier(article, identities_, i))
         if track is None:
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
                                   else None) or ident.event  # fmt: skip
