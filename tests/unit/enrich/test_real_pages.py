@@ -223,6 +223,27 @@ def test_hidden_elements_player_controls_and_date_boxes_are_not_captions() -> No
     assert _captions(html) == ["The council in session."]
 
 
+def test_a_short_line_right_after_a_photo_is_its_caption_without_caption_markup() -> None:
+    # No <figure>, no caption class: a photo and one line alone in their box, or a line set off
+    # in italics right after the photo. Not: an icon with a heading, a linked teaser line, a
+    # story paragraph after a photo box.
+    html = _page(
+        "",
+        "<table><tr><td><img src='a.jpg' width='600'><div class='info2'>The core stage at the "
+        "plant. (credit: Ana Rusk)</div></td></tr></table><div class='content'><img src='b.jpg'>"
+        "<center><em>The new deck, via Tomas Vik</em></center></div><div class='c'><img "
+        "src='icon_comments.png'><div><h3>Comments</h3><p>Share what you think</p></div></div>"
+        "<div class='box'><img src='c.jpg'><div>Read: <a href='/x'>Varnhold council votes on "
+        "the bridge plan once more</a></div></div><div><img src='d.jpg'></div><p>The council "
+        "of Varnhold met again on Tuesday.</p>",
+    )
+    assert _captions(html) == [
+        "The core stage at the plant. (credit: Ana Rusk)",
+        "The new deck, via Tomas Vik",
+    ]
+    assert "The council of Varnhold met again on Tuesday." in _body(html)
+
+
 def test_a_credit_printed_beside_the_figcaption_is_joined_to_it() -> None:
     html = _page(
         "",

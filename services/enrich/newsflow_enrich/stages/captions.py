@@ -48,15 +48,24 @@ _EDGE = "\x00"  # where an element starts or ends
 _GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])")
 _HEADINGS = "h1, h2, h3"
 _LINKED_TITLE = "h1 a, h2 a, h3 a, h4 a, h5 a, h6 a"
-_PROMO_WORDS = 8  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
+_PROMO_WORDS = 8
+_BESIDE_WORDS = (3, 60)  # a line beside a photo that is its caption
+_BESIDE_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form", "script", "a"}
+_SET_OFF = {"em", "i", "small", "center"}
+_SET_OFF_BOX = {"p", "div", "span", "center"}
+_MIN_PHOTO_PX = 150  # an icon, a logo, an author's thumbnail
+_PORTRAIT = re.compile(r"author|byline|avatar|profile|logo|icon|bio\b|user|emoti|\.gif$",
+                       re.IGNORECASE)  # fmt: skip  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
 
 
 def captions(tree: HTMLParser) -> list[str]:
     out: list[str] = []
-    for node in tree.css(f"figure, figcaption, {_PARTS}"):
+    for node in tree.css(f"figure, figcaption, {_PARTS}, img"):
         if _unshown(node):
             continue
-        if node.tag in ("figure", "figcaption"):
+        if node.tag == "img":
+            line = _caption_beside(node)
+        elif node.tag in ("figure", "figcaption"):
             if node.tag == "figcaption" and _has_ancestor(node, "figure"):
                 continue  # read with its figure
             line = "" if _elsewhere(node) or _teaser(node) else _caption_of(node)
@@ -65,6 +74,67 @@ def captions(tree: HTMLParser) -> list[str]:
         if line and line not in out:  # a gallery repeating one caption counts once
             out.append(line)
     return out
+
+
+def _caption_beside(img: LexborNode) -> str:
+    """A photo without caption markup, printed with one short line right after it: the two
+    alone in a box (<td><img><div>The core stage ... (credit: NASA)</div></td>), or the line set
+    off as captions are (<img><center><em>... via iFixit</em></center>). Not a photo in a link
+    (a teaser), an icon or an author's portrait, nor a line that is a heading or a link."""
+    if _has_ancestor(img, "figure") or _has_ancestor(img, "a") or _small(img) or \
+            _elsewhere(img) or _in_part_or_figure(img):  # fmt: skip
+        return ""
+    line = _next_element(img)
+    if line is None or line.tag in _BESIDE_SKIP or _text_part(line) or \
+            not (_alone(img, line) or _set_off(line)):  # fmt: skip
+        return ""
+    text = _text(line)
+    linked = sum(len(a.text(strip=True)) for a in line.css("a"))
+    if not _BESIDE_WORDS[0] <= len(text.split()) <= _BESIDE_WORDS[1] or linked * 2 >= len(text) or \
+            line.css_first(f"{_MEDIA}, h4, h5, h6, {_HEADINGS}") is not None or _portrait(img):  # fmt: skip
+        return ""
+    return text
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    sib = node.next
+    while sib is not None and (sib.tag in ("-comment", "br") or sib.tag == "-text" and
+                               not (sib.text_content or "").strip()):  # fmt: skip
+        sib = sib.next
+    return sib if sib is not None and sib.tag != "-text" else None
+
+
+def _alone(img: LexborNode, line: LexborNode) -> bool:
+    box = img.parent
+    return box is not None and box.tag not in ("body", "html") and \
+        len(" ".join(box.text(separator=" ").split())) == len(" ".join(line.text(separator=" ").split()))  # fmt: skip
+
+
+def _set_off(line: LexborNode) -> bool:
+    """Printed in italics, small or centred type, whole."""
+    k = line
+    while k is not None and k.tag in _SET_OFF_BOX:
+        kids = [c for c in k.iter() if c.tag != "br"]
+        if len(kids) != 1 or (k.text(deep=False) or "").strip():
+            return False
+        k = kids[0]
+    return k is not None and k.tag in _SET_OFF
+
+
+def _small(img: LexborNode) -> bool:
+    sizes = [img.attributes.get(a) or "" for a in ("width", "height")]
+    return any(v.isdigit() and int(v) < _MIN_PHOTO_PX for v in sizes)
+
+
+def _portrait(img: LexborNode) -> bool:
+    if _PORTRAIT.search((img.attributes.get("src") or "").rsplit("/", 1)[-1]):
+        return True  # (icon_comments_74.png)
+    k: LexborNode | None = img
+    while k is not None and k.tag not in ("body", "html"):
+        if _PORTRAIT.search(k.attributes.get("class") or ""):
+            return True
+        k = k.parent
+    return False
 
 
 def _teaser(fig: LexborNode) -> bool:
