@@ -265,3 +265,21 @@ def test_a_raised_count_joins_the_track_of_the_value_it_restates() -> None:
     )  # fmt: skip
     assert list(tracks) == ["access|custom|"]
     assert _values(tracks, "access|custom|") == [210_000, 210_000, 210_000, 560_000, 560_000]
+
+
+def test_a_level_verb_counts_its_subject_whatever_noun_the_figure_was_given() -> None:
+    # enrich may give "rose to 23" a noun from later in the sentence ("11,000 people")
+    a = _report("At least 12 people were killed in the fire.",
+                [{"text": "12", "object": "people", "event": "killed"}])  # fmt: skip
+    b = _report(
+        "The death toll rose to 23 on Saturday and more than 11,000 people were displaced. "
+        "The number of victims was increasing at a rate of 50 percent.",
+        [{"text": "23", "object": "people", "event": "rose"},
+         {"text": "11,000", "object": "people", "event": "displaced"},
+         {"text": "50 percent", "value": 50, "unit": "%", "object": "rate",
+          "event": "increasing"}], day=21,
+    )  # fmt: skip
+    tracks = _tracks(a, b)
+    assert _values(tracks, "kill|peopl|") == [12, 23]
+    assert _values(tracks, "displac|peopl|") == [11_000]
+    assert _values(tracks, "increas|rate||%") == [50]  # a rate, not a count of victims

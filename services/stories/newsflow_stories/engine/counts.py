@@ -142,6 +142,16 @@ def counted_in(sentence_before: str) -> tuple[str, str | None] | None:
     return None
 
 
+# Verbs that give a count's new level ("the death toll rose to 23", "reached 74"): what the
+# figure counts is their subject, named before it.
+_CHANGE = {"rise", "climb", "reach", "increas", "jump", "stand", "stood", "mount", "grow", "soar",
+           "top", "surpass", "exceed"}  # fmt: skip
+
+
+def changes(event: str | None) -> bool:
+    return bool(event) and bool(set(_stems(event)) & _CHANGE)
+
+
 def waiting_before(text_before: str) -> bool:
     """Is the figure the size of a queue or backlog ("the backlog of" right before it)?"""
     return bool(_WAITING_BEFORE.search(text_before.lower()))

@@ -105,7 +105,11 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
            if event else None)  # fmt: skip
     if counts.waiting_before(body[max(0, begin - 40) : begin]):
         cls = counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
-    if not obj or normalize_object(obj, {}) in ("death toll", "toll"):
+    toll = bool(obj) and normalize_object(obj, {}) in ("death toll", "toll")
+    # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
+    # noun enrich gave the figure (it may take one from later in the sentence).
+    changed = bool(obj) and not fig.unit and cls not in counts.CLASSES and counts.changes(event)
+    if not obj or toll or changed:
         start = _sentence_start(article, fig)
         counted = counts.counted_in(body[start:begin]) if start is not None else None
         if counted:
@@ -114,7 +118,7 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
             # "the death toll rose to 23, with more than 300 injured" - the 300 are wounded.
             if participle and cls not in counts.CLASSES:
                 cls = counts.event_class(participle)
-        elif obj:
+        elif toll:
             obj, cls = "people", "kill"
     part = counts.participle_class(obj) if obj else None
     if part and cls not in counts.CLASSES:
