@@ -81,6 +81,15 @@ def test_byline_drops_handle_job_title_and_date_printed_in_their_own_elements() 
     assert _meta(html).byline == "By Jane Marlow"
 
 
+def test_a_name_split_by_markup_is_one_word_but_a_block_after_it_is_apart() -> None:
+    # A letter in a span of its own (letter spacing) is part of the name; a block printed
+    # after the name ("View More Articles") is not.
+    split = "<div class='byline'><a href='/a/lm'>Louise Matsaki<span class='ls'>s</span></a></div>"
+    assert _meta(_page("", split)).byline == "Louise Matsakis"
+    block = "<div class='author'><a href='/a/mg'>Marcus Guzman</a><div>View More Articles</div></div>"
+    assert _meta(_page("", block)).byline == "Marcus Guzman"
+
+
 def test_byline_drops_read_time_and_keeps_several_linked_names() -> None:
     html = _page("", "<div class='author-box'><a>Tomas Vell</a><span>5 Min Read</span></div>")
     assert _meta(html).byline == "Tomas Vell"
