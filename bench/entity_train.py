@@ -100,6 +100,7 @@ def conll_pages(lex: dict[str, str], n: int, cache: Any) -> list[dict[str, Any]]
 def pages(lex: dict[str, str], conll_docs: int = 0) -> list[dict[str, Any]]:
     """Real dev pages and written articles (and CoNLL dev articles, training only): parse,
     rules' candidates, examples."""
+    from newsflow_enrich.errors import ExtractionSkipped
     from newsflow_enrich.pipeline import Enricher, _nlp_text
 
     enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None)
@@ -111,7 +112,11 @@ def pages(lex: dict[str, str], conll_docs: int = 0) -> list[dict[str, Any]]:
             ("written", load_cases(BENCH / "data"))]  # fmt: skip
     for group, cases in sets:
         for k, (name, raw, gold) in enumerate(cases, 1):
-            p = enricher.prepare(raw)
+            try:
+                p = enricher.prepare(raw)
+            except ExtractionSkipped as e:  # no text to find names in: nothing to learn from
+                print(f"  {group}: {name} skipped ({e})", flush=True)
+                continue
             doc = cache.parse(_nlp_text(p.cleaned))
             half = halves.get(name) if group == "real" else None
             page = {"name": name, "group": group, "half": half, "doc": doc, "gold": gold,
