@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from newsflow_contracts.events import ArticleEnriched
 from newsflow_stories.engine import StoryConfig, StoryEngine
-from newsflow_stories.engine.text import entity_key
+from newsflow_stories.engine.text import entity_key, entity_vector
 
 from tests.unit.stories.factory import article
 
@@ -71,6 +71,32 @@ def test_an_acronym_one_report_spells_out_and_the_next_uses_alone_matches() -> N
     engine.add(first)
     engine.add(follow_up)
     assert engine.story_of(first.id) == engine.story_of(follow_up.id)
+
+
+def test_a_name_cut_short_by_the_next_report_still_matches_on_its_rare_word() -> None:
+    first = article(
+        "Colombian mobile operator Telecom Andina said hackers had stolen personal data of its "
+        "customers, including names, addresses and identity numbers.",
+        title="Telecom Andina says hackers stole customer data",
+        published_at="2026-06-10T09:00:00Z",
+        entities={"Telecom Andina": "ORG", "Colombian": "NORP"},
+    )
+    # The NER of the next report took "Andina" alone; "Telecom" is a common word, "Andina" not.
+    second = article(
+        "Telecom Andina, one of Colombia's largest operators, said hackers got into its "
+        "systems last week. Researcher Diego Marin said the records were offered for sale on "
+        "a forum.",
+        title="Andina breach",
+        published_at="2026-06-10T12:30:00Z",
+        entities={"Andina": "ORG", "Colombia": "LOC", "Diego Marin": "PERSON"},
+    )
+    engine = StoryEngine()
+    engine.add(first)
+    engine.add(second)
+    assert engine.story_of(first.id) == engine.story_of(second.id)
+    # A common word of a name is no key: "Bank" would join every bank's story.
+    keys = entity_vector(article("The Bank of Andina said.", entities={"Bank of Andina": "ORG"}))
+    assert set(keys[0]) == {"bank of andina", "andina"}
 
 
 _SAINTS = {"New Orleans Saints": "ORG", "Reggie Bush": "PERSON", "Sean Payton": "PERSON"}

@@ -31,6 +31,12 @@ ENTITY_FLOOR = 0.5
 # enrich then makes the entity's name; half, so that a name with many forms does not outweigh
 # the rest.
 ALIAS_WEIGHT = 0.5
+# The rare words of a name that is not a person's ("andina" of "Telecom Andina", "aceh" of
+# "Banda Aceh") are keys too, at ALIAS_WEIGHT: outlets and the NER cut names differently
+# ("Telecom Andina" in one report, "Andina" in the next), and a word this rare in English
+# (Zipf below 3.5: not "bank", "national", "church") names the same thing. A person's name is
+# already keyed by the surname.
+PART_RARITY = 3.0
 # Places count half: many events happen in one city; people and organisations are more telling.
 TYPE_FACTOR = {"LOC": 0.5}
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -110,9 +116,9 @@ def entity_key(name: str, type_: str) -> str:
 
 
 def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
-    """Entity keys (`entity_key`, aliases at ALIAS_WEIGHT) weighted by rarity and mentions; the
-    agencies credited and the dateline place are left out (every AFP story names AFP, every
-    Beirut dateline Beirut).
+    """Entity keys (`entity_key`; aliases and a name's rare words at ALIAS_WEIGHT) weighted by
+    rarity and mentions; the agencies credited and the dateline place are left out (every AFP
+    story names AFP, every Beirut dateline Beirut).
     Returns the vector and, for display, each canonical name kept with its type."""
     skip = {a.lower() for a in article.agencies}
     if article.source:
@@ -128,7 +134,10 @@ def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
         w *= TYPE_FACTOR.get(e.type, 1.0)
         key = entity_key(name, e.type)
         vec[key] = vec.get(key, 0.0) + w
-        for alias in sorted({entity_key(a, e.type) for a in e.aliases if len(a) > 1} - {key}):
+        others = {entity_key(a, e.type) for a in e.aliases if len(a) > 1}
+        if e.type != "PERSON":
+            others.update(p for p in words(key) if rarity(p) >= PART_RARITY)
+        for alias in sorted(others - {key}):
             vec[alias] = vec.get(alias, 0.0) + w * ALIAS_WEIGHT
         types.setdefault(name, e.type)
     return normalized(top(vec, 40)), types
