@@ -74,6 +74,17 @@ def test_places_split_tracks_and_an_unplaced_report_joins_the_placed_one() -> No
     assert [r.value for r in tracks["kill|civilian|Baghouz"].reports] == [14, 17]
 
 
+def test_one_count_told_placed_and_unplaced_in_one_article_is_not_set_apart() -> None:
+    # "More than 300 civilians have been killed" (hajin's toll, unplaced) and the same 300 again
+    # "in Hajin": one count told twice, not a part of it in one place.
+    extra = "In Hajin, 300 civilians were killed."
+    figures = [{"text": "300 civilians were", "value": 300, "object": "civilians",
+                "event": "killed"}]  # fmt: skip
+    tracks = _tracks(hajin(6, 300, 820, extra=extra, figures=figures))
+    assert [r.value for r in tracks["kill|civilian|"].reports] == [300, 300]
+    assert not any(k.endswith("|Hajin") for k in tracks)
+
+
 def test_a_sub_count_sits_under_its_parent_track() -> None:
     extra = "More than 350 civilians were killed, including 120 children."
     figures = [{"text": "350", "object": "civilians", "event": "killed"},

@@ -153,12 +153,16 @@ def identities(article: ArticleEnriched,
         plain = bool(read) and _plain(read[1], aliases)
         raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain)
                    if ev and ob else None)  # fmt: skip
-    kinds = [(i.event, i.object, i.unit, i.place) for i in raw if i is not None]
+    kinds = [(i.event, i.object, i.unit, i.place, f.value)
+             for i, f in zip(raw, article.figures, strict=True) if i is not None]  # fmt: skip
     placed = {(t.event_n, t.object_n, t.unit, t.place) for t in (tracks or {}).values()}
     out: list[Identity | None] = []
-    for i in raw:
+    for i, fig in zip(raw, article.figures, strict=True):
         if i is not None and i.place is not None:
-            apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place for k in kinds)
+            # the same value placed and unplaced ("14 died in Chittagong ... the fire, which
+            # killed 14") is one count told twice, not a part set apart
+            apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place
+                        and k[4] != fig.value for k in kinds)  # fmt: skip
             if not apart and (i.event, i.object, i.unit, i.place) not in placed:
                 i = Identity(i.event, i.object, i.unit, None, i.plain)
         out.append(i)
