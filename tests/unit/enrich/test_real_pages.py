@@ -215,6 +215,19 @@ def test_a_layout_column_named_sidebar_is_not_a_sidebar() -> None:
     assert _captions(html) == ["The council in session."]
 
 
+def test_a_story_that_lxml_misreads_is_read_as_an_html5_parser_reads_it() -> None:
+    # A <div> left open inside the menu <button>: "</button>" closes both for an HTML5 parser,
+    # while lxml keeps the button open around the whole page and trafilatura drops it.
+    html = (
+        "<html><body><header><div><button class='menu'><div class='inner'><svg></svg><div>"
+        "</button></div><div class='logo'>Varnhold Courier</div></header><main><article>"
+        f"<h1>Varnhold votes on the bridge plan again</h1>{STORY}</article></main></body></html>"
+    )
+    body = _body(html)
+    assert body.count("The council of Varnhold voted") == 5
+    assert "Varnhold Courier" not in body
+
+
 def test_hidden_elements_player_controls_and_date_boxes_are_not_captions() -> None:
     # A video player's caption-track menu and settings dialog (hidden, controls), a box classed
     # "caption" that prints the byline and a <time>: none is a caption; "overflow-hidden" only

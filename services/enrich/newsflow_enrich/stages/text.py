@@ -112,6 +112,13 @@ def from_html(html: str) -> Cleaned:
     tree = HTMLParser(html)
     captions = [c for c in (normalize(c).strip() for c in captions_of.captions(tree)) if c]
     doc, lines = _story_lines(html)
+    if not _prose(lines):
+        # lxml, which trafilatura parses with, misreads some pages that an HTML5 parser reads
+        # right (people.com: precision mode kept "Skip to content", the default mode the whole
+        # page as one line): the page as lexbor parsed it, written out again.
+        redoc, relines = _story_lines(tree.html or "")
+        if _prose(relines):
+            doc, lines = redoc, relines
     meta_author = _meta(tree, _AUTHOR_META) or getattr(doc, "author", None)
     byline = byline_of.html_byline(tree, meta_author)
     title = _headline(tree)
@@ -189,6 +196,10 @@ def _story_lines(html: str) -> tuple[object, list[str]]:
     if not precise:  # default mode's text, if it has prose: not a page of navigation and footer
         return doc, full if _story_resumes(full) else []
     return doc, _merge(precise, full)
+
+
+def _prose(lines: list[str]) -> bool:
+    return any(chrome.words(ln) >= _RESUME_WORDS and chrome.is_storyish(ln) for ln in lines)
 
 
 def _merge(precise: list[str], full: list[str]) -> list[str]:
