@@ -266,6 +266,32 @@ def test_a_short_line_right_after_a_photo_is_its_caption_without_caption_markup(
     assert "The council of Varnhold met again on Tuesday." in _body(html)
 
 
+def test_caption_parts_of_a_figure_are_read_once_and_in_page_order() -> None:
+    # A credit classed both "caption" and "Caption" is one element, read once; the caption
+    # text printed before the figcaption (the credit) leads; a box around the figcaption and
+    # its credit is neither; a player's "EMBED"/"More Videos" buttons and a byline box's
+    # "caption" (the outlet's logo) are not captions.
+    html = _page(
+        "",
+        "<figure><img src='a.jpg'><div class='caption CaptionBox'><span class='Caption"
+        "Credit caption__credit'>Photograph: Ana Rusk/Getty Images</span></div></figure>"
+        "<figure><img src='b.jpg'><p class='caption'>Workers on the deck.</p><figcaption>"
+        "Photo: Tomas Vik/AP</figcaption></figure><figure><img src='c.jpg'><div class="
+        "'media-caption'><figcaption><em>The old bridge.</em></figcaption><cite>Image: Lea "
+        "Moor</cite></div></figure><div class='lead-video'><video src='v.mp4'></video><div "
+        "class='image-caption player'><a class='embed-btn' href='#'>EMBED</a><a class='button' "
+        "href='/v'>More Videos</a><p>The mayor at the site.</p></div></div><div class='byline'>"
+        "<div class='image-"
+        "caption'><img src='logo.jpg' width='300'><span>VCTV</span></div>By Ilse Brandt</div>",
+    )
+    assert _captions(html) == [
+        "Photograph: Ana Rusk/Getty Images",
+        "Workers on the deck. Photo: Tomas Vik/AP",
+        "The old bridge. Image: Lea Moor",
+        "The mayor at the site.",
+    ]
+
+
 def test_a_credit_printed_beside_the_figcaption_is_joined_to_it() -> None:
     html = _page(
         "",

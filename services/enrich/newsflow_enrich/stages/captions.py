@@ -25,7 +25,7 @@ _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|came
                     re.IGNORECASE)  # fmt: skip
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
-                              r"|newsletter|sidebar|video-list|outbrain|taboola", re.IGNORECASE)  # fmt: skip
+                              r"|newsletter|sidebar|video-list|outbrain|taboola|byline", re.IGNORECASE)  # fmt: skip
 # A box named like a sidebar that holds this many paragraphs is the page's layout column.
 _LAYOUT_PARAGRAPHS = 5
 _PARTS = '[class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"]'
@@ -37,7 +37,8 @@ _HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen
 # Not printed at all: hidden by its class ("vjs-hidden", "is-hidden") or attribute; a player's or
 # a form's controls ("captions settings", a colour <select>) are not text of the page.
 # ("overflow-hidden" clips a box; it does not hide it)
-_UNSHOWN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)", re.IGNORECASE)
+_UNSHOWN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)|(^|\s|[-_])(button|btn)(\s|$)",
+                            re.IGNORECASE)  # fmt: skip
 _CONTROLS = {"button", "select", "option", "input", "textarea"}
 _CONTROL_ROLES = {"button", "menu", "menuitem", "menuitemcheckbox", "dialog", "toolbar"}
 _MEDIA = "img, picture, video, iframe, amp-img"
@@ -157,14 +158,18 @@ def _mostly_linked(node: LexborNode) -> bool:
 
 def _caption_of(fig: LexborNode) -> str:
     cap = fig if fig.tag == "figcaption" else fig.css_first("figcaption")
-    found = fig.css(_CREDITS if cap is not None else _PARTS)
-    # The outermost caption and credit elements; beside a figcaption, the credits outside it
-    # ("<figcaption>...</figcaption><cite>Rogelio V. Solis/AP</cite>").
-    parts = [n for n in found if not any(_is_inside(n, m) for m in found if m is not n)
-             and (cap is None or n.mem_id != cap.mem_id and not _is_inside(n, cap)
-                  and not _is_inside(cap, n))]  # fmt: skip
+    # (lexbor lists a node once per selector it matches: "caption" and "Caption" in one class)
+    found = list({n.mem_id: n for n in fig.css(f"{_PARTS}, cite")}.values())
+    # The outermost caption and credit elements, in page order; beside a figcaption, those
+    # outside it ("<figcaption>...</figcaption><cite>Rogelio V. Solis/AP</cite>", "<p
+    # class='caption'>Children ...</p><figcaption>Photo: Ashraf Amra/...</figcaption>").
+    if cap is not None:  # (a box around the figcaption and its credit is neither)
+        found = [n for n in found if n.mem_id != cap.mem_id and not _is_inside(n, cap)
+                 and not _is_inside(cap, n)]  # fmt: skip
+    parts = [n for n in found if not any(_is_inside(n, m) for m in found if m is not n)]
     if cap is not None:
-        parts.insert(0, cap)
+        order = {n.mem_id: k for k, n in enumerate(fig.traverse())}
+        parts = sorted([cap, *parts], key=lambda n: order.get(n.mem_id, 0))
     return " ".join(t for t in (_text(n) for n in parts) if t)
 
 
