@@ -417,6 +417,17 @@ def test_a_photo_agency_credited_in_a_caption() -> None:
     assert _meta(html).agencies == ["EPA"]
 
 
+@pytest.mark.parametrize(("caption", "agencies"), [
+    ("Workers at the port. Photo: Ali Vell/Anadolu via Getty Images", ["Anadolu"]),
+    ("The new deck. Photograph: Jeenah Moll/Bloomberg", ["Bloomberg"]),
+    ("Former mayor Michael Bloomberg at the site.", []),  # a person, not a credit
+    ("Masks at the hospital. JIJI", ["Jiji"]),
+])  # fmt: skip
+def test_agencies_by_the_annotation_guide_s_names(caption: str, agencies: list[str]) -> None:
+    html = _page("", f"<figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>")
+    assert _meta(html).agencies == agencies
+
+
 def test_a_figure_whose_caption_is_a_link_is_a_teaser_of_another_story() -> None:
     html = _page(
         "",
