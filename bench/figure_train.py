@@ -44,6 +44,7 @@ from quality_score import _alts, head, match_figures, stem
 
 def parse_pages(cases: list[Any]) -> list[dict[str, Any]]:
     """Each page: its doc, the rules' figures and gold, and the training groups."""
+    from newsflow_enrich.errors import NewsflowError
     from newsflow_enrich.pipeline import Enricher, _nlp_text
     from newsflow_enrich.stages import figures as figs_stage
 
@@ -52,9 +53,12 @@ def parse_pages(cases: list[Any]) -> list[dict[str, Any]]:
     t0 = time.perf_counter()
     cache = _Cache(enricher.nlp)
     for k, (name, raw, gold) in enumerate(cases, 1):
-        p = enricher.prepare(raw)
-        doc = cache.parse(_nlp_text(p.cleaned))
-        rules = figs_stage.extract(doc, len(p.cleaned.body))
+        try:
+            p = enricher.prepare(raw)
+            doc = cache.parse(_nlp_text(p.cleaned))
+            rules = figs_stage.extract(doc, len(p.cleaned.body))
+        except NewsflowError:  # no text found: an empty page, as bench/quality scores it
+            doc, rules = cache.parse(""), []
         pages.append({"name": name, "doc": doc, "rules": rules, "gold": gold,
                       "groups": groups(doc, rules, gold.get("figures", []))})  # fmt: skip
         if k % 20 == 0:

@@ -189,3 +189,26 @@ def test_a_decade_ago_places_in_time(enricher: Enricher) -> None:
 def test_a_non_breaking_space_inside_an_amount(enricher: Enricher) -> None:
     figs = figures(enricher, "Republicans never took up the more than $3\u00a0trillion bill.")
     assert [(f.value, f.unit, f.qualifier) for f in figs] == [(3e12, "USD", "more than")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The console version runs at 30fps, the studio said.", 30, "fps"),
+    ("The phone has a 5,000mAh battery and a 2.8GHz chip.", 5000, "mAh"),
+    ("Wildfires burned over 800 000 hectares of forest last summer.", 800000, "ha"),
+])  # fmt: skip
+def test_glued_units_and_spaced_thousands(enricher: Enricher, sentence: str, value: float,
+                                          unit: str) -> None:  # fmt: skip
+    fig = figures(enricher, sentence)[0]
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("sentence", "value", "obj", "event"), [
+    ("Officials reported 42 new cases on Sunday, raising the tally to 13,274.", 13274, "tally",
+     "raising"),
+    ("The death toll rose to 41 on Thursday, officials said.", 41, "death toll", "rose"),
+])  # fmt: skip
+def test_a_bare_level_after_a_change_verb_counts_what_moved(enricher: Enricher, sentence: str,
+                                                           value: float, obj: str,
+                                                           event: str) -> None:  # fmt: skip
+    fig = next(f for f in figures(enricher, sentence) if f.value == value)
+    assert (fig.object, fig.event) == (obj, event)

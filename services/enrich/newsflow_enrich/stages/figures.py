@@ -218,9 +218,24 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         noun = h.head.head
         return noun, ctx.event_of(noun)
     verb = ctx.verb_of(h)
-    if verb is not None and h.dep_ == "pobj" and h.head.lower_ == "at":
+    if verb is not None and h.dep_ == "pobj" and (
+        h.head.lower_ == "at" or _changed_to(verb, h.head)
+    ):
         return ctx.changed_thing(verb, money=False), verb
     return None, verb
+
+
+# Verbs that move a count to a new level: "raising the tally to 13,274", "the toll rose to 41".
+_MOVES = {"rise", "raise", "increase", "climb", "jump", "grow", "swell", "surge", "soar", "push",
+          "bring", "take", "lift", "boost", "fall", "drop", "decline", "cut", "reduce", "lower",
+          "slash", "shrink", "edge", "hit"}  # fmt: skip
+
+
+def _changed_to(verb: Token, prep: Token) -> bool:
+    """'raising the tally to 13,274', 'rose by 235 to 1,351': the bare count is the level (or
+    the step) of what the verb moved, its object or subject."""
+    return prep.lower_ in ("to", "by", "from") and prep.head.i == verb.i \
+        and verb.lemma_.lower() in _MOVES  # fmt: skip
 
 
 def _share_events(figures: list[Figure], objects: list[Token | None],

@@ -75,6 +75,11 @@ PREFIXES = {k: v for k, v in CURRENCIES.items()
 GLUED = re.compile(
     r"^(rm|rs\.?|ksh|r\$|s\$|nz\$|a\$|c\$|hk\$|us\$|[$€£₦₱₹])(\d[\d,]*(?:\.\d+)?)$", re.IGNORECASE
 )
+# A unit printed onto its number that spaCy leaves glued ("30fps", "3.5GHz", "500mAh"); "64GB",
+# "5km" it splits itself.
+GLUED_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(fps|ghz|mhz|hz|mah|kwh|mwh|mp)$", re.IGNORECASE)
+GLUED_UNITS = {"fps": "fps", "ghz": "GHz", "mhz": "MHz", "hz": "Hz", "mah": "mAh", "kwh": "kWh",
+               "mwh": "MWh", "mp": "MP"}  # fmt: skip
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
           "dec", "january", "february", "march", "april", "june", "july", "august", "september",
           "october", "november", "december"}  # fmt: skip
@@ -104,7 +109,8 @@ def dollar_code(t: Token) -> str | None:
 
 def value_of(tokens: list[Token]) -> float | None:
     words = [
-        GLUED.sub(r"\2", _DOLLAR_GLUED.sub(r"\2", t.text) if dollar_code(t) else t.text)
+        GLUED_UNIT.sub(r"\1", GLUED.sub(r"\2", _DOLLAR_GLUED.sub(r"\2", t.text)
+                                        if dollar_code(t) else t.text))
         .lower()
         .replace(",", "")
         for t in tokens
@@ -118,6 +124,12 @@ def value_of(tokens: list[Token]) -> float | None:
     total: float | None = None
     scale = 1.0
     digits = [w for w in words if NUMERIC.match(w)]
+    # "800 000 hectares": thousands set off by spaces, one number.
+    while len(digits) > 1 and words[:2] == digits[:2] and len(digits[0]) <= 3 \
+            and re.fullmatch(r"\d{3}", digits[1]) and re.fullmatch(r"\d{1,3}", digits[0]):  # fmt: skip
+        joined = digits[0] + digits[1]
+        words = [joined, *words[2:]]
+        digits = [joined, *digits[2:]]
     if digits:
         total = float(digits[0])
         for w in words[words.index(digits[0]) + 1 :]:
@@ -132,7 +144,7 @@ def value_of(tokens: list[Token]) -> float | None:
 
 def is_number_token(t: Token) -> bool:
     low = t.lower_.replace(",", "")
-    if NUMERIC.match(low) or GLUED.match(low) or dollar_code(t):
+    if NUMERIC.match(low) or GLUED.match(low) or dollar_code(t) or GLUED_UNIT.match(low):
         return True
     return t.like_num and low in NUMBER_WORDS or low in NUMBER_WORDS - {"a", "half"} \
         and t.pos_ == "NUM"  # fmt: skip
@@ -186,6 +198,8 @@ def unit_of(doc: Doc, num: Number) -> tuple[str | None, int]:
     glued = GLUED.match(doc[num.start].lower_)
     if glued:
         return PREFIXES[glued.group(1).lower()], num.end
+    if unit := GLUED_UNIT.match(doc[num.end - 1].lower_):
+        return GLUED_UNITS[unit.group(2)], num.end
     end = num.end
     if doc[num.start].lower_ == "a" and end < len(doc) and doc[end].lower_ == "decade":
         return "years", end + 1  # "a decade" is 10 years (number_phrases)
