@@ -42,6 +42,17 @@ def test_published_line_wins_over_updated_and_takes_its_time() -> None:
     assert _meta(html).published_at == "2030-03-02T08:16:00"
 
 
+@pytest.mark.parametrize(("printed", "when"), [
+    ("<time>01.21.2030 07:00 AM</time>", "2030-01-21T07:00:00"),  # a dotted numeric date
+    ("<div>Updated: Jan 21, 2030, 10.45 AM IST</div>", "2030-01-21T10:45:00"),  # a dotted time
+    ("<time>21/01/2030 | 20:26 PM</time>", "2030-01-21T20:26:00"),  # 24-hour with a PM
+    ("<div><div>Jan. 21, 2030</div><div>4 AM</div></div>", "2030-01-21T04:00:00"),  # an hour
+])  # fmt: skip
+def test_printed_time_shapes(printed: str, when: str) -> None:
+    html = _page('<meta property="article:published_time" content="2030-01-21">', printed)
+    assert _meta(html).published_at == when
+
+
 def test_us_numeric_date_and_year_from_meta() -> None:
     html = _page(
         '<meta name="pubdate" content="2030-02-26">',

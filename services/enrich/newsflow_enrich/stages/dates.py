@@ -33,12 +33,15 @@ _DATE = re.compile(
     rf"|{_DAY.replace('day', 'day2')}\s+{_MON.replace('mon', 'mon2')}\s*,?\s*"
     rf"{_YEAR.replace('year', 'year2')}"
     r"|(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<ny>(?:19|20)?\d\d)"
+    r"|(?P<d1>\d{1,2})\.(?P<d2>\d{1,2})\.(?P<dy>(?:19|20)\d\d)"  # "01.21.2020", "21.01.2020"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)(?:T(?P<ih>\d\d):(?P<imin>\d\d))?)"
     r"(?![\w/])",
     re.IGNORECASE,
 )
-# "6:21 AM", "4:20am", "15:35", "9:06 a.m.", "9:00PM", "07:29 GMT"; not a bare "10AM" (weather).
-TIME = re.compile(r"(?<![\d:])(?P<h>[0-2]?\d):(?P<m>[0-5]\d)(?::\d\d)?(?!\d)"
+# "6:21 AM", "4:20am", "15:35", "9:06 a.m.", "9:00PM", "07:29 GMT", "10.45 AM" (a dot only before
+# am/pm: "10.45" alone is a number); not a bare "10AM" (weather).
+TIME = re.compile(r"(?<![\d:])(?P<h>[0-2]?\d)(?::|\.(?=[0-5]\d\s?[ap]\.?\s?m\b))(?P<m>[0-5]\d)"
+                  r"(?::\d\d)?(?!\d)"
                    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)  # fmt: skip
 # A label opens a segment of its own: "November 19, 2019 | 4:20am | Updated November 19, 2019".
 _LABEL = re.compile(r"\b(?:(?P<pub>first published|published|posted)|(?P<upd>(?:last )?updated"
@@ -48,6 +51,7 @@ _HINT = re.compile(r"\d[:/-]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
 _INLINE = {"span", "a", "time", "b", "strong", "em", "i", "small", "abbr", "sup", "font", "-text"}
 _SKIP = {"script", "style", "noscript", "template", "title", "option", "select", "head"}
 _MAX_WORDS = 30
+_BARE_HOUR = re.compile(r"^(\d{1,2})\s?([ap]\.?\s?m\b\.?)", re.IGNORECASE)
 _CLOCK_CHARS = 20  # "5:50 PM PST", "Updated 10:04 a.m."
 
 
@@ -116,7 +120,11 @@ def _time_after(block: LexborNode) -> str:
     if sib is None:
         return ""
     after = " ".join(sib.text(separator=" ").split())
-    return " " + after if len(after) <= _CLOCK_CHARS and TIME.search(after) else ""
+    if len(after) > _CLOCK_CHARS:
+        return ""
+    # An element of its own holding only an hour ("4 AM") beside the day is that day's time.
+    after = _BARE_HOUR.sub(r"\1:00 \2", after)
+    return " " + after if TIME.search(after) else ""
 
 
 def _hidden(node: object) -> bool:
@@ -157,7 +165,7 @@ def _day(m: re.Match[str], meta_day: date | None) -> date | None:
             return date(int(year), month, int(g["day"] or g["day2"])) if year else None
         if g["iy"]:
             return date(int(g["iy"]), int(g["im"]), int(g["id"]))
-        a, b, y = int(g["n1"]), int(g["n2"]), int(g["ny"])
+        a, b, y = (int(g[k]) for k in (("n1", "n2", "ny") if g["n1"] else ("d1", "d2", "dy")))
         y += 2000 if y < 100 else 0
         readings = [d for d in _numeric(a, b, y) if d]
         if meta_day and readings:  # "04/09/2025": the reading that agrees with the meta date
@@ -187,8 +195,10 @@ def _clock(m: re.Match[str], seg: str) -> timedelta | None:
     t = min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
     hour, minute = int(t.group("h")), int(t.group("m"))
     ampm = (t.group("ampm") or "").lower()
-    if hour > 23 or ampm and not 1 <= hour <= 12:
+    if hour > 23 or ampm and not 1 <= hour:
         return None
+    if hour > 12:  # "20:26 PM": a 24-hour clock with a needless PM
+        ampm = ""
     if ampm == "p" and hour != 12:
         hour += 12
     elif ampm == "a" and hour == 12:
