@@ -97,13 +97,15 @@ def conll_pages(lex: dict[str, str], n: int, cache: Any) -> list[dict[str, Any]]
     return out
 
 
-def pages(lex: dict[str, str], conll_docs: int = 0) -> list[dict[str, Any]]:
+def pages(lex: dict[str, str], conll_docs: int = 0,
+          vote: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Real dev pages and written articles (and CoNLL dev articles, training only): parse,
     rules' candidates, examples."""
     from newsflow_enrich.errors import ExtractionSkipped
     from newsflow_enrich.pipeline import Enricher, _nlp_text
 
-    enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None)
+    kw = {} if vote is None else {"ner_vote": vote}  # None: the service's default
+    enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None, **kw)
     cache = _Cache(enricher.nlp)
     halves = site_halves()
     out = []
@@ -222,6 +224,8 @@ def main() -> None:
     ap.add_argument("--margins", default="0,0.5,1,2")
     ap.add_argument("--margin", type=float, help="ship this margin, not CV's best")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--vote", help="the second opinion the typer reads (a bundled model's "
+                    "name, a directory, or \"\" for none); default: the service's")
     ap.add_argument("--diff", action="store_true", help="print the misses that differ between "
                     "the rules and the cross-validated model (at --margin)")
     ap.add_argument("--out", type=Path, default=et.DEFAULT)
@@ -229,7 +233,7 @@ def main() -> None:
     t0 = time.perf_counter()
     lex = lexicon()
     print(f"lexicon: {len(lex)} CoNLL train words ({time.perf_counter() - t0:.0f}s)")
-    pgs = pages(lex, args.conll_docs)
+    pgs = pages(lex, args.conll_docs, args.vote)
     extra = [p for p in pgs if p["group"] == "conll"]  # always trained on, never scored
     pgs = [p for p in pgs if p["group"] != "conll"]
     conll_ex = [e for p in extra for e in p["examples"]]

@@ -67,6 +67,9 @@ def parse_pages(cases: list[Any]) -> list[dict[str, Any]]:
     return pages
 
 
+_VOTES = ("newsflow_ner_vote", "newsflow_span_vote")  # models.add_vote's components
+
+
 class _Cache:
     """Parses kept in bench/out between runs (keyed by the text and the spaCy pipeline), so that
     a second run spends seconds, not minutes, on the parser."""
@@ -75,8 +78,8 @@ class _Cache:
         from spacy.tokens import DocBin
 
         self.nlp, self.docbin = nlp, DocBin
-        vote = getattr(nlp.get_pipe("newsflow_ner_vote"), "version", "") \
-            if "newsflow_ner_vote" in nlp.pipe_names else ""  # its entities are in the parses
+        vote = next((getattr(nlp.get_pipe(p), "version", "") for p in _VOTES if p in nlp.pipe_names),
+                    "")  # its entities are in the parses  # fmt: skip
         self.path = BENCH / "out" / (f"figure_train.{nlp.meta['name']}-{nlp.meta['version']}"
                                      + (f"+vote-{vote}" if vote else "") + ".spacy")  # fmt: skip
         self.docs: dict[str, Any] = {}

@@ -160,9 +160,15 @@ async def _enrich_service(bench: BenchStack, events: list[Any], warm: list[Any],
         w, p = (int(x) for x in layout.split(":")[0].split("x"))
         n = len(events) if w * p > 1 else len(events) // 3  # one core: a rate needs no more
         evs = [from_json_obj(a) for a in corpus.build(n, offset=100_000 * (k + 1))]
-        env = stock if layout.endswith(":stock") else None
+        env = stock if layout.endswith(":stock") else _vote_env(layout)
         out[layout] = await enrich.service_throughput(bench, evs, warm, w, p, progress, env)
     return out
+
+
+def _vote_env(layout: str) -> dict[str, str] | None:
+    """'1x2:vote=ner-news': that layout with another second opinion on names ('vote=' none)."""
+    _, _, tail = layout.partition(":vote=")
+    return {"NEWSFLOW_ENRICH_NER_VOTE": tail} if ":vote=" in layout else None
 
 
 async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
@@ -275,7 +281,8 @@ def main() -> None:
                     "search)")  # fmt: skip
     ap.add_argument(
         "--enrich-configs",
-        help="workers x processes, e.g. 1x1,2x1,3x1,1x2 (1x2:stock: spaCy's own attribute ruler)",
+        help="workers x processes, e.g. 1x1,2x1,3x1,1x2 (1x2:stock: spaCy's own attribute ruler; "
+        "1x2:vote=ner-news: another second opinion on names, 1x2:vote= none)",
     )
     ap.add_argument("--fresh-enrich", default="1x2", help="enrich layout during freshness")
     ap.add_argument("--fresh-rate", type=float, help="the sustainable freshness rate (articles/s)")
