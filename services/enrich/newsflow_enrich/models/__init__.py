@@ -64,7 +64,9 @@ def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
     'vote:name@version'. `model`: the installed pipeline `base` names."""
     path, meta = _meta(spec, base)
     if meta.get("kind") == "span-vote":
-        nlp.add_pipe("newsflow_span_vote", after="ner", config={"key": VOTES})
+        nlp.add_pipe("newsflow_span_vote", after="ner",
+                     config={"key": VOTES, "inputs": meta.get("inputs", "tensor"),
+                             "sure": float(meta.get("sure", 0.0))})  # fmt: skip
         vote = nlp.get_pipe("newsflow_span_vote")
         vote.net, vote.version = SpanNet.load(path), f"{meta['name']}@{meta['version']}"
         return f"vote:{vote.version}"

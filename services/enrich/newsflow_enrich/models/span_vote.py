@@ -1,13 +1,16 @@
-"""A cheap second opinion on the base model's names: a small learned span typer over the
-pipeline's own `doc.tensor`.
+"""A cheap second opinion on the base model's names: a small learned span typer over token
+vectors the pipeline computes anyway.
 
 en_core_web_sm's shared tok2vec writes a 96-d vector per token into `doc.tensor` for the tagger
-and parser: it is computed anyway. For each name the base NER found, the span's first, last and
-mean vectors, the vectors of the tokens just outside it, the base label and a few shape cues go
-through a one-hidden-layer net that says PERSON, ORG, LOC, MISC or none, as CoNLL-2003's
-annotators would (trained by bench/train_span_vote on CoNLL-2003 train). Its answers go to
-`doc.spans[VOTES]`, where the entity typer reads them as it read the second NER's (ner-news),
-which cost a second tok2vec and NER pass: about a fifth of the service's words per CPU-second.
+and parser, and its NER runs a tok2vec of its own (64-d per token after its projection) for its
+own decisions; `keep_ner_vectors` makes the NER leave those in the doc instead of dropping them.
+For each name the base NER found, the span's first, last and mean vectors, the vectors of the
+tokens just outside it, the base label and a few shape cues go through a one-hidden-layer net
+that says PERSON, ORG, LOC, MISC or none, as CoNLL-2003's annotators would (trained by
+bench/train_span_vote on CoNLL-2003 train; meta.json says which vectors it reads). Its answers
+go to `doc.spans[VOTES]` ("LOC?" when the winner's probability is under the model's `sure`),
+where the entity typer reads them as it reads the second NER's (ner-news), which costs a second
+tok2vec and NER pass: about a fifth of the service's words per CPU-second.
 
 Written in numpy rather than with a library: the forward pass is two matrix products; thinc's
 layers would work too but tie the artifact to thinc's serialisation for a 40k-weight net.
@@ -27,6 +30,41 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WOR
           "LAW", "LANGUAGE")  # fmt: skip
 CLASSES = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 WEIGHTS = "weights.npz"
+_NER_VECTORS = "newsflow_ner_vectors"  # doc.user_data key: the base NER's own token vectors
+
+
+def keep_ner_vectors(nlp: Language) -> None:
+    """Make the base NER leave its tok2vec output (64-d per token, computed for its own
+    decisions) in each doc's user_data, where `vectors` reads it. Its forward function is
+    wrapped: thinc's model calls `_func`, and the NER calls its tok2vec once per batch."""
+    t2v = nlp.get_pipe("ner").model.get_ref("tok2vec")
+    if t2v.attrs.get("newsflow_keeps_vectors"):
+        return
+    inner = t2v._func
+
+    def forward(model, docs, is_train):  # thinc's forward signature
+        out, backprop = inner(model, docs, is_train)
+        at = 0
+        for doc in docs:  # one array for the batch, the docs' tokens in order
+            doc.user_data[_NER_VECTORS] = out[at:at + len(doc)]
+            at += len(doc)
+        return out, backprop
+
+    t2v._func = forward
+    t2v.attrs["newsflow_keeps_vectors"] = True
+
+
+def vectors(doc: Doc, inputs: str) -> np.ndarray | None:
+    """The token vectors the net reads: 'tensor' (the shared tok2vec's doc.tensor), 'ner' (the
+    NER's own, kept by keep_ner_vectors) or 'both' side by side; None when missing."""
+    parts = []
+    if inputs in ("tensor", "both"):
+        parts.append(doc.tensor)
+    if inputs in ("ner", "both"):
+        parts.append(doc.user_data.pop(_NER_VECTORS, None))
+    if any(p is None or len(p.shape) != 2 or p.shape[0] != len(doc) for p in parts):
+        return None
+    return parts[0] if len(parts) == 1 else np.hstack(parts)
 
 
 def span_features(doc: Doc, spans: list[tuple[int, int, str]], tensor: np.ndarray) -> np.ndarray:
@@ -79,8 +117,8 @@ class SpanVote:
     """A pipeline component (after `ner`): the net's class for each base name, in
     doc.spans[key]; a span it calls NONE is left out (the typer then reads "n2=none")."""
 
-    def __init__(self, key: str) -> None:
-        self.key = key
+    def __init__(self, key: str, inputs: str, sure: float) -> None:
+        self.key, self.inputs, self.sure = key, inputs, sure
         self.net: SpanNet | None = None
         self.version = ""
 
@@ -89,10 +127,14 @@ class SpanVote:
             raise RuntimeError("newsflow_span_vote has no weights: use models.add_vote")
         ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABELS]
         votes: list[Span] = []
-        if ents and doc.tensor is not None and doc.tensor.shape[0] == len(doc):
-            best = self.net.logits(span_features(doc, ents, doc.tensor)).argmax(axis=1)
-            votes = [Span(doc, s, e, label=CLASSES[c])
-                     for (s, e, _), c in zip(ents, best.tolist(), strict=True)
+        vecs = vectors(doc, self.inputs)
+        if ents and vecs is not None:
+            logits = self.net.logits(span_features(doc, ents, vecs))
+            best = logits.argmax(axis=1)
+            # the winner's probability: below `sure`, the label says so ("LOC?")
+            top = 1.0 / np.exp(logits - logits.max(axis=1, keepdims=True)).sum(axis=1)
+            votes = [Span(doc, s, e, label=CLASSES[c] + ("" if p >= self.sure else "?"))
+                     for (s, e, _), c, p in zip(ents, best.tolist(), top.tolist(), strict=True)
                      if CLASSES[c] != "NONE"]  # fmt: skip
         doc.spans[self.key] = votes
         return doc
@@ -102,6 +144,9 @@ class SpanVote:
             yield self(doc)
 
 
-@Language.factory("newsflow_span_vote", default_config={"key": "ner_vote"})
-def _span_vote(nlp: Language, name: str, key: str) -> SpanVote:
-    return SpanVote(key)
+@Language.factory("newsflow_span_vote",
+                  default_config={"key": "ner_vote", "inputs": "tensor", "sure": 0.0})
+def _span_vote(nlp: Language, name: str, key: str, inputs: str, sure: float) -> SpanVote:
+    if inputs != "tensor":
+        keep_ner_vectors(nlp)
+    return SpanVote(key, inputs, sure)

@@ -75,8 +75,9 @@ def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
     no second model ran."""
     if VOTES not in doc.spans:
         return None
-    return sorted((s.start_char, s.end_char, _VOTE_CLASS.get(s.label_, "MISC"))
-                  for s in doc.spans[VOTES])  # fmt: skip
+    # a span vote's unsure answer ("LOC?", models.span_vote) is a feature of its own
+    return sorted((s.start_char, s.end_char, _VOTE_CLASS.get(s.label_.rstrip("?"), "MISC")
+                   + ("?" if s.label_.endswith("?") else "")) for s in doc.spans[VOTES])  # fmt: skip
 
 
 def _votes(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]] | None) -> list[str]:
