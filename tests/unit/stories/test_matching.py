@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from newsflow_contracts.events import ArticleEnriched
 from newsflow_stories.engine import StoryConfig, StoryEngine
+from newsflow_stories.engine.state import StoryState
 from newsflow_stories.engine.text import entity_key, entity_vector
 
 from tests.unit.stories.factory import article
@@ -97,6 +99,80 @@ def test_a_name_cut_short_by_the_next_report_still_matches_on_its_rare_word() ->
     # A common word of a name is no key: "Bank" would join every bank's story.
     keys = entity_vector(article("The Bank of Andina said.", entities={"Bank of Andina": "ORG"}))
     assert set(keys[0]) == {"bank of andina", "andina"}
+
+
+_NUMBER = {"210,000": 210_000, "350,000": 350_000, "three": 3}
+
+
+def _carrier(body: str, title: str, hour: int, count: str, **kw: Any) -> ArticleEnriched:
+    return article(body.format(count=count), title=title,
+                   published_at=f"2026-07-10T{hour:02d}:00:00Z",
+                   entities={"Aerolineas Sur": "ORG", **kw.pop("entities", {})},
+                   figures=[{"text": count, "value": _NUMBER.get(count), **kw}])  # fmt: skip
+
+
+def _breach_reports(first: str, second: str) -> tuple[ArticleEnriched, ArticleEnriched]:
+    return (
+        _carrier("Chilean carrier Aerolineas Sur said hackers had accessed the records of about "
+                 "{count} passengers, including passport numbers and email addresses.",
+                 "Aerolineas Sur says hackers accessed passenger records", 9, first,
+                 object="passengers", event="accessed"),
+        _carrier("The data breach at Aerolineas Sur affected {count} customers, the airline "
+                 "said, adding that no payment data was taken.",
+                 "Aerolineas Sur breach hits customers", 14, second,
+                 object="customers", event="affected"),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(("first", "second", "one_story"), [
+    ("210,000", "210,000", True),   # one distinctive figure in other words: one event
+    ("210,000", "350,000", False),  # a shared name alone is not enough (min_text)
+    ("three", "three", False),      # a small count agrees by chance
+])  # fmt: skip
+def test_a_shared_distinctive_figure_joins_reports_that_share_no_words(
+    first: str, second: str, one_story: bool
+) -> None:
+    a, b = _breach_reports(first, second)
+    engine = StoryEngine()
+    engine.add(a)
+    engine.add(b)
+    assert (engine.story_of(a.id) == engine.story_of(b.id)) is one_story
+
+
+def test_the_values_and_lead_names_a_story_matches_on_are_rebuilt_from_its_saved_state() -> None:
+    a, _ = _breach_reports("210,000", "210,000")
+    engine = StoryEngine()
+    engine.add(a)
+    [story] = engine._stories.values()
+    assert story.values == {(210_000, None)} and "aerolineas sur" in story.lead
+    restored = StoryState.from_dict(json.loads(json.dumps(engine.state(story.id))))
+    assert (restored.values, restored.lead) == (story.values, story.lead)
+
+
+def test_a_name_the_ner_missed_still_counts_when_the_article_prints_it() -> None:
+    places = {"Esmeraldas": "LOC", "Ecuador": "LOC", "Geophysical Institute": "ORG"}
+    first = article(
+        "A powerful earthquake struck Ecuador's northern coast late on Friday near the port "
+        "city of Esmeraldas, killing at least 120 people, the Geophysical Institute said.",
+        title="Quake kills at least 120 in Ecuador", published_at="2026-07-04T05:00:00Z",
+        entities=places,
+    )  # fmt: skip
+
+    def follow_up(title: str) -> ArticleEnriched:
+        # Its NER found no name: "Esmeraldas" in the title, if printed, is all it shares.
+        return article(
+            "Families slept in the street for a second night after Friday's earthquake, the "
+            "risk management secretariat said, as the number of dead reached 160.",
+            title=title, published_at="2026-07-05T09:00:00Z", entities={"Las Palmas": "LOC"},
+        )  # fmt: skip
+
+    for title, one_story in (("Esmeraldas mourns as quake dead reach 160", True),
+                             ("A city mourns as quake dead reach 160", False)):  # fmt: skip
+        engine = StoryEngine()
+        engine.add(first)
+        later = follow_up(title)
+        engine.add(later)
+        assert (engine.story_of(first.id) == engine.story_of(later.id)) is one_story, title
 
 
 _SAINTS = {"New Orleans Saints": "ORG", "Reggie Bush": "PERSON", "Sean Payton": "PERSON"}

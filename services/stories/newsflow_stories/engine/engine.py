@@ -4,6 +4,7 @@ no wall clock. The same articles in the same order give the same stories, ids in
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -14,8 +15,16 @@ from newsflow_contracts.stories import Story, StoryUpdated
 from newsflow_stories.engine.config import StoryConfig
 from newsflow_stories.engine.index import CandidateIndex, article_keys
 from newsflow_stories.engine.state import Member, StoryState, iso
-from newsflow_stories.engine.text import Vector, cosine, entity_vector, text_vector
+from newsflow_stories.engine.text import (
+    Vector,
+    cosine,
+    counted_words,
+    entity_vector,
+    text_vector,
+    with_names_in_text,
+)
 from newsflow_stories.engine.tracks import add_reports
+from newsflow_stories.engine.values import Value, distinctive
 
 STORY_PREFIX = "st-"
 
@@ -67,10 +76,12 @@ class StoryEngine:
         # (an archive, a demo corpus of several years) neither closes today's stories nor finds
         # its own closed on arrival.
         seen = at.timestamp() if at is not None else t
-        text, (ents, types) = text_vector(article, self.config), entity_vector(article)
+        words = counted_words(article, self.config)
+        text, (ents, types) = text_vector(article, self.config, words), entity_vector(article)
+        values = distinctive((f.value, f.unit) for f in article.figures)
         self._seq += 1
         self._advance(seen)  # first close what this arrival leaves behind, then decide
-        story, score = self._best(text, ents, t)
+        story, score = self._best(text, ents, t, words, values)
         created = story is None
         if story is None:
             story, score = StoryState(id=story_id_for(article.id)), 1.0
@@ -84,6 +95,8 @@ class StoryEngine:
         )  # fmt: skip
         story.add(member, text, ents, self.config.story_terms, seen)
         changed = add_reports(story.tracks, article, t, self._seq, article.published_at or iso(t))
+        story.add_values(r for k in changed for r in story.tracks[k].reports
+                         if r["article_id"] == article.id)  # fmt: skip
         self._story_of[article.id] = story.id
         self._time_so_far = max(self._time_so_far, t)
         self._index.put(story)
@@ -168,23 +181,27 @@ class StoryEngine:
         # Neither: the newest article time so far, never the wall clock (a replay must agree).
         return self._time_so_far if self._time_so_far > float("-inf") else 0.0
 
-    def _best(self, text: Vector, ents: Vector, t: float) -> tuple[StoryState | None, float]:
+    def _best(self, text: Vector, ents: Vector, t: float, words: Counter[str],
+              values: set[Value]) -> tuple[StoryState | None, float]:  # fmt: skip
         cfg = self.config
         window = cfg.join_window.total_seconds()
-        w_text = cfg.text_weight if ents else 1.0
         best: tuple[float, str] | None = None
         for sid in self._index.candidates(article_keys(text, ents, cfg)):
             s = self._stories[sid]
             if not (s.first_at - window <= t <= s.last_at + window):
                 continue
             text_sim = cosine(text, s.text, s.text_norm)
-            if text_sim < cfg.min_text:
+            # Shared names alone do not make two events one; a shared distinctive figure
+            # ("2.1 million customers" told as "hackers accessed 2.1 million records") does.
+            if text_sim < cfg.min_text and not values & s.values:
                 continue
-            score = w_text * text_sim + (1 - w_text) * cosine(ents, s.ents, s.ents_norm)
+            named = with_names_in_text(ents, s.lead, words)
+            w_text = cfg.text_weight if named else 1.0
+            score = w_text * text_sim + (1 - w_text) * cosine(named, s.ents, s.ents_norm)
             if s.anchor_text or s.anchor_ents:
                 anchor = w_text * cosine(text, s.anchor_text, 1.0 if s.anchor_text else 0.0) + (
                     1 - w_text
-                ) * cosine(ents, s.anchor_ents, 1.0 if s.anchor_ents else 0.0)
+                ) * cosine(named, s.anchor_ents, 1.0 if s.anchor_ents else 0.0)
                 score += cfg.anchor_weight * (anchor - score)
             if score >= cfg.threshold and (best is None or (score, sid) > best):
                 best = (score, sid)

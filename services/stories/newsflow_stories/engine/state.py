@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from newsflow_contracts.stories import Story, StoryArticle, StoryEntity
 
-from newsflow_stories.engine.text import Vector, top
+from newsflow_stories.engine.text import LEAD_ENTITIES, Vector, top
 from newsflow_stories.engine.tracks import TrackState
+from newsflow_stories.engine.values import Value, distinctive
 
 MAX_ENTITIES = 30  # entities in the public snapshot, most named first
 
@@ -59,6 +61,10 @@ class StoryState:
     anchor_text: Vector = field(default_factory=dict)
     anchor_ents: Vector = field(default_factory=dict)
     anchor_at: float = math.inf
+    # Derived, not saved: the heaviest entity keys (looked for in an article's words) and the
+    # distinctive values the story's tracks report (see values.py).
+    lead: tuple[str, ...] = ()
+    values: set[Value] = field(default_factory=set)
 
     def add(self, member: Member, text: Vector, ents: Vector, story_terms: int,
             seen: float) -> None:  # fmt: skip
@@ -79,6 +85,10 @@ class StoryState:
     def norms(self) -> None:
         self.text_norm = math.sqrt(sum(v * v for v in self.text.values()))
         self.ents_norm = math.sqrt(sum(v * v for v in self.ents.values()))
+        self.lead = tuple(top(self.ents, LEAD_ENTITIES))
+
+    def add_values(self, reports: Iterable[dict[str, Any]]) -> None:
+        self.values |= distinctive((r["value"], r["unit"]) for r in reports)
 
     def public(self) -> Story:
         members = sorted(self.members, key=lambda m: (m.at, m.seq))
@@ -127,6 +137,7 @@ class StoryState:
             anchor_at=d.get("anchor_at", math.inf),
         )
         s.norms()
+        s.add_values(r for t in s.tracks.values() for r in t.reports)
         return s
 
 

@@ -74,16 +74,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def text_vector(article: ArticleEnriched, config: StoryConfig) -> Vector:
+def counted_words(article: ArticleEnriched, config: StoryConfig) -> Counter[str]:
+    """The article's words (lower case), the title's counted twice more."""
+    seen = Counter(words(article.body[: config.max_chars]))
+    for word in words(article.title or ""):
+        seen[word] += 2
+    return seen
+
+
+def text_vector(article: ArticleEnriched, config: StoryConfig,
+                seen: Counter[str] | None = None) -> Vector:  # fmt: skip
     """Stemmed words of title (counted twice) and body, sublinear tf x rarity, top N, unit length.
 
     Words of entity names are left out: the entity vector has them, and without them this one
     says what happened (a fire, a marathon), which is what tells two events in one city apart.
     """
     named = {w for e in article.entities for n in (e.name, *e.aliases) for w in words(n)}
-    seen = Counter(words(article.body[: config.max_chars]))
-    for word in words(article.title or ""):
-        seen[word] += 2
+    if seen is None:
+        seen = counted_words(article, config)
     counts: dict[str, int] = {}
     weight: dict[str, float] = {}
     for word, times in seen.items():
@@ -141,6 +149,22 @@ def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
             vec[alias] = vec.get(alias, 0.0) + w * ALIAS_WEIGHT
         types.setdefault(name, e.type)
     return normalized(top(vec, 40)), types
+
+
+# A name the story is about, printed in the article but not found there by the NER (a title's
+# "Esmeraldas", a dateline's ESMERALDAS, "Aerolineas Sur" at a sentence's start), counts for
+# the article at this share of its rarity, against the article's unit-length entity vector:
+# less than a name the NER found, as the words may be a namesake's.
+NAMED_IN_TEXT = 0.1
+LEAD_ENTITIES = 5  # the story's heaviest entity keys looked for among the article's words
+
+
+def with_names_in_text(ents: Vector, lead: tuple[str, ...], seen: Counter[str]) -> Vector:
+    """The article's entity vector plus the story's lead entity keys whose every word the
+    article prints though its entities lack them (see NAMED_IN_TEXT); unit length again."""
+    extra = {k: max(ENTITY_FLOOR, rarity(k)) * NAMED_IN_TEXT for k in lead
+             if k not in ents and all(w in seen for w in words(k))}  # fmt: skip
+    return normalized({**ents, **extra}) if extra else ents
 
 
 def cosine(a: Vector, centroid: Vector, centroid_norm: float) -> float:
