@@ -101,6 +101,15 @@ def test_a_name_split_by_markup_is_one_word_but_a_block_after_it_is_apart() -> N
     assert _meta(_page("", block)).byline == "Marcus Guzman"
 
 
+def test_a_meta_author_never_printed_is_not_the_byline() -> None:
+    meta = '<meta name="author" content="Muireann Dolan">'
+    assert _meta(_page(meta, "")).byline is None
+    # printed, in another form ("Dolan, Muireann" in the meta, "Muireann T. Dolan" printed)
+    shown = _page('<meta name="author" content="Dolan, Muireann">',
+                  "<p class='who'>Muireann T. Dolan</p>")  # fmt: skip
+    assert _meta(shown).byline is not None
+
+
 def test_byline_drops_read_time_and_keeps_several_linked_names() -> None:
     html = _page("", "<div class='author-box'><a>Tomas Vell</a><span>5 Min Read</span></div>")
     assert _meta(html).byline == "Tomas Vell"

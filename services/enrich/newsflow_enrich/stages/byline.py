@@ -49,10 +49,10 @@ def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
     """The first byline box of the page; where the page names its author in its metadata
     (`author`), the first box that prints that name: a box of a related story, a syndication
     credit ("by Nexstar Media Wire") or a photographer may come first."""
-    key = _name_key(author)
+    key = name_key(author)
     first = None
     for line in _candidates(tree):
-        if key is None or f" {key} " in f" {' '.join(_letter_words(line))} ":
+        if key is None or f" {key} " in f" {' '.join(letter_words(line))} ":
             return line
         first = first or line
     return first
@@ -80,15 +80,15 @@ def _candidates(tree: HTMLParser) -> Iterator[str]:
 _MID_WORD = re.compile(r"(?<=[a-z])\x00(?=[a-z])")  # (a block element after "Guzman" prints "View ..." apart)
 
 
-def _name_key(author: str | None) -> str | None:
+def name_key(author: str | None) -> str | None:
     """The first two words of the first name in a meta author ("Lisa Kaczke; Trevor J Mitchell"
     -> "lisa kaczke"); what trafilatura reads as the author may run on ("Ben Silverman Games
     Editor"), so only its head is looked for."""
-    words = _letter_words(re.split(r"[;,|]", author or "")[0])
+    words = letter_words(re.split(r"[;,|]", author or "")[0])
     return " ".join(words[:2]) if len(words) >= 2 else None
 
 
-def _letter_words(text: str) -> list[str]:
+def letter_words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", text.lower())
 
 

@@ -188,7 +188,7 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
         or _iso(cleaned.date_line)  # fmt: skip
     return Metadata(
         title=title or cleaned.title,
-        byline=byline or cleaned.meta_author,
+        byline=byline or (cleaned.meta_author if cleaned.author_shown else None),
         agencies=agencies_in(credited),
         published_at=_day_month_from_dateline(published, cleaned.body),
         dateline=place,

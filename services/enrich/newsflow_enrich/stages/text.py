@@ -32,6 +32,7 @@ class Cleaned:
     chrome: list[str] = field(default_factory=list)
     # Metadata found in the page itself (HTML meta tags).
     meta_author: str | None = None
+    author_shown: bool = True  # the meta author's name is printed on the page
     meta_date: str | None = None
     meta_site: str | None = None
     printed_date: str | None = None  # the publication date the page prints, local time
@@ -158,10 +159,29 @@ def from_html(html: str) -> Cleaned:
         captions=captions,
         chrome=dropped,
         meta_author=meta_author,
+        author_shown=byline is not None or _shown(tree, meta_author),
         meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
         printed_date=printed,
     )
+
+
+def _shown(tree: HTMLParser, name: str | None) -> bool:
+    """The name printed in the page's text, not only in its meta tags and scripts: "a meta-tag
+    author that is never shown is not a byline" (bench/real/ANNOTATING.md)."""
+    # Its surname, as a word ("Doe, Jane" and "Jane M. Doe" print "Doe" too)
+    words = byline_of.letter_words(re.split(r"[;|]", name or "")[0])
+    if len(words) < 2 or tree.body is None:
+        return bool(name)
+    key = max(words, key=len)
+    for node in tree.body.traverse(include_text=True):
+        if node.tag == "-text" and node.parent is not None and node.parent.tag not in _UNSHOWN \
+                and key in byline_of.letter_words(node.text_content or ""):  # fmt: skip
+            return True
+    return False
+
+
+_UNSHOWN = {"script", "style", "noscript", "template", "title"}
 
 
 def _searched_date(html: str) -> str | None:
