@@ -122,3 +122,38 @@ def test_a_possessive_before_a_generic_head_word_stays_in_the_name(enricher: Enr
     assert "Dunmore County Sheriff’s Office" in _names(ev, "ORG"), names
     assert "St. Aldric’s Square" in names
     assert not names & {"Office", "Square", "Dunmore County Sheriff"}
+
+
+def test_a_photo_credit_printed_after_a_name_is_not_part_of_it(enricher: Enricher) -> None:
+    # Captions end with the credit ("Timothy Weeks AP"); spaCy often takes it into the name.
+    from newsflow_enrich.stages import entities
+    from spacy.tokens import Span
+
+    text = ("Kevin Marlowe AP\n\nThe teacher was freed on Tuesday. Marlowe said he was well.\n\n"
+            "Dana Whitfield Submitted\n\nWhitfield, 33, was held in jail.")
+    doc = enricher.nlp(text)
+    ents = []
+    for name, at in (("Kevin Marlowe AP", "Kevin"), ("Dana Whitfield Submitted", "Dana"),
+                     ("Marlowe", "Marlowe said"), ("Whitfield", "Whitfield,")):
+        start = text.index(at)
+        ents.append(doc.char_span(start, start + len(name), label="PERSON"))
+    doc.ents = [e for e in ents if isinstance(e, Span)]
+    names = {e.name: e.aliases for e in entities.extract(doc)}
+    assert "Marlowe" in names.get("Kevin Marlowe", []), names
+    assert "Dana Whitfield" in names, names
+
+
+def test_the_typer_reads_how_the_article_uses_a_name(enricher: Enricher) -> None:
+    from newsflow_enrich.stages import entities, entity_types
+
+    text = ("Keys to the city were handed over on Monday. The keys were gold. She read "
+            "“Quiet Hours” aloud at the library, and Keys said nothing.")
+    doc = enricher.nlp(text)
+    reg, sport = entities.candidates(doc, len(text))
+    reg.add("Keys", "ORG", 0)
+    reg.add("Quiet Hours", "PERSON", text.index("Quiet"))
+    spans = entities.mention_spans(reg, text)
+    keys = entity_types.features(reg, "Keys", doc, spans["Keys"], {}, sport)
+    quiet = entity_types.features(reg, "Quiet Hours", doc, spans["Quiet Hours"], {}, sport)
+    assert {"lower_seen", "lower_all", "nm=2"} <= set(keys), keys
+    assert "quoted" in quiet and "quoted" not in keys, quiet

@@ -231,3 +231,12 @@ def test_a_person_without_the_generation_after_the_name_is_the_person() -> None:
     reg.add("Marlon Teague", "PERSON", text.index("Marlon Teague scored"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Marlon Teague"] == reg.by_form["Teague"] == "Marlon Teague III"
+
+
+def test_a_british_generation_after_the_name_is_the_same_person() -> None:
+    text = "Callum Brodie Jnr was 19. Callum Brodie was his son. His father, Callum Brodie Snr, wept."
+    reg = Registry()
+    reg.add("Callum Brodie Jnr", "PERSON", 0)
+    reg.add("Callum Brodie", "PERSON", text.index("Callum Brodie was"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Callum Brodie"] == "Callum Brodie Jnr"

@@ -91,6 +91,7 @@ _ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|at|an|az|ash)-[A-Z]")  # "al-Qai
 _PLURAL_OWNERS = {"people", "children", "women", "men", "workers", "veterans", "farmers",
                   "citizens", "peoples", "nations", "girls", "boys", "teachers", "ladies"}
 _SCORE = re.compile(r"\d+[-–]\d+")
+_CREDITS = {"AP", "AFP", "Reuters", "EPA", "Getty", "Submitted", "Contributed", "Courtesy"}
 # One generic word after a possessive that ends a name: the owner names the place or the office
 # ("St. Mark’s Square", "the Sheriff’s Office", "King’s College"), nothing is owned.
 _OWNED_HEADS = names.ORG_SUFFIXES | names.PLACE_SUFFIXES | {
@@ -147,6 +148,9 @@ def _trimmed(ent: Span) -> Span:
             and not names.is_org_name(doc[start + k:end].text) \
             and doc[end - 1].lower_ not in names.PLACE_SUFFIXES:  # fmt: skip
         start, label = start + k, "PERSON"
+    # "Timothy Weeks AP", "Jane Roe Submitted": a photo credit printed after the name.
+    if label == "PERSON" and end - start >= 3 and doc[end - 1].text in _CREDITS:
+        end -= 1
     for t in ent[1:]:
         if t.like_num and numbers.currency_follows(t):
             end = t.i

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from newsflow_enrich.models import VOTES
 from newsflow_enrich.stages import names
+from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import STRONG, Registry
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "entity_types.json"
@@ -38,9 +39,11 @@ def rule_class(type_: str) -> str:
 
 def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
              lexicon: dict[str, str], sport: bool, starts: list[int] | None = None,
-             votes: list[tuple[int, int, str]] | None = None) -> list[str]:  # fmt: skip
+             votes: list[tuple[int, int, str]] | None = None,
+             lower: set[str] | None = None) -> list[str]:  # fmt: skip
     """The candidate's features as strings (each worth 1); `starts`: each token's character
-    offset in `doc`, if read already (token_starts); `votes`: vote_spans(doc), if read."""
+    offset in `doc`, if read already (token_starts); `votes`: vote_spans(doc), if read;
+    `lower`: lower_words(doc), if read."""
     c = reg.cands[name]
     rule = reg.type_of(name)
     f = ["bias", f"rule={rule_class(rule)}", f"rule_raw={rule}"]
@@ -62,6 +65,7 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
         if last in table:
             f.append(tag)
     f += [f"w0={words[0].lower()}", f"wl={last}"]
+    f += _usage(name, text_of(doc), spans, lower_words(doc) if lower is None else lower)
     f += _context(doc, spans, token_starts(doc) if starts is None else starts)
     f += _votes(spans, vote_spans(doc) if votes is None else votes)
     return f
@@ -95,6 +99,31 @@ def _votes(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]] | Non
         held = next((c for a, b, c in reversed(votes[:k]) if a <= s and e <= b), None)
         out.add(f"n2in={held}" if held else "n2=none")
     return sorted(out)
+
+
+def lower_words(doc: Doc) -> set[str]:
+    """The words the text prints in lower case ("keys", "post"), read once per doc."""
+    return set(_LOWER_WORD.findall(text_of(doc)))
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def _usage(name: str, text: str, spans: list[tuple[int, int]], lower: set[str]) -> list[str]:
+    """How the article uses the name: how often; whether its words also stand in the text as
+    common words ("Keys", "Post", "Basic Activities"); whether a mention is in quotation marks
+    (a title: "“Keeping Quiet”")."""
+    n = len(spans)
+    out = [f"nm={'1' if n == 1 else '2' if n == 2 else '3-5' if n <= 5 else '6+'}"]
+    words = [w.lower() for w in name.split() if w.isalpha() and len(w) > 2]
+    seen = [w for w in words if w in lower]
+    if seen:
+        out.append("lower_seen")
+        if len(seen) == len(name.split()):
+            out.append("lower_all")
+    if any(s > 0 and text[s - 1] in "“\"‘'" and text[e:e + 1] in "”\"’'" for s, e in spans):
+        out.append("quoted")
+    return out
 
 
 def token_starts(doc: Doc) -> list[int]:
@@ -183,12 +212,12 @@ class Typer:
 
     def retype(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
                sport: bool) -> None:  # fmt: skip
-        starts, votes = token_starts(doc), vote_spans(doc)
+        starts, votes, lower = token_starts(doc), vote_spans(doc), lower_words(doc)
         for name, c in reg.cands.items():
             if c.curated_type or name not in spans:
                 continue
             s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport, starts,
-                                     votes))  # fmt: skip
+                                     votes, lower))  # fmt: skip
             rule = rule_class(reg.type_of(name))
             cues = [t for t, n in c.types.items() if n >= STRONG]
             if cues == [reg.type_of(name)]:

@@ -250,7 +250,7 @@ def _middle_initials(reg: Registry, text: str) -> None:
             reg.merge(into=name, form=short)
 
 
-_GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
+_GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV")  # "Jnr": British papers
 # Last words of newspapers, magazines and news services ("Dunmore Courant", "Fox News"); not
 # "Star", "Sun" or "Globe", which end other names as often.
 _PRESS = {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "courant",
