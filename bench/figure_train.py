@@ -170,6 +170,8 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=5, help="drop rarer features")
     ap.add_argument("--margins", default="0,0.5,1,2", help="overrule the rules by more than")
     ap.add_argument("--margin", type=float, help="ship this margin (default: best in CV)")
+    ap.add_argument("--copula-margin", type=float, default=1.0,
+                    help="a copula event must win by more than this (see figure_rerank)")
     args = ap.parse_args()
     real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
     assert all(c[2].get("split") != LOCKED for c in real_cases)
@@ -190,7 +192,7 @@ def main() -> None:
         train = [g for f in folds if f is not held for p in f for g in p["groups"]] + extra
         weights = fit(train, args.epochs, args.seed, args.min_count)
         for m in margins:
-            model = fr.Reranker(weights, "cv", m)
+            model = fr.Reranker(weights, "cv", m, args.copula_margin)
             print(row(f"fold {k + 1} | {m}", len(held), f1s(held, None), f1s(held, model)),
                   flush=True)  # fmt: skip
             for p in held:
@@ -210,11 +212,11 @@ def main() -> None:
     weights = fit([g for p in half_a for g in p["groups"]] + extra, args.epochs, args.seed,
                   args.min_count)  # fmt: skip
     print(f"\nmargin {margin}; trained on half a (bench/quality --half) + written, scored on b:")
-    model = fr.Reranker(weights, "half-a", margin)
+    model = fr.Reranker(weights, "half-a", margin, args.copula_margin)
     print(row("half b", len(half_b), f1s(half_b, None), f1s(half_b, model)))
     weights = fit([g for p in real for g in p["groups"]] + extra, args.epochs, args.seed,
                   args.min_count)  # fmt: skip
-    model = fr.Reranker(weights, "written-check", margin)
+    model = fr.Reranker(weights, "written-check", margin, args.copula_margin)
     print(f"\nmargin {margin}; {len(weights)} weights")
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in written:
@@ -224,7 +226,7 @@ def main() -> None:
     for split, ps in sorted(by_split.items()):
         print(row(split, len(ps), f1s(ps, None), f1s(ps, model)))
     if not args.no_write:
-        blob = json.dumps(weights, sort_keys=True).encode()
+        blob = json.dumps([weights, margin, args.copula_margin], sort_keys=True).encode()
         version = f"figure-rerank-{hashlib.sha256(blob).hexdigest()[:8]}"
         args.out.write_text(
             json.dumps(
@@ -237,6 +239,7 @@ def main() -> None:
                     "epochs": args.epochs,
                     "min_count": args.min_count,
                     "margin": margin,
+                    "copula_margin": args.copula_margin,
                     "weights": weights,
                 },
                 indent=0,

@@ -75,3 +75,14 @@ def test_the_view_reads_what_the_tokens_say(enricher: Enricher) -> None:
         [(t.head.i, t.dep_, t.pos_, t.lower_, t.lemma_, t.tag_, t.ent_type_, t.text)
          for t in doc]  # fmt: skip
     assert any(view.ent) and "ROOT" in view.dep and "VERB" in view.pos
+
+
+def test_a_copula_over_the_figure_is_an_event_candidate_and_an_auxiliary_is_not(
+    enricher: Enricher,
+) -> None:
+    doc = enricher.nlp("The city's violent crime rate was 753.2 last year, and 40 people have died.")
+    rate, died = figures.extract(doc)
+    events = {k: [t.text for t in figure_rerank.candidates(doc, f)["ev"][1] if t is not None]
+              for k, f in (("rate", rate), ("died", died))}  # fmt: skip
+    assert "was" in events["rate"]  # real annotators' event: "the rate was 753.2"
+    assert "have" not in events["died"] and "died" in events["died"]

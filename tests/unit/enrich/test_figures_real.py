@@ -212,3 +212,9 @@ def test_a_bare_level_after_a_change_verb_counts_what_moved(enricher: Enricher, 
                                                            event: str) -> None:  # fmt: skip
     fig = next(f for f in figures(enricher, sentence) if f.value == value)
     assert (fig.object, fig.event) == (obj, event)
+
+
+def test_a_clock_time_with_a_spaced_am_is_not_a_figure(enricher: Enricher) -> None:
+    figs = figures(enricher, "The boat struck a submerged log at about 6.50 am while carrying "
+                   "more than 60 passengers.")  # fmt: skip
+    assert [f.value for f in figs] == [60]

@@ -322,6 +322,8 @@ def is_excluded(t: Token) -> bool:
         return True
     if t.i > 0 and doc[t.i - 1].lower_ == "top":
         return True  # a rank: "into the world's top 50"
+    if nxt is not None and nxt.lower_ in ("am", "pm", "a.m.", "p.m.", "hrs", "gmt", "utc"):
+        return True  # a clock time spaCy did not tag: "at about 6.50 am"
     if text == "911" and (nxt is None or nxt.tag_ != "NNS"):
         return True  # the emergency number: "called 911", "a 911 dispatcher"
     if t.i > 1 and doc[t.i - 1].text == "(" and doc[t.i - 2].pos_ == "PROPN" and text.isdigit() \
