@@ -24,12 +24,14 @@ from pathlib import Path
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.api import NumpyOps
 
 # The base labels it reads (the names; numbers and dates are not asked about).
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
           "LAW", "LANGUAGE")  # fmt: skip
 CLASSES = ("PERSON", "ORG", "LOC", "MISC", "NONE")
 WEIGHTS = "weights.npz"
+_OPS = NumpyOps()
 _NER_VECTORS = "newsflow_ner_vectors"  # doc.user_data key: the base NER's own token vectors
 
 
@@ -109,8 +111,12 @@ class SpanNet:
             return cls({k: z[k] for k in z.files})
 
     def logits(self, x: np.ndarray) -> np.ndarray:
-        h = np.maximum((x - self.mean) * self.scale @ self.w1 + self.b1, 0.0)
-        return h @ self.w2 + self.b2
+        # thinc's gemm (blis, one thread), not numpy's `@`: numpy's BLAS starts a thread per
+        # core that spins between these small products, measured at 18x the CPU of blis on
+        # two busy cores (3,000 products of 30 x 665 by 665 x 64: 2.84 against 0.15 CPU-s).
+        h = np.maximum(_OPS.gemm(((x - self.mean) * self.scale).astype(np.float32), self.w1)
+                       + self.b1, 0.0)  # fmt: skip
+        return _OPS.gemm(np.ascontiguousarray(h, dtype=np.float32), self.w2) + self.b2
 
 
 class SpanVote:
