@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsflow_stories.engine import StoryEngine
-from newsflow_stories.engine.tracks import normalize_event, normalize_object
+from newsflow_stories.engine.identity import normalize_event, normalize_object
 
 from tests.unit.stories.factory import hajin
 

@@ -1,247 +1,24 @@
 """Figure tracks: inside a story, the figures that count the same thing, across articles.
 
-A figure's identity is (event, object, unit, place), read by `counts` (event classes, phrases,
-objects of counts printed without one); two figures share a track only when all four agree. We
-prefer a missed merge to a wrong one, so normalization is narrow:
-- words are lower-cased and stemmed ("civilians" = "civilian", "were killed" = "killed");
-- an entity's alias in an object becomes its canonical name ("SDF fighters" =
-  "Syrian Democratic Forces fighters"), from the article's own entities;
-- events fall into a few classes of casualty and damage counts: "killed", "died", "dead" and
-  "the death toll" are one toll (what an analyst follows; bench/README.md, "Figure tracks"),
-  "injured" and "hurt" are "wounded"; classes never meet ("killed" vs "wounded");
-- objects are never widened: "extremists" and "jihadists", "fighters" and "SDF fighters" stay
-  apart even when they may mean the same people; only a plain description a later report drops
-  ("38 container ships" ... "74 ships") keeps the count, when the value is near its last one;
-- place: a LOC entity the figure's sentence puts after "in", "at", "near"... ("killed in
-  Hajin"), when exactly one does, and only when it sets the count apart (see `identities`);
-- a count in a sentence about an earlier year ("33 miners were rescued in 2010") is not tracked.
+A figure joins the track of its identity (`identity`: event class, object, unit, place). Objects
+are never widened: "extremists" and "jihadists", "fighters" and "SDF fighters" stay apart even
+when they may mean the same people; only a plain description a later report drops ("38
+container ships" ... "74 ships") keeps the count, when the value is near its last one, and one
+large value told again under verbs no class knows is one count (`choose`).
 A sub-count ("including 40 children") gets its parent's event when it has none, and its track
 records the parent's track; a sub-count that then names the same thing as its parent is left out.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
 from newsflow_stories.engine import counts
-from newsflow_stories.engine.text import stem, words
-
-_LEADING = {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost",
-            "at", "least", "over", "other", "another", "of", "up", "to"}  # fmt: skip
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|around|outside|inside|across|from|of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
-)
-_AFTER = 60  # characters after a figure read for its phrase ("setting 54 vehicles alight")
-
-
-def normalize_event(event: str) -> str:
-    return counts.event_class(event)
-
-
-def normalize_object(obj: str, aliases: dict[str, str]) -> str:
-    for alias in sorted(aliases, key=lambda a: (-len(a), a)):
-        obj = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", aliases[alias], obj)
-    ws = counts.strip_trailing(words(obj))
-    while ws and ws[0] in _LEADING:
-        ws = ws[1:]
-    return " ".join(counts.people_object([stem(w) for w in ws]))
-
-
-def _aliases(article: ArticleEnriched) -> dict[str, str]:
-    return {a: e.name for e in article.entities for a in e.aliases
-            if len(a) > 1 and a != e.name}  # fmt: skip
-
-
-def _sentence_start(article: ArticleEnriched, fig: Figure) -> int | None:
-    start = article.body.find(fig.sentence, max(0, fig.span[1] - len(fig.sentence)))
-    return None if start < 0 or start > fig.span[0] else start
-
-
-def figure_place(article: ArticleEnriched, fig: Figure) -> str | None:
-    """The one place the figure's sentence names after a preposition, else None."""
-    body = article.body
-    start = _sentence_start(article, fig)
-    if start is None:
-        return None
-    end = start + len(fig.sentence)
-    dateline = (article.dateline or "").lower()
-    places = set()
-    for e in article.entities:
-        if e.type != "LOC" or e.name.lower() == dateline:
-            continue
-        for s, t in e.spans:
-            if (
-                start <= s < end
-                and body[t : t + 1] != "-"
-                and _PLACE_BEFORE.search(body[max(0, s - 40) : s])
-            ):
-                places.add(e.name)
-    return places.pop() if len(places) == 1 else None
-
-
-@dataclass(frozen=True)
-class Identity:
-    event: str
-    object: str
-    unit: str | None
-    place: str | None
-    # The object's words before its noun are plain words, not names ("container ships", not
-    # "SDF fighters"): such a description may be dropped by the next report (see `choose`).
-    plain: bool = field(default=False, compare=False)
-    # An earlier value of the count the sentence reports ("41, up from an earlier count of 38").
-    restates: bool = field(default=False, compare=False)
-
-
-def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
-    """(event class, object) of one figure, or None when it says neither (see counts)."""
-    body, (begin, end) = article.body, fig.span
-    obj = fig.object
-    cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
-           if event else None)  # fmt: skip
-    if counts.waiting_before(body[max(0, begin - 40) : begin]):
-        cls = counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
-    toll = bool(obj) and normalize_object(obj, {}) in ("death toll", "toll")
-    # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
-    # noun enrich gave the figure (it may take one from later in the sentence).
-    changed = bool(obj) and not fig.unit and cls not in counts.CLASSES and counts.changes(event)
-    if not obj or toll or changed:
-        start = _sentence_start(article, fig)
-        counted = counts.counted_in(body[start:begin]) if start is not None else None
-        if counted:
-            obj, participle = counted
-            # The figure's own casualty verb wins over a count named earlier in the sentence:
-            # "the death toll rose to 23, with more than 300 injured" - the 300 are wounded.
-            if participle and cls not in counts.CLASSES:
-                cls = counts.event_class(participle)
-        elif toll:
-            obj, cls = "people", "kill"
-    part = counts.participle_class(obj) if obj else None
-    if part and cls not in counts.CLASSES:
-        cls, obj = part  # "11,000 displaced people were being housed"
-    if not obj and cls in counts.PEOPLE_CLASSES:
-        obj = "people"  # "about 4,000 were forced from their homes"
-    return (cls, obj) if cls and obj else None
-
-
-def identities(article: ArticleEnriched,
-               tracks: dict[str, TrackState] | None = None) -> list[Identity | None]:  # fmt: skip
-    """Each figure's identity, or None for one not tracked.
-
-    A figure's place is kept only when it sets the figure apart from the story's count: the
-    article itself gives the same count elsewhere or unplaced ("300 civilians killed ... 14 of
-    them in Baghouz"), or a report before did so (the story has that placed track). Otherwise
-    the place is where the story happens, which outlets name or omit at will ("in Chile",
-    "in the Atacama region", nothing), and the report joins the story's count.
-    """
-    aliases = _aliases(article)
-    published = article.published_at or ""
-    year = int(published[:4]) if published[:4].isdigit() else None
-    raw: list[Identity | None] = []
-    for fig in article.figures:
-        event = fig.event
-        if not event and fig.parent is not None and 0 <= fig.parent < len(article.figures):
-            event = article.figures[fig.parent].event  # "including 40 children" of the killed
-        read = None if counts.past_year(fig.sentence, year) else _read(article, fig, event)
-        if read and _ESTIMATE.search(read[1].lower()):
-            read = None  # "its first estimate of 2.1 million": a value of some count, see _restated
-        ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
-        plain = bool(read) and _plain(read[1], aliases)
-        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain)
-                   if ev and ob else None)  # fmt: skip
-    kinds = [(i.event, i.object, i.unit, i.place, f.value)
-             for i, f in zip(raw, article.figures, strict=True) if i is not None]  # fmt: skip
-    placed = {(t.event_n, t.object_n, t.unit, t.place) for t in (tracks or {}).values()}
-    out: list[Identity | None] = []
-    for i, fig in zip(raw, article.figures, strict=True):
-        if i is not None and i.place is not None:
-            # the same value placed and unplaced ("14 died in Chittagong ... the fire, which
-            # killed 14") is one count told twice, not a part set apart
-            apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place
-                        and k[4] != fig.value for k in kinds)  # fmt: skip
-            if not apart and (i.event, i.object, i.unit, i.place) not in placed:
-                i = Identity(i.event, i.object, i.unit, None, i.plain)
-        out.append(i)
-    return _restated(article, _without_causes(article, out))
-
-
-# Words that pick some out of a group ("the last five games", "two other models", "three
-# straight points"): such an object is a part or a different set, never a mere description.
-_SELECTING = {"next", "last", "first", "other", "previous", "straight", "consecutive", "further",
-              "additional", "separate", "more", "higher", "lower", "remaining", "final", "new",
-              "top", "end", "same", "only", "initial", "original", "earlier", "former"}  # fmt: skip
-
-
-def _plain(obj: str, aliases: dict[str, str]) -> bool:
-    """Only plain lower-case words before the object's last word: a description ("container
-    ships", "dock workers"), not a party ("SDF fighters", "Syrian soldiers") nor a selection."""
-    ws = obj.split()[:-1]
-    return not any(w[:1].isupper() or w in aliases or w.lower() in _SELECTING
-                   or not w.isalpha() for w in ws)  # fmt: skip
-
-
-# Between a count and a figure that gives the same count's earlier value: "rose to 41, up from
-# an earlier count of 38", "3.4 million ..., revised from 1.2 million".
-_RESTATES = re.compile(
-    r"\b(?:up|down|revised|raised|lowered|increased|decreased)\s+from\b|"
-    r"\b(?:first|initial|earlier|previous|original|preliminary)\s+(?:estimate|figure|count|"
-    r"tally)s?\s+of\b|"
-    r"\bfrom\s+(?:an?|the)\s+(?:earlier|initial|previous|original|first|preliminary)\b|"
-    r"\bcompared (?:with|to)\b",
-    re.IGNORECASE,
-)
-_RESTATE_GAP = 80  # characters between the two figures, at most
-# An object that names no thing but a value of one ("its first estimate of 2.1 million").
-_ESTIMATE = re.compile(r"\b(?:estimate|figure|count|tally)s?$")
-
-
-def _restated(article: ArticleEnriched,
-              idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """A figure right after a tracked count in its sentence, linked to it by "up from" and the
-    like, that enrich gave no count of its own ("an earlier count of 38", "revised from 1.2
-    million") or the same count ("compared with 17,500 displaced"), is that count's earlier
-    value: a report of the same track (the gold's convention), filed before the current one."""
-    figs, out = article.figures, list(idents)
-    for i, ident in enumerate(idents):
-        if i == 0 or (ident is not None and ident != idents[i - 1]):
-            continue
-        j = i - 1
-        between = article.body[figs[j].span[1] : figs[i].span[0]]
-        if (
-            idents[j] is not None
-            and not idents[j].restates  # type: ignore[union-attr]
-            and figs[j].sentence == figs[i].sentence
-            and len(between) <= _RESTATE_GAP
-            and _RESTATES.search(between)
-        ):
-            out[i] = replace(idents[j], restates=True)  # type: ignore[arg-type]
-    return out
-
-
-_AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
-
-
-def _without_causes(article: ArticleEnriched,
-                    idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """ "The death toll rose to 15 after three people died of their burns": a second count of
-    the same thing in one sentence, introduced by "after", is why the first moved, not a
-    report of it."""
-    figs = article.figures
-    out = list(idents)
-    for i, ident in enumerate(idents):
-        for j in range(i):
-            if (
-                ident is not None
-                and idents[j] == ident
-                and figs[j].sentence == figs[i].sentence
-                and _AFTER_WORD.search(article.body[figs[j].span[1] : figs[i].span[0]])
-            ):
-                out[i] = None  # fmt: skip
-    return out
+from newsflow_stories.engine.identity import Identity, identities
 
 
 @dataclass
@@ -389,7 +166,8 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
     """File the article's figures into tracks; returns the keys of the tracks that changed."""
     changed: list[str] = []
     track_of: dict[int, TrackState] = {}
-    identities_ = identities(article, tracks)
+    placed = [(t.event_n, t.object_n, t.unit, t.place) for t in tracks.values()]
+    identities_ = identities(article, placed)
     for i, (fig, ident) in enumerate(zip(article.figures, identities_, strict=True)):
         parent_ident = identities_[fig.parent] if fig.parent is not None and 0 <= fig.parent < len(
             identities_) else None  # fmt: skip
