@@ -1,0 +1,188 @@
+"""Captions on real page layouts (bench/real): made-up pages in the shapes met on real-news dev."""
+
+from newsflow_enrich.stages import text
+
+from tests.unit.enrich.layouts import captions, meta, page, story_body
+
+
+def test_caption_labels_in_their_own_elements_are_dropped() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><figcaption><span>Camera Icon</span>Rock at Velmora "
+        "<span>Credit:</span> Ostra Mining</figcaption></figure>"
+        "<figure><img src='b.jpg'><figcaption>Divers at the pier. <span>Credit</span>"
+        "<span>Credit...</span> Tova Lind/The Daily</figcaption></figure>",
+    )
+    assert captions(html) == [
+        "Rock at Velmora Credit: Ostra Mining",
+        "Divers at the pier. Tova Lind/The Daily",
+    ]
+
+
+def test_caption_and_credit_elements_of_a_figure_without_figcaption() -> None:
+    html = page(
+        "",
+        "<figure class='Figure'><img src='c.jpg'><div class='Figure-content'>"
+        "<div class='Figure-caption'>Varnhold's old bridge in 2030.</div>"
+        "<div class='Figure-credit'>(Ana Rusk / Associated Press)</div></div></figure>",
+    )
+    assert captions(html) == ["Varnhold's old bridge in 2030. (Ana Rusk / Associated Press)"]
+
+
+def test_figures_of_related_stories_and_playlists_are_not_captions() -> None:
+    html = page(
+        "",
+        "<figure><img src='d.jpg'><figcaption>The new span, seen from the river.</figcaption>"
+        "</figure><div class='video-playlist'><figure><figcaption>Watch Live</figcaption>"
+        "</figure></div>",
+        "<ul class='related'><li><a href='/x'><figure><img src='e.jpg'><figcaption>Singer "
+        "Mira Kohl weds in Paris</figcaption></figure></a></li></ul>",
+    )
+    assert captions(html) == ["The new span, seen from the river."]
+
+
+def test_captions_of_photos_marked_up_without_figure() -> None:
+    # Caption and credit elements beside an <img>, no <figure>: a caption with its credit, a
+    # credit alone under a photo, a gallery item with a truncated copy and "more" links.
+    html = page(
+        "",
+        "<div class='inline-photo'><img src='a.jpg'><br><span class='pb-caption'>The old "
+        "bridge at dawn. (Ana Rusk/AFP/Getty Images)</span></div>"
+        "<div class='box'><img src='b.jpg'><div class='credit'>(Image: © Ostra)</div></div>"
+        "<div class='asset'><img src='c.jpg'><div class='image-meta'><div class='image-caption'>"
+        "Mayor Ilse Brandt</div><div class='image-credit'>Tomas Vik, Associated Press</div></div>"
+        "</div><ul class='gallery'><li><img src='d.jpg'><div class='caption'><div "
+        "class='caption-full'>Workers on the deck, Tuesday.<a class='more-caption'> less</a>"
+        "</div><div class='caption-truncated'>Workers on<a class='more-caption'> ... more</a>"
+        "</div><span class='credit'>Photo: Lea Moor, AP</span></div></li></ul>",
+    )
+    assert captions(html) == [
+        "The old bridge at dawn. (Ana Rusk/AFP/Getty Images)",
+        "(Image: © Ostra)",
+        "Mayor Ilse Brandt Tomas Vik, Associated Press",
+        "Workers on the deck, Tuesday. Photo: Lea Moor, AP",
+    ]
+    assert "Associated Press" in meta(html).agencies
+
+
+def test_gallery_counters_are_dropped_and_inline_elements_joined_as_printed() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><figcaption><span class='count'>1 of 2</span> Divers at the "
+        "<em>Velmora</em>, pier. (Tova Lind/AP)</figcaption></figure>",
+    )
+    assert captions(html) == ["Divers at the Velmora, pier. (Tova Lind/AP)"]
+
+
+def test_hidden_elements_player_controls_and_date_boxes_are_not_captions() -> None:
+    # A video player's caption-track menu and settings dialog (hidden, controls), a box classed
+    # "caption" that prints the byline and a <time>: none is a caption; "overflow-hidden" only
+    # clips the figure, whose caption stays.
+    html = page(
+        "",
+        "<ul class='caption meta'><li>Ana Rusk</li><li><time>Friday 25 December 2030</time></li>"
+        "<li><img src='author.jpg'></li></ul><div class='video'><video src='v.mp4'></video>"
+        "<div class='vjs-captions-button' role='menuitem'><ul role='menu'><li>captions settings"
+        "</li></ul></div><div class='vjs-caption-settings vjs-hidden'><label>Foreground</label>"
+        "<select><option>White</option></select></div></div>"
+        "<figure class='overflow-hidden'><img src='a.jpg'><figcaption>The council in session."
+        "<button>Share</button></figcaption></figure>",
+    )
+    assert captions(html) == ["The council in session."]
+
+
+def test_a_short_line_right_after_a_photo_is_its_caption_without_caption_markup() -> None:
+    # No <figure>, no caption class: a photo and one line alone in their box, or a line set off
+    # in italics right after the photo. Not: an icon with a heading, a linked teaser line, a
+    # story paragraph after a photo box.
+    html = page(
+        "",
+        "<table><tr><td><img src='a.jpg' width='600'><div class='info2'>The core stage at the "
+        "plant. (credit: Ana Rusk)</div></td></tr></table><div class='content'><img src='b.jpg'>"
+        "<center><em>The new deck, via Tomas Vik</em></center></div><div class='c'><img "
+        "src='icon_comments.png'><div><h3>Comments</h3><p>Share what you think</p></div></div>"
+        "<div class='box'><img src='c.jpg'><div>Read: <a href='/x'>Varnhold council votes on "
+        "the bridge plan once more</a></div></div><div><img src='d.jpg'></div><p>The council "
+        "of Varnhold met again on Tuesday.</p>",
+    )
+    assert captions(html) == [
+        "The core stage at the plant. (credit: Ana Rusk)",
+        "The new deck, via Tomas Vik",
+    ]
+    assert "The council of Varnhold met again on Tuesday." in story_body(html)
+
+
+def test_caption_parts_of_a_figure_are_read_once_and_in_page_order() -> None:
+    # A credit classed both "caption" and "Caption" is one element, read once; the caption
+    # text printed before the figcaption (the credit) leads; a box around the figcaption and
+    # its credit is neither; a player's "EMBED"/"More Videos" buttons and a byline box's
+    # "caption" (the outlet's logo) are not captions.
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><div class='caption CaptionBox'><span class='Caption"
+        "Credit caption__credit'>Photograph: Ana Rusk/Getty Images</span></div></figure>"
+        "<figure><img src='b.jpg'><p class='caption'>Workers on the deck.</p><figcaption>"
+        "Photo: Tomas Vik/AP</figcaption></figure><figure><img src='c.jpg'><div class="
+        "'media-caption'><figcaption><em>The old bridge.</em></figcaption><cite>Image: Lea "
+        "Moor</cite></div></figure><div class='lead-video'><video src='v.mp4'></video><div "
+        "class='image-caption player'><a class='embed-btn' href='#'>EMBED</a><a class='button' "
+        "href='/v'>More Videos</a><p>The mayor at the site.</p></div></div><div class='byline'>"
+        "<div class='image-"
+        "caption'><img src='logo.jpg' width='300'><span>VCTV</span></div>By Ilse Brandt</div>",
+    )
+    assert captions(html) == [
+        "Photograph: Ana Rusk/Getty Images",
+        "Workers on the deck. Photo: Tomas Vik/AP",
+        "The old bridge. Image: Lea Moor",
+        "The mayor at the site.",
+    ]
+
+
+def test_a_credit_printed_beside_the_figcaption_is_joined_to_it() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><span><figcaption>The council in session.</figcaption>"
+        "<cite>Ana Rusk/AP</cite></span></figure>",
+    )
+    assert captions(html) == ["The council in session. Ana Rusk/AP"]
+
+
+def test_a_credit_line_of_the_story_beside_a_figure_is_not_a_caption() -> None:
+    html = page(
+        "",
+        "<p class='credit'>VARNHOLD NEWS - Jul 11, 2030 - 14:20</p><figure><img src='a.jpg'>"
+        "<figcaption>The council in session.</figcaption></figure>"
+        "<p class='credit'>Reporting by Ana Rusk; Editing by Tomas Vik</p>",
+    )
+    assert captions(html) == ["The council in session."]
+
+
+def test_a_file_photo_line_in_the_text_is_a_caption() -> None:
+    cap = ("FILE PHOTO: The mayor of Varnhold speaks during a ceremony at the old bridge in "
+           "Varnhold, January 16, 2030. REUTERS/Ana Rusk")  # fmt: skip
+    cleaned = text.from_html(page("", f"<p>{cap}</p>"))
+    assert cleaned.captions == [cap] and cap not in cleaned.body
+
+
+def test_a_figure_whose_caption_is_a_link_is_a_teaser_of_another_story() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><figcaption>The new span at dawn.</figcaption></figure>"
+        "<ul><li><figure><img src='b.jpg'><figcaption><h3><a href='/x'>Singer Mira Kohl weds "
+        "in Paris</a></h3></figcaption></figure></li></ul>",
+    )
+    assert captions(html) == ["The new span at dawn."]
+
+
+def test_video_and_story_cards_with_a_linked_title_are_not_captions() -> None:
+    html = page(
+        "",
+        "<div class='video-ct'><video src='v.mp4'></video><div class='caption'><h4 class='title'>"
+        "<a href='/v/1'>Singer's big night</a></h4><p>Mira Kohl will be honored at the awards."
+        "</p></div></div><figure><img src='a.jpg'><figcaption><h3><a href='/x'>Games guide</a>"
+        "</h3> Ana Rusk • February 15, 2030</figcaption></figure>"
+        "<figure><img src='b.jpg'><figcaption><a href='/shop'>Want more bridges? Get a "
+        "subscription of our sister magazine</a>, for more news. (Image credit: Ostra)"
+        "</figcaption></figure>",
+    )
+    assert captions(html) == []
