@@ -33,12 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import conll
 import numpy as np
 import spacy
+from newsflow_enrich.models import CONLL_CLASS
 from newsflow_enrich.models import span_vote as sv
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "services/enrich/newsflow_enrich/models/span-news"
 _TO_CLASS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-_BASE_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 
 def examples(nlp: spacy.Language, split: str,
@@ -56,7 +56,7 @@ def examples(nlp: spacy.Language, split: str,
                 a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
                 over = [(min(b, ge) - max(a, gs), t) for gs, ge, t in d.ents if gs < b and a < ge]
                 ys.append(sv.CLASSES.index(_TO_CLASS[max(over)[1]] if over else "NONE"))
-                base.append(sv.CLASSES.index(_BASE_CLASS.get(label, "MISC")))
+                base.append(sv.CLASSES.index(CONLL_CLASS.get(label, "MISC")))
         if k % 200 == 0:
             print(f"  {split}: {k}/{len(docs)} articles ({time.perf_counter() - t0:.0f}s)",
                   flush=True)  # fmt: skip

@@ -57,6 +57,8 @@ def load_ner(nlp: Language, spec: str, base: str) -> str:
 
 
 VOTES = "ner_vote"  # the doc.spans key of the second model's entities
+# The base model's (OntoNotes) name labels as CoNLL-2003's classes; any other name is MISC.
+CONLL_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 
 def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
@@ -73,7 +75,7 @@ def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
     # Its own tok2vec is inside the ner component (en_core_web_sm), so nothing else is needed.
     second = spacy.load(model, exclude=[p for p in nlp.pipe_names if p != "ner"])
     second.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
-    nlp.add_pipe("newsflow_ner_vote", after="ner", config={"path": str(path)})
+    nlp.add_pipe("newsflow_ner_vote", after="ner")
     vote = nlp.get_pipe("newsflow_ner_vote")
     vote.second, vote.version = second, f"{meta['name']}@{meta['version']}"
     return f"vote:{vote.version}"
@@ -119,8 +121,8 @@ def _windows(doc: Doc) -> list[int]:
     for e in doc.ents:
         if e.label_ in _NAMES:
             sent = e.sent
-            keep[max(sent.start, e.start - _WIDTH): min(sent.end, e.end + _WIDTH)] = \
-                b"\x01" * (min(sent.end, e.end + _WIDTH) - max(sent.start, e.start - _WIDTH))
+            lo, hi = max(sent.start, e.start - _WIDTH), min(sent.end, e.end + _WIDTH)
+            keep[lo:hi] = b"\x01" * (hi - lo)
     out: list[int] = []
     for i in range(len(doc)):
         if keep[i]:
@@ -130,6 +132,6 @@ def _windows(doc: Doc) -> list[int]:
     return out
 
 
-@Language.factory("newsflow_ner_vote", default_config={"path": ""})
-def _ner_vote(nlp: Language, name: str, path: str) -> NerVote:
+@Language.factory("newsflow_ner_vote")
+def _ner_vote(nlp: Language, name: str) -> NerVote:
     return NerVote()

@@ -49,14 +49,14 @@ _EDGE = "\x00"  # where an element starts or ends
 _GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])")
 _HEADINGS = "h1, h2, h3"
 _LINKED_TITLE = "h1 a, h2 a, h3 a, h4 a, h5 a, h6 a"
-_PROMO_WORDS = 8
+_PROMO_WORDS = 8  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
 _BESIDE_WORDS = (3, 60)  # a line beside a photo that is its caption
 _BESIDE_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form", "script", "a"}
 _SET_OFF = {"em", "i", "small", "center"}
 _SET_OFF_BOX = {"p", "div", "span", "center"}
 _MIN_PHOTO_PX = 150  # an icon, a logo, an author's thumbnail
 _PORTRAIT = re.compile(r"author|byline|avatar|profile|logo|icon|bio\b|user|emoti|\.gif$",
-                       re.IGNORECASE)  # fmt: skip  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
+                       re.IGNORECASE)  # fmt: skip
 
 
 def captions(tree: HTMLParser) -> list[str]:

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from newsflow_enrich.models import VOTES
+from newsflow_enrich.models import CONLL_CLASS, VOTES
 from newsflow_enrich.stages import names
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import STRONG, Registry
@@ -71,16 +71,13 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
     return f
 
 
-_VOTE_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-
-
 def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
     """The second NER's entities (models.add_vote) as (start, end, class), by start; None when
     no second model ran."""
     if VOTES not in doc.spans:
         return None
     # a span vote's unsure answer ("LOC?", models.span_vote) is a feature of its own
-    return sorted((s.start_char, s.end_char, _VOTE_CLASS.get(s.label_.rstrip("?"), "MISC")
+    return sorted((s.start_char, s.end_char, CONLL_CLASS.get(s.label_.rstrip("?"), "MISC")
                    + ("?" if s.label_.endswith("?") else "")) for s in doc.spans[VOTES])  # fmt: skip
 
 

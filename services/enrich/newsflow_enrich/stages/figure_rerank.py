@@ -240,4 +240,3 @@ class Reranker:
                 )
             out.append(fig.model_copy(update=update) if update else fig)
         return out
-

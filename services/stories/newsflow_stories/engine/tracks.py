@@ -19,6 +19,7 @@ from newsflow_contracts.stories import FigureReport, FigureTrack
 
 from newsflow_stories.engine import counts
 from newsflow_stories.engine.identity import Identity, identities
+from newsflow_stories.engine.values import MIN_COUNT
 
 
 @dataclass
@@ -108,18 +109,13 @@ def _same_or_described(track: TrackState, ident: Identity) -> bool:
         len(mine), len(theirs)) == 1  # fmt: skip
 
 
-# A count this large told twice is one count, not a coincidence ("two players", "three
-# games" agree by chance).
-_RETOLD_MIN = 100
-
-
 def _retold(track: TrackState, ident: Identity, value: float) -> bool:
     """The same value of the same thing (or a plain description of it dropped), both told with
     verbs outside every class: "1,200 dock workers walked off the job" ... "1,200 workers are
     taking part", "hackers stole the data of 2.1 million customers" ... "2.1 million customers
     were affected". Verbs of two classes never meet ("killed" vs "wounded")."""
     return (
-        value >= _RETOLD_MIN
+        value >= MIN_COUNT  # told twice, a count this large is one count, not a coincidence
         and track.event_n not in counts.CLASSES
         and ident.event not in counts.CLASSES
         and (track.unit, track.place) == (ident.unit, ident.place)
