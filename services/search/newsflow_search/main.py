@@ -84,16 +84,22 @@ def consumers(es: AsyncElasticsearch, bootstrap: str, settings: SearchSettings,
 
 
 @asynccontextmanager
-async def consuming(running: list[Indexer | StoryIndexer]) -> AsyncIterator[None]:
-    """Each consumer as a task for the life of a process, cancelled and awaited at its end."""
-    tasks = [asyncio.create_task(c.run(), name=c.name) for c in running]
+async def indexing(app: FastAPI, es_url: str, bootstrap: str, settings: SearchSettings,
+                   kinds: Iterable[str]) -> AsyncIterator[AsyncElasticsearch]:  # fmt: skip
+    """The life of a process that indexes: its Elasticsearch client and the consumers of
+    `kinds` (on `app.state`, for /healthz), each a task cancelled and awaited at its end."""
+    es = AsyncElasticsearch(url_list(es_url), request_timeout=10)
+    app.state.es = es
+    app.state.consumers = consumers(es, bootstrap, settings, kinds)
+    tasks = [asyncio.create_task(c.run(), name=c.name) for c in app.state.consumers]
     try:
-        yield
+        yield es
     finally:
         for task in tasks:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        await es.close()
 
 
 def in_process(settings: SearchSettings) -> list[str]:
@@ -130,15 +136,10 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        es = AsyncElasticsearch(url_list(es_url), request_timeout=10)
-        app.state.es = es
-        app.state.subscriptions = Subscriptions(es, settings.index_alias, settings.stories_alias)
-        app.state.consumers = consumers(es, bootstrap, settings, in_process(settings))
-        try:
-            async with consuming(app.state.consumers):
-                yield
-        finally:
-            await es.close()
+        async with indexing(app, es_url, bootstrap, settings, in_process(settings)) as es:
+            app.state.subscriptions = Subscriptions(es, settings.index_alias,
+                                                    settings.stories_alias)  # fmt: skip
+            yield
 
     app = FastAPI(title="newsflow search", version="1", lifespan=lifespan)
 

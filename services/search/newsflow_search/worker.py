@@ -23,7 +23,7 @@ from newsflow_contracts.settings import get_stack_settings, url_list
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from newsflow_search.config import SearchSettings
-from newsflow_search.main import KINDS, consumers, consuming, health
+from newsflow_search.main import KINDS, consumers, health, indexing
 
 
 def kinds_of(args: Sequence[str]) -> list[str]:
@@ -43,14 +43,8 @@ def worker_app(settings: SearchSettings, kinds: Sequence[str], es_url: str | Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        es = AsyncElasticsearch(url_list(es_url), request_timeout=10)
-        app.state.es = es
-        app.state.consumers = consumers(es, bootstrap, settings, kinds)
-        try:
-            async with consuming(app.state.consumers):
-                yield
-        finally:
-            await es.close()
+        async with indexing(app, es_url, bootstrap, settings, kinds):
+            yield
 
     app = FastAPI(title=f"newsflow search indexer ({', '.join(kinds)})", lifespan=lifespan)
 
