@@ -182,6 +182,8 @@ def _person_by_surname(reg: Registry, name: str) -> bool:
     23,'): a two- or three-word name, no organisation or club word in it."""
     words = name.split()
     last = reg.by_form.get(words[-1])
+    if reg.cands[name].learned_type not in (None, "PERSON"):
+        return False  # the typer read it as something else ("Hosting Cook": MISC)
     return len(words) <= 3 and last is not None and last != name \
         and reg.cands[last].types["PERSON"] >= STRONG and reg.type_of(last) == "PERSON" \
         and not names.is_org_name(name) and not names.is_club(name)  # fmt: skip
