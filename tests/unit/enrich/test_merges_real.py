@@ -17,3 +17,22 @@ def test_a_name_the_typer_retyped_does_not_share_the_surname_after_it() -> None:
     reg.cands["Hosting Teller"].learned_type = "MISC"
     resolve.surnames_again(reg, spacy.blank("en")(text).text)
     assert reg.by_form["Teller"] == "Mira Teller"
+
+
+def test_a_given_name_spacy_tagged_alone_joins_a_three_word_name() -> None:
+    text = "Nora Ellery Quell, 35, spoke on Tuesday. Nora said the show would return."
+    reg = Registry()
+    reg.add("Nora Ellery Quell", "PERSON", 0)
+    reg.add("Nora", "ORG", text.index("Nora said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Nora"] == "Nora Ellery Quell"
+
+
+def test_a_given_name_spacy_tagged_alone_joins_a_name_a_headline_shouts() -> None:
+    text = "NORA Quell opens up\n\nNora Quell spoke on Tuesday. Nora said the show would return."
+    reg = Registry()
+    reg.add("NORA Quell", "PERSON", 0)
+    reg.add("Nora Quell", "PERSON", text.index("Nora Quell"))
+    reg.add("Nora", "PERSON", text.index("Nora said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Nora"] == reg.by_form["Nora Quell"]

@@ -146,12 +146,15 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         bare = re.sub(r"^(al|el|ad|ar|as|at|an|az|ash)-", "", names.surname(p), flags=re.IGNORECASE)
         if bare != names.surname(p):
             by_surname.setdefault(bare, []).append(p)
-    for p in people:  # "Xi Jinping" ... "Xi": family name first, when spaCy tags it alone
-        first = p.split()[0]
-        if first in reg.cands and len(p.split()) == 2 and first not in by_surname:
+    # "Xi Jinping" ... "Xi": family name first, "Mina Starsiak Hawk" ... "Mina": a given name,
+    # when spaCy tags it alone ("LINDA Nolan" in a headline is "Linda").
+    for p in people:
+        first = reg.by_lower.get(p.split()[0].lower())
+        if first in reg.cands and len(first.split()) == 1 and len(p.split()) <= 3 \
+                and first not in by_surname:  # fmt: skip
             by_surname.setdefault(first, []).append(p)
     for surname, owners in by_surname.items():
-        owners = _unglued(reg, owners)
+        owners = _unglued(reg, [o for o in owners if o in reg.cands])
         if len(owners) != 1 or not _used_alone(surname, text):
             continue
         other = reg.by_form.get(surname)
