@@ -84,6 +84,18 @@ def test_a_name_split_by_markup_is_one_word_but_a_block_after_it_is_apart() -> N
     assert meta(page("", block)).byline == "Marcus Guzman"
 
 
+def test_byline_keeps_the_outlet_the_meta_author_names_after_a_comma() -> None:
+    # The name and its outlet in two elements, printed as one line: the meta author says the
+    # outlet is part of the byline; a job title or a place in an element of its own is not.
+    box = "<p class='byline'><span>By Tomas Vell, </span><span>Varnhold Business</span></p>"
+    tag = '<meta name="author" content="Tomas Vell, Varnhold Business">'
+    assert meta(page(tag, box)).byline == "By Tomas Vell, Varnhold Business"
+    assert meta(page('<meta name="author" content="Tomas Vell">', box)).byline == "By Tomas Vell"
+    role = box.replace("Varnhold Business", "Staff Writer")
+    tag = '<meta name="author" content="Tomas Vell, Staff Writer">'
+    assert meta(page(tag, role)).byline == "By Tomas Vell"
+
+
 def test_a_meta_author_never_printed_is_not_the_byline() -> None:
     tag = '<meta name="author" content="Muireann Dolan">'
     assert meta(page(tag, "")).byline is None

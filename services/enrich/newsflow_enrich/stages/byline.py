@@ -51,14 +51,28 @@ def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
     credit ("by Nexstar Media Wire") or a photographer may come first."""
     key = name_key(author)
     first = None
-    for line in _candidates(tree):
+    for line, printed in _candidates(tree):
         if key is None or f" {key} " in f" {' '.join(letter_words(line))} ":
-            return line
+            return _as_meta_says(line, printed, author)
         first = first or line
     return first
 
 
-def _candidates(tree: HTMLParser) -> Iterator[str]:
+def _as_meta_says(line: str, printed: str, author: str | None) -> str:
+    """The byline as far as the page's metadata names its author, where the box prints that
+    name whole across elements ("By Jill Disis, " + "CNN Business", meta author "Jill Disis, CNN
+    Business"): an outlet or desk the page itself counts as part of the author's name."""
+    author = " ".join((author or "").split())
+    by = re.match(r"^((?:by|by:|written by|posted by)\s+)", line, re.IGNORECASE)
+    name = line[by.end() :] if by else line
+    rest = author[len(name) :] if author.startswith(name) else ""
+    # (after a comma: what trafilatura reads as the author runs on, "Jane Doe News reporter")
+    if rest.startswith(", ") and not _junk(rest[2:]) and author in printed:
+        return (by.group(1) if by else "") + author
+    return line
+
+
+def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
     for selector in _SELECTORS:
         for node in tree.css(selector):
             if node.tag in ("meta", "html", "body", "article", "main", "script", "style") \
@@ -74,7 +88,8 @@ def _candidates(tree: HTMLParser) -> Iterator[str]:
                 continue
             if "meta" in selector and not (chrome.BYLINE.match(line) or _agency_like(line)):
                 continue
-            yield line if chrome.BYLINE.match(line) else _by_before(node, line) + line
+            printed = " ".join(raw.replace("\x00", " ").split())
+            yield (line if chrome.BYLINE.match(line) else _by_before(node, line) + line), printed
 
 
 _MID_WORD = re.compile(r"(?<=[a-z])\x00(?=[a-z])")  # (a block element after "Guzman" prints "View ..." apart)
