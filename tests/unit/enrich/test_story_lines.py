@@ -61,3 +61,23 @@ def test_a_page_laid_out_in_a_table_keeps_its_json_ld_date() -> None:
     cleaned = text.from_html(html)
     assert "3th time" in cleaned.body
     assert cleaned.meta_date is not None and cleaned.meta_date.startswith("2024-09-29")
+
+
+def _chunk(ks: range, who: str) -> str:
+    paras = "".join(f"<p>The {who} of Varnhold met for the {k}th time on Tuesday, and the mayor "
+                    f"said the works on the harbour bridge would start next spring.</p>"
+                    for k in ks)  # fmt: skip
+    return (f"<div class='grid grid-items-2'><div class='grid-item body article-body'>{paras}"
+            f"</div><div class='grid-item aside'></div></div>")  # fmt: skip
+
+
+def test_a_story_cut_into_chunks_of_one_kind_is_read_whole() -> None:
+    # wired.com's layout: the story in boxes of one class with an ad between them; trafilatura
+    # took the first box only.
+    html = _page("<div class='chunks'>" + _chunk(range(1, 5), "council")
+                 + "<div class='row ad'><div class='ad-slot'>Advertisement</div></div>"
+                 + _chunk(range(5, 9), "harbour board") + "</div>")  # fmt: skip
+    body = text.from_html(html).body
+    assert body.count("harbour board") == 4
+    assert body.index("4th time") < body.index("5th time") < body.index("8th time")
+    assert "Advertisement" not in body and "oldest independent newspaper" not in body
