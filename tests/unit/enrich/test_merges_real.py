@@ -8,8 +8,10 @@ from newsflow_enrich.stages.registry import STRONG, Registry
 
 def test_a_name_the_typer_retyped_does_not_share_the_surname_after_it() -> None:
     # spaCy: "Hosting Teller" (a sentence-initial verb glued to the surname) is a person.
-    text = ("Mira Teller spoke on Tuesday. Teller said sales rose. Hosting Teller at the fair "
-            "was a coup, the host said. Teller smiled.")
+    text = (
+        "Mira Teller spoke on Tuesday. Teller said sales rose. Hosting Teller at the fair "
+        "was a coup, the host said. Teller smiled."
+    )
     reg = Registry()
     reg.add("Mira Teller", "PERSON", 0)
     reg.add("Teller", "PERSON", text.index("Teller said"), weight=STRONG)
@@ -36,3 +38,56 @@ def test_a_given_name_spacy_tagged_alone_joins_a_name_a_headline_shouts() -> Non
     reg.add("Nora", "PERSON", text.index("Nora said"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Nora"] == reg.by_form["Nora Quell"]
+
+
+def test_spellings_that_differ_in_case_hyphens_dots_or_accents_are_one_name() -> None:
+    text = (
+        "Strikes hit Kafr al-Duwar on Monday. In Kafr Al Duwar, Vela.io and Vela IO staff "
+        "fled. Jürgen Kessler spoke. Jurgen said little; Kössler and Koessler disagreed."
+    )
+    reg = Registry()
+    reg.add("Kafr al-Duwar", "LOC", text.index("Kafr al"))
+    reg.add("Kafr Al Duwar", "LOC", text.index("Kafr Al"))
+    reg.add("Vela.io", "ORG", text.index("Vela.io"))
+    reg.add("Vela IO", "ORG", text.index("Vela IO"))
+    reg.add("Anna Kössler", "PERSON", 0)
+    reg.add("Koessler", "PERSON", text.index("Koessler"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Kafr Al Duwar"] == "Kafr al-Duwar"
+    assert reg.by_form["Vela IO"] == "Vela.io"
+    # "Kossler" is not in the text as a word, "Kössler" and "Koessler" are.
+    assert reg.by_form["Koessler"] == reg.by_form["Kössler"] == "Anna Kössler"
+    assert "Kossler" not in reg.by_form
+
+
+def test_a_middle_initial_and_the_middle_name_are_one_person() -> None:
+    text = "Colin Ashby Marsh was charged. Colin A. Marsh, 41, denied it. Colin B. Marsh did not."
+    reg = Registry()
+    reg.add("Colin Ashby Marsh", "PERSON", 0)
+    reg.add("Colin A. Marsh", "PERSON", text.index("Colin A."))
+    reg.add("Colin B. Marsh", "PERSON", text.index("Colin B."))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Colin A. Marsh"] == "Colin Ashby Marsh"
+    assert reg.by_form["Colin B. Marsh"] == "Colin B. Marsh"
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person() -> None:
+    text = (
+        "Priya Venkataraman won. Venkataraman said so. Critics mocked Venkatraman, and "
+        "the Venkataramans too. Dana Allen and Allan met. Ms Holl and Hol met."
+    )
+    reg = Registry()
+    reg.add("Priya Venkataraman", "PERSON", 0)
+    reg.add("Venkataraman", "PERSON", text.index("Venkataraman said"))
+    reg.add("Venkatraman", "ORG", text.index("Venkatraman,"))
+    reg.add("Venkataramans", "ORG", text.index("Venkataramans"))
+    reg.add("Dana Allen", "PERSON", text.index("Dana"))
+    reg.add("Allan", "PERSON", text.index("Allan"))
+    reg.add("Beth Holl", "PERSON", text.index("Holl"))
+    reg.add("Hol", "PERSON", text.index("Hol "))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Venkatraman"] == "Priya Venkataraman"
+    assert reg.type_of("Priya Venkataraman") == "PERSON"
+    assert reg.by_form["Venkataramans"] == "Venkataramans"  # a letter added at the end
+    assert reg.by_form["Allan"] == "Allan"  # a letter changed: another person as often
+    assert reg.by_form["Hol"] == "Hol"  # too short to tell

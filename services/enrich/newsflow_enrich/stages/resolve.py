@@ -22,7 +22,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newsflow_enrich.stages import names, states
+from newsflow_enrich.stages import names, states, variants
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import (
     STRONG,
@@ -339,6 +339,7 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     states.mark(reg, text)
     _titled(reg)
     _middle_initials(reg, text)
+    variants.run(reg, text)
     _press(reg)
     _merge_surnames(reg, text)
     _departments(reg, text)
@@ -346,10 +347,11 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
 
 
 def surnames_again(reg: Registry, text: str) -> bool:
-    """The surname merge once more, after the learned typer has retyped the candidates (a full
+    """The surname merges once more, after the learned typer has retyped the candidates (a full
     name spaCy called an organisation is now a person); whether any merge happened."""
     before = len(reg.cands)
     _merge_surnames(reg, text)
+    variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     return len(reg.cands) != before
 
 

@@ -1,0 +1,119 @@
+"""Spelling variants of one name within an article, for the resolve stage:
+- the same letters once case, accents, hyphens, dots and spaces are set aside ("Deir al-Balah" /
+  "Deir Al Balah", "Determined AI" / "Determined.ai", "Müller" / "Muller");
+- a German umlaut written out ("Müller" / "Mueller");
+- a full name with its middle name or only its initial ("Daniel Stephen Johnson" / "Daniel S.
+  Johnson");
+- a surname misspelt by one letter left out, doubled or swapped with the next ("Ramaswamy" /
+  "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsflow_enrich.stages import names
+from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                          "ß": "ss"})  # fmt: skip
+
+
+def key(form: str) -> str:
+    """The letters and digits of a form, lower case and without accents."""
+    bare = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9a-z]", "", bare.lower())
+
+
+def spellings(form: str) -> set[str]:
+    """Other ways a text may print `form`: without accents, with umlauts written out."""
+    bare = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+    return {bare, form.translate(_UMLAUTS)} - {form}
+
+
+def run(reg: Registry, text: str) -> None:
+    _same_letters(reg)
+    _unaccented_surnames(reg, text)
+    _middle_names(reg)
+    misspelt_surnames(reg)
+
+
+def _same_letters(reg: Registry) -> None:
+    """Candidates of one type whose keys are equal are one: into the one named first."""
+    by_key: dict[tuple[str, str], str] = {}
+    for name in sorted(reg.cands, key=lambda n: reg.cands[n].first):
+        if name not in reg.cands or reg.cands[name].curated_type:
+            continue
+        k = (key(name), reg.type_of(name))
+        if len(k[0]) < 4:
+            continue  # "A.P." is no "AP" here: too short to tell
+        other = by_key.setdefault(k, name)
+        if other != name and other in reg.cands:
+            reg.merge(into=other, form=name)
+
+
+def _unaccented_surnames(reg: Registry, text: str) -> None:
+    """'Muller' and 'Mueller' alone are 'Gerhard Müller' (the form is added where the text uses
+    it, whether or not spaCy tagged it)."""
+    for name in list(reg.cands):
+        if name not in reg.cands or reg.type_of(name) != "PERSON" or len(name.split()) < 2:
+            continue
+        for variant in spellings(names.surname(name)):
+            owner = reg.by_form.get(variant)
+            if owner and (owner == name or len(owner.split()) >= 2):
+                continue
+            if owner or next(occurrences(variant, text), None):
+                reg.merge(into=name, form=variant)
+                reg.cands[name].types["PERSON"] += STRONG
+
+
+def _middle_names(reg: Registry) -> None:
+    """'Daniel S. Johnson' is 'Daniel Stephen Johnson': same first and last word, the middle
+    one's initial."""
+    people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) == 3]
+    full = {(w[0], w[1][0], w[2]): n for n in people
+            if len((w := n.split())[1].rstrip(".")) > 1}  # fmt: skip
+    for n in people:
+        w = n.split()
+        if n in reg.cands and re.fullmatch(r"[A-Z]\.?", w[1]):
+            into = full.get((w[0], w[1][0], w[2]))
+            if into and into in reg.cands and into != n:
+                reg.merge(into=into, form=n)
+
+
+def misspelt_surnames(reg: Registry) -> None:
+    """A one-word name one slip away from the surname of one person of the article, used less
+    often than that person is named, is that person."""
+    people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) >= 2]
+    surnames: dict[str, list[str]] = {}
+    for p in people:
+        surnames.setdefault(names.surname(p), []).append(p)
+    for name in list(reg.cands):
+        c = reg.cands.get(name)
+        if c is None or len(name.split()) != 1 or len(name) < 5 or c.curated_type \
+                or name in surnames or not name[:1].isupper():  # fmt: skip
+            continue
+        owners = {p for s, ps in surnames.items() if _one_slip(name, s) for p in ps}
+        if len(owners) != 1:
+            continue
+        [owner] = owners
+        if owner in reg.cands and sum(c.types.values()) <= sum(reg.cands[owner].types.values()):
+            reg.merge(into=owner, form=name)
+            reg.cands[owner].types["PERSON"] += STRONG
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter left out or added (inside the word, not its first or last), or two
+    neighbouring letters swapped; both at least five letters. Not a letter changed: 'Allen' and
+    'Allan' are two people as often as one."""
+    if min(len(a), len(b)) < 5 or a == b or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]  # fmt: skip
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
