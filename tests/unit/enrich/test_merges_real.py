@@ -17,7 +17,7 @@ def test_a_name_the_typer_retyped_does_not_share_the_surname_after_it() -> None:
     reg.add("Teller", "PERSON", text.index("Teller said"), weight=STRONG)
     reg.add("Hosting Teller", "PERSON", text.index("Hosting"))
     reg.cands["Hosting Teller"].learned_type = "MISC"
-    resolve.surnames_again(reg, spacy.blank("en")(text).text)
+    resolve.after_typer(reg, spacy.blank("en")(text).text)
     assert reg.by_form["Teller"] == "Mira Teller"
 
 
@@ -91,3 +91,19 @@ def test_a_surname_misspelt_by_one_letter_is_the_person() -> None:
     assert reg.by_form["Venkataramans"] == "Venkataramans"  # a letter added at the end
     assert reg.by_form["Allan"] == "Allan"  # a letter changed: another person as often
     assert reg.by_form["Hol"] == "Hol"  # too short to tell
+
+
+def test_a_short_name_spacy_called_a_place_joins_the_company_once_the_typer_says_so() -> None:
+    text = (
+        "The fund Harrow Capital bought the paper. Harrow cut staff. Harrow sold it. Critics "
+        "of Harrow were loud. Harrow declined to comment."
+    )
+    reg = Registry()
+    reg.add("Harrow Capital", "ORG", text.index("Harrow Capital"))
+    for k in range(4):
+        reg.add("Harrow", "LOC", text.index("Harrow", text.index("Harrow Capital") + 1 + k))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Harrow"] == "Harrow"  # spaCy's four places: the rules keep it apart
+    reg.cands["Harrow"].learned_type = "ORG"
+    assert resolve.after_typer(reg, text)
+    assert reg.by_form["Harrow"] == "Harrow Capital"

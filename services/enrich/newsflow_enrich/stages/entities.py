@@ -40,7 +40,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     spans = mention_spans(reg, text_of(doc))
     if typer is not None:
         typer.retype(reg, doc, spans, sport)
-        if resolve.surnames_again(reg, text_of(doc)):  # "McLardie" joins "Ewan McLardie", now a person
+        if resolve.after_typer(reg, text_of(doc), sport):  # "McLardie" joins "Ewan McLardie", now a person
             spans = mention_spans(reg, text_of(doc))
     return _to_entities(reg, spans, text_of(doc), body_len)
 

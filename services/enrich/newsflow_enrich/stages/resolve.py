@@ -346,12 +346,14 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     _merge_short_forms(reg, text, sport)
 
 
-def surnames_again(reg: Registry, text: str) -> bool:
-    """The surname merges once more, after the learned typer has retyped the candidates (a full
-    name spaCy called an organisation is now a person); whether any merge happened."""
+def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
+    """The merges that read types once more, after the learned typer has retyped the candidates
+    (a full name spaCy called an organisation is now a person, a company spaCy called a place
+    is now a company); whether any merge happened."""
     before = len(reg.cands)
     _merge_surnames(reg, text)
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
+    _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     return len(reg.cands) != before
 
 
