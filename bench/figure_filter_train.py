@@ -40,12 +40,14 @@ from quality_score import match_figures
 
 
 def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:
-    """(features, right) for each figure the rules found on the page."""
-    rules = page["rules"]
+    """(features, right) for each figure the rules found on the page and each number a
+    doubtful rule left out (figures.candidates)."""
+    cands = page["cands"]
     matched = set(match_figures(page["gold"].get("figures", []),
-                                [f.model_dump() for f in rules]).values())  # fmt: skip
+                                [f.model_dump() for f in cands]).values())  # fmt: skip
     sent_feats: dict[int, list[str]] = {}
-    return [(ff.features(page["doc"], f, sent_feats), k in matched) for k, f in enumerate(rules)]
+    return [(ff.features(page["doc"], f, sent_feats, d), k in matched)
+            for k, (f, d) in enumerate(zip(cands, page["doubts"], strict=True))]  # fmt: skip
 
 
 def fit(data: list[tuple[list[str], bool]], epochs: int, seed: int, min_count: int,
@@ -65,7 +67,7 @@ def _log_loss_gradient(example: tuple[list[str], bool],
 
 def f1s(pages: list[dict[str, Any]], model: ff.Filter | None) -> dict[str, float]:
     return learn.f1s(pages, lambda p: p["rules"] if model is None
-                     else model.keep(p["doc"], p["rules"]))  # fmt: skip
+                     else model.keep(p["doc"], p["cands"], p["doubts"]))  # fmt: skip
 
 
 def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict[str, Any]]]:
@@ -124,7 +126,7 @@ def main() -> None:
             print(row(f"fold {k + 1}, threshold {t}", len(held), f1s(held, None),
                       f1s(held, model)), flush=True)  # fmt: skip
             for p in held:
-                p[f"cv{t}"] = model.keep(p["doc"], p["rules"])
+                p[f"cv{t}"] = model.keep(p["doc"], p["cands"], p["doubts"])
     rules = f1s(real, None)
     cv = {t: learn.f1s(real, lambda p, t=t: p[f"cv{t}"]) for t in thresholds}
     for t in thresholds:

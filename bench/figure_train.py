@@ -57,9 +57,12 @@ def parse_pages(cases: list[Any]) -> list[dict[str, Any]]:
             p = enricher.prepare(raw)
             doc = cache.parse(_nlp_text(p.cleaned))
             rules = figs_stage.extract(doc, len(p.cleaned.body))
+            # with the doubtful numbers the learned filter may take back (train_figure_filter)
+            cands, doubts = figs_stage.candidates(doc, len(p.cleaned.body), doubtful=True)
         except NewsflowError:  # no text found: an empty page, as bench/quality scores it
-            doc, rules = cache.parse(""), []
+            doc, rules, cands, doubts = cache.parse(""), [], [], []
         pages.append({"name": name, "doc": doc, "rules": rules, "gold": gold,
+                      "cands": cands, "doubts": doubts,
                       "groups": groups(doc, rules, gold.get("figures", []))})  # fmt: skip
         if k % 20 == 0:
             print(f"  parsed {k}/{len(cases)} pages ({time.perf_counter() - t0:.0f}s)", flush=True)

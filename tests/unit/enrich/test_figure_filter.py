@@ -46,3 +46,22 @@ def test_parents_follow_the_kept_figures(enricher: Enricher) -> None:
     no_forty = figure_filter.Filter({"bias": 5.0, "val=1|count": -10.0}, "t", 0.5)
     kept = no_forty.keep(doc, rules)
     assert [(f.value, f.parent) for f in kept] == [(12, None), (2, None), (35, None)]
+
+
+def test_doubtful_numbers_are_the_filters_to_take_back(enricher: Enricher) -> None:
+    # the word "one" is mostly a pronoun, now and then a count: the rules leave it out, the
+    # filter may take it back
+    doc = enricher.nlp("One death was reported on Monday. One thing is clear now, and 40 people "
+                       "were hurt.")
+    assert [f.value for f in figures.candidates(doc)[0]] == [40]
+    found, doubts = figures.candidates(doc, doubtful=True)
+    assert [(f.value, d) for f, d in zip(found, doubts, strict=True)] == [
+        (1, "one"), (1, "one"), (40, None)]  # fmt: skip
+    keep_all = figure_filter.Filter({"bias": 5.0}, "t", 0.5)
+    assert keep_all.keep(doc, found, doubts) == found
+    no_one = figure_filter.Filter({"bias": 5.0, "doubt=one|bias": -10.0}, "t", 0.5)
+    assert [f.value for f in no_one.keep(doc, found, doubts)] == [40]
+    # its own weights: "One" before a noun the verb reports is kept, the other not
+    death = figure_filter.Filter({"bias": 5.0, "doubt=one|bias": -10.0,
+                                  "doubt=one|n1=death": 10.0}, "t", 0.5)  # fmt: skip
+    assert [f.text for f in death.keep(doc, found, doubts)] == ["One", "40"]

@@ -3,6 +3,7 @@
 import pytest
 from newsflow_contracts.events import ArticleReceived, Figure
 from newsflow_enrich.pipeline import Enricher
+from newsflow_enrich.stages.figures import candidates
 
 
 def figures(enricher: Enricher, sentence: str) -> list[Figure]:
@@ -49,6 +50,12 @@ def test_tallies_rate_bases_and_the_pronoun_one_are_not_figures(enricher: Enrich
 def test_one_as_a_part_of_a_count_stays(enricher: Enricher) -> None:
     figs = figures(enricher, "Six astronauts were aboard, including one Russian, the agency said.")
     assert [f.value for f in figs] == [6, 1]
+
+
+def test_one_before_a_scale_is_a_count(enricher: Enricher) -> None:
+    doc = enricher.nlp("The fires killed an estimated one billion animals, experts said.")
+    figs, doubts = candidates(doc)  # the rules alone, not a doubt the learned filter takes back
+    assert [(f.value, d) for f, d in zip(figs, doubts, strict=True)] == [(1e9, None)]
 
 
 def test_a_count_after_a_name_in_a_box_score_is_a_figure(enricher: Enricher) -> None:
@@ -218,3 +225,14 @@ def test_a_clock_time_with_a_spaced_am_is_not_a_figure(enricher: Enricher) -> No
     figs = figures(enricher, "The boat struck a submerged log at about 6.50 am while carrying "
                    "more than 60 passengers.")  # fmt: skip
     assert [f.value for f in figs] == [60]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The driver, who fled the scene, was jailed for four-and-a-half years.", 4.5, "years"),
+    ("The museum now has two and a half years to raise the money.", 2.5, "years"),
+    ("The new line will carry one and a half million passengers a year.", 1.5e6, None),
+])  # fmt: skip
+def test_a_whole_and_a_half_is_one_number(enricher: Enricher, sentence: str, value: float,
+                                          unit: str | None) -> None:
+    [fig] = figures(enricher, sentence)
+    assert (fig.value, fig.unit) == (value, unit)

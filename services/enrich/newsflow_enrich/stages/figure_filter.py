@@ -58,8 +58,9 @@ def _sentence(sent: Span) -> list[str]:
     ]
 
 
-def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]]) -> list[str]:
-    """Features of one figure found by the rules."""
+def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
+             doubt: str | None = None) -> list[str]:  # fmt: skip
+    """Features of one figure found by the rules (or left out by a doubtful rule: `doubt`)."""
     span = doc.char_span(*fig.span, alignment_mode="expand")
     if span is None:
         return ["bias"]
@@ -87,6 +88,8 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]]) -> list[st
         f.append("cap_word")
     if prev1 is not None and prev1.lower_ in ("the", "these", "those", "both", "its", "their"):
         f.append(f"det|{shape}")
+    if doubt is not None:  # its own weights: "one" is rarely a figure, "One death" is
+        f += [f"doubt={doubt}|{x}" for x in f[:1] + f[6:18]]
     sent = span.sent
     if sent.start not in sent_feats:
         sent_feats[sent.start] = _sentence(sent) + (["s_first"] if sent.start == 0 else [])
@@ -111,12 +114,17 @@ class Filter:
         z = sum(self.w.get(x, 0.0) for x in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def keep(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
+    def keep(self, doc: Doc, figures: list[Figure],
+             doubts: list[str | None] | None = None) -> list[Figure]:  # fmt: skip
+        """The figures it counts: of the rules' own, and of the doubtful ones (`doubts`, one per
+        figure, as figures.candidates gives them)."""
         sent_feats: dict[int, list[str]] = {}
+        doubts = doubts or [None] * len(figures)
         # A sub-count the rules tied to its whole ("six astronauts, including one Russian") is
         # read by the parse, not guessed: kept. Most lone "one"s are not figures; these are.
-        kept = [f.parent is not None or self.prob(features(doc, f, sent_feats)) >= self.threshold
-                for f in figures]  # fmt: skip
+        kept = [f.parent is not None and d is None
+                or self.prob(features(doc, f, sent_feats, d)) >= self.threshold
+                for f, d in zip(figures, doubts, strict=True)]  # fmt: skip
         # a parent may come after its sub-count ("four of its 27 plants"): number them all first
         new_index = {k: n for n, k in enumerate(k for k in range(len(figures)) if kept[k])}
         out: list[Figure] = []

@@ -100,20 +100,32 @@ def _parent(doc: Doc, noun: Token | None, anchor: Token, value: float, unit: str
 def extract(doc: Doc, body_len: int | None = None, reranker: Reranker | None = None,
             keeper: Filter | None = None) -> list[Figure]:  # fmt: skip
     """Figures of the body: the first `body_len` characters of `doc` (captions follow); with
-    `keeper`, the numbers the learned filter does not count are dropped; with `reranker`, each
-    figure's object and event are the learned chooser's, the rules' a feature."""
+    `keeper`, the numbers the learned filter does not count are dropped and the doubtful ones it
+    counts are taken back; with `reranker`, each figure's object and event are the learned
+    chooser's, the rules' a feature."""
+    figures, doubts = candidates(doc, body_len, doubtful=keeper is not None)
+    if keeper is not None:
+        figures = keeper.keep(doc, figures, doubts)
+    return figures if reranker is None else reranker.choose(doc, figures)
+
+
+def candidates(doc: Doc, body_len: int | None = None,
+               doubtful: bool = False) -> tuple[list[Figure], list[str | None]]:  # fmt: skip
+    """The rules' figures and, with `doubtful`, the numbers a doubtful rule leaves out
+    (not_figures.doubt); beside them, each one's doubt (None: a figure by the rules)."""
     text = text_of(doc)
     body_len = len(text) if body_len is None else body_len
     figures: list[Figure] = []
     objects: list[Token | None] = []
     all_events: list[Token | None] = []  # as found, before events are shared
     starts: list[int] = []  # each figure's first number token
+    doubts: list[str | None] = []
     for sent in doc.sents:
         if sent.start_char >= body_len:
             break
         first_in_sentence = len(figures)
         events: list[Token | None] = []
-        for num in numbers(sent):
+        for num in numbers(sent, doubtful):
             unit, unit_end = unit_of(doc, num)
             qualifier, _ = qualifier_of(doc, num.start, duration=unit in DURATION_UNITS)
             start_tok = num.start - 1 if unit and doc[num.start - 1].text.lower() in PREFIXES \
@@ -138,13 +150,12 @@ def extract(doc: Doc, body_len: int | None = None, reranker: Reranker | None = N
             events.append(event)
             all_events.append(event)
             starts.append(num.start)
+            doubts.append(num.doubt)
         _sentence_parents(sent, figures, objects, starts, first_in_sentence)
         _no_event_inside_figures(figures, events, first_in_sentence)
         _share_events(figures, objects, events, first_in_sentence)
         _conversions(text, figures, first_in_sentence)
-    if keeper is not None:
-        figures = keeper.keep(doc, figures)
-    return figures if reranker is None else reranker.choose(doc, figures)
+    return figures, doubts
 
 
 def _conversions(text: str, figures: list[Figure], first: int) -> None:

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsflow_enrich.stages.not_figures import bare_date, is_duration, is_excluded
+from newsflow_enrich.stages.not_figures import (
+    NAME_ENTS,
+    bare_date,
+    doubt,
+    excluded_surely,
+    is_duration,
+)
 from newsflow_enrich.stages.number_starts import SentTokens, maybe_starts
 from newsflow_enrich.stages.numbers import (
     NOT_FIGURE_ENTS,
@@ -23,9 +29,12 @@ from newsflow_enrich.stages.numbers import (
 )
 
 
-def numbers(sent: Span) -> list[Number]:
-    """Number phrases in a sentence: '1,000', 'two million', '3.2 billion', '40 and 50'."""
+def numbers(sent: Span, doubtful: bool = False) -> list[Number]:
+    """Number phrases in a sentence: '1,000', 'two million', '3.2 billion', '40 and 50'; with
+    `doubtful`, also the ones a doubtful rule leaves out (`Number.doubt` says which; they join
+    no range)."""
     out: list[Number] = []
+    doubted: list[Number] = []
     i, toks = 0, SentTokens(sent)
     maybe, first = maybe_starts(sent.doc), sent.start
     while i < len(toks):
@@ -37,6 +46,10 @@ def numbers(sent: Span) -> list[Number]:
             out.append(half)
             i += 3
             continue
+        if more := _and_a_half(toks, i):  # "four-and-a-half years": 4.5, not 4 and a "half"
+            out.append(more)
+            i = more.end - first
+            continue
         if _a_dozen(toks, i):  # "about a dozen owners": 12 ("dozens" stays vague)
             out.append(Number(toks[i].i, toks[i + 1].i + 1, 12.0))
             i += 2
@@ -45,11 +58,14 @@ def numbers(sent: Span) -> list[Number]:
             out.append(Number(toks[i].i, toks[i].i + 1, 10.0))
             i += 2
             continue
-        if (
-            not is_number_token(t)
-            or is_excluded(t)
-            or (t.ent_type_ in NOT_FIGURE_ENTS and not is_duration(t) and not bare_date(t))
+        if not is_number_token(t) or (
+            t.ent_type_ in NOT_FIGURE_ENTS and not is_duration(t) and not bare_date(t)
         ):
+            i += 1
+            continue
+        sure = excluded_surely(t)
+        why = None if sure else doubt(t)
+        if sure or why is not None and not doubtful:
             i += 1
             continue
         j = i + 1
@@ -74,10 +90,13 @@ def numbers(sent: Span) -> list[Number]:
             and not (i > 2 and toks[i - 3].lower_ == "plus")
         ):  # "plus or minus 2 percent"
             out.append(Number(toks[i - 1].i, toks[j - 1].i + 1, -value))  # "minus 40 degrees"
+        elif value is not None and why is not None:
+            doubted.append(Number(toks[i].i, toks[j - 1].i + 1, value, doubt=why))
         elif value is not None:
             out.append(Number(toks[i].i, toks[j - 1].i + 1, value))
         i = j
-    return _ranges(sent.doc, out)
+    found = _ranges(sent.doc, out)
+    return sorted(found + doubted, key=lambda n: n.start) if doubted else found
 
 
 _WORD_SCALES = {"thousand", "million", "billion", "trillion"}
@@ -99,6 +118,34 @@ def _half_a(toks: list[Token], i: int) -> Number | None:
             or toks[i + 2].lower_ not in _WORD_SCALES:  # fmt: skip
         return None
     return Number(toks[i].i, toks[i + 2].i + 1, 0.5 * SCALES[toks[i + 2].lower_])
+
+
+_AND_A_HALF = ("and", "a", "half")
+
+
+def _and_a_half(toks: list[Token], i: int) -> Number | None:
+    """'two and a half years', 'four-and-a-half years', 'one and a half million': the whole
+    and the half are one number (the hyphens hid the first number as a compound word's part,
+    the DATE entity as a date's)."""
+    t = toks[i]
+    if not is_number_token(t) or t.lower_ in ("a", "half") or t.ent_type_ in NAME_ENTS:
+        return None
+    whole = value_of([t])
+    if whole is None or whole % 1 or whole >= 1000:
+        return None
+    j, k = i + 1, 0
+    while j < len(toks) and k < 3:
+        if toks[j].text == "-":
+            j += 1
+            continue
+        if toks[j].lower_ != _AND_A_HALF[k]:
+            return None
+        j, k = j + 1, k + 1
+    if k < 3:
+        return None
+    scale = SCALES.get(toks[j].lower_) if j < len(toks) and toks[j].lower_ in _WORD_SCALES else None
+    end = toks[j].i + 1 if scale else toks[j - 1].i + 1
+    return Number(t.i, end, (whole + 0.5) * (scale or 1.0))
 
 
 def _a_dozen(toks: list[Token], i: int) -> bool:

@@ -95,6 +95,7 @@ class Number:
     value: float
     low: float | None = None
     high: float | None = None
+    doubt: str | None = None  # left out by a rule the learned filter may overrule (not_figures)
 
 
 # "$US61,000", "$A97,000": spaCy splits off the "$" and leaves the country glued to the number.
