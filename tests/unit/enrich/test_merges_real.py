@@ -107,3 +107,19 @@ def test_a_short_name_spacy_called_a_place_joins_the_company_once_the_typer_says
     reg.cands["Harrow"].learned_type = "ORG"
     assert resolve.after_typer(reg, text)
     assert reg.by_form["Harrow"] == "Harrow Capital"
+
+
+def test_an_institution_is_named_by_its_head_word_after_the() -> None:
+    text = (
+        "The Northland Parliament voted on Tuesday. Members of the Parliament said the Tarn "
+        "District Council and the Vell District Council disagreed. The Council met later."
+    )
+    reg = Registry()
+    reg.add("Northland Parliament", "ORG", text.index("Northland"))
+    reg.add("Parliament", "ORG", text.index("Parliament said"))
+    reg.add("Tarn District Council", "ORG", text.index("Tarn"))
+    reg.add("Vell District Council", "ORG", text.index("Vell"))
+    reg.add("Council", "ORG", text.index("Council met"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Parliament"] == "Northland Parliament"
+    assert reg.by_form["Council"] == "Council"  # two councils: which one is not said

@@ -22,7 +22,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newsflow_enrich.stages import names, states, variants
+from newsflow_enrich.stages import names, org_heads, states, variants
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import (
     STRONG,
@@ -344,6 +344,7 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     _merge_surnames(reg, text)
     _departments(reg, text)
     _merge_short_forms(reg, text, sport)
+    org_heads.run(reg, text)
 
 
 def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
