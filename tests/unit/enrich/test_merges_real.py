@@ -123,3 +123,25 @@ def test_an_institution_is_named_by_its_head_word_after_the() -> None:
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Parliament"] == "Northland Parliament"
     assert reg.by_form["Council"] == "Council"  # two councils: which one is not said
+
+
+def test_a_nickname_of_a_given_name_is_the_person() -> None:
+    text = (
+        "Patrick W. Dunleavy, 55, was sentenced on Monday for threats made by phone last spring "
+        "to a member of the state legislature, the district attorney's office said in a "
+        "statement. He could face up to ten years in prison and a fine of $250,000 at most. "
+        "Pat Dunleavy is passionate, his lawyer said. "
+        "Geoffrey Marsh wrote the report; Geoff said so. Chris Hale and Christine Hale spoke."
+    )
+    reg = Registry()
+    reg.add("Patrick W. Dunleavy", "PERSON", 0)
+    reg.add("Pat Dunleavy", "PERSON", text.index("Pat Dunleavy"))
+    reg.add("Geoffrey Marsh", "PERSON", text.index("Geoffrey"))
+    reg.add("Geoff", "PERSON", text.index("Geoff said"))
+    reg.add("Chris Hale", "PERSON", text.index("Chris Hale"))
+    reg.add("Christine Hale", "PERSON", text.index("Christine"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Pat Dunleavy"] == "Patrick W. Dunleavy"
+    assert reg.by_form["Dunleavy"] == "Patrick W. Dunleavy"
+    assert reg.by_form["Geoff"] == "Geoffrey Marsh"
+    assert reg.by_form["Chris Hale"] == "Chris Hale"  # named together: two people

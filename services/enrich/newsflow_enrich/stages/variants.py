@@ -5,13 +5,18 @@
 - a full name with its middle name or only its initial ("Daniel Stephen Johnson" / "Daniel S.
   Johnson");
 - a surname misspelt by one letter left out, doubled or swapped with the next ("Ramaswamy" /
-  "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too.
+  "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too;
+- a given name's nickname ("Pat Carlineo" / "Patrick W. Carlineo", "Geoff" / "Geoffrey Skelley"),
+  from the hand-curated table of the `nicknames` package.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+from nicknames import NickNamer
 
 from newsflow_enrich.stages import names
 from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
@@ -37,6 +42,7 @@ def run(reg: Registry, text: str) -> None:
     _unaccented_surnames(reg, text)
     _middle_names(reg)
     misspelt_surnames(reg)
+    _nicknames(reg, text)
 
 
 def _same_letters(reg: Registry) -> None:
@@ -117,3 +123,39 @@ def _one_slip(a: str, b: str) -> bool:
     if len(long) - len(short) != 1:
         return False
     return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 1))
+
+
+@cache
+def _namer() -> NickNamer:
+    return NickNamer()
+
+
+def _same_given(a: str, b: str) -> bool:
+    """'Pat' and 'Patrick', 'Geoff' and 'Geoffrey': one is a nickname of the other (the
+    nicknames package) and begins it."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return short != long and long.startswith(short[:2]) \
+        and long in _namer().canonicals_of(short)  # fmt: skip
+
+
+def _nicknames(reg: Registry, text: str) -> None:
+    """'Pat Carlineo' is 'Patrick W. Carlineo', 'Geoff' alone is 'Geoffrey Skelley': a given
+    name's nickname, where one person of the article fits. Two full names are not one where the
+    text names them close together ("Chris Hale and Christine Hale": two people)."""
+    people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) >= 2]
+    for name in list(reg.cands):
+        if name not in reg.cands or reg.type_of(name) != "PERSON":
+            continue
+        w = name.split()
+        fits = [p for p in people if p != name and p in reg.cands
+                and _same_given(w[0], p.split()[0])
+                and (len(w) == 1 or names.surname(p) == names.surname(name)
+                     and not _close(reg.cands[p].forms, reg.cands[name].forms, text))]  # fmt: skip
+        if len(fits) == 1:
+            reg.merge(into=max(fits + [name], key=len), form=min(fits + [name], key=len))
+
+
+def _close(forms_a: set[str], forms_b: set[str], text: str, within: int = 200) -> bool:
+    at_a = [s for f in forms_a for s, _ in occurrences(f, text)]
+    at_b = [s for f in forms_b for s, _ in occurrences(f, text)]
+    return any(abs(x - y) <= within for x in at_a for y in at_b)
