@@ -113,6 +113,14 @@ def _val(x: str) -> Any:
     return x
 
 
+def _unit(x: str) -> Any:
+    """A unit with a slash in it ("km/h") is one unit; only "null/..." gives two readings."""
+    readings = [a.strip() for a in x.split("/")]
+    if "/" in x and any(a in ("null", "-", "") for a in readings):
+        return _val(x)
+    return None if x.strip() in ("", "-", "null") else x.strip()
+
+
 def _num(x: str) -> float | int | None:
     x = x.strip()
     if x in ("", "-"):
@@ -221,7 +229,7 @@ def _figure(rest: str) -> dict[str, Any]:
         "value": _num(p[0]),
         "text": p[1].strip(),
         "qualifier": _val(p[2]),
-        "unit": _val(p[3]),
+        "unit": _unit(p[3]),
         "low": _num(p[4]),
         "high": _num(p[5]),
         "object": _val(p[6]),
