@@ -81,3 +81,23 @@ def test_a_story_cut_into_chunks_of_one_kind_is_read_whole() -> None:
     assert body.count("harbour board") == 4
     assert body.index("4th time") < body.index("5th time") < body.index("8th time")
     assert "Advertisement" not in body and "oldest independent newspaper" not in body
+
+
+def test_when_the_two_modes_read_different_parts_the_one_with_more_prose_is_the_story(
+    monkeypatch,
+) -> None:
+    # Met on a real page: precision mode took the comment policy box, the default mode the story.
+    policy = ("Comments are encouraged, but you must follow our user agreement and keep it civil "
+              "and on topic, or your comment will be removed by the moderators.")  # fmt: skip
+    story = [f"The council of Varnhold voted on the plan for the {k}th time on Tuesday, and the "
+             f"mayor said the works would start next spring after a long wait." for k in (1, 2, 3)]  # fmt: skip
+
+    class Doc:
+        def __init__(self, lines: list[str]) -> None:
+            self.text = "\n".join(lines)
+
+    def extract(html: str, **kw: object) -> Doc:
+        return Doc([policy] if kw.get("favor_precision") else story)
+
+    monkeypatch.setattr(text.trafilatura, "bare_extraction", extract)
+    assert text._story_lines("<html></html>")[1] == story

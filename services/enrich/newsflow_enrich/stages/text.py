@@ -216,7 +216,15 @@ def _story_lines(html: str) -> tuple[object, list[str]]:
                           "text", None))  # fmt: skip
     if not precise:  # default mode's text, if it has prose: not a page of navigation and footer
         return doc, full if _story_resumes(full) else []
+    if not set(precise) & set(full) and _prose_words(full) > _prose_words(precise):
+        # The two modes read different parts of the page (precision mode a comment policy box,
+        # the default mode the story): the one with more prose is the story.
+        return doc, full
     return doc, _merge(precise, full)
+
+
+def _prose_words(lines: list[str]) -> int:
+    return sum(chrome.words(ln) for ln in lines if chrome.is_storyish(ln))
 
 
 def _prose(lines: list[str]) -> bool:
