@@ -4,6 +4,7 @@ no wall clock. The same articles in the same order give the same stories, ids in
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -185,7 +186,7 @@ class StoryEngine:
               values: set[Value]) -> tuple[StoryState | None, float]:  # fmt: skip
         cfg = self.config
         window = cfg.join_window.total_seconds()
-        best: tuple[float, str] | None = None
+        best: tuple[float, str, float] | None = None
         for sid in self._index.candidates(article_keys(text, ents, cfg)):
             s = self._stories[sid]
             if not (s.first_at - window <= t <= s.last_at + window):
@@ -203,9 +204,16 @@ class StoryEngine:
                     1 - w_text
                 ) * cosine(named, s.anchor_ents, 1.0 if s.anchor_ents else 0.0)
                 score += cfg.anchor_weight * (anchor - score)
-            if score >= cfg.threshold and (best is None or (score, sid) > best):
-                best = (score, sid)
-        return (self._stories[best[1]], best[0]) if best else (None, 0.0)
+            # the margin over the story's own bar ranks the stories the article clears
+            margin = score - self._bar(len(s.members))
+            if margin >= 0 and (best is None or (margin, sid) > best[:2]):
+                best = (margin, sid, score)
+        return (self._stories[best[1]], best[2]) if best else (None, 0.0)
+
+    def _bar(self, size: int) -> float:
+        """The score a story of `size` reports must be matched at (see StoryConfig.size_weight)."""
+        cfg = self.config
+        return cfg.threshold + cfg.size_weight * math.log(max(1, min(size, cfg.size_cap)))
 
     def _advance(self, seen: float) -> None:
         """Move the stream's clock on and close the stories it has left behind."""
