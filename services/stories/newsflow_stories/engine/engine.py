@@ -21,6 +21,8 @@ from newsflow_stories.engine.text import (
     cosine,
     counted_words,
     entity_vector,
+    place_keys,
+    shares_more_than_places,
     text_vector,
     with_names_in_text,
 )
@@ -82,7 +84,7 @@ class StoryEngine:
         values = distinctive((f.value, f.unit) for f in article.figures)
         self._seq += 1
         self._advance(seen)  # first close what this arrival leaves behind, then decide
-        story, score = self._best(text, ents, t, words, values)
+        story, score = self._best(text, ents, t, words, values, place_keys(article))
         created = story is None
         if story is None:
             story, score = StoryState(id=story_id_for(article.id)), 1.0
@@ -182,8 +184,8 @@ class StoryEngine:
         # Neither: the newest article time so far, never the wall clock (a replay must agree).
         return self._time_so_far if self._time_so_far > float("-inf") else 0.0
 
-    def _best(self, text: Vector, ents: Vector, t: float, words: Counter[str],
-              values: set[Value]) -> tuple[StoryState | None, float]:  # fmt: skip
+    def _best(self, text: Vector, ents: Vector, t: float, words: Counter[str], values: set[Value],
+              places: frozenset[str]) -> tuple[StoryState | None, float]:  # fmt: skip
         cfg = self.config
         window = cfg.join_window.total_seconds()
         best: tuple[float, str, float] | None = None
@@ -198,12 +200,13 @@ class StoryEngine:
                 continue
             named = with_names_in_text(ents, s.lead, words)
             w_text = cfg.text_weight if named else 1.0
-            score = w_text * text_sim + (1 - w_text) * cosine(named, s.ents, s.ents_norm)
+            ent_sim = _entity_sim(named, s.ents, s.ents_norm, text_sim, places)
+            score = w_text * text_sim + (1 - w_text) * ent_sim
             if s.anchor_text or s.anchor_ents:
-                anchor = w_text * cosine(text, s.anchor_text, 1.0 if s.anchor_text else 0.0) + (
-                    1 - w_text
-                ) * cosine(named, s.anchor_ents, 1.0 if s.anchor_ents else 0.0)
-                score += cfg.anchor_weight * (anchor - score)
+                a_text = cosine(text, s.anchor_text, 1.0 if s.anchor_text else 0.0)
+                a_ents = _entity_sim(named, s.anchor_ents, 1.0 if s.anchor_ents else 0.0, a_text,
+                                     places)  # fmt: skip
+                score += cfg.anchor_weight * (w_text * a_text + (1 - w_text) * a_ents - score)
             # the margin over the story's own bar ranks the stories the article clears
             margin = score - self._bar(len(s.members))
             if margin >= 0 and (best is None or (margin, sid) > best[:2]):
@@ -225,3 +228,14 @@ class StoryEngine:
             if story is not None and story.last_seen == last_seen and sid not in self._closed:
                 self._index.remove(sid)  # not a stale entry, nor a second one
                 self._closed[sid] = None
+
+
+def _entity_sim(ents: Vector, story_ents: Vector, norm: float, text_sim: float,
+                places: frozenset[str]) -> float:  # fmt: skip
+    """The entity cosine; but when the article shares only places with the story, no more than
+    its words agree: a city says where, not what (a market fire and a bus crash in Dhaka on one
+    day share "Dhaka" and little else; a follow-up that names only the place shares the words)."""
+    sim = cosine(ents, story_ents, norm)
+    if sim > text_sim and not shares_more_than_places(ents, story_ents, places):
+        return text_sim
+    return sim

@@ -140,15 +140,35 @@ def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
             continue
         w = max(ENTITY_FLOOR, rarity(name)) * (1 + math.log(max(1, e.mentions)))
         w *= TYPE_FACTOR.get(e.type, 1.0)
-        key = entity_key(name, e.type)
+        key, others = _keys(name, e.aliases, e.type)
         vec[key] = vec.get(key, 0.0) + w
-        others = {entity_key(a, e.type) for a in e.aliases if len(a) > 1}
-        if e.type != "PERSON":
-            others.update(p for p in words(key) if rarity(p) >= PART_RARITY)
-        for alias in sorted(others - {key}):
+        for alias in sorted(others):
             vec[alias] = vec.get(alias, 0.0) + w * ALIAS_WEIGHT
         types.setdefault(name, e.type)
     return normalized(top(vec, 40)), types
+
+
+def _keys(name: str, aliases: list[str], type_: str) -> tuple[str, set[str]]:
+    """An entity's key and its other keys (aliases; a name's rare words, see PART_RARITY)."""
+    key = entity_key(name, type_)
+    others = {entity_key(a, type_) for a in aliases if len(a) > 1}
+    if type_ != "PERSON":
+        others.update(p for p in words(key) if rarity(p) >= PART_RARITY)
+    return key, others - {key}
+
+
+def place_keys(article: ArticleEnriched) -> frozenset[str]:
+    """The entity keys of the article's places (LOC): keys that say where, not what."""
+    out: set[str] = set()
+    for e in article.entities:
+        if e.type == "LOC" and e.name.strip():
+            key, others = _keys(e.name.strip(), e.aliases, e.type)
+            out |= others | {key}
+    return frozenset(out)
+
+
+def shares_more_than_places(ents: Vector, story_ents: Vector, places: frozenset[str]) -> bool:
+    return any(k in story_ents for k in ents if k not in places)
 
 
 # A name the story is about, printed in the article but not found there by the NER (a title's
