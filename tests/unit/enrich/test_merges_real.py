@@ -145,3 +145,11 @@ def test_a_nickname_of_a_given_name_is_the_person() -> None:
     assert reg.by_form["Dunleavy"] == "Patrick W. Dunleavy"
     assert reg.by_form["Geoff"] == "Geoffrey Marsh"
     assert reg.by_form["Chris Hale"] == "Chris Hale"  # named together: two people
+
+
+def test_any_name_spelt_without_its_accents_is_the_name() -> None:
+    text = "Music filled Bréville on Sunday. Residents of Breville said the parade was late."
+    reg = Registry()
+    reg.add("Bréville", "LOC", text.index("Bréville"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Breville"] == "Bréville"

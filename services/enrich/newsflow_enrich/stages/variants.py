@@ -39,7 +39,7 @@ def spellings(form: str) -> set[str]:
 
 def run(reg: Registry, text: str) -> None:
     _same_letters(reg)
-    _unaccented_surnames(reg, text)
+    _unaccented(reg, text)
     _middle_names(reg)
     misspelt_surnames(reg)
     _nicknames(reg, text)
@@ -59,19 +59,23 @@ def _same_letters(reg: Registry) -> None:
             reg.merge(into=other, form=name)
 
 
-def _unaccented_surnames(reg: Registry, text: str) -> None:
-    """'Muller' and 'Mueller' alone are 'Gerhard Müller' (the form is added where the text uses
-    it, whether or not spaCy tagged it)."""
+def _unaccented(reg: Registry, text: str) -> None:
+    """'Muller' and 'Mueller' alone are 'Gerhard Müller', 'Treme' is 'Tremé': a person's surname
+    or any name spelt without its accents (the form is added where the text uses it, whether or
+    not spaCy tagged it)."""
     for name in list(reg.cands):
-        if name not in reg.cands or reg.type_of(name) != "PERSON" or len(name.split()) < 2:
+        if name not in reg.cands or reg.cands[name].curated_type:
             continue
-        for variant in spellings(names.surname(name)):
+        person = reg.type_of(name) == "PERSON" and len(name.split()) >= 2
+        forms = spellings(names.surname(name)) if person else set()
+        for variant in forms | spellings(name):
             owner = reg.by_form.get(variant)
-            if owner and (owner == name or len(owner.split()) >= 2):
+            if owner and (owner == name or len(owner.split()) > len(variant.split())):
                 continue
             if owner or next(occurrences(variant, text), None):
                 reg.merge(into=name, form=variant)
-                reg.cands[name].types["PERSON"] += STRONG
+                if person:
+                    reg.cands[name].types["PERSON"] += STRONG
 
 
 def _middle_names(reg: Registry) -> None:
