@@ -96,6 +96,15 @@ def test_byline_keeps_the_outlet_the_meta_author_names_after_a_comma() -> None:
     assert meta(page(tag, role)).byline == "By Tomas Vell"
 
 
+def test_byline_box_named_in_any_case_and_its_by_after_an_avatar() -> None:
+    box = "<div class='ArticleMeta__Author'><span>By <span>Tomas Vell</span></span></div>"
+    assert meta(page("", box)).byline == "By Tomas Vell"
+    # The name printed first in an avatar's placeholder, then "By" and the name.
+    box = ("<div><a href='/staff/tv'><span class='resimg Avatar'>Tomas Vell</span></a> By "
+           "<span class='author vcard'><a href='/staff/tv/posts'>Tomas Vell</a></span></div>")  # fmt: skip
+    assert meta(page("", box)).byline == "By Tomas Vell"
+
+
 def test_a_meta_author_never_printed_is_not_the_byline() -> None:
     tag = '<meta name="author" content="Muireann Dolan">'
     assert meta(page(tag, "")).byline is None

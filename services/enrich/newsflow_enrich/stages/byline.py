@@ -19,8 +19,10 @@ from selectolax.lexbor import LexborNode
 from newsflow_enrich.stages import chrome, dates
 
 # "submitted-by": Drupal's byline ("By Jane Doe - 11/18/19 11:04 PM EST")
-_SELECTORS = ('[class*="byline"]', '[class*="submitted-by"]', '[rel="author"]', '[itemprop="author"]', '[class*="author"]',
-              '[class*="entry-meta"]', '[class*="article-info"]', '[class*="meta"]')  # fmt: skip
+# Any case: "ArticleMeta__Author" as well as "author".
+_SELECTORS = ('[class*="byline" i]', '[class*="submitted-by" i]', '[rel="author"]',
+              '[itemprop="author"]', '[class*="author" i]', '[class*="entry-meta" i]',
+              '[class*="article-info" i]', '[class*="meta" i]')  # fmt: skip
 _BY = re.compile(r"^(by|by:|written by|posted by)$", re.IGNORECASE)
 _READ_TIME = re.compile(
     r"^\d+\s*(min(ute)?s?|hours?)(\s+read)?$|^\d+\s+\w+\s+ago$|read$", re.IGNORECASE
@@ -187,17 +189,39 @@ def _junk(piece: str) -> bool:
 
 
 def _by_before(node: LexborNode, line: str) -> str:
-    """'By' printed just before the element that holds the name ("By <a>Jane Doe</a>")."""
+    """'By' printed just before the element that holds the name ("By <a>Jane Doe</a>"): before
+    the name's first word in a box around it or, where the name is printed earlier too (in an
+    avatar's placeholder), right before the element or a box it opens."""
     k: LexborNode | None = node
     for _ in range(4):  # "By <span><span><span><a>Jane Doe</a>..."
         k = k.parent if k is not None else None
         if k is None:
-            return ""
+            break
         text = " ".join(k.text(separator=" ").split())
         at = text.find(line.split()[0])
         if at > 0:
             m = re.search(r"(?:^|\s)(by:?)\s*$", text[:at], re.IGNORECASE)
+            if m:
+                return m.group(1) + " "
+            break
+    k = node
+    for _ in range(4):
+        before = _printed_before(k) if k is not None else ""
+        if before or k is None:
+            m = re.search(r"(?:^|\s)(by:?)$", before, re.IGNORECASE)
             return m.group(1) + " " if m else ""
+        k = k.parent
+    return ""
+
+
+def _printed_before(node: LexborNode) -> str:
+    """The text of the nearest sibling before `node` that prints any."""
+    sib = node.prev
+    while sib is not None:
+        text = " ".join((sib.text_content if sib.tag == "-text" else sib.text() or "").split())
+        if text and sib.tag not in ("script", "style", "-comment"):
+            return text
+        sib = sib.prev
     return ""
 
 
