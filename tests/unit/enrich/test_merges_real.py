@@ -153,3 +153,12 @@ def test_any_name_spelt_without_its_accents_is_the_name() -> None:
     reg.add("Bréville", "LOC", text.index("Bréville"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Breville"] == "Bréville"
+
+
+def test_an_acronym_may_keep_the_letter_of_of() -> None:
+    text = "The Board of Harbour Pilots met. The BOHP said fees rise; the BHP did not comment."
+    reg = Registry()
+    reg.add("Board of Harbour Pilots", "ORG", text.index("Board"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["BOHP"] == "Board of Harbour Pilots"
+    assert reg.by_form["BHP"] == "Board of Harbour Pilots"  # as before: without the "of"

@@ -107,6 +107,8 @@ def _merge_acronyms(reg: Registry, text: str) -> None:
         if len(n.split()) >= 2:
             for variant in _acronym_sources(reg, n):
                 long_names.setdefault(names.initials(variant), n)
+                # "DOJ", "COI": the "of" has its letter too
+                long_names.setdefault(names.initials(variant.replace(" of ", " O ")), n)
     for m in re.finditer(r"(?<![\w-])[A-Z][A-Z&]{1,7}[A-Z](?![\w-])", text):
         target = long_names.get(m.group().replace("&", ""))
         if target and m.group() not in reg.by_form and m.group().lower() not in curated():
