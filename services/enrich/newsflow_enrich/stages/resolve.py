@@ -1,16 +1,17 @@
 """Entity resolution within one article: which candidates (collected by the entities stage from
 spaCy's mentions and the text) name the same thing.
-- an acronym and its expansion: "Long Name (ACR)" wherever the letters fit (or the name is an
-  entity ending right before the bracket: "Authority (AFAD)"), or "ACR" whose letters are the
-  initials of a name in the article;
-- a surname and the full name ("Khalil" -> "Redur Khalil"), unless two people share it;
+- an acronym and its expansion, "X, known as Y" (acronyms.py);
+- a surname and the full name ("Khalil" -> "Redur Khalil"), unless two people share it; a given
+  name spaCy tagged alone and the only full name it starts ("Mina" -> "Mina Starsiak Hawk");
 - a company without its legal suffix ("Nvidia Corp." -> "Nvidia"), a region without its
   descriptor ("Inner Mongolia Autonomous Region"), "X of Y" shortened to "X" when X has 2+ words;
-- "X, known as Y";
+  an institution by its head word after "the" (org_heads.py);
+- spelling variants, middle initials, misspelt surnames and nicknames (variants.py);
 - a title and a surname ("Dr Smith", "Senator Smith") are the person with that surname;
 - a US state abbreviation after a city ("Springfield, Ill.") is the state, not a place of its
-  own;
+  own (states.py);
 - known variants from a small curated table ("Daesh" = "Islamic State"), by the registry.
+After the learned typer, the merges that read types run again (after_typer).
 A possessive is its name ("Smith’s"): clean_form cuts it, and the text spaCy parses spells every
 apostrophe before a possessive "s" as ’ (text.for_nlp), so that the tokenizer splits it off.
 """
@@ -22,118 +23,15 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newsflow_enrich.stages import names, org_heads, states, variants
+from newsflow_enrich.stages import acronyms, names, org_heads, states, variants
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import (
     STRONG,
-    TYPES,
     Registry,
-    clean_form,
     curated,
     occurrences,
 )
 from newsflow_enrich.stages.states import STATE_NAMES
-
-_PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
-_KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
-                       r"(?:acronym|initials|abbreviation)) (?:the )?"
-                       r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})")
-
-
-def _paren_acronyms(doc: Doc, reg: Registry) -> None:
-    """'Syrian Democratic Forces (SDF)': the acronym is an alias of the name before it."""
-    text = text_of(doc)
-    for m in _PAREN.finditer(text):
-        short = m.group(1)
-        before = text[: m.start()].rstrip()
-        if not names.is_acronym(short):
-            _paren_alias(doc, reg, before, short, m.start())
-            continue
-        long = names.expansion(before, short)
-        # spaCy's entity that ends at the bracket, or swallowed it ("Processes (ONPE").
-        ent = next((e for e in doc.ents if e.start_char < len(before) <= e.end_char + 1
-                    and e.end_char <= m.end()), None)  # fmt: skip
-        if long is None and ent is not None and ent.label_ == "ORG":
-            long = clean_form(ent.text)  # "Disaster and Emergency Management Authority (AFAD)"
-        if not long or len(long) <= len(short) or long.isupper():
-            continue  # "CHICAGO (AP)" is a dateline and its agency
-        type_ = TYPES.get(ent.label_) if ent is not None else None
-        # "UN Office for the Coordination of Humanitarian Affairs (OCHA)": a longer name that
-        # ends with the expansion is the one spelled.
-        into = reg.by_form.get(long) or next(
-            (n for n in reg.cands if n.endswith(" " + long) and before.endswith(n)), None,
-        ) or reg.add(long, type_ or "ORG", len(before) - len(long))
-        reg.merge(into=into, form=short)
-        if names.is_org_name(long):
-            reg.cands[into].types["ORG"] += STRONG
-
-
-def _paren_alias(doc: Doc, reg: Registry, before: str, short: str, at: int) -> None:
-    """'the National Health Surveillance Agency (Anvisa)': a one-word name in brackets right
-    after an organisation's name is what the article calls it later."""
-    inner = doc.char_span(at + 1, at + 1 + len(short))
-    if not short.isalpha() or not short[:1].isupper() or inner is None \
-            or inner[0].ent_type_ in ("GPE", "LOC", "NORP"):  # fmt: skip
-        return
-    long = next((n for n in sorted(reg.cands, key=len, reverse=True) if before.endswith(n)
-                 and len(n.split()) >= 2 and reg.type_of(n) == "ORG"), None)  # fmt: skip
-    if long is not None:
-        reg.merge(into=long, form=short)
-
-
-def _known_as(text: str, reg: Registry) -> None:
-    """'the California Department of Forestry and Fire Protection, known as Cal Fire'."""
-    for m in _KNOWN_AS.finditer(text):
-        before = text[: m.start()]
-        owner = max((f for f in reg.by_form if before.endswith(f)), key=len, default=None)
-        alias = clean_form(m.group(1).split(". ")[0])  # not into the next sentence
-        long = names.expansion(before, alias) if names.is_acronym(alias) else None
-        if long and len(long) > len(owner or alias):
-            # "the Philippine Atmospheric, Geophysical and ... Administration, known as PAGASA":
-            # the whole name the letters spell, not the end of it spaCy tagged.
-            name = reg.by_form.get(long) or reg.add(long, "ORG", len(before) - len(long))
-            if owner:
-                reg.merge(into=name, form=owner)
-            owner = long
-        if owner:
-            reg.merge(into=reg.by_form[owner], form=alias)
-
-
-def _merge_acronyms(reg: Registry, text: str) -> None:
-    """An acronym whose letters are the initials of a multi-word entity in the article: an
-    entity, or (three letters or more) any capitalised word ('PSG have 56 points')."""
-    long_names: dict[str, str] = {}
-    for n in reg.cands:
-        if len(n.split()) >= 2:
-            for variant in _acronym_sources(reg, n):
-                long_names.setdefault(names.initials(variant), n)
-                # "DOJ", "COI": the "of" has its letter too
-                long_names.setdefault(names.initials(variant.replace(" of ", " O ")), n)
-    for m in re.finditer(r"(?<![\w-])[A-Z][A-Z&]{1,7}[A-Z](?![\w-])", text):
-        target = long_names.get(m.group().replace("&", ""))
-        if target and m.group() not in reg.by_form and m.group().lower() not in curated():
-            reg.merge(into=target, form=m.group())
-    for name in list(reg.cands):
-        if name in reg.cands and names.is_acronym(name) and name.lower() not in curated():
-            target = long_names.get(name.replace(".", "").replace("&", "").upper())
-            if target and target != name and target in reg.cands:
-                reg.merge(into=target, form=name)
-
-
-def _acronym_sources(reg: Registry, name: str) -> list[str]:
-    """What an acronym may spell: the name, without its legal suffix ('PG&E': 'Pacific Gas &
-    Electric Co.'), without a leading place ('PUC': 'California Public Utilities Commission')."""
-    out = [name]
-    legal = names.without_legal_suffix(name)
-    if legal != name and len(legal.split()) >= 2:
-        out.append(legal)
-    for k in (1, 2):  # "California ...", "New York ..."
-        first, rest = " ".join(name.split()[:k]), " ".join(name.split()[k:])
-        place = reg.by_form.get(first)
-        if len(rest.split()) >= 2 and (names.is_country(first) or first in STATE_NAMES
-                                       or place is not None and reg.type_of(place) == "LOC"):
-            out.append(rest)  # fmt: skip
-    return out
 
 
 def _merge_surnames(reg: Registry, text: str) -> None:
@@ -335,9 +233,9 @@ def _capital_word_next(text: str, end: int) -> bool:
 def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     """Merge the candidates of `reg` that name the same thing in `doc` (see the module's list)."""
     text = text_of(doc)
-    _paren_acronyms(doc, reg)
-    _known_as(text, reg)
-    _merge_acronyms(reg, text)
+    acronyms.paren_acronyms(doc, reg)
+    acronyms.known_as(text, reg)
+    acronyms.merge_acronyms(reg, text)
     states.mark(reg, text)
     _titled(reg)
     _middle_initials(reg, text)
