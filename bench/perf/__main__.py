@@ -159,7 +159,10 @@ async def _enrich_service(bench: BenchStack, events: list[Any], warm: list[Any],
     for k, layout in enumerate(layouts):
         w, p = (int(x) for x in layout.split(":")[0].split("x"))
         n = len(events) if w * p > 1 else len(events) // 3  # one core: a rate needs no more
-        evs = [from_json_obj(a) for a in corpus.build(n, offset=100_000 * (k + 1))]
+        if args.same_articles:  # the raw stage's articles (it reads the first of them), new ids
+            evs = [from_json_obj({**a, "url": f"{a['url']}?layout={k}"}) for a in corpus.build(n)]
+        else:
+            evs = [from_json_obj(a) for a in corpus.build(n, offset=100_000 * (k + 1))]
         env = stock if layout.endswith(":stock") else _vote_env(layout)
         out[layout] = await enrich.service_throughput(bench, evs, warm, w, p, progress, env)
     return out
@@ -284,6 +287,9 @@ def main() -> None:
         help="workers x processes, e.g. 1x1,2x1,3x1,1x2 (1x2:stock: spaCy's own attribute ruler; "
         "1x2:vote=ner-news: another second opinion on names, 1x2:vote= none)",
     )
+    ap.add_argument("--same-articles", action="store_true", help="every enrich layout "
+                    "enriches the same articles (the raw stage's and more, under new ids) instead "
+                    "of its own: a ratio between layouts then does not move with the corpus")  # fmt: skip
     ap.add_argument("--fresh-enrich", default="1x2", help="enrich layout during freshness")
     ap.add_argument("--fresh-rate", type=float, help="the sustainable freshness rate (articles/s)")
     ap.add_argument("--shared-story-indexer", action="store_true",
