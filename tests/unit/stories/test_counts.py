@@ -114,6 +114,28 @@ def test_a_count_of_an_earlier_year_belongs_to_no_track() -> None:
     assert _values(tracks, "rescu|peopl|") == [7]
 
 
+def test_an_earlier_year_in_a_clause_after_the_count_is_that_clauses() -> None:
+    # The year tells of the quakes the clause recalls, not of the 40 injured (ECB+'s West Papua
+    # quake reports); a year in the count's own clause, before or after it, still sets it apart.
+    a = _report(
+        "At least 40 people were injured in the fire, which recalled a blaze that hit the "
+        "bridge in 2002.",
+        [{"text": "40", "object": "people", "event": "injured"}],
+    )
+    b = _report(
+        "In 2002, 40 people were injured in a blaze on the bridge.",
+        [{"text": "40", "object": "people", "event": "injured"}],
+        hour=12,
+    )
+    c = _report(
+        "Officials said 40 people were injured in the fire on Sunday.",
+        [{"text": "40", "object": "people", "event": "injured"}],
+        day=22,
+    )
+    tracks = _tracks(a, b, c)
+    assert [aid for _, aid in tracks["wound|peopl|"]] == sorted([a.id, c.id])
+
+
 def test_the_deaths_that_moved_a_toll_are_not_a_report_of_it() -> None:
     a = _report(
         "At least 12 people were killed in the fire.",

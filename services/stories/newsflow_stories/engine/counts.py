@@ -167,11 +167,20 @@ def strip_trailing(ws: list[str]) -> list[str]:
     return ws
 
 
-def past_year(sentence: str, published_year: int | None) -> bool:
-    """Does the sentence name a year before the article's own, and no day of this week?"""
+# A clause that opens after a figure and tells of something else: "40 people were injured in
+# the earthquakes, which rekindled memories of deadly quakes that hit the town in 2002".
+_AFTER_CLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b|;\s", re.IGNORECASE)
+
+
+def past_year(sentence: str, published_year: int | None, at: int = 0) -> bool:
+    """Does the sentence name a year before the article's own, and no day of this week? A year
+    in a relative clause that opens after the figure (at `at` in the sentence) is that clause's,
+    not the figure's."""
     if published_year is None or _THIS_WEEK.search(sentence.lower()):
         return False
-    return any(int(y) < published_year for y in _YEAR.findall(sentence))
+    after = _AFTER_CLAUSE.search(sentence, max(0, at))
+    own = sentence[: after.start()] if after else sentence
+    return any(int(y) < published_year for y in _YEAR.findall(own))
 
 
 # Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms.

@@ -141,7 +141,9 @@ def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Id
         event = fig.event
         if not event and fig.parent is not None and 0 <= fig.parent < len(article.figures):
             event = article.figures[fig.parent].event  # "including 40 children" of the killed
-        read = None if counts.past_year(fig.sentence, year) else _read(article, fig, event)
+        start = _sentence_start(article, fig)
+        at = fig.span[0] - start if start is not None else 0
+        read = None if counts.past_year(fig.sentence, year, at) else _read(article, fig, event)
         if read and _ESTIMATE.search(read[1].lower()):
             read = None  # "its first estimate of 2.1 million": a value of some count, see _restated
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
