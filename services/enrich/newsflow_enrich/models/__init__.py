@@ -14,6 +14,8 @@ model is a directory in this package, named by its directory name (`ner-news`).
 A directory whose meta.json says `"kind": "span-vote"` (`span-news`, trained by
 bench/train_span_vote) is not a NER but a small net over the pipeline's own tok2vec vectors
 (models/span_vote.py): `add_vote` runs it in place of a second NER, for a fraction of the CPU.
+One whose meta.json says `"kind": "pipeline-ner"` (`md-ner`) has no weights: the NER of its
+`base` pipeline votes as that pipeline ships it (en_core_web_md's, beside en_core_web_sm).
 """
 
 from __future__ import annotations
@@ -96,7 +98,8 @@ def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
         vote.net, vote.version = SpanNet.load(path), f"{meta['name']}@{meta['version']}"
         return f"vote:{vote.version}"
     second = _vote_pipeline(meta, base, model)
-    second.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
+    if meta.get("kind") != "pipeline-ner":  # that pipeline's own NER votes, as it was trained
+        second.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
     nlp.add_pipe("newsflow_ner_vote", after="ner")
     vote = nlp.get_pipe("newsflow_ner_vote")
     vote.second, vote.version = second, f"{meta['name']}@{meta['version']}"
