@@ -106,12 +106,13 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, help="ship this threshold (default: best in CV)")
     ap.add_argument("--out", type=Path, default=ff.DEFAULT)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
     args = ap.parse_args()
     real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages and the written sets ...", flush=True)
-    real = parse_pages(real_cases)
-    written = parse_pages(load_cases(BENCH / "data"))
+    real = parse_pages(real_cases, args.model)
+    written = parse_pages(load_cases(BENCH / "data"), args.model)
     for p in real + written:
         p["examples"] = examples(p)
     extra = [x for p in written for x in p["examples"]]

@@ -42,13 +42,15 @@ from quality import BENCH, LOCKED, REAL, load_cases, site_halves
 from quality_score import _alts, head, match_figures, stem
 
 
-def parse_pages(cases: list[Any]) -> list[dict[str, Any]]:
-    """Each page: its doc, the rules' figures and gold, and the training groups."""
+def parse_pages(cases: list[Any], model: str | None = None) -> list[dict[str, Any]]:
+    """Each page: its doc, the rules' figures and gold, and the training groups. `model`: the
+    spaCy pipeline (None: the service's)."""
     from newsflow_enrich.errors import NewsflowError
     from newsflow_enrich.pipeline import Enricher, _nlp_text
     from newsflow_enrich.stages import figures as figs_stage
 
-    enricher = Enricher(figure_model=None, figure_filter_model=None)
+    kw = {} if model is None else {"model": model}
+    enricher = Enricher(figure_model=None, figure_filter_model=None, **kw)
     pages = []
     t0 = time.perf_counter()
     cache = _Cache(enricher.nlp)
@@ -175,13 +177,14 @@ def main() -> None:
     ap.add_argument("--margin", type=float, help="ship this margin (default: best in CV)")
     ap.add_argument("--copula-margin", type=float, default=1.0,
                     help="a copula event must win by more than this (see figure_rerank)")
+    ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
     args = ap.parse_args()
     real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages ...", flush=True)
-    real = parse_pages(real_cases)
+    real = parse_pages(real_cases, args.model)
     print("parsing the written sets ...", flush=True)
-    written = parse_pages(load_cases(BENCH / "data"))
+    written = parse_pages(load_cases(BENCH / "data"), args.model)
     extra = [g for p in written for g in p["groups"]] if args.with_written else []
     order = sorted(real, key=lambda p: p["name"])
     random.Random(args.seed).shuffle(order)
