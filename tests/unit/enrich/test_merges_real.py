@@ -162,3 +162,12 @@ def test_an_acronym_may_keep_the_letter_of_of() -> None:
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["BOHP"] == "Board of Harbour Pilots"
     assert reg.by_form["BHP"] == "Board of Harbour Pilots"  # as before: without the "of"
+
+
+def test_a_company_named_by_its_web_address_is_the_company() -> None:
+    text = "Shares of Parcelo.com Inc. rose. Parcelo said sales grew, and Parcelo hired staff."
+    reg = Registry()
+    reg.add("Parcelo.com Inc.", "ORG", text.index("Parcelo.com"))
+    reg.add("Parcelo", "ORG", text.index("Parcelo said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Parcelo"] == "Parcelo.com Inc."

@@ -240,6 +240,9 @@ def short_forms(name: str, type_: str) -> list[str]:
         legal = without_legal_suffix(name)
         if legal != name and legal:
             out.append(legal)
+        web = re.sub(r"\.(?:com|net|org|co\.uk)$", "", legal or name)
+        if web != (legal or name) and web:
+            out.append(web)  # "Amazon.com Inc." -> "Amazon"
         # "Harlan Paints Inc" -> "Harlan", "PT Segara Mandiri Lines" -> "Segara Mandiri".
         words = _COMPANY_PREFIX.sub("", legal or name).split()
         if len(words) >= 2 and words[-1].lower() in _TRADES:
