@@ -105,6 +105,14 @@ def test_byline_box_named_in_any_case_and_its_by_after_an_avatar() -> None:
     assert meta(page("", box)).byline == "By Tomas Vell"
 
 
+def test_an_e_mail_printed_in_the_name_s_own_text_stays() -> None:
+    # In the name's link, as printed; in an element of its own it is dropped.
+    box = "<span class='author'>By <a href='/staff/tv'>Tomas Vell | tvell@varnhold.example</a></span>"
+    assert meta(page("", box)).byline == "By Tomas Vell | tvell@varnhold.example"
+    box = "<span class='author'>By <a>Tomas Vell</a> <a>tvell@varnhold.example</a></span>"
+    assert meta(page("", box)).byline == "By Tomas Vell"
+
+
 def test_a_meta_author_never_printed_is_not_the_byline() -> None:
     tag = '<meta name="author" content="Muireann Dolan">'
     assert meta(page(tag, "")).byline is None

@@ -127,9 +127,11 @@ def from_pieces(pieces: list[str]) -> str | None:
     """['By', 'Jane Doe @jdoe', 'Staff Writer', 'Nov 19, 2019'] -> 'By Jane Doe'."""
     # An outlet in an element of its own that starts with a bar stays ("Jane Doe | Fox News"),
     # unless an e-mail address or handle came between ("Jane Doe | jd@x.com | Bay Area News").
-    kept = [_CONTACT_MARK if _CONTACT.search(p) and not c else
-            ("| " if p.strip().startswith("|") else "") + c
-            for p in pieces if (c := _clean(p)) or _CONTACT.search(p)]  # fmt: skip
+    # A contact in an element of its own is junk; one printed in the name's own text stays
+    # ("By Bryan Denson | bdenson@oregonian.com" in one link).
+    kept = [_CONTACT_MARK if _CONTACT.search(p) and not _clean(p) else
+            ("| " if p.strip().startswith("|") else "") + _clean(p, contacts=True)
+            for p in pieces if _clean(p) or _CONTACT.search(p)]  # fmt: skip
     by = next((i for i, p in enumerate(kept) if _BY.match(p)), None)
     if by is not None:  # a desk or column name printed before "By" is not the byline
         kept = kept[by:]
@@ -172,8 +174,8 @@ def _name_like(line: str) -> bool:
     return not any(w in _PROSE for w in head)
 
 
-def _clean(piece: str) -> str:
-    piece = _CONTACT.sub(" ", " ".join(piece.split()))
+def _clean(piece: str, contacts: bool = False) -> str:
+    piece = " ".join(piece.split()) if contacts else _CONTACT.sub(" ", " ".join(piece.split()))
     return piece.strip(" |/·•-–—").strip()
 
 
