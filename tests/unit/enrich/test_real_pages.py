@@ -113,6 +113,17 @@ def test_an_e_mail_printed_in_the_name_s_own_text_stays() -> None:
     assert meta(page("", box)).byline == "By Tomas Vell"
 
 
+def test_byline_labels_a_title_printed_on_after_a_comma_and_no_script_text() -> None:
+    box = ("<div class='byline__names'>Analysis by <a>Tomas Vell</a>, Varnhold Senior Court "
+           "Analyst</div>")  # fmt: skip
+    assert meta(page("", box)).byline == "Analysis by Tomas Vell, Varnhold Senior Court Analyst"
+    box = "<div class='article__author'>Author: <a class='author-name'>Tomas Vell</a></div>"
+    assert meta(page("", box)).byline == "Author: Tomas Vell"
+    # A script inside the box is not printed: its code is not the byline's text.
+    box = "<div class='byline'><script>window.track = true</script><a>Tomas Vell</a></div>"
+    assert meta(page("", box)).byline == "Tomas Vell"
+
+
 def test_a_meta_author_never_printed_is_not_the_byline() -> None:
     tag = '<meta name="author" content="Muireann Dolan">'
     assert meta(page(tag, "")).byline is None

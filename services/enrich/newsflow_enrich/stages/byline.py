@@ -16,14 +16,15 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import chrome, dates
+from newsflow_enrich.stages import chrome, dates, printed
 
 # "submitted-by": Drupal's byline ("By Jane Doe - 11/18/19 11:04 PM EST")
 # Any case: "ArticleMeta__Author" as well as "author".
 _SELECTORS = ('[class*="byline" i]', '[class*="submitted-by" i]', '[rel="author"]',
               '[itemprop="author"]', '[class*="author" i]', '[class*="entry-meta" i]',
               '[class*="article-info" i]', '[class*="meta" i]')  # fmt: skip
-_BY = re.compile(r"^(by|by:|written by|posted by)$", re.IGNORECASE)
+# "By", and a word before it ("Analysis by", "Article by"), or "Author:" before the name
+_BY = re.compile(r"^([^\W\d_]+ )?by:?$|^authors?:?$", re.IGNORECASE)
 _READ_TIME = re.compile(
     r"^\d+\s*(min(ute)?s?|hours?)(\s+read)?$|^\d+\s+\w+\s+ago$|read$", re.IGNORECASE
 )
@@ -53,14 +54,14 @@ def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
     credit ("by Nexstar Media Wire") or a photographer may come first."""
     key = name_key(author)
     first = None
-    for line, printed in _candidates(tree):
+    for line, whole in _candidates(tree):
         if key is None or f" {key} " in f" {' '.join(letter_words(line))} ":
-            return _as_meta_says(line, printed, author)
+            return _as_meta_says(line, whole, author)
         first = first or line
     return first
 
 
-def _as_meta_says(line: str, printed: str, author: str | None) -> str:
+def _as_meta_says(line: str, whole: str, author: str | None) -> str:
     """The byline as far as the page's metadata names its author, where the box prints that
     name whole across elements ("By Jill Disis, " + "CNN Business", meta author "Jill Disis, CNN
     Business"): an outlet or desk the page itself counts as part of the author's name."""
@@ -69,7 +70,7 @@ def _as_meta_says(line: str, printed: str, author: str | None) -> str:
     name = line[by.end() :] if by else line
     rest = author[len(name) :] if author.startswith(name) else ""
     # (after a comma: what trafilatura reads as the author runs on, "Jane Doe News reporter")
-    if rest.startswith(", ") and not _junk(rest[2:]) and author in printed:
+    if rest.startswith(", ") and not _junk(rest[2:]) and author in whole:
         return (by.group(1) if by else "") + author
     return line
 
@@ -82,7 +83,7 @@ def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
                 continue
             # Elements are apart, but a word split by markup is one word, as printed
             # ("Louise Matsaki<span class="last-letter-spacing">s</span>").
-            raw = _MID_WORD.sub("", node.text(separator="\x00"))
+            raw = _MID_WORD.sub("", printed.text(node, separator="\x00"))
             if chrome.words(raw) > 4 * _MAX_WORDS:
                 continue
             line = from_pieces(re.split(r"[\x00\n]", raw))
@@ -90,8 +91,8 @@ def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
                 continue
             if "meta" in selector and not (chrome.BYLINE.match(line) or _agency_like(line)):
                 continue
-            printed = " ".join(raw.replace("\x00", " ").split())
-            yield (line if chrome.BYLINE.match(line) else _by_before(node, line) + line), printed
+            whole = " ".join(raw.replace("\x00", " ").split())
+            yield (line if chrome.BYLINE.match(line) else _by_before(node, line) + line), whole
 
 
 _MID_WORD = re.compile(r"(?<=[a-z])\x00(?=[a-z])")  # (a block element after "Guzman" prints "View ..." apart)
@@ -145,8 +146,8 @@ def from_pieces(pieces: list[str]) -> str | None:
         elif _junk(p):
             if named:
                 break  # what follows the name is the box's other content
-        elif named and (_CONNECTOR.match(out[-1]) or p.startswith("| ")):
-            out.append(p)
+        elif named and (_CONNECTOR.match(out[-1]) or p.startswith(("| ", ", "))):
+            out.append(p)  # (printed on from the name: "Jane Doe" ", CNN Senior Analyst")
         elif not named:
             out.append(p)
             named = True
@@ -210,6 +211,8 @@ def _by_before(node: LexborNode, line: str) -> str:
     for _ in range(4):
         before = _printed_before(k) if k is not None else ""
         if before or k is None:
+            if _BY.match(before):  # a label of its own: "Article by", "Author:"
+                return before + " "
             m = re.search(r"(?:^|\s)(by:?)$", before, re.IGNORECASE)
             return m.group(1) + " " if m else ""
         k = k.parent

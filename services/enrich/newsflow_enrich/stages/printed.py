@@ -1,0 +1,31 @@
+"""What a page prints: the tags whose text is never shown, in one place.
+
+Script and style code, `<noscript>` fallbacks, `<template>` content, the `<head>` and `<title>`
+(the document's, or an SVG icon's tooltip) are text of the markup, not of the page a reader
+sees: no caption, byline or date is read from them.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+UNPRINTED = frozenset({"script", "style", "noscript", "template", "title", "head"})
+_CODE = ", ".join(sorted(UNPRINTED))
+
+
+def text(node: LexborNode, separator: str = "") -> str:
+    """The node's text as lexbor gives it (`node.text(separator=...)`), without the text of the
+    unprinted elements inside it."""
+    if node.css_first(_CODE) is None:  # (most boxes: lexbor's own, fast)
+        return node.text(separator=separator)
+    out: list[str] = []
+    _walk(node, out)
+    return separator.join(out)
+
+
+def _walk(node: LexborNode, out: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            out.append(child.text_content or "")
+        elif child.tag not in UNPRINTED and child.tag != "-comment":
+            _walk(child, out)
