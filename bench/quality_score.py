@@ -85,7 +85,7 @@ def head(text: str | None) -> str | None:
     return word
 
 
-_PARTICLES = {"up", "down", "out", "off", "away", "in", "on", "over", "back"}
+_PARTICLES = {"up", "down", "out", "off", "away", "in", "on", "over", "back", "through"}
 
 
 def stem(verb: str | None) -> str | None:

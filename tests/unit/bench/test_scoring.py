@@ -85,6 +85,7 @@ def test_an_event_is_its_verb_not_a_trailing_particle() -> None:
 
     assert stem("edged up") == stem("edged") == stem("edges")
     assert stem("were swept away") == stem("swept")
+    assert stem("went through") == stem("went") != stem("through")
     assert stem("were killed") == stem("killed") != stem("up")
 
 
