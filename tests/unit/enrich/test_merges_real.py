@@ -171,3 +171,16 @@ def test_a_company_named_by_its_web_address_is_the_company() -> None:
     reg.add("Parcelo", "ORG", text.index("Parcelo said"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Parcelo"] == "Parcelo.com Inc."
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_is_the_person() -> None:
+    text = (
+        "Park “Ruler” Jae-hyuk lifted the trophy. Ruler said the team had worked for it. "
+        "The Riverside “Open” Arena was full."
+    )
+    reg = Registry()
+    reg.add("Ruler", "ORG", text.index("Ruler said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Ruler"] == "Park “Ruler” Jae-hyuk"
+    assert reg.type_of("Park “Ruler” Jae-hyuk") == "PERSON"
+    assert "Open" not in reg.by_form  # a place's name, not a person's

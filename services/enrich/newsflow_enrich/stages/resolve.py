@@ -240,6 +240,7 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     _titled(reg)
     _middle_initials(reg, text)
     variants.run(reg, text)
+    variants.quoted_nicknames(reg, text)
     _press(reg)
     _merge_surnames(reg, text)
     _departments(reg, text)

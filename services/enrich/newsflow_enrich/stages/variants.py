@@ -7,7 +7,8 @@
 - a surname misspelt by one letter left out, doubled or swapped with the next ("Ramaswamy" /
   "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too;
 - a given name's nickname ("Pat Carlineo" / "Patrick W. Carlineo", "Geoff" / "Geoffrey Skelley"),
-  from the hand-curated table of the `nicknames` package.
+  from the hand-curated table of the `nicknames` package;
+- a nickname in quotation marks inside a name ('Earvin "Magic" Johnson' / "Magic").
 """
 
 from __future__ import annotations
@@ -163,3 +164,27 @@ def _close(forms_a: set[str], forms_b: set[str], text: str, within: int = 200) -
     at_a = [s for f in forms_a for s, _ in occurrences(f, text)]
     at_b = [s for f in forms_b for s, _ in occurrences(f, text)]
     return any(abs(x - y) <= within for x in at_a for y in at_b)
+
+
+_WORD = r"[A-Z][\w'’.-]*"
+_QUOTED_NICKNAME = re.compile(
+    rf"(?<![\w’'-])({_WORD}(?: {_WORD})?) [“\"]({_WORD}(?: {_WORD})?)[”\"] ({_WORD})(?![\w-])"
+)
+
+
+def quoted_nicknames(reg: Registry, text: str) -> None:
+    """'Lee “Faker” Sang-hyeok', 'Earvin "Magic" Johnson': a person named with a nickname in
+    quotation marks, who is the nickname alone in the rest of the story (spaCy tags the name
+    as pieces, if at all)."""
+    for m in _QUOTED_NICKNAME.finditer(text):
+        full, nick = m.group(0), m.group(2)
+        first, last = m.group(1).split()[0], m.group(3).lower()
+        if last in names.ORG_SUFFIXES or last in names.PLACE_SUFFIXES \
+                or first in ("The", "A", "An") or names.is_title_only(m.group(1)):  # fmt: skip
+            continue  # "the Riverside “Open” Arena"
+        owner = reg.by_form.get(nick)
+        if owner is not None and len(owner.split()) > len(nick.split()):
+            continue
+        name = reg.add(full, "PERSON", m.start(), weight=STRONG)
+        if owner is not None or next(occurrences(nick, text), None):
+            reg.merge(into=name, form=nick)
