@@ -18,6 +18,8 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
+from newsflow_enrich.stages import printed
+
 # "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
                     r" image|toggle caption|hide caption)\s*:?|(image |photo |slide )?\d+ ?(of|/)"
@@ -44,7 +46,7 @@ _CONTROL_ROLES = {"button", "menu", "menuitem", "menuitemcheckbox", "dialog", "t
 _MEDIA = "img, picture, video, iframe, amp-img"
 _MEDIA_LEVELS = 3  # how far up from a caption element its photo may sit
 _MAX_WORDS = 200  # a "caption" class on a box of prose is not a caption
-_UNPRINTED = {"script", "style", "noscript", "template", "-comment"}
+_UNPRINTED = printed.UNPRINTED | {"-comment"}
 _EDGE = "\x00"  # where an element starts or ends
 _GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])")
 _HEADINGS = "h1, h2, h3"

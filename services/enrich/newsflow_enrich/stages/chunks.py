@@ -31,8 +31,9 @@ def continued(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool
     return [*lines[:at], *found[1], *lines[at:]]
 
 
-def _later_chunks(tree: HTMLParser, lines: list[str],
-                  storyish: Callable[[str], bool]) -> tuple[set[str], list[str]] | None:  # fmt: skip
+def _later_chunks(
+    tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]
+) -> tuple[set[str], list[str]] | None:
     """The first chunk's lines and the later chunks' paragraphs."""
     box = _box_of(tree, lines) if len(lines) >= _MIN_LINES else None
     if box is None:

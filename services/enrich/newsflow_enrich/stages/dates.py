@@ -21,6 +21,8 @@ from datetime import date, datetime, timedelta
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
+from newsflow_enrich.stages import printed
+
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
         r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")  # fmt: skip
@@ -49,7 +51,7 @@ _LABEL = re.compile(r"\b(?:(?P<pub>first published|published|posted)|(?P<upd>(?:
 # A text node worth a look: a time, a numeric date or a year (cheap: pages have thousands).
 _HINT = re.compile(r"\d[:/-]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
 _INLINE = {"span", "a", "time", "b", "strong", "em", "i", "small", "abbr", "sup", "font", "-text"}
-_SKIP = {"script", "style", "noscript", "template", "title", "option", "select", "head"}
+_SKIP = printed.UNPRINTED | {"option", "select"}  # (and a form's options)
 _MAX_WORDS = 30
 _BARE_HOUR = re.compile(r"^(\d{1,2})\s?([ap]\.?\s?m\b\.?)", re.IGNORECASE)
 _CLOCK_CHARS = 20  # "5:50 PM PST", "Updated 10:04 a.m."

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import captions as captions_of
-from newsflow_enrich.stages import chrome, chunks, dates
+from newsflow_enrich.stages import chrome, chunks, dates, printed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -176,13 +176,11 @@ def _shown(tree: HTMLParser, name: str | None) -> bool:
         return bool(name)
     key = max(words, key=len)
     for node in tree.body.traverse(include_text=True):
-        if node.tag == "-text" and node.parent is not None and node.parent.tag not in _UNSHOWN \
+        parent = node.parent
+        if node.tag == "-text" and parent is not None and parent.tag not in printed.UNPRINTED \
                 and key in byline_of.letter_words(node.text_content or ""):  # fmt: skip
             return True
     return False
-
-
-_UNSHOWN = {"script", "style", "noscript", "template", "title"}
 
 
 def _searched_date(html: str) -> str | None:
