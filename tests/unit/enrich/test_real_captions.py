@@ -186,3 +186,19 @@ def test_video_and_story_cards_with_a_linked_title_are_not_captions() -> None:
         "</figcaption></figure>",
     )
     assert captions(html) == []
+
+
+def test_captions_in_elements_classed_with_a_short_form() -> None:
+    html = page(
+        "",
+        "<section><div class='image_wrapper'><img src='d.jpg'></div></section>"
+        "<span class='x1 img_cptn'>Varnhold's harbour at dawn. (Credits: PTI)</span>"
+        "<div class='img_box'><div class='photo'><img src='e.jpg'></div>"
+        "<p class='cap no-print'>Photo : Varnhold Times</p></div>",
+    )
+    assert captions(html) == ["Varnhold's harbour at dawn. (Credits: PTI)",
+                              "Photo : Varnhold Times"]  # fmt: skip
+    # "cap" as a whole class name only, not inside another ("recap", "capital")
+    box = ("<div><img src='f.jpg'><p class='recap'>In short: a vote.</p><p>The council met on "
+           "Tuesday.</p></div>")  # fmt: skip
+    assert captions(page("", box)) == []

@@ -30,9 +30,11 @@ _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|
                               r"|newsletter|sidebar|video-list|outbrain|taboola|byline", re.IGNORECASE)  # fmt: skip
 # A box named like a sidebar that holds this many paragraphs is the page's layout column.
 _LAYOUT_PARAGRAPHS = 5
-_PARTS = '[class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"]'
+# (also the short forms "img_cptn" and "cap")
+_PARTS = ('[class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"], '
+          '[class*="cptn" i], [class~="cap"]')  # fmt: skip
 _CREDITS = '[class*="credit"], [class*="Credit"], cite'
-_PART_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
+_PART_CLASS = re.compile(r"caption|credit|cptn|(^|\s)cap(\s|$)", re.IGNORECASE)
 # A caption's second copy (shortened, or for screen readers only): not printed twice.
 _HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader",
                            re.IGNORECASE)  # fmt: skip
