@@ -236,3 +236,20 @@ def test_a_whole_and_a_half_is_one_number(enricher: Enricher, sentence: str, val
                                           unit: str | None) -> None:
     [fig] = figures(enricher, sentence)
     assert (fig.value, fig.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The minister racked up £11k roaming charges in Morocco.", 11e3, "GBP"),
+    ("The group raised $2.5bn from investors last year.", 2.5e9, "USD"),
+    ("The console port does not run at a solid 60fps.", 60, "fps"),  # not "after a 68"
+    ("Active cases in the district stand at an alarming 698.", 698, None),
+    ("The show ran for eight seasons until it ended last month.", 8, None),
+])  # fmt: skip
+def test_glued_scales_adjectives_and_seasons(enricher: Enricher, sentence: str, value: float,
+                                             unit: str | None) -> None:  # fmt: skip
+    figs, _ = candidates(enricher.nlp(sentence))  # the rules alone
+    assert [(f.value, f.unit) for f in figs] == [(value, unit)]
+
+
+def test_a_named_season_is_not_a_figure(enricher: Enricher) -> None:
+    assert candidates(enricher.nlp("It was his best run of the 2019 season."))[0] == []

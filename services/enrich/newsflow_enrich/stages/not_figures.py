@@ -21,7 +21,8 @@ from newsflow_enrich.stages.numbers import (
 )
 
 DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-             "minute", "minutes", "decade", "decades", "second", "seconds"}  # fmt: skip
+             "minute", "minutes", "decade", "decades", "second", "seconds",
+             "season", "seasons"}  # fmt: skip
 # Entities whose numbers are part of a name ("Ligue 1", "Boeing 737", "Windows 11").
 NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"}
 _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
@@ -73,6 +74,8 @@ def is_duration(t: Token) -> bool:
         k += 1  # "31 straight days", "three consecutive years"
     if k >= len(doc) or doc[k].lower_ not in DURATIONS:
         return False
+    if doc[k].lower_ in ("season", "seasons") and re.fullmatch(r"(1[89]|20)\d\d", t.text):
+        return False  # "the 2019 season" names one
     after = doc[k + 1 : k + 4].text.lower()
     return not re.match(r"(ago|old|-old)\b", after.replace(" - ", "-"))
 
@@ -136,10 +139,11 @@ def _golf_score(t: Token) -> bool:
     if i > 0 and doc[i - 1].lower_ == "par" or i > 1 and doc[i - 1].lower_ in ("under", "over") \
             and doc[i - 2].text == "-":  # fmt: skip
         return True
-    # "after a 68": a number with an article and nothing counted is a score or a round.
+    # "after a 68": a number right after its article, nothing counted, is a score or a round
+    # ("at a solid 60fps", "stands at an alarming 698" are amounts).
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return t.dep_ in ("pobj", "dobj") and any(c.lower_ in ("a", "an") for c in t.children) \
-        and (nxt is None or nxt.is_punct)  # fmt: skip
+    return t.dep_ in ("pobj", "dobj") and i > 0 and doc[i - 1].lower_ in ("a", "an") \
+        and doc[i - 1].head.i == i and (nxt is None or nxt.is_punct)  # fmt: skip
 
 
 # Words a number labels rather than counts with: "phase 3", "Article 5", "type 2 diabetes".

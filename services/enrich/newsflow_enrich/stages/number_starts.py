@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from newsflow_enrich.stages.numbers import _DOLLAR_GLUED, GLUED, GLUED_UNIT, NUMBER_WORDS, NUMERIC
+from newsflow_enrich.stages.numbers import (
+    _DOLLAR_GLUED,
+    GLUED,
+    GLUED_SCALE,
+    GLUED_UNIT,
+    NUMBER_WORDS,
+    NUMERIC,
+)
 
 _KEY = "newsflow.number_starts"
 _MAX_REMEMBERED = 500_000  # texts; the cache is cleared past this, so a long run stays bounded
@@ -28,7 +35,8 @@ def _could_open(text: str, lower: str) -> bool:
     a currency glued to one ('RM4.2', '$US61,000'), a number word, "half" or "a"."""
     low = lower.replace(",", "")
     return bool(NUMERIC.match(low) or GLUED.match(low) or _DOLLAR_GLUED.match(text)
-                or GLUED_UNIT.match(low) or low in NUMBER_WORDS or low in ("half", "a"))  # fmt: skip
+                or GLUED_UNIT.match(low) or GLUED_SCALE.match(low) or low in NUMBER_WORDS
+                or low in ("half", "a"))  # fmt: skip
 
 
 def maybe_starts(doc: Doc) -> bytearray:

@@ -78,6 +78,9 @@ GLUED = re.compile(
 # A unit printed onto its number that spaCy leaves glued ("30fps", "3.5GHz", "500mAh"); "64GB",
 # "5km" it splits itself.
 GLUED_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(fps|ghz|mhz|hz|mah|kwh|mwh|mp)$", re.IGNORECASE)
+# A scale printed onto an amount that spaCy leaves glued after its currency: "£11k", "$2.5bn"
+# (not alone: "200m" may be metres, "10k" a race).
+GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|bn|mn|tn)$", re.IGNORECASE)
 GLUED_UNITS = {"fps": "fps", "ghz": "GHz", "mhz": "MHz", "hz": "Hz", "mah": "mAh", "kwh": "kWh",
                "mwh": "MWh", "mp": "MP"}  # fmt: skip
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -117,6 +120,8 @@ def value_of(tokens: list[Token]) -> float | None:
         for t in tokens
         if t.text != "-"
     ]
+    if words and (scaled := GLUED_SCALE.match(words[0])) and _after_currency(tokens[0]):
+        words[:1] = [scaled.group(1), scaled.group(2).lower()]  # "£11k": 11 thousand
     if len(words) == 1 and words[0] in VAGUE:
         return None  # "dozens" alone is not a count
     if len(words) > 1 and words[-1] == "dozen":  # "two dozen"
@@ -143,9 +148,15 @@ def value_of(tokens: list[Token]) -> float | None:
         return None
 
 
+def _after_currency(t: Token) -> bool:
+    return t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES
+
+
 def is_number_token(t: Token) -> bool:
     low = t.lower_.replace(",", "")
     if NUMERIC.match(low) or GLUED.match(low) or dollar_code(t) or GLUED_UNIT.match(low):
+        return True
+    if GLUED_SCALE.match(low) and _after_currency(t):
         return True
     return t.like_num and low in NUMBER_WORDS or low in NUMBER_WORDS - {"a", "half"} \
         and t.pos_ == "NUM"  # fmt: skip
