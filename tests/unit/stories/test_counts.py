@@ -305,3 +305,18 @@ def test_a_level_verb_counts_its_subject_whatever_noun_the_figure_was_given() ->
     assert _values(tracks, "kill|peopl|") == [12, 23]
     assert _values(tracks, "displac|peopl|") == [11_000]
     assert _values(tracks, "increas|rate||%") == [50]  # a rate, not a count of victims
+
+
+def test_bodies_recovered_are_the_toll_whatever_the_verb() -> None:
+    # "recovered 145 bodies" counts the dead, as "145 killed" does (bench/README, "Figure
+    # tracks: one toll whatever the verb"); other objects of the verb stay apart
+    a = _report("Rescue teams have recovered 145 bodies and two boats from the river.",
+                [{"text": "145", "object": "bodies", "event": "recovered"},
+                 {"text": "two", "value": 2.0, "object": "boats", "event": "recovered"}])  # fmt: skip
+    b = _report("The death toll rose to 150 on Tuesday.",
+                [{"text": "150", "object": None, "event": "rose"}], day=21)  # fmt: skip
+    c = _report("Divers found 160 corpses in the wreck.",
+                [{"text": "160", "object": "corpses", "event": "found"}], day=22)  # fmt: skip
+    tracks = _tracks(a, b, c)
+    assert _values(tracks, "kill|peopl|") == [145, 150, 160]
+    assert not any(2.0 in _values(tracks, k) for k in tracks if k.startswith("kill"))

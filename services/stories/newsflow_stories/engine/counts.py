@@ -53,6 +53,20 @@ _PHRASES = [
 _STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ"}
 # Objects that name people by their fate or as the rest: people, for the count.
 _PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim"}
+# Objects that are the dead whatever the verb: "recovered 145 bodies", "found 160 corpses".
+_DEAD = {"bodi", "corps"}
+
+
+def names_the_dead(obj: str) -> bool:
+    """The counted noun is the dead, all of them found so far ("recovered 145 bodies"); "two
+    more bodies" is a step, not the toll."""
+    ws = words(obj)
+    return bool(ws) and stem(ws[-1]) in _DEAD and not set(ws) & _STEP
+
+
+_STEP = {"more", "further", "additional", "other", "another"}
+
+
 # Words the object phrase caught from the clause that are not the counted thing.
 _TRAILING = {"alight", "ablaze", "alive", "dead", "free", "away", "off", "out", "more"}
 # "the death toll ... rose to 23", "the number of container ships waiting ... rose to 61".

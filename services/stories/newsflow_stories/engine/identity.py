@@ -119,6 +119,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     part = counts.participle_class(obj) if obj else None
     if part and cls not in counts.CLASSES:
         cls, obj = part  # "11,000 displaced people were being housed"
+    if obj and cls not in counts.CLASSES and counts.names_the_dead(obj):
+        cls, obj = "kill", "people"  # "recovered 145 bodies": the toll, whatever the verb
     if not obj and cls in counts.PEOPLE_CLASSES:
         obj = "people"  # "about 4,000 were forced from their homes"
     return (cls, obj) if cls and obj else None
