@@ -1,7 +1,7 @@
 """Train the learned figure filter (newsflow_enrich.stages.figure_filter) on annotated pages,
 cross-validated with the real dev sites held out in folds, and compare it with the rules alone.
 
-Usage: bench/train_figure_filter [--folds 5] [--epochs 20] [--seed 7] [--min-count 2]
+Usage: bench/train_figure_filter [--folds 5] [--epochs 20] [--seed 7] [--min-count 5]
        [--thresholds 0.4,0.45,0.5,0.55] [--threshold T] [--out FILE] [--no-write]
 
 Training data: every figure the rules find on the real dev pages (bench/real, split real-dev;
@@ -101,7 +101,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--min-count", type=int, default=2, help="drop rarer features")
+    ap.add_argument("--min-count", type=int, default=5, help="drop rarer features")
     ap.add_argument("--thresholds", default="0.4,0.45,0.5,0.55")
     ap.add_argument("--threshold", type=float, help="ship this threshold (default: best in CV)")
     ap.add_argument("--out", type=Path, default=ff.DEFAULT)
