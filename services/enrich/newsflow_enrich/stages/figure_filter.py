@@ -37,6 +37,7 @@ def _word(t: Token | None) -> str:
     return "#" if t.like_num else t.lower_ if t.is_alpha or t.is_punct else t.shape_
 
 
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion"}
 _ENDS = {".", "?", "!", '"', "”", ":"}
 
 
@@ -70,7 +71,9 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
     prev2 = doc[span.start - 2] if span.start > 1 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     uk = "dur" if fig.unit in DURATION_UNITS else unit_kind(fig.unit)
-    shape = (f"w={num.lower_}" if num.is_alpha
+    # "one and a half million", "one billion": an amount, not the word "one"
+    scaled = num.is_alpha and any(t.lower_ in _SCALE_WORDS for t in span)
+    shape = ("w=scaled" if scaled else f"w={num.lower_}" if num.is_alpha
              else "digits" if num.text.replace(",", "").isdigit() else "digitsx")  # fmt: skip
     f = ["bias", shape, f"unit={uk}", f"{shape}|{uk}", f"val={_bucket(abs(fig.value))}",
          f"val={_bucket(abs(fig.value))}|{uk}", f"p1={_word(prev1)}", f"p2={_word(prev2)}",
@@ -88,12 +91,13 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
         f.append("cap_word")
     if prev1 is not None and prev1.lower_ in ("the", "these", "those", "both", "its", "their"):
         f.append(f"det|{shape}")
-    if doubt is not None:  # its own weights: "one" is rarely a figure, "One death" is
-        f += [f"doubt={doubt}|{x}" for x in f[:1] + f[6:18]]
     sent = span.sent
     if sent.start not in sent_feats:
         sent_feats[sent.start] = _sentence(sent) + (["s_first"] if sent.start == 0 else [])
-    return f + sent_feats[sent.start]
+    f += sent_feats[sent.start]
+    # A doubtful number has weights of its own: "one" is rarely a figure, "One death" is; and
+    # the many pronoun "one"s must not teach the model that "one billion" is not a figure.
+    return f if doubt is None else [f"doubt={doubt}|{x}" for x in f]
 
 
 class Filter:

@@ -307,14 +307,12 @@ def _one_counts(t: Token) -> bool:
 def doubt(t: Token) -> str | None:
     """Numbers the rules leave out that annotators count now and then: the word "one" as a
     pronoun or determiner ("One thing is clear", "one of the best"; but "One death was
-    reported"), a number in brackets after a name (an age, "Sharma (26)"; or a count, "Klobuchar
-    (17) and Warren (12)"). The learned filter (figure_filter) may take them back."""
-    doc, nxt = t.doc, t.nbor(1) if t.i + 1 < len(t.doc) else None
+    reported"). The learned filter (figure_filter) may take them back. (A number in brackets
+    after a name was one too, "Klobuchar (17)", but the counts among them came from one site:
+    the filter learned to keep "Sharma (26)".)"""
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     if t.lower_ == "one" and (nxt is not None and nxt.lower_ == "of" or not _one_counts(t)):
         return "one"
-    if t.i > 1 and doc[t.i - 1].text == "(" and doc[t.i - 2].pos_ == "PROPN" and t.text.isdigit() \
-            and int(t.text) < 120 and nxt is not None and nxt.text == ")":  # fmt: skip
-        return "bracket"  # an age in brackets after a name: "Sharma (26), who ..."
     return None
 
 
@@ -345,6 +343,9 @@ def excluded_surely(t: Token) -> bool:
         return True  # a clock time spaCy did not tag: "at about 6.50 am"
     if text == "911" and (nxt is None or nxt.tag_ != "NNS"):
         return True  # the emergency number: "called 911", "a 911 dispatcher"
+    if t.i > 1 and doc[t.i - 1].text == "(" and doc[t.i - 2].pos_ == "PROPN" and text.isdigit() \
+            and int(text) < 120 and nxt is not None and nxt.text == ")":  # fmt: skip
+        return True  # an age in brackets after a name: "Sharma (26), who ..."
     if t.i > 0 and doc[t.i - 1].lower_ == "per":
         return True  # a rate's base: "250 crimes per 100,000 residents"
     # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
