@@ -1,0 +1,16 @@
+"""bench/train_entities' learner: a label may allow several classes (an optional gold name is
+right as its own type or as none), and the model learns to put its weight on them."""
+
+from bench.entity_train import train
+from newsflow_enrich.stages.entity_types import Typer
+
+
+def test_a_partial_label_puts_the_weight_on_the_classes_it_allows() -> None:
+    exs = [(["bias", "suffix=Corp"], "ORG", "ORG")] * 6 \
+        + [(["bias", "shape=product"], "LOC|OTHER", "ORG")] * 6  # fmt: skip
+    typer = Typer(train(exs, epochs=10, seed=7, min_count=1), {}, "test")
+    corp = typer.probs(["bias", "suffix=Corp"])
+    product = typer.probs(["bias", "shape=product"])
+    assert max(corp, key=corp.get) == "ORG", corp
+    assert product["LOC"] + product["OTHER"] > 0.9, product
+    assert product["ORG"] < 0.05, product
