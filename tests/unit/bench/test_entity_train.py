@@ -1,8 +1,9 @@
 """bench/train_entities' learner: a label may allow several classes (an optional gold name is
 right as its own type or as none), and the model learns to put its weight on them."""
 
-from bench.entity_train import train
 from newsflow_enrich.stages.entity_types import Typer
+
+from bench.entity_train import train
 
 
 def test_a_partial_label_puts_the_weight_on_the_classes_it_allows() -> None:
