@@ -65,10 +65,15 @@ def _meta(spec: str, base: str | None) -> tuple[Path, dict[str, str]]:
         meta = json.loads((path / "meta.json").read_text("utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelMismatch(f"NER model {spec!r}: no readable meta.json in {path}: {exc}") from None
-    if base is not None and meta.get("base") != base:
+    if base is not None:
+        _trained_on(spec, meta, base)
+    return path, meta
+
+
+def _trained_on(spec: str, meta: dict[str, str], base: str) -> None:
+    if meta.get("base") != base:
         raise ModelMismatch(f"NER model {spec!r} was trained on {meta.get('base')!r}, "
                             f"not on the pipeline in use ({base!r})")  # fmt: skip
-    return path, meta
 
 
 def load_ner(nlp: Language, spec: str, base: str) -> str:
@@ -88,9 +93,9 @@ def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
     """Run the NER of `spec` beside `nlp`'s own, after it (see the module's docstring); return
     'vote:name@version'. `model`: the installed pipeline `base` names."""
     path, meta = _meta(spec, None)
-    if meta.get("kind") == "span-vote" or meta.get("base") == base:
-        _meta(spec, base)  # a span vote reads the base pipeline's own vectors: refused elsewhere
     if meta.get("kind") == "span-vote":
+        # it reads the base pipeline's own vectors: refused on any other pipeline
+        _trained_on(spec, meta, base)
         nlp.add_pipe("newsflow_span_vote", after="ner",
                      config={"key": VOTES, "inputs": meta.get("inputs", "tensor"),
                              "sure": float(meta.get("sure", 0.0))})  # fmt: skip
