@@ -26,16 +26,18 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
                           "ß": "ss"})  # fmt: skip
 
 
+def _ascii(form: str) -> str:
+    return unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
+
+
 def key(form: str) -> str:
     """The letters and digits of a form, lower case and without accents."""
-    bare = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
-    return re.sub(r"[^0-9a-z]", "", bare.lower())
+    return re.sub(r"[^0-9a-z]", "", _ascii(form).lower())
 
 
 def spellings(form: str) -> set[str]:
     """Other ways a text may print `form`: without accents, with umlauts written out."""
-    bare = unicodedata.normalize("NFKD", form).encode("ascii", "ignore").decode()
-    return {bare, form.translate(_UMLAUTS)} - {form}
+    return {_ascii(form), form.translate(_UMLAUTS)} - {form}
 
 
 def run(reg: Registry, text: str) -> None:
