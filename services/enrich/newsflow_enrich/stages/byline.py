@@ -224,7 +224,7 @@ def _printed_before(node: LexborNode) -> str:
     sib = node.prev
     while sib is not None:
         text = " ".join((sib.text_content if sib.tag == "-text" else sib.text() or "").split())
-        if text and sib.tag not in ("script", "style", "-comment"):
+        if text and sib.tag not in printed.UNPRINTED and sib.tag != "-comment":
             return text
         sib = sib.prev
     return ""
