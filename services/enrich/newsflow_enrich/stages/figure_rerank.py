@@ -224,6 +224,7 @@ class Reranker:
                 rule = rule_choice(fig, kind)
                 at = next((k for k, c in enumerate(toks) if (c and c.lower_) == rule), None)
                 feats = [features(kind, anchor, c, rule, fig.unit, view) for c in toks]
+                # (the only AUX candidates are the copulas `candidates` added: KINDS has none)
                 copulas = frozenset(k for k, c in enumerate(toks) if c is not None
                                     and c.pos_ == "AUX")  # fmt: skip
                 pick = toks[self.pick(feats, at, copulas)]
