@@ -245,7 +245,8 @@ def _score_tracks(engine: Any, gold_tracks: dict[str, Any],
             members_of[name] = members
             track_of.update(dict.fromkeys(members, name))
     figures_of = {g: [f.text for f in e.figures] for g, e in events.items()}
-    return [score_track(s, t, figures_of, track_of, members_of)
+    where_of = {g: (e.body, [f.span for f in e.figures]) for g, e in events.items()}
+    return [score_track(s, t, figures_of, track_of, members_of, where_of)
             for s, ts in sorted(gold_tracks.items()) for t in ts]  # fmt: skip
 
 

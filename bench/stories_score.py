@@ -57,11 +57,15 @@ class TrackResult:
     detail: list[str] = field(default_factory=list)
 
 
-def locate(gold_text: str, figure_texts: list[str], taken: set[int]) -> int | None:
+def locate(
+    gold_text: str, figure_texts: list[str], taken: set[int], within_context: set[int] | None = None
+) -> int | None:
     """The index of the figure an annotator's "figure text as printed" names in one article.
 
     Equal texts first, then one containing the other ("1.2 million" and "about 1.2 million"),
-    never a figure another gold member of the same track already took.
+    never a figure another gold member of the same track already took. `within_context`, when
+    the member gives the words printed around it, is the figures that lie inside those words
+    (`in_context`): the only candidates.
     """
     want = norm_text(gold_text)
     texts = [norm_text(t) for t in figure_texts]
@@ -71,27 +75,44 @@ def locate(gold_text: str, figure_texts: list[str], taken: set[int]) -> int | No
 
     for test in (lambda t: t == want, lambda t: within(want, t) or within(t, want)):
         for i, t in enumerate(texts):
-            if i not in taken and test(t):
+            if i not in taken and (within_context is None or i in within_context) and test(t):
                 return i
     return None
 
 
+def in_context(context: str, body: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The figures (by index) whose span lies inside a place where the body prints `context`,
+    whatever its spacing and case: a member given as [article, "two", "two other buildings"]
+    names the "two" of that phrase, not the one of "two women" before it."""
+    pattern = r"\s*".join(re.escape(w) for w in context.split())
+    windows = [(m.start(), m.end()) for m in re.finditer(pattern, body, re.IGNORECASE)]
+    return {i for i, (s, e) in enumerate(spans) if any(a <= s and e <= b for a, b in windows)}
+
+
 def score_track(story: str, gold_track: Mapping[str, object],
                 figures_of: Mapping[str, list[str]], track_of: Mapping[Member, str],
-                members_of: Mapping[str, set[Member]]) -> TrackResult:  # fmt: skip
+                members_of: Mapping[str, set[Member]],
+                where_of: Mapping[str, tuple[str, list[tuple[int, int]]]] | None = None,
+                ) -> TrackResult:  # fmt: skip
     """Is one gold track exactly one predicted track: same members, no foreign figure?
 
     Args:
-        gold_track: {object, event, place, members: [[article id, figure text], ...]}.
+        gold_track: {object, event, place, members: [[article id, figure text], ...]}; a
+            member may add the words printed around the figure ([id, "two", "two other
+            buildings"]) when the article prints its text more than once.
         figures_of: article id -> the texts of its figures, in order.
         track_of: (article id, figure index) -> the predicted track holding that figure.
         members_of: predicted track -> all its members.
+        where_of: article id -> (body, the spans of its figures), to place a member's context.
     """
     label = "|".join(str(gold_track.get(k) or "") for k in ("event", "object", "place"))
     wanted: set[Member] = set()
     taken: dict[str, set[int]] = defaultdict(set)
-    for article, text in gold_track["members"]:  # type: ignore[attr-defined]
-        i = locate(text, figures_of.get(article, []), taken[article])
+    for article, text, *context in gold_track["members"]:  # type: ignore[attr-defined]
+        near = None
+        if context and where_of is not None and article in where_of:
+            near = in_context(context[0], *where_of[article])
+        i = locate(text, figures_of.get(article, []), taken[article], near)
         if i is None:
             return TrackResult(story, label, False, "figure not extracted", [f"{article}: {text}"])
         taken[article].add(i)

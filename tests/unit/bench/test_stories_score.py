@@ -2,11 +2,12 @@
 the gold set's own consistency (every label and track member points at a real article)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from bench.stories_score import bcubed, locate, misses, score_track
+from bench.stories_score import bcubed, in_context, locate, misses, score_track
 
 DATA = Path(__file__).resolve().parents[3] / "bench" / "stories-data"
 
@@ -91,6 +92,26 @@ def test_track_member_in_no_track_or_not_extracted() -> None:
     assert score_track("s", TRACK, figures, track_of, {}).kind == "figure not extracted"
 
 
+def _printed_once(context: str, text: str, body: str) -> bool:
+    found = re.findall(r"\s*".join(re.escape(w) for w in context.split()), body, re.IGNORECASE)
+    return len(found) == 1 and bool(re.search(rf"(?<!\w){re.escape(text)}(?!\w)", found[0]))
+
+
+def test_a_members_context_picks_the_figure_printed_in_it() -> None:
+    body = "Police said two women died. At least two other buildings caught fire."
+    spans = [(12, 15), (37, 40)]
+    assert in_context("two other buildings", body, spans) == {1}
+    assert in_context("Two  OTHER buildings", body, spans) == {1}  # spacing and case
+    track = {"members": [["a1", "two", "At least two other buildings"]]}
+    track_of = {("a1", 1): "t1", ("a1", 0): "t2"}
+    members = {"t1": {("a1", 1)}, "t2": {("a1", 0)}}
+    where = {"a1": (body, spans)}
+    assert score_track("s", track, {"a1": ["two", "two"]}, track_of, members, where).exact
+    # without the context the first "two" (of "two women") is taken
+    assert locate("two", ["two", "two"], set()) == 0
+    assert locate("two", ["two", "two"], set(), {1}) == 1
+
+
 def test_gold_set_is_consistent() -> None:
     labels = json.loads((DATA / "labels.json").read_text())
     articles = {}
@@ -106,5 +127,7 @@ def test_gold_set_is_consistent() -> None:
     assert len({a["url"] for a in articles.values()}) == len(articles)
     for story, tracks in json.loads((DATA / "tracks.json").read_text()).items():
         for track in tracks:
-            for gid, text in track["members"]:
+            for gid, text, *context in track["members"]:
                 assert labels["stories"][gid] == story and text in articles[gid]["text"]
+                # a context names one place in the article, and the figure is in it
+                assert not context or _printed_once(context[0], text, articles[gid]["text"])
