@@ -5,7 +5,8 @@ Outlets report one count with different words: "12 people were killed", "Twelve 
 this module maps them onto one event class and one object, narrowly:
 - event classes for the counts disaster and conflict reports follow (`EVENT_CLASS`): deaths
   (killed, died, dead, death toll: one toll, see bench/README.md, "Figure tracks"), wounded,
-  displaced, rescued, trapped, missing, burned, arrested. Words outside a class stay themselves
+  displaced, rescued, trapped, missing, burned, arrested, and shot (below any other class its
+  words name: "shot dead" is the toll). Words outside a class stay themselves
   ("edged", "cut"); two classes never meet ("killed" vs "wounded");
 - phrases whose verb alone says little: "setting 54 vehicles alight" (burned), "pulled 11 people
   alive" (rescued), "forced from their homes" (displaced);
@@ -27,8 +28,21 @@ from newsflow_stories.engine.text import stem, words
 
 # stem (or irregular form) -> event class. Each class is one count in a casualty or damage
 # report; the stems are Snowball's ("injur", "displac").
+_TOLL_STEMS = [
+    "kill",
+    "die",
+    "dead",
+    "death",
+    "toll",
+    "perish",
+    "slay",
+    "slain",
+    "fatal",
+    "execut",
+    "gun",
+]
 EVENT_CLASS = {
-    **dict.fromkeys(["kill", "die", "dead", "death", "toll", "perish", "slay", "slain"], "kill"),
+    **dict.fromkeys(_TOLL_STEMS, "kill"),
     **dict.fromkeys(["wound", "injur", "hurt"], "wound"),
     **dict.fromkeys(["displac", "homeless", "uproot"], "displac"),
     **dict.fromkeys(["rescu"], "rescu"),
@@ -36,10 +50,13 @@ EVENT_CLASS = {
     **dict.fromkeys(["miss", "unaccount"], "miss"),
     **dict.fromkeys(["burn", "gut", "torch", "burnt"], "burn"),
     **dict.fromkeys(["arrest", "detain"], "arrest"),
+    # Shot: a fate of its own (the shot are the killed and the wounded), below any other class
+    # its words name ("shot dead", "fatally shot", "shot and killed" are the toll).
+    **dict.fromkeys(["shoot", "shot"], "shoot"),
 }
 CLASSES = frozenset(EVENT_CLASS.values())
 # Classes whose count, when the object is not printed, is a count of people.
-PEOPLE_CLASSES = {"kill", "wound", "displac", "rescu", "trap", "miss", "arrest"}
+PEOPLE_CLASSES = {"kill", "wound", "displac", "rescu", "trap", "miss", "arrest", "shoot"}
 # (verb stems, what follows in the clause, class): verbs that say little alone.
 _PHRASES = [
     ({"set"}, re.compile(r"\b(?:alight|ablaze|on fire)\b"), "burn"),
@@ -47,10 +64,11 @@ _PHRASES = [
     ({"forc", "driven", "drive", "flee", "fled", "chase"},
      re.compile(r"\bfrom (?:their |his |her )?homes?\b"), "displac"),
     ({"lose"}, re.compile(r"\b(?:their|his|her) lives?\b"), "kill"),
+    ({"catch", "caught"}, re.compile(r"\bfire\b"), "burn"),
 ]  # fmt: skip
 # Verbs that state a fate the next words name: "23 people were confirmed dead", "12 were
 # reported missing", "40 are feared trapped".
-_STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ"}
+_STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ", "record"}
 # Objects that name people by their fate or as the rest: people, for the count.
 _PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim"}
 # Objects that are the dead whatever the verb: "recovered 145 bodies", "found 160 corpses".
@@ -99,28 +117,73 @@ _THIS_WEEK = re.compile(
 def event_class(event: str) -> str:
     """The event's class, or its stems ("were killed" -> "kill", "edged up" -> "edg up")."""
     stems = _stems(event)
-    for s in stems:
-        if s in EVENT_CLASS:
-            return EVENT_CLASS[s]
+    found = [EVENT_CLASS[s] for s in stems if s in EVENT_CLASS]
+    if found:
+        return next((c for c in found if c != "shoot"), found[0])
     return " ".join(stems)
 
 
 def phrase_class(event: str, after: str, obj: str | None) -> str | None:
     """An event from a verb and the words after the figure ("setting ... alight", "leaving
-    ... ships waiting"), or None."""
+    ... ships waiting", "burnt to death", "24 people dead" after "recorded", "five people had
+    so far been confirmed dead", "14 children still trapped" after any verb), or None."""
     stems = set(_stems(event))
     for verbs, follows, cls in _PHRASES:
         if stems & verbs and follows.search(after.lower()):
             return cls
+    if _TO_DEATH.search(after[:60]):
+        return "kill"  # "the 3 bank employees were burnt to death", "suffocated to death"
+    skip = set(words(obj or "")) | _AUXILIARY | {"to", "be", "as"}
+    ws = words(after)[:8]
+    # The stating verb printed after the figure: its next word names the fate.
+    at = next((i for i, w in enumerate(ws) if (_IRREGULAR.get(w) or stem(w)) in stems), None)
+    if at is not None and stems & _STATING:
+        ws = ws[at + 1 :]
+    rest = [w for w in ws if w not in skip and w not in _ADVERBS
+            and (_IRREGULAR.get(w) or stem(w)) not in stems]  # fmt: skip
     if stems & (_LEAVE | _STATING):
-        skip = set(words(obj or "")) | _AUXILIARY | {"to", "be", "as"}
-        rest = [w for w in words(after)[:6]
-                if w not in skip and (_IRREGULAR.get(w) or stem(w)) not in stems]  # fmt: skip
         if rest and stem(rest[0]) in EVENT_CLASS:
             return EVENT_CLASS[stem(rest[0])]
         if rest and stems & _LEAVE and rest[0].endswith(("ed", "ing")):
             return event_class(rest[0])
+    elif not stems & set(EVENT_CLASS) and rest and rest[0] in _STATE_PARTICIPLES:
+        # "to evacuate an estimated 14 children still trapped": the verb is what is done to
+        # them; the participle right after the counted noun says what they are.
+        return EVENT_CLASS[stem(rest[0])]
     return None
+
+
+_ADVERBS = {"still", "now", "already", "reportedly", "so", "far"}
+# "the death of three workers", "the shooting deaths of two co-workers": a toll as a noun.
+_DEATHS_OF = re.compile(r"\b(?:deaths?|killings?|murders?) of (?:the |these |those |all )?$",
+                        re.IGNORECASE)  # fmt: skip
+
+
+def deaths_of(text_before: str) -> bool:
+    return bool(_DEATHS_OF.search(text_before))
+
+
+# "burnt to death", "suffocated to death"; a sentence to death is not one.
+_TO_DEATH = re.compile(r"^\W*(?:[\w-]+\s+){0,5}?(?!sentenced\b|condemned\b)[\w-]+\s+to death\b",
+                       re.IGNORECASE)  # fmt: skip
+# Participles after a counted noun that say what its members are ("still trapped", "missing").
+_STATE_PARTICIPLES = {"trapped", "stranded", "missing", "dead", "injured", "wounded", "killed",
+                      "displaced", "homeless"}  # fmt: skip
+# Words that tell the injured by how badly ("30 people seriously injured"): another count, as
+# the parts of a toll are ("48 of them seriously").
+_SEVERITY = {"seriously", "critically", "severely", "gravely", "badly", "slightly", "lightly"}
+
+
+def severity(cls: str, after: str) -> str:
+    """The wounded told by how badly are a count of their own: "wound" -> "wound seri"."""
+    if cls != "wound":
+        return cls
+    for w in words(after)[:4]:
+        if w in _SEVERITY:
+            return f"wound {stem(w)}"
+        if stem(w) in EVENT_CLASS:
+            break
+    return cls
 
 
 def participle_class(obj: str) -> tuple[str, str] | None:
@@ -186,15 +249,35 @@ def strip_trailing(ws: list[str]) -> list[str]:
 _AFTER_CLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b|;\s", re.IGNORECASE)
 
 
-def past_year(sentence: str, published_year: int | None, at: int = 0) -> bool:
+def past_year(sentence: str, published_year: int | None, at: int = 0, skip: int = 0) -> bool:
     """Does the sentence name a year before the article's own, and no day of this week? A year
     in a relative clause that opens after the figure (at `at` in the sentence) is that clause's,
-    not the figure's."""
+    not the figure's; the first `skip` characters (the article's own date stamp) are not read."""
     if published_year is None or _THIS_WEEK.search(sentence.lower()):
         return False
     after = _AFTER_CLAUSE.search(sentence, max(0, at))
-    own = sentence[: after.start()] if after else sentence
+    own = sentence[skip : after.start() if after else len(sentence)]
     return any(int(y) < published_year for y in _YEAR.findall(own))
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+|"
+    rf"{_MONTH},?\s+|\d{{1,2}}\s*[/.]\s*\d{{1,2}}\s*[/.]\s*)(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_STAMP_WITHIN = 60  # a date that opens the body starts within this many characters
+
+
+def stamp_end(body: str) -> int:
+    """Where a date stamp that opens the body ends ("Updated Thu 6 May 2010, 9:03am AEST Three
+    people died ...", "July 03, 2013 6:22AM AN EARTHQUAKE killed ..."), else 0: the article's
+    own date, printed by its site, not the year of what its first sentence counts."""
+    end = 0
+    for m in _DATE.finditer(body, 0, _STAMP_WITHIN + 30):
+        if m.start() < _STAMP_WITHIN:
+            end = m.end()
+    return end
 
 
 # Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms.

@@ -35,6 +35,10 @@ _PLACE_BEFORE = re.compile(
 _AFTER = 60  # characters after a figure read for its phrase ("setting 54 vehicles alight")
 
 
+# Nouns that name one thing in damage reports: "two houses were flattened" = "two homes".
+_SAME_THING = {"home": "hous", "homes": "hous"}
+
+
 def normalize_event(event: str) -> str:
     return counts.event_class(event)
 
@@ -45,7 +49,7 @@ def normalize_object(obj: str, aliases: dict[str, str]) -> str:
     ws = counts.strip_trailing(words(obj))
     while ws and ws[0] in _LEADING:
         ws = ws[1:]
-    return " ".join(counts.people_object([stem(w) for w in ws]))
+    return " ".join(counts.people_object([_SAME_THING.get(w, stem(w)) for w in ws]))
 
 
 def _aliases(article: ArticleEnriched) -> dict[str, str]:
@@ -91,6 +95,8 @@ class Identity:
     plain: bool = field(default=False, compare=False)
     # An earlier value of the count the sentence reports ("41, up from an earlier count of 38").
     restates: bool = field(default=False, compare=False)
+    # The object names a party by name ("SDF fighters", "Syrian soldiers"): never redescribed.
+    named: bool = field(default=False, compare=False)
 
 
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
@@ -101,7 +107,10 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
            if event else None)  # fmt: skip
     if counts.waiting_before(body[max(0, begin - 40) : begin]):
         cls = counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
-    toll = bool(obj) and normalize_object(obj, {}) in ("death toll", "toll")
+    if cls not in counts.CLASSES and counts.deaths_of(body[max(0, begin - 40) : begin]):
+        cls = "kill"  # "the tragic death of the three workers": the toll, whatever the verb
+    # "the (confirmed) death toll ... to 11": the object is the toll, not a counted thing
+    toll = bool(obj) and normalize_object(obj, {}).split()[-1:] == ["toll"]
     # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
     # noun enrich gave the figure (it may take one from later in the sentence).
     changed = bool(obj) and not fig.unit and cls not in counts.CLASSES and counts.changes(event)
@@ -123,6 +132,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
         cls, obj = "kill", "people"  # "recovered 145 bodies": the toll, whatever the verb
     if not obj and cls in counts.PEOPLE_CLASSES:
         obj = "people"  # "about 4,000 were forced from their homes"
+    if cls:
+        cls = counts.severity(cls, body[end : end + _AFTER])  # "30 people seriously injured"
     return (cls, obj) if cls and obj else None
 
 
@@ -138,6 +149,7 @@ def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Id
     aliases = _aliases(article)
     published = article.published_at or ""
     year = int(published[:4]) if published[:4].isdigit() else None
+    stamp = counts.stamp_end(article.body)
     raw: list[Identity | None] = []
     for fig in article.figures:
         event = fig.event
@@ -145,12 +157,15 @@ def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Id
             event = article.figures[fig.parent].event  # "including 40 children" of the killed
         start = _sentence_start(article, fig)
         at = fig.span[0] - start if start is not None else 0
-        read = None if counts.past_year(fig.sentence, year, at) else _read(article, fig, event)
+        skip = stamp - start if start is not None and start < stamp <= fig.span[0] else 0
+        past = counts.past_year(fig.sentence, year, at, skip)
+        read = None if past else _read(article, fig, event)
         if read and _ESTIMATE.search(read[1].lower()):
             read = None  # "its first estimate of 2.1 million": a value of some count, see _restated
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
         plain = bool(read) and _plain(read[1], aliases)
-        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain)
+        named = bool(read) and _named(read[1], aliases)
+        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named)
                    if ev and ob else None)  # fmt: skip
     kinds = [(i.event, i.object, i.unit, i.place, f.value)
              for i, f in zip(raw, article.figures, strict=True) if i is not None]  # fmt: skip
@@ -158,14 +173,16 @@ def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Id
     out: list[Identity | None] = []
     for i, fig in zip(raw, article.figures, strict=True):
         if i is not None and i.place is not None:
-            # the same value placed and unplaced ("14 died in Chittagong ... the fire, which
-            # killed 14") is one count told twice, not a part set apart
+            # A part is smaller than the count it is part of: "300 civilians killed ... 14 in
+            # Baghouz". The same value placed and unplaced ("14 died in Chittagong ... the fire,
+            # which killed 14") is one count told twice; the largest count, placed, is the
+            # whole ("leaving 24 dead" in Indonesia beside "Twelve ... in Bener Meriah").
             apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place
-                        and k[4] != fig.value for k in kinds)  # fmt: skip
+                        and k[4] > fig.value for k in kinds)  # fmt: skip
             if not apart and (i.event, i.object, i.unit, i.place) not in placed:
-                i = Identity(i.event, i.object, i.unit, None, i.plain)
+                i = replace(i, place=None)
         out.append(i)
-    return _restated(article, _without_causes(article, out))
+    return _restated(article, _without_causes(article, _without_steps(article, out)))
 
 
 # Words that pick some out of a group ("the last five games", "two other models", "three
@@ -181,6 +198,33 @@ def _plain(obj: str, aliases: dict[str, str]) -> bool:
     ws = obj.split()[:-1]
     return not any(w[:1].isupper() or w in aliases or w.lower() in _SELECTING
                    or not w.isalpha() for w in ws)  # fmt: skip
+
+
+def _named(obj: str, aliases: dict[str, str]) -> bool:
+    """A capitalised word (not a shouted one: "THREE PEOPLE HAVE DIED") or an entity's alias."""
+    return any((w[:1].isupper() and not w.isupper()) or w in aliases for w in obj.split())
+
+
+# "Another four people died in hospitals", "Four other people died": a step added to a count
+# the article gave before, not the count.
+_STEP_BEFORE = re.compile(r"\b(?:another|a further|further|additional)\s+$", re.IGNORECASE)
+_STEP_OBJECT = re.compile(r"^(?:other|more|further|additional)\b", re.IGNORECASE)
+
+
+def _without_steps(article: ArticleEnriched,
+                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """A count marked as more of a kind the article counted before is not tracked; "killing one
+    person ... injured two others" are two kinds, and both are counts."""
+    figs, out = article.figures, list(idents)
+    for i, ident in enumerate(idents):
+        if ident is None or i == 0:
+            continue
+        begin = figs[i].span[0]
+        step = _STEP_BEFORE.search(article.body[max(0, begin - 20) : begin]) or (
+            _STEP_OBJECT.search(figs[i].object or ""))  # fmt: skip
+        if step and any(j is not None and j.event == ident.event for j in idents[:i]):
+            out[i] = None
+    return out
 
 
 # Between a count and a figure that gives the same count's earlier value: "rose to 41, up from

@@ -34,6 +34,7 @@ class TrackState:
     parent: str | None = None
     reports: list[dict[str, Any]] = field(default_factory=list)  # FigureReport + at, seq
     plain: bool = False  # its object's modifiers are plain words (Identity.plain)
+    named: bool = False  # its object names a party (Identity.named)
     # The public form, rebuilt only when the track changed (not part of the saved state).
     cached: FigureTrack | None = field(default=None, repr=False, compare=False)
 
@@ -80,6 +81,9 @@ def choose(
     near = [t for t in tracks.values() if _described(t, ident) and _near(t, value)]
     if len(near) == 1:
         return near[0]
+    same = [t for t in tracks.values() if _redescribed(t, ident, value)]
+    if len(same) == 1:
+        return same[0]
     retold = [
         t
         for t in tracks.values()
@@ -107,6 +111,34 @@ def _same_or_described(track: TrackState, ident: Identity) -> bool:
         return False
     return (track.plain if len(theirs) > len(mine) else ident.plain) and min(
         len(mine), len(theirs)) == 1  # fmt: skip
+
+
+# Parties a casualty report sets against each other ("civilians" vs "fighters"): never one count
+# with another description, whatever the values. Stems.
+_PARTIES = {"civilian", "soldier", "troop", "fighter", "militant", "rebel", "insurg", "polic",
+            "policemen", "policeman", "offic", "gunmen", "gunman", "attack", "terrorist",
+            "jihadist", "extremist", "protest", "demonstr", "prison", "inmat", "militiamen",
+            "guard", "forc", "armi", "combat"}  # fmt: skip
+
+
+def _redescribed(track: TrackState, ident: Identity, value: float) -> bool:
+    """The count a track stands at, of the same fate, told of the same people in other words:
+    "14 children trapped" ... "14 others trapped", "three bank workers died" ... "Three people
+    died", "wounding two former bosses" ... "wounded two men". Only casualty classes (a fate
+    counts people), only the track's latest value, and never a named party or one of the
+    parties a report sets against each other."""
+    if ident.event not in counts.PEOPLE_CLASSES or track.event_n != ident.event:
+        return False
+    if (track.unit, track.place) != (ident.unit, ident.place) or not track.reports:
+        return False
+    if track.reports[-1]["value"] != value or ident.named or track.named:
+        return False
+    generic = "peopl" in (ident.object, track.object_n)
+    return generic or not (_party(ident.object) or _party(track.object_n))
+
+
+def _party(obj: str) -> bool:
+    return any(w in _PARTIES for w in obj.split())
 
 
 def _retold(track: TrackState, ident: Identity, value: float) -> bool:
@@ -144,7 +176,7 @@ def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
     key = base
     track = TrackState(key=key, event=event, object=fig.object or "", event_n=ident.event,
                        object_n=ident.object, unit=ident.unit, place=ident.place,
-                       plain=ident.plain)  # fmt: skip
+                       plain=ident.plain, named=ident.named)  # fmt: skip
     tracks[key] = track
     return track
 

@@ -1,0 +1,108 @@
+"""Figure tracks: readings learned from real reports (bench/stories-data ECB+ dev tracks): a date
+stamp that opens the body, tolls told as nouns or with stating verbs, steps and severities that
+are not the count, and one count told of the same people in other words."""
+
+from __future__ import annotations
+
+from newsflow_stories.engine import StoryEngine
+
+from tests.unit.stories.factory import article
+
+ENTS = {"Athens": "LOC", "Marfin": "ORG", "Greece": "LOC"}
+LEDE = "Rioters set fire to a Marfin bank branch in Athens during a general strike in Greece. "
+
+
+def _report(body: str, figures: list[dict], hour: int = 10, lede: str = LEDE):  # type: ignore[no-untyped-def]
+    return article(lede + body, title="Deadly fire at Athens bank",
+                   published_at=f"2026-03-17T{hour:02d}:00:00Z", entities=ENTS,
+                   figures=figures)  # fmt: skip
+
+
+def _tracks(*articles):  # type: ignore[no-untyped-def]
+    engine = StoryEngine()
+    for a in articles:
+        engine.add(a)
+    [story] = list(engine.stories())
+    return {t.key: sorted(r.value for r in t.reports) for t in story.tracks}
+
+
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12}
+
+
+def _fig(text: str, obj: str | None, event: str | None, value: float | None = None) -> dict:
+    value = value if value is not None else _WORDS.get(text.lower(), None)
+    out = {"text": text, "object": obj, "event": event}
+    if value is not None:
+        out["value"] = value
+    return out
+
+
+def test_a_date_stamp_opening_the_body_is_not_the_year_of_the_count() -> None:
+    a = _report("", [_fig("Three", "people", "died", 3)],
+                lede="Updated Thu 6 May 2010, 9:03am AEST Three people died in a burning bank "
+                     "in Athens. Marfin said the fire spread fast in Greece.")  # fmt: skip
+    b = _report("In 2008, 12 people were killed in riots.", [_fig("12", "people", "killed")])
+    assert _tracks(a) == {"kill|peopl|": [3]}
+    assert _tracks(b) == {}  # a year inside the text still marks an older count
+
+
+def test_tolls_told_as_nouns_to_death_and_by_stating_verbs_are_one_toll() -> None:
+    a = _report("Three people died in the fire.", [_fig("Three", "people", "died", 3)])
+    b = _report("The tragic death of the three workers shocked Greece.",
+                [_fig("three", "workers", None, 3)], hour=11)  # fmt: skip
+    c = _report("Police said the 3 bank employees were burnt to death.",
+                [_fig("3", "bank employees", "said")], hour=12)  # fmt: skip
+    d = _report("Officials have recorded three people dead.",
+                [_fig("three", "people", "recorded", 3)], hour=13)  # fmt: skip
+    e = _report("Three people had so far been confirmed dead.",
+                [_fig("Three", "people", "confirmed", 3)], hour=14)  # fmt: skip
+    assert _tracks(a, b, c, d, e) == {"kill|peopl|": [3, 3, 3, 3, 3]}
+
+
+def test_a_step_and_the_badly_injured_are_not_the_count() -> None:
+    a = _report("The fire killed one man. Another four people died in hospitals. "
+                "At least 50 people were injured and 30 people seriously injured.",
+                [_fig("one", "man", "killed"), _fig("four", "people", "died", 4),
+                 _fig("50", "people", "injured"), _fig("30", "people", "injured")])  # fmt: skip
+    tracks = _tracks(a)
+    assert tracks["kill|man|"] == [1] and "kill|peopl|" not in tracks
+    assert tracks["wound|peopl|"] == [50] and tracks["wound serious|peopl|"] == [30]
+
+
+def test_the_largest_count_keeps_no_place_its_parts_do() -> None:
+    a = _report("The riots in Greece left 24 dead. Twelve people were killed in Athens.",
+                [_fig("24", None, "left"), _fig("Twelve", "people", "killed", 12)])  # fmt: skip
+    tracks = _tracks(a)
+    assert tracks["kill|peopl|"] == [24] and tracks["kill|peopl|Athens"] == [12]
+
+
+def test_one_count_told_of_the_same_people_in_other_words_is_one_track() -> None:
+    a = _report("The fire killed three bank workers.", [_fig("three", "bank workers", "killed")])
+    b = _report("Three people died.", [_fig("Three", "people", "died", 3)], hour=11)
+    c = _report("The blaze killed three employees.", [_fig("three", "employees", "killed")],
+                hour=12)  # fmt: skip
+    assert _tracks(a, b, c) == {"kill|bank worker|": [3, 3, 3]}
+
+
+def test_parties_and_other_values_are_never_redescribed() -> None:
+    a = _report("Two soldiers were killed.", [_fig("Two", "soldiers", "killed", 2)])
+    b = _report("Two civilians were killed.", [_fig("Two", "civilians", "killed", 2)], hour=11)
+    c = _report("Five employees were killed.", [_fig("Five", "employees", "killed", 5)], hour=12)
+    assert _tracks(a, b, c) == {"kill|soldier|": [2], "kill|civilian|": [2], "kill|employe|": [5]}
+
+
+def test_shot_is_a_count_of_its_own_and_shot_dead_is_the_toll() -> None:
+    a = _report("A gunman shot three people, killing one.",
+                [_fig("three", "people", "shot"), _fig("one", None, "killing", 1)])  # fmt: skip
+    b = _report("A man shot dead three guards.", [_fig("three", "guards", "shot dead")], hour=11)
+    tracks = _tracks(a, b)
+    assert tracks["shoot|peopl|"] == [3] and tracks["kill|peopl|"] == [1]
+    assert tracks["kill|guard|"] == [3]
+
+
+def test_a_participle_after_the_noun_says_what_its_members_are() -> None:
+    a = _report("Six children were killed and 14 children were trapped.",
+                [_fig("Six", "children", "killed", 6), _fig("14", "children", "trapped")])  # fmt: skip
+    b = _report("Rescuers struggled to evacuate 14 children still trapped under the rubble.",
+                [_fig("14", "children", "evacuate")], hour=11)  # fmt: skip
+    assert _tracks(a, b)["trap|children|"] == [14, 14]
