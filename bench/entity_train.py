@@ -43,6 +43,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import conll
+from figure_learn import Weights, fit, seen_counts
 from figure_train import _Cache
 from newsflow_enrich.stages import entities
 from newsflow_enrich.stages import entity_types as et
@@ -173,37 +174,32 @@ def examples(page: dict[str, Any], lex: dict[str, str]) -> list[tuple[list[str],
 def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_count: int,
           l2: float = 1e-4, rate: float = 0.3, extra: list[tuple[list[str], str, str]] = (),
           extra_weight: float = 1.0) -> dict[str, float]:  # fmt: skip
-    """A multinomial logit by AdaGrad; weights keyed "feature|class". `extra` examples (CoNLL's)
-    count `extra_weight` each."""
-    df = Counter(f for feats, _, _ in [*exs, *extra] for f in set(feats))
-    keep = {f for f, n in df.items() if n >= min_count}
+    """A multinomial logit by AdaGrad (figure_learn.fit, the figure models' loop); weights keyed
+    "feature|class". `extra` examples (CoNLL's) count `extra_weight` each."""
+    seen = seen_counts(feats for feats, _, _ in [*exs, *extra])
+    keep = {f for f, n in seen.items() if n >= min_count}
     data = [([f for f in feats if f in keep], label, 1.0) for feats, label, _ in exs]
     data += [([f for f in feats if f in keep], label, extra_weight) for feats, label, _ in extra]
-    w: dict[str, float] = defaultdict(float)
-    g2: dict[str, float] = defaultdict(float)
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for feats, label, weight in data:
-            s = {k: sum(w[f"{x}|{k}"] for x in feats) for k in et.CLASSES}
-            top = max(s.values())
-            z = sum(math.exp(v - top) for v in s.values())
-            p = {k: math.exp(s[k] - top) / z for k in et.CLASSES}
-            # A label may allow several classes (an optional gold name: its type or OTHER):
-            # the loss is -log of their summed probability, so each allowed class is pulled
-            # up by its share of that sum.
-            allowed = label.split("|")
-            top_ok = max(s[k] for k in allowed)
-            z_ok = sum(math.exp(s[k] - top_ok) for k in allowed)
-            for k in et.CLASSES:
-                share = math.exp(s[k] - top_ok) / z_ok if k in allowed else 0.0
-                grad = weight * (p[k] - share)
-                for x in feats:
-                    key = f"{x}|{k}"
-                    gk = grad + l2 * w[key]
-                    g2[key] += gk * gk
-                    w[key] -= rate * gk / math.sqrt(g2[key] + 1e-8)
-    return {k: round(v, 4) for k, v in sorted(w.items()) if abs(v) >= 1e-4}
+    return fit(data, _gradient, epochs, seed, lr=rate, l2=l2, digits=4)
+
+
+def _gradient(item: tuple[list[str], str, float], w: Weights) -> list[tuple[list[str], float]]:
+    """The logit's gradient for one example, per class: the features keyed by that class and
+    d loss / d score. A label may allow several classes (an optional gold name: its type or
+    OTHER): the loss is -log of their summed probability, so each allowed class is pulled up by
+    its share of that sum."""
+    feats, label, weight = item
+    s = {k: sum(w.get(f"{x}|{k}", 0.0) for x in feats) for k in et.CLASSES}
+    top = max(s.values())
+    z = sum(math.exp(v - top) for v in s.values())
+    allowed = label.split("|")
+    top_ok = max(s[k] for k in allowed)
+    z_ok = sum(math.exp(s[k] - top_ok) for k in allowed)
+    out = []
+    for k in et.CLASSES:
+        share = math.exp(s[k] - top_ok) / z_ok if k in allowed else 0.0
+        out.append(([f"{x}|{k}" for x in feats], weight * (math.exp(s[k] - top) / z - share)))
+    return out
 
 
 def score(pgs: list[dict[str, Any]], typer: et.Typer | None,

@@ -1,5 +1,6 @@
-"""What the figures' two learned parts share in training: the AdaGrad loop over sparse features,
-the dropping of rare features, and the figure F1s and table rows their scripts print.
+"""What the learned parts share in training: the AdaGrad loop over sparse features and the dropping
+of rare features (the figures' two models and the entity typer, entity_train.py), and the figure
+F1s and table rows the figure scripts print.
 
 The chooser (figure_train.py, a conditional logit over a figure's candidates) and the filter
 (figure_filter_train.py, a logistic model over each figure) differ only in their loss: each passes
@@ -35,9 +36,9 @@ def seen_counts(feature_sets: Iterable[Iterable[str]]) -> dict[str, int]:
 
 
 def fit(data: list[Any], gradient: Gradient, epochs: int, seed: int, lr: float = 0.1,
-        l2: float = 1e-3) -> Weights:  # fmt: skip
-    """AdaGrad with L2 over `data` (shuffled each epoch, by `seed`); the weights rounded to 3
-    places, the ones that round to 0 left out."""
+        l2: float = 1e-3, digits: int = 3) -> Weights:  # fmt: skip
+    """AdaGrad with L2 over `data` (shuffled each epoch, by `seed`); the weights rounded to
+    `digits` places, the ones smaller than the last place left out."""
     rng = random.Random(seed)
     w: dict[str, float] = defaultdict(float)
     g2: dict[str, float] = defaultdict(lambda: 1e-8)
@@ -49,7 +50,7 @@ def fit(data: list[Any], gradient: Gradient, epochs: int, seed: int, lr: float =
                     gx = grad + l2 * w[x]
                     g2[x] += gx * gx
                     w[x] -= lr * gx / math.sqrt(g2[x])
-    return {k: round(v, 3) for k, v in sorted(w.items()) if abs(v) >= 1e-3}
+    return {k: round(v, digits) for k, v in sorted(w.items()) if abs(v) >= 10**-digits}
 
 
 def f1s(pages: list[dict[str, Any]], figures_of: Callable[[dict[str, Any]], list[Any]],
