@@ -202,3 +202,33 @@ def test_captions_in_elements_classed_with_a_short_form() -> None:
     box = ("<div><img src='f.jpg'><p class='recap'>In short: a vote.</p><p>The council met on "
            "Tuesday.</p></div>")  # fmt: skip
     assert captions(page("", box)) == []
+
+
+def test_a_cutline_and_the_credit_classed_after_it() -> None:
+    html = page(
+        "",
+        # "cutline" is the newspaper word for a caption
+        "<div class='gBottom'><img src='g.jpg'><div class='cutline'>Ana Rusk, 20, in court on "
+        "Monday.</div><div class='credit'>Varnhold Police/contributed image</div></div>"
+        # a copyright or photographer's byline right after a caption is its credit
+        "<div class='media'><img src='h.jpg'><div class='field-caption'>The harbour is "
+        "profitable again.</div><div class='field-copyright'>VT FILE PHOTO</div></div>"
+        "<span class='photo'><img src='i.jpg'><span class='caption'>Tova Lind</span>"
+        "<span class='byline'>Varnhold County Jail</span></span>",
+    )
+    assert captions(html) == [
+        "Ana Rusk, 20, in court on Monday. Varnhold Police/contributed image",
+        "The harbour is profitable again. VT FILE PHOTO",
+        "Tova Lind Varnhold County Jail",
+    ]
+
+
+def test_a_credit_read_with_the_caption_before_it_is_not_a_caption_again() -> None:
+    html = page(
+        "",
+        "<div class='image'><img src='j.jpg'><div class='meta'><div class='image__caption'>Mira "
+        "Kohl and Ana Rusk</div><figcaption class='image__credit'>Ostra/Pool</figcaption></div>"
+        "</div><div class='rolloverCaption'><img src='k.jpg'><p><span class='label'>1 of 4. "
+        "</span>Divers at the pier.</p></div>",
+    )
+    assert captions(html) == ["Mira Kohl and Ana Rusk Ostra/Pool", "Divers at the pier."]

@@ -23,7 +23,7 @@ from newsflow_enrich.stages import printed
 # "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
                     r" image|toggle caption|hide caption)\s*:?|(image |photo |slide )?\d+ ?(of|/)"
-                    r" ?\d+|\d+|of|(\.\.\. ?|… ?)?(more|less)|show caption|expand|advertisement)$",
+                    r" ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)|show caption|expand|advertisement)$",
                     re.IGNORECASE)  # fmt: skip
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
@@ -32,10 +32,11 @@ _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|
 _LAYOUT_PARAGRAPHS = 5
 # (also the short forms "img_cptn" and "cap")
 _PARTS = ('[class*="caption"], [class*="credit"], [class*="Caption"], [class*="Credit"], '
-          '[class*="cptn" i], [class~="cap"]')  # fmt: skip
+          '[class*="cptn" i], [class~="cap"], [class*="cutline" i]')  # fmt: skip
 _CREDITS = '[class*="credit"], [class*="Credit"], cite'
-_PART_CLASS = re.compile(r"caption|credit|cptn|(^|\s)cap(\s|$)", re.IGNORECASE)
+_PART_CLASS = re.compile(r"caption|credit|cptn|(^|\s)cap(\s|$)|cutline", re.IGNORECASE)
 # A caption's second copy (shortened, or for screen readers only): not printed twice.
+_CREDIT_AFTER = re.compile(r"copyright|byline|photographer", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader",
                            re.IGNORECASE)  # fmt: skip
 # Not printed at all: hidden by its class ("vjs-hidden", "is-hidden") or attribute; a player's or
@@ -65,8 +66,9 @@ _PORTRAIT = re.compile(r"author|byline|avatar|profile|logo|icon|bio\b|user|emoti
 
 def captions(tree: HTMLParser) -> list[str]:
     out: list[str] = []
+    read: set[int] = set()  # elements read already as a part of a caption before them
     for node in tree.css(f"figure, figcaption, {_PARTS}, img"):
-        if _unshown(node):
+        if _unshown(node) or node.mem_id in read:
             continue
         if node.tag == "img":
             line = _caption_beside(node)
@@ -75,7 +77,8 @@ def captions(tree: HTMLParser) -> list[str]:
                 continue  # read with its figure
             line = "" if _elsewhere(node) or _teaser(node) else _caption_of(node)
         else:
-            line = _loose_caption(node)
+            line, parts = _loose_caption(node)
+            read.update(p.mem_id for p in parts if line)
         if line and line not in out:  # a gallery repeating one caption counts once
             out.append(line)
     return out
@@ -177,26 +180,34 @@ def _caption_of(fig: LexborNode) -> str:
     return " ".join(t for t in (_text(n) for n in parts) if t)
 
 
-def _loose_caption(node: LexborNode) -> str:
+def _loose_caption(node: LexborNode) -> tuple[str, list[LexborNode]]:
     """A caption or credit element outside any figure: the outermost one, with the credit that
     follows it in the same box ("image-caption" + "image-credit"), when a photo is near. A box
-    classed "caption" that holds the photo or a headline is a wrapper, not the caption."""
+    classed "caption" that holds the photo or a headline is a wrapper, not the caption. The
+    line, and the elements read for it (a credit <figcaption> after it is not read again)."""
     if not _text_part(node) or _in_part_or_figure(node) or _follows_part(node):
-        return ""
+        return "", []
     if _elsewhere(node) or not _near_media(node) or node.css_first("time") is not None:
-        return ""  # (a box printing a <time> is the story's byline and date line)
+        return "", []  # (a box printing a <time> is the story's byline and date line)
     parts = [node]
     sib = node.next
     while sib is not None:
         if sib.tag not in ("-text", "-comment"):
-            if not _text_part(sib):
+            if not (_text_part(sib) or _credit_after(sib)):
                 break
             parts.append(sib)
         sib = sib.next
     line = " ".join(t for t in (_text(n) for n in parts) if t)
     if len(line.split()) > _MAX_WORDS or all(_all_linked(n) or _card(n) for n in parts):
-        return ""  # prose, or a link to another story ("media__caption" of a teaser)
-    return line
+        return "", []  # prose, or a link to another story ("media__caption" of a teaser)
+    return line, parts
+
+
+def _credit_after(node: LexborNode) -> bool:
+    """Named as a photo's credit only right after its caption ("field-caption" +
+    "field-copyright", "caption" + "byline"): alone, such a class is the page's own."""
+    return bool(_CREDIT_AFTER.search(node.attributes.get("class") or "")) and \
+        node.css_first(f"{_MEDIA}, {_HEADINGS}") is None  # fmt: skip
 
 
 def _text_part(node: LexborNode) -> bool:

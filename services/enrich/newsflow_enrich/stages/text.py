@@ -135,8 +135,8 @@ def from_html(html: str) -> Cleaned:
                 dropped.append(line)
                 continue
             boxed = False
-        if chrome.CHROME_LINE.match(line) or line in captions or line in (byline, title) \
-                or not started and chrome.is_date_line(line):  # fmt: skip
+        if chrome.CHROME_LINE.match(line) or _in_caption(line, captions) \
+                or line in (byline, title) or not started and chrome.is_date_line(line):  # fmt: skip
             dropped.append(line)
             continue
         if chrome.is_caption(line) and not chrome.is_storyish(line.rsplit("(", 1)[0]) \
@@ -219,6 +219,12 @@ def _story_lines(html: str) -> tuple[object, list[str]]:
         # the default mode the story): the one with more prose is the story.
         return doc, full
     return doc, _merge(precise, full)
+
+
+def _in_caption(line: str, captions: list[str]) -> bool:
+    """A caption, or a part of one read already that is not prose (the credit element of a
+    caption joined to its text)."""
+    return line in captions or not chrome.is_storyish(line) and any(line in c for c in captions)
 
 
 def _prose_words(lines: list[str]) -> int:
