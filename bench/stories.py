@@ -2,7 +2,8 @@
 
 Usage: bench/stories [--test] [--misses] [--sizes 1000,10000,100000] [--no-cost] [--refresh]
                      [--keep-closed] [--set NAME=VALUE ...]
-       bench/stories --cv threshold=0.2,0.25 [--cv anchor_weight=0,0.5 ...] [--folds 5]
+       bench/stories --cv threshold=0.2,0.25 [--cv anchor_weight=0,0.5 ...] [--folds 5,10]
+                     [--seeds 0,1,2]
 
 Reads bench/stories-data/ (see its README), enriches every article offline with the enrich
 service's own `Enricher` (cached in bench/out/stories-enriched.ndjson; --refresh redoes it),
@@ -205,17 +206,19 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
     return report
 
 
-def run_cv(specs: Sequence[str], k: int, gold_events: dict[str, ArticleEnriched],
-           labels: dict[str, Any], tracks: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
-    """Every setting of the grid on dev, then k-fold held-out scores (bench/stories_cv.py)."""
+def run_cv(specs: Sequence[str], ks: Sequence[int], seeds: Sequence[int],
+           gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
+           tracks: dict[str, Any]) -> dict[str, Any]:  # fmt: skip
+    """Every setting of the grid on dev, then k-fold held-out scores (bench/stories_cv.py) for
+    each k and each draw of folds (seed 0: topics dealt in natural order)."""
     settings = stories_cv.grid(specs)
     runs, rows = [], []
     for setting in settings:
         new_engine = engine_class([f"{n}={v}" for n, v in setting.items()], quiet=True)
         stories, predicted, results, _ = assign("dev", gold_events, labels, tracks, new_engine)
-        fold_of = stories_cv.folds(stories, k)
+        fold_of = stories_cv.folds(stories, ks[0], seeds[0])
         full = bcubed(stories, predicted)
-        per = [stories_cv.score_on(stories, predicted, fold_of, {f}).f1 for f in range(k)]
+        per = [stories_cv.score_on(stories, predicted, fold_of, {f}).f1 for f in range(ks[0])]
         exact = sum(r.exact for r in results)
         runs.append(predicted)
         rows.append({"setting": setting, "precision": full.precision, "recall": full.recall,
@@ -223,14 +226,25 @@ def run_cv(specs: Sequence[str], k: int, gold_events: dict[str, ArticleEnriched]
         folds_f1 = " ".join(f"{x:.3f}" for x in per)
         print(f"  {setting}: dev P {full.precision:.3f} R {full.recall:.3f} F1 {full.f1:.3f}, "
               f"tracks {exact}/{len(results)}; F1 per fold {folds_f1}")  # fmt: skip
-    held = stories_cv.held_out(stories, runs, fold_of, k)
-    for h in held:
-        print(f"  fold {h.fold}: chose {settings[h.chosen]} on the other folds -> held out "
-              f"P {h.score.precision:.3f} R {h.score.recall:.3f} F1 {h.score.f1:.3f}")  # fmt: skip
-    p, r, f1 = stories_cv.mean([h.score for h in held])
-    print(f"  held-out mean over {k} folds: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
-    return {"grid": rows, "folds": k, "held_out": {"precision": p, "recall": r, "f1": f1},
-            "chosen": [settings[h.chosen] for h in held]}  # fmt: skip
+    out: dict[str, Any] = {"grid": rows, "held_out": []}
+    for k in ks:
+        draws = []
+        for seed in seeds:
+            held = stories_cv.held_out(stories, runs, stories_cv.folds(stories, k, seed), k)
+            if len(ks) == 1 and len(seeds) == 1:
+                for h in held:
+                    print(f"  fold {h.fold}: chose {settings[h.chosen]} on the other folds -> "
+                          f"held out P {h.score.precision:.3f} R {h.score.recall:.3f} "
+                          f"F1 {h.score.f1:.3f}")  # fmt: skip
+            p, r, f1 = stories_cv.mean([h.score for h in held])
+            draws.append((p, r, f1))
+            print(f"  held-out mean over {k} folds, seed {seed}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+            out["held_out"].append({"folds": k, "seed": seed, "precision": p, "recall": r,
+                                    "f1": f1, "chosen": [settings[h.chosen] for h in held]})  # fmt: skip
+        if len(seeds) > 1:
+            p, r, f1 = (sum(d[i] for d in draws) / len(draws) for i in range(3))
+            print(f"  {k} folds, mean over {len(seeds)} draws: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    return out
 
 
 def _score_tracks(engine: Any, gold_tracks: dict[str, Any],
@@ -329,7 +343,12 @@ def main(argv: list[str] | None = None) -> None:
         metavar="NAME=V1,V2,...",
         help="cross-validate a grid of engine settings over dev's topics (quality only)",
     )
-    ap.add_argument("--folds", type=int, default=5, help="folds for --cv")
+    ap.add_argument("--folds", default="5", help="folds for --cv (several: 5,10)")
+    ap.add_argument(
+        "--seeds",
+        default="0",
+        help="draws of folds for --cv (0: topics dealt in natural order; others shuffle them)",
+    )
     args = ap.parse_args(argv)
     articles, labels, tracks = load_gold()
     new_engine = engine_class(args.set)
@@ -340,9 +359,11 @@ def main(argv: list[str] | None = None) -> None:
     dev = [a for a in articles if labels["splits"][labels["stories"][a["gid"]]] == "dev"
            and a["gid"] in gold_events]  # fmt: skip
     if args.cv:
-        print(f"\ncross-validation over dev's topics, {args.folds} folds")
+        ks = [int(k) for k in args.folds.split(",")]
+        seeds = [int(x) for x in args.seeds.split(",")]
+        print(f"\ncross-validation over dev's topics, {args.folds} folds, seeds {args.seeds}")
         OUT.mkdir(exist_ok=True)
-        cv = run_cv(args.cv, args.folds, gold_events, labels, tracks)
+        cv = run_cv(args.cv, ks, seeds, gold_events, labels, tracks)
         (OUT / "stories-cv.json").write_text(json.dumps(cv, indent=1))
         return
     enrich_cpu = enrich_cpu_per_article(dev, enricher)

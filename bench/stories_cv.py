@@ -12,6 +12,7 @@ tests/unit/bench/test_stories_cv.py.
 from __future__ import annotations
 
 import itertools
+import random
 import re
 import sys
 from collections.abc import Hashable, Mapping, Sequence
@@ -34,9 +35,13 @@ def _natural(name: str) -> tuple[Any, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name))
 
 
-def folds(stories: Mapping[str, str], k: int) -> dict[str, int]:
-    """Item -> fold: topics in natural order ("ecb-2" before "ecb-10"), dealt round-robin."""
+def folds(stories: Mapping[str, str], k: int, seed: int = 0) -> dict[str, int]:
+    """Item -> fold: topics in natural order ("ecb-2" before "ecb-10"), dealt round-robin; with
+    a seed other than 0, shuffled by it first. One draw of folds is one sample: a change judged
+    on one draw can ride on which topics happen to share a fold, so compare over several."""
     topics = sorted({topic(s) for s in stories.values()}, key=_natural)
+    if seed:
+        random.Random(seed).shuffle(topics)
     fold_of = {t: i % k for i, t in enumerate(topics)}
     return {item: fold_of[topic(s)] for item, s in stories.items()}
 

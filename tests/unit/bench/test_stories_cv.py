@@ -20,6 +20,18 @@ def test_folds_keep_topics_whole_and_deal_them_in_natural_order() -> None:
     assert (fold_of["d"], fold_of["c"], fold_of["a"], fold_of["e"]) == (0, 1, 0, 1)
 
 
+def test_a_seed_shuffles_the_topics_and_still_keeps_each_whole() -> None:
+    stories = {f"{i}{side}": f"ecb-{i}-{side}" for i in range(1, 21) for side in ("ecb", "plus")}
+    natural = folds(stories, 5)
+    assert folds(stories, 5, seed=0) == natural  # seed 0: the natural order, as before
+    draws = [folds(stories, 5, seed=s) for s in (1, 2)]
+    for fold_of in draws:
+        assert all(fold_of[f"{i}ecb"] == fold_of[f"{i}plus"] for i in range(1, 21))
+        assert sorted(list(fold_of.values()).count(f) for f in range(5)) == [8] * 5
+    assert draws[0] != natural and draws[0] != draws[1]
+    assert folds(stories, 5, seed=1) == draws[0]  # reproducible
+
+
 def test_scores_on_a_fold_see_only_its_items() -> None:
     gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
     fold_of = {"a": 0, "b": 0, "c": 1, "d": 1}
