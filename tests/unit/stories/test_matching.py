@@ -319,8 +319,9 @@ def test_two_events_that_share_only_their_city_stay_apart_from_their_first_repor
     bus_first: bool,
 ) -> None:
     # Written for the trap of two events in one city on one day (invented). The two first
-    # reports share "Dhaka" (named twice in the bus report, so it counts) and little else:
-    # 0.18 with the place at full entity weight, over the bar of a story of one report.
+    # reports share "Dhaka" and little else: 0.18 when the dateline place named twice more in
+    # the bus report counted at full entity weight, over the bar of a story of one report.
+    # The dateline place is no key now, and a place alone counts only a share (0.06).
     fire = article(
         _DHAKA_FIRE, title="Market fire kills nine in Dhaka", dateline="DHAKA",
         published_at="2026-06-20T07:00:00Z", agencies=["AFP"],

@@ -20,6 +20,7 @@ from newsflow_stories.engine.text import (
     Vector,
     cosine,
     counted_words,
+    entity_key,
     entity_vector,
     place_keys,
     shares_more_than_places,
@@ -84,7 +85,8 @@ class StoryEngine:
         values = distinctive((f.value, f.unit) for f in article.figures)
         self._seq += 1
         self._advance(seen)  # first close what this arrival leaves behind, then decide
-        story, score = self._best(text, ents, t, words, values, place_keys(article))
+        names = frozenset(entity_key(n, ty) for n, ty in types.items() if ty != "LOC")  # not places
+        story, score = self._best(text, ents, t, words, values, place_keys(article), names)
         created = story is None
         if story is None:
             story, score = StoryState(id=story_id_for(article.id)), 1.0
@@ -185,7 +187,8 @@ class StoryEngine:
         return self._time_so_far if self._time_so_far > float("-inf") else 0.0
 
     def _best(self, text: Vector, ents: Vector, t: float, words: Counter[str], values: set[Value],
-              places: frozenset[str]) -> tuple[StoryState | None, float]:  # fmt: skip
+              places: frozenset[str], names: frozenset[str] = frozenset()
+              ) -> tuple[StoryState | None, float]:  # fmt: skip
         cfg = self.config
         window = cfg.join_window.total_seconds()
         best: tuple[float, str, float] | None = None
@@ -194,18 +197,18 @@ class StoryEngine:
             if not (s.first_at - window <= t <= s.last_at + window):
                 continue
             text_sim = cosine(text, s.text, s.text_norm)
-            # Shared names alone do not make two events one; a shared distinctive figure
-            # ("2.1 million customers" told as "hackers accessed 2.1 million records") does.
-            if text_sim < cfg.min_text and not values & s.values:
-                continue
             named = with_names_in_text(ents, s.lead, words)
             w_text = cfg.text_weight if named else 1.0
-            ent_sim = _entity_sim(named, s.ents, s.ents_norm, text_sim, places)
+            ent_sim = _entity_sim(
+                named, s.ents, s.ents_norm, text_sim, places, cfg.place_only_share
+            )
+            if text_sim < cfg.min_text and not _other_words(ent_sim, values, names, s, cfg):
+                continue
             score = w_text * text_sim + (1 - w_text) * ent_sim
             if s.anchor_text or s.anchor_ents:
                 a_text = cosine(text, s.anchor_text, 1.0 if s.anchor_text else 0.0)
                 a_ents = _entity_sim(named, s.anchor_ents, 1.0 if s.anchor_ents else 0.0, a_text,
-                                     places)  # fmt: skip
+                                     places, cfg.place_only_share)  # fmt: skip
                 score += cfg.anchor_weight * (w_text * a_text + (1 - w_text) * a_ents - score)
             # the margin over the story's own bar ranks the stories the article clears
             margin = score - self._bar(len(s.members))
@@ -230,12 +233,25 @@ class StoryEngine:
                 self._closed[sid] = None
 
 
+def _other_words(ent_sim: float, values: set[Value], names: frozenset[str], story: StoryState,
+                 cfg: StoryConfig) -> bool:  # fmt: skip
+    """Whether an article whose words barely meet the story's tells its event in other words.
+    Shared names alone do not make two events one; a shared distinctive figure ("2.1 million
+    customers" told as "hackers accessed 2.1 million records") does, and so do most of the
+    story's people and organisations (StoryConfig.min_text_names)."""
+    if values & story.values:
+        return True
+    shared = sum(k in story.ents for k in names)
+    return ent_sim >= cfg.min_text_waived_at and shared >= cfg.min_text_names
+
+
 def _entity_sim(ents: Vector, story_ents: Vector, norm: float, text_sim: float,
-                places: frozenset[str]) -> float:  # fmt: skip
-    """The entity cosine; but when the article shares only places with the story, no more than
-    its words agree: a city says where, not what (a market fire and a bus crash in Dhaka on one
-    day share "Dhaka" and little else; a follow-up that names only the place shares the words)."""
+                places: frozenset[str], share: float) -> float:  # fmt: skip
+    """The entity cosine; but when the article shares only places with the story, only `share`
+    of what it adds over the words' agreement: a city says where, not what (a market fire and a
+    bus crash in Dhaka on one day share "Dhaka" and little else; a follow-up that names only
+    the place shares the words)."""
     sim = cosine(ents, story_ents, norm)
     if sim > text_sim and not shares_more_than_places(ents, story_ents, places):
-        return text_sim
+        return text_sim + share * (sim - text_sim)
     return sim

@@ -126,7 +126,10 @@ def entity_key(name: str, type_: str) -> str:
 def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
     """Entity keys (`entity_key`; aliases and a name's rare words at ALIAS_WEIGHT) weighted by
     rarity and mentions; the agencies credited and the dateline place are left out (every AFP
-    story names AFP, every Beirut dateline Beirut).
+    story names AFP, every Beirut dateline Beirut), the dateline place however often the text
+    names it again: it says where the reporter files from, and two events filed from one city
+    on one day share it (a Dhaka market fire and a Dhaka bus crash; the bus report names Dhaka
+    twice more).
     Returns the vector and, for display, each canonical name kept with its type."""
     skip = {a.lower() for a in article.agencies}
     if article.source:
@@ -136,7 +139,7 @@ def entity_vector(article: ArticleEnriched) -> tuple[Vector, dict[str, str]]:
     types: dict[str, str] = {}
     for e in article.entities:
         name = e.name.strip()
-        if not name or name.lower() in skip or (name.lower() == dateline and e.mentions <= 1):
+        if not name or name.lower() in skip or name.lower() == dateline:
             continue
         w = max(ENTITY_FLOOR, rarity(name)) * (1 + math.log(max(1, e.mentions)))
         w *= TYPE_FACTOR.get(e.type, 1.0)
