@@ -106,3 +106,19 @@ def test_a_participle_after_the_noun_says_what_its_members_are() -> None:
     b = _report("Rescuers struggled to evacuate 14 children still trapped under the rubble.",
                 [_fig("14", "children", "evacuate")], hour=11)  # fmt: skip
     assert _tracks(a, b)["trap|children|"] == [14, 14]
+
+
+def test_one_count_of_the_same_noun_told_with_other_verbs_is_one_track() -> None:
+    a = _report("More than 50 firefighters tackled the blaze.",
+                [_fig("50", "firefighters", "tackled")])  # fmt: skip
+    b = _report("More than 50 firefighters fought the blaze.", [_fig("50", "firefighters", "fought")],
+                hour=11)  # fmt: skip
+    c = _report("Some 12 people were evacuated.", [_fig("12", "people", "evacuated")], hour=12)
+    d = _report("Some 12 people were treated.", [_fig("12", "people", "treated")], hour=13)
+    e = _report("Some 5 firefighters rested.", [_fig("5", "firefighters", "rested")], hour=14)
+    f = _report("Some 5 firefighters ate.", [_fig("5", "firefighters", "ate")], hour=15)
+    tracks = _tracks(a, b, c, d, e, f)
+    assert tracks["tackl|firefight|"] == [50, 50]
+    # "people" says nothing of what was counted; a small count agrees by chance
+    assert tracks["evacu|peopl|"] == [12] and tracks["treat|peopl|"] == [12]
+    assert tracks["rest|firefight|"] == [5] and tracks["ate|firefight|"] == [5]

@@ -146,14 +146,23 @@ def _retold(track: TrackState, ident: Identity, value: float) -> bool:
     verbs outside every class: "1,200 dock workers walked off the job" ... "1,200 workers are
     taking part", "hackers stole the data of 2.1 million customers" ... "2.1 million customers
     were affected". Verbs of two classes never meet ("killed" vs "wounded")."""
+    # Told twice, a count this large is one count, not a coincidence; of the very same noun
+    # ("more than 50 firefighters tackled" ... "fought" ... "were trying to control") a smaller
+    # one is too, unless the noun is "people", which says nothing of what was counted ("12
+    # people were evacuated" ... "12 people were treated").
+    same_noun = ident.object == track.object_n and ident.object != "peopl"
+    least = _SAME_NOUN_COUNT if same_noun else MIN_COUNT
     return (
-        value >= MIN_COUNT  # told twice, a count this large is one count, not a coincidence
+        value >= least
         and track.event_n not in counts.CLASSES
         and ident.event not in counts.CLASSES
         and (track.unit, track.place) == (ident.unit, ident.place)
         and _same_or_described(track, ident)
         and any(r["value"] == value for r in track.reports)
     )
+
+
+_SAME_NOUN_COUNT = 10
 
 
 # A report joins a track through a dropped description only within this factor of the track's
