@@ -122,3 +122,12 @@ def test_one_count_of_the_same_noun_told_with_other_verbs_is_one_track() -> None
     # "people" says nothing of what was counted; a small count agrees by chance
     assert tracks["evacu|peopl|"] == [12] and tracks["treat|peopl|"] == [12]
     assert tracks["rest|firefight|"] == [5] and tracks["ate|firefight|"] == [5]
+
+
+def test_a_phrase_is_read_after_its_verb_however_far_the_verb_is_from_the_figure() -> None:
+    a = _report(
+        "At least two other buildings caught fire.", [_fig("two", "other buildings", "caught")]
+    )
+    b = _report("Two buildings, one used by tax officials and another by regional authorities, "
+                "also caught fire.", [_fig("Two", "buildings", "caught", 2)], hour=11)  # fmt: skip
+    assert _tracks(a, b) == {"burn|build|": [2, 2]}

@@ -129,7 +129,7 @@ def phrase_class(event: str, after: str, obj: str | None) -> str | None:
     so far been confirmed dead", "14 children still trapped" after any verb), or None."""
     stems = set(_stems(event))
     for verbs, follows, cls in _PHRASES:
-        if stems & verbs and follows.search(after.lower()):
+        if stems & verbs and follows.search(_phrase_window(after, stems).lower()):
             return cls
     if _TO_DEATH.search(after[:60]):
         return "kill"  # "the 3 bank employees were burnt to death", "suffocated to death"
@@ -153,6 +153,18 @@ def phrase_class(event: str, after: str, obj: str | None) -> str | None:
     return None
 
 
+def _phrase_window(after: str, stems: set[str]) -> str:
+    """Where a phrase's rest is looked for: the words right after its verb when the verb comes
+    after the figure ("Two buildings, one used by tax officials and another by regional
+    authorities, also caught fire"), else the first words after the figure."""
+    for m in re.finditer(r"[\w'-]+", after):
+        if (_IRREGULAR.get(m.group().lower()) or stem(m.group().lower())) in stems:
+            return after[m.end() : m.end() + _PHRASE_REACH]
+    return after[:_PHRASE_REACH_FIGURE]
+
+
+_PHRASE_REACH = 25  # characters after the verb
+_PHRASE_REACH_FIGURE = 60  # characters after the figure ("setting 54 vehicles alight")
 _ADVERBS = {"still", "now", "already", "reportedly", "so", "far"}
 # "the death of three workers", "the shooting deaths of two co-workers": a toll as a noun.
 _DEATHS_OF = re.compile(r"\b(?:deaths?|killings?|murders?) of (?:the |these |those |all )?$",

@@ -32,7 +32,9 @@ _LEADING = {"the", "a", "an", "some", "more", "than", "about", "around", "nearly
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|across|from|of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
-_AFTER = 60  # characters after a figure read for its phrase ("setting 54 vehicles alight")
+# Characters after a figure read for its phrase ("setting 54 vehicles alight"; "Two buildings,
+# one used by tax officials and another by regional authorities, also caught fire").
+_AFTER = 120
 
 
 # Nouns that name one thing in damage reports: "two houses were flattened" = "two homes".
