@@ -158,3 +158,24 @@ def test_the_typer_reads_how_the_article_uses_a_name(enricher: Enricher) -> None
     quiet = entity_types.features(reg, "Quiet Hours", doc, spans["Quiet Hours"], {}, sport)
     assert {"lower_seen", "lower_all", "nm=2"} <= set(keys), keys
     assert "quoted" in quiet and "quoted" not in keys, quiet
+
+
+def test_printed_dates_and_time_zones_are_no_names(enricher: Enricher) -> None:
+    # Story pages print timestamps spaCy tags as names ("PUBLISHED: 22:07 GMT", "Fri Aug 2").
+    from newsflow_enrich.stages import entities
+    from spacy.tokens import Span
+
+    text = ("PUBLISHED: 22:07 GMT, 7 July 2012\n\nFri Aug 2, 2013 6:50pm EDT\n\n"
+            "Wednesday was calm. Lena Ostrova of the GMT Group said on Sep 10, 2010 that "
+            "trading at GMT Group would resume.")
+    doc = enricher.nlp(text)
+    ents = []
+    for name, at, label in (("GMT", "GMT,", "ORG"), ("Fri Aug 2", "Fri", "ORG"),
+                            ("EDT", "EDT", "ORG"), ("Wednesday", "Wednesday", "ORG"),
+                            ("Lena Ostrova", "Lena", "PERSON"), ("GMT Group", "GMT Group", "ORG"),
+                            ("Sep 10, 2010", "Sep", "ORG")):  # fmt: skip
+        start = text.index(at)
+        ents.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = [e for e in ents if isinstance(e, Span)]
+    names = {e.name for e in entities.extract(doc)}
+    assert names == {"Lena Ostrova", "GMT Group"}, names

@@ -68,8 +68,9 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
                 or names.is_title_only(form):  # fmt: skip
             continue
         if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
-                or form.lower() in numbers.UNITS:  # "1,356 MW" names no organisation
-            continue
+                or form.lower() in numbers.UNITS \
+                or names.is_date_or_zone(form, text[max(0, ent.start_char - 12):ent.start_char]):
+            continue  # "1,356 MW", "Fri Aug 2", "22:07 GMT" name nothing
         if len(ent) == 1 and ent[0].tag_ == "JJ" and type_ == "LOC":
             type_ = "NORP"  # "Ukrainian officials": an adjective, not the place
         name = reg.add(form, type_, ent.start_char)
