@@ -131,3 +131,21 @@ def test_a_phrase_is_read_after_its_verb_however_far_the_verb_is_from_the_figure
     b = _report("Two buildings, one used by tax officials and another by regional authorities, "
                 "also caught fire.", [_fig("Two", "buildings", "caught", 2)], hour=11)  # fmt: skip
     assert _tracks(a, b) == {"burn|build|": [2, 2]}
+
+
+def test_fatally_makes_a_toll_and_a_noun_pair_before_of_is_one() -> None:
+    a = _report("Weeks before, a driver fatally shot eight people at a depot.",
+                [_fig("eight", "people", "shot", 8)])  # fmt: skip
+    b = _report("He spoke of the tragic death and loss of those three people.",
+                [_fig("three", "people", None, 3)], hour=11)  # fmt: skip
+    tracks = _tracks(a, b)
+    assert tracks["kill|peopl|"] == [3, 8] and "shoot|peopl|" not in tracks
+
+
+def test_an_earlier_value_linked_right_before_it_is_restated_across_a_long_clause() -> None:
+    a = _report("The airline raised to 34,000 the number of customers whose personal data "
+                "was stolen in a hacking attack, up from an initial estimate of 12,000.",
+                [_fig("34,000", "number", "raised"),
+                 _fig("12,000", "initial estimate", None)])  # fmt: skip
+    [track] = _tracks(a).values()
+    assert track == [12_000, 34_000]

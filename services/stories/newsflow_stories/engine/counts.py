@@ -167,12 +167,19 @@ _PHRASE_REACH = 25  # characters after the verb
 _PHRASE_REACH_FIGURE = 60  # characters after the figure ("setting 54 vehicles alight")
 _ADVERBS = {"still", "now", "already", "reportedly", "so", "far"}
 # "the death of three workers", "the shooting deaths of two co-workers": a toll as a noun.
-_DEATHS_OF = re.compile(r"\b(?:deaths?|killings?|murders?) of (?:the |these |those |all )?$",
-                        re.IGNORECASE)  # fmt: skip
+_DEATHS_OF = re.compile(
+    r"\b(?:deaths?|killings?|murders?)(?: and \w+)? of (?:the |these |those |all )?$", re.IGNORECASE
+)
+# "fatally shot eight people", "fatally injuring a woman": the verb's count is a toll.
+_FATALLY = re.compile(r"\bfatally\s+[\w-]+\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def deaths_of(text_before: str) -> bool:
     return bool(_DEATHS_OF.search(text_before))
+
+
+def fatally(text_before: str) -> bool:
+    return bool(_FATALLY.search(text_before))
 
 
 # "burnt to death", "suffocated to death"; a sentence to death is not one.

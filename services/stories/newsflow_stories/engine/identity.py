@@ -109,8 +109,11 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
            if event else None)  # fmt: skip
     if counts.waiting_before(body[max(0, begin - 40) : begin]):
         cls = counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
-    if cls not in counts.CLASSES and counts.deaths_of(body[max(0, begin - 40) : begin]):
+    before = body[max(0, begin - 40) : begin]
+    if cls not in counts.CLASSES and counts.deaths_of(before):
         cls = "kill"  # "the tragic death of the three workers": the toll, whatever the verb
+    if counts.fatally(before):
+        cls = "kill"  # "fatally shot eight people": the toll, not the shot
     # "the (confirmed) death toll ... to 11": the object is the toll, not a counted thing
     toll = bool(obj) and normalize_object(obj, {}).split()[-1:] == ["toll"]
     # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
@@ -240,6 +243,11 @@ _RESTATES = re.compile(
     re.IGNORECASE,
 )
 _RESTATE_GAP = 80  # characters between the two figures, at most
+# ... or this many when the words that link them end right before the second figure ("raised to
+# 3.4 million the number of customers whose data was stolen ..., up from an initial estimate
+# of 1.2 million").
+_RESTATE_GAP_LINKED = 140
+_RESTATE_NEAR = 40
 # An object that names no thing but a value of one ("its first estimate of 2.1 million").
 _ESTIMATE = re.compile(r"\b(?:estimate|figure|count|tally)s?$")
 
@@ -260,11 +268,17 @@ def _restated(article: ArticleEnriched,
             idents[j] is not None
             and not idents[j].restates  # type: ignore[union-attr]
             and figs[j].sentence == figs[i].sentence
-            and len(between) <= _RESTATE_GAP
-            and _RESTATES.search(between)
+            and _linked(between)
         ):
             out[i] = replace(idents[j], restates=True)  # type: ignore[arg-type]
     return out
+
+
+def _linked(between: str) -> bool:
+    if len(between) <= _RESTATE_GAP:
+        return bool(_RESTATES.search(between))
+    return len(between) <= _RESTATE_GAP_LINKED and bool(
+        _RESTATES.search(between[-_RESTATE_NEAR:]))  # fmt: skip
 
 
 _AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
