@@ -7,7 +7,8 @@ Usage: bench/train_entities [--folds 5] [--repeats 5] [--epochs 10] [--seed 7] [
 
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
 test part) seen 3+ times, the class its annotators gave it most (PER, ORG, LOC, MISC or O, not
-a name), kept when that class has 60%+ of its uses.
+a name), kept when that class has 60%+ of its uses. Word clusters (features of a name's first
+and last word): newsflow_enrich/data/word_clusters.json, written by bench/word_clusters.py.
 Examples: every candidate entity the rules find (entities.candidates, after resolution) on the
 real dev pages (bench/real, split real-dev; never real-test) and the written sets (bench/data),
 labelled with the type of the gold entity whose forms it shares (bench/quality's matching), or
@@ -294,7 +295,9 @@ def main() -> None:
         margins, key=lambda m: _mean_f1(cv[m]["real"]))  # fmt: skip
     w = train([e for p in pgs for e in p["examples"]], args.epochs, args.seed, args.min_count,
               args.l2, extra=conll_ex, extra_weight=args.conll_weight)  # fmt: skip
-    digest = hashlib.sha256(json.dumps([w, lex, margin], sort_keys=True).encode()).hexdigest()[:8]
+    clusters = hashlib.sha256(et.CLUSTERS.read_bytes()).hexdigest()[:8]  # features read it
+    digest = hashlib.sha256(json.dumps([w, lex, margin, clusters], sort_keys=True).encode()
+                            ).hexdigest()[:8]  # fmt: skip
     version = f"entity-types-{digest}"
     print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
     if not args.no_write:
@@ -303,7 +306,8 @@ def main() -> None:
             "English dev articles; lexicon: CoNLL-2003 English train", "seed": args.seed,
             "epochs": args.epochs, "conll_docs": args.conll_docs,
             "conll_weight": args.conll_weight,
-            "min_count": args.min_count, "margin": margin, "lexicon": lex, "weights": w,
+            "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
+            "lexicon": lex, "weights": w,
         }, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
         print(f"wrote {args.out}")
 

@@ -163,6 +163,7 @@ def test_the_typer_reads_how_the_article_uses_a_name(enricher: Enricher) -> None
 def test_printed_dates_and_time_zones_are_no_names(enricher: Enricher) -> None:
     # Story pages print timestamps spaCy tags as names ("PUBLISHED: 22:07 GMT", "Fri Aug 2").
     from newsflow_enrich.stages import entities
+    from newsflow_enrich.stages.names import is_date_or_zone
     from spacy.tokens import Span
 
     text = ("PUBLISHED: 22:07 GMT, 7 July 2012\n\nFri Aug 2, 2013 6:50pm EDT\n\n"
@@ -179,3 +180,17 @@ def test_printed_dates_and_time_zones_are_no_names(enricher: Enricher) -> None:
     doc.ents = [e for e in ents if isinstance(e, Span)]
     names = {e.name for e in entities.extract(doc)}
     assert names == {"Lena Ostrova", "GMT Group"}, names
+    assert not any(is_date_or_zone(n, "") for n in ("3.0", "747", "May", "Sun", "GMT"))
+
+
+def test_the_typer_reads_the_word_clusters_of_a_name() -> None:
+    # Brown clusters put words of one kind together: places with places, companies with
+    # companies, whether or not an annotated page ever named them.
+    from newsflow_enrich.stages.entity_types import _cluster
+
+    tokyo, london, intel, micro = (set(_cluster("c0_", w)) for w in
+                                   ("Tokyo", "London", "Intel", "Microsoft’s"))  # fmt: skip
+    assert tokyo == london and intel == micro, (tokyo, london, intel, micro)
+    assert "c0_4=6" in tokyo & intel  # both proper nouns ...
+    assert not tokyo & intel - {"c0_4=6", "c0_6=38"}  # ... of other kinds
+    assert _cluster("cl_", "Qzxwvb") == ["cl_=none"]

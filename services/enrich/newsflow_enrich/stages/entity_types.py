@@ -1,7 +1,7 @@
 """The learned entity typer: after the rules have collected and merged an article's candidate
 entities, a multinomial logit over sparse features of each candidate (the rules' type, spaCy's
-votes and the cues, the name's shape, what CoNLL-2003's annotators called its words, the words
-around its mentions) says PERSON, ORG, LOC or none of them (OTHER: not a name the gold counts,
+votes and the cues, the name's shape, what CoNLL-2003's annotators called its words, the Brown
+clusters of its first and last word, the words around its mentions) says PERSON, ORG, LOC or none of them (OTHER: not a name the gold counts,
 as a page label, a product or an event). It overrules the rules' type only by more than a margin.
 Trained by bench/train_entities on annotated pages; the weights and the word lexicon are a
 small JSON file in newsflow_enrich/data, named in the event's pipeline field.
@@ -16,6 +16,7 @@ import bisect
 import json
 import math
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import STRONG, Registry
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "entity_types.json"
+CLUSTERS = DEFAULT.parent / "word_clusters.json"  # written by bench/word_clusters.py
 CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
 SCORED = ("PERSON", "ORG", "LOC")
 _MAX_MENTIONS = 6  # context words of the first few mentions are enough, and bound the cost
@@ -55,6 +57,9 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
     f.append(f"nw={min(len(words), 4)}")
     f += _shape(name)
     f += _lexical(words, c.forms, lexicon)
+    f += _cluster("c0_", words[0])
+    if len(words) > 1:
+        f += _cluster("cl_", words[-1])
     if names.is_country(name):
         f.append("country")
     if names.is_org_name(name):
@@ -161,6 +166,31 @@ def _lexical(words: list[str], forms: set[str], lexicon: dict[str, str]) -> list
     return out
 
 
+@cache
+def word_clusters() -> dict[str, int]:
+    """Capitalised English words -> their Brown cluster (spaCy's lexeme clusters; see
+    bench/word_clusters.py), read once."""
+    table = json.loads(CLUSTERS.read_text("utf-8"))["clusters"]
+    return {w: int(c) for c, words in table.items() for w in words.split(" ")}
+
+
+_CLUSTER_BITS = (4, 6, 8, 10, 12)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _cluster(tag: str, word: str) -> list[str]:
+    """What kind of word this is, learned from a large corpus: its Brown cluster and the
+    cluster's ancestors (the low 4, 6, ... bits), so that a company or a place the annotated
+    pages never named shares features with the ones they did ("Costco" / "Walmart")."""
+    word = _POSSESSIVE.sub("", word.strip(".,"))
+    table = word_clusters()
+    c = table.get(word) or table.get(word[:1].upper() + word[1:].lower())
+    if not c:
+        return [f"{tag}=none"]
+    depth = c.bit_length() - 1
+    return [f"{tag}{k}={c & ((1 << k) - 1)}" for k in _CLUSTER_BITS if depth >= k] + [f"{tag}={c}"]
+
+
 def _context(doc: Doc, spans: list[tuple[int, int]], starts: list[int]) -> list[str]:
     """The words just before and after the first mentions, and the mention's dependency."""
     out: set[str] = set()
@@ -196,6 +226,7 @@ class Typer:
     @classmethod
     def load(cls, path: Path = DEFAULT) -> Typer:
         obj: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        word_clusters()  # read with the weights, not on the first article
         return cls(obj["weights"], obj["lexicon"], obj["version"], obj.get("margin", 0.0))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
