@@ -6,7 +6,8 @@ spaCy's mentions and the text) name the same thing.
 - a company without its legal suffix ("Nvidia Corp." -> "Nvidia"), a region without its
   descriptor ("Inner Mongolia Autonomous Region"), "X of Y" shortened to "X" when X has 2+ words;
   an institution by its head word after "the" (org_heads.py);
-- spelling variants, middle initials, misspelt surnames and nicknames (variants.py);
+- spelling variants, middle names and initials, generations ("Jr."), misspelt surnames and
+  nicknames (variants.py);
 - a title and a surname ("Dr Smith", "Senator Smith") are the person with that surname;
 - a US state abbreviation after a city ("Springfield, Ill.") is the state, not a place of its
   own (states.py);
@@ -138,24 +139,6 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
                     reg.cands[name].types["ORG"] += STRONG
 
 
-def _middle_initials(reg: Registry, text: str) -> None:
-    """'Christopher Tays' is 'Christopher L. Tays': the full name without its middle initial;
-    'Marlon Teague' is 'Marlon Teague III': without the generation after it."""
-    for name in list(reg.cands):
-        words = name.split()
-        if name not in reg.cands or reg.type_of(name) != "PERSON":
-            continue
-        if len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]):
-            short = f"{words[0]} {words[2]}"
-        elif len(words) >= 3 and _GENERATION.fullmatch(words[-1]):
-            short = " ".join(words[:-1]).rstrip(",")
-        else:
-            continue
-        if short in reg.by_form or next(occurrences(short, text, before="."), None):
-            reg.merge(into=name, form=short)
-
-
-_GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV")  # "Jnr": British papers
 # Last words of newspapers, magazines and news services ("Dunmore Courant", "Fox News"); not
 # "Star", "Sun" or "Globe", which end other names as often.
 _PRESS = {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "courant",
@@ -238,7 +221,6 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     acronyms.merge_acronyms(reg, text)
     states.mark(reg, text)
     _titled(reg)
-    _middle_initials(reg, text)
     variants.run(reg, text)
     variants.quoted_nicknames(reg, text)
     _press(reg)

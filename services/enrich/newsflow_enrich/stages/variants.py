@@ -2,8 +2,9 @@
 - the same letters once case, accents, hyphens, dots and spaces are set aside ("Deir al-Balah" /
   "Deir Al Balah", "Determined AI" / "Determined.ai", "Müller" / "Muller");
 - a German umlaut written out ("Müller" / "Mueller");
-- a full name with its middle name or only its initial ("Daniel Stephen Johnson" / "Daniel S.
-  Johnson");
+- a full name with its middle name, only its initial or neither ("Daniel Stephen Johnson" /
+  "Daniel S. Johnson", "Christopher L. Tays" / "Christopher Tays"), or without its generation
+  ("Marlon Teague III" / "Marlon Teague");
 - a surname misspelt by one letter left out, doubled or swapped with the next ("Ramaswamy" /
   "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too;
 - a given name's nickname ("Pat Carlineo" / "Patrick W. Carlineo", "Geoff" / "Geoffrey Skelley"),
@@ -41,9 +42,10 @@ def spellings(form: str) -> set[str]:
 
 
 def run(reg: Registry, text: str) -> None:
+    _shorter_names(reg, text)
     _same_letters(reg)
     _unaccented(reg, text)
-    _middle_names(reg)
+    _middle_initials(reg)
     misspelt_surnames(reg)
     _nicknames(reg, text)
 
@@ -81,7 +83,27 @@ def _unaccented(reg: Registry, text: str) -> None:
                     reg.cands[name].types["PERSON"] += STRONG
 
 
-def _middle_names(reg: Registry) -> None:
+_GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV")  # "Jnr": British papers
+
+
+def _shorter_names(reg: Registry, text: str) -> None:
+    """'Christopher Tays' is 'Christopher L. Tays': the full name without its middle initial;
+    'Marlon Teague' is 'Marlon Teague III': without the generation after it."""
+    for name in list(reg.cands):
+        words = name.split()
+        if name not in reg.cands or reg.type_of(name) != "PERSON":
+            continue
+        if len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]):
+            short = f"{words[0]} {words[2]}"
+        elif len(words) >= 3 and _GENERATION.fullmatch(words[-1]):
+            short = " ".join(words[:-1]).rstrip(",")
+        else:
+            continue
+        if short in reg.by_form or next(occurrences(short, text, before="."), None):
+            reg.merge(into=name, form=short)
+
+
+def _middle_initials(reg: Registry) -> None:
     """'Daniel S. Johnson' is 'Daniel Stephen Johnson': same first and last word, the middle
     one's initial."""
     people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) == 3]
