@@ -184,3 +184,103 @@ def test_a_nickname_in_quotation_marks_inside_a_name_is_the_person() -> None:
     assert reg.by_form["Ruler"] == "Park “Ruler” Jae-hyuk"
     assert reg.type_of("Park “Ruler” Jae-hyuk") == "PERSON"
     assert "Open" not in reg.by_form  # a place's name, not a person's
+
+
+def test_a_common_word_glued_before_a_surname_is_no_second_person() -> None:
+    # spaCy: "Among Osgood" and "Oceanographer Veyra" (a sentence's first word glued to the
+    # surname) are people; each shares its surname with the person the story is about.
+    text = (
+        "Rena Osgood spoke on Tuesday. Among Osgood’s first acts was a tax cut. "
+        "“Move quickly,” said Tamsin Veyra, an oceanographer at the institute.\n\n"
+        "Oceanographer Veyra said debris would drift east."
+    )
+    reg = Registry()
+    reg.add("Rena Osgood", "PERSON", 0)
+    reg.add("Among Osgood", "PERSON", text.index("Among"))
+    reg.add("Tamsin Veyra", "PERSON", text.index("Tamsin"))
+    reg.add("Oceanographer Veyra", "PERSON", text.index("Oceanographer"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Osgood"] == "Rena Osgood"
+    assert reg.by_form["Veyra"] == "Tamsin Veyra"
+    assert "Among Osgood" not in reg.cands and "Oceanographer Veyra" not in reg.cands
+
+
+def test_a_name_spacy_glued_across_a_line_break_is_no_second_person() -> None:
+    text = "Dara Quist opens up. Photograph: the Chronicle\n\nQuist smiles when asked."
+    reg = Registry()
+    reg.add("Dara Quist", "PERSON", 0)
+    reg.add("Chronicle Quist", "PERSON", text.index("Chronicle"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Quist"] == "Dara Quist"
+
+
+def test_a_given_name_before_a_shared_surname_is_a_second_person() -> None:
+    # "Will" is also a common word, but a given name: two Garners, "Garner" stays apart.
+    text = "Lena Garner spoke on Tuesday. Will Garner said the will was read. Garner left."
+    reg = Registry()
+    reg.add("Lena Garner", "PERSON", 0)
+    reg.add("Will Garner", "PERSON", text.index("Will"))
+    reg.add("Garner", "PERSON", text.index("Garner left"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Will Garner" in reg.cands
+    assert reg.by_form["Garner"] == "Garner"
+
+
+def test_a_quoted_nickname_joins_the_name_printed_without_it() -> None:
+    text = "Han “Hana” Vell runs the shop. Han Vell opened it in 2010. Hana said it grew."
+    reg = Registry()
+    reg.add("Han Vell", "PERSON", text.index("Han Vell"))
+    reg.add("Hana", "PERSON", text.index("Hana said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Hana"] == "Han Vell"
+    assert reg.by_form["Han “Hana” Vell"] == "Han Vell"  # one person, not two
+
+
+def test_a_senior_and_a_junior_are_two_people() -> None:
+    text = "Orrin Dale Snr and Orrin Dale Jnr ran the bar. Orrin Dale said it was family-run."
+    reg = Registry()
+    reg.add("Orrin Dale Snr", "PERSON", 0)
+    reg.add("Orrin Dale Jnr", "PERSON", text.index("Orrin Dale Jnr"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Orrin Dale Snr" in reg.cands and "Orrin Dale Jnr" in reg.cands
+
+
+def test_a_country_or_state_is_named_without_its_polity_word() -> None:
+    text = (
+        "The Kingdom of Velmaria signed the pact. Velmaria said it would comply. The State of "
+        "New Castora sued; New Castora lost."
+    )
+    reg = Registry()
+    reg.add("Kingdom of Velmaria", "LOC", text.index("Kingdom"))
+    reg.add("Velmaria", "LOC", text.index("Velmaria said"))
+    reg.add("State of New Castora", "LOC", text.index("State of"))
+    reg.add("New Castora", "LOC", text.index("New Castora lost"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Velmaria"] == reg.by_form["Kingdom of Velmaria"]
+    assert reg.by_form["New Castora"] == reg.by_form["State of New Castora"]
+
+
+def test_a_peer_keeps_the_title_he_is_named_by() -> None:
+    # "Lord Marlow" is how the story names Kenneth Marlow, a peer: the titled form is his too.
+    text = "Kenneth Marlow, a former minister, spoke. Lord Marlow said the bill was wrong."
+    reg = Registry()
+    reg.add("Kenneth Marlow", "PERSON", 0)
+    reg.add("Lord Marlow", "PERSON", text.index("Lord"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Lord Marlow"] == reg.by_form["Marlow"] == "Kenneth Marlow"
+
+
+def test_an_acronym_may_take_letters_from_inside_the_words_of_a_name() -> None:
+    # "VW" for "Volkswagen", "WBG" for "Weibo Gaming": the first letter of each word, and
+    # consonants inside them; not "EA" for "Eagles" (a vowel inside).
+    text = (
+        "Brannwerk unveiled a car. BW says it is a preview. Leibo Gaming won; LBG fans cheered. "
+        "The Eagles lost. EA released a game."
+    )
+    reg = Registry()
+    for name in ("Brannwerk", "BW", "Leibo Gaming", "LBG", "Eagles", "EA"):
+        reg.add(name, "ORG", text.index(name))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["BW"] == "Brannwerk"
+    assert reg.by_form["LBG"] == "Leibo Gaming"
+    assert reg.by_form["EA"] == "EA"

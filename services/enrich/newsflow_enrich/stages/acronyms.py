@@ -1,12 +1,14 @@
 """Acronyms and names in brackets or after "known as", for the resolve stage: "Long Name (ACR)"
 wherever the letters fit (or the name is an entity ending right before the bracket: "Authority
 (AFAD)"), "the National Health Surveillance Agency (Anvisa)", "X, known as Y", and "ACR" whose
-letters are the initials of a name in the article (split from resolve.py for its size)."""
+letters are the initials of a name in the article, or its word starts and inner consonants
+("VW": "Volkswagen"; split from resolve.py for its size)."""
 
 from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newsflow_enrich.stages import names
@@ -98,6 +100,45 @@ def merge_acronyms(reg: Registry, text: str) -> None:
             target = long_names.get(name.replace(".", "").replace("&", "").upper())
             if target and target != name and target in reg.cands:
                 reg.merge(into=target, form=name)
+
+
+def merge_inner_acronyms(reg: Registry) -> None:
+    """'VW' is 'Volkswagen', 'WBG' 'Weibo Gaming': an organisation's acronym that spells the
+    first letter of each word of its name and consonants inside them, where one organisation
+    of the article fits (the in-order letter match of Schwartz and Hearst's abbreviation
+    algorithm, held to word starts and consonants since no brackets define the acronym)."""
+    orgs = [n for n in reg.cands if reg.type_of(n) == "ORG" and not names.is_acronym(n)]
+    for short in list(reg.cands):
+        if short not in reg.cands or not short.isalpha() or not short.isupper() \
+                or not names.is_acronym(short) or reg.type_of(short) != "ORG" \
+                or short.lower() in curated() or short.lower() in STOP_WORDS \
+                or len(reg.cands[short].forms) > 1:  # fmt: skip
+            continue
+        fits = [n for n in orgs if n in reg.cands and _spells(short.lower(), _words(n))]
+        if len(fits) == 1:
+            reg.merge(into=fits[0], form=short)
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower() for w in re.split(r"[\s\-]+", name)
+            if w and w.lower() not in ("of", "and", "the", "for", "&")]  # fmt: skip
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Each word gives its first letter and then none or more of its consonants, in order."""
+    if not words:
+        return not letters
+    if not letters or letters[0] != words[0][0]:
+        return False
+    word, k = words[0], 1
+    if _spells(letters[1:], words[1:]):
+        return True
+    for i in range(1, len(word)):  # more letters from inside this word
+        if k < len(letters) and word[i] == letters[k] and word[i] not in "aeiou":
+            k += 1
+            if _spells(letters[k:], words[1:]):
+                return True
+    return False
 
 
 def _acronym_sources(reg: Registry, name: str) -> list[str]:

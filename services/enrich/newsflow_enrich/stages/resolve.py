@@ -1,14 +1,17 @@
 """Entity resolution within one article: which candidates (collected by the entities stage from
 spaCy's mentions and the text) name the same thing.
 - an acronym and its expansion, "X, known as Y" (acronyms.py);
-- a surname and the full name ("Khalil" -> "Redur Khalil"), unless two people share it; a given
+- a surname and the full name ("Khalil" -> "Redur Khalil"), unless two people share it (not a
+  sentence's first word or the line before glued to the surname: "Among Ghani’s"); a given
   name spaCy tagged alone and the only full name it starts ("Mina" -> "Mina Starsiak Hawk");
 - a company without its legal suffix ("Nvidia Corp." -> "Nvidia"), a region without its
   descriptor ("Inner Mongolia Autonomous Region"), "X of Y" shortened to "X" when X has 2+ words;
   an institution by its head word after "the" (org_heads.py);
 - spelling variants, middle names and initials, generations ("Jr."), misspelt surnames and
   nicknames (variants.py);
-- a title and a surname ("Dr Smith", "Senator Smith") are the person with that surname;
+- a country by its polity ("Kingdom of Cambodia" -> "Cambodia");
+- a title and a surname ("Dr Smith", "Senator Smith") are the person with that surname; a
+  peer keeps the titled form too ("Lord Baker");
 - a US state abbreviation after a city ("Springfield, Ill.") is the state, not a place of its
   own (states.py);
 - known variants from a small curated table ("Daesh" = "Islamic State"), by the registry.
@@ -56,7 +59,9 @@ def _merge_surnames(reg: Registry, text: str) -> None:
             by_surname.setdefault(first, []).append(p)
     for surname, owners in by_surname.items():
         owners = _unglued(reg, [o for o in owners if o in reg.cands])
-        if len(owners) != 1 or not _used_alone(surname, text):
+        glued = _glued_word(reg, owners, text)
+        owners = [o for o in owners if o not in glued]
+        if len(owners) != 1 or not (glued or _used_alone(surname, text)):
             continue
         other = reg.by_form.get(surname)
         if other and other not in (owners[0], surname) and len(other.split()) >= 2:
@@ -79,6 +84,45 @@ def _unglued(reg: Registry, owners: list[str]) -> list[str]:
     for o in glued:
         reg.drop(o)
     return [short]
+
+
+def _glued_word(reg: Registry, owners: list[str], text: str) -> list[str]:
+    """Owners of one surname that are another owner's surname with a word spaCy glued before
+    it, dropped (their one mention is the surname alone): a sentence's first word that is a
+    common word and no given name ("Among Ghani’s first ...", "Oceanographer Pattiaratchi
+    said"), or the last word of the line before ("the Guardian\n\nWiig")."""
+    if len(owners) < 2:
+        return []
+    glued = []
+    for o in owners:
+        first, rest = o.split(" ", 1) if " " in o else (o, "")
+        at = reg.cands[o].first
+        printed = re.search(r"\s+".join(map(re.escape, o.split())), text[at : at + len(o) + 12])
+        across = printed is not None and "\n" in printed.group()
+        at += printed.start() if printed else 0  # past "the"
+        if rest and any(names.surname(p) == rest for p in owners if p != o) and (
+            across or _sentence_start(text, at) and _common_word(first, text)
+            and len(list(occurrences(o, text))) == 1
+        ):  # fmt: skip
+            glued.append(o)
+    if len(glued) == len(owners):
+        return []
+    for o in glued:
+        reg.drop(o)
+    return glued
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" ")
+    return not before or before[-1] in ".!?\n\"“”"
+
+
+def _common_word(word: str, text: str) -> bool:
+    """The text also prints `word` in lower case, or it is a stop word; and it is no given name
+    ("Will")."""
+    low = word.lower()
+    return (low in STOP_WORDS or next(occurrences(low, text), None) is not None) \
+        and not variants.is_given_name(low)  # fmt: skip
 
 
 def _person_by_surname(reg: Registry, name: str) -> bool:
@@ -107,6 +151,9 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
         feature = names.FEATURE.sub("", name) if type_ == "LOC" else name
         if feature != name and feature in reg.by_form:
             shorts.append(feature)  # "Baltic" for "Baltic Sea", when spaCy tagged it
+        polity = _POLITY.fullmatch(name) if type_ == "LOC" else None
+        if polity:
+            shorts.insert(0, polity.group(1))  # "Cambodia" for "Kingdom of Cambodia"
         of = re.fullmatch(r"[A-Z]\w+ of ([A-Z]\w+)", name)
         if type_ == "ORG" and of and of.group(1) in reg.by_form \
                 and reg.type_of(reg.by_form[of.group(1)]) == "ORG":  # fmt: skip
@@ -139,6 +186,10 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
                     reg.cands[name].types["ORG"] += STRONG
 
 
+# A country or state by its polity: "Kingdom of Cambodia", "State of New Jersey".
+_POLITY = re.compile(r"(?:(?:Federal |People['’]s |Islamic |Democratic )?Republic|Kingdom|State"
+                     r"|Commonwealth|Principality|Sultanate|Emirate|Grand Duchy) of (?:the )?"
+                     r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")  # fmt: skip
 # Last words of newspapers, magazines and news services ("Dunmore Courant", "Fox News"); not
 # "Star", "Sun" or "Globe", which end other names as often.
 _PRESS = {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "courant",
@@ -219,6 +270,7 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     acronyms.paren_acronyms(doc, reg)
     acronyms.known_as(text, reg)
     acronyms.merge_acronyms(reg, text)
+    acronyms.merge_inner_acronyms(reg)
     states.mark(reg, text)
     _titled(reg)
     variants.run(reg, text)
@@ -255,6 +307,8 @@ _HONORIFICS = {
 }  # fmt: skip
 
 
+# Peers' titles, which with the surname make the name a peer goes by ("Lord Baker").
+_PEERAGE = {"lord", "lady", "baron", "baroness"}
 # Forms of address that precede nothing but a person's name ("Mr Ng": spaCy said ORG).
 _ADDRESS = {"mr", "mrs", "ms", "mx", "dr"}
 
@@ -276,6 +330,8 @@ def _titled(reg: Registry) -> None:
         cand = reg.drop(name)
         into = reg.add(rest, "PERSON", cand.first, weight=STRONG)
         reg.cands[into].types.update(cand.types)
+        if words[0].lower() in _PEERAGE and k == 1 and len(words) == 2:
+            reg.merge(into=into, form=name)  # "Lord Baker" is what a peer is called
 
 
 def _surname_of_person(reg: Registry, word: str) -> bool:

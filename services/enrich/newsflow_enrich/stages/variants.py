@@ -88,7 +88,13 @@ _GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV")  # "Jnr": British pa
 
 def _shorter_names(reg: Registry, text: str) -> None:
     """'Christopher Tays' is 'Christopher L. Tays': the full name without its middle initial;
-    'Marlon Teague' is 'Marlon Teague III': without the generation after it."""
+    'Marlon Teague' is 'Marlon Teague III': without the generation after it, unless another
+    generation of the name is in the article too ("Allan Bryant Snr" and "Allan Bryant Jnr")."""
+    generations: dict[str, int] = {}
+    for name in reg.cands:
+        if _GENERATION.fullmatch(name.split()[-1]):
+            base = " ".join(name.split()[:-1]).rstrip(",")
+            generations[base] = generations.get(base, 0) + 1
     for name in list(reg.cands):
         words = name.split()
         if name not in reg.cands or reg.type_of(name) != "PERSON":
@@ -97,6 +103,8 @@ def _shorter_names(reg: Registry, text: str) -> None:
             short = f"{words[0]} {words[2]}"
         elif len(words) >= 3 and _GENERATION.fullmatch(words[-1]):
             short = " ".join(words[:-1]).rstrip(",")
+            if generations.get(short, 0) > 1:
+                continue
         else:
             continue
         if short in reg.by_form or next(occurrences(short, text, before="."), None):
@@ -159,6 +167,12 @@ def _namer() -> NickNamer:
     return NickNamer()
 
 
+def is_given_name(word: str) -> bool:
+    """A given name or a nickname of one, by the nicknames package ("will", "pat")."""
+    low = word.lower()
+    return bool(_namer().nicknames_of(low) or _namer().canonicals_of(low))
+
+
 def _same_given(a: str, b: str) -> bool:
     """'Pat' and 'Patrick', 'Geoff' and 'Geoffrey': one is a nickname of the other (the
     nicknames package) and begins it."""
@@ -210,5 +224,9 @@ def quoted_nicknames(reg: Registry, text: str) -> None:
         if owner is not None and len(owner.split()) > len(nick.split()):
             continue
         name = reg.add(full, "PERSON", m.start(), weight=STRONG)
+        plain = reg.by_form.get(f"{m.group(1)} {m.group(3)}")
+        if plain is not None and plain != name:
+            reg.merge(into=plain, form=full)  # 'Han “Hana” Lee' is the 'Han Lee' printed too
+            name = plain
         if owner is not None or next(occurrences(nick, text), None):
             reg.merge(into=name, form=nick)
