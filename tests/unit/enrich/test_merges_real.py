@@ -284,3 +284,18 @@ def test_an_acronym_may_take_letters_from_inside_the_words_of_a_name() -> None:
     assert reg.by_form["BW"] == "Brannwerk"
     assert reg.by_form["LBG"] == "Leibo Gaming"
     assert reg.by_form["EA"] == "EA"
+
+
+def test_an_organisation_is_not_named_by_a_common_word_of_its_name() -> None:
+    # "Health" (the text also says "health") is no short form of "Health Ministry"; "Orvale"
+    # (a name, never in lower case) is one of "Orvale University".
+    text = (
+        "The Health Ministry said 40 health workers fell ill. Figures from the Ministry of "
+        "Health were revised. Orvale University said Orvale would help."
+    )
+    reg = Registry()
+    reg.add("Health Ministry", "ORG", text.index("Health Ministry"))
+    reg.add("Orvale University", "ORG", text.index("Orvale University"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Health" not in reg.by_form
+    assert reg.by_form["Orvale"] == "Orvale University"

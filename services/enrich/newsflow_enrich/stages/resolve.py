@@ -168,6 +168,9 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
                 continue
             if len(short.split()) == 1 and short.lower() in STOP_WORDS:
                 continue  # "The We Company" is not "we"
+            if len(short.split()) == 1 and short != names.without_legal_suffix(name) \
+                    and next(occurrences(short.lower(), text), None):  # fmt: skip
+                continue  # "health" is a word of the text: "Health" is no "Health Ministry"
             if len(short.split()) == 1 and short not in clubs and (
                 owner is None and short not in shorts[:1] or owner is not None
                 and reg.type_of(owner) in ("NORP", "EVENT")
