@@ -261,3 +261,35 @@ def test_glued_scales_adjectives_and_seasons(enricher: Enricher, sentence: str, 
 
 def test_a_named_season_is_not_a_figure(enricher: Enricher) -> None:
     assert candidates(enricher.nlp("It was his best run of the 2019 season."))[0] == []
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The passage of a half-century had not led to any greater understanding.", 50, "years"),
+    ("The group has managed the land for over half a century, it said.", 50, "years"),
+    ("Half-a-dozen countries joined the search for the missing plane.", 6, None),
+    ("Police said a half dozen cars were damaged in the crash.", 6, None),
+])  # fmt: skip
+def test_half_a_century_and_half_a_dozen(enricher: Enricher, sentence: str, value: float,
+                                         unit: str | None) -> None:  # fmt: skip
+    figs, _ = candidates(enricher.nlp(sentence))  # the rules alone
+    assert [(f.value, f.unit) for f in figs] == [(value, unit)]
+
+
+def test_half_a_century_ago_places_in_time(enricher: Enricher) -> None:
+    assert candidates(enricher.nlp("The mill closed half a century ago, he said."))[0] == []
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The electric version should do 0-62 mph in 6.6 seconds.", 62, "mph"),
+    ("It will take the car from zero to 60 mph in 5.8 seconds.", 60, "mph"),
+])  # fmt: skip
+def test_a_sprint_from_zero_is_its_end_speed_not_a_range(enricher: Enricher, sentence: str,
+                                                         value: float, unit: str) -> None:  # fmt: skip
+    figs, _ = candidates(enricher.nlp(sentence))
+    speed = next(f for f in figs if f.unit == unit)
+    assert (speed.value, speed.low, speed.high) == (value, None, None)
+
+
+def test_a_range_from_zero_in_other_units_stays_a_range(enricher: Enricher) -> None:
+    [fig], _ = candidates(enricher.nlp("The central bank kept rates between 0 and 0.25 percent."))
+    assert (fig.low, fig.high) == (0, 0.25)

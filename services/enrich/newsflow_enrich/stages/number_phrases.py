@@ -46,6 +46,10 @@ def numbers(sent: Span, doubtful: bool = False) -> list[Number]:
             out.append(half)
             i += 3
             continue
+        if half := _half_of(toks, i):  # "half a century", "a half-dozen": 50 years, 6
+            out.append(half)
+            i = half.end - first
+            continue
         if more := _and_a_half(toks, i):  # "four-and-a-half years": 4.5, not 4 and a "half"
             out.append(more)
             i = more.end - first
@@ -118,6 +122,23 @@ def _half_a(toks: list[Token], i: int) -> Number | None:
             or toks[i + 2].lower_ not in _WORD_SCALES:  # fmt: skip
         return None
     return Number(toks[i].i, toks[i + 2].i + 1, 0.5 * SCALES[toks[i + 2].lower_])
+
+
+# Half of a counting word is a number: "half a century" is 50 years as "a decade" is 10
+# (numbers.unit_of reads the unit), "half a dozen" 6.
+_HALVES = {"century": 50.0, "dozen": 6.0}
+
+
+def _half_of(toks: list[Token], i: int) -> Number | None:
+    """'half a century', 'a half-century', 'half-a-dozen', 'a half dozen'."""
+    words = [t for t in toks[i : i + 6] if t.text != "-"][:3]
+    if len(words) < 3 or {words[0].lower_, words[1].lower_} != {"a", "half"} \
+            or words[2].lower_ not in _HALVES:  # fmt: skip
+        return None
+    after = words[2].i + 1
+    if after < len(words[2].doc) and words[2].doc[after].lower_ in _WHEN:
+        return None  # "half a century ago" places, not counts (as "a decade ago")
+    return Number(toks[i].i, words[2].i + 1, _HALVES[words[2].lower_])
 
 
 _AND_A_HALF = ("and", "a", "half")
@@ -197,10 +218,16 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
             if gap_words and gap_words <= RANGE_WORDS and ("and" not in gap_words or between) \
                     and low < n.value and not _is_change(doc, prev) \
                     and _same_unit(doc, prev, n):  # fmt: skip
-                merged[-1] = Number(prev.start, n.end, (low + n.value) / 2, low, n.value)
+                # "0-60 mph in 5.8 seconds": a car's sprint is to its end speed, not a range
+                sprint = low == 0 and unit_of(doc, n)[0] in _SPEEDS
+                merged[-1] = n if sprint else Number(prev.start, n.end, (low + n.value) / 2, low,
+                                                     n.value)  # fmt: skip
                 continue
         merged.append(n)
     return merged
+
+
+_SPEEDS = {"mph", "km/h"}
 
 
 def _scale_of(doc: Doc, num: Number) -> float:

@@ -215,6 +215,8 @@ def unit_of(doc: Doc, num: Number) -> tuple[str | None, int]:
     end = num.end
     if doc[num.start].lower_ == "a" and end < len(doc) and doc[end].lower_ == "decade":
         return "years", end + 1  # "a decade" is 10 years (number_phrases)
+    if doc[end - 1].lower_ == "century" and end - num.start > 1:
+        return "years", end  # "half a century" is 50 years (number_phrases)
     if (
         end + 1 < len(doc)
         and doc[end].text == "-"
