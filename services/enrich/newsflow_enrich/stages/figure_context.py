@@ -243,7 +243,14 @@ def event_of(noun: Token) -> Token | None:
              and c.i > t.i]  # fmt: skip
     if t.dep_ in ("dobj", "obj") and xcomp:
         return xcomp[0]
+    if existential(head) and t.dep_ == "attr":
+        return head  # "there were 14,000 refugees": the annotators' event is the copula
     return head if head.pos_ == "VERB" else None
+
+
+def existential(verb: Token) -> bool:
+    """'there were 14,000 refugees': 'be' with the expletive 'there' as its subject."""
+    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
 _TIME_FRAME = {"over", "in", "during", "after", "within", "since", "before", "throughout"}
