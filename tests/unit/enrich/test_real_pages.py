@@ -30,6 +30,7 @@ def test_published_line_wins_over_updated_and_takes_its_time() -> None:
     ("<div>Updated: Jan 21, 2030, 10.45 AM IST</div>", "2030-01-21T10:45:00"),  # a dotted time
     ("<time>21/01/2030 | 20:26 PM</time>", "2030-01-21T20:26:00"),  # 24-hour with a PM
     ("<div><div>Jan. 21, 2030</div><div>4 AM</div></div>", "2030-01-21T04:00:00"),  # an hour
+    ("<p>Friday 21 January 2030 18.00 EST</p>", "2030-01-21T18:00:00"),  # dotted, with a zone
 ])  # fmt: skip
 def test_printed_time_shapes(printed: str, when: str) -> None:
     html = page('<meta property="article:published_time" content="2030-01-21">', printed)
@@ -330,3 +331,20 @@ def test_a_by_line_opening_the_text_is_the_byline() -> None:
     html = page('<meta name="author" content="Online News Editor">', "<p>By Ana Rusk</p>")
     cleaned = text.from_html(html)
     assert meta(html).byline == "By Ana Rusk" and "By Ana Rusk" not in cleaned.body
+
+
+def test_a_date_and_time_in_a_long_byline_box_are_read_from_their_own_element() -> None:
+    # The box prints the author, a job title and a row of share buttons around the <time>.
+    share = "Facebook Twitter Share Close sharing options Facebook Twitter LinkedIn Email Print"
+    html = page('<meta property="article:published_time" content="2030-12-16T22:05:00.000Z">',
+                "<div class='byline'><span>By</span> <a>Ana Rusk</a> <span>Staff Writer</span> "
+                "<time><span>Dec. 16, 2030</span> <span>2:05 PM PT</span></time><ul>"
+                + f"<li>{share}</li>" * 2 + "</ul></div>")  # fmt: skip
+    assert meta(html).published_at[:16] == "2030-12-16T14:05"
+
+
+def test_a_labelled_printed_time_wins_over_a_meta_date_days_away() -> None:
+    html = page('<meta property="article:published_time" content="2030-11-03">',
+                "<p>Written: 2030-11-07 15:03:30 / Updated: 2030-11-07 15:30:46</p>"
+                "<ul><li><a href='/x'>Other story</a> 2030-11-03</li></ul>")  # fmt: skip
+    assert meta(html).published_at[:16] == "2030-11-07T15:03"

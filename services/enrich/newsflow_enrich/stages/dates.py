@@ -40,13 +40,15 @@ _DATE = re.compile(
     r"(?![\w/])",
     re.IGNORECASE,
 )
-# "6:21 AM", "4:20am", "15:35", "9:06 a.m.", "9:00PM", "07:29 GMT", "10.45 AM" (a dot only before
-# am/pm: "10.45" alone is a number); not a bare "10AM" (weather).
-TIME = re.compile(r"(?<![\d:])(?P<h>[0-2]?\d)(?::|\.(?=[0-5]\d\s?[ap]\.?\s?m\b))(?P<m>[0-5]\d)"
+# "6:21 AM", "4:20am", "15:35", "9:06 a.m.", "9:00PM", "07:29 GMT", "10.45 AM", "18.00 EST" (a dot
+# only before am/pm or a zone: "10.45" alone is a number); not a bare "10AM" (weather).
+_ZONES = r"(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T|IST|AE[SD]T|HKT|SGT|JST|KST|WIB)"
+TIME = re.compile(rf"(?<![\d:])(?P<h>[0-2]?\d)(?::|\.(?=[0-5]\d\s?(?:[ap]\.?\s?m\b|(?-i:{_ZONES})\b)))"
+                  r"(?P<m>[0-5]\d)"
                   r"(?::\d\d)?(?!\d)"
                    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)  # fmt: skip
 # A label opens a segment of its own: "November 19, 2019 | 4:20am | Updated November 19, 2019".
-_LABEL = re.compile(r"\b(?:(?P<pub>first published|published|posted)|(?P<upd>(?:last )?updated"
+_LABEL = re.compile(r"\b(?:(?P<pub>first published|published|posted|written)|(?P<upd>(?:last )?updated"
                     r"|modified))\b", re.IGNORECASE)  # fmt: skip
 # A text node worth a look: a time, a numeric date or a year (cheap: pages have thousands).
 _HINT = re.compile(r"\d[:/-]\d|(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -81,7 +83,9 @@ def printed(tree: HTMLParser, meta_day: date | None) -> str | None:
 def _is_article_date(p: Printed, meta_day: date | None) -> bool:
     if meta_day is None:
         return p.label == 0
-    return abs((p.when.date() - meta_day).days) <= 1
+    # "Written: 2023-11-07 15:03" where the meta tag says the 3rd: a labelled time is printed
+    # for this article, whatever the meta says
+    return abs((p.when.date() - meta_day).days) <= 1 or p.label == 0 and p.has_time
 
 
 def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:
@@ -106,11 +110,25 @@ def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:
         if not TIME.search(text):
             text += _time_after(block)
         if len(text.split()) > _MAX_WORDS:  # a date inside prose (a caption) is not a stamp
-            text = " ".join((node.text_content or "").split())
+            text = _short_around(node, block)
             if len(text.split()) > _MAX_WORDS // 2:
                 continue
         out += parse_line(text, meta_day, order=len(out))
     return out
+
+
+def _short_around(node: LexborNode, block: LexborNode) -> str:
+    """In a long box (a byline box with its share buttons), the largest element around the
+    date's text that is still short: "<time><span>Dec. 16, 2016</span><span>2:05 PM PT</span>
+    </time>" holds the day and its time."""
+    text = " ".join((node.text_content or "").split())
+    k = node.parent
+    while k is not None and k.mem_id != block.mem_id:
+        around = " ".join(k.text(separator=" ").split())
+        if len(around.split()) > _MAX_WORDS // 2:
+            break
+        text, k = around, k.parent
+    return text
 
 
 def _time_after(block: LexborNode) -> str:
