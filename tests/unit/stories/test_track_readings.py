@@ -149,3 +149,23 @@ def test_an_earlier_value_linked_right_before_it_is_restated_across_a_long_claus
                  _fig("12,000", "initial estimate", None)])  # fmt: skip
     [track] = _tracks(a).values()
     assert track == [12_000, 34_000]
+
+
+def test_a_report_that_links_two_values_joins_the_tracks_that_held_them() -> None:
+    lede = "Hackers broke into the systems of the airline Aerlinna in Dublin, Aerlinna said. "
+    a = _report("Hackers took the passport data of 12,000 customers.",
+                [_fig("12,000", "customers", "took")], lede=lede)  # fmt: skip
+    b = _report("The data of 34,000 customers was stolen.",
+                [_fig("34,000", "customers", "stolen")], hour=11, lede=lede)  # fmt: skip
+    assert len(_tracks(a, b)) == 2  # two verbs outside every class, two values: not yet one
+    c = _report("The airline raised to 34,000 the number of customers whose personal data was "
+                "stolen in a hacking attack, up from an initial estimate of 12,000.",
+                [_fig("34,000", "number", "raised"), _fig("12,000", "initial estimate", None)],
+                hour=12, lede=lede)  # fmt: skip
+    engine = StoryEngine()
+    for x in (a, b):
+        engine.add(x)
+    [update] = engine.add(c)
+    [track] = update.story.tracks
+    assert [r.value for r in track.reports] == [12_000, 34_000, 12_000, 34_000]
+    assert update.tracks_changed == [track.key]

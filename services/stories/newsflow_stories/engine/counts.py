@@ -94,7 +94,7 @@ _NUMBER_OF = re.compile(
 )
 # Where the counted noun phrase after "number of" ends.
 _PHRASE_END = {"in", "at", "from", "by", "off", "to", "on", "near", "across", "has", "have",
-               "had", "was", "were", "is", "are", "who", "that", "which", "rose", "stood"}  # fmt: skip
+               "had", "was", "were", "is", "are", "who", "whose", "that", "which", "rose", "stood"}  # fmt: skip
 # "leaving 38 container ships waiting", "left 300 people homeless": the word after the object.
 _LEAVE = {"leav", "keep", "kept"}
 # A figure in a sentence that names a past year, and no day of this week, counts something of

@@ -101,6 +101,9 @@ class Identity:
     named: bool = field(default=False, compare=False)
 
 
+_VALUE_WORDS = {"number", "total", "count", "tally"}
+
+
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
@@ -119,9 +122,14 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
     # noun enrich gave the figure (it may take one from later in the sentence).
     changed = bool(obj) and not fig.unit and cls not in counts.CLASSES and counts.changes(event)
-    if not obj or toll or changed:
+    # "raised to 3.4 million the number of customers whose data was stolen": a value word for
+    # an object; what it counts is named after the figure when not before it.
+    valued = bool(obj) and normalize_object(obj, {}) in _VALUE_WORDS
+    if not obj or toll or changed or valued:
         start = _sentence_start(article, fig)
         counted = counts.counted_in(body[start:begin]) if start is not None else None
+        if counted is None and valued:
+            counted = counts.counted_in(body[end : end + _AFTER])
         if counted:
             obj, participle = counted
             # The figure's own casualty verb wins over a count named earlier in the sentence:

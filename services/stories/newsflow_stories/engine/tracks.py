@@ -121,6 +121,37 @@ _PARTIES = {"civilian", "soldier", "troop", "fighter", "militant", "rebel", "ins
             "guard", "forc", "armi", "combat"}  # fmt: skip
 
 
+@dataclass(frozen=True)
+class _Joined:
+    keep: str
+    gone: str
+
+
+def _join_linked(tracks: dict[str, TrackState], ident: Identity, value: float, earlier: float,
+                 track_of: dict[int, TrackState]) -> _Joined | None:  # fmt: skip
+    """An article that gives a count's new value and its earlier one ("raised to 3.4 million
+    ..., up from an initial estimate of 1.2 million") proves that the track holding the new
+    value and the one holding the earlier value, told before under other verbs ("stole the
+    data of 1.2 million customers" ... "3.4 million customers had data stolen"), are one count:
+    the later-made track's reports move into the earlier-made one."""
+    now = [t for t in tracks.values() if _retold(t, ident, value)]
+    was = [t for t in tracks.values() if _retold(t, ident, earlier)]
+    if len(now) != 1 or len(was) != 1 or now[0] is was[0]:
+        return None
+    order = list(tracks)
+    keep, gone = sorted((now[0], was[0]), key=lambda t: order.index(t.key))
+    keep.reports.extend(gone.reports)
+    keep.cached = None
+    del tracks[gone.key]
+    for t in tracks.values():
+        if t.parent == gone.key:
+            t.parent, t.cached = keep.key, None
+    for i, t in track_of.items():
+        if t is gone:
+            track_of[i] = keep
+    return _Joined(keep.key, gone.key)
+
+
 def _redescribed(track: TrackState, ident: Identity, value: float) -> bool:
     """The count a track stands at, of the same fate, told of the same people in other words:
     "14 children trapped" ... "14 others trapped", "three bank workers died" ... "Three people
@@ -212,7 +243,12 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
             # A part that names the same thing as its whole ("2,000 investors ... at least 300
             # investors") is not a report of the whole's count: not tracked.
             continue
-        track = choose(tracks, ident, fig.value, _earlier(article, identities_, i))
+        earlier = _earlier(article, identities_, i)
+        joined = _join_linked(tracks, ident, fig.value, earlier, track_of) if earlier else None
+        if joined is not None:  # the surviving track changed; the other is gone
+            changed[:] = [k for k in changed if k not in (joined.gone, joined.keep)]
+            changed.append(joined.keep)
+        track = choose(tracks, ident, fig.value, earlier)
         if track is None:
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
                                   else None) or ident.event  # fmt: skip
