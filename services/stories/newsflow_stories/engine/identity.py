@@ -104,19 +104,24 @@ class Identity:
 _VALUE_WORDS = {"number", "total", "count", "tally"}
 
 
+def _class_before(before: str, cls: str | None) -> str | None:
+    """The class the words right before a figure give it, over the verb's."""
+    if counts.waiting_before(before):
+        return counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
+    if cls not in counts.CLASSES and counts.deaths_of(before):
+        return "kill"  # "the tragic death of the three workers": the toll, whatever the verb
+    if counts.fatally(before):
+        return "kill"  # "fatally shot eight people": the toll, not the shot
+    return cls
+
+
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
     obj = fig.object
     cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
            if event else None)  # fmt: skip
-    if counts.waiting_before(body[max(0, begin - 40) : begin]):
-        cls = counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
-    before = body[max(0, begin - 40) : begin]
-    if cls not in counts.CLASSES and counts.deaths_of(before):
-        cls = "kill"  # "the tragic death of the three workers": the toll, whatever the verb
-    if counts.fatally(before):
-        cls = "kill"  # "fatally shot eight people": the toll, not the shot
+    cls = _class_before(body[max(0, begin - 40) : begin], cls)
     # "the (confirmed) death toll ... to 11": the object is the toll, not a counted thing
     toll = bool(obj) and normalize_object(obj, {}).split()[-1:] == ["toll"]
     # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
@@ -180,22 +185,28 @@ def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Id
         named = bool(read) and _named(read[1], aliases)
         raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named)
                    if ev and ob else None)  # fmt: skip
+    out = _places_that_set_apart(article, raw, set(placed))
+    return _restated(article, _without_causes(article, _without_steps(article, out)))
+
+
+def _places_that_set_apart(article: ArticleEnriched, raw: list[Identity | None],
+                           placed: set[Kind]) -> list[Identity | None]:  # fmt: skip
+    """A part is smaller than the count it is part of: "300 civilians killed ... 14 in
+    Baghouz" keeps Baghouz. The same value placed and unplaced ("14 died in Chittagong ... the
+    fire, which killed 14") is one count told twice; the largest count, placed, is the whole
+    ("leaving 24 dead" in Indonesia beside "Twelve ... in Bener Meriah"). Those lose their place,
+    unless the story already follows that placed count (`placed`)."""
     kinds = [(i.event, i.object, i.unit, i.place, f.value)
              for i, f in zip(raw, article.figures, strict=True) if i is not None]  # fmt: skip
-    placed = set(placed)
     out: list[Identity | None] = []
     for i, fig in zip(raw, article.figures, strict=True):
         if i is not None and i.place is not None:
-            # A part is smaller than the count it is part of: "300 civilians killed ... 14 in
-            # Baghouz". The same value placed and unplaced ("14 died in Chittagong ... the fire,
-            # which killed 14") is one count told twice; the largest count, placed, is the
-            # whole ("leaving 24 dead" in Indonesia beside "Twelve ... in Bener Meriah").
             apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place
                         and k[4] > fig.value for k in kinds)  # fmt: skip
             if not apart and (i.event, i.object, i.unit, i.place) not in placed:
                 i = replace(i, place=None)
         out.append(i)
-    return _restated(article, _without_causes(article, _without_steps(article, out)))
+    return out
 
 
 # Words that pick some out of a group ("the last five games", "two other models", "three
