@@ -299,3 +299,15 @@ def test_an_organisation_is_not_named_by_a_common_word_of_its_name() -> None:
     resolve.run(spacy.blank("en")(text), reg)
     assert "Health" not in reg.by_form
     assert reg.by_form["Orvale"] == "Orvale University"
+
+
+def test_a_peer_is_named_by_title_where_spacy_tagged_the_surname_alone() -> None:
+    text = (
+        "The test came in with Kenneth Marlow, now Lord Marlow of Dunby, as minister. "
+        "Asked about it, Lord Marlow said it was fair."
+    )
+    reg = Registry()
+    reg.add("Kenneth Marlow", "PERSON", text.index("Kenneth"))
+    reg.add("Marlow", "PERSON", text.index("Marlow said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Lord Marlow"] == reg.by_form["Lord Marlow of Dunby"] == "Kenneth Marlow"

@@ -69,6 +69,9 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         reg.merge(into=owners[0], form=surname)
         # The person stays a person whatever spaCy called the surname alone ("Brenning": ORG).
         reg.cands[owners[0]].types["PERSON"] += STRONG
+        for peer in re.finditer(rf"\b(?:Lord|Lady|Baroness|Baron) {re.escape(surname)}"
+                                r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
+            reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
 
 
 def _unglued(reg: Registry, owners: list[str]) -> list[str]:
