@@ -38,7 +38,7 @@ def article(
         s1 = body.find(".", start)
         sentence = body[s0 : (s1 + 1 if s1 >= 0 else len(body))]
         value = f["value"] if "value" in f else float(f["text"].replace(",", ""))
-        figs.append(Figure(value=value, text=f["text"],
+        figs.append(Figure(value=value, text=f["text"], low=f.get("low"), high=f.get("high"),
                            qualifier=f.get("qualifier"), unit=f.get("unit"),
                            object=f.get("object"), event=f.get("event"), parent=f.get("parent"),
                            sentence=sentence, span=(start, start + len(f["text"]))))  # fmt: skip

@@ -169,3 +169,17 @@ def test_a_report_that_links_two_values_joins_the_tracks_that_held_them() -> Non
     [track] = update.story.tracks
     assert [r.value for r in track.reports] == [12_000, 34_000, 12_000, 34_000]
     assert update.tracks_changed == [track.key]
+
+
+def test_estimates_of_the_same_noun_whose_ranges_meet_are_one_count() -> None:
+    def est(text: str, low: float | None, high: float | None, value: float, verb: str, hour: int):  # type: ignore[no-untyped-def]
+        fig = _fig(text, "volunteer firefighters", verb, value) | {"low": low, "high": high}
+        return _report(f"As many as {text} volunteer firefighters {verb}.", [fig], hour=hour)
+
+    a = est("35 to 40", 35, 40, 37.5, "came", 10)
+    b = est("30 to 40", 30, 40, 35, "arrived", 11)
+    c = est("40", None, None, 40, "helped", 12)
+    d = est("60 to 70", 60, 70, 65, "rested", 13)
+    tracks = _tracks(a, b, c, d)
+    assert tracks["came|volunt firefight|"] == [35, 37.5, 40]
+    assert tracks["rest|volunt firefight|"] == [65]

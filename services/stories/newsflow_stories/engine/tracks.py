@@ -67,14 +67,19 @@ class TrackState:
 
 
 def choose(
-    tracks: dict[str, TrackState], ident: Identity, value: float, earlier: float | None = None
+    tracks: dict[str, TrackState],
+    ident: Identity,
+    value: float,
+    earlier: float | None = None,
+    bounds: tuple[float, float] | None = None,
 ) -> TrackState | None:
     """The track with this figure's identity; else the one track that counts the same thing
     with a plain description more or less ("38 container ships waiting" ... "74 ships
     waiting"), when the value is near its latest; else the one track that reports this very
     value of the same thing under another verb no class knows (`_retold`); else None for a
     new one. `earlier` is the value the article restates for this count ("5.6 million, up
-    from 2.1 million"): the track that holds it is this count's."""
+    from 2.1 million"): the track that holds it is this count's. `bounds` is the figure's range
+    ("35 to 40"), which may meet another estimate of the same noun (`_estimated`)."""
     for track in tracks.values():
         if track.accepts(ident):
             return track
@@ -89,7 +94,31 @@ def choose(
         for t in tracks.values()
         if any(_retold(t, ident, v) for v in (value, earlier) if v is not None)
     ]
+    if not retold and bounds is not None:
+        retold = [t for t in tracks.values() if _estimated(t, ident, bounds)]
     return retold[0] if len(retold) == 1 else None
+
+
+def _estimated(track: TrackState, ident: Identity, bounds: tuple[float, float]) -> bool:
+    """Estimates of the very same noun under verbs outside every class whose ranges meet: "as
+    many as 35 to 40 volunteer firefighters came" ... "30 to 40 ... arrived" ... "about 40 ...
+    to knock down the blaze" are one count. Not for "people", nor below 10 (as `_retold`)."""
+    low, high = bounds
+    if ident.object != track.object_n or ident.object == "peopl" or high < _SAME_NOUN_COUNT:
+        return False
+    if ident.event in counts.CLASSES or track.event_n in counts.CLASSES:
+        return False
+    if (track.unit, track.place) != (ident.unit, ident.place):
+        return False
+    return any(max(low, _low(r)) <= min(high, _high(r)) for r in track.reports)
+
+
+def _low(report: dict[str, Any]) -> float:
+    return report["low"] if report.get("low") is not None else report["value"]
+
+
+def _high(report: dict[str, Any]) -> float:
+    return report["high"] if report.get("high") is not None else report["value"]
 
 
 def _described(track: TrackState, ident: Identity) -> bool:
@@ -248,7 +277,9 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: flo
         if joined is not None:  # the surviving track changed; the other is gone
             changed[:] = [k for k in changed if k not in (joined.gone, joined.keep)]
             changed.append(joined.keep)
-        track = choose(tracks, ident, fig.value, earlier)
+        bounds = (fig.low if fig.low is not None else fig.value,
+                  fig.high if fig.high is not None else fig.value)  # fmt: skip
+        track = choose(tracks, ident, fig.value, earlier, bounds)
         if track is None:
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
                                   else None) or ident.event  # fmt: skip
