@@ -293,3 +293,16 @@ def test_a_sprint_from_zero_is_its_end_speed_not_a_range(enricher: Enricher, sen
 def test_a_range_from_zero_in_other_units_stays_a_range(enricher: Enricher) -> None:
     [fig], _ = candidates(enricher.nlp("The central bank kept rates between 0 and 0.25 percent."))
     assert (fig.low, fig.high) == (0, 0.25)
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("Shares of the bank were up 1.9 per cent on Monday.", "up"),
+    ("Costs are down 60% from a year ago, the report said.", "down"),
+    ("Shares of Central Bank of India (up 1.89 per cent) led the gains.", "up"),
+    ("Net asset value was S$2.06 in August, down from S$2.16 last year.", "down"),
+    ("Shares of the bank closed up 2% at the end of the day.", "closed"),
+])  # fmt: skip
+def test_up_or_down_with_no_verb_is_the_event(enricher: Enricher, sentence: str,
+                                              event: str) -> None:  # fmt: skip
+    figs, _ = candidates(enricher.nlp(sentence))  # the rules alone
+    assert figs[-1].event == event

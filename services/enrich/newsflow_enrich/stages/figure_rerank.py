@@ -155,11 +155,17 @@ def candidates(doc: Doc, fig: Figure,
 def _copulas_over(v: View, root: int) -> set[int]:
     """'be' or 'have' as the main verb over the figure, up to three heads up ('the rate was
     753.2', 'Total costs were 6.8 per cent higher'): real annotators write them as the event, the
-    written sets mostly not; as candidates, the model learns when. Auxiliaries are never events."""
+    written sets mostly not; as candidates, the model learns when. Auxiliaries are never events.
+    Also "up" / "down" with no verb to move ("Shares were up 1.9 per cent", "Canara Bank (up 1.28
+    per cent)"): both sets' annotators write them as the event (figure_context gives them)."""
     out, t = set(), root
     for _ in range(3):
         t = v.head[t]
-        if v.pos[t] == "AUX" and v.lemma[t] in ("be", "have") and v.dep[t] not in ("aux", "auxpass"):
+        copula = v.pos[t] == "AUX" and v.lemma[t] in ("be", "have") \
+            and v.dep[t] not in ("aux", "auxpass")  # fmt: skip
+        moved = v.lower[t] in ("up", "down") and v.dep[t] in ("advmod", "prep") \
+            and v.pos[v.head[t]] != "VERB"  # fmt: skip
+        if copula or moved:
             out.add(t)
     return out
 
