@@ -311,3 +311,17 @@ def test_a_peer_is_named_by_title_where_spacy_tagged_the_surname_alone() -> None
     reg.add("Marlow", "PERSON", text.index("Marlow said"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Lord Marlow"] == reg.by_form["Lord Marlow of Dunby"] == "Kenneth Marlow"
+
+
+def test_a_newspaper_is_the_last_word_of_its_name_after_the() -> None:
+    text = (
+        "The Dunmore Courant reported the sale. A spokesman told the Courant it was final. "
+        "The Orwell Times and the Byford Times disagree; the Times of old would not."
+    )
+    reg = Registry()
+    reg.add("Dunmore Courant", "ORG", text.index("Dunmore"))
+    reg.add("Orwell Times", "ORG", text.index("Orwell"))
+    reg.add("Byford Times", "ORG", text.index("Byford"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Courant"] == "Dunmore Courant"
+    assert "Times" not in reg.by_form  # two papers end so
