@@ -23,8 +23,6 @@ from newsflow_enrich.stages import chrome, dates, printed
 _SELECTORS = ('[class*="byline" i]', '[class*="submitted-by" i]', '[rel="author"]',
               '[itemprop="author"]', '[class*="author" i]', '[class*="entry-meta" i]',
               '[class*="article-info" i]', '[class*="meta" i]')  # fmt: skip
-# "By", and a word before it ("Analysis by", "Article by"), or "Author:" before the name
-_BY = re.compile(r"^([^\W\d_]+ )?by:?$|^authors?:?$", re.IGNORECASE)
 _READ_TIME = re.compile(
     r"^\d+\s*(min(ute)?s?|hours?)(\s+read)?$|^\d+\s+\w+\s+ago$|read$", re.IGNORECASE
 )
@@ -66,7 +64,7 @@ def _as_meta_says(line: str, whole: str, author: str | None) -> str:
     name whole across elements ("By Jill Disis, " + "CNN Business", meta author "Jill Disis, CNN
     Business"): an outlet or desk the page itself counts as part of the author's name."""
     author = " ".join((author or "").split())
-    by = re.match(r"^((?:by|by:|written by|posted by)\s+)", line, re.IGNORECASE)
+    by = chrome.BY_LABEL.match(line)
     name = line[by.end() :] if by else line
     rest = author[len(name) :] if author.startswith(name) else ""
     # (after a comma: what trafilatura reads as the author runs on, "Jane Doe News reporter")
@@ -133,13 +131,13 @@ def from_pieces(pieces: list[str]) -> str | None:
     kept = [_CONTACT_MARK if _CONTACT.search(p) and not _clean(p) else
             ("| " if p.strip().startswith("|") else "") + _clean(p, contacts=True)
             for p in pieces if _clean(p) or _CONTACT.search(p)]  # fmt: skip
-    by = next((i for i, p in enumerate(kept) if _BY.match(p)), None)
+    by = next((i for i, p in enumerate(kept) if chrome.BY_ALONE.match(p)), None)
     if by is not None:  # a desk or column name printed before "By" is not the byline
         kept = kept[by:]
     out: list[str] = []
     named = False
     for p in kept:
-        if _BY.match(p) and not out:
+        if chrome.BY_ALONE.match(p) and not out:
             out.append(p)
         elif named and _CONNECTOR.match(p):
             out.append(p)  # "Jim Rutenberg", ",", "Lisa Lerer", "and", "Kenneth Vogel"
@@ -153,7 +151,7 @@ def from_pieces(pieces: list[str]) -> str | None:
             named = True
         else:
             break
-    while out and (_CONNECTOR.match(out[-1]) or _BY.match(out[-1])):
+    while out and (_CONNECTOR.match(out[-1]) or chrome.BY_ALONE.match(out[-1])):
         out.pop()
     line = " ".join(out).replace(" ,", ",").rstrip(",")
     return line if line and _name_like(line) else None
@@ -203,7 +201,7 @@ def _by_before(node: LexborNode, line: str) -> str:
         text = " ".join(k.text(separator=" ").split())
         at = text.find(line.split()[0])
         if at > 0:
-            m = re.search(r"(?:^|\s)(by:?)\s*$", text[:at], re.IGNORECASE)
+            m = chrome.BY_LAST.search(text[:at])
             if m:
                 return m.group(1) + " "
             break
@@ -211,9 +209,9 @@ def _by_before(node: LexborNode, line: str) -> str:
     for _ in range(4):
         before = _printed_before(k) if k is not None else ""
         if before or k is None:
-            if _BY.match(before):  # a label of its own: "Article by", "Author:"
+            if chrome.BY_ALONE.match(before):  # a label of its own: "Article by", "Author:"
                 return before + " "
-            m = re.search(r"(?:^|\s)(by:?)$", before, re.IGNORECASE)
+            m = chrome.BY_LAST.search(before)
             return m.group(1) + " " if m else ""
         k = k.parent
     return ""

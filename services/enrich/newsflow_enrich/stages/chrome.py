@@ -100,7 +100,15 @@ END_OF_STORY = re.compile(
     re.IGNORECASE,
 )
 
-BYLINE = re.compile(r"^\s*(by|posted by|written by|from)\s+\S", re.IGNORECASE)
+# The words a page prints before a byline's names, in one place for the lines read here and
+# the byline boxes of byline.py: "By" (or "By:"), "Posted by", "Written by". A line may also
+# start "From" ("From Reuters ..."), and a label printed in an element of its own may be any
+# word and "by" ("Analysis by", "Article by") or "Author:".
+_BY_WORDS = r"by|posted by|written by"
+BYLINE = re.compile(rf"^\s*({_BY_WORDS}|from)\s+\S", re.IGNORECASE)  # a line that is a byline
+BY_LABEL = re.compile(rf"^((?:{_BY_WORDS}):?\s+)", re.IGNORECASE)  # at a byline's head
+BY_ALONE = re.compile(r"^([^\W\d_]+ )?by:?$|^authors?:?$", re.IGNORECASE)  # an element alone
+BY_LAST = re.compile(r"(?:^|\s)(by:?)\s*$", re.IGNORECASE)  # ending the text before the names
 CAPTION = re.compile(
     r"(\((\w[\w .,/'-]{0,40} )?(photo|picture|image|file photo|pic)s?( by [^)]*)?\)"
     r"|\b(photo|picture|image|credit)s?\s*(:|by)\s*[\w .,/'-]{1,60})\)?\s*$"
