@@ -232,3 +232,15 @@ def test_a_credit_read_with_the_caption_before_it_is_not_a_caption_again() -> No
         "</span>Divers at the pier.</p></div>",
     )
     assert captions(html) == ["Mira Kohl and Ana Rusk Ostra/Pool", "Divers at the pier."]
+
+
+def test_no_space_inside_brackets_or_beside_a_slash_where_a_link_is_printed() -> None:
+    html = page(
+        "",
+        "<figure><img src='l.jpg'><figcaption><i>Posters looked cooler in 1952. (<a href='/p'>"
+        "Public domain</a>)</i></figcaption></figure><figure><img src='m.jpg'><figcaption><i>"
+        "The post office is now a mail room. (<a href='/r'>Ana Rusk</a>/Flickr)</i></figcaption>"
+        "</figure>",
+    )
+    assert captions(html) == ["Posters looked cooler in 1952. (Public domain)",
+                              "The post office is now a mail room. (Ana Rusk/Flickr)"]  # fmt: skip

@@ -51,7 +51,9 @@ _MEDIA_LEVELS = 3  # how far up from a caption element its photo may sit
 _MAX_WORDS = 200  # a "caption" class on a box of prose is not a caption
 _UNPRINTED = printed.UNPRINTED | {"-comment"}
 _EDGE = "\x00"  # where an element starts or ends
-_GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])")
+# (and right after an opening bracket or beside a slash: "(<a>Public domain</a>)",
+# "<a>Robbing Peter</a>/Flickr")
+_GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])|(?<=[(\[/])\x00+|\x00+(?=/)")
 _HEADINGS = "h1, h2, h3"
 _LINKED_TITLE = "h1 a, h2 a, h3 a, h4 a, h5 a, h6 a"
 _PROMO_WORDS = 8  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
