@@ -293,9 +293,12 @@ def short_forms(name: str, type_: str) -> list[str]:
 def is_org_name(form: str) -> bool:
     """The head word of the name (the last before "of"/"in"/"for": "Mission in Afghanistan") is
     one organisations end with."""
+    words = form.split()
+    if len(words) >= 2 and words[-1].lower() in _JOINT_ORGS:
+        return True  # "Avon and Somerset Police", "City of London Police"
     head = re.split(r" (?:of|in|for|on|and) ", form)[0].split()
     last = head[-1].rstrip(".").lower() if head else ""
-    return last in ORG_SUFFIXES and len(form.split()) >= 2
+    return last in ORG_SUFFIXES and len(words) >= 2
 
 
 @cache
