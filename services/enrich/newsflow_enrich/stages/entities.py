@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from newsflow_contracts.events import Entity
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -182,11 +183,14 @@ def _people_by_role(doc: Doc) -> None:
     """'Lock Iwan Prosser', 'Scrum-half Shota Ishikawa' (spaCy: nothing, or 'Shota' a place):
     a team position before a two- or three-word name makes it a person."""
     found = []
-    for t in doc:
-        k = _title_length(doc, t.i, len(doc))
-        if not k or doc[t.i:t.i + k].text.replace(" ", "").lower() not in names.SPORT_ROLES:
+    # every word's lower case read once (a Token built per doc[i] read was most of the cost)
+    strings = doc.vocab.strings
+    lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    for i in range(len(doc)):
+        k = _title_length(doc, i, len(doc), lower)
+        if not k or doc[i:i + k].text.replace(" ", "").lower() not in names.SPORT_ROLES:
             continue
-        start = end = t.i + k
+        start = end = i + k
         while end < len(doc) and end - start < 4 and doc[end].pos_ == "PROPN" \
                 and doc[end].text[:1].isupper():  # fmt: skip
             end += 1
@@ -197,12 +201,14 @@ def _people_by_role(doc: Doc) -> None:
         doc.ents = filter_spans([*found, *doc.ents])
 
 
-def _title_length(doc: Doc, start: int, end: int) -> int:
-    """How many tokens of a person's title open doc[start:end]: 'Flanker' 1, 'Scrum-half' 3."""
-    if doc[start].lower_.rstrip(".") in names.PERSON_TITLES:
+def _title_length(doc: Doc, start: int, end: int, lower: list[str] | None = None) -> int:
+    """How many tokens of a person's title open doc[start:end]: 'Flanker' 1, 'Scrum-half' 3.
+    `lower`: every token's lower case, if read already."""
+    low = lower.__getitem__ if lower is not None else (lambda i: doc[i].lower_)
+    if low(start).rstrip(".") in names.PERSON_TITLES:
         return 1
-    if start + 2 < end and doc[start + 1].text == "-" \
-            and f"{doc[start].lower_}-{doc[start + 2].lower_}" in names.PERSON_TITLES:  # fmt: skip
+    if start + 2 < end and low(start + 1) == "-" \
+            and f"{low(start)}-{low(start + 2)}" in names.PERSON_TITLES:  # fmt: skip
         return 3
     return 0
 

@@ -222,6 +222,13 @@ class Typer:
         self.lexicon = lexicon
         self.version = version
         self.margin = margin
+        # The weights by feature, one per class: a candidate's few dozen features are looked
+        # up once, not once per class with a "feature|class" key built each time.
+        self._by_feature: dict[str, tuple[float, ...]] = {}
+        for key in weights:
+            feat, _, k = key.rpartition("|")
+            if k in CLASSES and feat not in self._by_feature:
+                self._by_feature[feat] = tuple(weights.get(f"{feat}|{c}", 0.0) for c in CLASSES)
 
     @classmethod
     def load(cls, path: Path = DEFAULT) -> Typer:
@@ -230,7 +237,14 @@ class Typer:
         return cls(obj["weights"], obj["lexicon"], obj["version"], obj.get("margin", 0.0))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
-        return {k: sum(self.w.get(f"{x}|{k}", 0.0) for x in feats) for k in CLASSES}
+        # Summed in the order of `feats`, as Python 3.11's sum() over each class's weights: the
+        # same floats. A feature with no weight for a class adds 0.0 there, which changes no sum.
+        p = o = lc = ot = 0.0
+        for x in feats:
+            v = self._by_feature.get(x)
+            if v is not None:
+                p, o, lc, ot = p + v[0], o + v[1], lc + v[2], ot + v[3]
+        return dict(zip(CLASSES, (p, o, lc, ot), strict=True))
 
     def probs(self, feats: list[str]) -> dict[str, float]:
         s = self.scores(feats)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +116,7 @@ class Filter:
         return cls(obj["weights"], obj["version"], obj["threshold"])
 
     def prob(self, feats: list[str]) -> float:
-        z = sum(self.w.get(x, 0.0) for x in feats)
+        z = sum(map(self.w.get, feats, repeat(0.0)))  # a generator per call cost more
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, doc: Doc, figures: list[Figure],

@@ -11,6 +11,7 @@ service for it.
 from __future__ import annotations
 
 import json
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +221,7 @@ class Reranker:
 
     def pick(self, feats: list[list[str]], rule: int | None = None,
              copulas: frozenset[int] = frozenset()) -> int:  # fmt: skip
-        scores = [sum(self.w.get(x, 0.0) for x in f) - self.copula_margin * (k in copulas)
+        scores = [sum(map(self.w.get, f, repeat(0.0))) - self.copula_margin * (k in copulas)
                   for k, f in enumerate(feats)]  # fmt: skip
         best = max(range(len(scores)), key=lambda k: scores[k])
         if rule is not None and scores[best] - scores[rule] <= self.margin:

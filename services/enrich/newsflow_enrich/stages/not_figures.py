@@ -30,6 +30,8 @@ _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth
 
 def entity_of(t: Token) -> Span | None:
     """The named entity the token is part of, if any."""
+    if t.ent_iob in (0, 2):  # outside (O) or unset: Doc.ents, which builds every Span, has none
+        return None
     return next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
 
 
