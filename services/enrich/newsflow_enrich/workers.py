@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
@@ -43,9 +44,20 @@ def _split(raws: list[ArticleReceived], n: int) -> list[list[int]]:
     return [sorted(p) for p in parts if p]
 
 
+def single_threaded_blas() -> None:
+    """Processes spawned after this start numpy's OpenBLAS with one thread, unless the
+    environment says otherwise. Its extra thread never works here (spaCy's matrix products go to
+    blis), yet a process with two threads cost ~12% more CPU for the same `nlp.pipe` in
+    bench/README's measurement (glibc's allocator takes its locks once a second thread exists).
+    Set in the parent because numpy reads it when a spawned process imports it, before any
+    initializer runs."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 class Pool:
     def __init__(self, model: str, max_chars: int, processes: int, ner: str = DEFAULT_NER,
                  indexed_ruler: bool = True, ner_vote: str = DEFAULT_NER_VOTE) -> None:  # fmt: skip
+        single_threaded_blas()
         # spawn, not fork: the parent runs an event loop and Kafka connections.
         ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(processes, ctx, initializer=_init,
