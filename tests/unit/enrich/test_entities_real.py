@@ -163,7 +163,7 @@ def test_the_typer_reads_how_the_article_uses_a_name(enricher: Enricher) -> None
 def test_printed_dates_and_time_zones_are_no_names(enricher: Enricher) -> None:
     # Story pages print timestamps spaCy tags as names ("PUBLISHED: 22:07 GMT", "Fri Aug 2").
     from newsflow_enrich.stages import entities
-    from newsflow_enrich.stages.names import is_date_or_zone
+    from newsflow_enrich.stages.timestamps import is_date_or_zone
     from spacy.tokens import Span
 
     text = ("PUBLISHED: 22:07 GMT, 7 July 2012\n\nFri Aug 2, 2013 6:50pm EDT\n\n"

@@ -18,7 +18,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsflow_enrich.stages import names, numbers, resolve
+from newsflow_enrich.stages import names, numbers, resolve, timestamps
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
@@ -70,7 +70,7 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
             continue
         if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
                 or form.lower() in numbers.UNITS \
-                or names.is_date_or_zone(form, text[max(0, ent.start_char - 12):ent.start_char]):
+                or timestamps.is_date_or_zone(form, text[max(0, ent.start_char - 12):ent.start_char]):
             continue  # "1,356 MW", "Fri Aug 2", "22:07 GMT" name nothing
         if len(ent) == 1 and ent[0].tag_ == "JJ" and type_ == "LOC":
             type_ = "NORP"  # "Ukrainian officials": an adjective, not the place
