@@ -136,11 +136,11 @@ def phrase_class(event: str, after: str, obj: str | None) -> str | None:
     skip = set(words(obj or "")) | _AUXILIARY | {"to", "be", "as"}
     ws = words(after)[:8]
     # The stating verb printed after the figure: its next word names the fate.
-    at = next((i for i, w in enumerate(ws) if (_IRREGULAR.get(w) or stem(w)) in stems), None)
+    at = next((i for i, w in enumerate(ws) if _stem_of(w) in stems), None)
     if at is not None and stems & _STATING:
         ws = ws[at + 1 :]
     rest = [w for w in ws if w not in skip and w not in _ADVERBS
-            and (_IRREGULAR.get(w) or stem(w)) not in stems]  # fmt: skip
+            and _stem_of(w) not in stems]  # fmt: skip
     if stems & (_LEAVE | _STATING):
         if rest and stem(rest[0]) in EVENT_CLASS:
             return EVENT_CLASS[stem(rest[0])]
@@ -158,7 +158,7 @@ def _phrase_window(after: str, stems: set[str]) -> str:
     after the figure ("Two buildings, one used by tax officials and another by regional
     authorities, also caught fire"), else the first words after the figure."""
     for m in re.finditer(r"[\w'-]+", after):
-        if (_IRREGULAR.get(m.group().lower()) or stem(m.group().lower())) in stems:
+        if _stem_of(m.group().lower()) in stems:
             return after[m.end() : m.end() + _PHRASE_REACH]
     return after[:_PHRASE_REACH_FIGURE]
 
@@ -310,5 +310,10 @@ _IRREGULAR = {"fled": "flee", "lost": "lose", "struck": "strike", "shot": "shoot
 _AUXILIARY = {"be", "been", "being", "was", "were", "is", "are", "have", "has", "had", "got"}
 
 
+def _stem_of(word: str) -> str:
+    """A lower-case word's stem, or the base of an irregular form ("fled" -> "flee")."""
+    return _IRREGULAR.get(word) or stem(word)
+
+
 def _stems(text: str) -> list[str]:
-    return [_IRREGULAR.get(w) or stem(w) for w in words(text) if w not in _AUXILIARY]
+    return [_stem_of(w) for w in words(text) if w not in _AUXILIARY]
