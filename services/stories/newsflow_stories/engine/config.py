@@ -56,6 +56,10 @@ class StoryConfig:
     # text naming only Paris split from its heist story, and the split let the other heist's
     # first report join. The dateline place is never a key at all (see entity_vector).
     place_only_share: float = 0.5
+    # An article whose page prints its own date (a date stamp opening the body) this many
+    # years or more after the latest year any of a story's reports names does not join it: a
+    # later event of the same kind (years.py). 0: off.
+    year_gap: int = 2
     # A story closes when the stream's clock (the newest record time seen, or article time when
     # the engine is given none) is this far past its last addition: it leaves the candidate
     # index and is never joined again.

@@ -101,7 +101,7 @@ _LEAVE = {"leav", "keep", "kept"}
 # that year ("33 miners were rescued in the 2010 collapse", "600,000 people ... devastated by
 # Cyclone Idai in 2019"); "served a notice in 2025, hours after the collapse killed six people
 # on Friday" is this week's news.
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # "the backlog of 74 ships", "a queue of 40 lorries": what waits, whatever the verb ("clear").
 WAITING = "wait"
 _WAITING_BEFORE = re.compile(
@@ -276,7 +276,7 @@ def past_year(sentence: str, published_year: int | None, at: int = 0, skip: int 
         return False
     after = _AFTER_CLAUSE.search(sentence, max(0, at))
     own = sentence[skip : after.start() if after else len(sentence)]
-    return any(int(y) < published_year for y in _YEAR.findall(own))
+    return any(int(y) < published_year for y in YEAR.findall(own))
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"

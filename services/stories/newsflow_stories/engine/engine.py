@@ -29,6 +29,7 @@ from newsflow_stories.engine.text import (
 )
 from newsflow_stories.engine.tracks import add_reports
 from newsflow_stories.engine.values import Value, distinctive
+from newsflow_stories.engine.years import latest_year, own_year, years_apart
 
 STORY_PREFIX = "st-"
 
@@ -83,10 +84,12 @@ class StoryEngine:
         words = counted_words(article, self.config)
         text, (ents, types) = text_vector(article, self.config, words), entity_vector(article)
         values = distinctive((f.value, f.unit) for f in article.figures)
+        body = article.body[: self.config.max_chars]
         self._seq += 1
         self._advance(seen)  # first close what this arrival leaves behind, then decide
         names = frozenset(entity_key(n, ty) for n, ty in types.items() if ty != "LOC")  # not places
-        story, score = self._best(text, ents, t, words, values, place_keys(article), names)
+        story, score = self._best(text, ents, t, words, values, place_keys(article), names,
+                                  own_year(body))  # fmt: skip
         created = story is None
         if story is None:
             story, score = StoryState(id=story_id_for(article.id)), 1.0
@@ -96,7 +99,7 @@ class StoryEngine:
             id=article.id, title=article.title, url=article.url, source=article.source,
             agencies=list(article.agencies), published_at=article.published_at,
             dateline=article.dateline, at=t, seq=self._seq, score=round(score, 6),
-            entities=[[name, type_] for name, type_ in types.items()],
+            entities=[[name, type_] for name, type_ in types.items()], year=latest_year(body),
         )  # fmt: skip
         story.add(member, text, ents, self.config.story_terms, seen)
         changed = add_reports(story.tracks, article, t, self._seq, article.published_at or iso(t))
@@ -187,14 +190,16 @@ class StoryEngine:
         return self._time_so_far if self._time_so_far > float("-inf") else 0.0
 
     def _best(self, text: Vector, ents: Vector, t: float, words: Counter[str], values: set[Value],
-              places: frozenset[str], names: frozenset[str] = frozenset()
-              ) -> tuple[StoryState | None, float]:  # fmt: skip
+              places: frozenset[str], names: frozenset[str] = frozenset(),
+              year: int | None = None) -> tuple[StoryState | None, float]:  # fmt: skip
         cfg = self.config
         window = cfg.join_window.total_seconds()
         best: tuple[float, str, float] | None = None
         for sid in self._index.candidates(article_keys(text, ents, cfg)):
             s = self._stories[sid]
-            if not (s.first_at - window <= t <= s.last_at + window):
+            if not (s.first_at - window <= t <= s.last_at + window) or years_apart(
+                year, s.latest_year, cfg.year_gap
+            ):
                 continue
             text_sim = cosine(text, s.text, s.text_norm)
             named = with_names_in_text(ents, s.lead, words)

@@ -40,6 +40,9 @@ class Member:
     seq: int  # arrival order in the stream
     score: float  # similarity to the story when it joined (1.0 for the first)
     entities: list[list[str]]  # [name, type]
+    # The latest year the article's text names (years.latest_year); None in states written
+    # before it, and for a text that names none.
+    year: int | None = None
 
 
 @dataclass
@@ -65,10 +68,12 @@ class StoryState:
     # distinctive values the story's tracks report (see values.py).
     lead: tuple[str, ...] = ()
     values: set[Value] = field(default_factory=set)
+    latest_year: int | None = None  # the latest year any member names (years.years_apart)
 
     def add(self, member: Member, text: Vector, ents: Vector, story_terms: int,
             seen: float) -> None:  # fmt: skip
         self.members.append(member)
+        self._note_year(member.year)
         for k, v in text.items():
             self.text[k] = self.text.get(k, 0.0) + v
         self.text = top(self.text, story_terms)
@@ -81,6 +86,10 @@ class StoryState:
         self.last_seq = member.seq
         self.last_seen = max(self.last_seen, seen)
         self.norms()
+
+    def _note_year(self, year: int | None) -> None:
+        if year is not None and (self.latest_year is None or year > self.latest_year):
+            self.latest_year = year
 
     def norms(self) -> None:
         self.text_norm = math.sqrt(sum(v * v for v in self.text.values()))
@@ -137,6 +146,8 @@ class StoryState:
             anchor_at=d.get("anchor_at", math.inf),
         )
         s.norms()
+        for m in s.members:
+            s._note_year(m.year)
         s.add_values(r for t in s.tracks.values() for r in t.reports)
         return s
 
