@@ -46,6 +46,17 @@ def test_a_date_stamp_opening_the_body_is_not_the_year_of_the_count() -> None:
     assert _tracks(b) == {}  # a year inside the text still marks an older count
 
 
+def test_a_count_of_the_year_the_page_is_dated_is_not_an_older_one() -> None:
+    # An archive fed late: received in 2026, the page printing its own date of 2010.
+    stamped = "Updated Thu 6 May 2010, 9:03am AEST Rioters set fire to a Marfin bank in Athens. "
+    a = _report("Three people died in the May 2010 riots in Greece.",
+                [_fig("Three", "people", "died", 3)], lede=stamped)  # fmt: skip
+    b = _report("Three people died in the May 2010 riots in Greece.",
+                [_fig("Three", "people", "died", 3)])  # fmt: skip
+    assert _tracks(a) == {"kill|peopl|": [3]}
+    assert _tracks(b) == {}  # undated: published_at (2026) is the page's year
+
+
 def test_tolls_told_as_nouns_to_death_and_by_stating_verbs_are_one_toll() -> None:
     a = _report("Three people died in the fire.", [_fig("Three", "people", "died", 3)])
     b = _report("The tragic death of the three workers shocked Greece.",

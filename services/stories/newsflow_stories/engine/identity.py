@@ -23,6 +23,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts
 from newsflow_stories.engine.text import stem, words
+from newsflow_stories.engine.years import own_year
 
 # (event, object, unit, place) of the story's tracks so far: what a placed count is set apart from.
 Kind = tuple[str, str, str | None, str | None]
@@ -167,6 +168,7 @@ def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Id
     aliases = _aliases(article)
     published = article.published_at or ""
     year = int(published[:4]) if published[:4].isdigit() else None
+    year = own_year(article.body) or year  # the page's own date, where it prints one
     stamp = counts.stamp_end(article.body)
     raw: list[Identity | None] = []
     for fig in article.figures:
