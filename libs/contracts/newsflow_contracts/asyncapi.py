@@ -36,7 +36,8 @@ DESCRIPTIONS = {
     topics.DLQ: "Messages that could not be processed, with the stage and reason.",
     topics.ALERTS: "Standing-query matches of newly indexed articles.",
     topics.STORIES: "Story updates, keyed by story id: created, article added, figure track "
-    "changed; each carries the whole story as it stands.",
+    "changed; each carries the whole story as it stands. One per changed story per transaction "
+    "of the stories service: `article_ids` names every article it stands for.",
 }
 
 

@@ -3,7 +3,9 @@
 A story groups the articles that report one event; a figure track inside it follows one counted
 thing ("civilians killed") across its reports. Each `StoryUpdated` carries the whole story as it
 stands after the change, so a subscriber (the search indexer among them) keeps only the latest
-message per story id and never has to replay the story's history.
+message per story id and never has to replay the story's history. For the same reason one
+update may stand for several articles placed together (the stories service publishes one per
+changed story per transaction): `article_ids` names them all.
 """
 
 from __future__ import annotations
@@ -82,11 +84,28 @@ class Story(_Frozen):
 
 
 class StoryUpdated(_Frozen):
-    """A story was created, gained an article, or one of its figure tracks changed."""
+    """A story was created, gained articles, or one of its figure tracks changed.
+
+    One update may stand for several articles (`article_ids`); `kind` is then the strongest
+    change among them (`created` > `article_added` > `track_changed`), and `tracks_changed`
+    is every track any of them changed. `article_ids` was added in schema 1 without a bump
+    (an optional field): an update without it names its one article in `article_id`.
+    """
 
     schema_version: Literal["1"] = SCHEMA_VERSION
     story_id: str
     kind: UpdateKind
-    article_id: str | None = Field(None, description="The article that caused the update")
+    article_id: str | None = Field(
+        None, description="The article that caused the update; of several, the last placed"
+    )
+    article_ids: list[str] = Field(
+        [], description="Every article that caused the update, in the order placed"
+    )
     tracks_changed: list[str] = Field([], description="Keys of the figure tracks that changed")
     story: Story
+
+    def caused_by(self) -> list[str]:
+        """The articles this update stands for, from old updates (`article_id` only) too."""
+        if self.article_ids:
+            return list(self.article_ids)
+        return [self.article_id] if self.article_id else []

@@ -130,8 +130,8 @@ class StoryIndexer(Consumer):
                 await _dead(producer, m.key, m.value, f"not a story update: {exc}", "story")
                 continue
             latest[update.story_id] = (m.offset, update)  # the latest snapshot wins
-            caused.setdefault(update.story_id, set()).update(
-                [update.article_id] if update.article_id else [])
+            # every article the update stands for (the stories service coalesces a batch)
+            caused.setdefault(update.story_id, set()).update(update.caused_by())
         if not latest:
             return
         written = await self._with_es_retry(lambda: self._write(latest, caused, producer))

@@ -1,7 +1,8 @@
 """The story worker: articles.enriched in, `stories` (and the engine's state) out, exactly once.
 
-Each batch is one Kafka transaction: the story updates, the new state of every story the batch
-changed (to the compacted state topic) and the input offsets commit together or not at all.
+Each batch is one Kafka transaction: one update per story the batch changed (its latest
+snapshot, naming every article placed in it), the new state of each such story (to the
+compacted state topic) and the input offsets commit together or not at all.
 After a SIGKILL the next worker's producer, with the same transactional id, aborts whatever was
 open; the worker rebuilds the engine from the committed state and resumes at the committed
 offsets, so no article is lost and none is placed twice.
@@ -24,6 +25,7 @@ from pydantic import ValidationError
 
 from newsflow_stories.config import StoriesSettings
 from newsflow_stories.engine import StoryConfig, StoryEngine
+from newsflow_stories.engine.updates import Placement, coalesce
 from newsflow_stories.ordering import AllToOne, Merger
 from newsflow_stories.state_store import ensure_topics, read_state
 
@@ -162,17 +164,22 @@ class StoryWorker(ConsumerRebalanceListener):
         assert self.engine is not None and self.producer is not None
         started = time.monotonic()
         outputs: list[tuple[str, bytes | None, bytes]] = []
-        changed: dict[str, None] = {}
-        kinds: list[str] = []
+        placements: list[Placement] = []
         for r in records:
-            for topic, key, value in self._place(r):
-                outputs.append((topic, key, value))
-                if topic == self.settings.output_topic and key is not None:
-                    changed[key.decode()] = None
-                    kinds.append(json.loads(value)["kind"])
-        for sid in changed:
-            state = json.dumps(self.engine.state(sid), separators=(",", ":")).encode()
-            outputs.append((self.settings.state_topic, sid.encode(), state))
+            placed = self._place(r)
+            if isinstance(placed, Placement):
+                placements.append(placed)
+            elif placed is not None:
+                outputs.append(placed)
+        # One update per changed story with its latest snapshot (engine/updates.py): a story
+        # that gained k articles in this batch is serialized and sent once, not k times.
+        updates = coalesce(placements, self.engine.snapshot)
+        for u in updates:
+            value = u.model_dump_json().encode()
+            outputs.append((self.settings.output_topic, u.story_id.encode(), value))
+        for u in updates:
+            state = json.dumps(self.engine.state(u.story_id), separators=(",", ":")).encode()
+            outputs.append((self.settings.state_topic, u.story_id.encode(), state))
         offsets: dict[TopicPartition, int] = {}
         for r in records:
             offsets[TopicPartition(r.topic, r.partition)] = r.offset + 1
@@ -186,8 +193,8 @@ class StoryWorker(ConsumerRebalanceListener):
         # changes no decision; their last state is in the state topic.
         EVICTED.inc(self.engine.evict_closed())
         PLACED.inc(len(records))
-        for kind in kinds:
-            UPDATES.labels(kind).inc()
+        for u in updates:
+            UPDATES.labels(u.kind).inc()
         self._gauges()
         BATCH_SECONDS.observe(time.monotonic() - started)
         log.debug("committed a batch", extra={"articles": len(records), "outputs": len(outputs),
@@ -199,7 +206,8 @@ class StoryWorker(ConsumerRebalanceListener):
         OPEN.set(self.engine.open_stories())
         HELD.set(self.engine.held())
 
-    def _place(self, record: Any) -> list[tuple[str, bytes | None, bytes]]:
+    def _place(self, record: Any) -> Placement | tuple[str, bytes | None, bytes] | None:
+        """The record's placement, a dead letter for the DLQ, or None (an article seen before)."""
         assert self.engine is not None
         key = record.key if isinstance(record.key, bytes) else None
         try:
@@ -207,17 +215,16 @@ class StoryWorker(ConsumerRebalanceListener):
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "value"
-            return [self._dead(f"not an enriched article: {where}: {first['msg']}", record, key)]
+            return self._dead(f"not an enriched article: {where}: {first['msg']}", record, key)
         at = datetime.fromtimestamp(record.timestamp / 1000, UTC)
         started = time.perf_counter()
         try:
-            updates = self.engine.add(article, at=at)
+            placed = self.engine.place(article, at=at)
         except Exception as exc:  # a bug must not stop the stream: the article goes to the DLQ
             log.exception("story engine failed", extra={"article_id": article.id})
-            return [self._dead(f"story engine failed: {type(exc).__name__}: {exc}", record, key)]
+            return self._dead(f"story engine failed: {type(exc).__name__}: {exc}", record, key)
         ENGINE_SECONDS.observe(time.perf_counter() - started)
-        return [(self.settings.output_topic, u.story_id.encode(), u.model_dump_json().encode())
-                for u in updates]  # fmt: skip
+        return placed
 
     def _dead(self, error: str, record: Any, key: bytes | None) -> tuple[str, bytes | None, bytes]:
         DEAD.inc()

@@ -171,6 +171,29 @@ async def test_interleaved_streams_join_every_article(env: Env) -> None:
     assert [a["id"] for a in story["articles"]] == [a.id for a in arts]
 
 
+async def test_a_replayed_update_of_several_articles_gives_each_its_story_id(env: Env) -> None:
+    """The stories service sends one update per story per transaction, naming every article
+    it placed (`article_ids`). After a crash between the members write and the articles write,
+    the replayed update must give all of them their story id, not only `article_id`."""
+    arts = [enriched(env.tag, i) for i in range(80, 83)]
+    sid = f"{env.tag}-s8"
+    for a in arts:
+        await publish(env, a)
+    for a in arts:
+        await until(lambda a=a: _ok(env.client.get(f"/articles/{a.id}")), f"{a.id} indexed")
+    # The crash: the story's members were written, its articles were not updated.
+    for a in arts:
+        await env.es.index(index=f"tss-{env.tag}-members", id=a.id, document={"story_id": sid})
+    update = snapshot(sid, arts, kind="created").model_copy(
+        update={"article_ids": [a.id for a in arts]})  # fmt: skip
+    await publish(env, update)
+
+    async def all_joined() -> bool:
+        return [await story_id_of(env, a.id) for a in arts] == [sid] * len(arts)
+
+    await until(all_joined, "every article the update names has its story id")
+
+
 def track(values: list[tuple[str, float]]) -> FigureTrack:
     reports = [FigureReport(article_id=aid, figure=0, value=v, text=f"{v:,.0f}",
                             qualifier="more than") for aid, v in values]  # fmt: skip

@@ -108,23 +108,29 @@ async def updates(bootstrap: str, topic: str) -> list[StoryUpdated]:
     return [StoryUpdated.model_validate_json(r.value) for r in await read_all(bootstrap, topic)]
 
 
+def placed_ids(ups: list[StoryUpdated]) -> list[str]:
+    """The articles the updates stand for, each as often as an update names it (one update
+    names every article its story gained in one transaction)."""
+    return [aid for u in ups for aid in u.caused_by()]
+
+
 async def wait_placed(
     bootstrap: str, topic: str, n: int, timeout: float = 120
 ) -> list[StoryUpdated]:
-    """Every committed update once `n` articles have been placed (one update per placement),
-    read by one consumer from the start of the topic."""
+    """Every committed update once `n` articles have been placed, read by one consumer from
+    the start of the topic."""
     consumer = committed_reader(bootstrap, topic)
     await consumer.start()
     got: list[StoryUpdated] = []
     try:
         deadline = time.monotonic() + timeout
-        while len(got) < n and time.monotonic() < deadline:
+        while len(placed_ids(got)) < n and time.monotonic() < deadline:
             for msgs in (await consumer.getmany(timeout_ms=500)).values():
                 got += [StoryUpdated.model_validate_json(m.value) for m in msgs]
     finally:
         await consumer.stop()
-    if len(got) < n:
-        raise AssertionError(f"{len(got)} of {n} articles placed after {timeout}s")
+    if len(placed_ids(got)) < n:
+        raise AssertionError(f"{len(placed_ids(got))} of {n} articles placed after {timeout}s")
     return got
 
 

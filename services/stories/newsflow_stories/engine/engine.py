@@ -28,6 +28,7 @@ from newsflow_stories.engine.text import (
     with_names_in_text,
 )
 from newsflow_stories.engine.tracks import add_reports
+from newsflow_stories.engine.updates import Placement, coalesce
 from newsflow_stories.engine.values import Value, distinctive
 from newsflow_stories.engine.years import latest_year, own_year, years_apart
 
@@ -71,10 +72,21 @@ class StoryEngine:
         """Place one article; returns the updates to publish ([] for an article seen before).
 
         `at` is a time carried with the event (the Kafka record time): used when the article
-        has no published_at, and as a bound on one that lies too far past it.
+        has no published_at, and as a bound on one that lies too far past it. Each update
+        carries a snapshot of its whole story; the worker uses place() and coalesce() instead,
+        one snapshot per story per batch (updates.py).
         """
+        placed = self.place(article, at)
+        return coalesce([placed], self.snapshot) if placed else []
+
+    def snapshot(self, story_id: str) -> Story:
+        """The story as it stands (O(its size)): held until the next evict_closed()."""
+        return self._stories[story_id].public()
+
+    def place(self, article: ArticleEnriched, at: datetime | None = None) -> Placement | None:
+        """add() without the snapshot: None for an article seen before."""
         if article.id in self._story_of:
-            return []
+            return None
         t = self._time(article, at)
         # The stream's clock, which closes stories: when the article reached the stream (the
         # record time), else its own time. Kept apart from t so that an old article fed late
@@ -109,9 +121,8 @@ class StoryEngine:
         self._time_so_far = max(self._time_so_far, t)
         self._index.put(story)
         heapq.heappush(self._closing, (story.last_seen, story.id))
-        kind = "created" if created else "article_added"
-        return [StoryUpdated(story_id=story.id, kind=kind, article_id=article.id,
-                             tracks_changed=changed, story=story.public())]  # fmt: skip
+        return Placement(story.id, "created" if created else "article_added", article.id,
+                         tuple(changed))  # fmt: skip
 
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)
