@@ -57,6 +57,13 @@ async def close_quietly(client: Any, what: str) -> None:
         log.warning("a Kafka client's stop was cancelled inside aiokafka", extra={"client": what})
 
 
+def producer_options(settings: StoriesSettings) -> dict[str, Any]:
+    """The transactional producer's settings: one id for every instance, batches compressed."""
+    return {"transactional_id": settings.transactional_id, "enable_idempotence": True,
+            "acks": "all", "max_request_size": 10_485_760,
+            "compression_type": None if settings.compression == "none" else settings.compression}  # fmt: skip
+
+
 class StoryWorker(ConsumerRebalanceListener):
     def __init__(self, bootstrap: str, settings: StoriesSettings,
                  config: StoryConfig | None = None) -> None:  # fmt: skip
@@ -84,10 +91,8 @@ class StoryWorker(ConsumerRebalanceListener):
 
     async def _take_over(self, assigned: set[TopicPartition]) -> None:
         started = time.monotonic()
-        producer = AIOKafkaProducer(
-            bootstrap_servers=self.bootstrap, transactional_id=self.settings.transactional_id,
-            enable_idempotence=True, acks="all", max_request_size=10_485_760,
-        )  # fmt: skip
+        producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap,
+                                    **producer_options(self.settings))  # fmt: skip
         await producer.start()  # fences the previous owner; its open transaction aborts
         self.producer = producer
         engine = StoryEngine(self.config)
