@@ -63,6 +63,8 @@ def test_the_years_of_a_text() -> None:
     # a date inside the first sentence, past the top, is what the sentence tells
     assert own_year("A 6.1-magnitude earthquake hit the Indonesian province of Aceh on July 02, "
                     "2013, killing a child.") is None  # fmt: skip
+    assert own_year("Article posted on 08.07.2012 Wladimir Klitschko stops Tony Thompson") == 2012
+    assert own_year("By March 2030 the city wants every bus to run on batteries.") is None
     assert latest_year("debut in 2010, replacing the actor cast in 2005") == 2010
     assert latest_year("no year here") is None
     assert years_apart(2013, 2010, 2) and not years_apart(2011, 2010, 2)

@@ -288,15 +288,22 @@ _DATE = re.compile(
 _STAMP_WITHIN = 60  # a date that opens the body starts within this many characters
 
 
-def stamp_end(body: str) -> int:
-    """Where a date stamp that opens the body ends ("Updated Thu 6 May 2010, 9:03am AEST Three
-    people died ...", "July 03, 2013 6:22AM AN EARTHQUAKE killed ..."), else 0: the article's
-    own date, printed by its site, not the year of what its first sentence counts."""
-    end = 0
+def stamp(body: str) -> re.Match[str] | None:
+    """The date stamp that opens the body ("Updated Thu 6 May 2010, 9:03am AEST Three people
+    died ...", "July 03, 2013 6:22AM AN EARTHQUAKE killed ..."): the article's own date, printed
+    by its site, not the year of what its first sentence counts. The last date that starts
+    near the top, or None."""
+    found = None
     for m in _DATE.finditer(body, 0, _STAMP_WITHIN + 30):
         if m.start() < _STAMP_WITHIN:
-            end = m.end()
-    return end
+            found = m
+    return found
+
+
+def stamp_end(body: str) -> int:
+    """Where the date stamp that opens the body ends (`stamp`), else 0."""
+    m = stamp(body)
+    return m.end() if m else 0
 
 
 # Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms.

@@ -8,16 +8,22 @@ date; these read the page's date where `published_at` is only when the article w
 
 from __future__ import annotations
 
-from newsflow_stories.engine.counts import YEAR, stamp_end
+import re
+
+from newsflow_stories.engine.counts import YEAR, stamp
+
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def own_year(body: str) -> int | None:
     """The year of the date stamp that opens the body ("Published August 02, 2013 Ellen
     DeGeneres will host ...", "Updated: July 02, 2013 15:50 IST A 6.1-magnitude ..."), if any:
-    the page's own date, printed by its site."""
-    end = stamp_end(body)
-    found = YEAR.findall(body, 0, end) if end else []
-    return int(found[-1]) if found else None
+    the page's own date, printed by its site. A site dates its page to the day: a month and
+    year alone opening the text ("By March 2030 the city ...") is what the text tells."""
+    m = stamp(body)
+    if m is None or not _DAY.search(YEAR.sub("", m.group(0))):
+        return None
+    return int(YEAR.findall(m.group(0))[-1])
 
 
 def latest_year(body: str) -> int | None:
