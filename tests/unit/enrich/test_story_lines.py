@@ -101,3 +101,18 @@ def test_when_the_two_modes_read_different_parts_the_one_with_more_prose_is_the_
 
     monkeypatch.setattr(text.trafilatura, "bare_extraction", extract)
     assert text._story_lines("<html></html>")[1] == story
+
+
+def test_a_bare_list_of_names_after_the_story_is_not_story() -> None:
+    # A survey's panel roster appended to the story (a real page printed 360 names so): the
+    # names are nobody the story speaks of, and become hundreds of spurious people.
+    roster = ("<p><b>Varnland: </b><i>Anna Berg, Tomas Lind, Eva Holm, BJ Nikkel, Karl Dahl, "
+              "Ida Strand, Jon van Dijk, Per Ek</i></p>")  # fmt: skip
+    body = text.from_html(_page(_para(1) + _para(2) + _para(3) + roster)).body
+    assert "Tomas Lind" not in body and "3th time" in body
+    # a sentence naming people, or a line of scores, stays
+    names = ("<p>Those who spoke were Anna Berg, Tomas Lind, Eva Holm, Karl Dahl, Ida Strand "
+             "and Per Ek.</p>")  # fmt: skip
+    scores = "<p>Varnhold: Berg 12, Lind 10, Holm 8, Dahl 6, Strand 4, Ek 2, Nord 2</p>"
+    body = text.from_html(_page(_para(1) + names + scores + _para(2))).body
+    assert "Tomas Lind" in body and "Lind 10" in body

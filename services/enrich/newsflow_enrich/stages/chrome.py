@@ -143,6 +143,23 @@ def is_storyish(line: str) -> bool:
     return n >= 12 or (n >= 4 and bool(SENTENCE_END.search(line)))
 
 
+# One item of a bare list of names: capitalised words (particles allowed), at most four.
+_NAME_ITEM = re.compile(r"(?:and |& )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|da|di|del|van|von"
+                        r"|der|la|le|bin|al)){0,3}")
+_LIST_LABEL = re.compile(r"^[^:]{1,40}:\s*|^[^-–—]{1,40}\s[-–—]\s")  # "Colorado: ", "Cities - "
+
+
+def is_name_list(line: str) -> bool:
+    """A line that only lists names, six or more, by commas ("Colorado: Ryan Call, Laura Carno,
+    ..."; "Filed Under: Arts, Visual Art, ..."): a panel's roster, a tag list, a menu of cities.
+    No sentence names the people it speaks of so; box scores carry numbers and stay."""
+    items = [x.strip() for x in re.split(r"[,;]", _LIST_LABEL.sub("", line.strip(), count=1)
+                                         .rstrip(".")) if x.strip()]  # fmt: skip
+    if len(items) < 6 or any(c.isdigit() for c in line):
+        return False
+    return sum(bool(_NAME_ITEM.fullmatch(x)) for x in items) >= 0.9 * len(items)
+
+
 def is_caption(line: str) -> bool:
     return bool(CAPTION.search(line)) and words(line) >= 3
 

@@ -136,7 +136,8 @@ def from_html(html: str) -> Cleaned:
                 continue
             boxed = False
         if chrome.CHROME_LINE.match(line) or _in_caption(line, captions) \
-                or line in (byline, title) or not started and chrome.is_date_line(line):  # fmt: skip
+                or line in (byline, title) or not started and chrome.is_date_line(line) \
+                or chrome.is_name_list(line):  # fmt: skip
             dropped.append(line)
             continue
         if chrome.is_caption(line) and not chrome.is_storyish(line.rsplit("(", 1)[0]) \
