@@ -5,6 +5,7 @@ Usage: bench/train_entities [--folds 5] [--repeats 5] [--epochs 10] [--seed 7] [
        [--conll-docs 216] [--conll-weight 0.3] [--margins 0,0.5,1,2] [--margin M] [--no-write]
        [--out FILE] [--model NAME] [--vote NAME]
 
+Gazetteer: newsflow_enrich/data/places.json (bench/places.py), the kind of place a name is.
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
 test part) seen 3+ times, the class its annotators gave it most (PER, ORG, LOC, MISC or O, not
 a name), kept when that class has 60%+ of its uses. Word clusters (features of a name's first
@@ -296,8 +297,9 @@ def main() -> None:
     w = train([e for p in pgs for e in p["examples"]], args.epochs, args.seed, args.min_count,
               args.l2, extra=conll_ex, extra_weight=args.conll_weight)  # fmt: skip
     clusters = hashlib.sha256(et.CLUSTERS.read_bytes()).hexdigest()[:8]  # features read it
-    digest = hashlib.sha256(json.dumps([w, lex, margin, clusters], sort_keys=True).encode()
-                            ).hexdigest()[:8]  # fmt: skip
+    places = hashlib.sha256(et.PLACES.read_bytes()).hexdigest()[:8]  # and the gazetteer
+    digest = hashlib.sha256(json.dumps([w, lex, margin, clusters, places], sort_keys=True)
+                            .encode()).hexdigest()[:8]  # fmt: skip
     version = f"entity-types-{digest}"
     print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
     if not args.no_write:
@@ -307,6 +309,7 @@ def main() -> None:
             "epochs": args.epochs, "conll_docs": args.conll_docs,
             "conll_weight": args.conll_weight,
             "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
+            "places": places,
             "lexicon": lex, "weights": w,
         }, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
         print(f"wrote {args.out}")

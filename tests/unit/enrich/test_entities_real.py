@@ -194,3 +194,15 @@ def test_the_typer_reads_the_word_clusters_of_a_name() -> None:
     assert "c0_4=6" in tokyo & intel  # both proper nouns ...
     assert not tokyo & intel - {"c0_4=6", "c0_6=38"}  # ... of other kinds
     assert _cluster("cl_", "Qzxwvb") == ["cl_=none"]
+
+
+def test_the_typer_knows_places_from_a_gazetteer() -> None:
+    # GeoNames and ISO 3166 (bench/places.py): a town, a region or a state none of the annotated
+    # pages named is a place; a company is none.
+    from newsflow_enrich.stages.entity_types import places
+
+    table = places()
+    assert table["Beaverton"] == "city" and table["Sydney"] == "city_1m"
+    assert table["Fife"] == "region" and table["New South Wales"] == "region"
+    assert table["Idaho"] == "state" and table["Georgia"] == "country"
+    assert "Netflix" not in table and "Pinterest" not in table

@@ -30,6 +30,8 @@ from newsflow_enrich.stages.registry import STRONG, Registry
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "entity_types.json"
 CLUSTERS = DEFAULT.parent / "word_clusters.json"  # written by bench/word_clusters.py
+PLACES = DEFAULT.parent / "places.json"  # written by bench/places.py
+KINDS = ("continent", "country", "state", "region", "county", "city_1m", "city_100k", "city")
 CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
 SCORED = ("PERSON", "ORG", "LOC")
 _MAX_MENTIONS = 6  # context words of the first few mentions are enough, and bound the cost
@@ -62,6 +64,10 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
         f += _cluster("cl_", words[-1])
     if names.is_country(name):
         f.append("country")
+    kind = places().get(name.removeprefix("the ").removeprefix("The "))
+    f.append(f"gaz={kind}")
+    if sport and kind:
+        f.append("sport&gaz")  # "Houston", "Wisconsin": a team named by its place
     if names.is_org_name(name):
         f.append("org_suffix")
     last = words[-1].lower()
@@ -174,6 +180,15 @@ def word_clusters() -> dict[str, int]:
     return {w: int(c) for c, words in table.items() for w in words.split(" ")}
 
 
+@cache
+def places() -> dict[str, str]:
+    """Place names -> their kind (a country, a US state, a region, a city by size: GeoNames and
+    ISO 3166; see bench/places.py), read once: what the annotated pages cannot teach, that
+    "Beaverton" and "Fife" are places and "Netflix" is none."""
+    table = json.loads(PLACES.read_text("utf-8"))["places"]
+    return {n: kind for kind, names_ in table.items() if names_ for n in names_.split(" | ")}
+
+
 _CLUSTER_BITS = (4, 6, 8, 10, 12)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -234,6 +249,7 @@ class Typer:
     def load(cls, path: Path = DEFAULT) -> Typer:
         obj: dict[str, Any] = json.loads(path.read_text("utf-8"))
         word_clusters()  # read with the weights, not on the first article
+        places()
         return cls(obj["weights"], obj["lexicon"], obj["version"], obj.get("margin", 0.0))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
