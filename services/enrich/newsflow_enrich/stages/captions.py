@@ -61,6 +61,7 @@ _BESIDE_WORDS = (3, 60)  # a line beside a photo that is its caption
 _BESIDE_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form", "script", "a"}
 _SET_OFF = {"em", "i", "small", "center"}
 _SET_OFF_BOX = {"p", "div", "span", "center"}
+_SELF_LINK = re.compile(r"^(#.*|javascript:.*|)$|\.(jpe?g|png|gif|webp)(\?.*)?$", re.IGNORECASE)
 _MIN_PHOTO_PX = 150  # an icon, a logo, an author's thumbnail
 _PORTRAIT = re.compile(r"author|byline|avatar|profile|logo|icon|bio\b|user|emoti|\.gif$",
                        re.IGNORECASE)  # fmt: skip
@@ -91,12 +92,13 @@ def _caption_beside(img: LexborNode) -> str:
     alone in a box (<td><img><div>The core stage ... (credit: NASA)</div></td>), or the line set
     off as captions are (<img><center><em>... via iFixit</em></center>). Not a photo in a link
     (a teaser), an icon or an author's portrait, nor a line that is a heading or a link."""
-    if _has_ancestor(img, "figure") or _has_ancestor(img, "a") or _small(img) or \
+    if _has_ancestor(img, "figure") or _linked_away(img) or _small(img) or \
             _elsewhere(img) or _in_part_or_figure(img):  # fmt: skip
         return ""
-    line = _next_element(img)
+    box = _photo_box(img)
+    line = _next_element(box)
     if line is None or line.tag in _BESIDE_SKIP or _text_part(line) or \
-            not (_alone(img, line) or _set_off(line)):  # fmt: skip
+            not (_alone(box, line) or _set_off(line)):  # fmt: skip
         return ""
     text = _text(line)
     linked = sum(len(a.text(strip=True)) for a in line.css("a"))
@@ -104,6 +106,27 @@ def _caption_beside(img: LexborNode) -> str:
             line.css_first(f"{_MEDIA}, h4, h5, h6, {_HEADINGS}") is not None or _portrait(img):  # fmt: skip
         return ""
     return text
+
+
+def _photo_box(img: LexborNode) -> LexborNode:
+    """The photo, or the link to nowhere or to its own file around it (<a href="#"><img></a>
+    then the caption line)."""
+    box = img
+    while box.parent is not None and box.parent.tag == "a" and \
+            not printed.text(box.parent).strip():  # fmt: skip
+        box = box.parent
+    return box
+
+
+def _linked_away(node: LexborNode) -> bool:
+    """Inside a link to another page: not one to nowhere ("#", a script) or to the photo's own
+    file (an "enlarge" link), which a page's own photos have."""
+    k = node.parent
+    while k is not None:
+        if k.tag == "a" and not _SELF_LINK.search(k.attributes.get("href") or ""):
+            return True
+        k = k.parent
+    return False
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
@@ -214,7 +237,18 @@ def _credit_after(node: LexborNode) -> bool:
 
 def _text_part(node: LexborNode) -> bool:
     return bool(_PART_CLASS.search(node.attributes.get("class") or "")) and \
-        node.css_first(_MEDIA) is None and node.css_first(_HEADINGS) is None  # fmt: skip
+        not any(not _inline(m) for m in node.css(_MEDIA)) and node.css_first(_HEADINGS) is None  # fmt: skip
+
+
+def _inline(media: LexborNode) -> bool:
+    """An icon printed in a line of text (a camera before the caption), not a photo: the words
+    are its siblings."""
+    sib = media.parent.first_child if media.parent is not None else None
+    while sib is not None:
+        if sib.tag == "-text" and (sib.text_content or "").strip():
+            return True
+        sib = sib.next
+    return False
 
 
 def _all_linked(node: LexborNode) -> bool:
@@ -320,7 +354,8 @@ def _has_ancestor(node: LexborNode, tag: str) -> bool:
 def _elsewhere(node: LexborNode) -> bool:
     k = node.parent
     while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _ELSEWHERE_TAGS:
+        if k.tag in _ELSEWHERE_TAGS and (k.tag != "a" or
+                                         not _SELF_LINK.search(k.attributes.get("href") or "")):
             return True
         if _ELSEWHERE_CLASS.search(k.attributes.get("class") or "") and \
                 len(k.css("p")) < _LAYOUT_PARAGRAPHS:  # fmt: skip
