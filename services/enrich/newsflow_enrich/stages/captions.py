@@ -56,7 +56,8 @@ _EDGE = "\x00"  # where an element starts or ends
 _GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])|(?<=[(\[/])\x00+|\x00+(?=/)")
 _HEADINGS = "h1, h2, h3"
 _LINKED_TITLE = "h1 a, h2 a, h3 a, h4 a, h5 a, h6 a"
-_PROMO_WORDS = 8  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
+_PROMO_WORDS = 8
+_CREDIT_WORDS = 4  # "Photo: <a>Getty Images</a>" is a credit, however much of it is linked
 _BESIDE_WORDS = (3, 60)  # a line beside a photo that is its caption
 _BESIDE_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form", "script", "a"}
 _SET_OFF = {"em", "i", "small", "center"}
@@ -174,7 +175,15 @@ def _teaser(fig: LexborNode) -> bool:
     """A figure whose caption is a link shows another story (a related-story list), or a promo
     ("Want more science? Get a subscription ...": mostly linked)."""
     cap = fig if fig.tag == "figcaption" else fig.css_first("figcaption")
-    return cap is not None and (_all_linked(cap) or _card(cap) or _mostly_linked(cap))
+    return cap is not None and (_all_linked(cap) and not _linked_credit(fig, cap) or _card(cap)
+                                or _mostly_linked(cap))  # fmt: skip
+
+
+def _linked_credit(fig: LexborNode, cap: LexborNode) -> bool:
+    """A photographer's name linked to their page ("<a>Christopher Michel/Flickr</a>") under a
+    photo that links nowhere else: a credit, not the title of another story."""
+    return len(cap.text(strip=True, separator=" ").split()) <= _CREDIT_WORDS and \
+        not any(_linked_away(m) for m in fig.css(_MEDIA))  # fmt: skip
 
 
 def _card(node: LexborNode) -> bool:
