@@ -114,7 +114,8 @@ CAPTION = re.compile(
     r"|\b(photo|picture|image|credit)s?\s*(:|by)\s*[\w .,/'-]{1,60})\)?\s*$"
     r"|^\s*(photo|picture|image|file photo)s?\s*:"
     # Wire photo credits: "REUTERS/Dado Ruvic/File Photo", "AFP/Getty Images"
-    r"|\b[A-Z]{2,}(/[A-Z][\w.'-]*( [A-Z][\w.'-]*)*)+\.?\s*$",
+    # (not a web address: "pic.twitter.com/NBX8Y98EPp" ends an embedded tweet)
+    r"|(?<![\w.])[A-Z]{2,}(/[A-Z][\w.'-]*( [A-Z][\w.'-]*)*)+\.?\s*$",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
