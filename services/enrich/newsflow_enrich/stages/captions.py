@@ -316,7 +316,7 @@ def _pieces(node: LexborNode, out: list[str]) -> None:
     for child in node.iter(include_text=True):
         if child.tag == "-text":
             piece = child.text_content or ""
-            if not _LABEL.match(" ".join(piece.split())):
+            if not _LABEL.match(" ".join(piece.split())) or _label_in_line(node, piece):
                 out.append(piece)
         elif child.tag not in _UNPRINTED and child.tag not in _CONTROLS and not _HIDDEN_CLASS.search(
             child.attributes.get("class") or ""
@@ -324,6 +324,13 @@ def _pieces(node: LexborNode, out: list[str]) -> None:
             out.append(_EDGE)
             _pieces(child, out)
             out.append(_EDGE)
+
+
+def _label_in_line(node: LexborNode, piece: str) -> bool:
+    """"Image: <a>Jiri Hosek</a>": a label printed in one element with the credit it heads is
+    the credit's own text; one in an element of its own is the page's."""
+    return piece.strip().endswith(":") and node.css_first("a") is not None and \
+        len(" ".join(node.text().split())) > len(" ".join(piece.split()))  # fmt: skip
 
 
 def _unshown_self(node: LexborNode) -> bool:
