@@ -244,3 +244,50 @@ def test_no_space_inside_brackets_or_beside_a_slash_where_a_link_is_printed() ->
     )
     assert captions(html) == ["Posters looked cooler in 1952. (Public domain)",
                               "The post office is now a mail room. (Ana Rusk/Flickr)"]  # fmt: skip
+
+
+def test_a_photo_linked_to_nowhere_or_to_its_own_file_is_the_page_s_own() -> None:
+    html = page(
+        "",
+        # an "enlarge" link to nowhere, the line after it alone in the box
+        "<div class='picBox'><a href='#'><img src='n.jpg'></a><p>Ana Rusk helped organize the "
+        "walk</p></div>"
+        # a link to the photo's file, a camera icon printed in the caption's line
+        "<div class='wp-caption'><a href='/up/o-big.jpg'><img src='o.jpg'></a><p class="
+        "'wp-caption-text'><img src='cam.png'>Mira and Tova Kohl. Photo courtesy Tova Kohl</p>"
+        "</div>"
+        # a photographer's name linked to their page under a photo that links nowhere else
+        "<figure><img src='p.jpg'><figcaption class='credit'><a href='https://pics.example/"
+        "ana'>Ana Rusk/Pics</a></figcaption></figure>",
+        # a photo linked to another story is a teaser, its line not a caption
+        "<div class='box'><a href='/other-story'><img src='q.jpg'></a><p>Singer weds in "
+        "Varnhold tonight</p></div><figure><a href='/x'><img src='r.jpg'></a><figcaption>"
+        "<a href='/x'>Storm hits</a></figcaption></figure>",
+    )
+    assert captions(html) == [
+        "Ana Rusk helped organize the walk",
+        "Mira and Tova Kohl. Photo courtesy Tova Kohl",
+        "Ana Rusk/Pics",
+    ]
+
+
+def test_a_label_printed_with_the_linked_credit_it_heads_stays() -> None:
+    html = page(
+        "",
+        "<figure><img src='s.jpg'><figcaption>Varnhold Airport, Dec. 22.</figcaption><div "
+        "class='image-credit'>Image: <a href='https://pics.example/t'>Tova Lind</a></div>"
+        "</figure><figure><img src='t.jpg'><figcaption><span>Image:</span> Ana Rusk"
+        "</figcaption></figure>",
+    )
+    assert captions(html) == ["Varnhold Airport, Dec. 22. Image: Tova Lind", "Ana Rusk"]
+
+
+def test_an_embedded_tweet_s_picture_address_is_no_wire_credit() -> None:
+    html = page(
+        "",
+        "<blockquote class='twitter-tweet'><p>no trains out of varnhold tonight :( #varnhold "
+        "<a href='http://t.co/x'>pic.twitter.com/NBX8Y98EPp</a></p></blockquote>"
+        "<figure><img src='u.jpg'><figcaption>The station at night. REUTERS/Ana Rusk"
+        "</figcaption></figure>",
+    )
+    assert captions(html) == ["The station at night. REUTERS/Ana Rusk"]

@@ -124,10 +124,14 @@ def _linked_away(node: LexborNode) -> bool:
     file (an "enlarge" link), which a page's own photos have."""
     k = node.parent
     while k is not None:
-        if k.tag == "a" and not _SELF_LINK.search(k.attributes.get("href") or ""):
+        if k.tag == "a" and not _self_link(k):
             return True
         k = k.parent
     return False
+
+
+def _self_link(a: LexborNode) -> bool:
+    return bool(_SELF_LINK.search(a.attributes.get("href") or ""))
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
@@ -327,8 +331,8 @@ def _pieces(node: LexborNode, out: list[str]) -> None:
 
 
 def _label_in_line(node: LexborNode, piece: str) -> bool:
-    """"Image: <a>Jiri Hosek</a>": a label printed in one element with the credit it heads is
-    the credit's own text; one in an element of its own is the page's."""
+    """A label printed in one element with the linked credit it heads ("Image: <a>Jiri
+    Hosek</a>") is the credit's own text; one in an element of its own is the page's."""
     return piece.strip().endswith(":") and node.css_first("a") is not None and \
         len(" ".join(node.text().split())) > len(" ".join(piece.split()))  # fmt: skip
 
@@ -370,8 +374,7 @@ def _has_ancestor(node: LexborNode, tag: str) -> bool:
 def _elsewhere(node: LexborNode) -> bool:
     k = node.parent
     while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _ELSEWHERE_TAGS and (k.tag != "a" or
-                                         not _SELF_LINK.search(k.attributes.get("href") or "")):
+        if k.tag in _ELSEWHERE_TAGS and (k.tag != "a" or not _self_link(k)):
             return True
         if _ELSEWHERE_CLASS.search(k.attributes.get("class") or "") and \
                 len(k.css("p")) < _LAYOUT_PARAGRAPHS:  # fmt: skip
