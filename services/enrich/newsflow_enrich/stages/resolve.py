@@ -124,8 +124,13 @@ def _common_word(word: str, text: str) -> bool:
     """The text also prints `word` in lower case, or it is a stop word; and it is no given name
     ("Will")."""
     low = word.lower()
-    return (low in STOP_WORDS or next(occurrences(low, text), None) is not None) \
-        and not variants.is_given_name(low)  # fmt: skip
+    return (low in STOP_WORDS or _printed_lower(low, text)) and not variants.is_given_name(low)
+
+
+def _printed_lower(word: str, text: str) -> bool:
+    """The text prints `word` in lower case, as a word of its own ("health" beside "Health"):
+    then the capitalised form may be that common word at a sentence's start, not a name."""
+    return next(occurrences(word.lower(), text), None) is not None
 
 
 def _person_by_surname(reg: Registry, name: str) -> bool:
@@ -172,7 +177,7 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
             if len(short.split()) == 1 and short.lower() in STOP_WORDS:
                 continue  # "The We Company" is not "we"
             if len(short.split()) == 1 and short != names.without_legal_suffix(name) \
-                    and next(occurrences(short.lower(), text), None):  # fmt: skip
+                    and _printed_lower(short, text):  # fmt: skip
                 continue  # "health" is a word of the text: "Health" is no "Health Ministry"
             if len(short.split()) == 1 and short not in clubs and (
                 owner is None and short not in shorts[:1] or owner is not None
