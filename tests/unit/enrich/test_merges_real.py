@@ -325,3 +325,26 @@ def test_a_newspaper_is_the_last_word_of_its_name_after_the() -> None:
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Courant"] == "Dunmore Courant"
     assert "Times" not in reg.by_form  # two papers end so
+
+
+def test_an_organisation_spacy_tagged_by_its_last_words_after_the_full_name_is_one() -> None:
+    text = (
+        "The Westmere Progressive Caucus met on Monday. Later the Progressive Caucus voted. "
+        "The Harbor Daily Ledger reported it."
+    )
+    reg = Registry()
+    reg.add("Westmere Progressive Caucus", "ORG", 4)
+    reg.add("Progressive Caucus", "ORG", text.index("Progressive Caucus voted"))
+    reg.add("Harbor Daily Ledger", "ORG", text.index("Harbor"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Progressive Caucus"] == "Westmere Progressive Caucus"
+
+
+def test_an_organisation_named_by_its_last_words_first_is_not_the_longer_name() -> None:
+    # The shorter name comes first: a name of its own, not a short form of the longer one.
+    text = "The Daily Ledger sold its rival. The Harbor Daily Ledger closed on Friday."
+    reg = Registry()
+    reg.add("Daily Ledger", "ORG", 4)
+    reg.add("Harbor Daily Ledger", "ORG", text.index("Harbor"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Daily Ledger"] == "Daily Ledger"

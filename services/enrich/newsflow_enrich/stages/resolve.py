@@ -253,15 +253,20 @@ _TAIL_HEADS = names.ORG_SUFFIXES | {"center", "centre"}
 def _org_tails(reg: Registry, name: str) -> list[str]:
     """'Intelligence Committee' for 'House Intelligence Committee', 'Tax Policy Center' for
     'Urban-Brookings Tax Policy Center': the last two words or more, when no other organisation
-    of the article ends the same way."""
+    of the article ends the same way. With any last word where spaCy tagged the tail alone as
+    an organisation ("Progressive Caucus" for "Congressional Progressive Caucus", "Daily News"
+    for "New York Daily News"); only for the head words above where it did not."""
     words = name.split()
-    if len(words) < 3 or words[-1].lower() not in _TAIL_HEADS or " of " in name:
+    if len(words) < 3 or " of " in name:
         return []
+    head = words[-1].lower() in _TAIL_HEADS
     # Not from inside "B&C Ace Home & Garden Center".
     tails = [" ".join(words[k:]) for k in range(1, len(words) - 1)
              if words[k - 1].lower() not in ("&", "and")]  # fmt: skip
     return [t for t in tails
-            if sum(n.endswith(" " + t) for n in reg.cands if n != name) == 0]  # fmt: skip
+            if (head or t in reg.cands and reg.type_of(t) == "ORG"
+                and reg.cands[t].first > reg.cands[name].first)
+            and sum(n.endswith(" " + t) for n in reg.cands if n != name) == 0]  # fmt: skip
 
 
 def _used_alone(form: str, text: str) -> bool:
