@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsflow_enrich.stages import number_labels as labels
 from newsflow_enrich.stages.numbers import (
     GLUED,
     MONTHS,
@@ -318,6 +319,10 @@ def doubt(t: Token) -> str | None:
     return None
 
 
+LABEL_RULES = (labels.places_in_time, labels.dates_a_thing, labels.street_block,
+               labels.product_type, labels.word_in_name)
+
+
 def excluded_surely(t: Token) -> bool:
     """Clock times, years standing alone, names, ratios, fractions and arithmetic in chrome."""
     text = t.text
@@ -339,6 +344,8 @@ def excluded_surely(t: Token) -> bool:
         return True
     if _result_header(t) or _list_number(t) or _reference_or_address(t) or _code_name(t):
         return True
+    if any(rule(t) for rule in LABEL_RULES):
+        return True  # a time, a year, a block, a product or a name (number_labels)
     if t.i > 0 and doc[t.i - 1].lower_ == "top":
         return True  # a rank: "into the world's top 50"
     if nxt is not None and nxt.lower_ in ("am", "pm", "a.m.", "p.m.", "hrs", "gmt", "utc"):

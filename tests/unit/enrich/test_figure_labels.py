@@ -1,0 +1,42 @@
+"""Numbers that label or place rather than count (stages/number_labels.py): made-up sentences in
+the shapes met on real dev pages."""
+
+import pytest
+from newsflow_enrich.pipeline import Enricher
+from newsflow_enrich.stages.figures import candidates
+
+
+def rule_values(enricher: Enricher, sentence: str) -> list[float]:
+    """The rules' figures, the learned filter left out (it would hide what the rules do)."""
+    figs, _ = candidates(enricher.nlp(sentence))
+    return [f.value for f in figs]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police were called about 50 minutes after the crash.",
+    "Ten hours later, he was released on bail.",
+    "The painting, a 1761 work by Chardin, set a record.",
+    "A small 2025 study found that runners slept better.",
+    "The launch slipped to late 2020, the agency said.",
+    "Our oldest finds are from around 500 BC, the team said.",
+    "The shooting happened in the 23300 block of Edmond Street.",
+    "It is unclear if the 13-inch MacBook Pro will follow suit.",
+    "Power goes to the rear wheels via a 10-speed automatic transmission.",
+    "How iOS 13 FaceTime works is simple.",
+    "The show featured in episode two, where a trial collapses.",
+    "She was diagnosed with stage three breast cancer in 2005.",
+    "Holtz said the Big Ten would have a team in the playoff.",
+])  # fmt: skip
+def test_labels_and_placed_times_are_not_figures(enricher: Enricher, sentence: str) -> None:
+    assert rule_values(enricher, sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("The lab sold the samples in the two months after the fire.", [2]),  # a span of time
+    ("He was sentenced to two years in prison.", [2]),
+    ("The tablet has a 14-inch display.", [14]),  # a size, not a model's name
+    ("Officials counted 2014 ballots in the village.", [2014]),  # a plural noun: a count
+])  # fmt: skip
+def test_durations_sizes_and_counts_stay(enricher: Enricher, sentence: str,
+                                        values: list[float]) -> None:  # fmt: skip
+    assert rule_values(enricher, sentence) == values
