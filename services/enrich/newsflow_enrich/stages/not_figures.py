@@ -320,7 +320,7 @@ def doubt(t: Token) -> str | None:
 
 
 LABEL_RULES = (labels.places_in_time, labels.dates_a_thing, labels.street_block,
-               labels.product_type, labels.word_in_name)
+               labels.product_type, labels.word_in_name)  # fmt: skip
 
 
 def excluded_surely(t: Token) -> bool:
