@@ -306,3 +306,15 @@ def test_up_or_down_with_no_verb_is_the_event(enricher: Enricher, sentence: str,
                                               event: str) -> None:  # fmt: skip
     figs, _ = candidates(enricher.nlp(sentence))  # the rules alone
     assert figs[-1].event == event
+
+
+def test_a_degree_sign_is_a_unit(enricher: Enricher) -> None:
+    figs, _ = candidates(enricher.nlp("Limiting warming to 1.5°C, and keeping it under 2°C, "
+                                      "is the goal; it was 75°F in the shade."))  # fmt: skip
+    assert [(f.value, f.unit) for f in figs] == [(1.5, "deg"), (2, "deg"), (75, "degF")]
+
+
+def test_a_change_past_a_currency_sign_is_not_a_range(enricher: Enricher) -> None:
+    figs, _ = candidates(enricher.nlp("Voters raised the minimum wage by $1 to $8.25 per hour, "
+                                      "and it raised the fee from $62 to $64."))  # fmt: skip
+    assert [(f.value, f.low) for f in figs] == [(1, None), (8.25, None), (62, None), (64, None)]

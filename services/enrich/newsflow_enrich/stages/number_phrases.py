@@ -271,10 +271,13 @@ def _score(doc: Doc, a: Number, b: Number) -> bool:
 
 def _is_change(doc: Doc, num: Number) -> bool:
     """'from 62 to 64' after a verb of change is a before and an after, not a range; 'rose by
-    235 to 1,351' a change and the level it reached."""
-    if num.start > 0 and doc[num.start - 1].lower_ == "by":
+    235 to 1,351' a change and the level it reached ('by $1 to $8.25': past a currency sign)."""
+    k = num.start - 1
+    if k > 0 and doc[k].lower_ in PREFIXES:
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "by":
         return True
-    if num.start == 0 or doc[num.start - 1].lower_ != "from":
+    if k < 0 or doc[k].lower_ != "from":
         return False
-    verb = doc[num.start - 1].head
+    verb = doc[k].head
     return verb.pos_ == "VERB" and verb.lemma_ in _CHANGE_VERBS

@@ -57,7 +57,8 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "basis points": "bp", "basis point": "bp", "seconds": "s", "inches": "in",
          "degrees celsius": "deg", "degrees fahrenheit": "degF", "hectopascals": "hPa",
          "hpa": "hPa", "second": "s", "minute": "minutes", "horsepower": "hp", "hp": "hp",
-         "inch": "in", "ounces": "oz", "ounce": "oz", "cents": "cents", "cent": "cents"}  # fmt: skip
+         "inch": "in", "ounces": "oz", "ounce": "oz", "cents": "cents", "cent": "cents",
+         "°c": "deg", "° c": "deg", "°f": "degF", "° f": "degF", "°": "deg"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
