@@ -40,3 +40,16 @@ def test_labels_and_placed_times_are_not_figures(enricher: Enricher, sentence: s
 def test_durations_sizes_and_counts_stay(enricher: Enricher, sentence: str,
                                         values: list[float]) -> None:  # fmt: skip
     assert rule_values(enricher, sentence) == values
+
+
+@pytest.mark.parametrize("sentence", [
+    "In March, The Nolans singer, 64, gave a devastating update on her illness.",
+    "We thank them for their tenderness with Cameron who was only 17 at the time.",
+    "Daniel Whitmore, 58, was convicted on Friday.",
+])  # fmt: skip
+def test_ages_are_not_figures(enricher: Enricher, sentence: str) -> None:
+    assert rule_values(enricher, sentence) == []
+
+
+def test_a_count_between_commas_after_a_thing_stays(enricher: Enricher) -> None:
+    assert rule_values(enricher, "The plant, 64, closed.") == [64]

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsflow_enrich.stages import number_ages as ages
 from newsflow_enrich.stages import number_labels as labels
 from newsflow_enrich.stages.numbers import (
     GLUED,
@@ -168,43 +169,6 @@ _LABELS = {
     "route",
     "line",
 }
-_PEOPLE = {
-    "people",
-    "those",
-    "adults",
-    "persons",
-    "residents",
-    "patients",
-    "women",
-    "men",
-    "children",
-    "workers",
-    "everyone",
-    "anyone",
-    "customers",
-    "voters",
-    "pensioners",
-}
-
-
-def _age_threshold(t: Token) -> bool:
-    """'mostly to people over 70', 'children under 5': an age, not a count."""
-    doc, i = t.doc, t.i
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return i > 1 and doc[i - 1].lower_ in ("over", "under", "above", "aged") \
-        and doc[i - 2].lower_ in _PEOPLE and t.text.isdigit() and int(t.text) < 120 \
-        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
-             or nxt.lower_ in ("years", "year"))  # fmt: skip
-
-
-def _aged(t: Token) -> bool:
-    """'aged 24, 31 and 45', 'aged between 15 and 17': ages."""
-    k = t.i - 1
-    while k >= 0 and (t.doc[k].like_num or t.doc[k].lower_ in (",", "and", "between", "to", "-")):
-        k -= 1
-    return k >= 0 and t.doc[k].lower_ in ("aged", "ages", "age")
-
-
 _CONTACT = re.compile(r"\b(call|contact|dial|phone|ring|helpline|hotline|text)\b", re.IGNORECASE)
 
 
@@ -253,22 +217,6 @@ def _code_name(t: Token) -> bool:
     shouting = t.i > 1 and doc[t.i - 2].text.isupper() and doc[t.i - 2].is_alpha
     return (prev.lower_ == "covid" or prev.is_alpha and prev.text.isupper() and len(prev) >= 3
             and not shouting) and prev.lower_ not in PREFIXES  # fmt: skip
-
-
-def _age_predicate(t: Token) -> bool:
-    """'Halyna was 71.': a bare number said of a person is an age."""
-    if (
-        t.dep_ not in ("attr", "acomp")
-        or t.head.lemma_ != "be"
-        or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ in ("NOUN", "PROPN", "SYM"))
-    ):
-        return False
-    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
-    return subj is not None and (
-        subj.pos_ == "PROPN"
-        or subj.lower_ in ("he", "she", "i")
-        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children)
-    )
 
 
 def _in_name(t: Token) -> bool:
@@ -336,11 +284,9 @@ def excluded_surely(t: Token) -> bool:
     if t.i > 0 and doc[t.i - 1].lower_ in _LABELS and text.isdigit() \
             and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)):  # fmt: skip
         return True  # a label: "the phase 3 study", "Article 5", "type 2 diabetes"
-    if _age_threshold(t):
-        return True
     if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in MONTHS and text.isdigit() and int(text) <= 31:
         return True  # a day: "Madrid, Apr 9"
-    if _aged(t) or _phone(t) or _age_predicate(t) or _model_number(t) or _golf_score(t):
+    if ages.is_age(t) or _phone(t) or _model_number(t) or _golf_score(t):
         return True
     if _result_header(t) or _list_number(t) or _reference_or_address(t) or _code_name(t):
         return True
@@ -352,23 +298,8 @@ def excluded_surely(t: Token) -> bool:
         return True  # a clock time spaCy did not tag: "at about 6.50 am"
     if text == "911" and (nxt is None or nxt.tag_ != "NNS"):
         return True  # the emergency number: "called 911", "a 911 dispatcher"
-    if t.i > 1 and doc[t.i - 1].text == "(" and doc[t.i - 2].pos_ == "PROPN" and text.isdigit() \
-            and int(text) < 120 and nxt is not None and nxt.text == ")":  # fmt: skip
-        return True  # an age in brackets after a name: "Sharma (26), who ..."
     if t.i > 0 and doc[t.i - 1].lower_ == "per":
         return True  # a rate's base: "250 crimes per 100,000 residents"
-    # "Daniel Whitmore, 58, was convicted": an age in apposition to a name.
-    if (
-        t.i > 1
-        and doc[t.i - 1].text == ","
-        and doc[t.i - 2].pos_ == "PROPN"
-        and (nxt is None or nxt.text in (",", ")", "."))
-    ):
-        return True
-    if t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON" and doc[t.i - 1].pos_ == "PROPN" \
-            and text.isdigit() and int(text) < 120 and nxt is not None \
-            and nxt.text in (",", ")"):  # fmt: skip
-        return True  # an age after a name, its comma left out: "Ryan S. Hollman 31, of Hope"
     if _out_of(t):
         return True
     if nxt is not None and t.i + 2 < len(doc):
