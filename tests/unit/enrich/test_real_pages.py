@@ -241,6 +241,10 @@ def test_chrome_lines_of_real_pages_are_dropped() -> None:
     ("F.P. Report\n\nBHAKKAR: In what was blamed on negligence, two boys died.", "BHAKKAR"),
     (("FILE PHOTO: The president speaks in Paris, January 16, 2030. REUTERS/Ana Rusk\n\n"
       "PARIS (Reuters) – Protesters gathered on Saturday."), "PARIS"),
+    # a date label printed like a dateline, then the place of the lead
+    ("POSTED: 05/02/07, 9:00 PM PDT\n\nVARNHOLD, Ostra — The council met.", "VARNHOLD"),
+    ("PUBLISHED: March 3, 2030 at 6:12 p.m.\n\nThe council met on Monday.", None),
+    ("Last Updated: 14:05 GMT\n\nThe council met on Monday.", None),
 ])  # fmt: skip
 def test_datelines_of_real_pages(body: str, place: str | None) -> None:
     assert metadata.dateline(body)[0] == place

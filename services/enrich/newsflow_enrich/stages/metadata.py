@@ -58,6 +58,10 @@ _NOT_PLACES = {"file photo", "photo", "photos", "update", "updated", "watch", "b
                "breaking news", "exclusive", "opinion", "analysis", "editorial", "note", "video",
                "live", "listen", "read", "related", "correction", "summary", "warning", "comment",
                "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more"}
+# What a date label prints after its colon: a date or a time, not the story's first words.
+_DATED = re.compile(r"\d{1,4}[/.:-]\d{1,2}\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                    r"[a-z]*\.? \d{1,2}\b|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                    re.IGNORECASE)  # fmt: skip
 # A headline, a dek, a byline or a date line may come before the lead (trafilatura keeps some)
 _DATELINE_LINES = 5
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
@@ -155,8 +159,8 @@ def _dateline(first: str) -> tuple[str | None, str | None]:
         place, _ = _dateline(first[lead.end():])
         return (place, lead.group("agency")) if place else (None, None)
     m = DATELINE.match(first)
-    if not m or m.group("place").strip().lower() in _NOT_PLACES:
-        return None, None
+    if not m or m.group("place").strip().lower() in _NOT_PLACES or _DATED.match(first[m.end():]):
+        return None, None  # (a label, or a date label: "POSTED: 05/02/07, 9:00 PM PDT")
     place = m.group("place").strip()
     # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)",
     # by its country ("Paris, France —") or by a colon ("Kigali: Four young people ...").
