@@ -245,6 +245,8 @@ def test_chrome_lines_of_real_pages_are_dropped() -> None:
     ("POSTED: 05/02/07, 9:00 PM PDT\n\nVARNHOLD, Ostra — The council met.", "VARNHOLD"),
     ("PUBLISHED: March 3, 2030 at 6:12 p.m.\n\nThe council met on Monday.", None),
     ("Last Updated: 14:05 GMT\n\nThe council met on Monday.", None),
+    ("POSTED: 1052 GMT (1852 HKT), April 10, 2030 A Varnhold man was arrested.", None),
+    ("Published: 04 / 02 / 30, 9:00 PM PDT | The council met on Monday.", None),
 ])  # fmt: skip
 def test_datelines_of_real_pages(body: str, place: str | None) -> None:
     assert metadata.dateline(body)[0] == place

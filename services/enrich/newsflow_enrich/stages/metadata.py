@@ -57,9 +57,10 @@ DATELINE = re.compile(
 _NOT_PLACES = {"file photo", "photo", "photos", "update", "updated", "watch", "breaking",
                "breaking news", "exclusive", "opinion", "analysis", "editorial", "note", "video",
                "live", "listen", "read", "related", "correction", "summary", "warning", "comment",
-               "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more"}
+               "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more",
+               "posted", "published", "last updated", "modified", "filed", "created", "date"}
 # What a date label prints after its colon: a date or a time, not the story's first words.
-_DATED = re.compile(r"\d{1,4}[/.:-]\d{1,2}\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DATED = re.compile(r"\d{1,4} ?[/.:-] ?\d{1,2}\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                     r"[a-z]*\.? \d{1,2}\b|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
                     re.IGNORECASE)  # fmt: skip
 # A headline, a dek, a byline or a date line may come before the lead (trafilatura keeps some)
