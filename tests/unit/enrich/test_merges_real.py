@@ -348,3 +348,30 @@ def test_an_organisation_named_by_its_last_words_first_is_not_the_longer_name() 
     reg.add("Harbor Daily Ledger", "ORG", text.index("Harbor"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Daily Ledger"] == "Daily Ledger"
+
+
+def test_a_middle_initial_or_generation_printed_where_spacy_saw_no_name_joins_the_person() -> None:
+    text = (
+        "Dorian Wendell Quarry spoke on Monday. Tobin Marsh threw twice.\n\n"
+        "Dorian W. Quarry Lane County Jail\n\nTobin Marsh III Photo Agency"
+    )
+    reg = Registry()
+    reg.add("Dorian Wendell Quarry", "PERSON", 0)
+    reg.add("Tobin Marsh", "PERSON", text.index("Tobin"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Dorian W. Quarry"] == "Dorian Wendell Quarry"
+    assert reg.by_form["Tobin Marsh III"] == "Tobin Marsh"
+
+
+def test_a_surname_spaced_or_misspelt_where_spacy_saw_no_name_is_the_person() -> None:
+    text = (
+        "Mayor Bill DeVarna spoke. Critics blamed De Varna. Orla Pettigrove wrote; others "
+        "had barred Pettigrrove from speaking. Pettigrove said little."
+    )
+    reg = Registry()
+    reg.add("Bill DeVarna", "PERSON", text.index("Bill"))
+    reg.add("De Varna", "PERSON", text.index("De Varna"))
+    reg.add("Orla Pettigrove", "PERSON", text.index("Orla"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["De Varna"] == "Bill DeVarna"
+    assert reg.by_form["Pettigrrove"] == "Orla Pettigrove"

@@ -6,7 +6,10 @@
   "Daniel S. Johnson", "Christopher L. Tays" / "Christopher Tays"), or without its generation
   ("Marlon Teague III" / "Marlon Teague");
 - a surname misspelt by one letter left out, doubled or swapped with the next ("Ramaswamy" /
-  "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too;
+  "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too, whether or
+  not spaCy tagged the misspelling; a surname spaced otherwise ("De Blasio" / "DeBlasio");
+- a full name printed with its middle initial or a generation where spaCy tagged no name
+  ("Daniel S. Johnson" in a caption, "Mike Glass III");
 - a given name's nickname ("Pat Carlineo" / "Patrick W. Carlineo", "Geoff" / "Geoffrey Skelley"),
   from the hand-curated table of the `nicknames` package;
 - a nickname in quotation marks inside a name ('Earvin "Magic" Johnson' / "Magic").
@@ -43,10 +46,12 @@ def spellings(form: str) -> set[str]:
 
 def run(reg: Registry, text: str) -> None:
     _shorter_names(reg, text)
+    _printed_longer(reg, text)
     _same_letters(reg)
+    _same_surname_letters(reg)
     _unaccented(reg, text)
     _middle_initials(reg)
-    misspelt_surnames(reg)
+    misspelt_surnames(reg, text)
     _nicknames(reg, text)
 
 
@@ -111,6 +116,46 @@ def _shorter_names(reg: Registry, text: str) -> None:
             reg.merge(into=name, form=short)
 
 
+def _printed_longer(reg: Registry, text: str) -> None:
+    """'Daniel S. Johnson' printed (a caption) for 'Daniel Stephen Johnson', 'Mike Glass III'
+    for 'Mike Glass', where spaCy did not tag it: the middle name's initial, or a generation
+    after the name, unless the article names another generation of it."""
+    for name in list(reg.cands):
+        words = name.split()
+        if name not in reg.cands or reg.type_of(name) != "PERSON" or len(words) < 2 \
+                or _GENERATION.fullmatch(words[-1]):  # fmt: skip
+            continue
+        longer = []
+        if len(words) == 3 and len(words[1]) > 2 and words[1].isalpha():
+            longer.append(f"{words[0]} {words[1][0]}. {words[2]}")
+        gens = {m.group(1) for m in re.finditer(
+            re.escape(name) + r",? ((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)(?![\w])", text)}  # fmt: skip
+        if len(gens) == 1:
+            longer.append(re.search(re.escape(name) + r",? " + re.escape(gens.pop()), text).group())
+        for form in longer:
+            owner = reg.by_form.get(form)
+            if owner is None and next(occurrences(form, text), None) is not None:
+                reg.merge(into=name, form=form)
+
+
+def _same_surname_letters(reg: Registry) -> None:
+    """'De Blasio' for 'Bill DeBlasio': a person's name with the letters of the surname of one
+    person of the article (spaces, case and hyphens aside)."""
+    people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) >= 2]
+    by_key: dict[str, set[str]] = {}
+    for p in people:
+        by_key.setdefault(key(names.surname(p)), set()).add(p)
+    for name in list(reg.cands):
+        c = reg.cands.get(name)
+        if c is None or c.curated_type or reg.type_of(name) != "PERSON" or len(key(name)) < 5:
+            continue
+        owners = by_key.get(key(name), set()) - {name}
+        if len(owners) == 1 and name != names.surname(next(iter(owners))):
+            [owner] = owners
+            if owner in reg.cands and not owner.endswith(" " + name):
+                reg.merge(into=owner, form=name)
+
+
 def _middle_initials(reg: Registry) -> None:
     """'Daniel S. Johnson' is 'Daniel Stephen Johnson': same first and last word, the middle
     one's initial."""
@@ -125,13 +170,19 @@ def _middle_initials(reg: Registry) -> None:
                 reg.merge(into=into, form=n)
 
 
-def misspelt_surnames(reg: Registry) -> None:
+def misspelt_surnames(reg: Registry, text: str = "") -> None:
     """A one-word name one slip away from the surname of one person of the article, used less
-    often than that person is named, is that person."""
+    often than that person is named, is that person; so is a capitalised word of `text` spaCy
+    did not tag, one slip from the surname of one person ("Yiannopoulous")."""
     people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) >= 2]
     surnames: dict[str, list[str]] = {}
     for p in people:
         surnames.setdefault(names.surname(p), []).append(p)
+    for word in {w for w in re.findall(r"(?<![\w’'-])[A-Z][a-z]{4,}(?![\w-])", text)
+                 if w not in reg.by_form and w not in surnames}:  # fmt: skip
+        owners = {p for s, ps in surnames.items() if _one_slip(word, s) for p in ps}
+        if len(owners) == 1 and (owner := owners.pop()) in reg.cands:
+            reg.merge(into=owner, form=word)
     for name in list(reg.cands):
         c = reg.cands.get(name)
         if c is None or len(name.split()) != 1 or len(name) < 5 or c.curated_type \
