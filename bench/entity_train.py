@@ -1,7 +1,7 @@
 """Train the learned entity typer (newsflow_enrich.stages.entity_types) and compare it with the
 rules, cross-validated by page.
 
-Usage: bench/train_entities [--folds 5] [--repeats 5] [--epochs 10] [--seed 7] [--min-count 5]
+Usage: bench/train_entities [--folds 5] [--repeats 5] [--jobs 1] [--epochs 10] [--seed 7] [--min-count 5]
        [--conll-docs 216] [--conll-weight 0.3] [--margins 0,0.5,1,2] [--margin M] [--no-write]
        [--out FILE] [--model NAME] [--vote NAME]
 
@@ -35,6 +35,7 @@ import argparse
 import hashlib
 import json
 import math
+import multiprocessing
 import random
 import sys
 import time
@@ -238,6 +239,8 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5, help="cross-validate this many times "
                     "(seeds --seed, --seed + 1, ...) and pool the scores")
     ap.add_argument("--margins", default="0,0.5,1,2")
+    ap.add_argument("--jobs", type=int, default=1, help="run the repeats in this many processes "
+                    "(forked; the same scores as one)")
     ap.add_argument("--margin", type=float, help="ship this margin, not CV's best")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--vote", help="the second opinion the typer reads (a bundled model's "
@@ -260,24 +263,16 @@ def main() -> None:
     margins = [float(m) for m in args.margins.split(",")]
     cv: dict[float, dict[str, Scores]] = {m: defaultdict(Scores) for m in margins}
     cv_misses: dict[str, list[str]] = {}
-    for r in range(args.repeats):  # other folds and orders: a rule's effect above the model's noise
-        seed = args.seed + r
-        rng = random.Random(seed)
-        order = list(range(len(pgs)))
-        rng.shuffle(order)
-        fold = {i: k % args.folds for k, i in enumerate(order)}
-        for f in range(args.folds):
-            train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
-            w = train(train_ex, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
-                      extra_weight=args.conll_weight)  # fmt: skip
-            held = [p for i, p in enumerate(pgs) if fold[i] == f]
-            for m in margins:
-                keep = cv_misses if r == 0 and m == (
-                    args.margin if args.margin is not None else 1.0) else None  # fmt: skip
-                for g, s in score(held, et.Typer(w, lex, "cv", m), keep).items():
-                    cv[m][g].add(s)
-        print(f"  cross-validation {r + 1}/{args.repeats} ({time.perf_counter() - t0:.0f}s)",
-              flush=True)  # fmt: skip
+    keep_margin = args.margin if args.margin is not None else 1.0
+    global _CV_STATE  # read by _one_repeat in the forked workers (pages hold spaCy docs)
+    _CV_STATE = (pgs, conll_ex, lex, margins, keep_margin, args)
+    seeds = [args.seed + r for r in range(args.repeats)]
+    if args.jobs > 1:  # each repeat is its own seed: the same scores as one process, sooner
+        with multiprocessing.get_context("fork").Pool(min(args.jobs, len(seeds))) as pool:
+            results = pool.imap(_one_repeat, seeds)
+            _pool_repeats(results, cv, cv_misses, args, t0)
+    else:
+        _pool_repeats(map(_one_repeat, seeds), cv, cv_misses, args, t0)
     rules_misses: dict[str, list[str]] = {}
     rules = score(pgs, None, rules_misses)
     (BENCH / "out").mkdir(exist_ok=True)
@@ -313,6 +308,42 @@ def main() -> None:
             "lexicon": lex, "weights": w,
         }, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
         print(f"wrote {args.out}")
+
+
+_CV_STATE: tuple[Any, ...] = ()
+
+
+def _one_repeat(seed: int) -> tuple[int, dict[float, dict[str, Scores]], dict[str, list[str]]]:
+    """One cross-validation (folds and order by `seed`): the scores per margin and group, and
+    the misses at the margin kept for --diff (first repeat only)."""
+    pgs, conll_ex, lex, margins, keep_margin, args = _CV_STATE
+    rng = random.Random(seed)
+    order = list(range(len(pgs)))
+    rng.shuffle(order)
+    fold = {i: k % args.folds for k, i in enumerate(order)}
+    cv: dict[float, dict[str, Scores]] = {m: defaultdict(Scores) for m in margins}
+    misses: dict[str, list[str]] = {}
+    for f in range(args.folds):
+        train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
+        w = train(train_ex, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
+                  extra_weight=args.conll_weight)  # fmt: skip
+        held = [p for i, p in enumerate(pgs) if fold[i] == f]
+        for m in margins:
+            keep = misses if seed == args.seed and m == keep_margin else None
+            for g, s in score(held, et.Typer(w, lex, "cv", m), keep).items():
+                cv[m][g].add(s)
+    return seed, cv, misses
+
+
+def _pool_repeats(results: Any, cv: dict[float, dict[str, Scores]],
+                  cv_misses: dict[str, list[str]], args: Any, t0: float) -> None:  # fmt: skip
+    for k, (_, one, misses) in enumerate(results, 1):
+        for m, groups in one.items():
+            for g, s in groups.items():
+                cv[m][g].add(s)
+        cv_misses.update(misses)
+        print(f"  cross-validation {k}/{args.repeats} ({time.perf_counter() - t0:.0f}s)",
+              flush=True)  # fmt: skip
 
 
 def _mean_f1(s: Scores) -> float:
