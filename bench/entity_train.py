@@ -293,8 +293,9 @@ def main() -> None:
               args.l2, extra=conll_ex, extra_weight=args.conll_weight)  # fmt: skip
     clusters = hashlib.sha256(et.CLUSTERS.read_bytes()).hexdigest()[:8]  # features read it
     places = hashlib.sha256(et.PLACES.read_bytes()).hexdigest()[:8]  # and the gazetteer
-    digest = hashlib.sha256(json.dumps([w, lex, margin, clusters, places], sort_keys=True)
-                            .encode()).hexdigest()[:8]  # fmt: skip
+    listed = hashlib.sha256(et.LISTED.read_bytes()).hexdigest()[:8]  # and the listed companies
+    key = json.dumps([w, lex, margin, clusters, places, listed], sort_keys=True)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:8]
     version = f"entity-types-{digest}"
     print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
     if not args.no_write:
@@ -305,6 +306,7 @@ def main() -> None:
             "conll_weight": args.conll_weight,
             "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
             "places": places,
+            "listed_companies": listed,
             "lexicon": lex, "weights": w,
         }, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
         print(f"wrote {args.out}")

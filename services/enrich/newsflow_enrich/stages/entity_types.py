@@ -1,8 +1,9 @@
 """The learned entity typer: after the rules have collected and merged an article's candidate
 entities, a multinomial logit over sparse features of each candidate (the rules' type, spaCy's
 votes and the cues, the name's shape, what CoNLL-2003's annotators called its words, the Brown
-clusters of its first and last word, the words around its mentions) says PERSON, ORG, LOC or none of them (OTHER: not a name the gold counts,
-as a page label, a product or an event). It overrules the rules' type only by more than a margin.
+clusters of its first and last word, whether it is a listed company, the words around its
+mentions) says PERSON, ORG, LOC or none of them (OTHER: not a name the gold counts, as a page
+label, a product or an event). It overrules the rules' type only by more than a margin.
 Trained by bench/train_entities on annotated pages; the weights and the word lexicon are a
 small JSON file in newsflow_enrich/data, named in the event's pipeline field.
 
@@ -32,6 +33,7 @@ DEFAULT = Path(__file__).resolve().parent.parent / "data" / "entity_types.json"
 CLUSTERS = DEFAULT.parent / "word_clusters.json"  # written by bench/word_clusters.py
 PLACES = DEFAULT.parent / "places.json"  # written by bench/places.py
 KINDS = ("continent", "country", "state", "region", "county", "city_1m", "city_100k", "city")
+LISTED = DEFAULT.parent / "listed_companies.json"  # written by bench/listed_companies.py
 CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
 SCORED = ("PERSON", "ORG", "LOC")
 _MAX_MENTIONS = 6  # context words of the first few mentions are enough, and bound the cost
@@ -70,6 +72,7 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
         f.append("sport&gaz")  # "Houston", "Wisconsin": a team named by its place
     if names.is_org_name(name):
         f.append("org_suffix")
+    f += _listed(name, c.forms)
     last = words[-1].lower()
     for tag, table in (("place_sfx", names.PLACE_SUFFIXES), ("thing_sfx", names.THING_SUFFIXES),
                        ("title", names.PERSON_TITLES)):  # fmt: skip
@@ -189,6 +192,23 @@ def places() -> dict[str, str]:
     return {n: kind for kind, names_ in table.items() if names_ for n in names_.split(" | ")}
 
 
+@cache
+def listed_companies() -> frozenset[str]:
+    """The names of the companies of 20 stock indices (bench/listed_companies.py), read once."""
+    return frozenset(json.loads(LISTED.read_text("utf-8"))["names"])
+
+
+def _listed(name: str, forms: set[str]) -> list[str]:
+    """Whether the name, or one of its forms, is a listed company's ("Costco", "Lockheed
+    Martin"), or its first word is ("Netflix Studios"): knowledge that no annotated page and no
+    word cluster holds. A feature, not a list that decides: "Next" and "Universal" are listed."""
+    table = listed_companies()
+    if name in table or any(f in table for f in forms):
+        return ["listed"]
+    first = name.split()[0]
+    return ["listed0"] if " " in name and first in table else []
+
+
 _CLUSTER_BITS = (4, 6, 8, 10, 12)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -250,6 +270,7 @@ class Typer:
         obj: dict[str, Any] = json.loads(path.read_text("utf-8"))
         word_clusters()  # read with the weights, not on the first article
         places()
+        listed_companies()
         return cls(obj["weights"], obj["lexicon"], obj["version"], obj.get("margin", 0.0))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
