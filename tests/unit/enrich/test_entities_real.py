@@ -206,3 +206,15 @@ def test_the_typer_knows_places_from_a_gazetteer() -> None:
     assert table["Fife"] == "region" and table["New South Wales"] == "region"
     assert table["Idaho"] == "state" and table["Georgia"] == "country"
     assert "Netflix" not in table and "Pinterest" not in table
+
+
+def test_the_typer_knows_which_names_are_listed_companies() -> None:
+    # The constituents of the stock indices (bench/listed_companies.py) by their name, the name
+    # without its legal form, or a first word of a longer name; a made-up name is none.
+    from newsflow_enrich.stages.entity_types import _listed
+
+    assert _listed("Costco", set()) == ["listed"]
+    assert _listed("Lockheed", {"Lockheed Martin"}) == ["listed"]  # a form is listed
+    assert _listed("Boeing", set()) == ["listed"]  # "Boeing Co." without its legal form
+    assert _listed("Netflix Studios", set()) == ["listed0"]
+    assert _listed("Qzxwvb Holdings", set()) == []
