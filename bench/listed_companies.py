@@ -1,5 +1,5 @@
 """Write the entity typer's listed companies (newsflow_enrich/data/listed_companies.json) from
-the index constituents that PyPI's pytickersymbols 1.17.10 ships (MIT, Gregor Quantrill et al.).
+the index constituents that PyPI's pytickersymbols 1.17.10 ships (MIT, (c) 2023 portfolio+).
 
 Usage: bench/listed_companies.py WHEEL
   WHEEL: pytickersymbols-1.17.10-py3-none-any.whl (sha256 126ba590...651eb57), e.g. from
