@@ -318,3 +318,15 @@ def test_a_change_past_a_currency_sign_is_not_a_range(enricher: Enricher) -> Non
     figs, _ = candidates(enricher.nlp("Voters raised the minimum wage by $1 to $8.25 per hour, "
                                       "and it raised the fee from $62 to $64."))  # fmt: skip
     assert [(f.value, f.low) for f in figs] == [(1, None), (8.25, None), (62, None), (64, None)]
+
+
+def test_a_hyphenated_noun_is_the_whole_word(enricher: Enricher) -> None:
+    figs = figures(enricher, "The gunman shot dead two co-workers at the plant on Monday, "
+                   "police said.")  # fmt: skip
+    assert [(f.value, f.object) for f in figs] == [(2, "co-workers")]
+
+
+def test_what_had_to_happen_is_the_event(enricher: Enricher) -> None:
+    figs = figures(enricher, "About 300 residents had to be evacuated from the area, officials "
+                   "said.")  # fmt: skip
+    assert [(f.value, f.object, f.event) for f in figs] == [(300, "residents", "evacuated")]

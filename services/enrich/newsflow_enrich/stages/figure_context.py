@@ -258,6 +258,12 @@ def event_of(noun: Token) -> Token | None:
         return later[0] if later else None
     if head.pos_ not in ("VERB", "AUX") or t.dep_ not in (*_SUBJ, *_OBJ, "npadvmod", "dative"):
         return None
+    # "300 residents had to be evacuated": what happened to them is the infinitive of "have to".
+    if t.dep_ in _SUBJ and head.lemma_ in _SEMI_MODALS:
+        inf = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                    and any(a.lower_ == "to" for a in c.children)), None)  # fmt: skip
+        if inf is not None:
+            return inf
     # "allowing 1,000 civilians to flee": what happened to them is the infinitive.
     xcomp = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
              and c.i > t.i]  # fmt: skip
@@ -266,6 +272,9 @@ def event_of(noun: Token) -> Token | None:
     if existential(head) and t.dep_ == "attr":
         return head  # "there were 14,000 refugees": the annotators' event is the copula
     return head if head.pos_ == "VERB" else None
+
+
+_SEMI_MODALS = {"have", "need", "ought"}
 
 
 def existential(verb: Token) -> bool:

@@ -131,7 +131,8 @@ def features(kind: str, anchor: Token, cand: Token | None, rule: str | None,
 
 def rule_choice(fig: Figure, kind: str) -> str | None:
     text = fig.object if kind == "obj" else fig.event
-    return text.split()[-1].lower() if text else None
+    # "co-workers": spaCy's tokens are "co", "-", "workers"; the last one is the candidate
+    return text.replace("-", " ").split()[-1].lower() if text and text.strip("- ") else None
 
 
 def candidates(doc: Doc, fig: Figure,

@@ -217,6 +217,7 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         return ctx.amount_object(doc, start, end, kind)
     noun = ctx.count_object(doc, num.start, num.end)
     if noun is not None:
+        noun = _hyphenated_end(doc, noun)
         # "four of the seven commissioners said": the verb belongs to the partitive number.
         partitive = num.end < len(doc) and doc[num.end].lower_ == "of"
         event = ctx.verb_of(ctx.head_of(doc, num.start, num.end)) if partitive else None
@@ -234,6 +235,16 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
     ):
         return ctx.changed_thing(verb, money=False), verb
     return None, verb
+
+
+def _hyphenated_end(doc: Doc, noun: Token) -> Token:
+    """'two co-workers': spaCy may take 'co' of 'co', '-', 'workers' for the counted noun; the
+    word's last part is (its text is the whole word: _object_text)."""
+    k = noun.i
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ \
+            and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha:  # fmt: skip
+        k += 2
+    return doc[k]
 
 
 # Verbs that move a count to a new level: "raising the tally to 13,274", "the toll rose to 41".
