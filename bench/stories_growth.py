@@ -6,16 +6,21 @@ entity name in it is renamed (a Caesar shift of its letters by k, so spans into 
 valid): copies look like new stories about new people and places, with the base stream's
 density of stories per day. A stream of N articles is what one would see after N articles of a
 real feed, not N articles at once.
+
+`one_story` is the other growth: one event reported thousands of times (an election, a war; the
+cluster's fault tests stream thousands of such short articles), so that one story grows to
+thousands of articles and its figure tracks to thousands of reports (bench/stories_big.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import random
 import re
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 
-from newsflow_contracts.events import ArticleEnriched
+from newsflow_contracts.events import ArticleEnriched, Entity, Figure, Pipeline
 
 
 def caesar(text: str, k: int) -> str:
@@ -76,3 +81,42 @@ def grown(base: Sequence[ArticleEnriched], n: int) -> Iterator[ArticleEnriched]:
     for i in range(n):
         k, j = divmod(i, len(base))
         yield clone(base[j], k, shift)
+
+
+# The words of tests/faults/cluster/load.py's articles: one place and one person, so that every
+# article reports the same event; counts of a few things, so that a few tracks grow long.
+_THINGS = ["civilians", "fighters", "homes", "schools"]
+_EVENTS = ["killed", "fled", "damaged", "closed"]
+_NOUNS = ["bridge", "road", "port", "airport", "market", "council", "court", "hospital", "school",
+          "shelter", "border", "town", "corridor", "station", "harbour", "factory"]  # fmt: skip
+
+
+def _spans(body: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(name), body)]
+
+
+def one_story(n: int, seed: int = 0, place: str = "Hajin",
+              person: str = "Redur Khalil") -> Iterator[ArticleEnriched]:  # fmt: skip
+    """n short enriched articles on one event, one every 30 s (all inside the join window)."""
+    rng = random.Random(seed)
+    start = datetime(2018, 12, 6, 6, 0, 0)
+    for i in range(n):
+        a, b, c = rng.sample(_NOUNS, 3)
+        count, thing, event = rng.randint(2, 9000), rng.choice(_THINGS), rng.choice(_EVENTS)
+        body = (f"{place.upper()} — More than {count} {thing} were {event} near the {a} on day "
+                f"{i} of the {b} dispute, {person} said. The {c} stays shut until further "
+                f"notice, officials in {place} said.")  # fmt: skip
+        first = body.index(". ") + 1
+        at = body.index(str(count))
+        figure = Figure(value=count, text=str(count), qualifier="more than", object=thing,
+                        event=event, sentence=body[:first], span=(at, at + len(str(count))))  # fmt: skip
+        entities = [Entity(name=name, type=type_, mentions=len(_spans(body, name)),
+                           spans=_spans(body, name))
+                    for name, type_ in ((place, "LOC"), (person, "PERSON"))]  # fmt: skip
+        yield ArticleEnriched(
+            id=hashlib.sha256(f"one-story/{seed}/{i}".encode()).hexdigest()[:24],
+            url=f"https://big.test/{seed}/{i}", source="big.test", title=f"{place}: {a} {i}",
+            published_at=(start + timedelta(seconds=30 * i)).isoformat() + "Z",
+            dateline=place.upper(), language="en", body=body, entities=entities,
+            figures=[figure], pipeline=Pipeline(version="bench", model="none"),
+        )  # fmt: skip
