@@ -375,3 +375,16 @@ def test_a_surname_spaced_or_misspelt_where_spacy_saw_no_name_is_the_person() ->
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["De Varna"] == "Bill DeVarna"
     assert reg.by_form["Pettigrrove"] == "Orla Pettigrove"
+
+
+def test_a_given_name_misspelt_by_one_letter_beside_the_same_surname_is_one_person() -> None:
+    text = (
+        "Pietrona Valcourt, 41, was named. Pietrona Valcourt said the fund would grow. "
+        "Pietona Valcourt added that it was time. Valcourt smiled."
+    )
+    reg = Registry()
+    reg.add("Pietrona Valcourt", "PERSON", 0, weight=STRONG)
+    reg.add("Pietona Valcourt", "ORG", text.index("Pietona"))
+    reg.cands["Pietona Valcourt"].learned_type = "PERSON"  # the typer's reading
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Pietona Valcourt"] == reg.by_form["Valcourt"] == "Pietrona Valcourt"

@@ -308,6 +308,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     (a full name spaCy called an organisation is now a person, a company spaCy called a place
     is now a company); whether any merge happened."""
     before = len(reg.cands)
+    variants.misspelt_given_names(reg)  # "Rushiyah Narker" (spaCy: ORG), now a person
     _merge_surnames(reg, text)
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"

@@ -52,6 +52,7 @@ def run(reg: Registry, text: str) -> None:
     _unaccented(reg, text)
     _middle_initials(reg)
     misspelt_surnames(reg, text)
+    misspelt_given_names(reg)
     _nicknames(reg, text)
 
 
@@ -195,6 +196,19 @@ def misspelt_surnames(reg: Registry, text: str = "") -> None:
         if owner in reg.cands and sum(c.types.values()) <= sum(reg.cands[owner].types.values()):
             reg.merge(into=owner, form=name)
             reg.cands[owner].types["PERSON"] += STRONG
+
+
+def misspelt_given_names(reg: Registry) -> None:
+    """'Rushiyah Narker' beside 'Rushdiyah Narker': two full names with one surname whose given
+    names are one slip apart are one person, under the name printed more often."""
+    people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) == 2]
+    for a in people:
+        for b in people:
+            if a < b and a in reg.cands and b in reg.cands and a.split()[1] == b.split()[1] \
+                    and _one_slip(a.split()[0], b.split()[0]):  # fmt: skip
+                weight = {n: sum(reg.cands[n].types.values()) for n in (a, b)}
+                into = max((a, b), key=lambda n: (weight[n], -reg.cands[n].first))
+                reg.merge(into=into, form=b if into == a else a)
 
 
 def _one_slip(a: str, b: str) -> bool:
