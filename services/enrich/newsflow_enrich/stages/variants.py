@@ -90,6 +90,7 @@ def _unaccented(reg: Registry, text: str) -> None:
 
 
 _GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV")  # "Jnr": British papers
+_GENERATION_AFTER = re.compile(r",? (?:(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)(?!\w)")
 
 
 def _shorter_names(reg: Registry, text: str) -> None:
@@ -129,10 +130,11 @@ def _printed_longer(reg: Registry, text: str) -> None:
         longer = []
         if len(words) == 3 and len(words[1]) > 2 and words[1].isalpha():
             longer.append(f"{words[0]} {words[1][0]}. {words[2]}")
-        gens = {m.group(1) for m in re.finditer(
-            re.escape(name) + r",? ((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)(?![\w])", text)}  # fmt: skip
+        # A literal search and one compiled pattern: a pattern per name cost 3 ms per article.
+        gens = {text[start:m.end()] for start, end in occurrences(name, text)
+                if (m := _GENERATION_AFTER.match(text, end))}  # fmt: skip
         if len(gens) == 1:
-            longer.append(re.search(re.escape(name) + r",? " + re.escape(gens.pop()), text).group())
+            longer.append(gens.pop())
         for form in longer:
             owner = reg.by_form.get(form)
             if owner is None and next(occurrences(form, text), None) is not None:
