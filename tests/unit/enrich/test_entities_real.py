@@ -218,3 +218,13 @@ def test_the_typer_knows_which_names_are_listed_companies() -> None:
     assert _listed("Boeing", set()) == ["listed"]  # "Boeing Co." without its legal form
     assert _listed("Netflix Studios", set()) == ["listed0"]
     assert _listed("Qzxwvb Holdings", set()) == []
+
+
+def test_a_university_system_keeps_its_campus(enricher: Enricher) -> None:
+    # "University of California, Berkeley": the campus after the comma is part of the name, as
+    # with "at" ("University of Texas at San Antonio").
+    ev = _enrich(enricher, (
+        "Researchers at the University of Norland, Sacramento found that the treatment worked "
+        "in mice, the team wrote on Tuesday. Maya Orlen, who led the study at the University "
+        "of Norland, Sacramento, said more trials were needed."))
+    assert "University of Norland, Sacramento" in _names(ev, "ORG"), _names(ev)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from newsflow_contracts.events import Entity
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsflow_enrich.stages import names, numbers, resolve, timestamps
@@ -223,11 +223,10 @@ def _extended(ent: Span, sport: bool) -> Span:
     if sport and start > 0 and doc[start - 1].lower_ in names.CLUB_PREFIXES \
             and doc[start - 1].text[:1].isupper():  # fmt: skip
         start -= 1
-    # "University of Texas at San Antonio": a campus named after the institution.
+    # "University of Texas at San Antonio", "University of California, Berkeley": a campus
+    # named after the institution.
     first = ent[1] if ent[0].lower_ == "the" and len(ent) > 1 else ent[0]
-    if ent.label_ == "ORG" and first.lower_ in ("university", "college") \
-            and end + 1 < len(doc) and doc[end].lower_ == "at" \
-            and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":  # fmt: skip
+    if _campus_follows(ent, first):
         end = _through_entity(doc, end + 2)
     # "AU Support and Stabilization Mission in Somalia": a mission is named with its country.
     if ent.label_ == "ORG" and doc[end - 1].lower_ in ("mission", "office", "delegation") \
@@ -250,6 +249,21 @@ def _extended(ent: Span, sport: bool) -> Span:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _campus_follows(ent: Span, first: Token) -> bool:
+    """A campus's place after a university's name: "at San Antonio" after "University of
+    Texas"; ", Berkeley" after a university system ("University of California", "California
+    State University")."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end + 1].ent_type_ != "GPE" \
+            or doc[end + 1].ent_iob_ != "B":  # fmt: skip
+        return False
+    if doc[end].lower_ == "at":
+        return first.lower_ in ("university", "college")
+    system = first.lower_ == "university" and first.i + 1 < end and doc[first.i + 1].lower_ == "of" \
+        or doc[end - 1].lower_ == "university" and doc[end - 2].lower_ == "state"  # fmt: skip
+    return doc[end].text == "," and system
 
 
 def _through_entity(doc: Doc, start: int) -> int:
