@@ -291,3 +291,13 @@ def test_an_embedded_tweet_s_picture_address_is_no_wire_credit() -> None:
         "</figcaption></figure>",
     )
     assert captions(html) == ["The station at night. REUTERS/Ana Rusk"]
+
+
+def test_a_script_in_the_photo_s_box_is_not_printed_text() -> None:
+    html = page(
+        "",
+        "<div class='galleryPhoto'><img src='v.jpg' width='640'><cite>Divers wait at the pier "
+        "on Thursday, November 28, in Varnhold.</cite><script>gallery.push({'pos': 1})</script>"
+        "</div>",
+    )
+    assert captions(html) == ["Divers wait at the pier on Thursday, November 28, in Varnhold."]

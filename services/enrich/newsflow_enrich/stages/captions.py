@@ -145,7 +145,7 @@ def _next_element(node: LexborNode) -> LexborNode | None:
 def _alone(img: LexborNode, line: LexborNode) -> bool:
     box = img.parent
     return box is not None and box.tag not in ("body", "html") and \
-        len(" ".join(box.text(separator=" ").split())) == len(" ".join(line.text(separator=" ").split()))  # fmt: skip
+        len(" ".join(printed.text(box, " ").split())) == len(" ".join(printed.text(line, " ").split()))  # fmt: skip
 
 
 def _set_off(line: LexborNode) -> bool:
