@@ -22,9 +22,7 @@ from newsflow_enrich.stages.numbers import (
     value_of,
 )
 
-DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-             "minute", "minutes", "decade", "decades", "second", "seconds",
-             "season", "seasons"}  # fmt: skip
+DURATIONS = labels.DURATIONS | {"season", "seasons"}  # "three seasons" is how long, too
 # Entities whose numbers are part of a name ("Ligue 1", "Boeing 737", "Windows 11").
 NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"}
 _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
@@ -68,12 +66,7 @@ def _count_then_when(t: Token, ent: Span) -> bool:
 def is_duration(t: Token) -> bool:
     """'12 years', 'three-week trial', 'at least 16 weeks': how long, not when. 'Two years ago',
     'a 58-year-old' and 'in 2014' stay dates or ages."""
-    doc, k = t.doc, t.i + 1
-    # "12 to 18 months": through a range to its unit.
-    while k < len(doc) and (doc[k].text == "-" or is_number_token(doc[k])
-                            or doc[k].lower_ in ("to", "and", "or") and k + 1 < len(doc)
-                            and is_number_token(doc[k + 1])):  # fmt: skip
-        k += 1
+    doc, k = t.doc, labels.after_number_run(t)  # "12 to 18 months": through a range to its unit
     if k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k + 1].lower_ in DURATIONS:
         k += 1  # "31 straight days", "three consecutive years"
     if k >= len(doc) or doc[k].lower_ not in DURATIONS:

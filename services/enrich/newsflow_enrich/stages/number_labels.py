@@ -16,21 +16,26 @@ from spacy.tokens import Token
 
 from newsflow_enrich.stages.numbers import UNITS, currency_follows, is_number_token
 
-_DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour",
-              "hours", "minute", "minutes", "decade", "decades", "second", "seconds"}  # fmt: skip
+DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour",
+             "hours", "minute", "minutes", "decade", "decades", "second", "seconds"}  # fmt: skip
 # "two weeks before the election", "ten hours later": spaCy hangs the duration on these words.
 _PLACERS = {"before", "after", "later", "earlier", "prior", "since", "ago"}
 
 
-def _unit_after(t: Token) -> Token | None:
-    """The word after the number run that starts at `t` ("about 50 minutes", "two to three
-    weeks")."""
+def after_number_run(t: Token) -> int:
+    """The index of the word after the number run that starts at `t`, through a range ("about
+    50 minutes", "two to three weeks", "12 to 18 months"); len(doc) at its end."""
     doc, k = t.doc, t.i + 1
     while k < len(doc) and (is_number_token(doc[k]) or doc[k].text == "-"
                             or doc[k].lower_ in ("to", "or", "and")
                             and k + 1 < len(doc) and is_number_token(doc[k + 1])):  # fmt: skip
         k += 1
-    return doc[k] if k < len(doc) else None
+    return k
+
+
+def _unit_after(t: Token) -> Token | None:
+    k = after_number_run(t)
+    return t.doc[k] if k < len(t.doc) else None
 
 
 def places_in_time(t: Token) -> bool:
@@ -38,7 +43,7 @@ def places_in_time(t: Token) -> bool:
     the duration says when something happened, not how long ('in the two months after the
     attack' is a span of time and stays)."""
     unit = _unit_after(t)
-    return unit is not None and unit.lower_ in _DURATIONS and unit.dep_ == "npadvmod" \
+    return unit is not None and unit.lower_ in DURATIONS and unit.dep_ == "npadvmod" \
         and unit.head.lower_ in _PLACERS  # fmt: skip
 
 
