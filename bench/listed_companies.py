@@ -15,14 +15,12 @@ read as data (ast.literal_eval), never imported; only the names are committed, n
 from __future__ import annotations
 
 import ast
-import hashlib
 import json
 import re
 import sys
-import zipfile
-from pathlib import Path
 
 from newsflow_enrich.stages.entity_types import LISTED
+from wheels import pinned
 
 SHA256 = "126ba59039f62fbde99d02b49eb180f0eb7987120aa8daaa25fe4b1c1651eb57"
 MEMBER = "pytickersymbols/indices_data.py"
@@ -32,10 +30,7 @@ LEGAL = re.compile(r",?\s+(Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|
 
 
 def main() -> None:
-    wheel = Path(sys.argv[1])
-    if hashlib.sha256(wheel.read_bytes()).hexdigest() != SHA256:
-        sys.exit(f"{wheel}: not pytickersymbols 1.17.10's wheel (sha256 differs)")
-    with zipfile.ZipFile(wheel) as z:
+    with pinned(sys.argv[1], SHA256, "pytickersymbols 1.17.10") as z:
         tree = ast.parse(z.read(MEMBER).decode("utf-8"))
     indices = next(ast.literal_eval(node.value) for node in tree.body
                    if isinstance(node, ast.Assign) and node.targets[0].id == "INDICES")  # fmt: skip

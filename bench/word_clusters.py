@@ -17,24 +17,19 @@ language's lookups); the service reads the file, never the package.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import sys
-import zipfile
 from collections import defaultdict
-from pathlib import Path
 
 from newsflow_enrich.stages.entity_types import CLUSTERS
+from wheels import pinned
 
 SHA256 = "466f21f087e4144bc93800679437ec5a17be7d0888734b1ba880b3ecb0978bc6"
 MEMBER = "spacy_lookups_data/data/en_lexeme_cluster.json.gz"
 
 
 def main() -> None:
-    wheel = Path(sys.argv[1])
-    if hashlib.sha256(wheel.read_bytes()).hexdigest() != SHA256:
-        sys.exit(f"{wheel}: not spacy-lookups-data 1.0.5's wheel (sha256 differs)")
-    with zipfile.ZipFile(wheel) as z:
+    with pinned(sys.argv[1], SHA256, "spacy-lookups-data 1.0.5") as z:
         table: dict[str, int] = json.loads(gzip.decompress(z.read(MEMBER)))
     by_cluster: dict[int, list[str]] = defaultdict(list)
     for word, cluster in sorted(table.items()):
