@@ -83,12 +83,23 @@ def grown(base: Sequence[ArticleEnriched], n: int) -> Iterator[ArticleEnriched]:
         yield clone(base[j], k, shift)
 
 
-# The words of tests/faults/cluster/load.py's articles: one place and one person, so that every
-# article reports the same event; counts of a few things, so that a few tracks grow long.
+# One place and one person, so that every article reports the same event; counts of a few
+# things, so that a few tracks grow long.
 _THINGS = ["civilians", "fighters", "homes", "schools"]
 _EVENTS = ["killed", "fled", "damaged", "closed"]
-_NOUNS = ["bridge", "road", "port", "airport", "market", "council", "court", "hospital", "school",
-          "shelter", "border", "town", "corridor", "station", "harbour", "factory"]  # fmt: skip
+NOUNS = ["bridge", "road", "port", "airport", "market", "council", "court", "hospital", "school",
+         "shelter", "border", "town", "corridor", "station", "harbour", "factory"]  # fmt: skip
+
+
+def short_report(i: int, place: str, person: str, count: int, thing: str, event: str,
+                 nouns: Sequence[str]) -> str:  # fmt: skip
+    """The two-sentence report of `one_story` and of the cluster fault tests' load
+    (tests/faults/cluster/load.py): where, how many of what and what happened to them, who said
+    it; `nouns` are three of NOUNS."""
+    a, b, c = nouns
+    return (f"{place.upper()} — More than {count} {thing} were {event} near the {a} on day "
+            f"{i} of the {b} dispute, {person} said. The {c} stays shut until further "
+            f"notice, officials in {place} said.")  # fmt: skip
 
 
 def _spans(body: str, name: str) -> list[tuple[int, int]]:
@@ -101,11 +112,9 @@ def one_story(n: int, seed: int = 0, place: str = "Hajin",
     rng = random.Random(seed)
     start = datetime(2018, 12, 6, 6, 0, 0)
     for i in range(n):
-        a, b, c = rng.sample(_NOUNS, 3)
+        nouns = rng.sample(NOUNS, 3)
         count, thing, event = rng.randint(2, 9000), rng.choice(_THINGS), rng.choice(_EVENTS)
-        body = (f"{place.upper()} — More than {count} {thing} were {event} near the {a} on day "
-                f"{i} of the {b} dispute, {person} said. The {c} stays shut until further "
-                f"notice, officials in {place} said.")  # fmt: skip
+        body = short_report(i, place, person, count, thing, event, nouns)
         first = body.index(". ") + 1
         at = body.index(str(count))
         figure = Figure(value=count, text=str(count), qualifier="more than", object=thing,
@@ -115,7 +124,7 @@ def one_story(n: int, seed: int = 0, place: str = "Hajin",
                     for name, type_ in ((place, "LOC"), (person, "PERSON"))]  # fmt: skip
         yield ArticleEnriched(
             id=hashlib.sha256(f"one-story/{seed}/{i}".encode()).hexdigest()[:24],
-            url=f"https://big.test/{seed}/{i}", source="big.test", title=f"{place}: {a} {i}",
+            url=f"https://big.test/{seed}/{i}", source="big.test", title=f"{place}: {nouns[0]} {i}",
             published_at=(start + timedelta(seconds=30 * i)).isoformat() + "Z",
             dateline=place.upper(), language="en", body=body, entities=entities,
             figures=[figure], pipeline=Pipeline(version="bench", model="none"),

@@ -25,6 +25,7 @@ from newsflow_cli.stack import Stack
 from newsflow_contracts import topics
 from newsflow_contracts.ids import article_id
 
+from bench.stories_growth import NOUNS, short_report
 from tests.kafka_io import read_all
 
 PEOPLE = ["Redur Khalil", "Rosa Castillo", "Jorge Medina", "Alicia Moreno", "Petra Lindqvist",
@@ -32,7 +33,6 @@ PEOPLE = ["Redur Khalil", "Rosa Castillo", "Jorge Medina", "Alicia Moreno", "Pet
 PLACES = ["Hajin", "Lima", "Chicago", "Paris", "Kabul", "Beirut", "London", "Malatya", "Qamishli"]
 THINGS = ["civilians", "fighters", "homes", "jobs", "votes", "buildings", "flights", "schools"]
 EVENTS = ["killed", "fled", "cut", "damaged", "cast", "evacuated", "cancelled", "closed"]
-NOUNS = ["bridge", "road", "port", "airport", "market", "council", "court", "hospital", "school", "shelter", "border", "town", "corridor", "station", "harbour", "factory"]  # fmt: skip
 
 
 def short_articles(n: int, tag: str) -> list[dict[str, str]]:
@@ -41,12 +41,10 @@ def short_articles(n: int, tag: str) -> list[dict[str, str]]:
     out = []
     for i in range(n):
         place, person = rng.choice(PLACES), rng.choice(PEOPLE)
-        a, b, c = rng.sample(NOUNS, 3)
+        nouns = rng.sample(NOUNS, 3)
         count, thing, event = rng.randint(2, 9000), rng.choice(THINGS), rng.choice(EVENTS)
-        text = (f"{place.upper()} — More than {count} {thing} were {event} near the {a} on "
-                f"day {i} of the {b} dispute, {person} said. The {c} stays shut until further "
-                f"notice, officials in {place} said.")  # fmt: skip
-        out.append({"url": f"https://faults.test/{tag}/{i}", "title": f"{place}: {a} {i}",
+        text = short_report(i, place, person, count, thing, event, nouns)
+        out.append({"url": f"https://faults.test/{tag}/{i}", "title": f"{place}: {nouns[0]} {i}",
                     "text": text})  # fmt: skip
     return out
 
