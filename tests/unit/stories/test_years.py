@@ -7,7 +7,7 @@ import json
 
 from newsflow_stories.engine import StoryConfig, StoryEngine
 from newsflow_stories.engine.state import StoryState
-from newsflow_stories.engine.years import latest_year, own_year, years_apart
+from newsflow_stories.engine.years import PageDate, latest_year, page_date, years_apart
 
 from tests.unit.stories.factory import article
 
@@ -59,12 +59,16 @@ def test_a_page_dated_within_the_gap_or_a_story_naming_no_year_still_joins() -> 
 
 
 def test_the_years_of_a_text() -> None:
-    assert own_year("Updated: July 02, 2013 15:50 IST A 6.1-magnitude earthquake") == 2013
+    updated = "Updated: July 02, 2013 15:50 IST A 6.1-magnitude earthquake"
+    assert page_date(updated) == PageDate(2013, len("Updated: July 02, 2013"))
     # a date inside the first sentence, past the top, is what the sentence tells
-    assert own_year("A 6.1-magnitude earthquake hit the Indonesian province of Aceh on July 02, "
-                    "2013, killing a child.") is None  # fmt: skip
-    assert own_year("Article posted on 08.07.2012 Wladimir Klitschko stops Tony Thompson") == 2012
-    assert own_year("By March 2030 the city wants every bus to run on batteries.") is None
+    assert page_date("A 6.1-magnitude earthquake hit the Indonesian province of Aceh on July 02, "
+                    "2013, killing a child.") == PageDate()  # fmt: skip
+    posted = "Article posted on 08.07.2012 Wladimir Klitschko stops Tony Thompson"
+    assert page_date(posted).year == 2012
+    # a month and year alone: no year of the page's own, but the stamp's end is still read
+    assert page_date("By March 2030 the city wants every bus to run on batteries.") == PageDate(
+        None, len("By March 2030"))  # fmt: skip
     assert latest_year("debut in 2010, replacing the actor cast in 2005") == 2010
     assert latest_year("no year here") is None
     assert years_apart(2013, 2010, 2) and not years_apart(2011, 2010, 2)

@@ -300,12 +300,6 @@ def stamp(body: str) -> re.Match[str] | None:
     return found
 
 
-def stamp_end(body: str) -> int:
-    """Where the date stamp that opens the body ends (`stamp`), else 0."""
-    m = stamp(body)
-    return m.end() if m else 0
-
-
 # Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms.
 _IRREGULAR = {"fled": "flee", "lost": "lose", "struck": "strike", "shot": "shoot", "held": "hold",
               "took": "take", "taken": "take", "left": "leav", "fell": "fall", "fallen": "fall",

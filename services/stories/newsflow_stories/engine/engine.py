@@ -30,7 +30,7 @@ from newsflow_stories.engine.text import (
 from newsflow_stories.engine.tracks import add_reports
 from newsflow_stories.engine.updates import Placement, coalesce
 from newsflow_stories.engine.values import Value, distinctive
-from newsflow_stories.engine.years import latest_year, own_year, years_apart
+from newsflow_stories.engine.years import latest_year, page_date, years_apart
 
 STORY_PREFIX = "st-"
 
@@ -97,11 +97,12 @@ class StoryEngine:
         text, (ents, types) = text_vector(article, self.config, words), entity_vector(article)
         values = distinctive((f.value, f.unit) for f in article.figures)
         body = article.body[: self.config.max_chars]
+        date = page_date(body)  # read once, for the join and for the tracks
         self._seq += 1
         self._advance(seen)  # first close what this arrival leaves behind, then decide
         names = frozenset(entity_key(n, ty) for n, ty in types.items() if ty != "LOC")  # not places
         story, score = self._best(text, ents, t, words, values, place_keys(article), names,
-                                  own_year(body))  # fmt: skip
+                                  date.year)  # fmt: skip
         created = story is None
         if story is None:
             story, score = StoryState(id=story_id_for(article.id)), 1.0
@@ -114,7 +115,8 @@ class StoryEngine:
             entities=[[name, type_] for name, type_ in types.items()], year=latest_year(body),
         )  # fmt: skip
         story.add(member, text, ents, self.config.story_terms, seen)
-        changed = add_reports(story.tracks, article, t, self._seq, article.published_at or iso(t))
+        published = article.published_at or iso(t)
+        changed = add_reports(story.tracks, article, date, t, self._seq, published)
         story.add_values(r for k in changed for r in story.tracks[k].reports
                          if r["article_id"] == article.id)  # fmt: skip
         self._story_of[article.id] = story.id

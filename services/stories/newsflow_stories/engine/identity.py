@@ -23,7 +23,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts
 from newsflow_stories.engine.text import stem, words
-from newsflow_stories.engine.years import own_year
+from newsflow_stories.engine.years import PageDate
 
 # (event, object, unit, place) of the story's tracks so far: what a placed count is set apart from.
 Kind = tuple[str, str, str | None, str | None]
@@ -156,7 +156,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     return (cls, obj) if cls and obj else None
 
 
-def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Identity | None]:
+def identities(article: ArticleEnriched, date: PageDate,
+               placed: Iterable[Kind] = ()) -> list[Identity | None]:  # fmt: skip
     """Each figure's identity, or None for one not tracked.
 
     A figure's place is kept only when it sets the figure apart from the story's count: the
@@ -168,8 +169,8 @@ def identities(article: ArticleEnriched, placed: Iterable[Kind] = ()) -> list[Id
     aliases = _aliases(article)
     published = article.published_at or ""
     year = int(published[:4]) if published[:4].isdigit() else None
-    year = own_year(article.body) or year  # the page's own date, where it prints one
-    stamp = counts.stamp_end(article.body)
+    year = date.year or year  # the page's own date, where it prints one
+    stamp = date.end
     raw: list[Identity | None] = []
     for fig in article.figures:
         event = fig.event

@@ -20,6 +20,7 @@ from newsflow_contracts.stories import FigureReport, FigureTrack
 from newsflow_stories.engine import counts
 from newsflow_stories.engine.identity import Identity, identities
 from newsflow_stories.engine.values import MIN_COUNT
+from newsflow_stories.engine.years import PageDate
 
 
 @dataclass
@@ -258,13 +259,15 @@ def _earlier(article: ArticleEnriched, idents: list[Identity | None], i: int) ->
     return None
 
 
-def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, at: float, seq: int,
-                published_at: str) -> list[str]:  # fmt: skip
-    """File the article's figures into tracks; returns the keys of the tracks that changed."""
+def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: PageDate,
+                at: float, seq: int, published_at: str) -> list[str]:  # fmt: skip
+    """File the article's figures into tracks; returns the keys of the tracks that changed.
+    `date` is the stamp that opens the article's body (years.page_date), read once by the
+    engine."""
     changed: list[str] = []
     track_of: dict[int, TrackState] = {}
     placed = [(t.event_n, t.object_n, t.unit, t.place) for t in tracks.values()]
-    identities_ = identities(article, placed)
+    identities_ = identities(article, date, placed)
     for i, (fig, ident) in enumerate(zip(article.figures, identities_, strict=True)):
         parent_ident = identities_[fig.parent] if fig.parent is not None and 0 <= fig.parent < len(
             identities_) else None  # fmt: skip

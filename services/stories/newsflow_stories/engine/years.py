@@ -9,21 +9,33 @@ date; these read the page's date where `published_at` is only when the article w
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newsflow_stories.engine.counts import YEAR, stamp
 
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
-def own_year(body: str) -> int | None:
-    """The year of the date stamp that opens the body ("Published August 02, 2013 Ellen
-    DeGeneres will host ...", "Updated: July 02, 2013 15:50 IST A 6.1-magnitude ..."), if any:
-    the page's own date, printed by its site. A site dates its page to the day: a month and
-    year alone opening the text ("By March 2030 the city ...") is what the text tells."""
+@dataclass(frozen=True)
+class PageDate:
+    """The date stamp that opens an article's body (`counts.stamp`), read once per article for
+    both the join (`years_apart`) and the tracks (a count of an older year)."""
+
+    # The page's own year ("Published August 02, 2013 Ellen DeGeneres will host ...",
+    # "Updated: July 02, 2013 15:50 IST A 6.1-magnitude ..."), printed by its site; None
+    # without a stamp, or for a month and year alone ("By March 2030 the city ...": a site dates
+    # its page to the day, so that is what the text tells).
+    year: int | None = None
+    end: int = 0  # where the stamp ends (any stamp, a day or not), 0 without one
+
+
+def page_date(body: str) -> PageDate:
+    """The date stamp that opens the body, if any (see `PageDate`)."""
     m = stamp(body)
-    if m is None or not _DAY.search(YEAR.sub("", m.group(0))):
-        return None
-    return int(YEAR.findall(m.group(0))[-1])
+    if m is None:
+        return PageDate()
+    day = _DAY.search(YEAR.sub("", m.group(0)))
+    return PageDate(int(YEAR.findall(m.group(0))[-1]) if day else None, m.end())
 
 
 def latest_year(body: str) -> int | None:
