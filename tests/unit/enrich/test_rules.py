@@ -6,6 +6,7 @@ import pytest
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 from newsflow_enrich.pipeline import Enricher
 from newsflow_enrich.stages import chrome, metadata
+from newsflow_enrich.stages.text import Cleaned
 
 STORY = """Home › World › Europe
 
@@ -227,3 +228,16 @@ def test_a_credited_caption_is_not_the_lead(enricher: Enricher) -> None:
     ev = enricher.enrich(ArticleReceived.new(text=page))
     assert ev.dateline == "MOGADISHU"
     assert ev.captions and ev.captions[0].endswith("(Xinhua/Abdi Yusuf)")
+
+
+
+@pytest.mark.parametrize(("lead", "given", "published"), [
+    ("WASHINGTON, April 9 (Reuters) - The bill passed.", "2025-09-04", "2025-04-09"),
+    ("WASHINGTON, Sept. 4 (Reuters) - The bill passed.", "2025-09-04", "2025-09-04"),
+    # "Monday" is no month (dateparser read "Monday 1" as 6 January): the date stays as given
+    ("LONDON, Monday 4 (Reuters) - The bill passed.", "2025-04-01", "2025-04-01"),
+])
+def test_a_datelines_month_and_day_order_a_numeric_date(lead: str, given: str,
+                                                         published: str) -> None:
+    got = metadata.extract(Cleaned(body=lead), title=None, published_at=given)
+    assert got.published_at == published

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsflow_enrich.stages import date_shapes
+
 # A line that is chrome wherever it stands.
 _CHROME = [
     r"you are here\b.*",
@@ -202,7 +204,7 @@ def _story_start(lines: list[str]) -> int:
             min_words = 15
         elif (words(line) >= min_words and (SENTENCE_END.search(line) or words(line) >= 25)
               and not CHROME_LINE.match(line)
-              and not is_caption(line) and not BYLINE.match(line) and not _is_date_line(line)
+              and not is_caption(line) and not BYLINE.match(line) and not is_date_line(line)
               and not _CREDIT.search(line)):  # "... Nov. 14, 2025. (Xinhua/Abdirahman Yusuf)"
             return i
     return len(lines)
@@ -230,12 +232,12 @@ def _header(lines: list[str], out: Lines) -> None:
         head = _SEPARATOR.split(line, 1)[0]  # "By X and Y | Published: ...", "PTI | Updated: ..."
         if out.byline is None and (BYLINE.match(head) and words(head) <= 12 or _agency_only(head)):
             out.byline = line
-        elif CHROME_LINE.match(line) and not _is_date_line(line):
+        elif CHROME_LINE.match(line) and not is_date_line(line):
             out.chrome.append(line)
         elif is_caption(line) or out.title is not None and words(line) >= 8 \
                 and _CREDIT.search(line):  # fmt: skip
             out.captions.append(line)  # "... on Tuesday. (Kyodo)": a credited photo caption
-        elif _is_date_line(line) and out.date is None:
+        elif is_date_line(line) and out.date is None:
             out.date = line
             out.chrome.append(line)
         elif out.title is None and words(line) >= 3 and not _looks_like_label(line):
@@ -249,18 +251,11 @@ _DATE_LABEL = re.compile(
     r"( on| at)?\s*:?\s*",
     re.IGNORECASE,
 )
-_MONTH = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
-    r"|\d{4}-\d{2}-\d{2}",
-    re.IGNORECASE,
-)
+_MONTH = re.compile(rf"\b{date_shapes.MONTH_START}[a-z]*\.?\b|{date_shapes.NUMERIC_DAY}",
+                    re.IGNORECASE)
 
 
 def is_date_line(line: str) -> bool:
-    return _is_date_line(line)
-
-
-def _is_date_line(line: str) -> bool:
     """'Published: Mar 27, 2023 | 14:05 PKT', 'Last updated 14:32, 12 July 2024',
     'Published: 02 July 2028, 09:40 · Updated: 02 July 2028, 11:02': dates and times only."""
     parts = [p for p in _SEPARATOR.split(line) if not _CLOCK_ONLY.match(p)]

@@ -21,11 +21,9 @@ from datetime import date, datetime, timedelta
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import printed
+from newsflow_enrich.stages import date_shapes, printed
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")  # fmt: skip
+_MON = rf"(?P<mon>{date_shapes.MONTH})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # "November 19, 2019", "Nov. 19", "Oct 29 2020"; "19 November 2019", "Wed 29th April 2020",
@@ -180,7 +178,7 @@ def _day(m: re.Match[str], meta_day: date | None) -> date | None:
     g = m.groupdict()
     try:
         if g["mon"] or g["mon2"]:
-            month = _MONTHS.index((g["mon"] or g["mon2"])[:3].lower()) + 1
+            month = date_shapes.MONTHS.index((g["mon"] or g["mon2"])[:3].lower()) + 1
             year = g["year1"] or g["year2"] or (meta_day.year if meta_day else None)
             return date(int(year), month, int(g["day"] or g["day2"])) if year else None
         if g["iy"]:

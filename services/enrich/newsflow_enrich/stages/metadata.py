@@ -8,6 +8,7 @@ from datetime import datetime
 
 import dateparser
 
+from newsflow_enrich.stages import date_shapes
 from newsflow_enrich.stages.language import language
 from newsflow_enrich.stages.text import Cleaned
 
@@ -60,9 +61,8 @@ _NOT_PLACES = {"file photo", "photo", "photos", "update", "updated", "watch", "b
                "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more",
                "posted", "published", "last updated", "modified", "filed", "created", "date"}
 # What a date label prints after its colon: a date or a time, not the story's first words.
-_DATED = re.compile(r"\d{1,4} ?[/.:-] ?\d{1,2}\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                    r"[a-z]*\.? \d{1,2}\b|\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-                    re.IGNORECASE)  # fmt: skip
+_DATED = re.compile(rf"\d{{1,4}} ?[/.:-] ?\d{{1,2}}\b|{date_shapes.MONTH_START}[a-z]*\.? "
+                    rf"\d{{1,2}}\b|\d{{1,2}} {date_shapes.MONTH_START}", re.IGNORECASE)  # fmt: skip
 # A headline, a dek, a byline or a date line may come before the lead (trafilatura keeps some)
 _DATELINE_LINES = 5
 _BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
@@ -210,8 +210,7 @@ def _day_month_from_dateline(published: str | None, body: str) -> str | None:
     m = _DATELINE_DAY.match(body)
     if not published or not m or not re.match(r"\d{4}-\d{2}-\d{2}", published):
         return published
-    parsed = dateparser.parse(f"{m.group('month')} 1", languages=["en"])
-    month, day = (parsed.month if parsed else 0), int(m.group("day"))
+    month, day = date_shapes.month_number(m.group("month")) or 0, int(m.group("day"))
     y, mo, d = published[:4], int(published[5:7]), int(published[8:10])
     if (mo, d) == (day, month) and mo != d:
         return f"{y}-{d:02d}-{mo:02d}{published[10:]}"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from text_to_num import text2num
 
+from newsflow_enrich.stages import date_shapes
 from newsflow_enrich.stages.doc_text import text_of
 
 QUALIFIERS = [
@@ -84,9 +85,7 @@ GLUED_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(fps|ghz|mhz|hz|mah|kwh|mwh|mp)$"
 GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|bn|mn|tn)$", re.IGNORECASE)
 GLUED_UNITS = {"fps": "fps", "ghz": "GHz", "mhz": "MHz", "hz": "Hz", "mah": "mAh", "kwh": "kWh",
                "mwh": "MWh", "mp": "MP"}  # fmt: skip
-MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec", "january", "february", "march", "april", "june", "july", "august", "september",
-          "october", "november", "december"}  # fmt: skip
+MONTHS = date_shapes.MONTH_WORDS
 NUMERIC = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$")
 NOT_FIGURE_ENTS = {"DATE", "TIME", "ORDINAL"}
 RANGE_WORDS = {"and", "to", "-", "–", "—"}

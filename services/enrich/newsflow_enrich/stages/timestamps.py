@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from dateparser.timezones import timezone_info_list
+
+from newsflow_enrich.stages import date_shapes
 
 
 def is_date_or_zone(form: str, before: str) -> bool:
     """A timestamp spaCy took for a name: a date printed with its month or weekday ("Sep 10,
     2010", "Fri Aug 2"), a weekday alone ("Wednesday"), or a time zone after a clock ("22:07
     GMT", "6:50pm EDT"; `before` is the text before the form). Month and weekday names from
-    `calendar`, time zones from dateparser's table."""
+    `date_shapes`, time zones from dateparser's table."""
     if form.lower() in _DAYS:
         return True
     if form in _ZONES:
@@ -22,8 +23,7 @@ def is_date_or_zone(form: str, before: str) -> bool:
         and all(w.lower() in _DATE_WORDS or w.isdigit() or not w.isalnum() for w in words)
 
 
-_DAYS = {d.lower() for d in calendar.day_name}
-_DATE_WORDS = _DAYS | {w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:],
-                                           *calendar.day_abbr, "sept", "tues", "thurs"]}
+_DAYS = date_shapes.WEEKDAYS
+_DATE_WORDS = date_shapes.WEEKDAY_WORDS | date_shapes.MONTH_WORDS
 _ZONES = {abbr for zone in timezone_info_list for abbr, _ in zone["timezones"]}
 _CLOCK = re.compile(r"(?:\d{1,2}[:.]\d\d|\d{3,4}|[ap]\.?m\.?)\s*\(?$", re.IGNORECASE)
