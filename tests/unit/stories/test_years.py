@@ -60,7 +60,7 @@ def test_a_page_dated_within_the_gap_or_a_story_naming_no_year_still_joins() -> 
 
 def test_the_years_of_a_text() -> None:
     updated = "Updated: July 02, 2013 15:50 IST A 6.1-magnitude earthquake"
-    assert page_date(updated) == PageDate(2013, len("Updated: July 02, 2013"))
+    assert page_date(updated) == PageDate(2013, len("Updated: July 02, 2013"), 7)
     # a date inside the first sentence, past the top, is what the sentence tells
     assert page_date("A 6.1-magnitude earthquake hit the Indonesian province of Aceh on July 02, "
                     "2013, killing a child.") == PageDate()  # fmt: skip

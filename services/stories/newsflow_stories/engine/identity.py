@@ -23,7 +23,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts
 from newsflow_stories.engine.text import stem, words
-from newsflow_stories.engine.years import PageDate
+from newsflow_stories.engine.years import PageDate, continues_past, past_month
 
 # (event, object, unit, place) of the story's tracks so far: what a placed count is set apart from.
 Kind = tuple[str, str, str | None, str | None]
@@ -63,6 +63,16 @@ def _aliases(article: ArticleEnriched) -> dict[str, str]:
 def _sentence_start(article: ArticleEnriched, fig: Figure) -> int | None:
     start = article.body.find(fig.sentence, max(0, fig.span[1] - len(fig.sentence)))
     return None if start < 0 or start > fig.span[0] else start
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+")
+
+
+def _previous_sentence(body: str, start: int) -> str:
+    """The sentence before the one that begins at `start` (at most 400 characters of it)."""
+    before = body[max(0, start - 400) : start].rstrip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    return before[ends[-1] :] if ends else before
 
 
 def figure_place(article: ArticleEnriched, fig: Figure) -> str | None:
@@ -169,7 +179,9 @@ def identities(article: ArticleEnriched, date: PageDate,
     aliases = _aliases(article)
     published = article.published_at or ""
     year = int(published[:4]) if published[:4].isdigit() else None
-    year = date.year or year  # the page's own date, where it prints one
+    month = int(published[5:7]) if published[5:7].isdigit() else None
+    if date.year is not None:  # the page's own date, where it prints one
+        year, month = date.year, date.month
     stamp = date.end
     raw: list[Identity | None] = []
     for fig in article.figures:
@@ -179,7 +191,10 @@ def identities(article: ArticleEnriched, date: PageDate,
         start = _sentence_start(article, fig)
         at = fig.span[0] - start if start is not None else 0
         skip = stamp - start if start is not None and start < stamp <= fig.span[0] else 0
-        past = counts.past_year(fig.sentence, year, at, skip)
+        past = (counts.past_year(fig.sentence, year, at, skip)
+                or past_month(fig.sentence[skip:], month)
+                or (start is not None and continues_past(_previous_sentence(article.body, start),
+                                                         fig.sentence, year)))  # fmt: skip
         read = None if past else _read(article, fig, event)
         if read and _ESTIMATE.search(read[1].lower()):
             read = None  # "its first estimate of 2.1 million": a value of some count, see _restated
@@ -197,15 +212,26 @@ def _places_that_set_apart(article: ArticleEnriched, raw: list[Identity | None],
     """A part is smaller than the count it is part of: "300 civilians killed ... 14 in
     Baghouz" keeps Baghouz. The same value placed and unplaced ("14 died in Chittagong ... the
     fire, which killed 14") is one count told twice; the largest count, placed, is the whole
-    ("leaving 24 dead" in Indonesia beside "Twelve ... in Bener Meriah"). Those lose their place,
-    unless the story already follows that placed count (`placed`)."""
+    ("leaving 24 dead" in Indonesia beside "Twelve ... in Bener Meriah"), and so is every
+    count its sentence gives in that place ("leaving 24 dead and over 200 injured" in
+    Indonesia: the 200 are the injured of the whole, smaller than a later "249 injured" as a
+    toll's first report is). Those lose their place, unless the story already follows that
+    placed count (`placed`)."""
+    figs = article.figures
     kinds = [(i.event, i.object, i.unit, i.place, f.value)
-             for i, f in zip(raw, article.figures, strict=True) if i is not None]  # fmt: skip
+             for i, f in zip(raw, figs, strict=True) if i is not None]  # fmt: skip
+
+    def compared(i: Identity, value: float, larger: bool) -> bool:
+        return any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place
+                   and (k[4] > value if larger else k[4] < value) for k in kinds)  # fmt: skip
+
+    wholes = {(f.sentence, i.place) for i, f in zip(raw, figs, strict=True)
+              if i is not None and i.place is not None and not compared(i, f.value, True)
+              and compared(i, f.value, False)}  # fmt: skip
     out: list[Identity | None] = []
-    for i, fig in zip(raw, article.figures, strict=True):
+    for i, fig in zip(raw, figs, strict=True):
         if i is not None and i.place is not None:
-            apart = any(k[:3] == (i.event, i.object, i.unit) and k[3] != i.place
-                        and k[4] > fig.value for k in kinds)  # fmt: skip
+            apart = compared(i, fig.value, True) and (fig.sentence, i.place) not in wholes
             if not apart and (i.event, i.object, i.unit, i.place) not in placed:
                 i = replace(i, place=None)
         out.append(i)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from newsflow_stories.engine.counts import YEAR, stamp
 
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_NAME = re.compile(rf"\b({_MONTH})(?![a-z])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class PageDate:
     # its page to the day, so that is what the text tells).
     year: int | None = None
     end: int = 0  # where the stamp ends (any stamp, a day or not), 0 without one
+    month: int | None = None  # 1-12, when the stamp with a year names its month by name
 
 
 def page_date(body: str) -> PageDate:
@@ -35,7 +39,51 @@ def page_date(body: str) -> PageDate:
     if m is None:
         return PageDate()
     day = _DAY.search(YEAR.sub("", m.group(0)))
-    return PageDate(int(YEAR.findall(m.group(0))[-1]) if day else None, m.end())
+    if not day:
+        return PageDate(None, m.end())
+    name = _MONTH_NAME.search(m.group(0))
+    month = _MONTHS.index(name.group(1)[:3].lower()) + 1 if name else None
+    return PageDate(int(YEAR.findall(m.group(0))[-1]), m.end(), month)
+
+
+# A sentence that opens on a month and no day ("In February, a gunman killed five people", "In
+# early March, ..."): what that month saw. On a page of another month it is an older event's
+# count, as one in a sentence naming a past year is (counts.past_year).
+_MONTH_OPENER = re.compile(rf"^\W*in\s+(?:(?:early|late|mid)[\s-]*)?({_MONTH})(?![a-z])(?!\s*\d)",
+                           re.IGNORECASE)  # fmt: skip
+# A sentence that opens on a past time ("In April last year an 8.6-magnitude quake struck ...",
+# "In 2004 a massive tremor ...", "Last year ...") begins the story of an older event.
+_PAST_OPENER = re.compile(
+    rf"^\W*(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]*)?(?:{_MONTH}\s+)?(?:of\s+)?"
+    rf"(?:(last year)|((?:19|20)\d\d))|(last year))\b",
+    re.IGNORECASE,
+)
+# What a sentence tells of its own time: a day of this week, a year, a month.
+_OWN_TIME = re.compile(
+    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
+    rf"this week|this morning|hours|(?:19|20)\d\d|{_MONTH}(?![a-z]))",
+    re.IGNORECASE,
+)
+
+
+def past_month(sentence: str, page_month: int | None) -> bool:
+    """Does the sentence open on a month other than the page's, with no day ("In February, a
+    gunman killed five people" on a page of April)?"""
+    m = _MONTH_OPENER.search(sentence)
+    return bool(m) and page_month is not None and (
+        _MONTHS.index(m.group(1)[:3].lower()) + 1 != page_month)  # fmt: skip
+
+
+def continues_past(previous: str, sentence: str, page_year: int | None) -> bool:
+    """Does the sentence go on telling the older event the sentence before it opened on ("In
+    April last year an 8.6-magnitude quake struck ... Five people died and seven were injured in
+    Aceh in the quake")? Only when it names no time of its own: a day, a year or a month starts
+    another account."""
+    m = _PAST_OPENER.search(previous)
+    if m is None or _OWN_TIME.search(sentence):
+        return False
+    year = m.group(2)
+    return year is None or (page_year is not None and int(year) < page_year)
 
 
 def latest_year(body: str) -> int | None:

@@ -1,0 +1,84 @@
+"""Figure tracks: which counts are an older event's and which places set a count apart, read
+from real reports (bench/stories-data ECB+ dev tracks: the Troy shooting, the Aceh quake)."""
+
+from __future__ import annotations
+
+from newsflow_stories.engine import StoryEngine
+
+from tests.unit.stories.factory import article
+
+SHOOTING = {"Detroit": "LOC", "Utah": "LOC"}
+QUAKE = {"Indonesia": "LOC", "Aceh": "LOC", "Bener Meriah": "LOC", "Banda Aceh": "LOC"}
+
+
+def _tracks(*articles):  # type: ignore[no-untyped-def]
+    engine = StoryEngine()
+    for a in articles:
+        engine.add(a)
+    [story] = list(engine.stories())
+    return {t.key: sorted(r.value for r in t.reports) for t in story.tracks}
+
+
+def _shooting(stamp: str):  # type: ignore[no-untyped-def]
+    body = (f"{stamp} A fired accountant shot a receptionist dead and injured two others at an "
+            "office in Detroit on Monday. In February, a gunman wounded three people at a mall "
+            "in Utah.")  # fmt: skip
+    figures = [{"text": "two", "value": 2, "object": "others", "event": "injured"},
+               {"text": "three", "value": 3, "object": "people", "event": "wounded"}]  # fmt: skip
+    return article(body, published_at="2026-04-02T10:00:00Z", entities=SHOOTING,
+                   figures=figures)  # fmt: skip
+
+
+def test_a_sentence_opening_on_another_month_tells_an_older_event() -> None:
+    # On a page of April, February's shooting is background: not tracked, and so it is no
+    # whole that Detroit's two would be a part of.
+    assert _tracks(_shooting("April 10, 2007")) == {"wound|peopl|": [2]}
+    # On a page of February it is this month's news, and the larger count elsewhere keeps
+    # Detroit's two apart, as before.
+    assert _tracks(_shooting("February 20, 2007")) == {
+        "wound|peopl|Detroit": [2], "wound|peopl|": [3]}  # fmt: skip
+
+
+def _quake(background: str):  # type: ignore[no-untyped-def]
+    body = ("A quake struck Aceh on Tuesday, killing 24 people. "
+            f"{background} Five people died and seven were injured in Aceh in the quake.")  # fmt: skip
+    figures = [{"text": "24", "object": "people", "event": "killing"},
+               {"text": "Five", "value": 5, "object": "people", "event": "died"},
+               {"text": "seven", "value": 7, "object": None, "event": "injured"}]  # fmt: skip
+    return article(body, published_at="2013-07-02T10:00:00Z", entities=QUAKE, figures=figures)
+
+
+def test_a_sentence_after_one_opening_on_a_past_time_goes_on_telling_that_event() -> None:
+    past = _quake("In April last year an 8.6-magnitude quake struck off Banda Aceh.")
+    assert _tracks(past) == {"kill|peopl|": [24]}
+    assert _tracks(_quake("In 2012 an 8.6-magnitude quake struck off Banda Aceh.")) == {
+        "kill|peopl|": [24]}  # fmt: skip
+    # the sentence before tells no past time: this quake's counts (five of the 24 in Aceh)
+    assert _tracks(_quake("Rescuers searched the rubble near Banda Aceh.")) == {
+        "kill|peopl|": [24], "kill|peopl|Aceh": [5], "wound|peopl|": [7]}  # fmt: skip
+
+
+def test_a_count_naming_its_own_day_after_a_past_opener_is_this_events() -> None:
+    body = ("A quake struck Aceh on Tuesday, killing 24 people. In April last year a quake struck "
+            "off Banda Aceh. On Tuesday seven people were injured in Aceh.")  # fmt: skip
+    a = article(body, published_at="2013-07-02T10:00:00Z", entities=QUAKE,
+                figures=[{"text": "24", "object": "people", "event": "killing"},
+                         {"text": "seven", "value": 7, "object": "people",
+                          "event": "injured"}])  # fmt: skip
+    assert _tracks(a) == {"kill|peopl|": [24], "wound|peopl|": [7]}
+
+
+def test_every_count_a_sentence_gives_where_its_whole_is_placed_loses_that_place() -> None:
+    body = ("Rescuers worked in Indonesia after a quake hit Aceh leaving 24 dead and over 200 "
+            "injured. Twelve people were killed in Bener Meriah. Officials recorded 24 people "
+            "dead and 249 people injured.")  # fmt: skip
+    figures = [{"text": "24", "object": None, "event": "leaving"},
+               {"text": "200", "object": None, "event": "injured"},
+               {"text": "Twelve", "value": 12, "object": "people", "event": "killed"},
+               {"text": "24 people", "value": 24, "object": "people", "event": "recorded"},
+               {"text": "249", "object": "people", "event": "injured"}]  # fmt: skip
+    a = article(body, published_at="2013-07-03T10:00:00Z", entities=QUAKE, figures=figures)
+    # "leaving 24 dead" in Indonesia is the whole toll, so Indonesia is where the story happens
+    # for the 200 injured of its sentence too; Bener Meriah's twelve stay a part
+    assert _tracks(a) == {"kill|peopl|": [24, 24], "kill|peopl|Bener Meriah": [12],
+                          "wound|peopl|": [200, 249]}  # fmt: skip
