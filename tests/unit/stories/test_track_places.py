@@ -82,3 +82,31 @@ def test_every_count_a_sentence_gives_where_its_whole_is_placed_loses_that_place
     # for the 200 injured of its sentence too; Bener Meriah's twelve stay a part
     assert _tracks(a) == {"kill|peopl|": [24, 24], "kill|peopl|Bener Meriah": [12],
                           "wound|peopl|": [200, 249]}  # fmt: skip
+
+
+PAPUA = {"Manokwari": "LOC", "Papua": "LOC"}
+
+
+def _papua(sentence: str, figure: dict, hour: int):  # type: ignore[no-untyped-def]
+    body = ("Two powerful earthquakes struck Papua near Manokwari, flattening buildings and "
+            f"sending residents to higher ground for fear of a tsunami. {sentence}")  # fmt: skip
+    return article(body, title="Quakes hit Papua", published_at=f"2009-01-04T{hour:02d}:00:00Z",
+                   entities=PAPUA, figures=[figure])  # fmt: skip
+
+
+def test_refugees_are_the_displaced_and_a_large_count_of_them_is_told_with_any_verb() -> None:
+    a = _papua("There are 14,000 refugees, the governor said.",
+               {"text": "14,000", "object": "refugees", "event": "are"}, 1)  # fmt: skip
+    b = _papua("The quakes have led over 14,000 people taking shelters in tents.",
+               {"text": "14,000", "object": "people", "event": "led"}, 2)  # fmt: skip
+    c = _papua("Around 14,000 people flooded into camps on high ground.",
+               {"text": "14,000", "object": "people", "event": "flooded"}, 3)  # fmt: skip
+    assert _tracks(a, b, c) == {"displac|peopl|": [14000, 14000, 14000]}
+
+
+def test_a_small_count_told_with_a_verb_no_class_knows_stays_its_own() -> None:
+    a = _papua("At least 40 people were injured.",
+               {"text": "40", "object": "people", "event": "injured"}, 1)  # fmt: skip
+    b = _papua("Some 40 people were taken to the hospital in Manokwari.",
+               {"text": "40", "object": "people", "event": "taken"}, 2)  # fmt: skip
+    assert _tracks(a, b) == {"wound|peopl|": [40], "take|peopl|": [40]}

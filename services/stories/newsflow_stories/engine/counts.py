@@ -83,6 +83,14 @@ def names_the_dead(obj: str) -> bool:
 
 
 _STEP = {"more", "further", "additional", "other", "another"}
+# Objects that are the displaced whatever the verb: "there are 14,000 refugees", "5,000 evacuees".
+_DISPLACED = {"refuge", "evacue"}
+
+
+def names_the_displaced(obj: str) -> bool:
+    """The counted noun is the displaced ("there were some 14,000 refugees"), not a step."""
+    ws = words(obj)
+    return bool(ws) and stem(ws[-1]) in _DISPLACED and not set(ws) & _STEP
 
 
 # Words the object phrase caught from the clause that are not the counted thing.

@@ -159,6 +159,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
         cls, obj = part  # "11,000 displaced people were being housed"
     if obj and cls not in counts.CLASSES and counts.names_the_dead(obj):
         cls, obj = "kill", "people"  # "recovered 145 bodies": the toll, whatever the verb
+    elif obj and cls not in counts.CLASSES and counts.names_the_displaced(obj):
+        cls, obj = "displac", "people"  # "there are 14,000 refugees"
     if not obj and cls in counts.PEOPLE_CLASSES:
         obj = "people"  # "about 4,000 were forced from their homes"
     if cls:

@@ -97,7 +97,24 @@ def choose(
     ]
     if not retold and bounds is not None:
         retold = [t for t in tracks.values() if _estimated(t, ident, bounds)]
+    if not retold:
+        retold = [t for t in tracks.values() if _retold_of_a_fate(t, ident, value)]
     return retold[0] if len(retold) == 1 else None
+
+
+def _retold_of_a_fate(track: TrackState, ident: Identity, value: float) -> bool:
+    """A large value a casualty track holds, told again of the same people under a verb no
+    class knows: "there are 14,000 refugees" ... "have led over 14,000 people taking shelters"
+    ... "14,000 people flooded into camps". Such a verb says nothing against the fate, and a
+    count this large agrees by chance seldom (`values.MIN_COUNT`)."""
+    return (
+        value >= MIN_COUNT
+        and track.event_n in counts.PEOPLE_CLASSES
+        and ident.event not in counts.CLASSES
+        and (track.unit, track.place) == (ident.unit, ident.place)
+        and ident.object == track.object_n
+        and any(r["value"] == value for r in track.reports)
+    )
 
 
 def _estimated(track: TrackState, ident: Identity, bounds: tuple[float, float]) -> bool:
