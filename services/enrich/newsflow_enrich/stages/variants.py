@@ -46,11 +46,11 @@ def spellings(form: str) -> set[str]:
 
 def run(reg: Registry, text: str) -> None:
     _shorter_names(reg, text)
-    _printed_longer(reg, text)
+    _printed_generation(reg, text)
     _same_letters(reg)
     _same_surname_letters(reg)
     _unaccented(reg, text)
-    _middle_initials(reg)
+    _middle_initials(reg, text)
     misspelt_surnames(reg, text)
     misspelt_given_names(reg)
     _nicknames(reg, text)
@@ -118,27 +118,19 @@ def _shorter_names(reg: Registry, text: str) -> None:
             reg.merge(into=name, form=short)
 
 
-def _printed_longer(reg: Registry, text: str) -> None:
-    """'Daniel S. Johnson' printed (a caption) for 'Daniel Stephen Johnson', 'Mike Glass III'
-    for 'Mike Glass', where spaCy did not tag it: the middle name's initial, or a generation
-    after the name, unless the article names another generation of it."""
+def _printed_generation(reg: Registry, text: str) -> None:
+    """'Mike Glass III' printed for 'Mike Glass' where spaCy did not tag it: a generation after
+    the name, unless the article names another generation of it."""
     for name in list(reg.cands):
         words = name.split()
         if name not in reg.cands or reg.type_of(name) != "PERSON" or len(words) < 2 \
                 or _GENERATION.fullmatch(words[-1]):  # fmt: skip
             continue
-        longer = []
-        if len(words) == 3 and len(words[1]) > 2 and words[1].isalpha():
-            longer.append(f"{words[0]} {words[1][0]}. {words[2]}")
         # A literal search and one compiled pattern: a pattern per name cost 3 ms per article.
         gens = {text[start:m.end()] for start, end in occurrences(name, text)
                 if (m := _GENERATION_AFTER.match(text, end))}  # fmt: skip
-        if len(gens) == 1:
-            longer.append(gens.pop())
-        for form in longer:
-            owner = reg.by_form.get(form)
-            if owner is None and next(occurrences(form, text), None) is not None:
-                reg.merge(into=name, form=form)
+        if len(gens) == 1 and reg.by_form.get(form := gens.pop()) is None:
+            reg.merge(into=name, form=form)
 
 
 def _same_surname_letters(reg: Registry) -> None:
@@ -159,9 +151,10 @@ def _same_surname_letters(reg: Registry) -> None:
                 reg.merge(into=owner, form=name)
 
 
-def _middle_initials(reg: Registry) -> None:
-    """'Daniel S. Johnson' is 'Daniel Stephen Johnson': same first and last word, the middle
-    one's initial."""
+def _middle_initials(reg: Registry, text: str) -> None:
+    """'Daniel S. Johnson' is 'Daniel Stephen Johnson' (same first and last word, the middle
+    name's initial): a candidate of its own joins the full name, and so does the form printed
+    where spaCy did not tag it (a caption)."""
     people = [n for n in reg.cands if reg.type_of(n) == "PERSON" and len(n.split()) == 3]
     full = {(w[0], w[1][0], w[2]): n for n in people
             if len((w := n.split())[1].rstrip(".")) > 1}  # fmt: skip
@@ -171,6 +164,12 @@ def _middle_initials(reg: Registry) -> None:
             into = full.get((w[0], w[1][0], w[2]))
             if into and into in reg.cands and into != n:
                 reg.merge(into=into, form=n)
+    for name in full.values():
+        w = name.split()
+        form = f"{w[0]} {w[1][0]}. {w[2]}"
+        if name in reg.cands and len(w[1]) > 2 and w[1].isalpha() \
+                and reg.by_form.get(form) is None and next(occurrences(form, text), None):  # fmt: skip
+            reg.merge(into=name, form=form)
 
 
 def misspelt_surnames(reg: Registry, text: str = "") -> None:
