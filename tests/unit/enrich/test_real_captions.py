@@ -301,3 +301,37 @@ def test_a_script_in_the_photo_s_box_is_not_printed_text() -> None:
         "</div>",
     )
     assert captions(html) == ["Divers wait at the pier on Thursday, November 28, in Varnhold."]
+
+
+def test_a_photo_opened_in_a_lightbox_is_the_page_s_own() -> None:
+    html = page(
+        "",
+        "<div class='image-container'><a class='image' data-lightbox='article7' "
+        "href='//img.example/Qx7rT=s1200'><img src='//img.example/Qx7rT=s750'></a>"
+        "<div class='image-text'><span class='description'>Minister Tova Lind with the "
+        "harbour master.</span><span class='author'><span>Image:</span> Ana Rusk</span>"
+        "</div></div>",
+    )
+    assert captions(html) == ["Minister Tova Lind with the harbour master. Ana Rusk"]
+
+
+def test_an_aside_holding_only_a_photo_and_its_caption_is_the_story_s_photo() -> None:
+    html = page(
+        "",
+        "<aside class='left image'><a href='/uploads/rally.jpg'><img src='rally-896.jpg'></a>"
+        "<p class='caption'>Tova Lind leads a rally in Varnhold. <span class='credits'>"
+        "(Courtesy of Tova Lind)</span></p></aside>",
+        "<aside class='related'><h3>More on Varnhold</h3><a href='/x'><img src='y.jpg'></a>"
+        "<p class='caption'>The bridge that never opened</p></aside>",
+    )
+    assert captions(html) == ["Tova Lind leads a rally in Varnhold. (Courtesy of Tova Lind)"]
+
+
+def test_a_tags_label_in_a_caption_styled_element_is_no_caption() -> None:
+    html = page(
+        "",
+        "<figure><img src='w.jpg'><figcaption>The pier at dawn.</figcaption></figure>"
+        "<div class='article-footer'><div class='tags'><p class='type-caption'>Tagged</p>"
+        "<a href='/t/varnhold'>varnhold</a></div><img src='newsletter.jpg'></div>",
+    )
+    assert captions(html) == ["The pier at dawn."]

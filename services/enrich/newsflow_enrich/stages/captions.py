@@ -23,7 +23,7 @@ from newsflow_enrich.stages import printed
 # "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
                     r" image|toggle caption|hide caption)\s*:?|(image |photo |slide )?\d+ ?(of|/)"
-                    r" ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)|show caption|expand|advertisement)$",
+                    r" ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)|show caption|expand|advertisement|tagged)$",
                     re.IGNORECASE)  # fmt: skip
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
@@ -63,6 +63,7 @@ _BESIDE_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form",
 _SET_OFF = {"em", "i", "small", "center"}
 _SET_OFF_BOX = {"p", "div", "span", "center"}
 _SELF_LINK = re.compile(r"^(#.*|javascript:.*|)$|\.(jpe?g|png|gif|webp)(\?.*)?$", re.IGNORECASE)
+_LIGHTBOX = re.compile(r"lightbox|fancybox", re.IGNORECASE)
 _MIN_PHOTO_PX = 150  # an icon, a logo, an author's thumbnail
 _PORTRAIT = re.compile(r"author|byline|avatar|profile|logo|icon|bio\b|user|emoti|\.gif$",
                        re.IGNORECASE)  # fmt: skip
@@ -131,7 +132,11 @@ def _linked_away(node: LexborNode) -> bool:
 
 
 def _self_link(a: LexborNode) -> bool:
-    return bool(_SELF_LINK.search(a.attributes.get("href") or ""))
+    """A link to nowhere, to the photo's own file, or one that opens the photo in a lightbox
+    (<a data-lightbox="article" href="//host/photo=s1200">)."""
+    attrs = a.attributes
+    return bool(_SELF_LINK.search(attrs.get("href") or "")) or \
+        any(_LIGHTBOX.search(f"{k} {v or ''}") for k, v in attrs.items() if k != "href")  # fmt: skip
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
@@ -371,10 +376,20 @@ def _has_ancestor(node: LexborNode, tag: str) -> bool:
     return False
 
 
+def _photo_aside(box: LexborNode) -> bool:
+    """An <aside> that holds a photo and its caption only, floated beside the story's text
+    (<aside class="left image"><a href="photo.jpg"><img></a><p class="caption">...</p>): the
+    story's own photo, not a box of other stories (no heading, no link away)."""
+    return box.css_first(_MEDIA) is not None and box.css_first("h1, h2, h3, h4, h5, h6") is None \
+        and not any(not _self_link(a) for a in box.css("a")) \
+        and len(printed.text(box, " ").split()) <= _BESIDE_WORDS[1]  # fmt: skip
+
+
 def _elsewhere(node: LexborNode) -> bool:
     k = node.parent
     while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _ELSEWHERE_TAGS and (k.tag != "a" or not _self_link(k)):
+        if k.tag in _ELSEWHERE_TAGS and (k.tag != "a" or not _self_link(k)) and \
+                not (k.tag == "aside" and _photo_aside(k)):  # fmt: skip
             return True
         if _ELSEWHERE_CLASS.search(k.attributes.get("class") or "") and \
                 len(k.css("p")) < _LAYOUT_PARAGRAPHS:  # fmt: skip
