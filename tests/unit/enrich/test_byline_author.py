@@ -35,3 +35,27 @@ def test_the_meta_authors_first_name_is_looked_for_and_a_run_on_is_ignored() -> 
 def test_without_a_meta_author_the_first_box_stays() -> None:
     top = "<div class='author-box'>Lisa Kaczke</div>"
     assert _byline(_page("", top)) == "by Harbour Media Wire"
+
+
+def _bare(top: str, head: str = "") -> str:
+    return (f"<html><head>{head}</head><body><article><h1>Varnhold votes on the bridge plan</h1>"
+            f"{top}{STORY}</article></body></html>")  # fmt: skip
+
+
+def test_by_printed_before_a_name_is_a_byline_whatever_the_box_is_called() -> None:
+    top = ("<div class='MiiXW'><div class='_ceVT'>By <span class='rlwyg'>Tova Lind</span></div>"
+           "<div>Published <time>February 24, 2026</time></div></div>")  # fmt: skip
+    assert _byline(_bare(top)) == "By Tova Lind"
+    top = "<div class='x1'><span class='y2'>By</span><span><a href='/t'>Ana Rusk</a></span></div>"
+    assert _byline(_bare(top)) == "By Ana Rusk"
+
+
+def test_the_meta_author_is_the_byline_with_the_by_the_page_prints() -> None:
+    head = '<meta name="author" content="Ana Rusk">'
+    top = "<ul><li> By <a href='/author/ana-rusk'>Ana Rusk</a> </li></ul>"
+    assert _byline(_bare(top, head)) == "By Ana Rusk"
+
+
+def test_by_starting_a_story_sentence_is_no_byline() -> None:
+    top = "<p>By <a href='/x'>the end of the vote</a>, the council had agreed on the plan.</p>"
+    assert _byline(_bare(top)) is None

@@ -44,6 +44,7 @@ _TITLE_WORDS = _TITLE_HEADS | {
 }  # fmt: skip
 _CONNECTOR = re.compile(r"^(,|and|&|,? and)$", re.IGNORECASE)
 _MAX_WORDS = 12
+_BY_WORD = re.compile(r"^\s*by:?\s*$", re.IGNORECASE)
 
 
 def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
@@ -91,6 +92,29 @@ def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
                 continue
             whole = " ".join(raw.replace("\x00", " ").split())
             yield (line if chrome.BYLINE.match(line) else _by_before(node, line) + line), whole
+    for node in _by_boxes(tree):
+        raw = printed.text(node, separator="\x00")
+        line = from_pieces(re.split(r"[\x00\n]", raw))
+        if line and chrome.BYLINE.match(line) and chrome.words(line) <= _MAX_WORDS:
+            yield line, " ".join(raw.replace("\x00", " ").split())
+
+
+def _by_boxes(tree: HTMLParser) -> Iterator[LexborNode]:
+    """Boxes whatever their class that print "By" on its own before the name's element ("<div
+    class='_ceVT'>By <span>Jane Doe</span></div>", "<p>By <strong>Jane Doe</strong></p>"):
+    pages with class names made up by a build tool, or none."""
+    body = tree.body
+    if body is None:
+        return
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text" or not _BY_WORD.match(node.text_content or "") \
+                or node.parent is None or node.parent.tag in printed.UNPRINTED:  # fmt: skip
+            continue
+        box = node.parent
+        if _BY_WORD.match(box.text() or "") and box.parent is not None:
+            box = box.parent  # "By" in a span of its own
+        if not _in_comments(box):
+            yield box
 
 
 _MID_WORD = re.compile(r"(?<=[a-z])\x00(?=[a-z])")  # (a block element after "Guzman" prints "View ..." apart)
