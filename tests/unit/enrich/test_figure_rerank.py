@@ -98,3 +98,16 @@ def test_an_existential_copula_is_the_event_and_needs_no_margin(enricher: Enrich
     assert (fig.object, fig.event) == ("confirmed cases", "been")
     neutral = figure_rerank.Reranker({}, "t", margin=0.0, copula_margin=1.0)
     assert [f.event for f in neutral.choose(doc, [fig])] == ["been"]
+
+
+def test_a_duration_has_features_of_its_own(enricher: Enricher) -> None:
+    # "The strike lasted 15 days": real annotators give what lasted as the object, where a
+    # measure ("burned 14,000 acres") has none; a duration's features are not a measure's.
+    doc = enricher.nlp("The strike lasted 15 days, and the fire burned 14,000 acres.")
+    days, acres = figures.extract(doc)
+    kinds = []
+    for fig in (days, acres):
+        anchor, toks = figure_rerank.candidates(doc, fig)["obj"]
+        feats = figure_rerank.features("obj", anchor, toks[0], None, fig.unit)
+        kinds.append(sorted(x for x in feats if x.startswith("obj:none|")))
+    assert kinds == [["obj:none|dur"], ["obj:none|measure"]]

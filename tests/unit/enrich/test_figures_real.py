@@ -330,3 +330,18 @@ def test_what_had_to_happen_is_the_event(enricher: Enricher) -> None:
     figs = figures(enricher, "About 300 residents had to be evacuated from the area, officials "
                    "said.")  # fmt: skip
     assert [(f.value, f.object, f.event) for f in figs] == [(300, "residents", "evacuated")]
+
+
+@pytest.mark.parametrize(("sentence", "unit", "obj"), [
+    ("Including indirect sources, it emitted more than 44 million metric tons of carbon.", "t",
+     "carbon"),
+    ("The motor is powered by an 82 kWh lithium-ion battery, the maker said.", "kWh",
+     "lithium-ion battery"),
+    ("The claim was that the apartment covered more than 30,000 square feet.", "sq ft", None),
+    ("The engine delivers 490 lb-ft of torque at low speed.", "lb-ft", "torque"),
+])  # fmt: skip
+def test_a_unit_is_not_the_counted_thing(enricher: Enricher, sentence: str, unit: str,
+                                         obj: str | None) -> None:  # fmt: skip
+    # (the counted noun was the unit: "44 million metric tons" had object "metric tons")
+    figs, _ = candidates(enricher.nlp(sentence))  # the rules alone
+    assert [(f.unit, f.object) for f in figs] == [(unit, obj)]

@@ -21,7 +21,6 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages.figure_rerank import unit_kind
-from newsflow_enrich.stages.numbers import DURATION_UNITS
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_filter.json"
 
@@ -71,7 +70,7 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
     prev1 = doc[span.start - 1] if span.start > 0 else None
     prev2 = doc[span.start - 2] if span.start > 1 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    uk = "dur" if fig.unit in DURATION_UNITS else unit_kind(fig.unit)
+    uk = unit_kind(fig.unit)
     # "one and a half million", "one billion": an amount, not the word "one"
     scaled = num.is_alpha and any(t.lower_ in _SCALE_WORDS for t in span)
     shape = ("w=scaled" if scaled else f"w={num.lower_}" if num.is_alpha

@@ -20,7 +20,7 @@ from newsflow_contracts.events import Figure
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
-from newsflow_enrich.stages.numbers import MONEY
+from newsflow_enrich.stages.numbers import DURATION_UNITS, MONEY
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_rerank.json"
 KINDS = {"obj": ("NOUN", "PROPN"), "ev": ("VERB",)}
@@ -86,6 +86,8 @@ def _bucket(d: int) -> str:
 def unit_kind(unit: str | None) -> str:
     if unit is None:
         return "count"
+    if unit in DURATION_UNITS:  # "lasted 15 days": what lasted is the object, not what is counted
+        return "dur"
     if unit in ("%", "pp"):
         return "pct"
     return "money" if unit in MONEY else "measure"

@@ -59,7 +59,21 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "degrees celsius": "deg", "degrees fahrenheit": "degF", "hectopascals": "hPa",
          "hpa": "hPa", "second": "s", "minute": "minutes", "horsepower": "hp", "hp": "hp",
          "inch": "in", "ounces": "oz", "ounce": "oz", "cents": "cents", "cent": "cents",
-         "°c": "deg", "° c": "deg", "°f": "degF", "° f": "degF", "°": "deg"}  # fmt: skip
+         "°c": "deg", "° c": "deg", "°f": "degF", "° f": "degF", "°": "deg",
+         # units a count used to take for its object ("44 million metric tons of carbon":
+         # object carbon; "82 kWh battery": battery), each seen in real dev's gold
+         "metric tons": "t", "metric tonnes": "t", "kilos": "kg", "grams": "g", "gram": "g",
+         "mg": "mg", "milligrams": "mg", "kilotons": "kt", "megatons": "Mt",
+         "square feet": "sq ft", "square foot": "sq ft", "sq ft": "sq ft", "square miles": "sq mi",
+         "square metres": "m2", "square meters": "m2", "cubic feet": "cu ft",
+         "cubic metres": "m3", "cubic meters": "m3", "knots": "kn", "microns": "um",
+         "kw": "kW", "kilowatts": "kW", "kwh": "kWh", "kilowatt-hours": "kWh",
+         "kilowatt hours": "kWh", "mwh": "MWh", "megawatt-hours": "MWh", "gwh": "GWh",
+         "gigawatt-hours": "GWh", "gigawatt hours": "GWh", "twh": "TWh", "terawatt hours": "TWh",
+         "terawatt-hours": "TWh", "gigawatts": "GW", "gigawatt": "GW", "megawatt": "MW",
+         "kilowatt": "kW", "lb-ft": "lb-ft", "pound-feet": "lb-ft", "kb": "KB", "mb": "MB",
+         "gb": "GB", "tb": "TB", "kilobytes": "KB", "megabytes": "MB", "gigabytes": "GB",
+         "terabytes": "TB", "decibels": "dB", "teraflops": "TFLOPS", "mpg": "mpg"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
