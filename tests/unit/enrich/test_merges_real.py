@@ -142,7 +142,7 @@ def test_a_nickname_of_a_given_name_is_the_person() -> None:
     reg.add("Christine Hale", "PERSON", text.index("Christine"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Pat Dunleavy"] == "Patrick W. Dunleavy"
-    assert reg.by_form["Dunleavy"] == "Patrick W. Dunleavy"
+    assert "Dunleavy" not in reg.by_form  # printed alone nowhere ("W." is an initial)
     assert reg.by_form["Geoff"] == "Geoffrey Marsh"
     assert reg.by_form["Chris Hale"] == "Chris Hale"  # named together: two people
 
@@ -388,3 +388,28 @@ def test_a_given_name_misspelt_by_one_letter_beside_the_same_surname_is_one_pers
     reg.cands["Pietona Valcourt"].learned_type = "PERSON"  # the typer's reading
     resolve.after_typer(reg, text)
     assert reg.by_form["Pietona Valcourt"] == reg.by_form["Valcourt"] == "Pietrona Valcourt"
+
+
+def test_a_surname_after_a_middle_initial_is_not_used_alone() -> None:
+    # A photo credit prints the full name only; "C." is an initial, not a sentence's end.
+    text = "The club opened on Friday.\n\nRuth Kell spoke. Photo: Dana C. Orrin/for the Herald"
+    reg = Registry()
+    reg.add("Dana C. Orrin", "PERSON", text.index("Dana"))
+    reg.add("Ruth Kell", "PERSON", text.index("Ruth"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Orrin" not in reg.cands["Dana C. Orrin"].forms
+    # A line that ends in a one-letter word and a full stop does end a sentence.
+    text = "She wrote on the platform X.\n\nKell said the club would reopen. Ruth Kell left."
+    reg = Registry()
+    reg.add("Ruth Kell", "PERSON", text.index("Ruth"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Kell"] == "Ruth Kell"
+
+
+def test_a_given_name_after_i_am_is_used_alone() -> None:
+    text = 'Tomas Brell founded the firm. He said: "I\'m Tomas." Tomas Brell smiled.'
+    reg = Registry()
+    reg.add("Tomas Brell", "PERSON", 0)
+    reg.add("Tomas", "PERSON", text.index('Tomas."'))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Tomas"] == "Tomas Brell"

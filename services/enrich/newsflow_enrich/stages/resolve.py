@@ -269,12 +269,20 @@ def _org_tails(reg: Registry, name: str) -> list[str]:
             and sum(n.endswith(" " + t) for n in reg.cands if n != name) == 0]  # fmt: skip
 
 
+# A middle initial ("Kevin C. Downs") is inside a name, not a sentence's end before the form
+# (one that ends a line is: "on the platform X.\n\nKarahan said"); "I" and its contractions
+# ("I'm Jim") start no name.
+_INITIAL = re.compile(r"[A-Z]\. ")
+_FIRST_PERSON = re.compile(r"I(?:['’](?:m|d|ll|ve))?")
+
+
 def _used_alone(form: str, text: str) -> bool:
     """The form occurs as a word, not only inside a longer capitalised name."""
     for start, _ in occurrences(form, text, "-", "-", _capital_word_next):
         prev = re.search(r"([\w.'’-]+)\s$", text[max(0, start - 40): start])
-        if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).endswith(".") \
-                or prev.group(1) in ("The", "A", "An") \
+        if prev is None or not prev.group(1)[:1].isupper() \
+                or prev.group(1).endswith(".") and not _INITIAL.fullmatch(prev.group()) \
+                or prev.group(1) in ("The", "A", "An") or _FIRST_PERSON.fullmatch(prev.group(1)) \
                 or prev.group(1).lower() in _HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
             return True
     return False
