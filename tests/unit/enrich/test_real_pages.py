@@ -354,3 +354,17 @@ def test_a_labelled_printed_time_wins_over_a_meta_date_days_away() -> None:
                 "<p>Written: 2030-11-07 15:03:30 / Updated: 2030-11-07 15:30:46</p>"
                 "<ul><li><a href='/x'>Other story</a> 2030-11-03</li></ul>")  # fmt: skip
     assert meta(html).published_at[:16] == "2030-11-07T15:03"
+
+
+def test_a_printed_day_one_of_the_publication_meta_tags_agrees_with_wins() -> None:
+    # "datePublished" a month before "dc.date": the printed "Published" day is the one a
+    # meta tag of the page gives too.
+    html = page('<meta itemprop="datePublished" content="2030-11-20T16:00:49Z">'
+                '<meta name="dc.date" content="2030-12-29">',
+                "<p class='pubdate'>Published December 29, 2030</p>")  # fmt: skip
+    assert meta(html).published_at == "2030-12-29"
+
+
+def test_a_meta_stamp_with_a_two_digit_year_puts_the_year_first() -> None:
+    html = page('<meta name="date" content="30-12-29">', "")
+    assert meta(html).published_at == "2030-12-29"

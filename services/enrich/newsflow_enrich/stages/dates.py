@@ -15,6 +15,7 @@ found one its groups are the date's parts, so the datetime is built from them di
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -65,11 +66,13 @@ class Printed:
     order: int  # position on the page
 
 
-def printed(tree: HTMLParser, meta_day: date | None) -> str | None:
+def printed(tree: HTMLParser, meta_day: date | None, also: Collection[date] = ()) -> str | None:
     """The article's printed publication date ('YYYY-MM-DDTHH:MM:SS' when a time is printed,
     else 'YYYY-MM-DD'), or None. With a meta date, only a date within a day of it is the
-    article's; without one, only a date labelled "Published"/"Posted" is."""
-    found = [p for p in _candidates(tree, meta_day) if _is_article_date(p, meta_day)]
+    article's; without one, only a date labelled "Published"/"Posted" is. `also`: the days the
+    page's other publication meta tags give, where they disagree ("datePublished" a month
+    before "dc.date" and the printed "Published December 29, 2014")."""
+    found = [p for p in _candidates(tree, meta_day) if _is_article_date(p, meta_day, also)]
     if not found:
         return None
     best = min(found, key=lambda p: (not p.has_time, p.label == 2, p.label, p.order))
@@ -78,12 +81,13 @@ def printed(tree: HTMLParser, meta_day: date | None) -> str | None:
     )
 
 
-def _is_article_date(p: Printed, meta_day: date | None) -> bool:
+def _is_article_date(p: Printed, meta_day: date | None, also: Collection[date] = ()) -> bool:
     if meta_day is None:
         return p.label == 0
     # "Written: 2023-11-07 15:03" where the meta tag says the 3rd: a labelled time is printed
     # for this article, whatever the meta says
-    return abs((p.when.date() - meta_day).days) <= 1 or p.label == 0 and p.has_time
+    return any(abs((p.when.date() - d).days) <= 1 for d in (meta_day, *also)) \
+        or p.label == 0 and p.has_time  # fmt: skip
 
 
 def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:

@@ -235,4 +235,9 @@ _LOCAL_OFFSET = re.compile(r"T\d\d:\d\d.*[+-](?!00:?00)\d\d:?\d\d$")
 def _iso(value: str | None) -> str | None:
     if not value:
         return None
+    # A machine stamp puts the year first, also cut to two digits ("14-12-29": 29 Dec 2014).
+    value = _SHORT_STAMP.sub(r"20\1-\2-\3", value.strip())
     return parse_date(value) or None
+
+
+_SHORT_STAMP = re.compile(r"^(\d\d)-(\d\d)-(\d\d)$")

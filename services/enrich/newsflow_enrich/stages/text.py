@@ -151,7 +151,7 @@ def from_html(html: str) -> Cleaned:
         byline = kept.pop(0)  # "By Cristina Alonso" printed as the text's first paragraph
     meta_date = _meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
-    printed = dates.printed(tree, _day(meta_date))
+    printed = dates.printed(tree, _day(meta_date), _meta_days(tree))
     if not meta_date and not printed:
         meta_date = _searched_date(html)
     return Cleaned(
@@ -284,6 +284,12 @@ _DATE_META = ('meta[property="article:published_time"]', 'meta[name="article:pub
               'meta[property="og:published_time"]', 'meta[name="parsely-pub-date"]')
 _AUTHOR_META = ('meta[name="author"]', 'meta[property="article:author"]',
                 'meta[name="byl"]', 'meta[name="dc.creator"]')
+
+
+def _meta_days(tree: HTMLParser) -> set[date]:
+    """The day of every publication meta tag the page has (they may disagree)."""
+    days = (_day(_attr(tree, sel, "content")) for sel in _DATE_META)
+    return {d for d in days if d is not None}
 
 
 def _meta(tree: HTMLParser, selectors: tuple[str, ...]) -> str | None:
