@@ -59,3 +59,10 @@ def test_the_meta_author_is_the_byline_with_the_by_the_page_prints() -> None:
 def test_by_starting_a_story_sentence_is_no_byline() -> None:
     top = "<p>By <a href='/x'>the end of the vote</a>, the council had agreed on the plan.</p>"
     assert _byline(_bare(top)) is None
+
+
+def test_a_by_span_before_a_name_element_printing_its_own_by_is_kept_as_printed() -> None:
+    # bench/real/ANNOTATING.md: "By" and the name in two elements are one byline, as printed.
+    top = ("<div class='headline-byline'><span>By </span><span><a href='/author/ana-rusk'>"
+           "<span>by </span><span>Ana Rusk</span><p>Staff Reporter</p></a></span></div>")
+    assert _byline(_bare(top)) == "By by Ana Rusk"

@@ -161,8 +161,8 @@ def from_pieces(pieces: list[str]) -> str | None:
     out: list[str] = []
     named = False
     for p in kept:
-        if chrome.BY_ALONE.match(p) and not out:
-            out.append(p)
+        if chrome.BY_ALONE.match(p) and not named:
+            out.append(p)  # (a "By" span, then a name element printing its own "by": both)
         elif named and _CONNECTOR.match(p):
             out.append(p)  # "Jim Rutenberg", ",", "Lisa Lerer", "and", "Kenneth Vogel"
         elif _junk(p):
