@@ -434,3 +434,20 @@ def test_a_shared_surname_is_the_person_named_in_full_last_before_it() -> None:
     reg.add("Ostrow", "PERSON", text.index("Ostrow said"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Ostrow"] == "Ostrow"
+
+
+def test_an_inner_letter_acronym_joins_a_name_the_typer_made_an_organisation() -> None:
+    text = "Halvo Gaming lost the final. HVG fought back late. Nordflix aired it; NFX fans cheered."
+    reg = Registry()
+    reg.add("Halvo Gaming", "PERSON", 0)  # spaCy: a person
+    reg.add("HVG", "ORG", text.index("HVG"))
+    reg.add("Nordflix", "PERSON", text.index("Nordflix"))
+    reg.add("NFX", "ORG", text.index("NFX"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["HVG"] == "HVG"
+    reg.cands["Halvo Gaming"].learned_type = "ORG"
+    reg.cands["Nordflix"].learned_type = "ORG"
+    resolve.after_typer(reg, text)
+    assert reg.by_form["HVG"] == "Halvo Gaming"
+    # A one-word name's inner consonants fit too many acronyms ("NFL" in "Netflix").
+    assert reg.by_form["NFX"] == "NFX"

@@ -102,12 +102,13 @@ def merge_acronyms(reg: Registry, text: str) -> None:
                 reg.merge(into=target, form=name)
 
 
-def merge_inner_acronyms(reg: Registry) -> None:
+def merge_inner_acronyms(reg: Registry, words: int = 1) -> None:
     """'VW' is 'Volkswagen', 'WBG' 'Weibo Gaming': an organisation's acronym that spells the
     first letter of each word of its name and consonants inside them, where one organisation
     of the article fits (the in-order letter match of Schwartz and Hearst's abbreviation
     algorithm, held to word starts and consonants since no brackets define the acronym)."""
-    orgs = [n for n in reg.cands if reg.type_of(n) == "ORG" and not names.is_acronym(n)]
+    orgs = [n for n in reg.cands if reg.type_of(n) == "ORG" and not names.is_acronym(n)
+            and len(n.split()) >= words]  # fmt: skip
     for short in list(reg.cands):
         if short not in reg.cands or not short.isalpha() or not short.isupper() \
                 or not names.is_acronym(short) or reg.type_of(short) != "ORG" \

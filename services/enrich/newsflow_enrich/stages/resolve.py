@@ -340,6 +340,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     _merge_surnames(reg, text)
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
+    acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)
     return len(reg.cands) != before
 
 
