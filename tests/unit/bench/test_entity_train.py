@@ -1,7 +1,7 @@
 """bench/train_entities' learner: a label may allow several classes (an optional gold name is
 right as its own type or as none), and the model learns to put its weight on them."""
 
-from newsflow_enrich.stages.entity_types import Typer
+from newsflow_enrich.stages.entity_types import CLASSES, Typer
 
 from bench.entity_train import train
 
@@ -15,3 +15,14 @@ def test_a_partial_label_puts_the_weight_on_the_classes_it_allows() -> None:
     assert max(corp, key=corp.get) == "ORG", corp
     assert product["LOC"] + product["OTHER"] > 0.9, product
     assert product["ORG"] < 0.05, product
+
+
+def test_the_typer_scores_a_candidate_as_the_training_does() -> None:
+    """Typer.scores sums per class what the training's gradient sums (the same floats): a
+    shipped model types candidates as it was trained to."""
+    exs = [(["bias", "suffix=Corp", "w0=acme"], "ORG", "ORG")] * 6 \
+        + [(["bias", "title", "w0=acme"], "PERSON", "ORG")] * 6  # fmt: skip
+    w = train(exs, epochs=10, seed=7, min_count=1)
+    feats = ["bias", "w0=acme", "unseen", "suffix=Corp", "title"]
+    want = {k: sum(w.get(f"{x}|{k}", 0.0) for x in feats) for k in CLASSES}
+    assert Typer(w, {}, "test").scores(feats) == want

@@ -274,14 +274,14 @@ class Typer:
         return cls(obj["weights"], obj["lexicon"], obj["version"], obj.get("margin", 0.0))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
-        # Summed in the order of `feats`, as Python 3.11's sum() over each class's weights: the
+        # Summed in the order of `feats`, as the training's sum() over each class's weights: the
         # same floats. A feature with no weight for a class adds 0.0 there, which changes no sum.
-        p = o = lc = ot = 0.0
+        s = [0.0] * len(CLASSES)
         for x in feats:
             v = self._by_feature.get(x)
             if v is not None:
-                p, o, lc, ot = p + v[0], o + v[1], lc + v[2], ot + v[3]
-        return dict(zip(CLASSES, (p, o, lc, ot), strict=True))
+                s = [a + b for a, b in zip(s, v, strict=True)]
+        return dict(zip(CLASSES, s, strict=True))
 
     def probs(self, feats: list[str]) -> dict[str, float]:
         s = self.scores(feats)
