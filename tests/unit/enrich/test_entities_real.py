@@ -228,3 +228,20 @@ def test_a_university_system_keeps_its_campus(enricher: Enricher) -> None:
         "in mice, the team wrote on Tuesday. Maya Orlen, who led the study at the University "
         "of Norland, Sacramento, said more trials were needed."))
     assert "University of Norland, Sacramento" in _names(ev, "ORG"), _names(ev)
+
+
+def test_names_in_a_credit_are_no_entities(enricher: Enricher) -> None:
+    """The real gold never annotates who took the photo or contributed to the report: a
+    credit names no one the story is about."""
+    ev = _enrich(enricher, (
+        "Marta Quillfeather, the mayor of Dunmore, opened the new library on Tuesday. "
+        "Quillfeather said the town had waited ten years for it.\n\n"
+        "Associated Press writers Tobias Grennell and Ilsa Varnholt contributed to this "
+        "report.\n\n"
+        "Mayor Marta Quillfeather at the opening. (Picture by Oswin Tarrant)\n"
+        "The reading room. Photo: Delphine Arkwright/Getty Images"))
+    people = _names(ev, "PERSON")
+    assert "Marta Quillfeather" in people
+    found = {n for n in _names(ev) if any(w in n for w in ("Grennell", "Varnholt", "Tarrant",
+                                                           "Arkwright"))}  # fmt: skip
+    assert not found, found

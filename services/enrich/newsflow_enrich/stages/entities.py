@@ -57,10 +57,13 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
     if sport:
         _people_by_role(doc)
     covered = -1  # the last token of a name extended over spaCy's next entity
+    credits = bounds.credit_ranges(text)
     for ent in bounds.split(doc.ents, reg):
         if ent.end <= covered:
             continue
         ent = bounds.trimmed(bounds.extended(ent, sport))
+        if credits and bounds.in_ranges(credits, ent.start_char):
+            continue  # "(Picture by Jane Roe)", "John Doe contributed to this report"
         covered = max(covered, ent.end)
         type_ = TYPES.get(ent.label_)
         form = clean_form(ent.text)
