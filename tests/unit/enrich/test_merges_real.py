@@ -451,3 +451,21 @@ def test_an_inner_letter_acronym_joins_a_name_the_typer_made_an_organisation() -
     assert reg.by_form["HVG"] == "Halvo Gaming"
     # A one-word name's inner consonants fit too many acronyms ("NFL" in "Netflix").
     assert reg.by_form["NFX"] == "NFX"
+
+
+def test_a_short_form_two_names_share_is_neither_s() -> None:
+    text = (
+        "Harwick United beat Dunmore United 2-1 on Saturday. United's manager praised the "
+        "players. Harwick City lost."
+    )
+    reg = Registry()
+    reg.add("Harwick United", "ORG", 0)
+    reg.add("Dunmore United", "ORG", text.index("Dunmore"))
+    reg.add("Harwick City", "ORG", text.index("Harwick City"))
+    resolve.run(spacy.blank("en")(text), reg, sport=True)
+    assert reg.by_form.get("United") in (None, "United")
+    text = "Harwick United beat the visitors 2-1 on Saturday. United's manager praised them."
+    reg = Registry()
+    reg.add("Harwick United", "ORG", 0)
+    resolve.run(spacy.blank("en")(text), reg, sport=True)
+    assert reg.by_form["United"] == "Harwick United"

@@ -170,12 +170,14 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
     'Inner Mongolia Autonomous Region' -> 'Inner Mongolia', when the short form is used; 'Oxford'
     for 'University of Oxford' when spaCy also calls it an organisation; in a sports story
     'City' for 'Northbridge City'."""
+    shared = _shared_short_forms(reg, sport)
     for name in list(reg.cands):
         if name not in reg.cands:
             continue
         type_ = reg.type_of(name)
         shorts = names.short_forms(name, type_)
         clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
+        shorts, clubs = [c for c in shorts if c not in shared], [c for c in clubs if c not in shared]
         feature = names.FEATURE.sub("", name) if type_ == "LOC" else name
         if feature != name and feature in reg.by_form:
             shorts.append(feature)  # "Baltic" for "Baltic Sea", when spaCy tagged it
@@ -215,6 +217,18 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
                 reg.merge(into=name, form=short)
                 if type_ == "ORG":  # "Daewon" (spaCy: a person) names "Daewon Construction"
                     reg.cands[name].types["ORG"] += STRONG
+
+
+def _shared_short_forms(reg: Registry, sport: bool) -> set[str]:
+    """Short forms two names of the article share ("United" of Sheffield United and Manchester
+    United): neither's, as a surname two people share is neither's."""
+    seen: dict[str, int] = {}
+    for name in reg.cands:
+        type_ = reg.type_of(name)
+        clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
+        for short in set(names.short_forms(name, type_) + clubs):
+            seen[short] = seen.get(short, 0) + 1
+    return {short for short, k in seen.items() if k > 1}
 
 
 # A country or state by its polity: "Kingdom of Cambodia", "State of New Jersey".
