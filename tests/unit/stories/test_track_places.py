@@ -66,6 +66,15 @@ def test_a_count_naming_its_own_day_after_a_past_opener_is_this_events() -> None
                          {"text": "seven", "value": 7, "object": "people",
                           "event": "injured"}])  # fmt: skip
     assert _tracks(a) == {"kill|peopl|": [24], "wound|peopl|": [7]}
+    # nor one telling the present ("So far", "now") or a later time
+    for told, text in (("So far seven people were injured in Aceh.", "seven"),
+                       ("Seven people are now injured in Aceh.", "Seven")):  # fmt: skip
+        b = article(body.replace("On Tuesday seven people were injured in Aceh.", told),
+                    published_at="2013-07-02T10:00:00Z", entities=QUAKE,
+                    figures=[{"text": "24", "object": "people", "event": "killing"},
+                             {"text": text, "value": 7, "object": "people",
+                              "event": "injured"}])  # fmt: skip
+        assert _tracks(b) == {"kill|peopl|": [24], "wound|peopl|": [7]}
 
 
 def test_every_count_a_sentence_gives_where_its_whole_is_placed_loses_that_place() -> None:

@@ -58,10 +58,12 @@ _PAST_OPENER = re.compile(
     rf"(?:(last year)|((?:19|20)\d\d))|(last year))\b",
     re.IGNORECASE,
 )
-# What a sentence tells of its own time: a day of this week, a year, a month.
+# What a sentence tells of its own time: a day of this week, a year, a month, the present ("So
+# far, they have taught 2,585 students") or a time after the opener's ("Five years later").
 _OWN_TIME = re.compile(
     rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
-    rf"this week|this morning|hours|(?:19|20)\d\d|{_MONTH}(?![a-z]))",
+    rf"this week|this morning|hours|(?:19|20)\d\d|{_MONTH}(?![a-z])|so far|now|currently|"
+    rf"to date|later)\b",
     re.IGNORECASE,
 )
 
