@@ -116,7 +116,7 @@ _WAITING_BEFORE = re.compile(
     r"\b(?:queues?|backlog|lines?) of (?:the |some |about |around |nearly |almost |over |"
     r"more than |at least )*$"
 )
-_THIS_WEEK = re.compile(
+THIS_WEEK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
     r"this week|this morning|hours)\b"
 )
@@ -280,7 +280,7 @@ def past_year(sentence: str, published_year: int | None, at: int = 0, skip: int 
     """Does the sentence name a year before the article's own, and no day of this week? A year
     in a relative clause that opens after the figure (at `at` in the sentence) is that clause's,
     not the figure's; the first `skip` characters (the article's own date stamp) are not read."""
-    if published_year is None or _THIS_WEEK.search(sentence.lower()):
+    if published_year is None or THIS_WEEK.search(sentence.lower()):
         return False
     after = _AFTER_CLAUSE.search(sentence, max(0, at))
     own = sentence[skip : after.start() if after else len(sentence)]

@@ -11,12 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsflow_stories.engine.counts import YEAR, stamp
+from newsflow_stories.engine.counts import THIS_WEEK, YEAR, stamp
 
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_MONTH_NAME = re.compile(rf"\b({_MONTH})(?![a-z])", re.IGNORECASE)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+# A month in a date stamp, in any case ("WEDNESDAY 03 JULY 2013", "Thu 6 May 2010").
+_STAMP_MONTH = re.compile(rf"\b({'|'.join(m[:3] for m in _MONTHS)})[a-z]*\b", re.IGNORECASE)
+# A month named in running text: capitalised, whole or cut with a full stop ("Feb.", "Sept."),
+# since "may" and "march" are words too.
+_MONTH = "(?:" + "|".join(rf"{m}\b|{m[:3]}\." for m in _MONTHS) + r"|Sept\.)"
+
+
+def _month_number(name: str) -> int:
+    return [m[:3].lower() for m in _MONTHS].index(name[:3].lower()) + 1
 
 
 @dataclass(frozen=True)
@@ -41,39 +49,32 @@ def page_date(body: str) -> PageDate:
     day = _DAY.search(YEAR.sub("", m.group(0)))
     if not day:
         return PageDate(None, m.end())
-    name = _MONTH_NAME.search(m.group(0))
-    month = _MONTHS.index(name.group(1)[:3].lower()) + 1 if name else None
+    name = _STAMP_MONTH.search(m.group(0))
+    month = _month_number(name.group(1)) if name else None
     return PageDate(int(YEAR.findall(m.group(0))[-1]), m.end(), month)
 
 
 # A sentence that opens on a month and no day ("In February, a gunman killed five people", "In
 # early March, ..."): what that month saw. On a page of another month it is an older event's
 # count, as one in a sentence naming a past year is (counts.past_year).
-_MONTH_OPENER = re.compile(rf"^\W*in\s+(?:(?:early|late|mid)[\s-]*)?({_MONTH})(?![a-z])(?!\s*\d)",
-                           re.IGNORECASE)  # fmt: skip
+_MONTH_OPENER = re.compile(rf"^\W*[Ii]n\s+(?:(?:early|late|mid)[\s-]*)?({_MONTH})(?!\s*\d)")
 # A sentence that opens on a past time ("In April last year an 8.6-magnitude quake struck ...",
 # "In 2004 a massive tremor ...", "Last year ...") begins the story of an older event.
 _PAST_OPENER = re.compile(
-    rf"^\W*(?:(?:in|during)\s+(?:(?:early|late|mid)[\s-]*)?(?:{_MONTH}\s+)?(?:of\s+)?"
-    rf"(?:(last year)|((?:19|20)\d\d))|(last year))\b",
-    re.IGNORECASE,
+    rf"^\W*(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid)[\s-]*)?(?:{_MONTH}\s+)?(?:of\s+)?"
+    rf"(?:(last year)|((?:19|20)\d\d)\b)|^\W*([Ll]ast year)\b"
 )
-# What a sentence tells of its own time: a day of this week, a year, a month, the present ("So
-# far, they have taught 2,585 students") or a time after the opener's ("Five years later").
-_OWN_TIME = re.compile(
-    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
-    rf"this week|this morning|hours|(?:19|20)\d\d|{_MONTH}(?![a-z])|so far|now|currently|"
-    rf"to date|later)\b",
-    re.IGNORECASE,
-)
+# What a sentence tells of its own time besides this week's days (counts.THIS_WEEK): a year, a
+# month, the present ("So far, they have taught 2,585 students") or a time after the opener's
+# ("Five years later").
+_OWN_TIME = re.compile(rf"(?i:\b(?:(?:19|20)\d\d|so far|now|currently|to date|later)\b)|{_MONTH}")
 
 
 def past_month(sentence: str, page_month: int | None) -> bool:
     """Does the sentence open on a month other than the page's, with no day ("In February, a
     gunman killed five people" on a page of April)?"""
     m = _MONTH_OPENER.search(sentence)
-    return bool(m) and page_month is not None and (
-        _MONTHS.index(m.group(1)[:3].lower()) + 1 != page_month)  # fmt: skip
+    return bool(m) and page_month is not None and _month_number(m.group(1)) != page_month
 
 
 def continues_past(previous: str, sentence: str, page_year: int | None) -> bool:
@@ -82,7 +83,7 @@ def continues_past(previous: str, sentence: str, page_year: int | None) -> bool:
     Aceh in the quake")? Only when it names no time of its own: a day, a year or a month starts
     another account."""
     m = _PAST_OPENER.search(previous)
-    if m is None or _OWN_TIME.search(sentence):
+    if m is None or THIS_WEEK.search(sentence.lower()) or _OWN_TIME.search(sentence):
         return False
     year = m.group(2)
     return year is None or (page_year is not None and int(year) < page_year)
