@@ -1,7 +1,8 @@
 """Story lines of HTML pages: trafilatura's precision mode bounds the story, its default mode
 fills what precision drops inside it (bench/README.md, "Real news pages")."""
 
-from newsflow_enrich.stages import text
+from newsflow_enrich.stages import chrome, chunks, text
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 
 def _para(k: int) -> str:
@@ -116,3 +117,30 @@ def test_a_bare_list_of_names_after_the_story_is_not_story() -> None:
     scores = "<p>Varnhold: Berg 12, Lind 10, Holm 8, Dahl 6, Strand 4, Ek 2, Nord 2</p>"
     body = text.from_html(_page(_para(1) + names + scores + _para(2))).body
     assert "Tomas Lind" in body and "Lind 10" in body
+
+
+
+LINKED = ("Taking place at the Varnhold leisure centre on Park Lane, the indoor market will open "
+          "the festivities with more than sixty stalls.")  # fmt: skip
+HEADLINE = "Varnhold harbour board names a new chair after a long search for the right candidate"
+PARAS = [f"The council of Varnhold voted on the plan for the {k}th time on Tuesday, and the mayor "
+         f"said the works would start next spring." for k in range(1, 7)]  # fmt: skip
+
+
+def test_a_paragraph_dropped_between_two_of_the_story_s_paragraphs_in_its_box_is_kept() -> None:
+    # trafilatura drops a paragraph wholly linked in both modes; printed between two of the
+    # story's paragraphs in their box, it is one more of them.
+    html = _page("<div class='body'>" + "".join(f"<p>{p}</p>" for p in PARAS[:3])
+                 + f"<p><a href='/market'>{LINKED}</a></p>"
+                 + "".join(f"<p>{p}</p>" for p in PARAS[3:]) + "</div>")  # fmt: skip
+    body = text.from_html(html).body
+    assert body.index("3th time") < body.index(LINKED) < body.index("4th time")
+
+
+def test_only_prose_between_the_story_s_own_paragraphs_is_added() -> None:
+    # A linked headline (no sentence end) between them, or prose after the last, is not.
+    tree = HTMLParser("<div>" + "".join(f"<p>{p}</p>" for p in PARAS[:2])
+                      + f"<p><a href='/x'>{HEADLINE}</a></p><p>{LINKED}</p>" + f"<p>{PARAS[2]}</p>"
+                      + f"<p>{INSIDE}</p></div>")  # fmt: skip
+    got = chunks.among(tree, PARAS[:3], chrome.is_storyish)
+    assert got == [*PARAS[:2], LINKED, PARAS[2]]

@@ -10,6 +10,7 @@ of the same kind: the page itself says they are more of the same.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -18,6 +19,8 @@ from selectolax.lexbor import LexborNode
 _LEVELS = 3  # how far up from the paragraphs' box the repeated chunk box may be
 _MIN_LINES = 2  # a box of the story's paragraphs, not a wrapper around each paragraph
 _PROSE_WORDS = 15
+# A paragraph of the story ends a sentence; a linked headline between them does not.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 def continued(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) -> list[str]:
@@ -81,6 +84,37 @@ def _paragraphs(chunk: LexborNode, box: LexborNode) -> list[str]:
         b for b in chunk.traverse() if (b.tag, b.attributes.get("class")) == kind
     ]  # fmt: skip
     return [_squash(p.text()) for b in boxes for p in b.iter() if p.tag == "p"]
+
+
+def among(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) -> list[str]:
+    """`lines` with the paragraphs trafilatura dropped from between two of the story's own
+    paragraphs in one box (a paragraph wholly linked, one after a blockquote, one classed
+    "paywall"): a `<p>` of prose printed between two `<p>` siblings the story has is the
+    story's too, the page prints it as one more of them."""
+    have = {line: k for k, line in reversed(list(enumerate(lines)))}
+    boxes: dict[int, LexborNode] = {}
+    for p in tree.css("p"):
+        if p.parent is not None and _squash(p.text()) in have:
+            boxes.setdefault(p.parent.mem_id, p.parent)
+    extra: dict[int, list[str]] = {}  # line index -> paragraphs to print after it
+    for box in boxes.values():
+        kids = [(kid, _squash(kid.text())) for kid in box.iter() if kid.tag == "p"]
+        known = [i for i, (_, t) in enumerate(kids) if t in have]
+        if len(known) < _MIN_LINES:
+            continue
+        for i in range(known[0] + 1, known[-1]):
+            t = kids[i][1]
+            if t not in have and len(t.split()) >= _PROSE_WORDS and storyish(t) \
+                    and _SENTENCE_END.search(t) and not t.startswith("*"):  # fmt: skip
+                before = max(have[kids[j][1]] for j in known if j < i)
+                extra.setdefault(before, []).append(t)
+    if not extra:
+        return lines
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        out.extend(t for t in extra.get(k, []) if t not in out)
+    return out
 
 
 def _squash(text: str | None) -> str:

@@ -120,7 +120,7 @@ def from_html(html: str) -> Cleaned:
         redoc, relines = _story_lines(tree.html or "")
         if _prose(relines):
             doc, lines = redoc, relines
-    lines = chunks.continued(tree, lines, chrome.is_storyish)
+    lines = chunks.among(tree, chunks.continued(tree, lines, chrome.is_storyish), chrome.is_storyish)
     meta_author = _meta(tree, _AUTHOR_META) or getattr(doc, "author", None)
     byline = byline_of.html_byline(tree, meta_author)
     title = _headline(tree)
