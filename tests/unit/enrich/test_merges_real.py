@@ -469,3 +469,18 @@ def test_a_short_form_two_names_share_is_neither_s() -> None:
     reg.add("Harwick United", "ORG", 0)
     resolve.run(spacy.blank("en")(text), reg, sport=True)
     assert reg.by_form["United"] == "Harwick United"
+
+
+def test_a_surname_in_a_compound_with_a_lower_case_word_is_used_alone() -> None:
+    text = "Like Stan Orvell, he was called a visionary. He built an Orvell-like persona."
+    reg = Registry()
+    reg.add("Stan Orvell", "PERSON", text.index("Stan"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Orvell"] == "Stan Orvell"
+    # A double-barrelled name is not its parts ("Orvell-Kane" is someone else's name).
+    text = "Stan Orvell spoke. Mia Orvell-Kane replied."
+    reg = Registry()
+    reg.add("Stan Orvell", "PERSON", 0)
+    reg.add("Mia Orvell-Kane", "PERSON", text.index("Mia"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Orvell" not in reg.by_form

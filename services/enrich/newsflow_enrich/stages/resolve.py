@@ -23,6 +23,7 @@ apostrophe before a possessive "s" as ’ (text.for_nlp), so that the tokenizer 
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -311,8 +312,11 @@ _FIRST_PERSON = re.compile(r"I(?:['’](?:m|d|ll|ve))?")
 
 
 def _used_alone(form: str, text: str) -> bool:
-    """The form occurs as a word, not only inside a longer capitalised name."""
-    for start, _ in occurrences(form, text, "-", "-", _capital_word_next):
+    """The form occurs as a word, not only inside a longer capitalised name; a compound with a
+    lower-case word counts ("a Jobs-like persona")."""
+    uses = chain(occurrences(form, text, "-", "-", _capital_word_next),
+                 occurrences(form, text, "-", "", _lower_compound))  # fmt: skip
+    for start, _ in uses:
         prev = re.search(r"([\w.'’-]+)\s$", text[max(0, start - 40): start])
         if prev is None or not prev.group(1)[:1].isupper() \
                 or prev.group(1).endswith(".") and not _INITIAL.fullmatch(prev.group()) \
@@ -320,6 +324,12 @@ def _used_alone(form: str, text: str) -> bool:
                 or prev.group(1).lower() in _HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
             return True
     return False
+
+
+def _lower_compound(text: str, end: int) -> bool:
+    """Not (?=-[a-z]) at `end`: rejects all but a compound with a lower-case word ("a
+    Jobs-like persona", "Trump-era rules"), which names the person alone."""
+    return not (text[end : end + 1] == "-" and text[end + 1 : end + 2].islower())
 
 
 def _capital_word_next(text: str, end: int) -> bool:
