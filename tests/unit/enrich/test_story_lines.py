@@ -144,3 +144,21 @@ def test_only_prose_between_the_story_s_own_paragraphs_is_added() -> None:
                       + f"<p>{INSIDE}</p></div>")  # fmt: skip
     got = chunks.among(tree, PARAS[:3], chrome.is_storyish)
     assert got == [*PARAS[:2], LINKED, PARAS[2]]
+
+
+def test_chunks_whose_repeated_box_is_four_levels_up_are_read_whole() -> None:
+    # wired.com's later layout: paragraphs in a container, in a body wrapper, in a grid item,
+    # in the grid box that repeats after an embed.
+    def chunk(ks: range, who: str) -> str:
+        paras = "".join(f"<p>The {who} of Varnhold met for the {k}th time on Tuesday, and the "
+                        f"mayor said the works on the bridge would start next spring.</p>"
+                        for k in ks)  # fmt: skip
+        return (f"<div class='grid grid-items-2'><div class='grid-item content'><div class="
+                f"'body article-body'><div class='inner'>{paras}</div></div></div></div>")  # fmt: skip
+
+    html = _page("<div class='chunks'>" + chunk(range(1, 5), "council")
+                 + "<div class='embed'><p>This content can also be viewed on the site it "
+                 "originates from.</p></div>" + chunk(range(5, 9), "harbour board") + "</div>")
+    body = text.from_html(html).body
+    assert body.count("harbour board") == 4
+    assert body.index("4th time") < body.index("5th time") < body.index("8th time")

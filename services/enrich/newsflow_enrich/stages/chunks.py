@@ -16,7 +16,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-_LEVELS = 3  # how far up from the paragraphs' box the repeated chunk box may be
+_LEVELS = 4  # how far up from the paragraphs' box the repeated chunk box may be
 _MIN_LINES = 2  # a box of the story's paragraphs, not a wrapper around each paragraph
 _PROSE_WORDS = 15
 # A paragraph of the story ends a sentence; a linked headline between them does not.
