@@ -245,3 +245,21 @@ def test_names_in_a_credit_are_no_entities(enricher: Enricher) -> None:
     found = {n for n in _names(ev) if any(w in n for w in ("Grennell", "Varnholt", "Tarrant",
                                                            "Arkwright"))}  # fmt: skip
     assert not found, found
+
+
+def test_an_office_before_a_name_and_letters_after_it_are_not_the_name(enricher: Enricher) -> None:
+    ev = _enrich(enricher, (
+        "Napa County Supervisor Halvard Quenby said the road would reopen. Patrol Chief Orrin "
+        "Velasquez-Tamm agreed, and Librarian Edda Morrow said the branch would stay open. "
+        "Former minister Tobiah Crane MLA said the delay was a scandal."))
+    people = _names(ev, "PERSON")
+    for name in ("Halvard Quenby", "Orrin Velasquez-Tamm", "Edda Morrow", "Tobiah Crane"):
+        assert name in people, people
+
+
+def test_a_country_after_a_university_is_no_campus(enricher: Enricher) -> None:
+    ev = _enrich(enricher, (
+        "Researchers at the University of Norland, Canada found that the treatment worked in "
+        "mice, the team wrote on Tuesday. Canada has funded the work since 2019."))
+    assert "Canada" in _names(ev, "LOC"), _names(ev)
+    assert "University of Norland, Canada" not in _names(ev), _names(ev)

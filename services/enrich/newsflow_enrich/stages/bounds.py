@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages import names, numbers
+from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import Registry, clean_form
 
@@ -21,6 +22,9 @@ from newsflow_enrich.stages.registry import Registry, clean_form
 _PLURAL_OWNERS = {"people", "children", "women", "men", "workers", "veterans", "farmers",
                   "citizens", "peoples", "nations", "girls", "boys", "teachers", "ladies"}
 _SCORE = re.compile(r"\d+[-–]\d+")
+# Letters after a name: "Edwin Poots MLA", "Jane Roe QC".
+_POST_NOMINALS = {"MP", "MLA", "MSP", "MEP", "MS", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE",
+                  "DBE", "PhD"}  # fmt: skip
 _CREDITS = {"AP", "AFP", "Reuters", "EPA", "Getty", "Submitted", "Contributed", "Courtesy"}
 # One generic word after a possessive that ends a name: the owner names the place or the office
 # ("St. Mark’s Square", "the Sheriff’s Office", "King’s College"), nothing is owned.
@@ -90,8 +94,15 @@ def trimmed(ent: Span) -> Span:
         start += 1
     # "Datuk Zulkifli Hashim", "President Joe Biden": the title is not the name.
     while ent.label_ == "PERSON" and end - start >= 3 \
-            and doc[start].lower_.rstrip(".") in names.PERSON_TITLES:  # fmt: skip
+            and doc[start].lower_.rstrip(".") in names.OFFICES:  # fmt: skip
         start += 1
+    # "Patrol Chief James Hall", "Additional District Collector Om Prakash": words of an office
+    # before its title word, then the name.
+    inner = _after_inner_title(doc, start, end)
+    if inner is not None and (ent.label_ == "PERSON" or not names.is_org_name(doc[inner:end].text)):
+        start = inner
+        if ent.label_ != "PERSON":
+            return Span(doc, start, end, label="PERSON")
     # "EFE).- Paraguay": a dateline's credit glued to the name after it.
     for t in doc[start:end - 1]:
         if ")" in t.text:
@@ -106,7 +117,7 @@ def trimmed(ent: Span) -> Span:
             and doc[end - 1].lower_ not in names.PLACE_SUFFIXES:  # fmt: skip
         start, label = start + k, "PERSON"
     # "Timothy Weeks AP", "Jane Roe Submitted": a photo credit printed after the name.
-    if label == "PERSON" and end - start >= 3 and doc[end - 1].text in _CREDITS:
+    if label == "PERSON" and end - start >= 3 and doc[end - 1].text in _CREDITS | _POST_NOMINALS:
         end -= 1
     for t in ent[1:]:
         if t.like_num and numbers.currency_follows(t):
@@ -120,6 +131,19 @@ def trimmed(ent: Span) -> Span:
     if (start, end, label) == (ent.start, ent.end, ent.label_) or end <= start:
         return ent
     return Span(doc, start, end, label=label)
+
+
+def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name starts after a title word inside doc[start:end] that is not its first
+    word, when two or three capitalised proper nouns follow it."""
+    for j in range(end - 3, start, -1):
+        if doc[j].lower_.rstrip(".") in names.OFFICES and doc[j].text[:1].isupper():
+            rest = doc[j + 1:end]
+            if 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                           for t in rest):  # fmt: skip
+                return j + 1
+            return None
+    return None
 
 
 def _count_or_score(doc: Doc, i: int) -> bool:
@@ -196,7 +220,10 @@ def _campus_follows(ent: Span, first: Token) -> bool:
         return first.lower_ in ("university", "college")
     system = first.lower_ == "university" and first.i + 1 < end and doc[first.i + 1].lower_ == "of" \
         or doc[end - 1].lower_ == "university" and doc[end - 2].lower_ == "state"  # fmt: skip
-    return doc[end].text == "," and system
+    # "University of Toronto, Canada": a country or a state after the comma is where the
+    # university is, not a campus
+    where = places().get(doc[end + 1:_through_entity(doc, end + 2)].text)
+    return doc[end].text == "," and system and where not in ("country", "state")
 
 
 def _through_entity(doc: Doc, start: int) -> int:

@@ -57,6 +57,16 @@ SPORT_ROLES = {
     "midfielder", "defender", "goalkeeper", "winger", "batsman", "bowler", "seed", "wildcard",
 }  # fmt: skip
 PERSON_TITLES |= SPORT_ROLES
+# Offices real pages print before a name, cut from it ("Supervisor Alfredo Pedroza", "Librarian
+# Anne Gregory", "Patrol Chief James Hall"); not type cues: "the producer" may be a company.
+OFFICES = PERSON_TITLES | {
+    "supervisor", "librarian", "collector", "superintendent", "supt", "asst", "assistant",
+    "commissioner", "sheriff", "trustee", "pastor", "rev", "reverend", "bishop", "archbishop",
+    "cardinal", "rabbi", "imam", "dean", "principal", "headteacher", "administrator", "curator",
+    "editor", "correspondent", "columnist", "photographer", "producer", "treasurer", "clerk",
+    "constable", "lieutenant", "lt", "chair", "chairperson", "congressman", "congresswoman",
+    "assemblyman", "assemblywoman", "councilman", "councilwoman",
+}  # fmt: skip
 
 
 # Last words a company's short name drops (with ORG_SUFFIXES and _TRADES): "Alden Capital" is
