@@ -1,6 +1,7 @@
 """Update the project's spaCy NER on CoNLL-2003 train, with rehearsal; score it on CoNLL dev.
 
-Usage: bench/train [--epochs N] [--seed S] [--out DIR] [--base NAME]
+Usage: bench/train [--epochs N] [--seed S] [--out DIR] [--base NAME] [--version V]
+                   [--real a|b|all] [--conll N] [--init NAME]
 
 Only the `ner` component of en_core_web_sm changes (it has its own tok2vec, so the tagger and
 parser the other stages read stay as they are). Each CoNLL sentence becomes one example whose
@@ -16,6 +17,9 @@ labels mix the human annotation with the base model's own predictions:
   is a negative example: the point of the update.
 The epoch with the best CoNLL dev F1 (PER, ORG, LOC, MISC) is kept. Writes the component to
 `--out` (default: the enrich service's bundled model directory) with a meta.json.
+`--real`: also the real dev pages of one half (the other is scored at the end) or of all, as
+bench/ner_real.py labels them, beside --conll CoNLL sentences an epoch; the last epoch is kept.
+`--init`: start from a trained NER's weights (e.g. `ner-news`) rather than the base model's.
 """
 
 from __future__ import annotations
