@@ -335,3 +335,9 @@ def test_a_tags_label_in_a_caption_styled_element_is_no_caption() -> None:
         "<a href='/t/varnhold'>varnhold</a></div><img src='newsletter.jpg'></div>",
     )
     assert captions(html) == ["The pier at dawn."]
+
+
+def test_an_image_credits_label_in_its_own_element_is_dropped() -> None:
+    html = page("", "<figure><img src='x.jpg'><figcaption>The new dark mode. <strong>Image "
+                    "Credits:</strong> Tova Lind</figcaption></figure>")
+    assert captions(html) == ["The new dark mode. Tova Lind"]

@@ -22,9 +22,9 @@ from newsflow_enrich.stages import printed
 
 # "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
-                    r" image|toggle caption|hide caption)\s*:?|(image |photo |slide )?\d+ ?(of|/)"
-                    r" ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)|show caption|expand|advertisement|tagged)$",
-                    re.IGNORECASE)  # fmt: skip
+                    r" image|toggle caption|hide caption|(image|photo|picture)s? credits?)\s*:?"
+                    r"|(image |photo |slide )?\d+ ?(of|/) ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)"
+                    r"|show caption|expand|advertisement|tagged)$", re.IGNORECASE)  # fmt: skip
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
                               r"|newsletter|sidebar|video-list|outbrain|taboola|byline", re.IGNORECASE)  # fmt: skip
