@@ -119,3 +119,26 @@ def test_a_small_count_told_with_a_verb_no_class_knows_stays_its_own() -> None:
     b = _papua("Some 40 people were taken to the hospital in Manokwari.",
                {"text": "40", "object": "people", "event": "taken"}, 2)  # fmt: skip
     assert _tracks(a, b) == {"wound|peopl|": [40], "take|peopl|": [40]}
+
+
+def test_people_put_out_of_their_homes_are_the_displaced_whatever_the_verb() -> None:
+    ents = {"Banstead": "LOC", "Waitrose": "ORG"}
+    lede = "A fire destroyed the Waitrose supermarket in Banstead overnight. "
+
+    def report(sentence: str, figure: dict, hour: int):  # type: ignore[no-untyped-def]
+        return article(lede + sentence, title="Fire destroys Banstead Waitrose",
+                       published_at=f"2008-03-06T{hour:02d}:00:00Z", entities=ents,
+                       figures=[figure])  # fmt: skip
+
+    a = report("Sixty residents were moved from their homes.",
+               {"text": "Sixty", "value": 60, "object": "residents", "event": "moved"}, 1)  # fmt: skip
+    b = report("Around 60 people spent the evening at a day care centre after being evacuated "
+               "from their homes.", {"text": "60", "object": "people", "event": "spent"}, 2)  # fmt: skip
+    c = report("Sixty local residents had to be evacuated from their homes.",
+               {"text": "Sixty", "value": 60, "object": "local residents",
+                "event": "evacuated"}, 3)  # fmt: skip
+    assert _tracks(a, b, c) == {"displac|resid|": [60, 60, 60]}
+    # a fate of its own stays that fate ("killed after being driven from their homes")
+    d = report("Two residents were killed after being driven from their homes.",
+               {"text": "Two", "value": 2, "object": "residents", "event": "killed"}, 4)  # fmt: skip
+    assert _tracks(d) == {"kill|resid|": [2]}

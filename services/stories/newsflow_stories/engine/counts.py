@@ -182,6 +182,18 @@ _DEATHS_OF = re.compile(
 _FATALLY = re.compile(r"\bfatally\s+[\w-]+\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# "Sixty residents were moved from their homes", "60 people spent the evening at a day care centre
+# after being evacuated from their homes": whatever the verb, people put out of their homes are
+# the displaced.
+_FROM_HOMES = re.compile(r"^[^.;]*?\b[a-z]+(?:ed|en)\s+from\s+(?:their|his|her)\s+homes?\b",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def from_homes(after: str) -> bool:
+    """Does the clause after a figure say its people were put out of their homes?"""
+    return bool(_FROM_HOMES.search(after))
+
+
 def deaths_of(text_before: str) -> bool:
     return bool(_DEATHS_OF.search(text_before))
 

@@ -133,6 +133,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
            if event else None)  # fmt: skip
     cls = _class_before(body[max(0, begin - 40) : begin], cls)
+    if cls not in counts.CLASSES and counts.from_homes(body[end : end + _AFTER]):
+        cls = "displac"  # "Sixty residents were moved from their homes"
     # "the (confirmed) death toll ... to 11": the object is the toll, not a counted thing
     toll = bool(obj) and normalize_object(obj, {}).split()[-1:] == ["toll"]
     # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
