@@ -338,6 +338,53 @@ def test_a_tags_label_in_a_caption_styled_element_is_no_caption() -> None:
 
 
 def test_an_image_credits_label_in_its_own_element_is_dropped() -> None:
-    html = page("", "<figure><img src='x.jpg'><figcaption>The new dark mode. <strong>Image "
-                    "Credits:</strong> Tova Lind</figcaption></figure>")
+    html = page(
+        "",
+        "<figure><img src='x.jpg'><figcaption>The new dark mode. <strong>Image "
+        "Credits:</strong> Tova Lind</figcaption></figure>",
+    )
     assert captions(html) == ["The new dark mode. Tova Lind"]
+
+
+def test_a_copy_hidden_by_its_style_is_not_read_but_a_hover_caption_is() -> None:
+    # A caption box printing a hidden copy of the caption, then the caption and credit; a
+    # caption box hidden itself until the reader points at its photo is still the caption.
+    html = page(
+        "",
+        "<figure><div class='photo-caption'><img src='a.jpg'><p style='display: none'>The "
+        "pier at dawn.</p></div><figcaption><div class='note'>The pier at dawn.</div> "
+        "<span>Ana Rusk/Daily</span></figcaption></figure>"
+        "<div class='lead'><img src='b.jpg' width='570'><div class='photo-caption' "
+        "style='display:none;'>Divers in Varnhold's harbour on Monday.</div></div>",
+    )
+    assert captions(html) == [
+        "The pier at dawn. Ana Rusk/Daily",
+        "Divers in Varnhold's harbour on Monday.",
+    ]
+
+
+def test_a_caption_printed_once_per_screen_size_is_read_once() -> None:
+    html = page(
+        "",
+        "<img src='a.jpg'><div class='LeadCaption'><span class='LeadCaption--small'><span "
+        "class='LeadCaption-text'>Mayor Ilse Brandt in Varnhold.</span> <span "
+        "class='LeadCaption-credit'>Photo: Tomas Vik/AP</span></span><span "
+        "class='LeadCaption--large'><span class='LeadCaption-text'>Mayor Ilse Brandt in "
+        "Varnhold.</span> <span class='LeadCaption-credit'>Photo: Tomas Vik/AP</span></span></div>",
+    )
+    assert captions(html) == ["Mayor Ilse Brandt in Varnhold. Photo: Tomas Vik/AP"]
+
+
+def test_a_credit_printed_before_its_caption_comes_after_it() -> None:
+    # The credit an element before the caption's: in a figure, and in a caption box.
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><span class='img-credit'>Lea Moor/for The Daily</span>"
+        "<figcaption>Tova Lind outside the court.</figcaption></figure>"
+        "<div><img src='b.jpg' width='600'></div><div class='caption'><div class='credit'>"
+        "Ostra Maps</div><div class='caption-text'>The flood line in Varnhold.</div></div>",
+    )
+    assert captions(html) == [
+        "Tova Lind outside the court. Lea Moor/for The Daily",
+        "The flood line in Varnhold. Ostra Maps",
+    ]

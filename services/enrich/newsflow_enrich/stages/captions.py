@@ -18,13 +18,8 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import printed
+from newsflow_enrich.stages import caption_text, printed
 
-# "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
-_LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
-                    r" image|toggle caption|hide caption|(image|photo|picture)s? credits?)\s*:?"
-                    r"|(image |photo |slide )?\d+ ?(of|/) ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)"
-                    r"|show caption|expand|advertisement|tagged)$", re.IGNORECASE)  # fmt: skip
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
                               r"|newsletter|sidebar|video-list|outbrain|taboola|byline", re.IGNORECASE)  # fmt: skip
@@ -35,25 +30,10 @@ _PARTS = ('[class*="caption"], [class*="credit"], [class*="Caption"], [class*="C
           '[class*="cptn" i], [class~="cap"], [class*="cutline" i]')  # fmt: skip
 _CREDITS = '[class*="credit"], [class*="Credit"], cite'
 _PART_CLASS = re.compile(r"caption|credit|cptn|(^|\s)cap(\s|$)|cutline", re.IGNORECASE)
-# A caption's second copy (shortened, or for screen readers only): not printed twice.
 _CREDIT_AFTER = re.compile(r"copyright|byline|photographer", re.IGNORECASE)
-_HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader",
-                           re.IGNORECASE)  # fmt: skip
-# Not printed at all: hidden by its class ("vjs-hidden", "is-hidden") or attribute; a player's or
-# a form's controls ("captions settings", a colour <select>) are not text of the page.
-# ("overflow-hidden" clips a box; it does not hide it)
-_UNSHOWN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)|(^|\s|[-_])(button|btn)(\s|$)",
-                            re.IGNORECASE)  # fmt: skip
-_CONTROLS = {"button", "select", "option", "input", "textarea"}
-_CONTROL_ROLES = {"button", "menu", "menuitem", "menuitemcheckbox", "dialog", "toolbar"}
 _MEDIA = "img, picture, video, iframe, amp-img"
 _MEDIA_LEVELS = 3  # how far up from a caption element its photo may sit
 _MAX_WORDS = 200  # a "caption" class on a box of prose is not a caption
-_UNPRINTED = printed.UNPRINTED | {"-comment"}
-_EDGE = "\x00"  # where an element starts or ends
-# (and right after an opening bracket or beside a slash: "(<a>Public domain</a>)",
-# "<a>Robbing Peter</a>/Flickr")
-_GLUE = re.compile(_EDGE + r"[\s\x00]*(?=[,.;:!?)\]’])|(?<=[(\[/])\x00+|\x00+(?=/)")
 _HEADINGS = "h1, h2, h3"
 _LINKED_TITLE = "h1 a, h2 a, h3 a, h4 a, h5 a, h6 a"
 _PROMO_WORDS = 8
@@ -73,7 +53,7 @@ def captions(tree: HTMLParser) -> list[str]:
     out: list[str] = []
     read: set[int] = set()  # elements read already as a part of a caption before them
     for node in tree.css(f"figure, figcaption, {_PARTS}, img"):
-        if _unshown(node) or node.mem_id in read:
+        if caption_text.unshown(node) or node.mem_id in read:
             continue
         if node.tag == "img":
             line = _caption_beside(node)
@@ -84,6 +64,7 @@ def captions(tree: HTMLParser) -> list[str]:
         else:
             line, parts = _loose_caption(node)
             read.update(p.mem_id for p in parts if line)
+        line = caption_text.once(line)
         if line and line not in out:  # a gallery repeating one caption counts once
             out.append(line)
     return out
@@ -102,7 +83,7 @@ def _caption_beside(img: LexborNode) -> str:
     if line is None or line.tag in _BESIDE_SKIP or _text_part(line) or \
             not (_alone(box, line) or _set_off(line)):  # fmt: skip
         return ""
-    text = _text(line)
+    text = caption_text.text(line)
     linked = sum(len(a.text(strip=True)) for a in line.css("a"))
     if not _BESIDE_WORDS[0] <= len(text.split()) <= _BESIDE_WORDS[1] or linked * 2 >= len(text) or \
             line.css_first(f"{_MEDIA}, h4, h5, h6, {_HEADINGS}") is not None or _portrait(img):  # fmt: skip
@@ -220,7 +201,7 @@ def _caption_of(fig: LexborNode) -> str:
     if cap is not None:
         order = {n.mem_id: k for k, n in enumerate(fig.traverse())}
         parts = sorted([cap, *parts], key=lambda n: order.get(n.mem_id, 0))
-    return " ".join(t for t in (_text(n) for n in parts) if t)
+    return caption_text.joined(parts)
 
 
 def _loose_caption(node: LexborNode) -> tuple[str, list[LexborNode]]:
@@ -240,7 +221,7 @@ def _loose_caption(node: LexborNode) -> tuple[str, list[LexborNode]]:
                 break
             parts.append(sib)
         sib = sib.next
-    line = " ".join(t for t in (_text(n) for n in parts) if t)
+    line = caption_text.joined(parts)
     if len(line.split()) > _MAX_WORDS or all(_all_linked(n) or _card(n) for n in parts):
         return "", []  # prose, or a link to another story ("media__caption" of a teaser)
     return line, parts
@@ -309,53 +290,6 @@ def _uncaptioned(media: LexborNode) -> bool:
     while k is not None and k.tag != "figure":
         k = k.parent
     return k is None or not _caption_of(k)
-
-
-def _text(node: LexborNode) -> str:
-    """The element's printed text, labels and hidden copies left out. Elements are apart (a
-    caption and its credit span: "weather. Kirsten Luce"), except before punctuation
-    ("Odyssey</i>, hibernation"); text inside an element stays as printed ("(Image: GETTY )")."""
-    pieces: list[str] = []
-    _pieces(node, pieces)
-    text = _GLUE.sub("", "".join(pieces)).replace(_EDGE, " ")
-    return " ".join(text.split())
-
-
-def _pieces(node: LexborNode, out: list[str]) -> None:
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
-            piece = child.text_content or ""
-            if not _LABEL.match(" ".join(piece.split())) or _label_in_line(node, piece):
-                out.append(piece)
-        elif child.tag not in _UNPRINTED and child.tag not in _CONTROLS and not _HIDDEN_CLASS.search(
-            child.attributes.get("class") or ""
-        ) and not _unshown_self(child):
-            out.append(_EDGE)
-            _pieces(child, out)
-            out.append(_EDGE)
-
-
-def _label_in_line(node: LexborNode, piece: str) -> bool:
-    """A label printed in one element with the linked credit it heads ("Image: <a>Jiri
-    Hosek</a>") is the credit's own text; one in an element of its own is the page's."""
-    return piece.strip().endswith(":") and node.css_first("a") is not None and \
-        len(" ".join(node.text().split())) > len(" ".join(piece.split()))  # fmt: skip
-
-
-def _unshown_self(node: LexborNode) -> bool:
-    attrs = node.attributes
-    return "hidden" in attrs or attrs.get("role") in _CONTROL_ROLES or \
-        bool(_UNSHOWN_CLASS.search(attrs.get("class") or ""))  # fmt: skip
-
-
-def _unshown(node: LexborNode) -> bool:
-    """Hidden, or a control: the node or a box around it."""
-    k: LexborNode | None = node
-    while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _CONTROLS or _unshown_self(k):
-            return True
-        k = k.parent
-    return False
 
 
 def _is_inside(node: LexborNode, other: LexborNode) -> bool:
