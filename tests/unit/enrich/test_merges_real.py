@@ -205,6 +205,35 @@ def test_a_common_word_glued_before_a_surname_is_no_second_person() -> None:
     assert "Among Osgood" not in reg.cands and "Oceanographer Veyra" not in reg.cands
 
 
+def test_a_glued_word_printed_twice_at_a_sentence_start_is_no_second_person() -> None:
+    # A page that prints the paragraph twice: "Among Tarvik" starts a sentence both times.
+    para = "Among Tarvik’s first acts was a tax cut. "
+    text = "Osman Tarvik took office. " + para + "Critics objected.\n\n" + para
+    reg = Registry()
+    reg.add("Osman Tarvik", "PERSON", 0)
+    reg.add("Among Tarvik", "PERSON", text.index("Among"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Tarvik"] == "Osman Tarvik"
+    assert "Among Tarvik" not in reg.cands
+
+
+def test_a_given_name_that_is_a_listed_place_stays_the_place() -> None:
+    # "Jordan" (spaCy: a place; the gazetteer's country) is not Jordan Vellacott; "Trevan"
+    # (spaCy: a place, but no place the gazetteer knows) is Trevan Oakes by the given name.
+    text = (
+        "Jordan Vellacott, the envoy, flew in. Jordan closed its border on Monday. Trevan "
+        "Oakes, 12, won the race. Trevan said he was tired."
+    )
+    reg = Registry()
+    reg.add("Jordan Vellacott", "PERSON", 0)
+    reg.add("Jordan", "LOC", text.index("Jordan closed"))
+    reg.add("Trevan Oakes", "PERSON", text.index("Trevan Oakes"))
+    reg.add("Trevan", "LOC", text.index("Trevan said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Jordan"] == "Jordan"
+    assert reg.by_form["Trevan"] == "Trevan Oakes"
+
+
 def test_a_name_spacy_glued_across_a_line_break_is_no_second_person() -> None:
     text = "Dara Quist opens up. Photograph: the Chronicle\n\nQuist smiles when asked."
     reg = Registry()
@@ -268,6 +297,20 @@ def test_a_peer_keeps_the_title_he_is_named_by() -> None:
     reg.add("Lord Marlow", "PERSON", text.index("Lord"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Lord Marlow"] == reg.by_form["Marlow"] == "Kenneth Marlow"
+
+
+def test_lady_beside_sir_is_his_wife() -> None:
+    # A knight's wife is "Lady Penwick": not him, while "Penwick" alone still is.
+    text = (
+        "Sir Arlo Penwick defended the gifts. Lady Penwick wore a loaned dress. Penwick said "
+        "the rules were followed."
+    )
+    reg = Registry()
+    reg.add("Arlo Penwick", "PERSON", text.index("Arlo"))
+    reg.add("Lady Penwick", "PERSON", text.index("Lady"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Penwick"] == "Arlo Penwick"
+    assert reg.by_form["Lady Penwick"] == "Lady Penwick"
 
 
 def test_an_acronym_may_take_letters_from_inside_the_words_of_a_name() -> None:

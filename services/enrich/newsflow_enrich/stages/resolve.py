@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from newsflow_enrich.stages import acronyms, names, org_heads, states, variants
 from newsflow_enrich.stages.doc_text import text_of
+from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import (
     STRONG,
     Registry,
@@ -43,7 +44,7 @@ def _merge_surnames(reg: Registry, text: str) -> None:
     """A person's last name, alone, is that person, unless two people in the article share it.
     The surname becomes a form even when spaCy never tagged it alone ("Ruto, 55, thanked")."""
     people = [n for n in reg.cands if len(n.split()) >= 2 and (reg.type_of(n) == "PERSON"
-              or _person_by_surname(reg, n))]  # fmt: skip
+              or _person_by_surname(reg, n)) and not n.startswith("Lady ")]  # fmt: skip
     by_surname: dict[str, list[str]] = {}
     for p in people:
         by_surname.setdefault(names.surname(p), []).append(p)
@@ -56,7 +57,7 @@ def _merge_surnames(reg: Registry, text: str) -> None:
     for p in people:
         first = reg.by_lower.get(p.split()[0].lower())
         if first in reg.cands and len(first.split()) == 1 and len(p.split()) <= 3 \
-                and first not in by_surname:  # fmt: skip
+                and first not in by_surname and not _place(reg, first):  # fmt: skip
             by_surname.setdefault(first, []).append(p)
     for surname, owners in by_surname.items():
         owners = _unglued(reg, [o for o in owners if o in reg.cands])
@@ -74,7 +75,16 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         reg.cands[owners[0]].types["PERSON"] += STRONG
         for peer in re.finditer(rf"\b(?:Lord|Lady|Baroness|Baron) {re.escape(surname)}"
                                 r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
-            reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
+            if not (peer.group().startswith("Lady") and _wife(surname, text)):
+                reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
+
+
+def _place(reg: Registry, word: str) -> bool:
+    """A one-word name that spaCy read as a place and the gazetteer lists as more than a small
+    town ("Israel" of "Israel Katz", "Gauteng" of "Gauteng Cogta"): the word alone names the
+    place, not a person by the given name. (Not a people's word: spaCy calls "Sean" and the
+    family name "Han" that too.)"""
+    return reg.type_of(word) == "LOC" and places().get(word) not in (None, "city")
 
 
 def _last_named(reg: Registry, owners: list[str], surname: str, text: str) -> list[str]:
@@ -124,9 +134,10 @@ def _glued_word(reg: Registry, owners: list[str], text: str) -> list[str]:
         printed = re.search(r"\s+".join(map(re.escape, o.split())), text[at : at + len(o) + 12])
         across = printed is not None and "\n" in printed.group()
         at += printed.start() if printed else 0  # past "the"
+        # Every print of it starts a sentence (a page may print a paragraph twice).
         if rest and any(names.surname(p) == rest for p in owners if p != o) and (
             across or _sentence_start(text, at) and _common_word(first, text)
-            and len(list(occurrences(o, text))) == 1
+            and all(_sentence_start(text, st) for st, _ in occurrences(o, text))
         ):  # fmt: skip
             glued.append(o)
     if len(glued) == len(owners):
@@ -345,7 +356,7 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     acronyms.merge_acronyms(reg, text)
     acronyms.merge_inner_acronyms(reg)
     states.mark(reg, text)
-    _titled(reg)
+    _titled(reg, text)
     variants.run(reg, text)
     variants.quoted_nicknames(reg, text)
     _press(reg, text)
@@ -388,7 +399,14 @@ _PEERAGE = {"lord", "lady", "baron", "baroness"}
 _ADDRESS = {"mr", "mrs", "ms", "mx", "dr"}
 
 
-def _titled(reg: Registry) -> None:
+def _wife(surname: str, text: str) -> bool:
+    """The text names a man of `surname` by a knight's, peer's or plain man's title ("Sir Keir
+    Starmer", "Lord Baker", "Mr Starmer"): then "Lady Starmer" is his wife, not him."""
+    return re.search(rf"\b(?:Sir|Lord|Mr\.?) (?:[A-Z][\w'’-]+ )?{re.escape(surname)}(?![\w-])",
+                     text) is not None  # fmt: skip
+
+
+def _titled(reg: Registry, text: str) -> None:
     """'Dr Harwell', 'Senator Okonjo' (spaCy's mention with the title in it) are 'Harwell' and
     'Okonjo': the title goes, and the surname rule then joins the full name. Only for a
     person: 'General Motors' and 'Justice Department' keep their first word."""
@@ -402,6 +420,8 @@ def _titled(reg: Registry) -> None:
                 or reg.type_of(name) != "PERSON" and not _surname_of_person(reg, rest) \
                 and words[0].rstrip(".").lower() not in _ADDRESS:  # fmt: skip
             continue
+        if words[0].lower() == "lady" and k == 1 and _wife(rest, text):
+            continue  # "Lady Starmer" beside "Sir Keir Starmer": his wife
         cand = reg.drop(name)
         into = reg.add(rest, "PERSON", cand.first, weight=STRONG)
         reg.cands[into].types.update(cand.types)
