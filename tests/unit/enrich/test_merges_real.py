@@ -289,6 +289,15 @@ def test_a_country_or_state_is_named_without_its_polity_word() -> None:
     assert reg.by_form["New Castora"] == reg.by_form["State of New Castora"]
 
 
+def test_a_city_is_not_the_strip_named_after_it() -> None:
+    text = "Shelling hit the Velna Strip on Monday. Bakeries in Velna, the city, closed."
+    reg = Registry()
+    reg.add("Velna Strip", "LOC", text.index("Velna Strip"))
+    reg.add("Velna", "LOC", text.index("Velna,"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Velna"] == "Velna"
+
+
 def test_a_peer_keeps_the_title_he_is_named_by() -> None:
     # "Lord Marlow" is how the story names Kenneth Marlow, a peer: the titled form is his too.
     text = "Kenneth Marlow, a former minister, spoke. Lord Marlow said the bill was wrong."

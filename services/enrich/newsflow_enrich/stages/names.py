@@ -27,7 +27,9 @@ _COMPANY_PREFIX = re.compile(r"^(PT|CV|Tbk|JSC|OAO|PJSC) ")
 _TRADES = {"paints", "construction", "lines", "airlines", "motors", "industries", "technologies",
            "energy", "pharmaceuticals", "electronics", "steel", "mining", "resources", "shipping",
            "foods", "chemicals", "semiconductor", "petroleum", "telecom", "logistics"}  # fmt: skip
-_REGION = re.compile(r"\s+(Autonomous Region|Region|Province|Strip|Governorate|Prefecture|Oblast"
+# Descriptors a region drops in later mentions. Not "Strip": "Gaza" is the city as often as
+# the strip, and the real pages' gold keeps them apart ("Las Vegas" is no "Las Vegas Strip").
+_REGION = re.compile(r"\s+(Autonomous Region|Region|Province|Governorate|Prefecture|Oblast"
                      r"|Territory|State)$")  # fmt: skip
 # Natural features whose first word alone names them once spaCy tagged it: "the Baltic",
 # "the Rajang" ("Baltic Sea", "Rajang River"); not "Red" for "Red Sea".
