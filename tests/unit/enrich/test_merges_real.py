@@ -274,6 +274,18 @@ def test_a_senior_and_a_junior_are_two_people() -> None:
     assert "Orrin Dale Snr" in reg.cands and "Orrin Dale Jnr" in reg.cands
 
 
+def test_a_given_name_and_a_generation_is_the_full_name_with_that_generation() -> None:
+    text = "Orrin Dale Snr and Orrin Dale Jnr ran the bar. Orrin Snr said his son, Orrin Jnr, won."
+    reg = Registry()
+    reg.add("Orrin Dale Snr", "PERSON", 0)
+    reg.add("Orrin Dale Jnr", "PERSON", text.index("Orrin Dale Jnr"))
+    reg.add("Orrin Snr", "PERSON", text.index("Orrin Snr"))
+    reg.add("Orrin Jnr", "PERSON", text.index("Orrin Jnr"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Orrin Snr"] == "Orrin Dale Snr"
+    assert reg.by_form["Orrin Jnr"] == "Orrin Dale Jnr"
+
+
 def test_a_country_or_state_is_named_without_its_polity_word() -> None:
     text = (
         "The Kingdom of Velmaria signed the pact. Velmaria said it would comply. The State of "

@@ -4,7 +4,8 @@
 - a German umlaut written out ("Müller" / "Mueller");
 - a full name with its middle name, only its initial or neither ("Daniel Stephen Johnson" /
   "Daniel S. Johnson", "Christopher L. Tays" / "Christopher Tays"), or without its generation
-  ("Marlon Teague III" / "Marlon Teague");
+  ("Marlon Teague III" / "Marlon Teague"); a given name and a generation ("Allan Jnr" /
+  "Allan Bryant Jnr");
 - a surname misspelt by one letter left out, doubled or swapped with the next ("Ramaswamy" /
   "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too, whether or
   not spaCy tagged the misspelling; a surname spaced otherwise ("De Blasio" / "DeBlasio");
@@ -47,6 +48,7 @@ def spellings(form: str) -> set[str]:
 def run(reg: Registry, text: str) -> None:
     _shorter_names(reg, text)
     _printed_generation(reg, text)
+    _given_generation(reg)
     _same_letters(reg)
     _same_surname_letters(reg)
     _unaccented(reg, text)
@@ -116,6 +118,20 @@ def _shorter_names(reg: Registry, text: str) -> None:
             continue
         if short in reg.by_form or next(occurrences(short, text, before="."), None):
             reg.merge(into=name, form=short)
+
+
+def _given_generation(reg: Registry) -> None:
+    """'Allan Jnr' is 'Allan Bryant Jnr': a given name and a generation, where one full name of
+    the article has both (the story tells a father and son apart so)."""
+    for name in list(reg.cands):
+        words = name.split()
+        if name not in reg.cands or len(words) != 2 or not _GENERATION.fullmatch(words[1]):
+            continue
+        fits = [n for n in reg.cands if n != name and reg.type_of(n) == "PERSON"
+                and len(w := n.split()) >= 3 and w[0] == words[0]
+                and w[-1].rstrip(".") == words[1].rstrip(".")]  # fmt: skip
+        if len(fits) == 1:
+            reg.merge(into=fits[0], form=name)
 
 
 def _printed_generation(reg: Registry, text: str) -> None:
