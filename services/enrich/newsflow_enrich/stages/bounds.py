@@ -7,7 +7,6 @@ extended where it tagged part of a name (compounds, "University of Texas at San 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 
@@ -32,33 +31,6 @@ _OWNED_HEADS = names.ORG_SUFFIXES | names.PLACE_SUFFIXES | {
     "cathedral", "church", "chapel", "abbey", "hospital", "school", "island", "hall", "inn",
     "gate", "cross", "wharf", "market",
 }  # fmt: skip
-
-
-# Credits: who took the photo ("(Picture by X)", "Photo: X/Getty Images", "Credit: X") and who
-# contributed to the report ("AP writers X and Y contributed to this report", "Reporting by X;
-# Editing by Y"). The real gold never annotates these names: they are not what the story is about.
-_CAP = r"[A-Z][\w.'’&-]*"
-_RUN = _CAP + r"(?:[ \t]+(?:" + _CAP + r"|van|von|de|der|den|da|di|du|le|la|bin))" + "{0,4}"
-# Names and agencies joined by "/", "via", "for the": "Thom Bridge/Independent Record via AP";
-# the credit stops where the run does, so a caption glued to the story loses no sentence.
-_CREDITED = _RUN + r"(?:[ \t]*(?:/|\|)[ \t]*" + _RUN + r"|[ \t]+(?:via|for|for the|and)[ \t]+" \
-    + _RUN + ")" + "{0,3}"  # fmt: skip
-_PHOTO_CREDIT = re.compile(r"\b(?:(?:Picture|Photo|Photograph|Image|Pictures|Photos|Images|"
-                           r"Screenshot|Illustration)(?:[ \t]+[Cc]redits?)?(?:[ \t]*:|[ \t]+by\b)|Credits?:)[ \t]*(?:"
-                           + _CREDITED + ")?")  # fmt: skip
-_REPORT_CREDIT = re.compile(r"^(?:[^\n]{0,300}?\bcontributed(?: to)?(?: this)? (?:report|reporting|"
-                            r"story)\b|\W{0,4}(?:[Aa]dditional reporting|Reporting|Editing|"
-                            r"Edited|Writing) by\b)[^\n]{0,300}$", re.MULTILINE)  # fmt: skip
-
-
-def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Where the text credits a photo or the reporting, by start (see in_ranges)."""
-    found = [m.span() for r in (_PHOTO_CREDIT, _REPORT_CREDIT) for m in r.finditer(text)]
-    return sorted(found)
-
-
-def in_ranges(ranges: list[tuple[int, int]], i: int) -> bool:
-    return any(a <= i < b for a, b in ranges[:bisect.bisect_right(ranges, (i, 1 << 62))])
 
 
 def split(ents: Iterable[Span], reg: Registry) -> Iterable[Span]:

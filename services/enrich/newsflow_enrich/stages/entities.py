@@ -18,7 +18,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsflow_enrich.stages import bounds, names, numbers, resolve, timestamps
+from newsflow_enrich.stages import bounds, credits, names, numbers, resolve, timestamps
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
@@ -57,12 +57,12 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
     if sport:
         _people_by_role(doc)
     covered = -1  # the last token of a name extended over spaCy's next entity
-    credits = bounds.credit_ranges(text)
+    credited = credits.credit_ranges(text)
     for ent in bounds.split(doc.ents, reg):
         if ent.end <= covered:
             continue
         ent = bounds.trimmed(bounds.extended(ent, sport))
-        if credits and bounds.in_ranges(credits, ent.start_char):
+        if credited and credits.in_ranges(credited, ent.start_char):
             continue  # "(Picture by Jane Roe)", "John Doe contributed to this report"
         covered = max(covered, ent.end)
         type_ = TYPES.get(ent.label_)
