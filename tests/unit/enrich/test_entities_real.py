@@ -239,11 +239,18 @@ def test_names_in_a_credit_are_no_entities(enricher: Enricher) -> None:
         "Associated Press writers Tobias Grennell and Ilsa Varnholt contributed to this "
         "report.\n\n"
         "Mayor Marta Quillfeather at the opening. (Picture by Oswin Tarrant)\n"
-        "The reading room. Photo: Delphine Arkwright/Getty Images"))
+        "The reading room. Photo: Delphine Arkwright/Getty Images\n\n"
+        "The queue went round the block pic.twitter.com/x1y2z3\n\n"
+        "— Perpetua Glandore (@pglandore) April 25, 2024\n\n"
+        "-- Lorcan Fitzwilliam\n\n"
+        "Ambrose Keeling may be reached at akeeling@example.com.\n\n"
+        "To contact the reporter on this story: Wilhelmina Outhwaite in Denver at "
+        "wouthwaite@example.com"))
     people = _names(ev, "PERSON")
     assert "Marta Quillfeather" in people
-    found = {n for n in _names(ev) if any(w in n for w in ("Grennell", "Varnholt", "Tarrant",
-                                                           "Arkwright"))}  # fmt: skip
+    found = {n for n in _names(ev) if any(w in n for w in (
+        "Grennell", "Varnholt", "Tarrant", "Arkwright", "Glandore", "Fitzwilliam", "Keeling",
+        "Outhwaite"))}
     assert not found, found
 
 

@@ -1,6 +1,6 @@
-"""Credits: the names a page prints for who took a photo or contributed to the report. The real
-gold never annotates them, since they are not what the story is about; the entity stage takes no
-mention from inside one (entities.candidates)."""
+"""Credits: the names a page prints for who took a photo, contributed to the report or wrote
+it. The real gold never annotates them, since they are not what the story is about; the entity
+stage takes no mention from inside one (entities.candidates)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,26 @@ _CREDITED = _RUN + r"(?:[ \t]*(?:/|\|)[ \t]*" + _RUN + r"|[ \t]+(?:via|for|for t
 _PHOTO_CREDIT = re.compile(r"\b(?:(?:Picture|Photo|Photograph|Image|Pictures|Photos|Images|"
                            r"Screenshot|Illustration)(?:[ \t]+[Cc]redits?)?(?:[ \t]*:|[ \t]+by\b)|Credits?:)[ \t]*(?:"
                            + _CREDITED + ")?")  # fmt: skip
-_REPORT_CREDIT = re.compile(r"^(?:[^\n]{0,300}?\bcontributed(?: to)?(?: this)? (?:report|reporting|"
-                            r"story)\b|\W{0,4}(?:[Aa]dditional reporting|Reporting|Editing|"
+_REPORT_CREDIT = re.compile(r"^(?:[^\n]{0,300}?\bcontributed(?:(?: to)?(?: this)? (?:report|reporting|"
+                            r"story)\b|\.?$)|\W{0,4}(?:[Aa]dditional reporting|Reporting|Editing|"
                             r"Edited|Writing) by\b)[^\n]{0,300}$", re.MULTILINE)  # fmt: skip
+# Who wrote or posted, printed in the body: an embedded post's signature ("— Jane Roe
+# (@janeroe) April 25, 2024"), a sign-off line ("-- Jane Roe"), how to reach the author ("Jane Roe
+# may be reached at ...", "To contact the reporter on this story: Jane Roe in ...", "Follow Jane
+# Roe on Twitter", "Jane Roe (jane@example.com) is ..."), a byline left in the text ("11/19/2019
+# by Jane Roe", "By Jane Roe Published on ...").
+_SIGNED = re.compile(r"^[—–-]{1,2}[ \t]*(?:[^\n(]{2,60}?\(@\w+\)[^\n]{0,60}|" + _RUN + r"[ \t]*)$"
+                     r"|^[^\n]{0,80}?\b(?:may|can) be reached at\b[^\n]*$"
+                     r"|^To contact the (?:reporters?|editors?|authors?|writers?)\b[^\n]*$"
+                     r"|^Follow [^\n]{2,60}? on (?:Twitter|X|Instagram|Facebook)\b[^\n]*$"
+                     r"|^" + _RUN + r"[ \t]*\([\w.+-]+@[\w.-]+\)[^\n]{0,300}$"
+                     r"|(?:^|(?<=\d)[ \t]+)[Bb]y[ \t]+" + _RUN + r"(?=[ \t]*(?:$|Published|Updated|\|))",
+                     re.MULTILINE)  # fmt: skip
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Where the text credits a photo or the reporting, by start (see in_ranges)."""
-    found = [m.span() for r in (_PHOTO_CREDIT, _REPORT_CREDIT) for m in r.finditer(text)]
+    """Where the text credits a photo, the reporting or the writing, by start (see in_ranges)."""
+    found = [m.span() for r in (_PHOTO_CREDIT, _REPORT_CREDIT, _SIGNED) for m in r.finditer(text)]
     return sorted(found)
 
 
