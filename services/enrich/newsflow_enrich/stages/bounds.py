@@ -24,6 +24,10 @@ _SCORE = re.compile(r"\d+[-–]\d+")
 # Letters after a name: "Edwin Poots MLA", "Jane Roe QC".
 _POST_NOMINALS = {"MP", "MLA", "MSP", "MEP", "MS", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE",
                   "DBE", "PhD"}  # fmt: skip
+_AMOUNTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Offices abbreviated with a full stop ("Supt. Ramon Cortines"), never a surname.
+_OFFICE_ABBREVIATIONS = {"supt", "asst", "lt", "sgt", "capt", "col", "gen", "gov", "sen", "rep",
+                         "insp", "det", "cmdr", "adm", "maj", "rev", "atty"}  # fmt: skip
 _CREDITS = {"AP", "AFP", "Reuters", "EPA", "Getty", "Submitted", "Contributed", "Courtesy"}
 # One generic word after a possessive that ends a name: the owner names the place or the office
 # ("St. Mark’s Square", "the Sheriff’s Office", "King’s College"), nothing is owned.
@@ -75,6 +79,13 @@ def trimmed(ent: Span) -> Span:
         start = inner
         if ent.label_ != "PERSON":
             return Span(doc, start, end, label="PERSON")
+    # "Meta spokesperson Tolan" (spaCy: a person, an organisation or a work): an office in lower
+    # case inside the name, the person after it.
+    inner = _after_lower_office(doc, start, end) if ent.label_ not in _AMOUNTS else None
+    if inner is not None:
+        start = inner
+        if ent.label_ != "PERSON":
+            return Span(doc, start, end, label="PERSON")
     # "EFE).- Paraguay": a dateline's credit glued to the name after it.
     for t in doc[start:end - 1]:
         if ")" in t.text:
@@ -116,6 +127,27 @@ def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
                 return j + 1
             return None
     return None
+
+
+def _after_lower_office(doc: Doc, start: int, end: int) -> int | None:
+    """Where the name starts after an office printed in lower case inside doc[start:end]
+    ("Meta spokesperson Tolan"), when one to three capitalised proper nouns follow it."""
+    for j in range(end - 2, start, -1):
+        t = doc[j]
+        if t.is_lower and t.lower_ in names.OFFICES:
+            if end - j - 1 <= 3 and all(w.pos_ == "PROPN" and w.text[:1].isupper()
+                                        for w in doc[j + 1:end]):  # fmt: skip
+                return j + 1
+            break
+    return None
+
+
+def ends_in_office(ent: Span) -> bool:
+    """'Associate Supt.', 'LAPD Asst.': spaCy's person is an abbreviated office, the name follows
+    it outside the span."""
+    doc = ent.doc
+    return ent.label_ == "PERSON" and ent[-1].lower_ in _OFFICE_ABBREVIATIONS \
+        and ent.end < len(doc) and doc[ent.end].text == "."  # fmt: skip
 
 
 def _count_or_score(doc: Doc, i: int) -> bool:

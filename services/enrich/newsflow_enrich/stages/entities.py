@@ -69,7 +69,7 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
         form = clean_form(ent.text)
         if not type_ or len(form) < 2 or "/" in form or "$" in form or not form[:1].isupper() \
                 and not form[:1].isdigit() and not _ARTICLE_PREFIX.match(form) \
-                or names.is_title_only(form):  # fmt: skip
+                or names.is_title_only(form) or bounds.ends_in_office(ent):  # fmt: skip
             continue
         if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
                 or form.lower() in numbers.UNITS \

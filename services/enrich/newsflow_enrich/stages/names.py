@@ -49,6 +49,7 @@ PERSON_TITLES = {
     "champion", "runner-up", "rival", "opponent", "compatriot", "rider", "cyclist", "driver",
     "swimmer", "golfer", "runner", "sprinter", "winger", "forward", "batsman", "bowler", "keeper",
     "datuk", "dato", "dato'", "tan", "sri", "tun", "haji", "sheikh", "shaikh",
+    "journalist", "reporter", "novelist", "historian", "activist",
 }  # fmt: skip
 # Positions in a team: before a name they make a person even where spaCy saw none ("Lock Iwan
 # Prosser was sent off").
@@ -84,7 +85,7 @@ _COMPANY_WORDS = ORG_SUFFIXES | _TRADES | {
 PLACE_SUFFIXES = {"arena", "stadium", "park", "square", "street", "avenue", "road", "bridge",
                   "dam", "lake", "reservoir", "canal", "bay", "highway", "airport", "valley",
                   "amphitheatre", "amphitheater", "pavilion", "theatre", "theater", "auditorium",
-                  "plaza"}  # fmt: skip
+                  "plaza", "upazila"}  # fmt: skip
 # Last words of trophies and prizes: things, not organisations ("Norman Brookes Challenge Cup").
 THING_SUFFIXES = {"cup", "trophy", "prize", "award", "medal", "slam", "open", "championship",
                   "championships", "olympics", "marathon",
@@ -101,7 +102,8 @@ PLACE_OF = {"city", "town", "village", "province", "region", "district", "county
 # Adamawa states", "the 2011 Fukushima disaster".
 PLACE_HEADS = PLACE_OF - {"mayor", "governor", "capital", "outskirts", "streets"} | {
     "plant", "airport", "border", "coast", "river", "harbour", "harbor", "camp", "camps", "station",
-    "disaster", "accident", "earthquake", "floods", "area", "areas", "peninsula", "valley"}
+    "disaster", "accident", "earthquake", "floods", "area", "areas", "peninsula", "valley",
+    "borders"}
 # "Shares in Veldhuis", "a stake in Arm": what one holds "in" a company.
 _HOLDINGS = {"shares", "stake", "stakes", "investment", "investments", "interest", "holding",
              "confidence", "trust", "faith", "role", "part"}
@@ -302,6 +304,11 @@ def is_country(form: str) -> bool:
     return form in _countries()
 
 
+# The District of Columbia, printed alone ("D.C. police", "DC traffic"); "DC Comics" is a name
+# of its own.
+_CAPITAL_DISTRICT = {"D.C.", "DC", "D.C"}
+
+
 def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     """PERSON or ORG when the mention says so beyond spaCy's label: an organisation suffix, a
     title before the name ("Mayor Brandon Johnson"), an age after it ("Hale, 23,"), an
@@ -309,8 +316,8 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     team's plural verb ("Marseille are ninth")."""
     if is_org_name(form) or sport and (is_club(form) or _team_verb(ent)):
         return "ORG"
-    if ent.label_ != "PERSON" and is_country(form):
-        return "LOC"  # "Paraguay", "Türkiye" (spaCy: an organisation)
+    if ent.label_ != "PERSON" and (is_country(form) or form in _CAPITAL_DISTRICT):
+        return "LOC"  # "Paraguay", "Türkiye", "D.C." (spaCy: an organisation)
     last = form.split()[-1].lower() if len(form.split()) >= 2 else ""
     if last in PLACE_SUFFIXES and form.split()[-2].lower() not in _PARTICLES:  # not "van Dam"
         return "LOC"

@@ -12,7 +12,8 @@ from functools import cache
 from importlib import resources
 
 _LEADING = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(\s*[(\[{\-–—,;:]\s*|['’]s|['’])+$")
+# A possessive's apostrophe as printed: "Bloomberg’s", "Chardin ‘s" (a left quote, spaced).
+_TRAILING = re.compile(r"(\s*[(\[{\-–—,;:]\s*|\s?[‘’']s|['’])+$")
 STRONG = 5  # a cue outweighs this many spaCy labels
 # spaCy's labels as entity types: places (GPE, LOC, FAC) are one type, LOC.
 TYPES = {
@@ -63,6 +64,8 @@ def clean_form(text: str) -> str:
     words = text.split()
     while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
         words.pop()
+    # "Bloomberg’s days": the possessive before the words just cut
+    words = _TRAILING.sub("", " ".join(words)).split()
     # "Abuja.": a sentence's full stop, not an abbreviation's ("Corp.", "U.S.", "Jr.").
     if words and words[-1].endswith(".") and words[-1].count(".") == 1 \
             and len(words[-1]) > 2 and words[-1][:-1].lower() not in _ABBREVIATIONS:  # fmt: skip

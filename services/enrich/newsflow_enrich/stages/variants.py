@@ -13,7 +13,8 @@
   ("Daniel S. Johnson" in a caption, "Mike Glass III");
 - a given name's nickname ("Pat Carlineo" / "Patrick W. Carlineo", "Geoff" / "Geoffrey Skelley"),
   from the hand-curated table of the `nicknames` package;
-- a nickname in quotation marks inside a name ('Earvin "Magic" Johnson' / "Magic").
+- a nickname in quotation marks inside a name ('Earvin "Magic" Johnson' / "Magic");
+- a peer's or a pope's title printed before the name ("Lord Curry" / "Curry").
 """
 
 from __future__ import annotations
@@ -45,10 +46,32 @@ def spellings(form: str) -> set[str]:
     return {_ascii(form), form.translate(_UMLAUTS)} - {form}
 
 
+# Titles that are part of the name a person goes by: a peer's ("Lord Curry") and a pope's
+# ("Pope Francis"); bench/real/ANNOTATING.md cuts every other title.
+_STYLED = ("Lord", "Lady", "Baron", "Baroness", "Pope")
+
+
+def _printed_title(reg: Registry, text: str) -> None:
+    """'Lord Curry', 'Pope Benedict XVI' printed where spaCy tagged 'Curry', 'Benedict XVI': the
+    titled form is what the person goes by, a form of the name. Only where every mention is
+    titled: "Lady Starmer" beside "Starmer" is someone else than Keir Starmer."""
+    for name in list(reg.cands):
+        if name not in reg.cands or reg.type_of(name) != "PERSON" or len(name.split()) > 2:
+            continue
+        starts = [start for start, _ in occurrences(name, text)]
+        for title in _STYLED:
+            form = f"{title} {name}"
+            if starts and reg.by_form.get(form) is None \
+                    and all(text[max(0, i - len(title) - 1):i] == title + " " for i in starts):  # fmt: skip
+                reg.merge(into=name, form=form)
+                break
+
+
 def run(reg: Registry, text: str) -> None:
     _shorter_names(reg, text)
     _printed_generation(reg, text)
     _given_generation(reg)
+    _printed_title(reg, text)
     _same_letters(reg)
     _same_surname_letters(reg)
     _unaccented(reg, text)
