@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from newsflow_stories.engine.readings import PRESENT
 from newsflow_stories.engine.text import stem, words
 
 # stem (or irregular form) -> event class. Each class is one count in a casualty or damage
@@ -40,6 +41,7 @@ _TOLL_STEMS = [
     "fatal",
     "execut",
     "gun",
+    "drown",
 ]
 EVENT_CLASS = {
     **dict.fromkeys(_TOLL_STEMS, "kill"),
@@ -54,43 +56,44 @@ EVENT_CLASS = {
     # its words name ("shot dead", "fatally shot", "shot and killed" are the toll).
     **dict.fromkeys(["shoot", "shot"], "shoot"),
 }
-CLASSES = frozenset(EVENT_CLASS.values())
+# The people present at the scene ("five women were inside") are a class read from the words
+# after the figure, not from a verb (readings.present).
+CLASSES = frozenset([*EVENT_CLASS.values(), PRESENT])
 # Classes whose count, when the object is not printed, is a count of people.
-PEOPLE_CLASSES = {"kill", "wound", "displac", "rescu", "trap", "miss", "arrest", "shoot"}
+PEOPLE_CLASSES = {"kill", "wound", "displac", "rescu", "trap", "miss", "arrest", "shoot", PRESENT}
 # (verb stems, what follows in the clause, class): verbs that say little alone.
 _PHRASES = [
     ({"set"}, re.compile(r"\b(?:alight|ablaze|on fire)\b"), "burn"),
+    # "Sixty passengers suffered injuries", "60 people sustained serious injuries"
+    ({"suffer", "sustain"}, re.compile(r"\binjur"), "wound"),
     ({"pull", "brought", "bring", "dug", "dig", "free"}, re.compile(r"\balive\b"), "rescu"),
     ({"forc", "driven", "drive", "flee", "fled", "chase"},
      re.compile(r"\bfrom (?:their |his |her )?homes?\b"), "displac"),
     ({"lose"}, re.compile(r"\b(?:their|his|her) lives?\b"), "kill"),
     ({"catch", "caught"}, re.compile(r"\bfire\b"), "burn"),
+    ({"take"}, re.compile(r"\binto custody\b"), "arrest"),  # "25 were taken into custody"
+    # "claimed 41 lives", "has cost 41 lives", "took 41 innocent lives"
+    ({"claim", "cost", "take", "lose"}, re.compile(r"^\W*(?:[\w-]+\s+)?lives\b"), "kill"),
 ]  # fmt: skip
 # Verbs that state a fate the next words name: "23 people were confirmed dead", "12 were
 # reported missing", "40 are feared trapped".
 _STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ", "record"}
 # Objects that name people by their fate or as the rest: people, for the count.
-_PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim"}
-# Objects that are the dead whatever the verb: "recovered 145 bodies", "found 160 corpses".
-_DEAD = {"bodi", "corps"}
-
-
-def names_the_dead(obj: str) -> bool:
-    """The counted noun is the dead, all of them found so far ("recovered 145 bodies"); "two
-    more bodies" is a step, not the toll."""
-    ws = words(obj)
-    return bool(ws) and stem(ws[-1]) in _DEAD and not set(ws) & _STEP
-
-
+_PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim", "live"}  # "41 lives"
+# Objects that are a fate's count whatever the verb: the dead ("recovered 145 bodies", "found
+# 160 corpses", "confirmed 41 deaths", "there were 41 fatalities"), the wounded ("60 injuries")
+# and the displaced ("there are 14,000 refugees", "5,000 evacuees"). Not arrests: "Gray has four
+# prior arrests", "50 arrests over four nights" are other counts than a night's arrested.
+_FATE_NOUNS = {"bodi": "kill", "corps": "kill", "death": "kill", "fatal": "kill",
+               "injuri": "wound", "refuge": "displac", "evacue": "displac"}  # fmt: skip
 _STEP = {"more", "further", "additional", "other", "another"}
-# Objects that are the displaced whatever the verb: "there are 14,000 refugees", "5,000 evacuees".
-_DISPLACED = {"refuge", "evacue"}
 
 
-def names_the_displaced(obj: str) -> bool:
-    """The counted noun is the displaced ("there were some 14,000 refugees"), not a step."""
+def fate_noun(obj: str) -> str | None:
+    """The class of the fate the counted noun names ("bodies", "deaths", "injuries",
+    "refugees"), or None; "two more bodies" is a step, not the count."""
     ws = words(obj)
-    return bool(ws) and stem(ws[-1]) in _DISPLACED and not set(ws) & _STEP
+    return _FATE_NOUNS.get(stem(ws[-1])) if ws and not set(ws) & _STEP else None
 
 
 # Words the object phrase caught from the clause that are not the counted thing.
@@ -176,7 +179,8 @@ _PHRASE_REACH_FIGURE = 60  # characters after the figure ("setting 54 vehicles a
 _ADVERBS = {"still", "now", "already", "reportedly", "so", "far"}
 # "the death of three workers", "the shooting deaths of two co-workers": a toll as a noun.
 _DEATHS_OF = re.compile(
-    r"\b(?:deaths?|killings?|murders?)(?: and \w+)? of (?:the |these |those |all )?$", re.IGNORECASE
+    r"\b(?:deaths?|killings?|murders?|bodies)(?: and \w+)? of (?:the |these |those |all )?$",
+    re.IGNORECASE,
 )
 # "fatally shot eight people", "fatally injuring a woman": the verb's count is a toll.
 _FATALLY = re.compile(r"\bfatally\s+[\w-]+\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -206,18 +210,33 @@ def fatally(text_before: str) -> bool:
 _TO_DEATH = re.compile(r"^\W*(?:[\w-]+\s+){0,5}?(?!sentenced\b|condemned\b)[\w-]+\s+to death\b",
                        re.IGNORECASE)  # fmt: skip
 # Participles after a counted noun that say what its members are ("still trapped", "missing").
-_STATE_PARTICIPLES = {"trapped", "stranded", "missing", "dead", "injured", "wounded", "killed",
+_STATE_PARTICIPLES = {"trapped", "stranded", "missing", "unaccounted", "dead", "injured",
+                      "wounded", "killed",
                       "displaced", "homeless"}  # fmt: skip
 # Words that tell the injured by how badly ("30 people seriously injured"): another count, as
 # the parts of a toll are ("48 of them seriously").
-_SEVERITY = {"seriously", "critically", "severely", "gravely", "badly", "slightly", "lightly"}
+_SEVERITY = {
+    "seriously",
+    "critically",
+    "severely",
+    "gravely",
+    "badly",
+    "slightly",
+    "lightly",
+    "serious",
+    "critical",
+    "severe",
+    "grave",
+    "minor",
+}  # "suffered serious injuries"
+_SEVERITY_REACH = 6  # words after the figure: "eight people had suffered from serious injury"
 
 
 def severity(cls: str, after: str) -> str:
     """The wounded told by how badly are a count of their own: "wound" -> "wound seri"."""
     if cls != "wound":
         return cls
-    for w in words(after)[:4]:
+    for w in words(after)[:_SEVERITY_REACH]:
         if w in _SEVERITY:
             return f"wound {stem(w)}"
         if stem(w) in EVENT_CLASS:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from newsflow_contracts.events import ArticleEnriched, Figure
 
-from newsflow_stories.engine import counts
+from newsflow_stories.engine import counts, readings
 from newsflow_stories.engine.text import stem, words
 from newsflow_stories.engine.years import PageDate, continues_past, past_month
 
@@ -130,11 +130,17 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
     obj = fig.object
+    charged = readings.charges(obj, body[max(0, begin - 120) : begin], body[end : end + _AFTER])
+    if charged:
+        return charged  # "charged with two counts of murder": charges of murder
     cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
            if event else None)  # fmt: skip
     cls = _class_before(body[max(0, begin - 40) : begin], cls)
     if cls not in counts.CLASSES and counts.from_homes(body[end : end + _AFTER]):
         cls = "displac"  # "Sixty residents were moved from their homes"
+    elif cls not in counts.CLASSES and readings.present(event, body[max(0, begin - 40) : begin],
+                                                         body[end : end + _AFTER]):  # fmt: skip
+        cls = readings.PRESENT  # "including two children, were inside": the people present
     # "the (confirmed) death toll ... to 11": the object is the toll, not a counted thing
     toll = bool(obj) and normalize_object(obj, {}).split()[-1:] == ["toll"]
     # "The death toll ... rose to 23": the subject that rose is what the figure counts, whatever
@@ -159,10 +165,9 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     part = counts.participle_class(obj) if obj else None
     if part and cls not in counts.CLASSES:
         cls, obj = part  # "11,000 displaced people were being housed"
-    if obj and cls not in counts.CLASSES and counts.names_the_dead(obj):
-        cls, obj = "kill", "people"  # "recovered 145 bodies": the toll, whatever the verb
-    elif obj and cls not in counts.CLASSES and counts.names_the_displaced(obj):
-        cls, obj = "displac", "people"  # "there are 14,000 refugees"
+    fate = counts.fate_noun(obj) if obj and cls not in counts.CLASSES else None
+    if fate:
+        cls, obj = fate, "people"  # "recovered 145 bodies", "confirmed 41 deaths": the toll
     if not obj and cls in counts.PEOPLE_CLASSES:
         obj = "people"  # "about 4,000 were forced from their homes"
     if cls:
@@ -208,7 +213,8 @@ def identities(article: ArticleEnriched, date: PageDate,
         raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named)
                    if ev and ob else None)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
-    return _restated(article, _without_causes(article, _without_steps(article, out)))
+    out = _without_parts(article, _without_steps(article, out))
+    return _restated(article, _without_causes(article, out))
 
 
 def _places_that_set_apart(article: ArticleEnriched, raw: list[Identity | None],
@@ -280,6 +286,28 @@ def _without_steps(article: ArticleEnriched,
         step = _STEP_BEFORE.search(article.body[max(0, begin - 20) : begin]) or (
             _STEP_OBJECT.search(figs[i].object or ""))  # fmt: skip
         if step and any(j is not None and j.event == ident.event for j in idents[:i]):
+            out[i] = None
+    return out
+
+
+# "14 of the victims had drowned", "two of them": a figure that picks some out of a group.
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|our|whom)\b", re.IGNORECASE)
+
+
+def _without_parts(article: ArticleEnriched,
+                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """Some of a group ("14 of the victims had drowned in Munhava") after a larger count of
+    the same kind (the toll of 23 told before, or "two of the three victims died") is a part of
+    it, not the count; "executed two of them" is the count told again when nothing larger
+    comes before it (a background shooting's "eight" told later is another event's)."""
+    figs, out = article.figures, list(idents)
+    for i, ident in enumerate(idents):
+        if ident is None or not _PARTITIVE.match(article.body[figs[i].span[1] :][:20]):
+            continue
+        kind = (ident.event, ident.object, ident.unit)
+        if any(j is not None and (j.event, j.object, j.unit) == kind and f.value > figs[i].value
+               and (k < i or f.sentence == figs[i].sentence)
+               for k, (j, f) in enumerate(zip(idents, figs, strict=True))):  # fmt: skip
             out[i] = None
     return out
 

@@ -1,0 +1,98 @@
+"""Counts whose verb says nothing, read from the words around the figure (for `identity`).
+
+- People present at a place: "two children were inside", "About 100 people were at work at the
+  plant", "the other 100 workers inside", "where roughly 100 people were", "Ten pumps are in
+  attendance". A copula has no class of its own, so without this reading such a count is not
+  tracked at all; with it, the people present are one count whatever the outlet's words.
+- Charges: "charged with two counts of murder", "arraigned on two murder charges": the counts of
+  one crime are one count whatever the verb (charged, arraigned on, faces, pleaded to), and the
+  crime, not "counts", is what is counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The class of people present at the scene.
+PRESENT = "present"
+# The class of charges laid.
+CHARGE = "charg"
+
+_BE = {"is", "are", "was", "were", "be", "been", "being"}
+# Where people are said to be: inside the scene, aboard, at work, in attendance, or in a
+# building named by its kind ("in the building", not "in critical condition", "in custody").
+_WHERE = (
+    r"(?:inside|aboard|on board|at work|in attendance|in the (?:building|church|plant|"
+    r"factory|office|house|home|school|mall|store|bank|theatre|theater|hall|mosque|temple))"
+)
+# The figure's clause goes on to a copula and where they were ("including two children, were
+# inside", "Five women, and possibly a couple of children, were inside the church").
+_BE_WHERE = re.compile(rf"^[^.;:!?]{{0,80}}?\b(?:is|are|was|were)\s+(?:still\s+|all\s+)?{_WHERE}\b",
+                       re.IGNORECASE)  # fmt: skip
+# "the other 100 workers inside": the noun, then where they are.
+_NOUN_WHERE = re.compile(r"^\s*(?:[\w'’-]+\s+){1,3}(?:inside|aboard|on board)\b", re.IGNORECASE)
+# "entered where roughly 100 people were.": the copula closes the clause.
+_WHERE_BEFORE = re.compile(
+    r"\bwhere\s+(?:(?:about|around|roughly|some|nearly|almost|more than|at least|over)\s+)*$",
+    re.IGNORECASE,
+)
+_BE_ENDS = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}(?:is|are|was|were)\s*[.;,!?]", re.IGNORECASE)
+
+
+def present(event: str | None, before: str, after: str) -> bool:
+    """Does the figure count the people present at a place (see the module's docstring)? Only
+    when enrich found no verb of the figure's own or a copula: a verb of its own ("100 people
+    marched to the church, where 50 were inside") says what that count is."""
+    if event and not set(event.lower().split()) <= _BE:
+        return False
+    if _BE_WHERE.search(after) or _NOUN_WHERE.search(after):
+        return True
+    return bool(_WHERE_BEFORE.search(before)) and bool(_BE_ENDS.search(after))
+
+
+# "two counts of (attempted) murder", "three charges of criminal vehicular homicide": after the
+# figure; the crime's words run to the first word that is not the crime's.
+_COUNTS_OF = re.compile(r"^\s*(?:counts?|charges?)\s+of\s+(.*)", re.IGNORECASE | re.DOTALL)
+# "two murder charges", "two first-degree murder charges": the crime before the noun.
+_CRIME_CHARGES = re.compile(
+    r"^\s*((?:[a-z-]+\s+){1,3}?)(?:counts?|charges?)\b", re.IGNORECASE
+)  # fmt: skip
+_CRIME_ENDS = {"and", "or", "in", "for", "against", "at", "on", "over", "with", "after", "that",
+               "which", "but", "the", "a", "an", "of", "to", "related", "including", "each",
+               "while", "as", "from", "by"}  # fmt: skip
+_CRIME_WORD = re.compile(r"[a-z][a-z-]*$")
+_CRIME_WORDS = 3
+_CHARGE_NOUNS = {"count", "counts", "charge", "charges"}
+# A verdict before the figure: "convicted of two counts", "found Hiller guilty of two counts".
+_VERDICT = re.compile(r"\b(?:convict\w*|acquitt\w*|(?:found|finding)\s+(?:[\w,]+\s+){0,4}guilty)\b",
+                      re.IGNORECASE)  # fmt: skip
+# The class of counts a verdict gives: another count than the charges laid (a jury may convict
+# on fewer counts), whatever the crime.
+VERDICT = "convict"
+
+
+def charges(obj: str | None, before: str, after: str) -> tuple[str, str] | None:
+    """(class, crime) of a count of charges ("charged with two counts of murder" -> charges of
+    "murder", "arraigned on two murder charges" -> the same; "convicted of two counts of murder"
+    -> a verdict's), or None when the figure counts no charges. The crime is one word:
+    "attempted murder" is another crime, not a description of murder ("attempted-murder")."""
+    if not obj or obj.split()[-1].lower() not in _CHARGE_NOUNS:
+        return None
+    m = _COUNTS_OF.search(after)
+    if m:
+        crime = []
+        for raw in m.group(1).split()[:_CRIME_WORDS]:
+            w = raw.rstrip(",;:.!?")
+            if w in _CRIME_ENDS or not _CRIME_WORD.match(w):
+                break  # a capitalised word is a name or the next sentence's: not the crime
+            crime.append(w)
+            if w != raw:
+                break  # the clause ends
+    else:
+        m = _CRIME_CHARGES.search(after)
+        crime = m.group(1).lower().split() if m else []
+    if not crime:
+        return None
+    text = re.sub(r"\b(first|second|third) degree\b", r"\1-degree", " ".join(crime).lower())
+    own = re.split(r"[.!?]\s", before)[-1]  # the figure's sentence: "if convicted. He's charged"
+    return (VERDICT if _VERDICT.search(own) else CHARGE), "-".join(text.split())
