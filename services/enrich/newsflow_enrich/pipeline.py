@@ -66,6 +66,12 @@ class Enricher:
             name += "+" + load_ner(self.nlp, ner, base=base)
         if ner_vote:
             name += "+" + add_vote(self.nlp, ner_vote, base=base, model=model)
+        # A second NER reads only the windows the typer asks for (models.NerVote.near); the
+        # pipeline itself still votes on every window (as bench/train_entities reads it).
+        self.near, self._cfg = None, {}
+        if self.nlp.has_pipe("newsflow_ner_vote"):
+            self.near = self.nlp.get_pipe("newsflow_ner_vote").near
+            self._cfg = {"newsflow_ner_vote": {"lazy": True}}
         self.reranker = figure_rerank.Reranker.load(figure_model) if figure_model else None
         if self.reranker is not None:
             name += "+" + self.reranker.version
@@ -101,7 +107,7 @@ class Enricher:
                 log.exception("extraction failed", extra={"article_id": raw.id})
                 prepared.append(EnrichFailed(f"extraction failed: {exc!r}"[:500]))
         texts = [_nlp_text(p.cleaned) for p in prepared if isinstance(p, Prepared)]
-        docs = (doc_text.remember(doc, t) for doc, t in zip(self.nlp.pipe(texts), texts, strict=True))
+        docs = (doc_text.remember(doc, t) for doc, t in zip(self.nlp.pipe(texts, component_cfg=self._cfg), texts, strict=True))
         return [p if isinstance(p, NewsflowError) else self._event_or_error(p, next(docs))
                 for p in prepared]  # fmt: skip
 
@@ -125,7 +131,7 @@ class Enricher:
             agencies=m.agencies, published_at=m.published_at, dateline=m.dateline,
             language=m.language, body=p.cleaned.body, captions=p.cleaned.captions,
             entities=entities.extract(doc, len(p.cleaned.body), dateline=m.dateline,
-                                      agencies=m.agencies, typer=self.typer),
+                                      agencies=m.agencies, typer=self.typer, near=self.near),
             figures=figures.extract(doc, len(p.cleaned.body), self.reranker, self.keeper),
             pipeline=self.pipeline,
         )  # fmt: skip

@@ -137,7 +137,9 @@ class NerVote:
     """A pipeline component: the second model's entities of each doc, in doc.spans[VOTES]. It
     reads the words around the base model's names (a new Doc of the second model's vocab, a
     blank line between windows; the whole doc cost a third more CPU per article), and its
-    entities are mapped back onto the doc's tokens."""
+    entities are mapped back onto the doc's tokens.
+    `pipe(..., lazy=True)`: the windows are only marked (doc.user_data[WINDOWS]) and the second
+    model reads those `near` is asked for: the typer asks where a vote could change its answer."""
 
     def __init__(self) -> None:
         self.second: Language | None = None
@@ -146,35 +148,91 @@ class NerVote:
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16, lazy: bool = False) -> Iterator[Doc]:
         if self.second is None:
             raise RuntimeError("newsflow_ner_vote has no model: use models.add_vote")
+        if lazy:
+            for doc in docs:
+                doc.user_data[WINDOWS] = _runs(doc)
+                yield doc
+            return
         for batch in minibatch(docs, size=batch_size):
-            picked = [_windows(d) for d in batch]
-            fresh = (Doc(self.second.vocab, words=[d[i].text if i >= 0 else "\n\n" for i in idx],
-                         spaces=[i >= 0 and bool(d[i].whitespace_) for i in idx])
-                     for d, idx in zip(batch, picked, strict=True))  # fmt: skip
-            for doc, idx, theirs in zip(batch, picked, self.second.pipe(fresh), strict=True):
-                doc.spans[VOTES] = [Span(doc, idx[e.start], idx[e.end - 1] + 1, label=e.label_)
-                                    for e in theirs.ents if idx[e.start] >= 0
-                                    and idx[e.end - 1] - idx[e.start] == len(e) - 1]  # fmt: skip
+            picked = [_joined(_runs(d)) for d in batch]
+            for doc, idx, theirs in zip(batch, picked, self.second.pipe(
+                    self._fresh(d, idx) for d, idx in zip(batch, picked, strict=True)),
+                    strict=True):  # fmt: skip
+                doc.spans[VOTES] = _mapped(doc, idx, theirs)
                 yield doc
 
+    def near(self, doc: Doc, tokens: Iterable[int]) -> list[Span]:
+        """The second model's entities in the windows (marked by the lazy pipe) that hold any
+        of `tokens`, read as one Doc with _CONTEXT tokens of the whole read on either side
+        (what its tok2vec sees of a token's neighbours): the whole read's entities there."""
+        if self.second is None:
+            raise RuntimeError("newsflow_ner_vote has no model: use models.add_vote")
+        runs: list[tuple[int, int]] = doc.user_data[WINDOWS]
+        whole = _joined(runs)
+        wanted = sorted(set(tokens))
+        parts: list[list[int]] = []  # [start, end) in `whole`, merged
+        k, at = 0, 0
+        for lo, hi in runs:
+            while k < len(wanted) and wanted[k] < lo:
+                k += 1
+            if k < len(wanted) and wanted[k] < hi:
+                a, b = max(0, at - _CONTEXT), min(len(whole), at + hi - lo + _CONTEXT)
+                if parts and a <= parts[-1][1]:
+                    parts[-1][1] = b
+                else:
+                    parts.append([a, b])
+            at += hi - lo + 1  # the run and the blank line after it
+        if not parts:
+            return []
+        idx = whole[parts[0][0]:parts[0][1]]
+        for a, b in parts[1:]:
+            idx += [-1, *whole[a:b]]
+        return _mapped(doc, idx, self.second(self._fresh(doc, idx)))
 
-def _windows(doc: Doc) -> list[int]:
-    """The indices of the tokens around the base model's names, -1 between two windows."""
+    def _fresh(self, doc: Doc, idx: list[int]) -> Doc:
+        assert self.second is not None
+        return Doc(self.second.vocab, words=[doc[i].text if i >= 0 else "\n\n" for i in idx],
+                   spaces=[i >= 0 and bool(doc[i].whitespace_) for i in idx])
+
+
+WINDOWS = "newsflow_vote_windows"  # doc.user_data key of a lazy vote's windows (start, end)
+_CONTEXT = 4  # the second NER's tok2vec reads 4 tokens either side (depth 4, window 1)
+
+
+def _mapped(doc: Doc, idx: list[int], theirs: Doc) -> list[Span]:
+    """The second model's entities on `doc`'s tokens; those across two windows dropped."""
+    return [Span(doc, idx[e.start], idx[e.end - 1] + 1, label=e.label_) for e in theirs.ents
+            if idx[e.start] >= 0 and idx[e.end - 1] - idx[e.start] == len(e) - 1]  # fmt: skip
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """The windows around the base model's names as (start, end) token ranges, apart."""
     keep = bytearray(len(doc))
     for e in doc.ents:
         if e.label_ in _NAMES:
             sent = e.sent
             lo, hi = max(sent.start, e.start - _WIDTH), min(sent.end, e.end + _WIDTH)
             keep[lo:hi] = b"\x01" * (hi - lo)
-    out: list[int] = []
+    out: list[tuple[int, int]] = []
     for i in range(len(doc)):
         if keep[i]:
-            if out and out[-1] != i - 1:
-                out.append(-1)
-            out.append(i)
+            if out and out[-1][1] == i:
+                out[-1] = (out[-1][0], i + 1)
+            else:
+                out.append((i, i + 1))
+    return out
+
+
+def _joined(runs: list[tuple[int, int]]) -> list[int]:
+    """The indices of the runs' tokens, -1 between two runs."""
+    out: list[int] = []
+    for lo, hi in runs:
+        if out:
+            out.append(-1)
+        out.extend(range(lo, hi))
     return out
 
 

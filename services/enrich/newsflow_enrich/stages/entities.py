@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from newsflow_enrich.stages import bounds, credits, names, numbers, resolve, timestamps
 from newsflow_enrich.stages.doc_text import text_of
-from newsflow_enrich.stages.entity_types import Typer
+from newsflow_enrich.stages.entity_types import Near, Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import (
     TYPES,
@@ -32,15 +32,17 @@ from newsflow_enrich.stages.registry import (
 
 
 def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
-            agencies: Iterable[str] = (), typer: Typer | None = None) -> list[Entity]:  # fmt: skip
+            agencies: Iterable[str] = (), typer: Typer | None = None,
+            near: Near | None = None) -> list[Entity]:  # fmt: skip
     """Entities of `doc`, whose first `body_len` characters are the body (captions follow);
     `agencies` are the news agencies the page credits (an organisation wherever named);
-    `typer`, the learned typer that may overrule the rules' types."""
+    `typer`, the learned typer that may overrule the rules' types; `near`, the second model's
+    votes read lazily (Typer.retype)."""
     body_len = len(text_of(doc)) if body_len is None else body_len
     reg, sport = candidates(doc, body_len, dateline, agencies)
     spans = mention_spans(reg, text_of(doc))
     if typer is not None:
-        typer.retype(reg, doc, spans, sport)
+        typer.retype(reg, doc, spans, sport, near)
         if resolve.after_typer(reg, text_of(doc), sport):  # "McLardie" joins "Ewan McLardie", now a person
             spans = mention_spans(reg, text_of(doc))
     return _to_entities(reg, spans, text_of(doc), body_len)

@@ -17,17 +17,22 @@ import bisect
 import json
 import math
 import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsflow_enrich.models import CONLL_CLASS, VOTES
 from newsflow_enrich.stages import names
 from newsflow_enrich.stages.doc_text import text_of
-from newsflow_enrich.stages.registry import STRONG, Registry
+from newsflow_enrich.stages.registry import STRONG, Candidate, Registry
+from newsflow_enrich.stages.vote_bounds import VoteBounds
+
+# The second model's entities in the windows holding any of these token indices (NerVote.near).
+Near = Callable[[Doc, Iterable[int]], Iterable[Span]]
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "entity_types.json"
 CLUSTERS = DEFAULT.parent / "word_clusters.json"  # written by bench/word_clusters.py
@@ -46,10 +51,11 @@ def rule_class(type_: str) -> str:
 def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
              lexicon: dict[str, str], sport: bool, starts: list[int] | None = None,
              votes: list[tuple[int, int, str]] | None = None,
-             lower: set[str] | None = None) -> list[str]:  # fmt: skip
+             lower: set[str] | None = None, vote: bool = True) -> list[str]:  # fmt: skip
     """The candidate's features as strings (each worth 1); `starts`: each token's character
     offset in `doc`, if read already (token_starts); `votes`: vote_spans(doc), if read;
-    `lower`: lower_words(doc), if read."""
+    `lower`: lower_words(doc), if read; `vote`: False leaves out the second model's (the last
+    ones: `vote_features` adds them)."""
     c = reg.cands[name]
     rule = reg.type_of(name)
     f = ["bias", f"rule={rule_class(rule)}", f"rule_raw={rule}"]
@@ -81,8 +87,14 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
     f += [f"w0={words[0].lower()}", f"wl={last}"]
     f += _usage(name, text_of(doc), spans, lower_words(doc) if lower is None else lower)
     f += _context(doc, spans, token_starts(doc) if starts is None else starts)
-    f += _votes(spans, vote_spans(doc) if votes is None else votes)
+    if vote:
+        f += _votes(spans, vote_spans(doc) if votes is None else votes)
     return f
+
+
+def vote_features(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]]) -> list[str]:
+    """The features `features(..., vote=False)` left out, given the votes read."""
+    return _votes(spans, votes)
 
 
 def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
@@ -91,8 +103,12 @@ def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
     if VOTES not in doc.spans:
         return None
     # a span vote's unsure answer ("LOC?", models.span_vote) is a feature of its own
+    return _as_votes(doc.spans[VOTES])
+
+
+def _as_votes(spans: Iterable[Span]) -> list[tuple[int, int, str]]:
     return sorted((s.start_char, s.end_char, CONLL_CLASS.get(s.label_.rstrip("?"), "MISC")
-                   + ("?" if s.label_.endswith("?") else "")) for s in doc.spans[VOTES])  # fmt: skip
+                   + ("?" if s.label_.endswith("?") else "")) for s in spans)  # fmt: skip
 
 
 def _votes(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]] | None) -> list[str]:
@@ -110,6 +126,12 @@ def _votes(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]] | Non
         held = next((c for a, b, c in reversed(votes[:k]) if a <= s and e <= b), None)
         out.add(f"n2in={held}" if held else "n2=none")
     return sorted(out)
+
+
+# every feature _votes can write for a NER's vote (a span vote's "LOC?" is never read lazily)
+_VOTE_CLASSES = ("PERSON", "ORG", "LOC", "MISC")
+_VOTE_FEATURES = ("n2=none", *(f"n2x={c}" for c in _VOTE_CLASSES),
+                  *(f"n2in={c}" for c in _VOTE_CLASSES))  # fmt: skip
 
 
 def lower_words(doc: Doc) -> set[str]:
@@ -264,6 +286,8 @@ class Typer:
             feat, _, k = key.rpartition("|")
             if k in CLASSES and feat not in self._by_feature:
                 self._by_feature[feat] = tuple(weights.get(f"{feat}|{c}", 0.0) for c in CLASSES)
+        self._bounds = VoteBounds(CLASSES, [self._by_feature.get(f, (0.0,) * len(CLASSES))
+                                            for f in _VOTE_FEATURES], _MAX_MENTIONS)  # fmt: skip
 
     @classmethod
     def load(cls, path: Path = DEFAULT) -> Typer:
@@ -290,17 +314,42 @@ class Typer:
         return {k: math.exp(v - top) / z for k, v in s.items()}
 
     def retype(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
-               sport: bool) -> None:  # fmt: skip
+               sport: bool, near: Near | None = None) -> None:  # fmt: skip
+        """`near`: where the second model's votes are read lazily (models.NerVote.near), asked
+        only for the mentions of the candidates whose answer the votes could change."""
         starts, votes, lower = token_starts(doc), vote_spans(doc), lower_words(doc)
+        lazy = votes is None and near is not None
+        open_: list[tuple[str, list[str]]] = []
         for name, c in reg.cands.items():
             if c.curated_type or name not in spans:
                 continue
-            s = self.scores(features(reg, name, doc, spans[name], self.lexicon, sport, starts,
-                                     votes, lower))  # fmt: skip
-            rule = rule_class(reg.type_of(name))
             cues = [t for t, n in c.types.items() if n >= STRONG]
             if cues == [reg.type_of(name)]:
                 continue  # a cue decided it, and no other cue ("Operation Lantern")
-            best = max(CLASSES, key=lambda k: s[k])
-            if best != rule and s[best] - s[rule] > self.margin:
-                c.learned_type = "MISC" if best == "OTHER" else best
+            feats = features(reg, name, doc, spans[name], self.lexicon, sport, starts, votes,
+                             lower, vote=not lazy)  # fmt: skip
+            rule = rule_class(reg.type_of(name))
+            if not lazy:
+                self._decide(c, self.scores(feats), rule)
+                continue
+            k = min(len(spans[name]), _MAX_MENTIONS)
+            settled = self._bounds.settled(self.scores(feats), rule, k, self.margin)
+            if settled is None:
+                open_.append((name, feats))
+            elif settled != rule:
+                c.learned_type = "MISC" if settled == "OTHER" else settled
+        if not open_:
+            return
+        assert near is not None
+        tokens = [i for name, _ in open_ for s, e in spans[name][:_MAX_MENTIONS]
+                  for i in range(max(0, bisect.bisect_right(starts, s) - 1),
+                                 bisect.bisect_left(starts, e))]  # fmt: skip
+        read = _as_votes(near(doc, tokens))
+        for name, feats in open_:
+            feats += vote_features(spans[name], read)
+            self._decide(reg.cands[name], self.scores(feats), rule_class(reg.type_of(name)))
+
+    def _decide(self, c: Candidate, s: dict[str, float], rule: str) -> None:
+        best = max(CLASSES, key=lambda k: s[k])
+        if best != rule and s[best] - s[rule] > self.margin:
+            c.learned_type = "MISC" if best == "OTHER" else best

@@ -1,0 +1,71 @@
+"""The second NER read lazily (models.NerVote.near, Typer.retype): only the windows of the
+candidates whose type a vote could change, with the typer's answers those of the eager vote."""
+
+import itertools
+import random
+
+from newsflow_contracts.events import ArticleReceived
+from newsflow_enrich.models import VOTES, WINDOWS
+from newsflow_enrich.pipeline import Enricher
+from newsflow_enrich.stages.vote_bounds import VoteBounds
+
+CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
+
+
+def _answer(s: dict[str, float], rule: str, margin: float) -> str:
+    best = max(CLASSES, key=lambda k: s[k])
+    return best if best != rule and s[best] - s[rule] > margin else rule
+
+
+def test_a_settled_answer_is_the_answer_under_every_set_of_votes() -> None:
+    rng = random.Random(3)
+    settled = open_ = 0
+    for _ in range(400):
+        weights = [[rng.uniform(-2, 2) for _ in CLASSES] for _ in range(5)]
+        bounds = VoteBounds(CLASSES, weights, 3)
+        s = {c: rng.uniform(-4, 4) for c in CLASSES}
+        rule, k = rng.choice(CLASSES), rng.randint(1, 3)
+        got = bounds.settled(s, rule, k, 0.5)
+        answers = {_answer({c: s[c] + sum(weights[f][i] for f in pick)
+                            for i, c in enumerate(CLASSES)}, rule, 0.5)
+                   for n in range(1, k + 1) for pick in itertools.combinations(range(5), n)}  # fmt: skip
+        if got is None:
+            open_ += 1
+        else:
+            settled += 1
+            assert answers == {got}
+    assert settled > 50 and open_ > 50  # both kinds were tried
+
+
+def test_the_lazy_vote_reads_only_the_windows_it_is_asked_for(enricher: Enricher) -> None:
+    text = ("Mirela Voss opened the bakery on Tuesday. " + "The bread was warm and cheap. " * 6
+            + "Later the mayor, Anders Kvale, drove to London.")  # fmt: skip
+    [eager] = enricher.nlp.pipe([text])
+    [lazy] = enricher.nlp.pipe([text], component_cfg={"newsflow_ner_vote": {"lazy": True}})
+    assert VOTES not in lazy.spans
+    windows = lazy.user_data[WINDOWS]
+    assert len(windows) == 2  # one per sentence with names, far apart
+    vote = enricher.nlp.get_pipe("newsflow_ner_vote")
+    last = len(lazy) - 2  # "London"
+    far = [(s.start, s.end, s.label_) for s in eager.spans[VOTES] if s.start >= windows[1][0]]
+    read = [(s.start, s.end, s.label_) for s in vote.near(lazy, [last])]
+    assert far and [v for v in read if v[0] >= windows[1][0]] == far
+    assert vote.near(lazy, [windows[0][1] + 2]) == []  # a word in no window: nothing read
+
+
+def test_the_typer_answers_the_same_with_the_lazy_vote(enricher: Enricher) -> None:
+    eager, lazy = Enricher(), Enricher()
+    eager.near, eager._cfg = None, {}
+    asked: list[list[int]] = []
+    vote = lazy.nlp.get_pipe("newsflow_ner_vote")
+    lazy.near = lambda doc, tokens: asked.append(list(tokens)) or vote.near(doc, tokens)
+    raw = ArticleReceived.new(text=(
+        "OSLAND — Mirela Voss, who chairs Kestrel Holdings, met Anders Kvale in Tromsdal on "
+        "Monday. Voss said Kestrel would open a plant near Brekke Fjord. Kvale, a former "
+        "Tromsdal mayor, welcomed the plan; Harbin Consolidated declined to comment. "
+        "Orla Fenwick of Greyloch said the Varn Basin project had stalled."))  # fmt: skip
+    assert lazy.enrich(raw).entities == eager.enrich(raw).entities
+    assert enricher.enrich(raw).entities == eager.enrich(raw).entities
+    # asked once, for some of the words: the mentions of the candidates the votes could change
+    doc = lazy.nlp(raw.text)
+    assert len(asked) == 1 and 0 < len(set(asked[0])) < len(doc)
