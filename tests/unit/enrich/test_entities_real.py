@@ -270,3 +270,24 @@ def test_a_country_after_a_university_is_no_campus(enricher: Enricher) -> None:
         "mice, the team wrote on Tuesday. Canada has funded the work since 2019."))
     assert "Canada" in _names(ev, "LOC"), _names(ev)
     assert "University of Norland, Canada" not in _names(ev), _names(ev)
+
+
+def test_a_curated_name_is_an_entity_wherever_printed(enricher: Enricher) -> None:
+    # spaCy tags no name in "posted on Facebook" or "on Instagram"; the curated table knows them.
+    ev = _enrich(enricher, (
+        "Orla Pennick posted the video on Facebook late on Sunday, and shared it on Instagram "
+        "an hour later. Pennick said she had not expected so many people to watch it."))
+    orgs = _names(ev, "ORG")
+    assert {"Facebook", "Instagram"} <= orgs, _names(ev)
+
+
+def test_who_is_told_where_spacy_saw_no_name_is_the_outlet(enricher: Enricher) -> None:
+    ev = _enrich(enricher, (
+        "The council will vote on the plan in May, Idris Fenwold told Tidewire on Tuesday. "
+        "“We have waited long enough,” Fenwold said later when he spoke with Paperkite after the "
+        "meeting. Fenwold, a former teacher, told reporters that the vote would be close, and "
+        "Mr. Fenwold told Hale Marrick's aide the same."))
+    orgs = _names(ev, "ORG")
+    assert {"Tidewire", "Paperkite"} <= orgs, _names(ev)
+    assert "Idris Fenwold" in _names(ev, "PERSON")
+    assert not [n for n in orgs if "Marrick" in n], orgs  # a possessive is no outlet's name

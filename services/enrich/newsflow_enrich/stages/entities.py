@@ -27,6 +27,7 @@ from newsflow_enrich.stages.registry import (
     Registry,
     clean_form,
     curated_aliases,
+    curated_forms,
     occurrences,
 )
 
@@ -87,6 +88,8 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
         _clubs(doc, reg)
     _police(text, reg)
     _agencies(text[:body_len], agencies, reg)
+    _curated(text, reg, credited)
+    _told(text, reg)
     _named_by_noun(text, reg)
     resolve.run(doc, reg, sport)
     return reg, sport
@@ -189,6 +192,41 @@ def _agencies(text: str, agencies: Iterable[str], reg: Registry) -> None:
                 name = reg.add(agency, "ORG", m[0], weight=_STRONG)
                 if form != agency:
                     reg.merge(into=name, form=form)
+
+
+def _curated(text: str, reg: Registry, credited: list[tuple[int, int]]) -> None:
+    """A one-word name of the curated table is an entity wherever the text prints it, also where
+    spaCy tagged nothing ("posted on Facebook", "shared it on Instagram"); not in a photo
+    credit, and not an acronym, which a headline in capitals prints as a word ("WHO", "IS").
+    Longer forms spaCy finds, and one inside another ("The Islamic State group's affiliate,
+    Islamic State-Khorasan Province") would be a form the story does not use alone."""
+    for form, _, type_ in curated_forms():
+        if type_ not in ("PERSON", "ORG", "LOC") or form in reg.by_form or form.isupper() \
+                or " " in form:  # fmt: skip
+            continue
+        at = next((s for s, _ in occurrences(form, text) if not credits.in_ranges(credited, s)),
+                  None)  # fmt: skip
+        if at is not None:
+            reg.add(form, type_, at, weight=_STRONG)
+
+
+# "he told Mashable.", "she spoke with WIRED after ...", "according to The Hollywood Reporter,":
+# who is told or quoted, where spaCy tagged no name there, is the outlet that reports it.
+_WORD = r"[A-Z](?:[\w&+]|\.(?=[A-Za-z])|-(?=[A-Z]))*"  # "News.Az", "Tribune-Review"; not "London-based"
+_TOLD = re.compile(r"\b(?:told|spoke (?:with|to)|according to|in an interview with|shared with)"
+                   r"[ \t]+(?:the[ \t]+)?((?:The[ \t]+)?" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,3})"
+                   r"(?=[,;:]|\.(?:\s|$)|[ \t]+(?:that|in|on|last|this|earlier|about|after|when)\b)")  # fmt: skip
+_NOT_OUTLETS = {"mr", "mrs", "ms", "dr", "pm", "sir", "dame", "lord", "lady"}
+
+
+def _told(text: str, reg: Registry) -> None:
+    for m in _TOLD.finditer(text):
+        form = clean_form(m.group(1))
+        first = form.split()[0].rstrip(".").lower() if form else ""
+        if len(form) < 2 or form in reg.by_form or form.lower() in reg.by_lower \
+                or names.is_title_only(form) or first in names.OFFICES or first in _NOT_OUTLETS:  # fmt: skip
+            continue
+        reg.add(form, "ORG", m.start(1), weight=_STRONG)
 
 
 def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:

@@ -51,6 +51,13 @@ def curated() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def curated_forms() -> list[tuple[str, str, str]]:
+    """(form as printed, canonical name, type) of every known form."""
+    return [(str(form), str(row["name"]), str(row["type"]))
+            for row in _table() for form in [row["name"], *row["aliases"]]]  # type: ignore[list-item]  # fmt: skip
+
+
+@cache
 def curated_aliases() -> dict[str, set[str]]:
     """Canonical name -> its known aliases."""
     return {str(row["name"]): set(row["aliases"]) for row in _table()}  # type: ignore[call-overload]
