@@ -548,3 +548,38 @@ def test_a_surname_in_a_compound_with_a_lower_case_word_is_used_alone() -> None:
     reg.add("Mia Orvell-Kane", "PERSON", text.index("Mia"))
     resolve.run(spacy.blank("en")(text), reg)
     assert "Orvell" not in reg.by_form
+
+
+def _teams_registry(text: str, teams: list[str]) -> Registry:
+    reg = Registry()
+    for team in teams:
+        reg.add(team, "ORG", text.index(team))
+    for team in teams:
+        reg.cands[team].learned_type = "ORG"
+    return reg
+
+
+def test_a_college_team_is_its_nickname_in_a_sports_story() -> None:
+    text = (
+        "Ohio State routed Purdue 41-7 on Saturday. The Buckeyes scored on their first three "
+        "drives, and the Boilermakers never led. Pittsburgh lost too; the Panthers fell late."
+    )
+    reg = _teams_registry(text, ["Ohio State", "Purdue", "Pittsburgh"])
+    assert resolve.after_typer(reg, text, sport=True)
+    assert reg.by_form["Buckeyes"] == "Ohio State"
+    assert reg.by_form["Boilermakers"] == "Purdue"
+    assert "Panthers" not in reg.by_form  # Carolina's and Florida's too: not read from the table
+
+
+def test_a_nickname_two_teams_of_the_story_share_is_neither_s() -> None:
+    text = "Northwestern beat Kentucky. The Wildcats of Evanston were better than the Wildcats."
+    reg = _teams_registry(text, ["Northwestern", "Kentucky"])
+    resolve.after_typer(reg, text, sport=True)
+    assert "Wildcats" not in reg.by_form
+
+
+def test_a_team_nickname_is_not_read_outside_a_sports_story() -> None:
+    text = "Ohio State raised tuition. The Buckeyes fan club objected."
+    reg = _teams_registry(text, ["Ohio State"])
+    resolve.after_typer(reg, text, sport=False)
+    assert "Buckeyes" not in reg.by_form

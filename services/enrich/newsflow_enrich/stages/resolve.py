@@ -15,7 +15,8 @@ spaCy's mentions and the text) name the same thing.
 - a US state abbreviation after a city ("Springfield, Ill.") is the state, not a place of its
   own (states.py);
 - known variants from a small curated table ("Daesh" = "Islamic State"), by the registry.
-After the learned typer, the merges that read types run again (after_typer).
+After the learned typer, the merges that read types run again (after_typer), and in a sports
+story a team's nickname joins the team ("Buckeyes" for "Ohio State", teams.py).
 A possessive is its name ("Smith’s"): clean_form cuts it, and the text spaCy parses spells every
 apostrophe before a possessive "s" as ’ (text.for_nlp), so that the tokenizer splits it off.
 """
@@ -28,7 +29,7 @@ from itertools import chain
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newsflow_enrich.stages import acronyms, names, org_heads, states, variants
+from newsflow_enrich.stages import acronyms, names, org_heads, states, teams, variants
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import (
@@ -376,7 +377,8 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)
-    return len(reg.cands) != before
+    nicknamed = sport and teams.merge_nicknames(reg, text)  # "Buckeyes" for "Ohio State"
+    return len(reg.cands) != before or nicknamed
 
 
 # Titles that name a person by office or address; a narrower list than names.PERSON_TITLES,
