@@ -583,3 +583,11 @@ def test_a_team_nickname_is_not_read_outside_a_sports_story() -> None:
     reg = _teams_registry(text, ["Ohio State"])
     resolve.after_typer(reg, text, sport=False)
     assert "Buckeyes" not in reg.by_form
+
+
+def test_a_stock_ticker_in_brackets_is_no_name_of_the_company() -> None:
+    text = "Shares of Kestrel Mining Corp (KMC.BO) rose 3%. KMC.BO has doubled this year."
+    reg = Registry()
+    reg.add("Kestrel Mining Corp", "ORG", text.index("Kestrel"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.cands["Kestrel Mining Corp"].forms == {"Kestrel Mining Corp"}

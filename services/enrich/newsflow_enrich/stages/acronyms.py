@@ -17,6 +17,8 @@ from newsflow_enrich.stages.registry import STRONG, TYPES, Registry, clean_form,
 from newsflow_enrich.stages.states import STATE_NAMES
 
 _PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
+# A stock ticker and its exchange ("RELI.NS", "AAPL.O"), as Reuters prints it in brackets.
+_TICKER = re.compile(r"[A-Z]{1,6}\.[A-Z]{1,2}")
 _KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
                        r"(?:acronym|initials|abbreviation)) (?:the )?"
                        r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})")
@@ -27,6 +29,8 @@ def paren_acronyms(doc: Doc, reg: Registry) -> None:
     text = text_of(doc)
     for m in _PAREN.finditer(text):
         short = m.group(1)
+        if _TICKER.fullmatch(short):
+            continue  # "Reliance Industries (RELI.NS)": a stock ticker, no name the story uses
         before = text[: m.start()].rstrip()
         if not names.is_acronym(short):
             _paren_alias(doc, reg, before, short, m.start())
@@ -91,7 +95,8 @@ def merge_acronyms(reg: Registry, text: str) -> None:
                 long_names.setdefault(names.initials(variant), n)
                 # "DOJ", "COI": the "of" has its letter too
                 long_names.setdefault(names.initials(variant.replace(" of ", " O ")), n)
-    for m in re.finditer(r"(?<![\w-])[A-Z][A-Z&]{1,7}[A-Z](?![\w-])", text):
+    # Not the letters of a ticker ("ONGC.NS").
+    for m in re.finditer(r"(?<![\w-])[A-Z][A-Z&]{1,7}[A-Z](?![\w-]|\.[A-Z])", text):
         target = long_names.get(m.group().replace("&", ""))
         if target and m.group() not in reg.by_form and m.group().lower() not in curated():
             reg.merge(into=target, form=m.group())
