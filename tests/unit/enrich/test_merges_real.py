@@ -591,3 +591,26 @@ def test_a_stock_ticker_in_brackets_is_no_name_of_the_company() -> None:
     reg.add("Kestrel Mining Corp", "ORG", text.index("Kestrel"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.cands["Kestrel Mining Corp"].forms == {"Kestrel Mining Corp"}
+
+
+def test_a_surname_before_family_names_the_family_not_the_person() -> None:
+    text = "The Quarrie family had planned to drive. “It cost a fortune,” Delia Quarrie said."
+    reg = Registry()
+    reg.add("Delia Quarrie", "PERSON", text.index("Delia"))
+    reg.add("Quarrie", "PERSON", text.index("Quarrie family"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Quarrie"] == "Quarrie"
+
+
+def test_a_surname_two_generations_share_is_neither_s() -> None:
+    text = (
+        "Orrin Dale Snr and Orrin Dale Jnr ran the bar. Orrin Dale, 30, took it over in May. "
+        "Dale said it was family-run."
+    )
+    reg = Registry()
+    reg.add("Orrin Dale Snr", "PERSON", 0)
+    reg.add("Orrin Dale Jnr", "PERSON", text.index("Orrin Dale Jnr"))
+    reg.add("Orrin Dale", "PERSON", text.index("Orrin Dale,"))
+    reg.add("Dale", "PERSON", text.index("Dale said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Dale"] == "Dale"

@@ -233,9 +233,17 @@ _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "le"
               "dos", "das", "ter", "ten", "bin", "ibn", "abu", "st"}  # fmt: skip
 
 
+_GENERATIONS = ("jr", "sr", "jnr", "snr", "ii", "iii", "iv")
+
+
+def without_generation(name: str) -> str:
+    """'Allan Bryant Snr' -> 'Allan Bryant'."""
+    return " ".join(w for w in name.split() if w.rstrip(".,").lower() not in _GENERATIONS)
+
+
 def surname(name: str) -> str:
     """'Redur Khalil' -> 'Khalil'; 'Jonas Van Assche' -> 'Van Assche'."""
-    words = [w for w in name.split() if w.rstrip(".").lower() not in ("jr", "sr", "ii", "iii")]
+    words = [w for w in name.split() if w.rstrip(".").lower() not in _GENERATIONS]
     k = len(words) - 1
     while k > 1 and words[k - 1].lower() in _PARTICLES:
         k -= 1

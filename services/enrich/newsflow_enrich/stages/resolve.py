@@ -64,6 +64,8 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         owners = _unglued(reg, [o for o in owners if o in reg.cands])
         glued = _glued_word(reg, owners, text)
         owners = [o for o in owners if o not in glued]
+        if len(owners) > 1 and len({names.without_generation(o) for o in owners}) == 1:
+            continue  # "Allan Bryant Snr" and "Allan Bryant Jnr": "Bryant" is either
         if len(owners) > 1:
             owners = _last_named(reg, owners, surname, text)
         if len(owners) != 1 or not (glued or _used_alone(surname, text)):
@@ -325,10 +327,12 @@ _FIRST_PERSON = re.compile(r"I(?:['’](?:m|d|ll|ve))?")
 
 def _used_alone(form: str, text: str) -> bool:
     """The form occurs as a word, not only inside a longer capitalised name; a compound with a
-    lower-case word counts ("a Jobs-like persona")."""
+    lower-case word counts ("a Jobs-like persona"); "the Peterson family" names a family."""
     uses = chain(occurrences(form, text, "-", "-", _capital_word_next),
                  occurrences(form, text, "-", "", _lower_compound))  # fmt: skip
-    for start, _ in uses:
+    for start, end in uses:
+        if _FAMILY.match(text, end):
+            continue
         prev = re.search(r"([\w.'’-]+)\s$", text[max(0, start - 40): start])
         if prev is None or not prev.group(1)[:1].isupper() \
                 or prev.group(1).endswith(".") and not _INITIAL.fullmatch(prev.group()) \
@@ -336,6 +340,9 @@ def _used_alone(form: str, text: str) -> bool:
                 or prev.group(1).lower() in _HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
             return True
     return False
+
+
+_FAMILY = re.compile(r"s?\s(?:family|families|household|clan|brothers|sisters|siblings|twins)\b")
 
 
 def _lower_compound(text: str, end: int) -> bool:
