@@ -614,3 +614,20 @@ def test_a_surname_two_generations_share_is_neither_s() -> None:
     reg.add("Dale", "PERSON", text.index("Dale said"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Dale"] == "Dale"
+
+
+def test_a_spanish_first_surname_in_the_middle_is_the_person() -> None:
+    # "Benítez" of "Lucía Benítez Ortiz": the first of two surnames, used alone; not a middle
+    # given name ("Ann" of "Mary Ann Thorley").
+    text = (
+        "Marisol Quintero Vela, 40, won the vote. Quintero thanked her party. Mary Ann Thorley "
+        "lost. Ann conceded."
+    )
+    reg = Registry()
+    reg.add("Marisol Quintero Vela", "PERSON", 0)
+    reg.add("Quintero", "PERSON", text.index("Quintero thanked"))
+    reg.add("Mary Ann Thorley", "PERSON", text.index("Mary"))
+    reg.add("Ann", "PERSON", text.index("Ann conceded"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Quintero"] == "Marisol Quintero Vela"
+    assert reg.by_form["Ann"] == "Ann"

@@ -229,7 +229,7 @@ def expansion(before: str, acronym: str) -> str | None:
     return before[idx:].strip() if idx >= 0 else best
 
 
-_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "le", "la", "du",
+PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "der", "den", "le", "la", "du",
               "dos", "das", "ter", "ten", "bin", "ibn", "abu", "st"}  # fmt: skip
 
 
@@ -245,7 +245,7 @@ def surname(name: str) -> str:
     """'Redur Khalil' -> 'Khalil'; 'Jonas Van Assche' -> 'Van Assche'."""
     words = [w for w in name.split() if w.rstrip(".").lower() not in _GENERATIONS]
     k = len(words) - 1
-    while k > 1 and words[k - 1].lower() in _PARTICLES:
+    while k > 1 and words[k - 1].lower() in PARTICLES:
         k -= 1
     return " ".join(words[k:])
 
@@ -327,7 +327,7 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     if ent.label_ != "PERSON" and (is_country(form) or form in _CAPITAL_DISTRICT):
         return "LOC"  # "Paraguay", "Türkiye", "D.C." (spaCy: an organisation)
     last = form.split()[-1].lower() if len(form.split()) >= 2 else ""
-    if last in PLACE_SUFFIXES and form.split()[-2].lower() not in _PARTICLES:  # not "van Dam"
+    if last in PLACE_SUFFIXES and form.split()[-2].lower() not in PARTICLES:  # not "van Dam"
         return "LOC"
     if last in THING_SUFFIXES:
         return "MISC"

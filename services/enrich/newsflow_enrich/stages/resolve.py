@@ -53,6 +53,14 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         bare = re.sub(r"^(al|el|ad|ar|as|at|an|az|ash)-", "", names.surname(p), flags=re.IGNORECASE)
         if bare != names.surname(p):
             by_surname.setdefault(bare, []).append(p)
+        # "Lucía Benítez Ortiz" is "Benítez" (spaCy: a person): a Spanish name's first surname,
+        # in the middle; not a middle name ("Mary Ann Smith": a given name).
+        words = p.split()
+        alone = reg.by_form.get(words[1]) if len(words) == 3 else None
+        if alone == words[1] and reg.type_of(alone) == "PERSON" and words[1].istitle() \
+                and len(words[1]) >= 3 and words[1].lower() not in names.PARTICLES \
+                and names.surname(p) == words[2] and not variants.is_given_name(words[1]):  # fmt: skip
+            by_surname.setdefault(words[1], []).append(p)
     # "Xi Jinping" ... "Xi": family name first, "Mina Starsiak Hawk" ... "Mina": a given name,
     # when spaCy tags it alone ("LINDA Nolan" in a headline is "Linda").
     for p in people:
