@@ -32,7 +32,8 @@ AGENCIES: dict[str, list[str]] = {
     "Yonhap": [r"Yonhap"],
     "Jiji": [r"Jiji( Press)?", r"JIJI"],
     "CNA": [r"CNA"],
-    "PA Media": [r"PA Media", r"Press Association"],
+    # PA alone is also Pennsylvania: its wire and photo credits ("Photo: PA", "Jane Doe/PA Wire")
+    "PA Media": [r"PA Media", r"Press Association", r"PA (Wire|Images)|(?<=/)PA|(?<=Photo: )PA"],
     "Bernama": [r"Bernama", r"BERNAMA"],
     "Antara": [r"Antara"],
     "AAP": [r"AAP", r"Australian Associated Press"],
