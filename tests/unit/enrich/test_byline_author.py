@@ -66,3 +66,12 @@ def test_a_by_span_before_a_name_element_printing_its_own_by_is_kept_as_printed(
     top = ("<div class='headline-byline'><span>By </span><span><a href='/author/ana-rusk'>"
            "<span>by </span><span>Ana Rusk</span><p>Staff Reporter</p></a></span></div>")
     assert _byline(_bare(top)) == "By by Ana Rusk"
+
+
+def test_a_label_in_an_element_of_its_own_before_the_name_is_kept_whole() -> None:
+    # bench/real/ANNOTATING.md: the byline as printed, its label with it ("Article by").
+    top = (
+        "<div class='who'><span class='post_author_label'>Story by</span><br>"
+        "<span class='post_author'>Ana Rusk </span></div>"
+    )
+    assert _byline(_bare(top)) == "Story by Ana Rusk"

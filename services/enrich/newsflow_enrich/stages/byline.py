@@ -216,7 +216,11 @@ def _junk(piece: str) -> bool:
 def _by_before(node: LexborNode, line: str) -> str:
     """'By' printed just before the element that holds the name ("By <a>Jane Doe</a>"): before
     the name's first word in a box around it or, where the name is printed earlier too (in an
-    avatar's placeholder), right before the element or a box it opens."""
+    avatar's placeholder), right before the element or a box it opens. A label in an element of
+    its own is kept whole ("<span>Article by</span><br><span>Jane Doe</span>")."""
+    label = _label_before(node)
+    if label:
+        return label + " "
     k: LexborNode | None = node
     for _ in range(4):  # "By <span><span><span><a>Jane Doe</a>..."
         k = k.parent if k is not None else None
@@ -237,6 +241,24 @@ def _by_before(node: LexborNode, line: str) -> str:
                 return before + " "
             m = chrome.BY_LAST.search(before)
             return m.group(1) + " " if m else ""
+        k = k.parent
+    return ""
+
+
+def _label_before(node: LexborNode) -> str:
+    """The byline label ("Article by", "Author:") printed in an element of its own right before
+    the name's element, or before a box it opens."""
+    k: LexborNode | None = node
+    for _ in range(4):
+        if k is None:
+            return ""
+        sib = k.prev
+        while sib is not None and (sib.tag in ("-text", "-comment", "br") or sib.tag in
+                                   printed.UNPRINTED) and not (sib.text_content or "").strip():  # fmt: skip
+            sib = sib.prev
+        if sib is not None:
+            text = " ".join((sib.text() or "").split())
+            return text if sib.tag != "-text" and chrome.BY_ALONE.match(text) else ""
         k = k.parent
     return ""
 
