@@ -388,3 +388,17 @@ def test_a_credit_printed_before_its_caption_comes_after_it() -> None:
         "Tova Lind outside the court. Lea Moor/for The Daily",
         "The flood line in Varnhold. Ostra Maps",
     ]
+
+
+def test_separate_photos_with_one_caption_each_print_it_and_a_gallery_once() -> None:
+    # bench/real/ANNOTATING.md: one caption per photo; a photo printed twice (two sizes of its
+    # file) or a lazy placeholder whose file is unknown counts once.
+    html = page(
+        "",
+        "<figure><img src='/u/pier-1.jpg?w=400'><figcaption>Credit: Ana Rusk</figcaption></figure>"
+        "<figure><img src='/u/pier-2.jpg'><figcaption>Credit: Ana Rusk</figcaption></figure>"
+        "<figure><img src='/u/pier-1.jpg?w=1400'><figcaption>Credit: Ana Rusk</figcaption></figure>"
+        "<figure><img src='data:image/gif;base64,R0lG'><figcaption>Credit: Ana Rusk</figcaption>"
+        "</figure>",
+    )
+    assert captions(html) == ["Credit: Ana Rusk", "Credit: Ana Rusk"]

@@ -52,6 +52,7 @@ _PORTRAIT = re.compile(r"author|byline|avatar|profile|logo|icon|bio\b|user|emoti
 def captions(tree: HTMLParser) -> list[str]:
     out: list[str] = []
     read: set[int] = set()  # elements read already as a part of a caption before them
+    seen: set[tuple[str, str]] = set()
     for node in tree.css(f"figure, figcaption, {_PARTS}, img"):
         if caption_text.unshown(node) or node.mem_id in read:
             continue
@@ -65,9 +66,29 @@ def captions(tree: HTMLParser) -> list[str]:
             line, parts = _loose_caption(node)
             read.update(p.mem_id for p in parts if line)
         line = caption_text.once(line)
-        if line and line not in out:  # a gallery repeating one caption counts once
+        # Separate photos with one caption: one each; a gallery repeating a photo's caption (or a
+        # photo printed twice) counts once (bench/real/ANNOTATING.md).
+        key = (line, _photo_of(node))
+        if line and key not in seen and (key[1] or line not in out):
+            seen.add(key)
             out.append(line)
     return out
+
+
+def _photo_of(node: LexborNode) -> str:
+    """The file of the photo a caption element belongs to: the nearest photo in a box around
+    it; "" where unknown (a lazy page's placeholder)."""
+    k: LexborNode | None = node
+    for _ in range(_MEDIA_LEVELS + 1):
+        if k is None or k.tag in ("body", "html"):
+            return ""
+        media = k if k.tag == "img" else k.css_first("img")
+        if media is not None:
+            src = media.attributes.get("data-src") or media.attributes.get("src") or ""
+            # (one photo in two sizes: "photo.jpg?w=440" and "photo.jpg?w=1440")
+            return "" if src.startswith("data:") else src.split("?")[0]
+        k = k.parent
+    return ""
 
 
 def _caption_beside(img: LexborNode) -> str:
