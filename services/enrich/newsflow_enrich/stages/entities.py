@@ -59,6 +59,8 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
         reg.add(dateline, "LOC", 0, weight=_STRONG)
     if sport:
         _people_by_role(doc)
+    else:
+        _people_by_office(doc)
     covered = -1  # the last token of a name extended over spaCy's next entity
     credited = credits.credit_ranges(text)
     for ent in bounds.split(doc.ents, reg):
@@ -115,6 +117,34 @@ def _people_by_role(doc: Doc) -> None:
             end += 1
         if 2 <= end - start <= 3 and not names.is_org_name(doc[start:end].text) \
                 and not names.is_club(doc[start:end].text):  # fmt: skip
+            found.append(Span(doc, start, end, label="PERSON"))
+    if found:
+        doc.ents = filter_spans([*found, *doc.ents])
+
+
+_OF = {"of", "for", "at"}
+_NAMED_AS = {"", "PERSON", "ORG", "WORK_OF_ART"}  # not a place: "Saudi Arabia, leader of OPEC"
+
+
+def _people_by_office(doc: Doc) -> None:
+    """'Amit Mehrotra, an analyst for Deutsche Bank', 'Paco Calvo, director of the lab' (spaCy:
+    nothing, or an organisation): two or three capitalised proper nouns before a comma and an
+    office of something are a person. Not in a sports story ('Red Bull, leader of the
+    championship')."""
+    found = []
+    for t in doc:
+        if t.text != "," or t.i < 2:
+            continue
+        k = t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("a", "an", "the"))
+        if k + 1 >= len(doc) or not doc[k].is_lower or doc[k].lower_ not in names.OFFICES \
+                or doc[k + 1].lower_ not in _OF:  # fmt: skip
+            continue
+        start = end = t.i
+        while start > t.sent.start and end - start < 4 and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct:  # fmt: skip
+            start -= 1
+        if 2 <= end - start <= 3 and {w.ent_type_ for w in doc[start:end]} <= _NAMED_AS \
+                and not names.is_org_name(doc[start:end].text):  # fmt: skip
             found.append(Span(doc, start, end, label="PERSON"))
     if found:
         doc.ents = filter_spans([*found, *doc.ents])
