@@ -631,3 +631,18 @@ def test_a_spanish_first_surname_in_the_middle_is_the_person() -> None:
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Quintero"] == "Marisol Quintero Vela"
     assert reg.by_form["Ann"] == "Ann"
+
+
+def test_a_place_named_after_a_person_is_named_without_the_given_name() -> None:
+    text = (
+        "Flights left Harold Vance Regional Airport late. Vance Regional Airport reopened at "
+        "noon, and Corlan International Airport, which locals call Corlan Airport, too."
+    )
+    reg = Registry()
+    for name in ("Harold Vance Regional Airport", "Vance Regional Airport",
+                 "Corlan International Airport", "Corlan Airport"):  # fmt: skip
+        reg.add(name, "LOC", text.index(name))
+        reg.cands[name].learned_type = "LOC"
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Vance Regional Airport"] == "Harold Vance Regional Airport"
+    assert reg.by_form["Corlan Airport"] == "Corlan International Airport"

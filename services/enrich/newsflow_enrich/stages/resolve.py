@@ -29,7 +29,15 @@ from itertools import chain
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newsflow_enrich.stages import acronyms, names, org_heads, states, teams, variants
+from newsflow_enrich.stages import (
+    acronyms,
+    name_parts,
+    names,
+    org_heads,
+    states,
+    teams,
+    variants,
+)
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import (
@@ -393,6 +401,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)
     nicknamed = sport and teams.merge_nicknames(reg, text)  # "Buckeyes" for "Ohio State"
+    name_parts.run(reg)  # "Reagan National Airport" for "Ronald Reagan National Airport"
     return len(reg.cands) != before or nicknamed
 
 

@@ -1,0 +1,44 @@
+"""Shorter names of places and organisations the story uses after the full one, for the resolve
+stage (after the typer, when the types are settled):
+- a name after a person without the person's given name ("Reagan National Airport" for "Ronald
+  Reagan National Airport", "Kennedy Space Center" for "John F. Kennedy Space Center");
+- an airport or a school without "International" ("Stansted Airport" for "Stansted
+  International Airport").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsflow_enrich.stages import variants
+from newsflow_enrich.stages.registry import Registry
+
+_INTERNATIONAL = re.compile(r" International(?= [A-Z])")
+
+
+def run(reg: Registry) -> bool:
+    """Merge the shorter names of the module's list where spaCy tagged them; whether any merged."""
+    merged = False
+    for name in sorted(reg.cands, key=lambda n: reg.cands[n].first):
+        if name not in reg.cands or reg.type_of(name) not in ("ORG", "LOC"):
+            continue
+        for short in _shorter(name):
+            owner = reg.by_form.get(short)
+            if owner is not None and owner != name and owner == short \
+                    and reg.type_of(owner) in ("ORG", "LOC"):  # fmt: skip
+                reg.merge(into=name, form=short)
+                merged = True
+    return merged
+
+
+def _shorter(name: str) -> list[str]:
+    words = name.split()
+    out = []
+    if len(words) >= 4 and variants.is_given_name(words[0]):
+        k = 2 if re.fullmatch(r"[A-Z]\.", words[1]) else 1  # "John F. Kennedy ..."
+        if len(words) - k >= 3:
+            out.append(" ".join(words[k:]))
+    no_int = _INTERNATIONAL.sub("", name)
+    if no_int != name and len(no_int.split()) >= 2:
+        out.append(no_int)
+    return out
