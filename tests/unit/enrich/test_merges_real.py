@@ -578,11 +578,15 @@ def test_a_nickname_two_teams_of_the_story_share_is_neither_s() -> None:
     assert "Wildcats" not in reg.by_form
 
 
-def test_a_team_nickname_is_not_read_outside_a_sports_story() -> None:
-    text = "Ohio State raised tuition. The Buckeyes fan club objected."
-    reg = _teams_registry(text, ["Ohio State"])
-    resolve.after_typer(reg, text, sport=False)
-    assert "Buckeyes" not in reg.by_form
+def test_outside_a_sports_story_a_nickname_joins_only_a_team_typed_an_organisation() -> None:
+    text = (
+        "Houston flooded again. The Cougars postponed practice; Purdue hired a Boilermakers coach."
+    )
+    reg = _teams_registry(text, ["Houston", "Purdue"])
+    reg.cands["Houston"].learned_type = "LOC"  # the city
+    assert resolve.after_typer(reg, text, sport=False)
+    assert "Cougars" not in reg.by_form
+    assert reg.by_form["Boilermakers"] == "Purdue"
 
 
 def test_a_stock_ticker_in_brackets_is_no_name_of_the_company() -> None:

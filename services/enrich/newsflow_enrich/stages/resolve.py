@@ -400,7 +400,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)
-    nicknamed = sport and teams.merge_nicknames(reg, text)  # "Buckeyes" for "Ohio State"
+    nicknamed = teams.merge_nicknames(reg, text, sport)  # "Buckeyes" for "Ohio State"
     name_parts.run(reg)  # "Reagan National Airport" for "Ronald Reagan National Airport"
     return len(reg.cands) != before or nicknamed
 

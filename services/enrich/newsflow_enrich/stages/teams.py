@@ -206,14 +206,17 @@ def _teams() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-def merge_nicknames(reg: Registry, text: str) -> bool:
-    """In a sports story, a team's nickname printed capitalised ("the Buckeyes") and its other
-    names ("Tottenham" / "Tottenham Hotspur") join the team the article names, where one team
-    of the table with that nickname is named; whether any form was added."""
+def merge_nicknames(reg: Registry, text: str, sport: bool) -> bool:
+    """A team's nickname printed capitalised ("the Buckeyes") and its other names ("Tottenham" /
+    "Tottenham Hotspur") join the team the article names, where one team of the table with that
+    nickname is named: in a sports story, or where the typer made the team's name an
+    organisation (a coach's hiring is no game report: "Houston" ... "the Cougars’ offensive
+    coordinator"); whether any form was added."""
+    types = ("ORG", "LOC") if sport else ("ORG",)
     fits: dict[str, list[str]] = {}  # a form -> the article's teams it may name
     for names_, nicks in _teams():
         named = sorted((reg.by_form[n] for n in names_ if n in reg.by_form
-                        and reg.type_of(reg.by_form[n]) in ("ORG", "LOC")),
+                        and reg.type_of(reg.by_form[n]) in types),
                        key=lambda n: reg.cands[n].first)  # fmt: skip
         if named:
             for form in {*names_, *nicks} - _PRO:
