@@ -650,3 +650,13 @@ def test_a_place_named_after_a_person_is_named_without_the_given_name() -> None:
     resolve.after_typer(reg, text)
     assert reg.by_form["Vance Regional Airport"] == "Harold Vance Regional Airport"
     assert reg.by_form["Corlan Airport"] == "Corlan International Airport"
+
+
+def test_a_long_acronym_may_take_a_word_s_second_letter() -> None:
+    # "NASCOM": the "CO" of "Company"; a two-letter acronym may not ("EA" is no "Eagles").
+    text = "Norland Aviation Services Company (the firm) grew. NASCOM hired 40 staff."
+    reg = Registry()
+    reg.add("Norland Aviation Services Company", "ORG", 0)
+    reg.add("NASCOM", "ORG", text.index("NASCOM"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["NASCOM"] == "Norland Aviation Services Company"

@@ -109,7 +109,8 @@ def merge_acronyms(reg: Registry, text: str) -> None:
 
 def merge_inner_acronyms(reg: Registry, words: int = 1) -> None:
     """'VW' is 'Volkswagen', 'WBG' 'Weibo Gaming': an organisation's acronym that spells the
-    first letter of each word of its name and consonants inside them, where one organisation
+    first letter of each word of its name and consonants inside them (a long acronym also a
+    word's second letter: "NASCOM"), where one organisation
     of the article fits (the in-order letter match of Schwartz and Hearst's abbreviation
     algorithm, held to word starts and consonants since no brackets define the acronym)."""
     orgs = [n for n in reg.cands if reg.type_of(n) == "ORG" and not names.is_acronym(n)
@@ -120,7 +121,9 @@ def merge_inner_acronyms(reg: Registry, words: int = 1) -> None:
                 or short.lower() in curated() or short.lower() in STOP_WORDS \
                 or len(reg.cands[short].forms) > 1:  # fmt: skip
             continue
-        fits = [n for n in orgs if n in reg.cands and _spells(short.lower(), _words(n))]
+        # A vowel second letter only in an acronym of four letters or more: "EA" is no "Eagles".
+        second = len(short) >= 4
+        fits = [n for n in orgs if n in reg.cands and _spells(short.lower(), _words(n), second)]
         if len(fits) == 1:
             reg.merge(into=fits[0], form=short)
 
@@ -130,19 +133,21 @@ def _words(name: str) -> list[str]:
             if w and w.lower() not in ("of", "and", "the", "for", "&")]  # fmt: skip
 
 
-def _spells(letters: str, words: list[str]) -> bool:
-    """Each word gives its first letter and then none or more of its consonants, in order."""
+def _spells(letters: str, words: list[str], second: bool = False) -> bool:
+    """Each word gives its first letter and then none or more of its consonants, in order; with
+    `second`, also its second letter ("NASCOM": "National Aerospace Services Company")."""
     if not words:
         return not letters
     if not letters or letters[0] != words[0][0]:
         return False
     word, k = words[0], 1
-    if _spells(letters[1:], words[1:]):
+    if _spells(letters[1:], words[1:], second):
         return True
     for i in range(1, len(word)):  # more letters from inside this word
-        if k < len(letters) and word[i] == letters[k] and word[i] not in "aeiou":
+        if k < len(letters) and word[i] == letters[k] \
+                and (word[i] not in "aeiou" or i == 1 and second):  # fmt: skip
             k += 1
-            if _spells(letters[k:], words[1:]):
+            if _spells(letters[k:], words[1:], second):
                 return True
     return False
 
