@@ -339,6 +339,7 @@ def test_what_had_to_happen_is_the_event(enricher: Enricher) -> None:
      "lithium-ion battery"),
     ("The claim was that the apartment covered more than 30,000 square feet.", "sq ft", None),
     ("The engine delivers 490 lb-ft of torque at low speed.", "lb-ft", "torque"),
+    ("The tanker carried 800,000 bbl of crude from the port.", "bbl", "crude"),
 ])  # fmt: skip
 def test_a_unit_is_not_the_counted_thing(enricher: Enricher, sentence: str, unit: str,
                                          obj: str | None) -> None:  # fmt: skip

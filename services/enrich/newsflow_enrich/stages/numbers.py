@@ -73,7 +73,8 @@ UNITS = {"percent": "%", "per cent": "%", "%": "%", "percentage points": "pp",
          "terawatt-hours": "TWh", "gigawatts": "GW", "gigawatt": "GW", "megawatt": "MW",
          "kilowatt": "kW", "lb-ft": "lb-ft", "pound-feet": "lb-ft", "kb": "KB", "mb": "MB",
          "gb": "GB", "tb": "TB", "kilobytes": "KB", "megabytes": "MB", "gigabytes": "GB",
-         "terabytes": "TB", "decibels": "dB", "teraflops": "TFLOPS", "mpg": "mpg"}  # fmt: skip
+         "terabytes": "TB", "decibels": "dB", "teraflops": "TFLOPS", "mpg": "mpg", "bbl": "bbl",
+         "frames per second": "fps"}  # fmt: skip
 NUMBER_WORDS = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
