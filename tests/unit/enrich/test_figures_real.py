@@ -204,6 +204,41 @@ def test_a_non_breaking_space_inside_an_amount(enricher: Enricher) -> None:
     assert [(f.value, f.unit, f.qualifier) for f in figs] == [(3e12, "USD", "more than")]
 
 
+@pytest.mark.parametrize(("sentence", "value", "low", "high", "unit"), [
+    ("Each lecturer now earns €500–650 a month at the college.", 575, 500, 650, "EUR"),
+    ("The repairs will take 6–8 weeks once the parts arrive.", 7, 6, 8, "weeks"),
+])  # fmt: skip
+def test_an_en_dash_between_digits_is_a_range(enricher: Enricher, sentence: str, value: float,
+                                              low: float, high: float, unit: str) -> None:  # fmt: skip
+    [fig] = figures(enricher, sentence)
+    assert (fig.value, fig.low, fig.high, fig.unit) == (value, low, high, unit)
+    assert "–" in fig.text or "-" in fig.text
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("The treasury set aside R6bn for the clinics and a further R2.5bn for roads.", [6e9, 2.5e9]),
+    ("The levy could raise between R10bn and R30bn a year, officials said.", [2e10]),
+])  # fmt: skip
+def test_the_rand_glued_to_its_amount(enricher: Enricher, sentence: str,
+                                      values: list[float]) -> None:  # fmt: skip
+    figs = figures(enricher, sentence)
+    assert [(f.value, f.unit) for f in figs] == [(v, "ZAR") for v in values]
+
+
+@pytest.mark.parametrize(("sentence", "figs"), [
+    ("Farmers near Arusha, Tanzania, sell a crate for 8,000/- to 12,000/- a day.",
+     [(10000, "TZS")]),
+    ("The county in Kenya paid 45m/- for the new water tanks last year.", [(45e6, "KES")]),
+])  # fmt: skip
+def test_shillings_as_printed(enricher: Enricher, sentence: str,
+                              figs: list[tuple[float, str]]) -> None:  # fmt: skip
+    assert [(f.value, f.unit) for f in figures(enricher, sentence)] == figs
+
+
+def test_a_letter_and_a_number_alone_is_no_rand(enricher: Enricher) -> None:
+    assert figures(enricher, "Traffic on the R2 was slow after the storm on Friday.") == []
+
+
 @pytest.mark.parametrize(("sentence", "value", "unit"), [
     ("The console version runs at 30fps, the studio said.", 30, "fps"),
     ("The phone has a 5,000mAh battery and a 2.8GHz chip.", 5000, "mAh"),
@@ -346,3 +381,13 @@ def test_a_unit_is_not_the_counted_thing(enricher: Enricher, sentence: str, unit
     # (the counted noun was the unit: "44 million metric tons" had object "metric tons")
     figs, _ = candidates(enricher.nlp(sentence))  # the rules alone
     assert [(f.unit, f.object) for f in figs] == [(unit, obj)]
+
+
+def test_a_contracted_verb_is_spelled_out(enricher: Enricher) -> None:
+    figs = figures(enricher, "The walk to the nearest school is hard: it’s 12 kilometres each way.")
+    assert [(f.value, f.event) for f in figs] == [(12, "is")]
+
+
+def test_a_union_local_is_a_name(enricher: Enricher) -> None:
+    figs = figures(enricher, "But Local 52 members are ready for a fight over the 14 depots.")
+    assert [f.value for f in figs] == [14]

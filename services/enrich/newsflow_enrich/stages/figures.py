@@ -106,7 +106,14 @@ def extract(doc: Doc, body_len: int | None = None, reranker: Reranker | None = N
     figures, doubts = candidates(doc, body_len, doubtful=keeper is not None)
     if keeper is not None:
         figures = keeper.keep(doc, figures, doubts)
-    return figures if reranker is None else reranker.choose(doc, figures)
+    figures = figures if reranker is None else reranker.choose(doc, figures)
+    return [f.model_copy(update={"event": _SPELLED[f.event.lower()]})
+            if f.event and f.event.lower() in _SPELLED else f for f in figures]  # fmt: skip
+
+
+# "It’s 200 miles", "there's 3,000": a contracted verb as the word it stands for.
+_SPELLED = {"’s": "is", "'s": "is", "’re": "are", "'re": "are", "’m": "am", "'m": "am",
+            "’ve": "have", "'ve": "have"}  # fmt: skip
 
 
 def candidates(doc: Doc, body_len: int | None = None,

@@ -17,6 +17,7 @@ from newsflow_enrich.stages.numbers import (
     UNITS,
     currency_follows,
     dollar_code,
+    glued_money,
     is_number_token,
     qualifier_of,
     value_of,
@@ -215,7 +216,8 @@ def _code_name(t: Token) -> bool:
 def _in_name(t: Token) -> bool:
     """The number belongs to the name spaCy put it in ('Ligue 1', 'Boeing 737'), not to an
     amount it swallowed ('the council of nearly $400,000')."""
-    if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES or GLUED.match(t.lower_) or dollar_code(t):
+    if t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES or GLUED.match(t.lower_) or dollar_code(t) \
+            or glued_money(t):  # fmt: skip
         return False  # an amount: "S$16.6 million" is never a name's part
     if currency_follows(t):
         return False  # "500 Swiss francs" inside a name spaCy made too long
@@ -269,8 +271,9 @@ def excluded_surely(t: Token) -> bool:
     text = t.text
     doc = t.doc
     nxt = t.nbor(1) if t.i + 1 < len(doc) else None
-    if t.ent_type_ in NAME_ENTS and _in_name(t) or "-" in text and not NUMERIC.match(text):
-        return True  # part of a name ("Ligue 1"), or a compound word ("one-off")
+    if t.ent_type_ in NAME_ENTS and _in_name(t) \
+            or "-" in text and not NUMERIC.match(text) and not glued_money(t):  # fmt: skip
+        return True  # part of a name ("Ligue 1"), or a compound word ("one-off"; not "4m/-")
     if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no") \
             or t.i > 1 and doc[t.i - 1].text == "." and doc[t.i - 2].lower_ == "no":  # fmt: skip
         return True  # a rank or a name: "the world number three", "the No. 6 reactor"
@@ -287,6 +290,8 @@ def excluded_surely(t: Token) -> bool:
         return True  # a time, a year, a block, a product or a name (number_labels)
     if t.i > 0 and doc[t.i - 1].lower_ == "top":
         return True  # a rank: "into the world's top 50"
+    if t.i > 0 and doc[t.i - 1].text == "Local" and text.isdigit():
+        return True  # a union's branch: "Teamsters Local 90", "Local 1199 members"
     if nxt is not None and nxt.lower_ in ("am", "pm", "a.m.", "p.m.", "hrs", "gmt", "utc"):
         return True  # a clock time spaCy did not tag: "at about 6.50 am"
     if text == "911" and (nxt is None or nxt.tag_ != "NNS"):

@@ -23,6 +23,7 @@ from newsflow_enrich.stages.numbers import (
     SCALES,
     UNITS,
     Number,
+    glued_money,
     is_number_token,
     unit_of,
     value_of,
@@ -64,7 +65,8 @@ def numbers(sent: Span, doubtful: bool = False) -> list[Number]:
             continue
         if not is_number_token(t) or (
             t.ent_type_ in NOT_FIGURE_ENTS and not is_duration(t) and not bare_date(t)
-        ):
+            and not glued_money(t)  # "15,000/- per day": an amount spaCy ran into a date
+        ):  # fmt: skip
             i += 1
             continue
         sure = excluded_surely(t)

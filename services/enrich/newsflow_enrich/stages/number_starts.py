@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from newsflow_enrich.stages.numbers import (
     _DOLLAR_GLUED,
     GLUED,
+    GLUED_RAND,
     GLUED_SCALE,
+    GLUED_SHILLINGS,
     GLUED_UNIT,
     NUMBER_WORDS,
     NUMERIC,
@@ -35,6 +37,7 @@ def _could_open(text: str, lower: str) -> bool:
     a currency glued to one ('RM4.2', '$US61,000'), a number word, "half" or "a"."""
     low = lower.replace(",", "")
     return bool(NUMERIC.match(low) or GLUED.match(low) or _DOLLAR_GLUED.match(text)
+                or GLUED_RAND.match(text) or GLUED_SHILLINGS.match(text)
                 or GLUED_UNIT.match(low) or GLUED_SCALE.match(low) or low in NUMBER_WORDS
                 or low in ("half", "a"))  # fmt: skip
 

@@ -98,6 +98,13 @@ GLUED_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(fps|ghz|mhz|hz|mah|kwh|mwh|mp)$"
 # A scale printed onto an amount that spaCy leaves glued after its currency: "£11k", "$2.5bn"
 # (not alone: "200m" may be metres, "10k" a race).
 GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|bn|mn|tn)$", re.IGNORECASE)
+# The rand printed onto an amount and its scale, one token on South African pages: "R4bn",
+# "R7.5bn" (with its scale only: "R2" alone names roads, droids and film ratings).
+GLUED_RAND = re.compile(r"^R(\d[\d,]*(?:\.\d+)?)(bn|m|mn|tn|k)$")
+# Shillings as East African papers print them, one token: "620m/-", "10,000/-".
+GLUED_SHILLINGS = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|m|k)?/-$", re.IGNORECASE)
+SHILLING_COUNTRIES = {"Tanzania": "TZS", "Dar es Salaam": "TZS", "Dodoma": "TZS",
+                      "Uganda": "UGX", "Kampala": "UGX", "Kenya": "KES", "Nairobi": "KES"}  # fmt: skip
 GLUED_UNITS = {"fps": "fps", "ghz": "GHz", "mhz": "MHz", "hz": "Hz", "mah": "mAh", "kwh": "kWh",
                "mwh": "MWh", "mp": "MP"}  # fmt: skip
 MONTHS = date_shapes.MONTH_WORDS
@@ -126,16 +133,24 @@ def dollar_code(t: Token) -> str | None:
     return _DOLLARS[m.group(1)] if m and t.i > 0 and t.doc[t.i - 1].text == "$" else None
 
 
+def glued_money(t: Token) -> str | None:
+    """The currency printed onto an amount with its scale ("R4bn", "620m/-"), if any."""
+    if GLUED_RAND.match(t.text):
+        return "ZAR"
+    return currency_of(t.doc, "shilling") if GLUED_SHILLINGS.match(t.text) else None
+
+
+def _bare(t: Token) -> str:
+    """The number as printed, without the currency or unit glued to it ("R4bn": "4bn")."""
+    text = _DOLLAR_GLUED.sub(r"\2", t.text) if dollar_code(t) else GLUED_RAND.sub(r"\1\2", t.text)
+    text = GLUED_SHILLINGS.sub(r"\1\2", text)
+    return GLUED_UNIT.sub(r"\1", GLUED.sub(r"\2", text)).lower().replace(",", "")
+
+
 def value_of(tokens: list[Token]) -> float | None:
-    words = [
-        GLUED_UNIT.sub(r"\1", GLUED.sub(r"\2", _DOLLAR_GLUED.sub(r"\2", t.text)
-                                        if dollar_code(t) else t.text))
-        .lower()
-        .replace(",", "")
-        for t in tokens
-        if t.text != "-"
-    ]
-    if words and (scaled := GLUED_SCALE.match(words[0])) and _after_currency(tokens[0]):
+    words = [_bare(t) for t in tokens if t.text != "-"]
+    if words and (scaled := GLUED_SCALE.match(words[0])) \
+            and (_after_currency(tokens[0]) or _glued_money_text(tokens[0].text)):  # fmt: skip
         words[:1] = [scaled.group(1), scaled.group(2).lower()]  # "£11k": 11 thousand
     if len(words) == 1 and words[0] in VAGUE:
         return None  # "dozens" alone is not a count
@@ -163,13 +178,18 @@ def value_of(tokens: list[Token]) -> float | None:
         return None
 
 
+def _glued_money_text(text: str) -> bool:
+    return bool(GLUED_RAND.match(text) or GLUED_SHILLINGS.match(text))
+
+
 def _after_currency(t: Token) -> bool:
     return t.i > 0 and t.doc[t.i - 1].lower_ in PREFIXES
 
 
 def is_number_token(t: Token) -> bool:
     low = t.lower_.replace(",", "")
-    if NUMERIC.match(low) or GLUED.match(low) or dollar_code(t) or GLUED_UNIT.match(low):
+    if NUMERIC.match(low) or GLUED.match(low) or dollar_code(t) or GLUED_UNIT.match(low) \
+            or _glued_money_text(t.text):  # fmt: skip
         return True
     if GLUED_SCALE.match(low) and _after_currency(t):
         return True
@@ -184,13 +204,16 @@ def currency_follows(t: Token) -> bool:
 
 
 def currency_of(doc: Doc, code: str) -> str:
-    """The ISO code; for 'pesos', the one of the country the story names first."""
-    if code != "peso":
+    """The ISO code; for 'pesos' and printed shillings, the one of the country the story names
+    first (shillings: Kenya's if it names none)."""
+    countries = PESO_COUNTRIES if code == "peso" else SHILLING_COUNTRIES if code == "shilling" \
+        else None  # fmt: skip
+    if countries is None:
         return code
     text = text_of(doc).lower()
-    found = [(text.find(stem.lower()), iso) for stem, iso in PESO_COUNTRIES.items()
+    found = [(text.find(stem.lower()), iso) for stem, iso in countries.items()
              if stem.lower() in text]  # fmt: skip
-    return min(found)[1] if found else code
+    return min(found)[1] if found else code if code == "peso" else "KES"
 
 
 _ABOUT = {"about", "around", "roughly", "approximately", "nearly", "almost", "some"}
@@ -225,6 +248,8 @@ def unit_of(doc: Doc, num: Number) -> tuple[str | None, int]:
     glued = GLUED.match(doc[num.start].lower_)
     if glued:
         return PREFIXES[glued.group(1).lower()], num.end
+    if code := glued_money(doc[num.start]):
+        return code, num.end
     if unit := GLUED_UNIT.match(doc[num.end - 1].lower_):
         return GLUED_UNITS[unit.group(2)], num.end
     end = num.end

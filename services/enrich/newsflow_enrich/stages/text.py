@@ -57,10 +57,16 @@ _POSSESSIVE = re.compile(r"(?<=[^\W\d_])[ʼ‘´`](?=s\b)")
 _ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
 
 
+# A dash between digits that spaCy leaves inside one token ("€300–350", "9–12 months"), where a
+# hyphen it splits off, so that the range, the score or the span of years is read as one.
+_DIGIT_DASH = re.compile(r"(?<=\d)[–‑](?=\d)")
+
+
 def for_nlp(text: str) -> str:
-    """The text spaCy parses: possessive apostrophes spelled ’ and non-breaking spaces plain, one
-    character for one, so that every offset into it still indexes the body."""
-    return _POSSESSIVE.sub("’", text).translate(_ODD_SPACES)
+    """The text spaCy parses: possessive apostrophes spelled ’, non-breaking spaces plain and
+    dashes between digits hyphens, one character for one, so that every offset into it still
+    indexes the body."""
+    return _DIGIT_DASH.sub("-", _POSSESSIVE.sub("’", text).translate(_ODD_SPACES))
 
 
 def clean(raw: ArticleReceived, max_chars: int) -> Cleaned:
