@@ -72,3 +72,13 @@ def test_people_taken_into_custody_are_arrested() -> None:
     b = _report("25 looters were taken into custody.", [_fig("25", "looters", "taken", 25)],
                 hour=11)  # fmt: skip
     assert _tracks(a, b) == {"arrest|peopl|": [25, 25]}
+
+
+def test_known_to_have_died_is_the_toll_and_a_queue_waits() -> None:
+    a = _report("The sinking killed 23 people.", [_fig("23", "people", "killed", 23)])
+    b = _report("Twenty-three people are now known to have died.",
+                [_fig("Twenty-three", "people", "known", 23)], hour=11)  # fmt: skip
+    c = _report("The queue of tugboats waiting outside the port grew to 40.",
+                [_fig("40", "tugboats", "grew", 40)], hour=12)  # fmt: skip
+    d = _report("The queue of tugboats grew to 40.", [_fig("40", None, "grew", 40)], hour=13)
+    assert _tracks(a, b, c, d) == {"kill|peopl|": [23, 23], "wait|tugboat|": [40, 40]}

@@ -76,8 +76,9 @@ _PHRASES = [
     ({"claim", "cost", "take", "lose"}, re.compile(r"^\W*(?:[\w-]+\s+)?lives\b"), "kill"),
 ]  # fmt: skip
 # Verbs that state a fate the next words name: "23 people were confirmed dead", "12 were
-# reported missing", "40 are feared trapped".
-_STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ", "record"}
+# reported missing", "40 are feared trapped", "15 people are now known to have died".
+_STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ", "record",
+            "known"}  # fmt: skip
 # Objects that name people by their fate or as the rest: people, for the count.
 _PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim", "live"}  # "41 lives"
 # Objects that are a fate's count whatever the verb: the dead ("recovered 145 bodies", "found
@@ -105,7 +106,8 @@ _NUMBER_OF = re.compile(
 )
 # Where the counted noun phrase after "number of" ends.
 _PHRASE_END = {"in", "at", "from", "by", "off", "to", "on", "near", "across", "has", "have",
-               "had", "was", "were", "is", "are", "who", "whose", "that", "which", "rose", "stood"}  # fmt: skip
+               "had", "was", "were", "is", "are", "who", "whose", "that", "which", "rose", "stood",
+               "grew", "fell", "hit"}  # fmt: skip
 # "leaving 38 container ships waiting", "left 300 people homeless": the word after the object.
 _LEAVE = {"leav", "keep", "kept"}
 # A figure in a sentence that names a past year, and no day of this week, counts something of
@@ -271,7 +273,9 @@ def counted_in(sentence_before: str) -> tuple[str, str | None] | None:
         if len(phrase) == 1 and stem(phrase[0]) in EVENT_CLASS:
             return "people", phrase[0]  # "the number of injured climbed to 310"
         if phrase:
-            return " ".join(phrase), None
+            # "the queue of vessels grew to 40": what queues, waits
+            queued = found[-1].group(0).split()[0] in ("queue", "backlog")
+            return " ".join(phrase), ("waiting" if queued else None)
     if _TOLL.search(text):
         return "people", "kill"
     return None

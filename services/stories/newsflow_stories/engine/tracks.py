@@ -19,7 +19,7 @@ from newsflow_contracts.stories import FigureReport, FigureTrack
 
 from newsflow_stories.engine import counts
 from newsflow_stories.engine.identity import Identity, identities
-from newsflow_stories.engine.values import MIN_COUNT
+from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate
 
 
@@ -99,7 +99,29 @@ def choose(
         retold = [t for t in tracks.values() if _estimated(t, ident, bounds)]
     if not retold:
         retold = [t for t in tracks.values() if _retold_of_a_fate(t, ident, value)]
+    if not retold and (bounds is None or bounds[0] == bounds[1]):
+        retold = [t for t in tracks.values() if _measure_retold(t, ident, value)]
     return retold[0] if len(retold) == 1 else None
+
+
+def _measure_retold(track: TrackState, ident: Identity, value: float) -> bool:
+    """A large quantity with a unit told again, under verbs outside every class, is one
+    quantity whatever noun enrich gave it: "The wildfire has burned 12,000 hectares" (the
+    object "wildfire"), "has scorched 12,000 hectares of forest", "has consumed more than 12,000
+    hectares" ("fire"). Not a share ("fell 4.6 percent" of two things), a duration, nor a
+    range (whose middle may meet another value by chance)."""
+    return (
+        value >= MIN_COUNT
+        and ident.unit is not None
+        and ident.unit not in _NOT_MEASURES
+        and track.event_n not in counts.CLASSES
+        and ident.event not in counts.CLASSES
+        and (track.unit, track.place) == (ident.unit, ident.place)
+        and any(r["value"] == value and _low(r) == _high(r) for r in track.reports)
+    )
+
+
+_NOT_MEASURES = {"%", *DURATIONS}
 
 
 def _retold_of_a_fate(track: TrackState, ident: Identity, value: float) -> bool:

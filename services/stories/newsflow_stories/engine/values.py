@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 # Counts below this (with no unit) agree by chance; years and durations say when, not what.
 MIN_COUNT = 100
-_DURATIONS = {"s", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
+DURATIONS = {"s", "minutes", "hours", "days", "weeks", "months", "years", "decades"}
 
 Value = tuple[float, str | None]
 
@@ -21,7 +21,7 @@ def distinctive(values: Iterable[tuple[float, str | None]]) -> set[Value]:
     out: set[Value] = set()
     for value, unit in values:
         whole = float(value).is_integer()
-        if unit in _DURATIONS or (whole and not unit and value < MIN_COUNT):
+        if unit in DURATIONS or (whole and not unit and value < MIN_COUNT):
             continue
         if whole and not unit and 1900 <= value <= 2100:
             continue  # a year
