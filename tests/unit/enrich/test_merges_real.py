@@ -660,3 +660,20 @@ def test_a_long_acronym_may_take_a_word_s_second_letter() -> None:
     reg.add("NASCOM", "ORG", text.index("NASCOM"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["NASCOM"] == "Norland Aviation Services Company"
+
+
+def test_a_magazine_and_a_paper_are_named_by_their_first_or_last_word() -> None:
+    text = (
+        "Loftus Magazine broke the story in May; a Loftus article said so. The Harlow Times "
+        "followed. A Times reporter asked the mayor. Tribune, the Morrow Tribune's owner, and "
+        "the Morrow Tribune declined to comment; Tribune shares fell."
+    )
+    reg = Registry()
+    for name in ("Loftus Magazine", "Loftus", "Harlow Times", "Times", "Tribune",
+                 "Morrow Tribune"):  # fmt: skip
+        reg.add(name, "ORG", text.index(name))
+        reg.cands[name].learned_type = "ORG"
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Loftus"] == "Loftus Magazine"
+    assert reg.by_form["Times"] == "Harlow Times"
+    assert reg.by_form["Tribune"] == "Tribune"  # said before the paper: its owner

@@ -3,7 +3,10 @@ stage (after the typer, when the types are settled):
 - a name after a person without the person's given name ("Reagan National Airport" for "Ronald
   Reagan National Airport", "Kennedy Space Center" for "John F. Kennedy Space Center");
 - an airport or a school without "International" ("Stansted Airport" for "Stansted
-  International Airport").
+  International Airport");
+- a magazine without the word ("Forbes" for "Forbes Magazine"), and a paper by the word its name
+  ends with where spaCy tagged that alone as an organisation and no other paper of the article
+  ends so ("a Times reporter" for "the New York Times").
 """
 
 from __future__ import annotations
@@ -25,10 +28,10 @@ def run(reg: Registry) -> bool:
         for short in _shorter(name):
             owner = reg.by_form.get(short)
             if owner is not None and owner != name and owner == short \
-                    and reg.type_of(owner) in ("ORG", "LOC"):  # fmt: skip
+                    and reg.type_of(owner) == reg.type_of(name):  # fmt: skip
                 reg.merge(into=name, form=short)
                 merged = True
-    return merged
+    return _papers(reg) or merged
 
 
 def _shorter(name: str) -> list[str]:
@@ -41,4 +44,27 @@ def _shorter(name: str) -> list[str]:
     no_int = _INTERNATIONAL.sub("", name)
     if no_int != name and len(no_int.split()) >= 2:
         out.append(no_int)
+    if len(words) >= 2 and words[-1] == "Magazine":
+        out.append(" ".join(words[:-1]))
     return out
+
+
+# Last words of newspapers' names that name the paper alone.
+_PAPER_ENDS = {"Times", "Post", "Journal", "Herald", "Tribune", "Chronicle", "Guardian",
+               "Telegraph", "Observer", "Globe", "Gazette", "Inquirer", "Courant", "Examiner"}  # fmt: skip
+
+
+def _papers(reg: Registry) -> bool:
+    """'Times' (spaCy: an organisation) for the article's one paper that ends so, named in full
+    before it."""
+    merged = False
+    for last in _PAPER_ENDS:
+        alone = reg.by_form.get(last)
+        if alone != last or reg.type_of(alone) != "ORG":
+            continue
+        papers = [n for n in reg.cands if n.endswith(" " + last) and reg.type_of(n) == "ORG"]
+        # Named in full first: "Tribune" said before "the Chicago Tribune" is its owner.
+        if len(papers) == 1 and reg.cands[papers[0]].first < reg.cands[last].first:
+            reg.merge(into=papers[0], form=last)
+            merged = True
+    return merged
