@@ -677,3 +677,14 @@ def test_a_magazine_and_a_paper_are_named_by_their_first_or_last_word() -> None:
     assert reg.by_form["Loftus"] == "Loftus Magazine"
     assert reg.by_form["Times"] == "Harlow Times"
     assert reg.by_form["Tribune"] == "Tribune"  # said before the paper: its owner
+
+
+def test_an_organisation_is_named_by_the_first_and_last_words_of_its_name() -> None:
+    text = "The Corbel Ice Hockey League met. Corbel League clubs voted; the Corbel Cup went on."
+    reg = Registry()
+    for name in ("Corbel Ice Hockey League", "Corbel League", "Corbel Cup"):
+        reg.add(name, "ORG", text.index(name))
+        reg.cands[name].learned_type = "ORG"
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Corbel League"] == "Corbel Ice Hockey League"
+    assert reg.by_form["Corbel Cup"] == "Corbel Cup"

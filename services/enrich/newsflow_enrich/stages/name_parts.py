@@ -4,6 +4,8 @@ stage (after the typer, when the types are settled):
   Reagan National Airport", "Kennedy Space Center" for "John F. Kennedy Space Center");
 - an airport or a school without "International" ("Stansted Airport" for "Stansted
   International Airport");
+- an organisation by the first and last words of its name ("Elite League" for "Elite Ice
+  Hockey League");
 - a magazine without the word ("Forbes" for "Forbes Magazine"), and a paper by the word its name
   ends with where spaCy tagged that alone as an organisation and no other paper of the article
   ends so ("a Times reporter" for "the New York Times").
@@ -31,7 +33,25 @@ def run(reg: Registry) -> bool:
                     and reg.type_of(owner) == reg.type_of(name):  # fmt: skip
                 reg.merge(into=name, form=short)
                 merged = True
-    return _papers(reg) or merged
+    return _inner_words(reg) | _papers(reg) or merged
+
+
+def _inner_words(reg: Registry) -> bool:
+    """'Elite League' for 'Elite Ice Hockey League': an organisation spaCy tagged by the first
+    and last words of one longer organisation's name, where one fits (requiring it printed after
+    the longer name lost both halves' pairs and kept "Indian Bank" in "Indian Overseas Bank")."""
+    orgs = [n for n in reg.cands if reg.type_of(n) == "ORG"]
+    merged = False
+    for short in orgs:
+        words = short.split()
+        if short not in reg.cands or len(words) != 2 or reg.by_form.get(short) != short:
+            continue
+        fits = [n for n in orgs if n in reg.cands and len(n.split()) >= 3
+                and n.split()[0] == words[0] and n.split()[-1] == words[1]]  # fmt: skip
+        if len(fits) == 1:
+            reg.merge(into=fits[0], form=short)
+            merged = True
+    return merged
 
 
 def _shorter(name: str) -> list[str]:
