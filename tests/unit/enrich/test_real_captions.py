@@ -402,3 +402,13 @@ def test_separate_photos_with_one_caption_each_print_it_and_a_gallery_once() -> 
         "</figure>",
     )
     assert captions(html) == ["Credit: Ana Rusk", "Credit: Ana Rusk"]
+
+
+def test_a_figcaption_after_a_photo_linked_to_another_story_is_a_card() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><figcaption>The pier at dawn. (FILE)</figcaption></figure>"
+        "<div class='lone'><figure><a href='/2030/01/02/bridge-opens/'><img src='b.jpg'></a>"
+        "</figure><figcaption>Mayor Ilse Brandt at the bridge. (FILE)</figcaption></div>",
+    )
+    assert captions(html) == ["The pier at dawn. (FILE)"]

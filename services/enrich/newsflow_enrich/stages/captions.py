@@ -61,7 +61,8 @@ def captions(tree: HTMLParser) -> list[str]:
         elif node.tag in ("figure", "figcaption"):
             if node.tag == "figcaption" and _has_ancestor(node, "figure"):
                 continue  # read with its figure
-            line = "" if _elsewhere(node) or _teaser(node) else _caption_of(node)
+            line = "" if _elsewhere(node) or _teaser(node) or _after_teaser(node) \
+                else _caption_of(node)  # fmt: skip
         else:
             line, parts = _loose_caption(node)
             read.update(p.mem_id for p in parts if line)
@@ -120,6 +121,16 @@ def _photo_box(img: LexborNode) -> LexborNode:
             not printed.text(box.parent).strip():  # fmt: skip
         box = box.parent
     return box
+
+
+def _after_teaser(cap: LexborNode) -> bool:
+    """A <figcaption> printed after a figure, not in it, under a photo that links to another
+    story: a card of a list of other stories."""
+    prev = cap.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    return cap.tag == "figcaption" and prev is not None and \
+        any(_linked_away(m) for m in prev.css(_MEDIA))  # fmt: skip
 
 
 def _linked_away(node: LexborNode) -> bool:
