@@ -6,12 +6,13 @@ spaCy's mentions and the text) name the same thing.
   name spaCy tagged alone and the only full name it starts ("Mina" -> "Mina Starsiak Hawk");
 - a company without its legal suffix ("Nvidia Corp." -> "Nvidia"), a region without its
   descriptor ("Inner Mongolia Autonomous Region"), "X of Y" shortened to "X" when X has 2+ words;
-  an institution by its head word after "the" (org_heads.py);
+  an institution by its head word after "the", a newspaper by its last word, "the State
+  Department" (org_heads.py);
 - spelling variants, middle names and initials, generations ("Jr."), misspelt surnames and
   nicknames (variants.py);
 - a country by its polity ("Kingdom of Cambodia" -> "Cambodia");
 - a title and a surname ("Dr Smith", "Senator Smith") are the person with that surname; a
-  peer keeps the titled form too ("Lord Baker");
+  peer keeps the titled form too ("Lord Baker") (titles.py);
 - a US state abbreviation after a city ("Springfield, Ill.") is the state, not a place of its
   own (states.py);
 - known variants from a small curated table ("Daesh" = "Islamic State"), by the registry.
@@ -36,6 +37,7 @@ from newsflow_enrich.stages import (
     org_heads,
     states,
     teams,
+    titles,
     variants,
 )
 from newsflow_enrich.stages.doc_text import text_of
@@ -94,7 +96,7 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         reg.cands[owners[0]].types["PERSON"] += STRONG
         for peer in re.finditer(rf"\b(?:Lord|Lady|Baroness|Baron) {re.escape(surname)}"
                                 r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
-            if not (peer.group().startswith("Lady") and _wife(surname, text)):
+            if not (peer.group().startswith("Lady") and titles.wife(surname, text)):
                 reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
 
 
@@ -266,44 +268,6 @@ def _shared_short_forms(reg: Registry, sport: bool) -> set[str]:
 _POLITY = re.compile(r"(?:(?:Federal |People['’]s |Islamic |Democratic )?Republic|Kingdom|State"
                      r"|Commonwealth|Principality|Sultanate|Emirate|Grand Duchy) of (?:the )?"
                      r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")  # fmt: skip
-# Last words of newspapers, magazines and news services ("Dunmore Courant", "Fox News"); not
-# "Star", "Sun" or "Globe", which end other names as often.
-_PRESS = {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "courant",
-          "reporter", "telegraph", "inquirer", "examiner", "courier", "bulletin", "enquirer",
-          "dispatch", "news", "yorker", "magazine", "press", "daily"}  # fmt: skip
-
-
-def _press(reg: Registry, text: str) -> None:
-    """'the Dunmore Courant' is a newspaper whatever spaCy called it (a person, a place), and
-    'the Courant' is that paper where no other of the article ends so. (Its last word in any use
-    was tried in an earlier round and lowered half b; "the" before it is what marks the paper.)"""
-    ends: dict[str, list[str]] = {}
-    for name in list(reg.cands):
-        words = name.split()
-        if len(words) >= 2 and words[-1].lower() in _PRESS and words[-1][:1].isupper() \
-                and not reg.cands[name].curated_type:  # fmt: skip
-            reg.cands[name].types["ORG"] += STRONG
-            ends.setdefault(words[-1], []).append(name)
-    for last, named in ends.items():
-        if len(named) == 1 and re.search(rf"\b[Tt]he {last}\b(?! [A-Z])", text):
-            reg.merge(into=named[0], form=last)
-
-
-_DEPARTMENT = re.compile(r"(?:(?:U\.S\.|US) )?Department of (?:the )?([A-Z][a-z]+)")
-
-
-def _departments(reg: Registry, text: str) -> None:
-    """'the State Department' is 'the U.S. Department of State', 'the Defense Department' the
-    'Department of Defense'."""
-    for name in list(reg.cands):
-        m = _DEPARTMENT.fullmatch(name)
-        if name not in reg.cands or not m:
-            continue
-        short = f"{m.group(1)} Department"
-        if short in reg.by_form or next(occurrences(short, text), None):
-            reg.merge(into=name, form=short)
-
-
 def _minor_place(reg: Registry, owner: str, short: str, shorts: list[str]) -> bool:
     """'Alden' for 'Alden Capital' though spaCy once called it a place: a company's short name
     that is no country or state and that spaCy took for a place at most twice."""
@@ -353,7 +317,7 @@ def _used_alone(form: str, text: str) -> bool:
         if prev is None or not prev.group(1)[:1].isupper() \
                 or prev.group(1).endswith(".") and not _INITIAL.fullmatch(prev.group()) \
                 or prev.group(1) in ("The", "A", "An") or _FIRST_PERSON.fullmatch(prev.group(1)) \
-                or prev.group(1).lower() in _HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
+                or prev.group(1).lower() in titles.HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
             return True
     return False
 
@@ -380,12 +344,12 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     acronyms.merge_acronyms(reg, text)
     acronyms.merge_inner_acronyms(reg)
     states.mark(reg, text)
-    _titled(reg, text)
+    titles.titled(reg, text)
     variants.run(reg, text)
     variants.quoted_nicknames(reg, text)
-    _press(reg, text)
+    org_heads.press(reg, text)
     _merge_surnames(reg, text)
-    _departments(reg, text)
+    org_heads.departments(reg, text)
     _merge_short_forms(reg, text, sport)
     org_heads.run(reg, text)
 
@@ -403,58 +367,3 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     nicknamed = teams.merge_nicknames(reg, text, sport)  # "Buckeyes" for "Ohio State"
     name_parts.run(reg)  # "Reagan National Airport" for "Ronald Reagan National Airport"
     return len(reg.cands) != before or nicknamed
-
-
-# Titles that name a person by office or address; a narrower list than names.PERSON_TITLES,
-# whose roles and kin words ("leader", "son", "player") also start names of other things.
-_HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "judge", "justice", "president", "senator", "sen", "rep", "representative", "congressman",
-    "congresswoman", "gov", "governor", "mayor", "minister", "premier", "chancellor", "speaker",
-    "gen", "general", "col", "colonel", "capt", "captain", "lt", "lieutenant", "maj", "major",
-    "sgt", "sergeant", "adm", "admiral", "insp", "inspector", "det", "detective", "supt",
-    "superintendent", "commissioner", "ambassador", "king", "queen", "prince", "princess",
-    "pope", "rev", "reverend", "rabbi", "imam", "sheikh", "shaikh", "datuk", "dato", "tun",
-    "councillor", "councilor", "alderman", "coach",
-}  # fmt: skip
-
-
-# Peers' titles, which with the surname make the name a peer goes by ("Lord Baker").
-_PEERAGE = {"lord", "lady", "baron", "baroness"}
-# Forms of address that precede nothing but a person's name ("Mr Ng": spaCy said ORG).
-_ADDRESS = {"mr", "mrs", "ms", "mx", "dr"}
-
-
-def _wife(surname: str, text: str) -> bool:
-    """The text names a man of `surname` by a knight's, peer's or plain man's title ("Sir Keir
-    Starmer", "Lord Baker", "Mr Starmer"): then "Lady Starmer" is his wife, not him."""
-    return re.search(rf"\b(?:Sir|Lord|Mr\.?) (?:[A-Z][\w'’-]+ )?{re.escape(surname)}(?![\w-])",
-                     text) is not None  # fmt: skip
-
-
-def _titled(reg: Registry, text: str) -> None:
-    """'Dr Harwell', 'Senator Okonjo' (spaCy's mention with the title in it) are 'Harwell' and
-    'Okonjo': the title goes, and the surname rule then joins the full name. Only for a
-    person: 'General Motors' and 'Justice Department' keep their first word."""
-    for name in list(reg.cands):
-        words = name.split()
-        k = 0
-        while k < len(words) - 1 and words[k].rstrip(".").lower() in _HONORIFICS:
-            k += 1
-        rest = " ".join(words[k:])
-        if not k or not rest[:1].isupper() or len(words) - k > 3 or names.is_title_only(rest) \
-                or reg.type_of(name) != "PERSON" and not _surname_of_person(reg, rest) \
-                and words[0].rstrip(".").lower() not in _ADDRESS:  # fmt: skip
-            continue
-        if words[0].lower() == "lady" and k == 1 and _wife(rest, text):
-            continue  # "Lady Starmer" beside "Sir Keir Starmer": his wife
-        cand = reg.drop(name)
-        into = reg.add(rest, "PERSON", cand.first, weight=STRONG)
-        reg.cands[into].types.update(cand.types)
-        if words[0].lower() in _PEERAGE and k == 1 and len(words) == 2:
-            reg.merge(into=into, form=name)  # "Lord Baker" is what a peer is called
-
-
-def _surname_of_person(reg: Registry, word: str) -> bool:
-    return any(len(n.split()) >= 2 and names.surname(n) == word and reg.type_of(n) == "PERSON"
-               for n in reg.cands)  # fmt: skip
