@@ -412,3 +412,13 @@ def test_a_figcaption_after_a_photo_linked_to_another_story_is_a_card() -> None:
         "</figure><figcaption>Mayor Ilse Brandt at the bridge. (FILE)</figcaption></div>",
     )
     assert captions(html) == ["The pier at dawn. (FILE)"]
+
+
+def test_a_photo_label_before_a_credit_element_is_dropped_one_in_its_text_stays() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><figcaption><span>Photo: <p>Ana Rusk/Instagram</p></span>"
+        "</figcaption></figure>"
+        "<figure><img src='b.jpg'><figcaption>The pier. Photo: Tova Lind, AP</figcaption></figure>",
+    )
+    assert captions(html) == ["Ana Rusk/Instagram", "The pier. Photo: Tova Lind, AP"]

@@ -15,7 +15,7 @@ from newsflow_enrich.stages import printed
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
                     r" image|toggle caption|hide caption|(image|photo|picture)s? credits?)\s*:?"
                     r"|(image |photo |slide )?\d+ ?(of|/) ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)"
-                    r"|show caption|expand|advertisement|tagged)$", re.IGNORECASE)  # fmt: skip
+                    r"|show caption|expand|advertisement|tagged|photos?:)$", re.IGNORECASE)  # fmt: skip
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 # A caption's second copy (shortened, for screen readers only, or hidden by its style until a
 # reader asks for it): not printed twice.
