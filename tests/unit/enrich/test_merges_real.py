@@ -688,3 +688,18 @@ def test_an_organisation_is_named_by_the_first_and_last_words_of_its_name() -> N
     resolve.after_typer(reg, text)
     assert reg.by_form["Corbel League"] == "Corbel Ice Hockey League"
     assert reg.by_form["Corbel Cup"] == "Corbel Cup"
+
+
+def test_an_organisation_is_named_without_the_place_it_begins_with() -> None:
+    text = (
+        "The Port Vell Arts and Crafts Guild met in Port Vell. Arts & Crafts Guild members voted."
+    )
+    reg = Registry()
+    reg.add("Port Vell Arts and Crafts Guild", "ORG", text.index("Port Vell Arts"))
+    reg.add("Port Vell", "LOC", text.index("Port Vell."))
+    reg.add("Arts & Crafts Guild", "ORG", text.index("Arts &"))
+    for name in reg.cands:
+        reg.cands[name].learned_type = reg.type_of(name)
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Arts & Crafts Guild"] == "Port Vell Arts and Crafts Guild"
+    assert reg.by_form["Port Vell"] == "Port Vell"

@@ -6,6 +6,8 @@ stage (after the typer, when the types are settled):
   International Airport");
 - an organisation by the first and last words of its name ("Elite League" for "Elite Ice
   Hockey League");
+- an organisation without the place its name begins with, "&" and "and" alike ("Jazz &
+  Heritage Foundation" for "New Orleans Jazz and Heritage Foundation");
 - a magazine without the word ("Forbes" for "Forbes Magazine"), and a paper by the word its name
   ends with where spaCy tagged that alone as an organisation and no other paper of the article
   ends so ("a Times reporter" for "the New York Times").
@@ -33,7 +35,32 @@ def run(reg: Registry) -> bool:
                     and reg.type_of(owner) == reg.type_of(name):  # fmt: skip
                 reg.merge(into=name, form=short)
                 merged = True
-    return _inner_words(reg) | _papers(reg) or merged
+    return _inner_words(reg) | _papers(reg) | _without_place(reg) or merged
+
+
+def _without_place(reg: Registry) -> bool:
+    """'Jazz & Heritage Foundation' for 'New Orleans Jazz and Heritage Foundation': an
+    organisation spaCy tagged by the name without the place it begins with (a place of the
+    article), "&" and "and" alike."""
+    merged = False
+    orgs = [n for n in reg.cands if reg.type_of(n) == "ORG"]
+    keys = {_and(n): n for n in orgs if len(n.split()) >= 2}
+    for name in orgs:
+        words = name.split()
+        for k in (1, 2):  # "Texas ...", "New Orleans ..."
+            place, rest = " ".join(words[:k]), " ".join(words[k:])
+            owner = reg.by_form.get(place)
+            short = keys.get(_and(rest))
+            if len(rest.split()) >= 2 and owner is not None and reg.type_of(owner) == "LOC" \
+                    and short is not None and short != name and short in reg.cands \
+                    and reg.by_form.get(short) == short:  # fmt: skip
+                reg.merge(into=name, form=short)
+                merged = True
+    return merged
+
+
+def _and(name: str) -> str:
+    return name.replace(" & ", " and ")
 
 
 def _inner_words(reg: Registry) -> bool:
