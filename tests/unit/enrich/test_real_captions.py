@@ -422,3 +422,14 @@ def test_a_photo_label_before_a_credit_element_is_dropped_one_in_its_text_stays(
         "<figure><img src='b.jpg'><figcaption>The pier. Photo: Tova Lind, AP</figcaption></figure>",
     )
     assert captions(html) == ["Ana Rusk/Instagram", "The pier. Photo: Tova Lind, AP"]
+
+
+def test_a_figure_whose_photo_and_caption_link_to_another_story_is_a_card() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><figcaption>The pier at dawn. (Reuters)</figcaption></figure>"
+        "<ul class='x9'><li><figure><a href='/india/bridge-opens/articleshow/7.cms'><div><img "
+        "src='b.jpg'></div><figcaption>Varnhold opens its new bridge to traffic</figcaption></a>"
+        "</figure></li></ul>",
+    )
+    assert captions(html) == ["The pier at dawn. (Reuters)"]

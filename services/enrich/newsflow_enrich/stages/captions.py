@@ -194,11 +194,12 @@ def _portrait(img: LexborNode) -> bool:
 
 
 def _teaser(fig: LexborNode) -> bool:
-    """A figure whose caption is a link shows another story (a related-story list), or a promo
-    ("Want more science? Get a subscription ...": mostly linked)."""
+    """A figure whose caption is a link shows another story (a related-story list; also a link
+    around both the photo and the caption), or a promo ("Want more science? Get a subscription
+    ...": mostly linked)."""
     cap = fig if fig.tag == "figcaption" else fig.css_first("figcaption")
     return cap is not None and (_all_linked(cap) and not _linked_credit(fig, cap) or _card(cap)
-                                or _mostly_linked(cap))  # fmt: skip
+                                or _mostly_linked(cap) or _linked_away(cap))  # fmt: skip
 
 
 def _linked_credit(fig: LexborNode, cap: LexborNode) -> bool:
