@@ -703,3 +703,19 @@ def test_an_organisation_is_named_without_the_place_it_begins_with() -> None:
     resolve.after_typer(reg, text)
     assert reg.by_form["Arts & Crafts Guild"] == "Port Vell Arts and Crafts Guild"
     assert reg.by_form["Port Vell"] == "Port Vell"
+
+
+def test_a_relative_named_after_the_surname_s_possessive_does_not_share_it() -> None:
+    text = (
+        "Tamsin Orrell, 26, leads the local. Orrell said pay was low. Orrell’s mother, Ada "
+        "Orrell, drives a van. Orrell filed a complaint."
+    )
+    reg = Registry()
+    reg.add("Tamsin Orrell", "PERSON", 0)
+    reg.add("Orrell", "ORG", text.index("Orrell said"))
+    reg.add("Ada Orrell", "PERSON", text.index("Ada"))
+    for name in reg.cands:
+        reg.cands[name].learned_type = reg.type_of(name)
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Orrell"] == "Tamsin Orrell"
+    assert reg.by_form["Ada Orrell"] == "Ada Orrell"

@@ -51,9 +51,11 @@ from newsflow_enrich.stages.registry import (
 from newsflow_enrich.stages.states import STATE_NAMES
 
 
-def _merge_surnames(reg: Registry, text: str) -> None:
+def _merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
     """A person's last name, alone, is that person, unless two people in the article share it.
-    The surname becomes a form even when spaCy never tagged it alone ("Ruto, 55, thanked")."""
+    The surname becomes a form even when spaCy never tagged it alone ("Ruto, 55, thanked").
+    With `kin` (after the typer), a relative named only as one ("Fischer’s mother, Adrianne
+    Fischer") does not share it."""
     people = [n for n in reg.cands if len(n.split()) >= 2 and (reg.type_of(n) == "PERSON"
               or _person_by_surname(reg, n)) and not n.startswith("Lady ")]  # fmt: skip
     by_surname: dict[str, list[str]] = {}
@@ -84,6 +86,8 @@ def _merge_surnames(reg: Registry, text: str) -> None:
         owners = [o for o in owners if o not in glued]
         if len(owners) > 1 and len({names.without_generation(o) for o in owners}) == 1:
             continue  # "Allan Bryant Snr" and "Allan Bryant Jnr": "Bryant" is either
+        if len(owners) > 1 and kin:
+            owners = [o for o in owners if not _kin_only(reg, o, text)] or owners
         if len(owners) > 1:
             owners = _last_named(reg, owners, surname, text)
         if len(owners) != 1 or not (glued or _used_alone(surname, text)):
@@ -106,6 +110,20 @@ def _place(reg: Registry, word: str) -> bool:
     place, not a person by the given name. (Not a people's word: spaCy calls "Sean" and the
     family name "Han" that too.)"""
     return reg.type_of(word) == "LOC" and places().get(word) not in (None, "city")
+
+
+_KIN = (r"(?:mother|father|son|daughter|wife|husband|brother|sister|widow|widower|grandson|"
+        r"granddaughter|grandmother|grandfather|niece|nephew|uncle|aunt|cousin)")  # fmt: skip
+
+
+def _kin_only(reg: Registry, name: str, text: str) -> bool:
+    """Every print of the full name follows the surname's possessive and a kin word ("Fischer’s
+    mother, Adrianne Fischer"): the surname alone is the other one. (Not after "his" or "her":
+    "Molly Martens and her father, Tom Martens" leaves "Martens" either's.)"""
+    kin = re.compile(rf"\b{re.escape(names.surname(name))}['’]s {_KIN},? $")
+    starts = [st for f in reg.cands[name].forms if len(f.split()) >= 2
+              for st, _ in occurrences(f, text)]  # fmt: skip
+    return bool(starts) and all(kin.search(text, max(0, st - 40), st) for st in starts)
 
 
 def _last_named(reg: Registry, owners: list[str], surname: str, text: str) -> list[str]:
@@ -360,7 +378,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     is now a company); whether any merge happened."""
     before = len(reg.cands)
     variants.misspelt_given_names(reg)  # "Rushiyah Narker" (spaCy: ORG), now a person
-    _merge_surnames(reg, text)
+    _merge_surnames(reg, text, kin=True)  # not in run(): a change after the typer's inputs
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)
