@@ -1,7 +1,7 @@
 """Enrichment quality on the gold set in bench/data: ours against a plain baseline.
 
 Usage: bench/quality [--data bench/data] [--split dev|heldout|unseen|all] [--model NAME] [--misses] [--no-baseline]
-       [--written | --real] [--test]
+       [--written | --real] [--test] [--parsed DIR]
 
 Each article is bench/data/<name>.{txt,html,json} with bench/data/<name>.gold.json (format in
 bench/README.md). The real news pages (bench/real/pages, splits real-dev and real-test) are
@@ -67,14 +67,20 @@ def load_cases(data: Path) -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
     return cases
 
 
-def ours(cases: list[Any], model: str | None = None,
-         ner: str | None = None) -> tuple[list[dict[str, Any]], float]:  # fmt: skip
+def ours(cases: list[Any], model: str | None = None, ner: str | None = None,
+         parsed: Path | None = None) -> tuple[list[dict[str, Any]], float]:  # fmt: skip
     from newsflow_enrich.pipeline import Enricher
 
     kwargs = {"ner": "" if ner == "none" else ner} if ner else {}
     enricher = Enricher(model, **kwargs) if model else Enricher(**kwargs)
     t0 = time.perf_counter()
-    results = enricher.enrich_many(raw for _, raw, _ in cases)
+    raws = (raw for _, raw, _ in cases)
+    if parsed is not None:
+        from parsed import enrich_many
+
+        results = enrich_many(enricher, raws, parsed)
+    else:
+        results = enricher.enrich_many(raws)
     elapsed = time.perf_counter() - t0
     out = []
     for r in results:
@@ -200,6 +206,9 @@ def main() -> None:
     ap.add_argument("--model", help="spaCy pipeline (name or path) instead of the service default")
     ap.add_argument("--ner", help="learned NER (bundled name or directory; 'none': the "
                     "pipeline's own) instead of the service default")
+    ap.add_argument("--parsed", type=Path, help="keep each article's parse in this directory "
+                    "and read it back on later runs (bench/parsed.py): the same scores, and a "
+                    "change after the parse is judged in seconds")
     ap.add_argument("--out", type=Path, default=BENCH / "out" / "quality.json")
     ap.add_argument("--written", action="store_true", help="only the written sets (--data)")
     ap.add_argument("--real", action="store_true", help="only the real news pages (bench/real)")
@@ -212,7 +221,7 @@ def main() -> None:
     sources = [("written", args.data)] * (not args.real) + [("real", REAL)] * (not args.written)
     groups = {group: _select(load_cases(path), args) for group, path in sources}
     cases = [c for g in groups.values() for c in g]
-    preds, elapsed = ours(cases, args.model, args.ner)
+    preds, elapsed = ours(cases, args.model, args.ner, args.parsed)
     per = score(cases, preds)
     base_per = None if args.no_baseline else score(cases, baseline(cases))
     if args.misses:
