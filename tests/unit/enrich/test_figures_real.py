@@ -391,3 +391,10 @@ def test_a_contracted_verb_is_spelled_out(enricher: Enricher) -> None:
 def test_a_union_local_is_a_name(enricher: Enricher) -> None:
     figs = figures(enricher, "But Local 52 members are ready for a fight over the 14 depots.")
     assert [f.value for f in figs] == [14]
+
+
+def test_either_of_two_numbers_is_a_range(enricher: Enricher) -> None:
+    figs = figures(enricher, "The repairs on the bridge took six or seven weeks, the council said.")
+    assert [(f.value, f.low, f.high, f.unit) for f in figs] == [(6.5, 6, 7, "weeks")]
+    figs = figures(enricher, "He could sell it in two months or four months or six months, he said.")
+    assert [f.value for f in figs] == [2, 4, 6]

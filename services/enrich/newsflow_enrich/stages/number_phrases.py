@@ -217,7 +217,8 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
             # "$40-50 billion": the scale printed once is both ends'
             low = prev.value * _scale_of(doc, n) if _scale_of(doc, prev) == 1 else prev.value
             low = low if low < n.value else prev.value
-            if gap_words and gap_words <= RANGE_WORDS and ("and" not in gap_words or between) \
+            if gap_words and (gap_words <= RANGE_WORDS or _either(doc, gap, n)) \
+                    and ("and" not in gap_words or between) \
                     and low < n.value and not _is_change(doc, prev) \
                     and _same_unit(doc, prev, n):  # fmt: skip
                 # "0-60 mph in 5.8 seconds": a car's sprint is to its end speed, not a range
@@ -230,6 +231,13 @@ def _ranges(doc: Doc, nums: list[Number]) -> list[Number]:
 
 
 _SPEEDS = {"mph", "km/h"}
+
+
+def _either(doc: Doc, gap: Span, n: Number) -> bool:
+    """'three or four days', '18 or 19 seconds': either of two numbers, read as a range (not a
+    list of choices: 'two weeks or five weeks or nine weeks')."""
+    return len(gap) == 1 and gap[0].lower_ == "or" \
+        and not (n.end < len(doc) and doc[n.end].lower_ == "or")  # fmt: skip
 
 
 def _scale_of(doc: Doc, num: Number) -> float:
