@@ -75,3 +75,12 @@ def test_a_label_in_an_element_of_its_own_before_the_name_is_kept_whole() -> Non
         "<span class='post_author'>Ana Rusk </span></div>"
     )
     assert _byline(_bare(top)) == "Story by Ana Rusk"
+
+
+def test_authors_marked_one_by_one_are_one_byline() -> None:
+    head = '<meta name="author" content="Ana Rusk">'
+    top = (
+        "<address data-component='meta-byline'><div class='q7'><a rel='author' href='/p/ar'>"
+        "Ana Rusk</a> and <a rel='author' href='/p/tl'>Tova Lind</a></div></address>"
+    )
+    assert _byline(_bare(top, head)) == "Ana Rusk and Tova Lind"

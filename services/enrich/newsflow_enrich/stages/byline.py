@@ -23,6 +23,7 @@ from newsflow_enrich.stages import chrome, dates, printed
 _SELECTORS = ('[class*="byline" i]', '[class*="submitted-by" i]', '[rel="author"]',
               '[itemprop="author"]', '[class*="author" i]', '[class*="entry-meta" i]',
               '[class*="article-info" i]', '[class*="meta" i]')  # fmt: skip
+_PER_AUTHOR = ('[rel="author"]', '[itemprop="author"]')
 _READ_TIME = re.compile(
     r"^\d+\s*(min(ute)?s?|hours?)(\s+read)?$|^\d+\s+\w+\s+ago$|read$", re.IGNORECASE
 )
@@ -77,6 +78,7 @@ def _as_meta_says(line: str, whole: str, author: str | None) -> str:
 def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
     for selector in _SELECTORS:
         for node in tree.css(selector):
+            node = _authors_box(node, selector)
             if node.tag in ("meta", "html", "body", "article", "main", "script", "style") \
                     or _in_comments(node):  # fmt: skip
                 continue
@@ -97,6 +99,16 @@ def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
         line = from_pieces(re.split(r"[\x00\n]", raw))
         if line and chrome.BYLINE.match(line) and chrome.words(line) <= _MAX_WORDS:
             yield line, " ".join(raw.replace("\x00", " ").split())
+
+
+def _authors_box(node: LexborNode, selector: str) -> LexborNode:
+    """Authors marked one by one ("<a rel='author'>Jane Doe</a> and <a rel='author'>Ana
+    Rusk</a>"): the box that prints them together, so that the byline names them all."""
+    box = node.parent
+    if selector in _PER_AUTHOR and box is not None and len(box.css(selector)) > 1 and \
+            chrome.words(printed.text(box, " ")) <= _MAX_WORDS:  # fmt: skip
+        return box
+    return node
 
 
 def _by_boxes(tree: HTMLParser) -> Iterator[LexborNode]:
