@@ -6,7 +6,7 @@ import pytest
 from newsflow_contracts.events import ArticleReceived
 from newsflow_enrich.pipeline import Enricher
 
-from bench.parsed import enrich_many
+from bench.parsed import enrich_many, parser_name
 
 ARTICLES = [
     (
@@ -35,3 +35,5 @@ def test_kept_parses_give_the_same_events_and_are_read_back(tmp_path: Path,
 
     monkeypatch.setattr(enricher.nlp, "pipe", no_parse)
     assert _events(enrich_many(enricher, raws, tmp_path)) == want
+    # a retrained typer reads the same parses
+    assert enricher.typer is not None and enricher.typer.version not in parser_name(enricher)
