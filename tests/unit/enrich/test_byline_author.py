@@ -84,3 +84,9 @@ def test_authors_marked_one_by_one_are_one_byline() -> None:
         "Ana Rusk</a> and <a rel='author' href='/p/tl'>Tova Lind</a></div></address>"
     )
     assert _byline(_bare(top, head)) == "Ana Rusk and Tova Lind"
+
+
+def test_a_meta_author_printed_as_value_not_content_is_the_page_s_author() -> None:
+    head = '<meta name="author" value="Lisa Kaczke">'
+    top = "<div class='author-box'>Lisa Kaczke</div>"
+    assert _byline(_page(head, top)) == "Lisa Kaczke"

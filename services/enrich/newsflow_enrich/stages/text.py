@@ -300,7 +300,8 @@ def _meta_days(tree: HTMLParser) -> set[date]:
 
 def _meta(tree: HTMLParser, selectors: tuple[str, ...]) -> str | None:
     for sel in selectors:
-        value = _attr(tree, sel, "content")
+        # (some sites' templates print the tag's value as "value", not "content")
+        value = _attr(tree, sel, "content") or _attr(tree, sel, "value")
         if value and not value.startswith("http"):
             return value
     return None
