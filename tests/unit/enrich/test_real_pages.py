@@ -371,3 +371,9 @@ def test_a_printed_day_one_of_the_publication_meta_tags_agrees_with_wins() -> No
 def test_a_meta_stamp_with_a_two_digit_year_puts_the_year_first() -> None:
     html = page('<meta name="date" content="30-12-29">', "")
     assert meta(html).published_at == "2030-12-29"
+
+
+def test_a_meta_date_printed_as_words_still_finds_the_printed_time_of_its_day() -> None:
+    html = page('<meta name="date" value="December 1, 2030">',
+                "<div class='date'>Dec 1, 2030 1:01 PM</div>")  # fmt: skip
+    assert meta(html).published_at[:16] == "2030-12-01T13:01"

@@ -276,6 +276,9 @@ def _story_resumes(rest: list[str]) -> bool:
 
 def _day(stamp: str | None) -> date | None:
     m = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", stamp or "")
+    if m is None and stamp:  # a tag printing the day as words ("December 1, 2016")
+        found = dates.parse_line(stamp)
+        return found[0].when.date() if len(found) == 1 else None
     try:
         return date(*map(int, m.groups())) if m else None
     except ValueError:
