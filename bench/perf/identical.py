@@ -56,7 +56,9 @@ def corpus(bench_articles: int = 300) -> list[tuple[str, ArticleReceived]]:
 
 def events(cases: list[tuple[str, ArticleReceived]], batch: int = 8) -> dict[str, str]:
     from newsflow_enrich.pipeline import Enricher
+    from newsflow_enrich.workers import numpy_gemm
 
+    numpy_gemm()  # as a pool process does (with OPENBLAS_NUM_THREADS=1, as the pool sets)
     enricher = Enricher()
     out: dict[str, str] = {}
     for i in range(0, len(cases), batch):

@@ -166,8 +166,11 @@ class NerVote:
 
     def near(self, doc: Doc, tokens: Iterable[int]) -> list[Span]:
         """The second model's entities in the windows (marked by the lazy pipe) that hold any
-        of `tokens`, read as one Doc with _CONTEXT tokens of the whole read on either side
-        (what its tok2vec sees of a token's neighbours): the whole read's entities there."""
+        of `tokens`. Each such window is read with _CONTEXT tokens of the whole read on either
+        side (what the second NER's tok2vec sees of a token's neighbours), so its entities are
+        the whole read's; windows whose reads overlap are read as one, and the reads of a doc
+        go to the second NER as one batch (a batch steps its docs together: cheaper per word
+        than one long Doc)."""
         if self.second is None:
             raise RuntimeError("newsflow_ner_vote has no model: use models.add_vote")
         runs: list[tuple[int, int]] = doc.user_data[WINDOWS]
@@ -185,12 +188,9 @@ class NerVote:
                 else:
                     parts.append([a, b])
             at += hi - lo + 1  # the run and the blank line after it
-        if not parts:
-            return []
-        idx = whole[parts[0][0]:parts[0][1]]
-        for a, b in parts[1:]:
-            idx += [-1, *whole[a:b]]
-        return _mapped(doc, idx, self.second(self._fresh(doc, idx)))
+        reads = [whole[a:b] for a, b in parts]
+        theirs = self.second.pipe(self._fresh(doc, idx) for idx in reads)
+        return [s for idx, t in zip(reads, theirs, strict=True) for s in _mapped(doc, idx, t)]
 
     def _fresh(self, doc: Doc, idx: list[int]) -> Doc:
         assert self.second is not None
