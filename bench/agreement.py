@@ -49,31 +49,70 @@ def as_prediction(gold: dict[str, Any], body: str) -> dict[str, Any]:
     """A gold annotation in the shape of an enriched event (spans found in `body`)."""
     ents = []
     for e in gold.get("entities", []):
-        spans = [[m.start(), m.end()] for f in [e["name"], *e.get("aliases", [])]
-                 for m in re.finditer(r"(?<!\w)" + re.escape(f) + r"(?!\w)", body)]
-        ents.append({"name": e["name"], "type": _alts(e["type"])[0],
-                     "aliases": e.get("aliases", []), "spans": spans})
+        spans = [
+            [m.start(), m.end()]
+            for f in [e["name"], *e.get("aliases", [])]
+            for m in re.finditer(r"(?<!\w)" + re.escape(f) + r"(?!\w)", body)
+        ]
+        ents.append(
+            {
+                "name": e["name"],
+                "type": _alts(e["type"])[0],
+                "aliases": e.get("aliases", []),
+                "spans": spans,
+            }
+        )
     figs: list[dict[str, Any]] = []
     golds = gold.get("figures", [])
     for f in golds:
         parent = f.get("parent_value")
-        idx = next((i for i, q in enumerate(golds) if parent is not None and q["value"] == parent), None)
-        figs.append({"value": f["value"], "low": f.get("low"), "high": f.get("high"),
-                     "text": f.get("text") or "", "qualifier": f.get("qualifier"),
-                     "unit": f.get("unit"), "object": _first(f.get("object")),
-                     "event": _first(f.get("event")), "parent": idx, "sentence": ""})
-    return {**{k: gold.get(k) for k in ("title", "byline", "agencies", "published_at",
-                                         "dateline", "language", "captions")},
-            "body": body, "entities": ents, "figures": figs}
+        idx = next(
+            (i for i, q in enumerate(golds) if parent is not None and q["value"] == parent), None
+        )
+        figs.append(
+            {
+                "value": f["value"],
+                "low": f.get("low"),
+                "high": f.get("high"),
+                "text": f.get("text") or "",
+                "qualifier": f.get("qualifier"),
+                "unit": f.get("unit"),
+                "object": _first(f.get("object")),
+                "event": _first(f.get("event")),
+                "parent": idx,
+                "sentence": "",
+            }
+        )
+    return {
+        **{
+            k: gold.get(k)
+            for k in (
+                "title",
+                "byline",
+                "agencies",
+                "published_at",
+                "dateline",
+                "language",
+                "captions",
+            )
+        },
+        "body": body,
+        "entities": ents,
+        "figures": figs,
+    }
 
 
 def _lenient(first: dict[str, Any], second: dict[str, Any], s: Scores) -> None:
     """Figure context agreed when the two annotators' lists share a reading."""
     golds, others = first.get("figures", []), second.get("figures", [])
     pairs = match_figures(golds, _one_object(others))
-    for key, ok in (("lenient +object", lambda g, o: _shared(g, o, "object", head)),
-                    ("lenient +object+event", lambda g, o: _shared(g, o, "object", head)
-                     and _shared(g, o, "event", stem))):
+    for key, ok in (
+        ("lenient +object", lambda g, o: _shared(g, o, "object", head)),
+        (
+            "lenient +object+event",
+            lambda g, o: _shared(g, o, "object", head) and _shared(g, o, "event", stem),
+        ),
+    ):
         m = s.get(key)
         hits = sum(ok(golds[gi], others[oi]) for gi, oi in pairs.items())
         m.n_gold += len(golds)
@@ -91,14 +130,17 @@ def _shared(a: dict[str, Any], b: dict[str, Any], key: str, norm: Any) -> bool:
     return bool({norm(x) for x in _alts(a.get(key))} & {norm(x) for x in _alts(b.get(key))})
 
 
-def _either(first: dict[str, Any], second: dict[str, Any], preds: list[dict[str, Any]],
-            s: Scores) -> None:
+def _either(
+    first: dict[str, Any], second: dict[str, Any], preds: list[dict[str, Any]], s: Scores
+) -> None:
     """Ours against the first annotator's figures, context right if either annotator accepts it."""
     golds = first.get("figures", [])
     pairs = match_figures(golds, preds)
     to_second = match_figures(golds, _one_object(second.get("figures", [])))
-    for key, ok in (("figures +object", _object_ok),
-                    ("figures +object+event", lambda g, p: _object_ok(g, p) and _event_ok(g, p))):
+    for key, ok in (
+        ("figures +object", _object_ok),
+        ("figures +object+event", lambda g, p: _object_ok(g, p) and _event_ok(g, p)),
+    ):
         m = s.get(key)
         hits = 0
         for gi, pi in pairs.items():
@@ -130,11 +172,12 @@ def main() -> None:
     args = ap.parse_args()
     names = {p.name.removesuffix(".gold.json") for p in args.second.glob("*.gold.json")}
     cases = [c for c in load_cases(args.data) if c[0] in names]
-    seconds = {n: json.loads((args.second / f"{n}.gold.json").read_text("utf-8"))
-               for n in names}
+    seconds = {n: json.loads((args.second / f"{n}.gold.json").read_text("utf-8")) for n in names}
     preds, _ = ours(cases)
-    views = {v: Scores() for v in ("second vs first", "ours vs first", "ours vs second",
-                                   "ours vs either")}
+    views = {
+        v: Scores()
+        for v in ("second vs first", "ours vs first", "ours vs second", "ours vs either")
+    }
     for (name, _, first), pred in zip(cases, preds, strict=True):
         second, body = seconds[name], pred.get("body", "")
         captions = "\n".join(pred.get("captions") or [])

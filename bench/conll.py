@@ -59,7 +59,9 @@ def documents(split: str) -> list[Sentence]:
         text, ents = "", []
         for k, sent in enumerate(sents):
             sep = "" if not k else "\n\n" if k <= 2 else " "
-            ents += [(s + len(text) + len(sep), e + len(text) + len(sep), t) for s, e, t in sent.ents]
+            ents += [
+                (s + len(text) + len(sep), e + len(text) + len(sep), t) for s, e, t in sent.ents
+            ]
             text += sep + sent.text
         out.append(Sentence(text, ents))
     return out

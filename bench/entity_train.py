@@ -232,23 +232,48 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-4)
-    ap.add_argument("--conll-docs", type=int, default=216, help="also train on this many "
-                    "CoNLL-2003 dev articles (never scored)")
-    ap.add_argument("--conll-weight", type=float, default=0.3, help="what a CoNLL example "
-                    "counts in training against a page's")
-    ap.add_argument("--repeats", type=int, default=5, help="cross-validate this many times "
-                    "(seeds --seed, --seed + 1, ...) and pool the scores")
+    ap.add_argument(
+        "--conll-docs",
+        type=int,
+        default=216,
+        help="also train on this many CoNLL-2003 dev articles (never scored)",
+    )
+    ap.add_argument(
+        "--conll-weight",
+        type=float,
+        default=0.3,
+        help="what a CoNLL example counts in training against a page's",
+    )
+    ap.add_argument(
+        "--repeats",
+        type=int,
+        default=5,
+        help="cross-validate this many times (seeds --seed, --seed + 1, ...) and pool the scores",
+    )
     ap.add_argument("--margins", default="0,0.5,1,2")
-    ap.add_argument("--jobs", type=int, default=1, help="run the repeats in this many processes "
-                    "(forked; the same scores as one)")
+    ap.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="run the repeats in this many processes (forked; the same scores as one)",
+    )
     ap.add_argument("--margin", type=float, help="ship this margin, not CV's best")
     ap.add_argument("--no-write", action="store_true")
-    ap.add_argument("--vote", help="the second opinion the typer reads (a bundled model's "
-                    "name, a directory, or \"\" for none); default: the service's")
-    ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting); "
-                    "default: the service's")
-    ap.add_argument("--diff", action="store_true", help="print the misses that differ between "
-                    "the rules and the cross-validated model (at --margin)")
+    ap.add_argument(
+        "--vote",
+        help="the second opinion the typer reads (a bundled model's "
+        'name, a directory, or "" for none); default: the service\'s',
+    )
+    ap.add_argument(
+        "--model",
+        help="the spaCy pipeline (as the service's model setting); default: the service's",
+    )
+    ap.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the misses that differ between "
+        "the rules and the cross-validated model (at --margin)",
+    )
     ap.add_argument("--out", type=Path, default=et.DEFAULT)
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -276,8 +301,9 @@ def main() -> None:
     rules_misses: dict[str, list[str]] = {}
     rules = score(pgs, None, rules_misses)
     (BENCH / "out").mkdir(exist_ok=True)
-    (BENCH / "out" / "entity_cv_misses.json").write_text(json.dumps(
-        {"rules": rules_misses, "model": cv_misses}, indent=1, ensure_ascii=False))
+    (BENCH / "out" / "entity_cv_misses.json").write_text(
+        json.dumps({"rules": rules_misses, "model": cv_misses}, indent=1, ensure_ascii=False)
+    )
     if args.diff:
         for name, ms in rules_misses.items():
             for m in sorted(set(ms) ^ set(cv_misses[name])):

@@ -148,7 +148,9 @@ def main() -> None:
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in written:
         by_split[p["gold"].get("split", "dev")].append(p)
-    print("\n| written set (in-sample) | articles | value rules / filter | +object | +object+event |")
+    print(
+        "\n| written set (in-sample) | articles | value rules / filter | +object | +object+event |"
+    )
     print("|---|---|---|---|---|")
     for split, ps in sorted(by_split.items()):
         print(row(split, len(ps), f1s(ps, None), f1s(ps, model)))

@@ -178,8 +178,12 @@ def main() -> None:
     # 0.75: of 0 / 0.5 / 0.75 / 1 / 1.5 on 412 dev pages (the other half + written), 0.5 gained
     # most on both halves but cost the written sets 0.007 +object+event; 0.75 gains on both and
     # costs them 0.002 (bench/README, seventh round)
-    ap.add_argument("--copula-margin", type=float, default=0.75,
-                    help="a copula event must win by more than this (see figure_rerank)")
+    ap.add_argument(
+        "--copula-margin",
+        type=float,
+        default=0.75,
+        help="a copula event must win by more than this (see figure_rerank)",
+    )
     ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
     args = ap.parse_args()
     real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]

@@ -113,8 +113,10 @@ def _baseline_entities(doc: Any) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str], dict[str, Any]] = {}
     for ent in doc.ents:
         if ent.label_ in TYPES:
-            e = seen.setdefault((ent.text, TYPES[ent.label_]),
-                                {"name": ent.text, "type": TYPES[ent.label_], "aliases": []})
+            e = seen.setdefault(
+                (ent.text, TYPES[ent.label_]),
+                {"name": ent.text, "type": TYPES[ent.label_], "aliases": []},
+            )
             e.setdefault("spans", []).append([ent.start_char, ent.end_char])
     return list(seen.values())
 
@@ -130,13 +132,21 @@ def _baseline_figures(doc: Any) -> list[dict[str, Any]]:
         m = re.search(r"\d[\d,]*(\.\d+)?", ent.text)
         words = ent.text.lower().split()
         try:
-            value = float(m.group().replace(",", "")) if m else float(text2num(ent.text.lower(), "en"))
+            value = (
+                float(m.group().replace(",", "")) if m else float(text2num(ent.text.lower(), "en"))
+            )
         except ValueError:
             continue
         for w in words:
             value *= scale.get(w, 1)
-        figs.append({"value": value, "text": ent.text, "sentence": ent.sent.text,
-                     "span": [ent.start_char, ent.end_char]})
+        figs.append(
+            {
+                "value": value,
+                "text": ent.text,
+                "sentence": ent.sent.text,
+                "span": [ent.start_char, ent.end_char],
+            }
+        )
     return figs
 
 
@@ -149,8 +159,9 @@ def score(cases: list[Any], preds: list[dict[str, Any]]) -> dict[str, Scores]:
             pred = {"body": "", "entities": [], "figures": []}
         score_text(gold, pred["body"], s)
         score_metadata(gold, pred, s)
-        score_entities(gold, pred.get("entities", []), pred["body"],
-                       "\n".join(pred.get("captions") or []), s)
+        score_entities(
+            gold, pred.get("entities", []), pred["body"], "\n".join(pred.get("captions") or []), s
+        )
         score_figures(gold, pred.get("figures", []), s)
         per[name] = s
     return per
@@ -160,8 +171,13 @@ def _fmt(x: Any) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
 
-def table(title: str, ours_s: Scores, base_s: Scores | None,
-          agree_s: Scores | None = None, n_agree: int = 0) -> str:
+def table(
+    title: str,
+    ours_s: Scores,
+    base_s: Scores | None,
+    agree_s: Scores | None = None,
+    n_agree: int = 0,
+) -> str:
     head = f"| {title} | ours P | R | F1 | n gold |" + (" base P | R | F1 |" if base_s else "")
     head += f" agree F1 ({n_agree} twice) |" if agree_s else ""
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
@@ -179,8 +195,9 @@ def table(title: str, ours_s: Scores, base_s: Scores | None,
     return "\n".join(lines)
 
 
-def agreement(cases: list[Any], preds: list[dict[str, Any]],
-              second: Path) -> dict[str, tuple[Scores, int]]:
+def agreement(
+    cases: list[Any], preds: list[dict[str, Any]], second: Path
+) -> dict[str, tuple[Scores, int]]:
     """Per split: the second annotator against the first, on the articles annotated twice."""
     from agreement import human_vs_first  # agreement imports this module: import when used
 
@@ -204,19 +221,34 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true", help="print what each article got wrong")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--model", help="spaCy pipeline (name or path) instead of the service default")
-    ap.add_argument("--ner", help="learned NER (bundled name or directory; 'none': the "
-                    "pipeline's own) instead of the service default")
-    ap.add_argument("--parsed", type=Path, help="keep each article's parse in this directory "
-                    "and read it back on later runs (bench/parsed.py): the same scores, and a "
-                    "change after the parse is judged in seconds")
+    ap.add_argument(
+        "--ner",
+        help="learned NER (bundled name or directory; 'none': the "
+        "pipeline's own) instead of the service default",
+    )
+    ap.add_argument(
+        "--parsed",
+        type=Path,
+        help="keep each article's parse in this directory "
+        "and read it back on later runs (bench/parsed.py): the same scores, and a "
+        "change after the parse is judged in seconds",
+    )
     ap.add_argument("--out", type=Path, default=BENCH / "out" / "quality.json")
     ap.add_argument("--written", action="store_true", help="only the written sets (--data)")
     ap.add_argument("--real", action="store_true", help="only the real news pages (bench/real)")
-    ap.add_argument("--half", choices=("a", "b"), help="only the real dev pages of one half of "
-                    "the sites (split by a hash of the host): find rules on one half, keep a "
-                    "rule only if the other half gains too")
-    ap.add_argument("--test", action="store_true", help="also the locked real-news test split: "
-                    "score it once, at the end of a session, and choose nothing on it")
+    ap.add_argument(
+        "--half",
+        choices=("a", "b"),
+        help="only the real dev pages of one half of "
+        "the sites (split by a hash of the host): find rules on one half, keep a "
+        "rule only if the other half gains too",
+    )
+    ap.add_argument(
+        "--test",
+        action="store_true",
+        help="also the locked real-news test split: "
+        "score it once, at the end of a session, and choose nothing on it",
+    )
     args = ap.parse_args()
     sources = [("written", args.data)] * (not args.real) + [("real", REAL)] * (not args.written)
     groups = {group: _select(load_cases(path), args) for group, path in sources}
@@ -263,8 +295,12 @@ def site_halves() -> dict[str, str]:
     return halves
 
 
-def _report(cases: list[Any], per: dict[str, Scores], base_per: dict[str, Scores] | None,
-            agree: dict[str, tuple[Scores, int]]) -> dict[str, Any]:
+def _report(
+    cases: list[Any],
+    per: dict[str, Scores],
+    base_per: dict[str, Scores] | None,
+    agree: dict[str, tuple[Scores, int]],
+) -> dict[str, Any]:
     """One table per split and one for all of them; the splits' scores for quality.json."""
     result: dict[str, Any] = {}
     splits = sorted({c[2].get("split", "dev") for c in cases})
@@ -278,12 +314,16 @@ def _report(cases: list[Any], per: dict[str, Scores], base_per: dict[str, Scores
         human, n_twice = agree.get(split, (None, 0))
         print(f"\n## {split}: {len(names)} articles\n")
         print(table(split, agg, base, human, n_twice))
-        result[split] = {"articles": names,
-                         "ours": {k: v.row() for k, v in agg.prf.items()},
-                         "baseline": {k: v.row() for k, v in base.prf.items()} if base else None,
-                         "agreement": ({"articles": n_twice,
-                                        **{k: v.row() for k, v in human.prf.items()}}
-                                       if human else None)}
+        result[split] = {
+            "articles": names,
+            "ours": {k: v.row() for k, v in agg.prf.items()},
+            "baseline": {k: v.row() for k, v in base.prf.items()} if base else None,
+            "agreement": (
+                {"articles": n_twice, **{k: v.row() for k, v in human.prf.items()}}
+                if human
+                else None
+            ),
+        }
     return result
 
 

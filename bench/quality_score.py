@@ -95,13 +95,41 @@ def stem(verb: str | None) -> str | None:
         return None
     words = verb.lower().split()
     w = words[-2] if len(words) > 1 and words[-1] in _PARTICLES else words[-1]
-    irregular = {"fled": "flee", "fleeing": "flee", "flees": "flee", "won": "win", "took": "take",
-                 "taken": "take", "cut": "cut", "cuts": "cut", "rose": "rise", "risen": "rise",
-                 "fell": "fall", "fallen": "fall", "hit": "hit", "made": "make", "paid": "pay",
-                 "lost": "lose", "spent": "spend", "sent": "send", "held": "hold", "left": "leave",
-                 "shed": "shed", "drew": "draw", "drawn": "draw", "gave": "give", "given": "give",
-                 "got": "get", "brought": "bring", "sold": "sell", "stole": "steal",
-                 "stolen": "steal", "burnt": "burn", "grew": "grow", "grown": "grow"}
+    irregular = {
+        "fled": "flee",
+        "fleeing": "flee",
+        "flees": "flee",
+        "won": "win",
+        "took": "take",
+        "taken": "take",
+        "cut": "cut",
+        "cuts": "cut",
+        "rose": "rise",
+        "risen": "rise",
+        "fell": "fall",
+        "fallen": "fall",
+        "hit": "hit",
+        "made": "make",
+        "paid": "pay",
+        "lost": "lose",
+        "spent": "spend",
+        "sent": "send",
+        "held": "hold",
+        "left": "leave",
+        "shed": "shed",
+        "drew": "draw",
+        "drawn": "draw",
+        "gave": "give",
+        "given": "give",
+        "got": "get",
+        "brought": "bring",
+        "sold": "sell",
+        "stole": "steal",
+        "stolen": "steal",
+        "burnt": "burn",
+        "grew": "grow",
+        "grown": "grow",
+    }
     if w in irregular:
         return irregular[w]
     for suf in ("ing", "ed", "es", "s", "e"):
@@ -164,7 +192,9 @@ def _date_ok(gold: str | None, pred: str | None) -> bool:
 
 def score_metadata(gold: dict[str, Any], pred: dict[str, Any], s: Scores) -> None:
     checks = {
-        "title": (squash(gold.get("title") or "").lower() == squash(pred.get("title") or "").lower()),
+        "title": (
+            squash(gold.get("title") or "").lower() == squash(pred.get("title") or "").lower()
+        ),
         "byline": squash(gold.get("byline") or "") == squash(pred.get("byline") or ""),
         "agencies": sorted(gold.get("agencies", [])) == sorted(pred.get("agencies") or []),
         "published_at": _date_ok(gold.get("published_at"), pred.get("published_at")),
@@ -204,8 +234,9 @@ def alias_kind(name: str, alias: str, type_: str) -> str:
     return "variant"
 
 
-def score_entities(gold: dict[str, Any], pred: list[dict[str, Any]], body: str, captions: str,
-                   s: Scores) -> None:
+def score_entities(
+    gold: dict[str, Any], pred: list[dict[str, Any]], body: str, captions: str, s: Scores
+) -> None:
     golds = [g for g in gold.get("entities", []) if set(_alts(g["type"])) & set(SCORED_TYPES)]
     preds = [p for p in pred if p["type"] in SCORED_TYPES]
     pforms = [_forms(p) for p in preds]
@@ -225,8 +256,11 @@ def score_entities(gold: dict[str, Any], pred: list[dict[str, Any]], body: str, 
             s.misses.append(f"entity missed: {types[0]} {g['name']}")
     taken: set[int] = set()
     for pi, p in enumerate(preds):
-        gis = [gi for gi, g in enumerate(golds) if p["type"] in _alts(g["type"])
-               and pforms[pi] & _forms(g)]
+        gis = [
+            gi
+            for gi, g in enumerate(golds)
+            if p["type"] in _alts(g["type"]) and pforms[pi] & _forms(g)
+        ]
         if gis and any(golds[gi].get("optional") for gi in gis):
             continue
         m = s.get(f"entities {p['type']}")
@@ -239,9 +273,15 @@ def score_entities(gold: dict[str, Any], pred: list[dict[str, Any]], body: str, 
     _score_merges(golds, preds, pforms, owner, body, captions, s)
 
 
-def _score_merges(golds: list[dict[str, Any]], preds: list[dict[str, Any]],
-                  pforms: list[set[str]], owner: dict[int, int], body: str, captions: str,
-                  s: Scores) -> None:
+def _score_merges(
+    golds: list[dict[str, Any]],
+    preds: list[dict[str, Any]],
+    pforms: list[set[str]],
+    owner: dict[int, int],
+    body: str,
+    captions: str,
+    s: Scores,
+) -> None:
     text = body + "\n" + captions
     for gi, g in enumerate(golds):
         if g.get("optional"):
@@ -307,8 +347,13 @@ def match_figures(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> d
         cands = [pi for pi, p in enumerate(preds) if pi not in used and _value_match(g, p)]
         if not cands:
             continue
-        best = sorted(cands, key=lambda pi: (
-            not (g.get("text") and g["text"] in preds[pi]["text"]), not _object_ok(g, preds[pi])))
+        best = sorted(
+            cands,
+            key=lambda pi: (
+                not (g.get("text") and g["text"] in preds[pi]["text"]),
+                not _object_ok(g, preds[pi]),
+            ),
+        )
         pairs[gi] = best[0]
         used.add(best[0])
     return pairs
@@ -318,9 +363,11 @@ def score_figures(gold: dict[str, Any], preds: list[dict[str, Any]], s: Scores) 
     golds = gold.get("figures", [])
     pairs = match_figures(golds, preds)
     rev = {pi: gi for gi, pi in pairs.items()}
-    levels = {"figures value": lambda g, p: True,
-              "figures +object": _object_ok,
-              "figures +object+event": lambda g, p: _object_ok(g, p) and _event_ok(g, p)}
+    levels = {
+        "figures value": lambda g, p: True,
+        "figures +object": _object_ok,
+        "figures +object+event": lambda g, p: _object_ok(g, p) and _event_ok(g, p),
+    }
     for name, ok in levels.items():
         m = s.get(name)
         m.n_gold += len(golds)
@@ -333,18 +380,41 @@ def score_figures(gold: dict[str, Any], preds: list[dict[str, Any]], s: Scores) 
         if p is None:
             s.misses.append(f"figure missed: {g['value']} {g.get('object')} ({g.get('text', '')})")
         elif not (_object_ok(g, p) and _event_ok(g, p)):
-            s.misses.append(f"figure ctx: {g['value']} gold={g.get('object')}/{g.get('event')} "
-                            f"pred={p.get('object')}/{p.get('event')}")
+            s.misses.append(
+                f"figure ctx: {g['value']} gold={g.get('object')}/{g.get('event')} "
+                f"pred={p.get('object')}/{p.get('event')}"
+            )
     for pi, p in enumerate(preds):
         if pi not in rev:
             s.misses.append(f"figure spurious: {p['value']} {p['text']!r} in: {p['sentence'][:60]}")
-    _attribute(s, "figures qualifier", golds, preds, pairs,
-               lambda f: f.get("qualifier"), lambda g, p: g.get("qualifier") == p.get("qualifier"))
-    _attribute(s, "figures range", golds, preds, pairs, lambda f: f.get("low"),
-               lambda g, p: _same(g.get("low"), p.get("low")) and _same(g.get("high"), p.get("high")))
+    _attribute(
+        s,
+        "figures qualifier",
+        golds,
+        preds,
+        pairs,
+        lambda f: f.get("qualifier"),
+        lambda g, p: g.get("qualifier") == p.get("qualifier"),
+    )
+    _attribute(
+        s,
+        "figures range",
+        golds,
+        preds,
+        pairs,
+        lambda f: f.get("low"),
+        lambda g, p: _same(g.get("low"), p.get("low")) and _same(g.get("high"), p.get("high")),
+    )
     parent_value = [None if p.get("parent") is None else preds[p["parent"]]["value"] for p in preds]
-    _attribute(s, "figures parent", golds, preds, pairs, lambda f: f.get("parent_value", f.get("parent")),
-               lambda g, p: _same(g.get("parent_value"), parent_value[preds.index(p)]))
+    _attribute(
+        s,
+        "figures parent",
+        golds,
+        preds,
+        pairs,
+        lambda f: f.get("parent_value", f.get("parent")),
+        lambda g, p: _same(g.get("parent_value"), parent_value[preds.index(p)]),
+    )
     unit = s.get("figures unit")
     for gi, pi in pairs.items():
         ok = unit_key(golds[gi].get("unit")) in {unit_key(u) for u in _alts(preds[pi].get("unit"))}
@@ -353,12 +423,21 @@ def score_figures(gold: dict[str, Any], preds: list[dict[str, Any]], s: Scores) 
         unit.tp_r += ok
         unit.tp_p += ok
         if not ok:
-            s.misses.append(f"unit: {golds[gi]['value']} gold={golds[gi].get('unit')} "
-                            f"pred={preds[pi].get('unit')}")
+            s.misses.append(
+                f"unit: {golds[gi]['value']} gold={golds[gi].get('unit')} "
+                f"pred={preds[pi].get('unit')}"
+            )
 
 
-def _attribute(s: Scores, key: str, golds: list[dict[str, Any]], preds: list[dict[str, Any]],
-               pairs: dict[int, int], has: Any, ok: Any) -> None:
+def _attribute(
+    s: Scores,
+    key: str,
+    golds: list[dict[str, Any]],
+    preds: list[dict[str, Any]],
+    pairs: dict[int, int],
+    has: Any,
+    ok: Any,
+) -> None:
     """P/R of one optional attribute: only figures that carry it, in gold or in prediction."""
     m = s.get(key)
     rev = {pi: gi for gi, pi in pairs.items()}

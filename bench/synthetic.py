@@ -12,14 +12,42 @@ from datetime import date, timedelta
 
 from newsflow_contracts.events import ArticleEnriched, Entity, Figure, Pipeline
 
-PEOPLE = ["Redur Khalil", "Rami Abdelrahman", "Rosa Castillo", "Jorge Medina", "Alicia Moreno",
-          "Daniel Whitmore", "Ali Yerlikaya", "Petra Lindqvist", "Marcus Hale", "Romain Hugonnet"]
-ORGS = [("Syrian Democratic Forces", ["SDF"]), ("Islamic State", ["Daesh", "IS"]),
-        ("World Health Organization", ["WHO"]), ("European Union", ["EU"]),
-        ("Chicago Transit Authority", ["CTA"]), ("Harbor Trust Bank", []),
-        ("National Office of Electoral Processes", ["ONPE"]), ("Turkish Red Crescent", [])]
-PLACES = ["Hajin", "Qamishli", "Syria", "Iraq", "Turkey", "Malatya", "Lima", "Chicago", "Paris",
-          "Kabul", "Beirut", "London"]
+PEOPLE = [
+    "Redur Khalil",
+    "Rami Abdelrahman",
+    "Rosa Castillo",
+    "Jorge Medina",
+    "Alicia Moreno",
+    "Daniel Whitmore",
+    "Ali Yerlikaya",
+    "Petra Lindqvist",
+    "Marcus Hale",
+    "Romain Hugonnet",
+]
+ORGS = [
+    ("Syrian Democratic Forces", ["SDF"]),
+    ("Islamic State", ["Daesh", "IS"]),
+    ("World Health Organization", ["WHO"]),
+    ("European Union", ["EU"]),
+    ("Chicago Transit Authority", ["CTA"]),
+    ("Harbor Trust Bank", []),
+    ("National Office of Electoral Processes", ["ONPE"]),
+    ("Turkish Red Crescent", []),
+]
+PLACES = [
+    "Hajin",
+    "Qamishli",
+    "Syria",
+    "Iraq",
+    "Turkey",
+    "Malatya",
+    "Lima",
+    "Chicago",
+    "Paris",
+    "Kabul",
+    "Beirut",
+    "London",
+]
 AGENCIES = ["AFP", "Reuters", "Associated Press"]
 SOURCES = ["wire.test", "daily.test", "globe.test", "post.test", "herald.test"]
 OBJECTS = ["civilians", "fighters", "people", "homes", "jobs", "votes", "soldiers", "buildings"]

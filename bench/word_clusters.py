@@ -40,8 +40,9 @@ def main() -> None:
                   "starting with a capital letter; bench/word_clusters.py",
         "clusters": {str(c): " ".join(ws) for c, ws in sorted(by_cluster.items())},
     }, ensure_ascii=False, indent=0) + "\n", "utf-8")  # fmt: skip
-    print(f"wrote {CLUSTERS}: {sum(map(len, by_cluster.values()))} words, "
-          f"{len(by_cluster)} clusters")
+    print(
+        f"wrote {CLUSTERS}: {sum(map(len, by_cluster.values()))} words, {len(by_cluster)} clusters"
+    )
 
 
 if __name__ == "__main__":

@@ -10,10 +10,13 @@ from fastapi import FastAPI
 
 
 @asynccontextmanager
-async def serving(app: FastAPI,
-                  base_url: str = "http://search") -> AsyncIterator[httpx.AsyncClient]:
+async def serving(
+    app: FastAPI, base_url: str = "http://search"
+) -> AsyncIterator[httpx.AsyncClient]:
     """Start the app as uvicorn would (lifespan: clients, consumers), then talk to it over ASGI."""
     transport = httpx.ASGITransport(app=app)
-    async with (app.router.lifespan_context(app),
-                httpx.AsyncClient(transport=transport, base_url=base_url) as client):
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url=base_url) as client,
+    ):
         yield client

@@ -298,8 +298,11 @@ def main() -> None:
                     "of its own: a ratio between layouts then does not move with the corpus")  # fmt: skip
     ap.add_argument("--fresh-enrich", default="1x2", help="enrich layout during freshness")
     ap.add_argument("--fresh-rate", type=float, help="the sustainable freshness rate (articles/s)")
-    ap.add_argument("--shared-story-indexer", action="store_true",
-                    help="freshness with the story indexer in the search process (as before)")
+    ap.add_argument(
+        "--shared-story-indexer",
+        action="store_true",
+        help="freshness with the story indexer in the search process (as before)",
+    )
     ap.add_argument("--out", default="perf.json", help="file name under bench/out")
     ap.add_argument("--keep", action="store_true", help="keep the temp state dir")
     ap.add_argument("--cluster", action="store_true", help="3 Kafka brokers and 2 (+1) "

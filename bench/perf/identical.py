@@ -42,15 +42,25 @@ def corpus(bench_articles: int = 300) -> list[tuple[str, ArticleReceived]]:
 
     from bench.perf import corpus as bench_corpus
 
-    paths = [p for p in sorted((BENCH / "data").iterdir())
-             if p.suffix in (".txt", ".html", ".json") and not p.name.endswith(".gold.json")]
+    paths = [
+        p
+        for p in sorted((BENCH / "data").iterdir())
+        if p.suffix in (".txt", ".html", ".json") and not p.name.endswith(".gold.json")
+    ]
     manifest = json.loads((BENCH / "real" / "manifest.json").read_text())
     dev = {m["name"] for m in manifest if m["split"] == "dev"}  # never the locked test pages
-    paths += [p for p in sorted((BENCH / "real" / "pages").iterdir())
-              if p.stem in dev and not p.name.endswith(".gold.json")]
-    paths += [p for p in sorted(DEMO.iterdir()) if p.suffix in (".txt", ".html", ".json", ".ndjson")]
+    paths += [
+        p
+        for p in sorted((BENCH / "real" / "pages").iterdir())
+        if p.stem in dev and not p.name.endswith(".gold.json")
+    ]
+    paths += [
+        p for p in sorted(DEMO.iterdir()) if p.suffix in (".txt", ".html", ".json", ".ndjson")
+    ]
     out = [(f"{p.parent.name}/{p.name}#{i}", a) for p in paths for i, a in enumerate(_article(p))]
-    out += [(f"corpus#{i}", from_json_obj(a)) for i, a in enumerate(bench_corpus.build(bench_articles))]
+    out += [
+        (f"corpus#{i}", from_json_obj(a)) for i, a in enumerate(bench_corpus.build(bench_articles))
+    ]
     return [(name, a.model_copy(update={"received_at": RECEIVED})) for name, a in out]
 
 
@@ -62,7 +72,7 @@ def events(cases: list[tuple[str, ArticleReceived]], batch: int = 8) -> dict[str
     enricher = Enricher()
     out: dict[str, str] = {}
     for i in range(0, len(cases), batch):
-        part = cases[i:i + batch]
+        part = cases[i : i + batch]
         for (name, _), result in zip(part, enricher.enrich_many(a for _, a in part), strict=True):
             if isinstance(result, Exception):
                 out[name] = json.dumps({"error": type(result).__name__, "message": str(result)})

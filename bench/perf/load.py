@@ -183,10 +183,19 @@ async def freshness(ingest: str, es_url: str, bootstrap: str, articles: list[dic
               lambda hits, _: [h["_id"] for h in hits]),
              (f"{alias}/_mget", "stored", lambda ids: {"ids": ids}, _stored)]  # fmt: skip
     if stories:
-        polls += [(f"{stories}/_search", "in_story",
-                   lambda ids: {"query": {"terms": {"article_ids": ids}}, "size": len(ids),
-                                "_source": ["article_ids"]}, visible_in_stories),
-                  (f"{stories}/_mget", "story_stored", story_gets, _stored_in_stories)]
+        polls += [
+            (
+                f"{stories}/_search",
+                "in_story",
+                lambda ids: {
+                    "query": {"terms": {"article_ids": ids}},
+                    "size": len(ids),
+                    "_source": ["article_ids"],
+                },
+                visible_in_stories,
+            ),
+            (f"{stories}/_mget", "story_stored", story_gets, _stored_in_stories),
+        ]
     pollers = [asyncio.create_task(poll(path, seen[key], q, m)) for path, key, q, m in polls]
     found, in_story = seen["found"], seen["in_story"]
     sampler = asyncio.create_task(during()) if during else None

@@ -194,7 +194,9 @@ async def tail(bootstrap: str, topic: str, from_beginning: bool, limit: int | No
             else:
                 key = msg.key.decode(errors="replace") if msg.key else "-"
                 out.rule(f"{topic} p{msg.partition}@{msg.offset} key={key}")
-                out.print_json(data=_summarize(value)) if isinstance(value, dict) else out.print(value)
+                out.print_json(data=_summarize(value)) if isinstance(value, dict) else out.print(
+                    value
+                )
             seen += 1
             if limit is not None and seen >= limit:
                 return

@@ -123,7 +123,10 @@ class Kafka(ServerNode):
             quorum, replicas, min_isr = f"controller.quorum.voters={voters}", 3, 2
         else:
             quorum, replicas, min_isr = (
-                f"controller.quorum.bootstrap.servers=127.0.0.1:{self.node.peer_port}", 1, 1)
+                f"controller.quorum.bootstrap.servers=127.0.0.1:{self.node.peer_port}",
+                1,
+                1,
+            )
         return (DEPLOY / "kafka" / "server.properties").read_text().format(
             node_id=self.index, quorum=quorum, port=self.node.port,
             controller_port=self.node.peer_port, data_dir=data, partitions=c.topic_partitions,

@@ -84,13 +84,16 @@ class StackConfig:
             story_indexer_port=s.story_indexer_port,
             cluster=cluster or (state / "run" / CLUSTER_MARK).exists(),
             partitions=int(os.environ["NEWSFLOW_KAFKA_PARTITIONS"])
-            if os.environ.get("NEWSFLOW_KAFKA_PARTITIONS") else None,
+            if os.environ.get("NEWSFLOW_KAFKA_PARTITIONS")
+            else None,
         )
 
     @classmethod
     def on_free_ports(cls, state_dir: Path, lib_dir: Path, **overrides: Any) -> StackConfig:
         """A stack beside any other (tests, benchmarks): every port free, its own state dir."""
-        ports: dict[str, Any] = {f.name: free_port() for f in fields(cls) if f.name.endswith("_port")}
+        ports: dict[str, Any] = {
+            f.name: free_port() for f in fields(cls) if f.name.endswith("_port")
+        }
         if overrides.get("cluster"):
             names = [f"kafka-{i}" for i in range(2, KAFKA_NODES + 1)]
             names += [f"elasticsearch-{n}" for n, _ in ES_NODES[1:]]

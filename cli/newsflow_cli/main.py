@@ -60,8 +60,13 @@ def _fail(exc: StackError) -> typer.Exit:
 def stack_up(
     only: Only = None,
     infra: Annotated[bool, typer.Option(help="Only Kafka and Elasticsearch")] = False,
-    cluster: Annotated[bool, typer.Option(help="Three Kafka brokers (replication 3, min ISR 2) "
-                       "and two Elasticsearch data nodes plus a master-only one")] = False,
+    cluster: Annotated[
+        bool,
+        typer.Option(
+            help="Three Kafka brokers (replication 3, min ISR 2) "
+            "and two Elasticsearch data nodes plus a master-only one"
+        ),
+    ] = False,
 ) -> None:
     """Start what is not running yet and wait until each part is healthy (a second `up` is a no-op).
 
@@ -122,9 +127,16 @@ def _print_status(names: list[str]) -> bool:
 @app.command()
 def enrich(
     inputs: Annotated[list[str], typer.Argument(help="Files, or - for standard input")],
-    content_type: Annotated[str | None, typer.Option(help="Override the type the extension "
-                            "implies: text/plain, text/html or application/json")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default: the service's)")] = None,
+    content_type: Annotated[
+        str | None,
+        typer.Option(
+            help="Override the type the extension "
+            "implies: text/plain, text/html or application/json"
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline (default: the service's)")
+    ] = None,
 ) -> None:
     """Enrich articles offline (no broker): the enrich service's own code, as JSON on stdout."""
     from newsflow_enrich.config import get_settings as enrich_settings
@@ -142,7 +154,9 @@ def enrich(
 
 @app.command()
 def feed(
-    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt .html .json .ndjson)")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or directories (.txt .html .json .ndjson)")
+    ],
     api_key: Annotated[str | None, typer.Option(envvar="NEWSFLOW_INGEST_API_KEY")] = None,
 ) -> None:
     """Post articles to the ingest service, with progress and a summary."""
@@ -174,7 +188,9 @@ def search(
     from newsflow_cli.client import print_results
     from newsflow_cli.client import search as do_search
 
-    _show(lambda: do_search(_url("search"), query, entity or [], since, size), print_results, as_json)
+    _show(
+        lambda: do_search(_url("search"), query, entity or [], since, size), print_results, as_json
+    )
 
 
 @app.command()
@@ -190,8 +206,11 @@ def stories(
     from newsflow_cli.stories import print_stories
     from newsflow_cli.stories import stories as do_stories
 
-    _show(lambda: do_stories(_url("search"), query, entity or [], since, sort, size),
-          print_stories, as_json)
+    _show(
+        lambda: do_stories(_url("search"), query, entity or [], since, sort, size),
+        print_stories,
+        as_json,
+    )
 
 
 @app.command()
@@ -208,7 +227,9 @@ def story(
 
 @app.command()
 def tail(
-    topic: Annotated[str, typer.Argument(help="articles.raw, articles.enriched, articles.dlq, alerts")],
+    topic: Annotated[
+        str, typer.Argument(help="articles.raw, articles.enriched, articles.dlq, alerts")
+    ],
     from_beginning: Annotated[bool, typer.Option(help="Start at the oldest event")] = False,
     limit: Annotated[int | None, typer.Option(help="Stop after this many events")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON event per line")] = False,

@@ -95,7 +95,9 @@ def print_story(s: Any, out: Console | None = None) -> None:
         out.print(table)
     once = [t for t in tracks if len(t.get("reports", [])) == 1]
     if once:  # real stories hold many figures reported once: one table for them all
-        table = Table("what", "value", "reported", "source", "article", title="Figures reported once")
+        table = Table(
+            "what", "value", "reported", "source", "article", title="Figures reported once"
+        )
         for t in once:
             r = t["reports"][0]
             table.add_row(*_row(_track_name(t), " ".join(x for x in (r.get("qualifier"),

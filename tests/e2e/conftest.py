@@ -51,5 +51,3 @@ async def search_until(client: httpx.AsyncClient, params: dict[str, Any], articl
                 return hit
         await asyncio.sleep(0.3)
     raise AssertionError(f"{article_id} not found with {params} within {timeout}s")
-
-

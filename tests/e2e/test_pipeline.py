@@ -59,7 +59,7 @@ async def test_seed_flows_from_http_to_kafka_to_search(urls: dict[str, str], kaf
     async with httpx.AsyncClient(base_url=es_url) as es:
         count = (await es.post("/articles/_count",
                                json={"query": {"ids": {"values": [article_id]}}})).json()  # fmt: skip
-        total = (await es.post("/articles/_count", json={"query": {"match": {"body": "Hajin"}}}))
+        total = await es.post("/articles/_count", json={"query": {"match": {"body": "Hajin"}}})
         assert count["count"] == 1
         assert total.json()["count"] == 1
 
@@ -83,7 +83,8 @@ async def test_poison_goes_to_the_dlq_and_the_stream_goes_on(urls: dict[str, str
             f"Tuesday that cuts 300 local councils, officials said. Ref {unique}."})  # fmt: skip
         assert good.status_code == 202
     letter = DeadLetter.model_validate(
-        await wait_for_key(kafka_bootstrap, topics.DLQ, f"empty-{unique}"))
+        await wait_for_key(kafka_bootstrap, topics.DLQ, f"empty-{unique}")
+    )
     assert letter.stage == "extract" and "empty" in letter.error
     assert letter.payload["id"] == f"empty-{unique}"
     enriched = await wait_for_key(kafka_bootstrap, topics.ENRICHED, good.json()["id"])

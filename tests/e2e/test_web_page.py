@@ -35,9 +35,11 @@ ARTIFACTS = Path(os.environ.get("NEWSFLOW_TEST_ARTIFACTS", REPO / "test-artifact
 CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]  # fmt: skip
-EVIL_TITLE = '<script>window.__xss = 1</script>Evil headline'
-EVIL_TEXT = ('KABUL — Officials said on Monday that <img src=x onerror="window.__xss=2"> was '
-             'found in 12 reports of the <b>incident</b>, which left 3 people injured.')
+EVIL_TITLE = "<script>window.__xss = 1</script>Evil headline"
+EVIL_TEXT = (
+    'KABUL — Officials said on Monday that <img src=x onerror="window.__xss=2"> was '
+    "found in 12 reports of the <b>incident</b>, which left 3 people injured."
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +81,9 @@ async def page(browser: Browser) -> AsyncIterator[Page]:
         await context.close()
 
 
-async def test_search_facet_and_article(page: Page, urls: dict[str, str], fed: dict[str, str]) -> None:
+async def test_search_facet_and_article(
+    page: Page, urls: dict[str, str], fed: dict[str, str]
+) -> None:
     await page.goto(urls["search"] + "/")
     await page.fill("input[name=q]", "Hajin")
     await page.press("input[name=q]", "Enter")
@@ -123,7 +127,9 @@ async def test_an_earlier_answer_arriving_late_does_not_replace_a_later_one(
     await page.wait_for_timeout(3000)  # the held answer has arrived by now
     async with httpx.AsyncClient(base_url=urls["search"], timeout=30) as search:
         total = (await search.get("/search", params={"q": "Hajin"})).json()["total"]
-    assert await page.locator("#summary").inner_text() == f"{total} article{'' if total == 1 else 's'}"
+    assert (
+        await page.locator("#summary").inner_text() == f"{total} article{'' if total == 1 else 's'}"
+    )
     assert await page.locator(".hit mark").count() >= 1
 
 
@@ -229,7 +235,9 @@ async def test_story_list_view_and_track_chart(page: Page, urls: dict[str, str],
     assert await killed.get_attribute("data-points") == "3"
     drawn = await killed.locator("canvas").evaluate(SERIES_PIXELS)
     assert drawn > 200, f"the value series is not on the canvas ({drawn} pixels)"
-    rows = await page.locator('#story .track[data-key="killed|civilians|Hajin"] .reports tr').all_inner_texts()
+    rows = await page.locator(
+        '#story .track[data-key="killed|civilians|Hajin"] .reports tr'
+    ).all_inner_texts()
     assert len(rows) == 4 and "500–700" in rows[2]
     timeline = await page.locator("#timeline li").all_inner_texts()
     assert [t.split(" · ")[0] for t in timeline] == ["2018-12-06", "2018-12-07", "2018-12-09"]

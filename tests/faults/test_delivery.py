@@ -60,7 +60,7 @@ async def post_batch(stack: Stack, items: list[dict[str, str]], chunk: int = 250
     ids = []
     async with httpx.AsyncClient(base_url=url(stack, "ingest"), timeout=60) as client:
         for i in range(0, len(items), chunk):
-            r = await client.post("/articles/batch", json=items[i:i + chunk])
+            r = await client.post("/articles/batch", json=items[i : i + chunk])
             assert r.status_code == 202, r.text
             ids += [x["id"] for x in r.json()["results"]]
     return ids
@@ -75,9 +75,13 @@ async def duplicates_on(stack: Stack, topic: str, ids: list[str]) -> int:
 async def test_broker_down_ingest_answers_503_then_heals(fault_stack: Stack) -> None:
     ingest_pid = fault_stack.managed("ingest").pid()
     async with httpx.AsyncClient(base_url=url(fault_stack, "ingest"), timeout=30) as client:
-        before = await client.post("/articles", json={
-            "url": prefix("broker") + "before",
-            "text": "BERLIN — Before the outage, 3 trains were cancelled, officials said."})
+        before = await client.post(
+            "/articles",
+            json={
+                "url": prefix("broker") + "before",
+                "text": "BERLIN — Before the outage, 3 trains were cancelled, officials said.",
+            },
+        )
         assert before.status_code == 202
         await asyncio.to_thread(fault_stack.down, ["kafka"])
         during = await client.post("/articles", json={"text": "During the outage."})
@@ -88,9 +92,13 @@ async def test_broker_down_ingest_answers_503_then_heals(fault_stack: Stack) -> 
         await asyncio.to_thread(fault_stack.up, ["kafka"])
         deadline, after = time.monotonic() + 60, None
         while time.monotonic() < deadline:
-            after = await client.post("/articles", json={
-                "url": prefix("broker") + "after",
-                "text": "MADRID — After the outage, 12 flights resumed, officials said."})
+            after = await client.post(
+                "/articles",
+                json={
+                    "url": prefix("broker") + "after",
+                    "text": "MADRID — After the outage, 12 flights resumed, officials said.",
+                },
+            )
             if after.status_code == 202:
                 break
             await asyncio.sleep(1)
@@ -115,8 +123,10 @@ async def test_enrich_worker_killed_mid_stream(fault_stack: Stack) -> None:
     assert pid is not None
     os.killpg(pid, signal.SIGKILL)  # the worker and its spaCy processes, no goodbye
     deadline = time.monotonic() + 30
-    while (fault_stack.managed("enrich").pid() is not None  # until the kernel has them all dead
-           or not port_free(fault_stack.config.enrich_port)) and time.monotonic() < deadline:
+    while (
+        fault_stack.managed("enrich").pid() is not None  # until the kernel has them all dead
+        or not port_free(fault_stack.config.enrich_port)
+    ) and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
     await asyncio.to_thread(fault_stack.up, ["enrich"])
     found = await wait_count(fault_stack, ids, timeout=600)
@@ -184,8 +194,11 @@ async def test_bad_messages_on_enriched_go_to_dlq_and_the_rest_is_indexed(
     producer = AIOKafkaProducer(bootstrap_servers=fault_stack.config.kafka_bootstrap, acks="all")
     await producer.start()
     try:
-        batch = [(g, enriched(g)) for g in good[:2]] + list(poison.items()) + [
-            (good[2], enriched(good[2]))]
+        batch = (
+            [(g, enriched(g)) for g in good[:2]]
+            + list(poison.items())
+            + [(good[2], enriched(good[2]))]
+        )
         for key, value in batch:
             await producer.send(topics.ENRICHED, value, key=key.encode())
         await producer.flush()
@@ -224,14 +237,20 @@ async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Sta
 
     poison = {
         f"huge-{unique}": raw(f"huge-{unique}", text="word " * 1_800_000),  # 9 MB of text
-        f"nested-{unique}": raw(f"nested-{unique}", content_type="text/html",
-                                html="<div>" * 50_000 + "deep" + "</div>" * 50_000),
+        f"nested-{unique}": raw(
+            f"nested-{unique}",
+            content_type="text/html",
+            html="<div>" * 50_000 + "deep" + "</div>" * 50_000,
+        ),
         f"json-{unique}": b'{"id": "unterminated',
         f"utf8-{unique}": b"\xc3\x28 not utf-8",
         f"schema-{unique}": json.dumps({"id": f"schema-{unique}", "text": 5}).encode(),
-        f"german-{unique}": raw(f"german-{unique}", text="BERLIN — Die Bundesregierung hat am "
-                                "Montag ein neues Gesetz beschlossen, das die Mieten in den "
-                                "Großstädten begrenzen soll, teilte ein Sprecher mit."),
+        f"german-{unique}": raw(
+            f"german-{unique}",
+            text="BERLIN — Die Bundesregierung hat am "
+            "Montag ein neues Gesetz beschlossen, das die Mieten in den "
+            "Großstädten begrenzen soll, teilte ein Sprecher mit.",
+        ),
     }
     good_id = f"after-{unique}"
     producer = AIOKafkaProducer(bootstrap_servers=fault_stack.config.kafka_bootstrap, acks="all",
@@ -258,7 +277,9 @@ async def test_poison_on_raw_goes_to_dlq_and_the_stream_goes_on(fault_stack: Sta
     assert any("base64" in d["payload"] for d in decode_errors if isinstance(d["payload"], dict))
     nested = by_id.get(f"nested-{unique}")  # a DLQ entry with a reason, or enriched: never a crash
     assert nested is None or nested["error"]
-    assert (await httpx.AsyncClient().get(url(fault_stack, "enrich") + "/healthz")).status_code == 200
+    assert (
+        await httpx.AsyncClient().get(url(fault_stack, "enrich") + "/healthz")
+    ).status_code == 200
     await record(fault_stack, "poison on articles.raw (6 kinds)", [good_id], prefix("raw-poison"))
 
 

@@ -125,11 +125,14 @@ class Alert(BaseModel):
 
     schema_version: Literal["1"] = SCHEMA_VERSION
     subscription_id: str
-    article_id: str = Field(description="The matching article; for a story, the article that "
-                            "caused the match (for a track, the report above the threshold)")
+    article_id: str = Field(
+        description="The matching article; for a story, the article that "
+        "caused the match (for a track, the report above the threshold)"
+    )
     title: str | None = None
     matched_at: datetime
     story_id: str | None = Field(None, description="Set when a story subscription matched")
-    track: str | None = Field(None, description="Key of the figure track that went above the "
-                              "subscription's threshold")
+    track: str | None = Field(
+        None, description="Key of the figure track that went above the subscription's threshold"
+    )
     value: float | None = Field(None, description="The track's report above the threshold")

@@ -62,11 +62,15 @@ def dead_letter(error: NewsflowError | Exception, value: Any, article_id: str | 
         payload = value
     letter = DeadLetter(error=str(error) or type(error).__name__, stage=stage, payload=payload,
                         id=article_id, failed_at=datetime.now(UTC))  # fmt: skip
-    log.warning("dead letter", extra={"article_id": article_id, "stage": stage, "error": str(error)})
+    log.warning(
+        "dead letter", extra={"article_id": article_id, "stage": stage, "error": str(error)}
+    )
     return letter.model_dump_json().encode()
 
 
-async def enrich_batch(raws: list[ArticleReceived]) -> list[ArticleEnriched | NewsflowError | Exception]:
+async def enrich_batch(
+    raws: list[ArticleReceived],
+) -> list[ArticleEnriched | NewsflowError | Exception]:
     """Enrich a batch; if a worker process dies (a poison article), isolate it one by one."""
     global _pool
     try:

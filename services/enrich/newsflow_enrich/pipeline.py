@@ -87,10 +87,13 @@ class Enricher:
     def prepare(self, raw: ArticleReceived) -> Prepared:
         size = len(raw.text or raw.html or "")
         if size > 2 * self.max_chars:  # refuse before spending seconds on cleaning it
-            raise ExtractionSkipped(f"input is {size} characters; the limit is {2 * self.max_chars}")
+            raise ExtractionSkipped(
+                f"input is {size} characters; the limit is {2 * self.max_chars}"
+            )
         cleaned = text.clean(raw, self.max_chars)
-        meta = metadata.extract(cleaned, title=raw.title, byline=raw.byline,
-                                published_at=raw.published_at)
+        meta = metadata.extract(
+            cleaned, title=raw.title, byline=raw.byline, published_at=raw.published_at
+        )
         if meta.language != "en":
             raise ExtractionSkipped(f"language {meta.language!r} is not supported (English only)")
         return Prepared(raw, cleaned, meta)
@@ -107,11 +110,16 @@ class Enricher:
                 log.exception("extraction failed", extra={"article_id": raw.id})
                 prepared.append(EnrichFailed(f"extraction failed: {exc!r}"[:500]))
         texts = [_nlp_text(p.cleaned) for p in prepared if isinstance(p, Prepared)]
-        docs = (doc_text.remember(doc, t) for doc, t in zip(self.nlp.pipe(texts, component_cfg=self._cfg), texts, strict=True))
+        docs = (
+            doc_text.remember(doc, t)
+            for doc, t in zip(self.nlp.pipe(texts, component_cfg=self._cfg), texts, strict=True)
+        )
         return [p if isinstance(p, NewsflowError) else self._event_or_error(p, next(docs))
                 for p in prepared]  # fmt: skip
 
-    def _event_or_error(self, p: Prepared, doc: spacy.tokens.Doc) -> ArticleEnriched | NewsflowError:
+    def _event_or_error(
+        self, p: Prepared, doc: spacy.tokens.Doc
+    ) -> ArticleEnriched | NewsflowError:
         try:
             return self._event(p, doc)
         except Exception as exc:

@@ -70,7 +70,9 @@ def from_json_obj(obj: Any, *, location: str = "body") -> ArticleReceived:
     )  # fmt: skip
 
 
-def from_body(body: bytes, content_type: str, url: str | None, source: str | None) -> ArticleReceived:
+def from_body(
+    body: bytes, content_type: str, url: str | None, source: str | None
+) -> ArticleReceived:
     """One article from a POST /articles body."""
     mt = media_type(content_type)
     if mt == "application/json":
@@ -112,7 +114,9 @@ def batch_items(body: bytes, content_type: str) -> list[Any]:
                 try:
                     items.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    items.append(BadRequest(f"line {n}: invalid JSON: {exc.msg}", field=f"line {n}"))
+                    items.append(
+                        BadRequest(f"line {n}: invalid JSON: {exc.msg}", field=f"line {n}")
+                    )
         return items
     raise UnsupportedMediaType(
         f"Content-Type {mt or '(none)'} is not accepted for a batch; use application/json "

@@ -1,6 +1,5 @@
 """The ingest HTTP service: POST /articles and /articles/batch, answered after Kafka's ack."""
 
-
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -122,7 +121,9 @@ def create_app(settings: IngestSettings | None = None, bootstrap: str | None = N
         for (i, p), err in zip(good, errors, strict=True):
             results[i] = ({"id": p.id, "status": "accepted"} if err is None
                           else {"id": p.id, "status": "failed", "error": err})  # fmt: skip
-        counts = {s: sum(r["status"] == s for r in results) for s in ("accepted", "rejected", "failed")}
+        counts = {
+            s: sum(r["status"] == s for r in results) for s in ("accepted", "rejected", "failed")
+        }
         if good and counts["accepted"] == 0:
             # Nothing was written: the whole request failed, as a single POST would.
             raise BrokerUnavailable(publisher.last_error or "Kafka did not acknowledge")

@@ -23,7 +23,7 @@ _WORD = re.compile(r"\w+")
 
 def signature(body: str) -> list[int]:
     words = _WORD.findall(body.lower())
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = MinHash(num_perm=NUM_PERM, seed=1)
     m.update_batch([s.encode() for s in shingles])
     return [int(v) for v in m.hashvalues]

@@ -101,7 +101,9 @@ class Consumer:
         raise NotImplementedError
 
     async def _publish_alerts(
-        self, kind: str, match: Callable[[list[Any]], Awaitable[list[Alert]]],
+        self,
+        kind: str,
+        match: Callable[[list[Any]], Awaitable[list[Alert]]],
         producer: AIOKafkaProducer,
     ) -> None:
         """Run the subscriptions of one kind over what was just written (`match`) and publish
@@ -197,7 +199,8 @@ class Indexer(Consumer):
             return
         groups = await self._with_es_retry(lambda: self._dup_groups(events))
         stories = await self._with_es_retry(
-            lambda: members.story_ids(self.es, self.members_index, list(events)))
+            lambda: members.story_ids(self.es, self.members_index, list(events))
+        )
         docs = {eid: to_document(e, groups[eid], stories.get(eid)) for eid, e in events.items()}
         actions = [{"_op_type": "index", "_index": self.alias, "_id": eid, "_source": doc}
                    for eid, doc in docs.items()]  # fmt: skip
@@ -208,8 +211,11 @@ class Indexer(Consumer):
             while pending:
                 _, errors = await async_bulk(self.es, pending, raise_on_error=False,
                                              raise_on_exception=True, refresh=False)  # fmt: skip
-                busy = {str(e["index"]["_id"]) for e in errors  # type: ignore[union-attr]
-                        if e.get("index", {}).get("status") in (429, 503)}  # type: ignore[union-attr]
+                busy = {
+                    str(e["index"]["_id"])
+                    for e in errors  # type: ignore[union-attr]
+                    if e.get("index", {}).get("status") in (429, 503)
+                }  # type: ignore[union-attr]
                 final += [e for e in errors if str(e.get("index", {}).get("_id")) not in busy]  # type: ignore[union-attr]
                 pending = [a for a in pending if a["_id"] in busy]
                 if pending:

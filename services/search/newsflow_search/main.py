@@ -47,7 +47,8 @@ class SubscriptionIn(BaseModel):
     entity: str | None = Field(None, max_length=200)
     name: str | None = Field(None, max_length=200)
     kind: Literal["article", "story"] = Field(
-        "article", description="Match newly indexed articles, or stories (new, or updated)")
+        "article", description="Match newly indexed articles, or stories (new, or updated)"
+    )
     track: TrackIn | None = Field(None, description="Only a story track above a value (implies "
                                   "kind story)")  # fmt: skip
 
@@ -146,6 +147,7 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
     async def authorized(x_api_key: Annotated[str | None, Header()] = None) -> None:
         if settings.api_key and x_api_key != settings.api_key:
             raise HTTPException(401, "a valid X-API-Key header is required")
+
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET"])  # fmt: skip
@@ -157,10 +159,13 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
     @app.get("/search")
     async def search(
         request: Request,
-        q: Annotated[str | None, Query(max_length=1000, description="Full text: AND/OR/NOT, "
-                                       "\"phrases\", -exclusion")] = None,
-        entity: Annotated[list[str] | None, Query(max_length=200,
-                          description="Canonical name or alias")] = None,
+        q: Annotated[
+            str | None,
+            Query(max_length=1000, description='Full text: AND/OR/NOT, "phrases", -exclusion'),
+        ] = None,
+        entity: Annotated[
+            list[str] | None, Query(max_length=200, description="Canonical name or alias")
+        ] = None,
         type: Annotated[str | None, Query(max_length=20, description="Entity type")] = None,
         agency: Annotated[str | None, Query(max_length=100)] = None,
         source: Annotated[str | None, Query(max_length=200)] = None,
@@ -176,7 +181,9 @@ def create_app(settings: SearchSettings | None = None, es_url: str | None = None
         sort: Annotated[str, Query(pattern="^(relevance|date)$")] = "relevance",
         size: Annotated[int, Query(ge=0, le=100)] = 10,
         cursor: Annotated[str | None, Query(max_length=2000)] = None,
-        group: Annotated[bool, Query(description="One hit per group of near-duplicate copies")] = True,
+        group: Annotated[
+            bool, Query(description="One hit per group of near-duplicate copies")
+        ] = True,
     ) -> Any:
         params = query.SearchParams(
             q=q, entity=entity, type=type, agency=agency, source=source, dateline=dateline,

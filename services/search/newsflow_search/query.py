@@ -110,14 +110,25 @@ def build(p: SearchParams) -> dict[str, Any]:
         "size": p.size,
         "track_total_hits": True,
         "sort": _sort(p.sort),
-        "_source": ["id", "title", "published_at", "source", "agencies", "url", "dateline",
-                    "dup_group", "story_id"],
+        "_source": [
+            "id",
+            "title",
+            "published_at",
+            "source",
+            "agencies",
+            "url",
+            "dateline",
+            "dup_group",
+            "story_id",
+        ],
         "highlight": {
             "encoder": "html",  # article text is escaped; only our <mark> tags are markup
-            "pre_tags": ["<mark>"], "post_tags": ["</mark>"],
-            "fields": {"body": {"fragment_size": 160, "number_of_fragments": 3,
-                                "no_match_size": 200},
-                       "title": {"number_of_fragments": 0}},
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": {
+                "body": {"fragment_size": 160, "number_of_fragments": 3, "no_match_size": 200},
+                "title": {"number_of_fragments": 0},
+            },
         },
         "aggs": {
             # One pass over "TYPE|Name" values, split per type below: a third faster on broad
@@ -127,8 +138,14 @@ def build(p: SearchParams) -> dict[str, Any]:
             "agencies": {"terms": {"field": "agencies", "size": FACET_SIZE}},
             "sources": {"terms": {"field": "source", "size": FACET_SIZE}},
             "datelines": {"terms": {"field": "dateline", "size": FACET_SIZE}},
-            "dates": {"date_histogram": {"field": "published_at", "calendar_interval": "month",
-                                         "min_doc_count": 1, "format": "yyyy-MM"}},
+            "dates": {
+                "date_histogram": {
+                    "field": "published_at",
+                    "calendar_interval": "month",
+                    "min_doc_count": 1,
+                    "format": "yyyy-MM",
+                }
+            },
         },
     }
     if p.cursor:
@@ -201,8 +218,10 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
             "agencies": _buckets(aggs.get("agencies")),
             "sources": _buckets(aggs.get("sources")),
             "datelines": _buckets(aggs.get("datelines")),
-            "dates": [{"name": b["key_as_string"], "count": b["doc_count"]}
-                      for b in aggs.get("dates", {}).get("buckets", [])],
+            "dates": [
+                {"name": b["key_as_string"], "count": b["doc_count"]}
+                for b in aggs.get("dates", {}).get("buckets", [])
+            ],
         },
         "cursor": encode_cursor(hits[-1]["sort"]) if len(hits) == size and hits else None,
     }
@@ -225,8 +244,11 @@ def _buckets(agg: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def copies_query(groups: list[str]) -> dict[str, Any]:
     """How many indexed articles each near-duplicate group has."""
-    return {"size": 0, "query": {"terms": {"dup_group": groups}},
-            "aggs": {"groups": {"terms": {"field": "dup_group", "size": max(1, len(groups))}}}}
+    return {
+        "size": 0,
+        "query": {"terms": {"dup_group": groups}},
+        "aggs": {"groups": {"terms": {"field": "dup_group", "size": max(1, len(groups))}}},
+    }
 
 
 def similar_query(article_id: str, index: str, size: int) -> dict[str, Any]:

@@ -21,16 +21,27 @@ def router(settings: SearchSettings) -> APIRouter:
     @api.get("/stories")
     async def stories(
         request: Request,
-        q: Annotated[str | None, Query(max_length=1000, description="Full text over story and "
-                                       "article titles, entity names, datelines")] = None,
-        entity: Annotated[list[str] | None, Query(max_length=200,
-                          description="Canonical name or alias; repeat to require several")] = None,
+        q: Annotated[
+            str | None,
+            Query(
+                max_length=1000,
+                description="Full text over story and article titles, entity names, datelines",
+            ),
+        ] = None,
+        entity: Annotated[
+            list[str] | None,
+            Query(max_length=200, description="Canonical name or alias; repeat to require several"),
+        ] = None,
         source: Annotated[str | None, Query(max_length=200)] = None,
         agency: Annotated[str | None, Query(max_length=100)] = None,
         since: Annotated[date | None, Query(description="Reported on or after")] = None,
         until: Annotated[date | None, Query(description="Begun on or before")] = None,
-        fig_object: Annotated[str | None, Query(max_length=200, description="A track's object")] = None,
-        fig_event: Annotated[str | None, Query(max_length=200, description="A track's event")] = None,
+        fig_object: Annotated[
+            str | None, Query(max_length=200, description="A track's object")
+        ] = None,
+        fig_event: Annotated[
+            str | None, Query(max_length=200, description="A track's event")
+        ] = None,
         fig_min: Annotated[float | None, Query(description="A track's highest report")] = None,
         sort: Annotated[str, Query(pattern="^(recency|size|relevance)$")] = "recency",
         size: Annotated[int, Query(ge=0, le=100)] = 10,

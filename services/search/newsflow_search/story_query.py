@@ -143,8 +143,11 @@ def shape(resp: dict[str, Any], size: int) -> dict[str, Any]:
     return {
         "total": resp["hits"]["total"]["value"],
         "hits": out,
-        "facets": {"entities": entity_facets(aggs), "sources": _buckets(aggs.get("sources")),
-                   "agencies": _buckets(aggs.get("agencies"))},
+        "facets": {
+            "entities": entity_facets(aggs),
+            "sources": _buckets(aggs.get("sources")),
+            "agencies": _buckets(aggs.get("agencies")),
+        },
         "cursor": encode_cursor(hits[-1]["sort"]) if hits and len(hits) == size else None,
     }
 

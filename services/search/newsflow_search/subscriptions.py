@@ -184,8 +184,10 @@ def _story_alerts(sub_id: str, sub: dict[str, Any], update: StoryUpdated, hit: d
         return [(f"{sub_id}:{story.id}", Alert(subscription_id=sub_id, article_id=latest,
                                                title=story.title, matched_at=now,
                                                story_id=update.story_id))]  # fmt: skip
-    keys = {(h["_source"].get("key") or h["_source"].get("tracks", {}).get("key"))
-            for h in hit.get("inner_hits", {}).get("tracks", {}).get("hits", {}).get("hits", [])}
+    keys = {
+        (h["_source"].get("key") or h["_source"].get("tracks", {}).get("key"))
+        for h in hit.get("inner_hits", {}).get("tracks", {}).get("hits", {}).get("hits", [])
+    }
     out = []
     for t in story.tracks:
         first = next((r for r in t.reports if r.value > track["above"]), None)

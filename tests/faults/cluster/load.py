@@ -124,7 +124,7 @@ class Stream:
                 if self.stop.is_set():
                     gate.release()
                     break
-                tasks.append(asyncio.create_task(post(self.articles[i:i + self.batch])))
+                tasks.append(asyncio.create_task(post(self.articles[i : i + self.batch])))
             await asyncio.gather(*tasks)
 
     def accepted(self) -> list[str]:
@@ -160,7 +160,9 @@ def ids_of(urls: list[str]) -> list[str]:
 
 async def indexed(stack: Stack, urls: list[str]) -> int:
     await es(stack, "POST", "/articles/_refresh")
-    r = await es(stack, "POST", "/articles/_count", json={"query": {"ids": {"values": ids_of(urls)}}})
+    r = await es(
+        stack, "POST", "/articles/_count", json={"query": {"ids": {"values": ids_of(urls)}}}
+    )
     return int(r["count"])
 
 
@@ -179,11 +181,27 @@ async def tally(stack: Stack, tag: str, accepted: list[str]) -> dict[str, int]:
     one URL beyond the first (duplicated), documents written more than once (re-indexed, same
     id: harmless but counted), and articles enriched more than once."""
     ids = ids_of(accepted)
-    by_url = await es(stack, "POST", "/articles/_search", json={
-        "size": 0, "query": {"terms": {"url": accepted}},
-        "aggs": {"twice": {"terms": {"field": "url", "min_doc_count": 2, "size": 100}}}})
-    hits = await es(stack, "POST", "/articles/_search", json={
-        "size": len(ids), "version": True, "_source": False, "query": {"ids": {"values": ids}}})
+    by_url = await es(
+        stack,
+        "POST",
+        "/articles/_search",
+        json={
+            "size": 0,
+            "query": {"terms": {"url": accepted}},
+            "aggs": {"twice": {"terms": {"field": "url", "min_doc_count": 2, "size": 100}}},
+        },
+    )
+    hits = await es(
+        stack,
+        "POST",
+        "/articles/_search",
+        json={
+            "size": len(ids),
+            "version": True,
+            "_source": False,
+            "query": {"ids": {"values": ids}},
+        },
+    )
     wanted = set(ids)
     keys = Counter(m.key.decode() for m in await read_all(stack.config.kafka_bootstrap,
                                                                  topics.ENRICHED)
@@ -248,7 +266,8 @@ class Progress:
                 # No answer while brokers are down: no sample.
                 with contextlib.suppress(KafkaError, TimeoutError):
                     committed = await asyncio.wait_for(
-                        admin.list_consumer_group_offsets(self.group, partitions=tps), 10)
+                        admin.list_consumer_group_offsets(self.group, partitions=tps), 10
+                    )
                     end = await asyncio.wait_for(ends.end_offsets(tps), 10)
                     self.samples.append((time.monotonic(), sum(
                         committed[tp].offset for tp in tps if tp in committed),

@@ -61,9 +61,14 @@ async def test_the_broker_leading_most_of_articles_raw_dies_mid_stream(cluster: 
     drained = time.monotonic() - streamed
     await asyncio.to_thread(cluster.up, [f"kafka-{victim}"])
     counts = await tally(cluster, "leader-kill", accepted)
-    record("Kafka leader of most articles.raw partitions SIGKILLed", counts,
-           answered_503=statuses[503], first_202_after_s=round(back_after, 1),
-           drained_s=round(drained), restart_s=round(time.monotonic() - streamed - drained))
+    record(
+        "Kafka leader of most articles.raw partitions SIGKILLed",
+        counts,
+        answered_503=statuses[503],
+        first_202_after_s=round(back_after, 1),
+        drained_s=round(drained),
+        restart_s=round(time.monotonic() - streamed - drained),
+    )
     assert found == len(accepted)
     assert (counts["found_by_url"], counts["duplicated"]) == (len(accepted), 0), counts
     assert back_after < 30, f"{back_after:.1f}s from the kill to the first 202 on its partitions"
@@ -132,11 +137,14 @@ async def test_a_second_broker_dies_while_one_is_down(cluster: Stack, enrich: Pr
            restart_s=round(restarted - restarting, 1), reasons=dict(stream.refusals))  # fmt: skip
     assert len(set(ids_of(accepted)) & on_raw) == len(accepted)  # durable once answered 202
     gone = [n for n, pid in services.items() if cluster.managed(n).pid() != pid]
-    assert not gone, f"{gone} died or restarted; see {[str(cluster.managed(n).log_file) for n in gone]}"
+    assert not gone, (
+        f"{gone} died or restarted; see {[str(cluster.managed(n).log_file) for n in gone]}"
+    )
     assert all("no acknowledgement within" in r for r in stream.refusals), stream.refusals
     assert found == len(accepted), (
         f"{len(accepted) - found} accepted articles not indexed {drained:.0f}s after the stream; "
         f"enrich's last commit {enrich.idle_s():.0f}s ago with {enrich.waiting()} messages waiting "
-        f"on articles.raw (its tasks' stacks: {cluster.managed('enrich').log_file})")
+        f"on articles.raw (its tasks' stacks: {cluster.managed('enrich').log_file})"
+    )
     assert (counts["found_by_url"], counts["duplicated"]) == (len(accepted), 0), counts
     assert enrich_resumed is not None and enrich_resumed < 60, enrich.samples[-5:]

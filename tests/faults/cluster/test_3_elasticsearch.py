@@ -62,8 +62,13 @@ async def test_a_data_node_dies_during_indexing(cluster: Stack) -> None:
     health = await es(cluster, "GET", "/_cluster/health/articles",
                       params={"wait_for_status": "green", "timeout": "60s"})  # fmt: skip
     counts = await tally(cluster, "es-node-kill", accepted)
-    record("Elasticsearch data node (primary) SIGKILLed during indexing", counts,
-           searches=dict(searches), indexed_at_kill=at_kill, indexed_15s_later=during)
+    record(
+        "Elasticsearch data node (primary) SIGKILLed during indexing",
+        counts,
+        searches=dict(searches),
+        indexed_at_kill=at_kill,
+        indexed_15s_later=during,
+    )
     assert not [s for s in searches if s >= 500 or s == 0], searches
     assert health["status"] == "green"
     assert found == len(accepted) == stream.statuses()[202]

@@ -69,9 +69,14 @@ async def test_an_enrich_worker_dies_and_its_partitions_move(cluster: Stack,
     found = await wait_indexed(cluster, accepted, timeout=600)
     counts = await tally(cluster, "worker-kill", accepted)
     timeout = float(ENV["NEWSFLOW_ENRICH_SESSION_TIMEOUT_S"])
-    record("one of three enrich workers SIGKILLed mid-stream", counts, indexed_at_kill=at_kill,
-           partitions_moved_after_s=round(moved_after, 1), session_timeout_s=timeout,
-           rss_mb_everything=round(rss))
+    record(
+        "one of three enrich workers SIGKILLed mid-stream",
+        counts,
+        indexed_at_kill=at_kill,
+        partitions_moved_after_s=round(moved_after, 1),
+        session_timeout_s=timeout,
+        rss_mb_everything=round(rss),
+    )
     assert moved, "the group never settled on the two live workers"
     assert moved_after < timeout + 15, f"{moved_after:.1f}s to move the dead worker's partitions"
     assert found == len(accepted)

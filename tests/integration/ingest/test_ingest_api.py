@@ -67,7 +67,9 @@ async def test_seed_as_plain_text_is_on_the_topic_when_202_comes(
     assert event.text == text and event.source == "seed" and event.content_type == "text/plain"
 
 
-async def test_the_same_article_twice_gets_the_same_id(client: httpx.AsyncClient, unique: str) -> None:
+async def test_the_same_article_twice_gets_the_same_id(
+    client: httpx.AsyncClient, unique: str
+) -> None:
     body = {"url": f"https://news.test/{unique}", "title": "T", "text": "Some story."}
     a = await client.post("/articles", json=body)
     b = await client.post("/articles", json=body | {"text": "Some story, updated."})
@@ -78,7 +80,11 @@ async def test_the_same_article_twice_gets_the_same_id(client: httpx.AsyncClient
 async def test_batch_json_and_ndjson_give_per_item_results(
     client: httpx.AsyncClient, kafka_bootstrap: str, unique: str
 ) -> None:
-    items = [{"text": f"story one {unique}"}, {"title": "no text"}, {"html": f"<p>two {unique}</p>"}]
+    items = [
+        {"text": f"story one {unique}"},
+        {"title": "no text"},
+        {"html": f"<p>two {unique}</p>"},
+    ]
     r = await client.post("/articles/batch", json=items)
     assert r.status_code == 207
     body = r.json()
@@ -114,7 +120,9 @@ async def test_errors_are_problem_json_naming_the_field(
 
 async def test_broker_unreachable_is_503_and_nothing_is_accepted() -> None:
     async for client in _client(f"127.0.0.1:{free_port()}", publish_timeout_s=1):
-        r = await client.post("/articles", content="A story.", headers={"content-type": "text/plain"})
+        r = await client.post(
+            "/articles", content="A story.", headers={"content-type": "text/plain"}
+        )
         assert r.status_code == 503
         assert r.headers["retry-after"]
         assert "Kafka" in r.json()["detail"]
@@ -124,7 +132,9 @@ async def test_broker_unreachable_is_503_and_nothing_is_accepted() -> None:
 
 async def test_api_key_when_configured(kafka_bootstrap: str) -> None:
     async for client in _client(kafka_bootstrap, api_key="s3cret"):
-        r = await client.post("/articles", content="A story.", headers={"content-type": "text/plain"})
+        r = await client.post(
+            "/articles", content="A story.", headers={"content-type": "text/plain"}
+        )
         assert r.status_code == 401
         r = await client.post("/articles", content="A story.",
                               headers={"content-type": "text/plain", "x-api-key": "s3cret"})  # fmt: skip
@@ -140,9 +150,13 @@ async def test_health_and_metrics(client: httpx.AsyncClient) -> None:
 
 async def test_cors_only_for_configured_origins(kafka_bootstrap: str) -> None:
     async for client in _client(kafka_bootstrap, cors_origins=["http://newsroom.test"]):
-        pre = await client.options("/articles", headers={
-            "origin": "http://newsroom.test", "access-control-request-method": "POST"})
+        pre = await client.options(
+            "/articles",
+            headers={"origin": "http://newsroom.test", "access-control-request-method": "POST"},
+        )
         assert pre.headers["access-control-allow-origin"] == "http://newsroom.test"
-        bad = await client.options("/articles", headers={
-            "origin": "http://evil.test", "access-control-request-method": "POST"})
+        bad = await client.options(
+            "/articles",
+            headers={"origin": "http://evil.test", "access-control-request-method": "POST"},
+        )
         assert "access-control-allow-origin" not in bad.headers

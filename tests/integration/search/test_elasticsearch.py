@@ -73,7 +73,8 @@ async def test_index_search_highlight_and_aggregate(es: AsyncElasticsearch, inde
     assert resp["hits"]["total"]["value"] == 2
     assert all("<mark>Hajin</mark>" in h["highlight"]["body"][0] for h in resp["hits"]["hits"])
     assert {b["key"]: b["doc_count"] for b in resp["aggregations"]["agencies"]["buckets"]} == {
-        "AFP": 2}
+        "AFP": 2
+    }
     assert [b["doc_count"] for b in resp["aggregations"]["days"]["buckets"]] == [1, 1]
     # The english analyzer stems: "civilian" finds "civilians".
     stem = await es.search(index=index, query={"match": {"body": "civilian"}})

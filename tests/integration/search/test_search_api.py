@@ -66,24 +66,33 @@ async def test_facet_counts_equal_brute_force(setup: Any) -> None:
                 assert item["count"] == truth[item["name"]], (etype, item)
             shown = {i["name"] for i in facet}
             assert min(i["count"] for i in facet) >= max(
-                [c for n, c in truth.items() if n not in shown], default=0)
+                [c for n, c in truth.items() if n not in shown], default=0
+            )
         assert {i["name"]: i["count"] for i in body["facets"]["agencies"]} == dict(
-            Counter(a for e in chosen for a in e.agencies))
+            Counter(a for e in chosen for a in e.agencies)
+        )
         assert {i["name"]: i["count"] for i in body["facets"]["sources"]} == dict(
-            Counter(e.source for e in chosen))
+            Counter(e.source for e in chosen)
+        )
 
 
 async def test_figure_filter_matches_one_figure(setup: Any) -> None:
     client, events = setup
-    truth = {e.id for e in events for f in e.figures
-             if f.object == "civilians" and f.event == "killed" and f.value >= 100}
+    truth = {
+        e.id
+        for e in events
+        for f in e.figures
+        if f.object == "civilians" and f.event == "killed" and f.value >= 100
+    }
     body = await get(client, fig_object="civilians", fig_event="killed", fig_min=100, size=100)
     assert {h["id"] for h in body["hits"]} == truth and body["total"] == len(truth)
 
 
 async def test_entity_filter_by_alias_and_query_syntax(setup: Any) -> None:
     client, events = setup
-    truth = {e.id for e in events if any(en.name == "Syrian Democratic Forces" for en in e.entities)}
+    truth = {
+        e.id for e in events if any(en.name == "Syrian Democratic Forces" for en in e.entities)
+    }
     assert truth
     by_alias = await get(client, entity="sdf", size=100)
     assert {h["id"] for h in by_alias["hits"]} == truth

@@ -74,7 +74,8 @@ async def test_facets_equal_brute_force(setup: Any) -> None:
     body = await get(client, size=0)
     assert body["total"] == N
     assert {i["name"]: i["count"] for i in body["facets"]["sources"]} == dict(
-        Counter(s for u in updates for s in u.story.sources))
+        Counter(s for u in updates for s in u.story.sources)
+    )
     truth = Counter(e.name for u in updates for e in u.story.entities if e.type == "ORG")
     assert {i["name"]: i["count"] for i in body["facets"]["entities"]["ORG"]} == dict(truth)
 
@@ -149,7 +150,9 @@ def server(setup: Any, settings: SearchSettings, es_url: str) -> Iterator[int]:
     thread.join(10)
 
 
-def test_cli_lists_and_shows_stories(setup: Any, server: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_lists_and_shows_stories(
+    setup: Any, server: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, updates = setup
     monkeypatch.setenv("NEWSFLOW_SEARCH_PORT", str(server))
     monkeypatch.setenv("COLUMNS", "200")

@@ -219,8 +219,12 @@ async def test_story_alerts_once_per_story_and_track_even_on_replay(env: Env) ->
     steps = [[(arts[0].id, 900.0)], [(arts[0].id, 900.0), (arts[1].id, 1200.0)],
              [(arts[0].id, 900.0), (arts[1].id, 1200.0), (arts[2].id, 1500.0)]]  # fmt: skip
     for n, values in enumerate(steps, start=1):
-        await publish(env, snapshot(sid, arts[:n], tracks=[track(values)],
-                                    title=f"Hajin {env.tag}: the toll rises"))
+        await publish(
+            env,
+            snapshot(
+                sid, arts[:n], tracks=[track(values)], title=f"Hajin {env.tag}: the toll rises"
+            ),
+        )
         await until(lambda n=n: _size_is(env, sid, n), f"story at {n} articles")
 
     async def matches(name: str) -> list[dict[str, Any]]:
@@ -231,7 +235,8 @@ async def test_story_alerts_once_per_story_and_track_even_on_replay(env: Env) ->
     story_matches, track_matches = await matches("story"), await matches("track")
     assert [(m["story_id"], m["article_id"]) for m in story_matches] == [(sid, arts[0].id)]
     assert [(m["story_id"], m["track"], m["value"], m["article_id"]) for m in track_matches] == [
-        (sid, "killed|people|Hajin", 1200.0, arts[1].id)]
+        (sid, "killed|people|Hajin", 1200.0, arts[1].id)
+    ]
     assert await matches("other") == []
 
     # A replay of everything on the topic: no snapshot goes back, no alert comes twice.
@@ -249,7 +254,8 @@ async def test_story_alerts_once_per_story_and_track_even_on_replay(env: Env) ->
     published = [json.loads(m.value) for m in await read_all(env.bootstrap, topics.ALERTS)]
     mine = [a for a in published if a["subscription_id"] in subs.values()]
     assert sorted((a["subscription_id"], a.get("track")) for a in mine) == sorted(
-        [(subs["story"], None), (subs["track"], "killed|people|Hajin")])
+        [(subs["story"], None), (subs["track"], "killed|people|Hajin")]
+    )
 
 
 async def _size_is(env: Env, sid: str, n: int) -> bool:
@@ -270,7 +276,9 @@ async def test_a_bad_story_update_goes_to_the_dlq_and_the_stream_goes_on(env: En
                                      key=key.encode())  # fmt: skip
     # A keyword of 40,000 characters is more than Elasticsearch indexes: the snapshot is refused.
     huge = snapshot(f"{env.tag}-huge", [enriched(env.tag, 61)], kind="created")
-    huge = huge.model_copy(update={"story": huge.story.model_copy(update={"sources": ["x" * 40_000]})})
+    huge = huge.model_copy(
+        update={"story": huge.story.model_copy(update={"sources": ["x" * 40_000]})}
+    )
     await publish(env, huge)
     await publish(env, snapshot(f"{env.tag}-s5", [enriched(env.tag, 60)], kind="created"))
     await until(lambda: _ok(env.client.get(f"/stories/{env.tag}-s5")), "the next story indexed")

@@ -39,8 +39,9 @@ def test_the_story_path_is_split_into_its_hops_and_printed() -> None:
     from bench.perf.load import _freshness_result
 
     # what bench.perf.kafka.Outputs collected: monotonic seconds per article
-    out = SimpleNamespace(seen={"a": 1.0, "b": 2.0}, decided={"a": 1.3, "b": 2.2},
-                          placed={"a": 1.4, "b": 2.5})
+    out = SimpleNamespace(
+        seen={"a": 1.0, "b": 2.0}, decided={"a": 1.3, "b": 2.2}, placed={"a": 1.4, "b": 2.5}
+    )
 
     seen = {"found": {"a": 2.0, "b": 3.0}, "stored": {"a": 1.5, "b": 2.9},
             "story_stored": {"a": 1.6, "b": 2.6}, "in_story": {"a": 2.4}}  # fmt: skip

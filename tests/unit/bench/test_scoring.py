@@ -35,9 +35,17 @@ def _row(s: Scores, key: str) -> tuple[float | None, float | None]:
 def test_a_gold_read_as_a_prediction_agrees_with_itself(gold: dict[str, Any]) -> None:
     body = "\n".join(gold["story_lines"])
     s = _score(gold, as_prediction(gold, body))
-    for key in ("entities PERSON", "entities ORG", "entities LOC", "merges (all)",
-                "figures value", "figures +object", "figures +object+event", "figures parent",
-                "meta (all fields)"):
+    for key in (
+        "entities PERSON",
+        "entities ORG",
+        "entities LOC",
+        "merges (all)",
+        "figures value",
+        "figures +object",
+        "figures +object+event",
+        "figures parent",
+        "meta (all fields)",
+    ):
         assert _row(s, key) == (1.0, 1.0), key
 
 
@@ -67,8 +75,9 @@ def test_an_unmerged_alias_is_a_duplicate_and_a_missed_merge(gold: dict[str, Any
 
 
 def test_lenient_agreement_counts_any_shared_reading() -> None:
-    first = {"figures": [{"value": 5, "text": "five", "object": ["soldiers", None],
-                          "event": "killed"}]}
+    first = {
+        "figures": [{"value": 5, "text": "five", "object": ["soldiers", None], "event": "killed"}]
+    }
     second = copy.deepcopy(first)
     second["figures"][0]["object"] = [None, "soldiers"]
     s = Scores()
@@ -101,7 +110,10 @@ def test_units_are_compared_in_one_notation() -> None:
 def test_a_soft_hyphen_is_not_printed_so_it_costs_no_story_line() -> None:
     from bench.quality_score import score_text
 
-    gold = {"story_lines": ["Aside from Vladi\u00admir Putin, few leaders agreed."], "chrome_lines": []}
+    gold = {
+        "story_lines": ["Aside from Vladi\u00admir Putin, few leaders agreed."],
+        "chrome_lines": [],
+    }
     s = Scores()
     score_text(gold, "Aside from Vladimir Putin, few leaders agreed.", s)
     assert _row(s, "story lines kept") == (1.0, 1.0)

@@ -48,8 +48,7 @@ def test_the_tie_breaker_is_master_only_with_a_small_heap() -> None:
     argv = component(_cluster(), "elasticsearch-3").argv()
     assert argv[argv.index("--roles") + 1] == "master"
     assert "-Xmx256m" in argv
-    assert argv[argv.index("--seed-hosts") + 1] == (
-        "127.0.0.1:9300,127.0.0.1:9301,127.0.0.1:9302")
+    assert argv[argv.index("--seed-hosts") + 1] == ("127.0.0.1:9300,127.0.0.1:9301,127.0.0.1:9302")
     single = component(StackConfig(Path("/s"), Path("/l")), "elasticsearch").argv()
     assert "--seed-hosts" not in single and "-Xmx512m" in single
 
@@ -68,6 +67,9 @@ def test_faust_gets_every_broker(monkeypatch: pytest.MonkeyPatch) -> None:
     try:
         app = enrich_app.create_app()
         assert server_list(app.conf.broker, 9092) == [
-            "127.0.0.1:9092", "127.0.0.1:9094", "127.0.0.1:9096"]
+            "127.0.0.1:9092",
+            "127.0.0.1:9094",
+            "127.0.0.1:9096",
+        ]
     finally:
         get_stack_settings.cache_clear()

@@ -10,8 +10,12 @@ def test_same_url_same_id_whatever_the_content() -> None:
 
 
 def test_without_url_the_content_decides_ignoring_spacing() -> None:
-    assert article_id(url=None, content="Hello  world\n") == article_id(url="", content="Hello world")
-    assert article_id(url=None, content="Hello world") != article_id(url=None, content="Hello there")
+    assert article_id(url=None, content="Hello  world\n") == article_id(
+        url="", content="Hello world"
+    )
+    assert article_id(url=None, content="Hello world") != article_id(
+        url=None, content="Hello there"
+    )
 
 
 def test_canonical_url_keeps_the_query() -> None:

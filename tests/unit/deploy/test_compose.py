@@ -11,13 +11,21 @@ from newsflow_cli.components import REPO
 
 def _compose() -> list[str]:
     docker = shutil.which("docker")
-    if docker and subprocess.run([docker, "compose", "version"], capture_output=True, check=False).returncode == 0:
+    if (
+        docker
+        and subprocess.run(
+            [docker, "compose", "version"], capture_output=True, check=False
+        ).returncode
+        == 0
+    ):
         return [docker, "compose"]
     legacy = shutil.which("docker-compose")
     if legacy:
         return [legacy]
-    pytest.fail("neither `docker compose` nor `docker-compose` is installed "
-                "(`make test` installs Debian's docker-compose)")
+    pytest.fail(
+        "neither `docker compose` nor `docker-compose` is installed "
+        "(`make test` installs Debian's docker-compose)"
+    )
 
 
 def _config(path: Path) -> subprocess.CompletedProcess[str]:
@@ -101,7 +109,9 @@ def test_the_stories_topics_are_created_compacted(profile: str | None, job: str)
                           capture_output=True, text=True, cwd=REPO, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     script = " ".join(yaml.safe_load(done.stdout)["services"][job]["command"])
-    creates = {c.split("--topic ", 1)[1].split()[0]: c for c in script.split(";") if "--topic " in c}
+    creates = {
+        c.split("--topic ", 1)[1].split()[0]: c for c in script.split(";") if "--topic " in c
+    }
     for topic in ("stories", "stories.state"):
         assert "--config cleanup.policy=compact" in creates[topic], topic
     assert "--partitions 1 " in creates["stories.state"]

@@ -63,8 +63,10 @@ def test_by_starting_a_story_sentence_is_no_byline() -> None:
 
 def test_a_by_span_before_a_name_element_printing_its_own_by_is_kept_as_printed() -> None:
     # bench/real/ANNOTATING.md: "By" and the name in two elements are one byline, as printed.
-    top = ("<div class='headline-byline'><span>By </span><span><a href='/author/ana-rusk'>"
-           "<span>by </span><span>Ana Rusk</span><p>Staff Reporter</p></a></span></div>")
+    top = (
+        "<div class='headline-byline'><span>By </span><span><a href='/author/ana-rusk'>"
+        "<span>by </span><span>Ana Rusk</span><p>Staff Reporter</p></a></span></div>"
+    )
     assert _byline(_bare(top)) == "By by Ana Rusk"
 
 

@@ -32,14 +32,21 @@ def test_clubs_police_forces_agencies_and_named_organisations(enricher: Enricher
     assert not {"Harwick", "Lowden Police"} & set(by_name)
     assert by_name["dpa"].type == "ORG" and by_name["dpa"].mentions == 2
     assert by_name["Safe Haven"].type == by_name["Brandt"].type == "ORG"
-    assert by_name["Oskar Brenner"].type == "PERSON" and "Brenner" in by_name["Oskar Brenner"].aliases
+    assert (
+        by_name["Oskar Brenner"].type == "PERSON" and "Brenner" in by_name["Oskar Brenner"].aliases
+    )
 
 
 def test_club_rules_stay_out_of_other_stories(enricher: Enricher) -> None:
     """Outside sport, 'Mexico City' is a place and an initial 'Real' is a word."""
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "MEXICO CITY — Real wages in Mexico City fell 3 percent last year, the statistics "
-        "institute INEGI said on Tuesday. Officials in Mexico City said prices rose.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "MEXICO CITY — Real wages in Mexico City fell 3 percent last year, the statistics "
+                "institute INEGI said on Tuesday. Officials in Mexico City said prices rose."
+            )
+        )
+    )
     by_name = {e.name: e for e in ev.entities}
     city = next(e for e in ev.entities if "Mexico City" in {e.name, *e.aliases})
     assert city.type == "LOC"
@@ -71,21 +78,33 @@ def test_places_by_context_companies_and_operations(enricher: Enricher) -> None:
 
 
 def test_known_as_acronym_takes_the_whole_name_it_spells(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "MANILA — The state weather agency, the Varnian Atmospheric, Geophysical and "
-        "Astronomical Services Administration, known as VAGASA, said up to 480 millimeters of "
-        "rain fell. VAGASA said more storms were likely.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "MANILA — The state weather agency, the Varnian Atmospheric, Geophysical and "
+                "Astronomical Services Administration, known as VAGASA, said up to 480 millimeters of "
+                "rain fell. VAGASA said more storms were likely."
+            )
+        )
+    )
     [agency] = [e for e in ev.entities if "VAGASA" in e.aliases]
-    assert agency.name == ("Varnian Atmospheric, Geophysical and Astronomical Services "
-                           "Administration")
-    assert not any(e.name.startswith("Varnian Atmospheric") and e is not agency
-                   for e in ev.entities)
+    assert agency.name == (
+        "Varnian Atmospheric, Geophysical and Astronomical Services Administration"
+    )
+    assert not any(
+        e.name.startswith("Varnian Atmospheric") and e is not agency for e in ev.entities
+    )
 
 
 def test_names_trimmed_of_nationality_and_amounts(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "BORMIO — Australian Ben Carver finished second on Tuesday, while the jury fined "
-        "Movistar 500 Swiss francs. The group is linked to al-Qaida, officials said.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "BORMIO — Australian Ben Carver finished second on Tuesday, while the jury fined "
+                "Movistar 500 Swiss francs. The group is linked to al-Qaida, officials said."
+            )
+        )
+    )
     names_ = {e.name for e in ev.entities}
     assert "Ben Carver" in names_ and not any(n.startswith("Australian ") for n in names_)
     assert not any("500" in n for n in names_)
@@ -101,18 +120,28 @@ def test_surnames_keep_their_particles() -> None:
 
 
 def test_a_titled_person_in_a_route_stays_a_person(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "KORVA — A letter from President Tomas Ilvenko to Minister Damir Halek was published on "
-        "Monday, officials said. Ilvenko said the letter was genuine.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "KORVA — A letter from President Tomas Ilvenko to Minister Damir Halek was published on "
+                "Monday, officials said. Ilvenko said the letter was genuine."
+            )
+        )
+    )
     types = {e.name: e.type for e in ev.entities}
     assert types.get("Tomas Ilvenko") == "PERSON" and types.get("Damir Halek") == "PERSON"
 
 
 def test_dams_storms_honorifics_and_legal_forms(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "ALOR SETAR — Water in the Pedu Dam fell to 31 percent, said state official Datuk "
-        "Zulkifli Hashim, as Typhoon Jongdari moved north. Kessler Antriebstechnik AG recalled "
-        "its batteries on Tuesday.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "ALOR SETAR — Water in the Pedu Dam fell to 31 percent, said state official Datuk "
+                "Zulkifli Hashim, as Typhoon Jongdari moved north. Kessler Antriebstechnik AG recalled "
+                "its batteries on Tuesday."
+            )
+        )
+    )
     types = {e.name: e.type for e in ev.entities}
     assert types.get("Pedu Dam") == "LOC"
     assert types.get("Zulkifli Hashim") == "PERSON" and "Datuk Zulkifli Hashim" not in types
@@ -121,18 +150,28 @@ def test_dams_storms_honorifics_and_legal_forms(enricher: Enricher) -> None:
 
 
 def test_acronym_of_a_hyphenated_word_and_a_trailing_place(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "KORVA — Observers from the Council for Trade and Co-operation in Varnia (CTCV) said the "
-        "vote was fair. The CTCV will publish its report on Friday.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "KORVA — Observers from the Council for Trade and Co-operation in Varnia (CTCV) said the "
+                "vote was fair. The CTCV will publish its report on Friday."
+            )
+        )
+    )
     [ent] = [e for e in ev.entities if "CTCV" in e.aliases]
     assert ent.name == "Council for Trade and Co-operation in Varnia"
 
 
 def test_a_team_position_before_a_name_makes_a_person(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "KORVA — Flanker Kenta Valmik scored two tries as Varnia beat Ostland 28-23 in the rugby "
-        "test on Saturday. Lock Iwan Prastek was sent to the sin-bin. Scrum-half Shota Merrow "
-        "kicked 13 points. Valmik said the scrum had won the match. Prastek apologised.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "KORVA — Flanker Kenta Valmik scored two tries as Varnia beat Ostland 28-23 in the rugby "
+                "test on Saturday. Lock Iwan Prastek was sent to the sin-bin. Scrum-half Shota Merrow "
+                "kicked 13 points. Valmik said the scrum had won the match. Prastek apologised."
+            )
+        )
+    )
     people = {e.name: e for e in ev.entities if e.type == "PERSON"}
     assert {"Kenta Valmik", "Iwan Prastek", "Shota Merrow"} <= set(people)
     assert "Valmik" in people["Kenta Valmik"].aliases
@@ -140,14 +179,20 @@ def test_a_team_position_before_a_name_makes_a_person(enricher: Enricher) -> Non
 
 
 def test_split_agency_names_bracketed_names_surname_particles_and_nearby_places(
-        enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "KORVA — Prosecutor Marieke van Dam said on Monday that police had worked with the "
-        "Varnian Agency for Maritime Safety Cooperation (Varmasco) on the case. Varmasco said 14 "
-        "suspects were held. The National Food Inspection Agency (Nafia) approved the import. "
-        "Nafia said it was safe. A convoy carrying food reached nearby Morvik on Tuesday. The UN "
-        "Office for the Coordination of Relief Affairs (OCRA) said 12 trucks entered. OCRA said "
-        "more would follow.")))
+    enricher: Enricher,
+) -> None:
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "KORVA — Prosecutor Marieke van Dam said on Monday that police had worked with the "
+                "Varnian Agency for Maritime Safety Cooperation (Varmasco) on the case. Varmasco said 14 "
+                "suspects were held. The National Food Inspection Agency (Nafia) approved the import. "
+                "Nafia said it was safe. A convoy carrying food reached nearby Morvik on Tuesday. The UN "
+                "Office for the Coordination of Relief Affairs (OCRA) said 12 trucks entered. OCRA said "
+                "more would follow."
+            )
+        )
+    )
     by_name = {e.name: e for e in ev.entities}
     assert by_name["Marieke van Dam"].type == "PERSON"
     assert "Varmasco" in by_name["Varnian Agency for Maritime Safety Cooperation"].aliases
@@ -155,16 +200,22 @@ def test_split_agency_names_bracketed_names_surname_particles_and_nearby_places(
     assert by_name["Morvik"].type == "LOC"
     [ocra] = [e for e in ev.entities if "OCRA" in e.aliases or e.name == "OCRA"]
     assert ocra.name.endswith("Office for the Coordination of Relief Affairs")
-    assert not any(e.name in ("Varmasco", "Nafia", "Maritime Safety Cooperation")
-                   for e in ev.entities)
+    assert not any(
+        e.name in ("Varmasco", "Nafia", "Maritime Safety Cooperation") for e in ev.entities
+    )
 
 
 def test_countries_seas_rivers_seeds_and_a_credit_glued_to_a_name(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "Korva, Oct 5 (EFE).- Paraguay's ruling party won most towns on Sunday, officials said. "
-        "Mayors in Paraguay are elected in a single round. Refugees from Burkina Faso and Togo "
-        "crossed the Valmik River, and the Valmik is still rising. In tennis, fifth seed Davide "
-        "Ostrek lost the match and the final set; Ostrek said the tournament was hard.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "Korva, Oct 5 (EFE).- Paraguay's ruling party won most towns on Sunday, officials said. "
+                "Mayors in Paraguay are elected in a single round. Refugees from Burkina Faso and Togo "
+                "crossed the Valmik River, and the Valmik is still rising. In tennis, fifth seed Davide "
+                "Ostrek lost the match and the final set; Ostrek said the tournament was hard."
+            )
+        )
+    )
     by_name = {e.name: e for e in ev.entities}
     assert by_name["Paraguay"].type == by_name["Burkina Faso"].type == "LOC"
     assert "Valmik" in by_name["Valmik River"].aliases
@@ -173,9 +224,14 @@ def test_countries_seas_rivers_seeds_and_a_credit_glued_to_a_name(enricher: Enri
 
 
 def test_a_mission_is_named_with_its_country(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(text=(
-        "MOGADISHU — Troops from the African Union Support and Stabilization Mission in Somalia "
-        "(AUSSOM) guard the town, officials in Somalia said on Friday.")))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "MOGADISHU — Troops from the African Union Support and Stabilization Mission in Somalia "
+                "(AUSSOM) guard the town, officials in Somalia said on Friday."
+            )
+        )
+    )
     names_ = {e.name for e in ev.entities}
     assert "African Union Support and Stabilization Mission in Somalia" in names_
     assert "African Union Support and Stabilization Mission" not in names_

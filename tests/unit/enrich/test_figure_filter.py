@@ -51,8 +51,9 @@ def test_parents_follow_the_kept_figures(enricher: Enricher) -> None:
 def test_doubtful_numbers_are_the_filters_to_take_back(enricher: Enricher) -> None:
     # the word "one" is mostly a pronoun, now and then a count: the rules leave it out, the
     # filter may take it back
-    doc = enricher.nlp("One death was reported on Monday. One thing is clear now, and 40 people "
-                       "were hurt.")
+    doc = enricher.nlp(
+        "One death was reported on Monday. One thing is clear now, and 40 people were hurt."
+    )
     assert [f.value for f in figures.candidates(doc)[0]] == [40]
     found, doubts = figures.candidates(doc, doubtful=True)
     assert [(f.value, d) for f, d in zip(found, doubts, strict=True)] == [

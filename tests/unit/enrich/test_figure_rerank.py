@@ -80,7 +80,9 @@ def test_the_view_reads_what_the_tokens_say(enricher: Enricher) -> None:
 def test_a_copula_over_the_figure_is_an_event_candidate_and_an_auxiliary_is_not(
     enricher: Enricher,
 ) -> None:
-    doc = enricher.nlp("The city's violent crime rate was 753.2 last year, and 40 people have died.")
+    doc = enricher.nlp(
+        "The city's violent crime rate was 753.2 last year, and 40 people have died."
+    )
     rate, died = figures.extract(doc)
     events = {k: [t.text for t in figure_rerank.candidates(doc, f)["ev"][1] if t is not None]
               for k, f in (("rate", rate), ("died", died))}  # fmt: skip

@@ -42,8 +42,9 @@ def test_a_change_to_a_count_is_not_a_range(enricher: Enricher) -> None:
     "The family of Verma (26), who was found in a canal, has asked for an inquiry.",
     "A neighbour called 911 after hearing shots, police said on Sunday.",
 ])  # fmt: skip
-def test_tallies_rate_bases_and_the_pronoun_one_are_not_figures(enricher: Enricher,
-                                                                sentence: str) -> None:
+def test_tallies_rate_bases_and_the_pronoun_one_are_not_figures(
+    enricher: Enricher, sentence: str
+) -> None:
     assert figures(enricher, sentence) == []
 
 
@@ -53,8 +54,11 @@ def test_one_as_a_part_of_a_count_stays(enricher: Enricher) -> None:
 
 
 def test_recovered_bodies_are_a_count(enricher: Enricher) -> None:
-    figs = figures(enricher, "Rescue teams have recovered 145 bodies from the rubble of the "
-                   "collapsed buildings, officials said on Monday.")
+    figs = figures(
+        enricher,
+        "Rescue teams have recovered 145 bodies from the rubble of the "
+        "collapsed buildings, officials said on Monday.",
+    )
     assert [(f.value, f.object, f.event) for f in figs] == [(145, "bodies", "recovered")]
 
 
@@ -67,8 +71,11 @@ def test_one_before_a_scale_is_a_count(enricher: Enricher) -> None:
 def test_a_count_after_a_name_in_a_box_score_is_a_figure(enricher: Enricher) -> None:
     # spaCy runs the name on over the count ("K. Hupfer 1 goal" one PERSON): a person's name
     # holds no digits.
-    figs = figures(enricher, "Viera beat Rockledge at home on Tuesday night in the district "
-                   "final. Viera (4-0): K. Hupfer 1 goal. Z. Nielsen 1 goal. A. Sanger 2 saves.")
+    figs = figures(
+        enricher,
+        "Viera beat Rockledge at home on Tuesday night in the district "
+        "final. Viera (4-0): K. Hupfer 1 goal. Z. Nielsen 1 goal. A. Sanger 2 saves.",
+    )
     values = [f.value for f in figs]
     assert values.count(1.0) >= 2 and 2.0 in values
 
@@ -102,8 +109,7 @@ def test_the_numbers_of_a_numbered_list_are_not_figures(enricher: Enricher) -> N
     "Hospitals admitted more patients with Covid 19 symptoms this week.",
     "Officers stopped Daniel P. Rourke 44, of Granby, on the highway.",
 ])  # fmt: skip
-def test_addresses_references_and_names_are_not_figures(enricher: Enricher,
-                                                       sentence: str) -> None:
+def test_addresses_references_and_names_are_not_figures(enricher: Enricher, sentence: str) -> None:
     assert figures(enricher, sentence) == []
 
 
@@ -151,8 +157,9 @@ def test_a_qualifier_reaches_over_an_article(enricher: Enricher) -> None:
     ("Police said thirty-five people were injured in the blast.", 35, "people", "injured"),
     ("Officials counted one hundred twenty-five homes destroyed.", 125, "homes", None),
 ])  # fmt: skip
-def test_a_hyphenated_number_word_is_one_count(enricher: Enricher, sentence: str, value: float,
-                                               obj: str, event: str | None) -> None:
+def test_a_hyphenated_number_word_is_one_count(
+    enricher: Enricher, sentence: str, value: float, obj: str, event: str | None
+) -> None:
     # spaCy splits "Twenty-three" into "Twenty", "-", "three": one number, not a 20-3 score.
     [fig] = figures(enricher, sentence)
     assert (fig.value, fig.object) == (value, obj)
@@ -273,8 +280,9 @@ def test_a_clock_time_with_a_spaced_am_is_not_a_figure(enricher: Enricher) -> No
     ("The museum now has two and a half years to raise the money.", 2.5, "years"),
     ("The new line will carry one and a half million passengers a year.", 1.5e6, None),
 ])  # fmt: skip
-def test_a_whole_and_a_half_is_one_number(enricher: Enricher, sentence: str, value: float,
-                                          unit: str | None) -> None:
+def test_a_whole_and_a_half_is_one_number(
+    enricher: Enricher, sentence: str, value: float, unit: str | None
+) -> None:
     # the rules' reading (the learned filter still drops "one and a half million passengers":
     # scaled number words are mostly not gold figures on real dev)
     [fig], _ = candidates(enricher.nlp(sentence))
@@ -396,5 +404,7 @@ def test_a_union_local_is_a_name(enricher: Enricher) -> None:
 def test_either_of_two_numbers_is_a_range(enricher: Enricher) -> None:
     figs = figures(enricher, "The repairs on the bridge took six or seven weeks, the council said.")
     assert [(f.value, f.low, f.high, f.unit) for f in figs] == [(6.5, 6, 7, "weeks")]
-    figs = figures(enricher, "He could sell it in two months or four months or six months, he said.")
+    figs = figures(
+        enricher, "He could sell it in two months or four months or six months, he said."
+    )
     assert [f.value for f in figs] == [2, 4, 6]

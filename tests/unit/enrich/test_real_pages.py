@@ -81,7 +81,9 @@ def test_a_name_split_by_markup_is_one_word_but_a_block_after_it_is_apart() -> N
     # after the name ("View More Articles") is not.
     split = "<div class='byline'><a href='/a/lm'>Louise Matsaki<span class='ls'>s</span></a></div>"
     assert meta(page("", split)).byline == "Louise Matsakis"
-    block = "<div class='author'><a href='/a/mg'>Marcus Guzman</a><div>View More Articles</div></div>"
+    block = (
+        "<div class='author'><a href='/a/mg'>Marcus Guzman</a><div>View More Articles</div></div>"
+    )
     assert meta(page("", block)).byline == "Marcus Guzman"
 
 
@@ -108,7 +110,9 @@ def test_byline_box_named_in_any_case_and_its_by_after_an_avatar() -> None:
 
 def test_an_e_mail_printed_in_the_name_s_own_text_stays() -> None:
     # In the name's link, as printed; in an element of its own it is dropped.
-    box = "<span class='author'>By <a href='/staff/tv'>Tomas Vell | tvell@varnhold.example</a></span>"
+    box = (
+        "<span class='author'>By <a href='/staff/tv'>Tomas Vell | tvell@varnhold.example</a></span>"
+    )
     assert meta(page("", box)).byline == "By Tomas Vell | tvell@varnhold.example"
     box = "<span class='author'>By <a>Tomas Vell</a> <a>tvell@varnhold.example</a></span>"
     assert meta(page("", box)).byline == "By Tomas Vell"
@@ -179,10 +183,15 @@ def test_title_is_the_headline_h1_not_the_site_name_h1() -> None:
 
 def test_a_layout_column_named_sidebar_is_not_a_sidebar() -> None:
     # "l-sidebar-fixed" wraps the article itself (its paragraphs): its photo is the story's.
-    html = page("", "").replace(
-        "<article>", "<article><div class='l-sidebar-fixed'><figure><img src='a.jpg'>"
-        "<figcaption>The council in session.</figcaption></figure>"
-    ).replace("</article>", "</div></article>")
+    html = (
+        page("", "")
+        .replace(
+            "<article>",
+            "<article><div class='l-sidebar-fixed'><figure><img src='a.jpg'>"
+            "<figcaption>The council in session.</figcaption></figure>",
+        )
+        .replace("</article>", "</div></article>")
+    )
     assert captions(html) == ["The council in session."]
 
 
@@ -206,9 +215,10 @@ def test_an_inline_most_read_box_does_not_end_the_story() -> None:
         for k in ("three", "four")
     )
     html = page("", "").replace(
-        "</article>", "<div><h3>Most read in world news</h3><ul><li><a href='/a'>Singer weds"
+        "</article>",
+        "<div><h3>Most read in world news</h3><ul><li><a href='/a'>Singer weds"
         "</a></li></ul></div><p>READ MORE:</p><ul><li>* Bridge closed after crash on the"
-        " river road in Varnhold</li></ul>" + tail + "</article>"
+        " river road in Varnhold</li></ul>" + tail + "</article>",
     )
     body = story_body(html)
     assert "the four closed roads would open again" in body

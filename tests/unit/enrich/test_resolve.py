@@ -21,13 +21,17 @@ def _holding(ev: ArticleEnriched, form: str) -> list[str]:
 
 
 def test_a_title_before_a_surname_is_the_person(enricher: Enricher) -> None:
-    ev = _enrich(enricher, (
-        "CHICAGO (AP) — John Harwell, a former city treasurer, was charged on Tuesday with "
-        "stealing $2 million from a pension fund, prosecutors said.\n\n"
-        "Dr Harwell, as he is known to colleagues, taught economics for a decade. Harwell told "
-        "reporters he was innocent. Senator Maria Okonjo said the case showed the need for "
-        "reform. Senator Okonjo has called for an audit. The pension board is chaired by Ama "
-        "Lewin, who was not charged. Prof Lewin declined to comment."))
+    ev = _enrich(
+        enricher,
+        (
+            "CHICAGO (AP) — John Harwell, a former city treasurer, was charged on Tuesday with "
+            "stealing $2 million from a pension fund, prosecutors said.\n\n"
+            "Dr Harwell, as he is known to colleagues, taught economics for a decade. Harwell told "
+            "reporters he was innocent. Senator Maria Okonjo said the case showed the need for "
+            "reform. Senator Okonjo has called for an audit. The pension board is chaired by Ama "
+            "Lewin, who was not charged. Prof Lewin declined to comment."
+        ),
+    )
     assert _holding(ev, "Harwell") == ["John Harwell"]
     assert _holding(ev, "Lewin") == ["Ama Lewin"]  # the title is its only use alone
     assert not [e for e in ev.entities if e.name in ("Dr Harwell", "Senator Okonjo", "Prof Lewin")]
@@ -36,8 +40,10 @@ def test_a_title_before_a_surname_is_the_person(enricher: Enricher) -> None:
 
 
 def test_a_possessive_with_an_apostrophe_look_alike_is_the_person(enricher: Enricher) -> None:
-    text = ("Carrowʼs campaign spent $4 million, said Emily Carrow, the candidate. Supporters "
-            "cheered Carrow‘s victory speech in Richmond. Carrow thanked them.")
+    text = (
+        "Carrowʼs campaign spent $4 million, said Emily Carrow, the candidate. Supporters "
+        "cheered Carrow‘s victory speech in Richmond. Carrow thanked them."
+    )
     ev = _enrich(enricher, text)
     assert _holding(ev, "Carrow") == ["Emily Carrow"]
     assert not [e for e in ev.entities if e.name.startswith("Carrow")]
@@ -48,8 +54,10 @@ def test_a_possessive_with_an_apostrophe_look_alike_is_the_person(enricher: Enri
 
 
 def test_a_surname_spacy_typed_org_joins_the_person_and_stays_a_person() -> None:
-    text = ("Paul Brenning will step down. Brenning’s pay rose. Brenning’s successor is unknown. "
-            "Brenning’s team will stay. Kestrel thanked Brenning.")
+    text = (
+        "Paul Brenning will step down. Brenning’s pay rose. Brenning’s successor is unknown. "
+        "Brenning’s team will stay. Kestrel thanked Brenning."
+    )
     reg = Registry()
     reg.add("Paul Brenning", "PERSON", 0)
     for m in re.finditer(r"Brenning(?!’)", text[5:]):
@@ -63,9 +71,13 @@ def test_a_surname_spacy_typed_org_joins_the_person_and_stays_a_person() -> None
 
 def test_a_state_abbreviation_after_a_city_is_a_place(enricher: Enricher) -> None:
     # As bench/real/ANNOTATING.md annotates it: its own LOC, whatever spaCy called it.
-    ev = _enrich(enricher, (
-        "Shoppers in Mesa, AZ, Hartford, CT, Newark, NJ, and Austin, TX, said prices rose. "
-        "Stores in Tampa, FL, and Fresno, CA, reported the same."))
+    ev = _enrich(
+        enricher,
+        (
+            "Shoppers in Mesa, AZ, Hartford, CT, Newark, NJ, and Austin, TX, said prices rose. "
+            "Stores in Tampa, FL, and Fresno, CA, reported the same."
+        ),
+    )
     types = {e.name: e.type for e in ev.entities}
     for code in ("AZ", "CT", "NJ", "TX", "FL", "CA"):
         assert types.get(code) == "LOC", (code, types)
@@ -85,23 +97,42 @@ def _run(text: str, cands: list[tuple[str, str]], sport: bool = False) -> Regist
 
 
 def test_a_department_of_x_is_the_x_department() -> None:
-    text = ("The U.S. Department of State issued a warning on Friday. A State Department "
-            "official said the Department of Defense had also been told. The Defense "
-            "Department declined to comment.")
-    reg = _run(text, [("U.S. Department of State", "ORG"), ("State Department", "ORG"),
-                      ("Department of Defense", "ORG"), ("Defense Department", "ORG")])
+    text = (
+        "The U.S. Department of State issued a warning on Friday. A State Department "
+        "official said the Department of Defense had also been told. The Defense "
+        "Department declined to comment."
+    )
+    reg = _run(
+        text,
+        [
+            ("U.S. Department of State", "ORG"),
+            ("State Department", "ORG"),
+            ("Department of Defense", "ORG"),
+            ("Defense Department", "ORG"),
+        ],
+    )
     assert _merged(reg, "U.S. Department of State", "State Department")
     assert _merged(reg, "Department of Defense", "Defense Department")
     assert not _merged(reg, "State Department", "Defense Department")
 
 
 def test_a_company_is_named_without_its_trade_or_group_words() -> None:
-    text = ("Kestrava Auto sold 1.2 million cars last year. Kestrava said sales fell in China. "
-            "Holm Investment Group bought Varnia Capital for $1 billion. Holm said Varnia "
-            "would keep its name.")
-    reg = _run(text, [("Kestrava Auto", "ORG"), ("Kestrava", "PERSON"),
-                      ("Holm Investment Group", "ORG"), ("Varnia Capital", "ORG"),
-                      ("Holm", "PERSON"), ("Varnia", "LOC")])
+    text = (
+        "Kestrava Auto sold 1.2 million cars last year. Kestrava said sales fell in China. "
+        "Holm Investment Group bought Varnia Capital for $1 billion. Holm said Varnia "
+        "would keep its name."
+    )
+    reg = _run(
+        text,
+        [
+            ("Kestrava Auto", "ORG"),
+            ("Kestrava", "PERSON"),
+            ("Holm Investment Group", "ORG"),
+            ("Varnia Capital", "ORG"),
+            ("Holm", "PERSON"),
+            ("Varnia", "LOC"),
+        ],
+    )
     assert _merged(reg, "Kestrava Auto", "Kestrava")
     assert _merged(reg, "Holm Investment Group", "Holm")
     assert _merged(reg, "Varnia Capital", "Varnia")
@@ -109,45 +140,79 @@ def test_a_company_is_named_without_its_trade_or_group_words() -> None:
 
 
 def test_an_organisation_is_named_by_the_end_of_its_name() -> None:
-    text = ("The House Intelligence Committee met on Tuesday. The Intelligence Committee will "
-            "publish the transcripts, and the UN Security Council will meet. The Security "
-            "Council has 15 members.")
-    reg = _run(text, [("House Intelligence Committee", "ORG"), ("Intelligence Committee", "ORG"),
-                      ("UN Security Council", "ORG"), ("Security Council", "ORG")])
+    text = (
+        "The House Intelligence Committee met on Tuesday. The Intelligence Committee will "
+        "publish the transcripts, and the UN Security Council will meet. The Security "
+        "Council has 15 members."
+    )
+    reg = _run(
+        text,
+        [
+            ("House Intelligence Committee", "ORG"),
+            ("Intelligence Committee", "ORG"),
+            ("UN Security Council", "ORG"),
+            ("Security Council", "ORG"),
+        ],
+    )
     assert _merged(reg, "House Intelligence Committee", "Intelligence Committee")
     assert _merged(reg, "UN Security Council", "Security Council")
 
 
 def test_a_full_name_without_its_middle_initial_is_the_person() -> None:
-    text = ("Christopher L. Tays, 41, was charged. Christopher Tays was held on a $5,000 bond. "
-            "Tays did not comment.")
-    reg = _run(text, [("Christopher L. Tays", "PERSON"), ("Christopher Tays", "PERSON"),
-                      ("Tays", "PERSON")])
+    text = (
+        "Christopher L. Tays, 41, was charged. Christopher Tays was held on a $5,000 bond. "
+        "Tays did not comment."
+    )
+    reg = _run(
+        text,
+        [("Christopher L. Tays", "PERSON"), ("Christopher Tays", "PERSON"), ("Tays", "PERSON")],
+    )
     assert _merged(reg, "Christopher L. Tays", "Christopher Tays")
 
 
 def test_a_team_is_named_by_its_nickname_in_a_sports_story() -> None:
-    text = ("The Kestrel City Thunder beat the Varnia Islanders 109-98. The Thunder led by 12 at "
-            "half-time before the Islanders came back.")
-    reg = _run(text, [("Kestrel City Thunder", "ORG"), ("Thunder", "ORG"),
-                      ("Varnia Islanders", "ORG"), ("Islanders", "ORG")], sport=True)
+    text = (
+        "The Kestrel City Thunder beat the Varnia Islanders 109-98. The Thunder led by 12 at "
+        "half-time before the Islanders came back."
+    )
+    reg = _run(
+        text,
+        [
+            ("Kestrel City Thunder", "ORG"),
+            ("Thunder", "ORG"),
+            ("Varnia Islanders", "ORG"),
+            ("Islanders", "ORG"),
+        ],
+        sport=True,
+    )
     assert _merged(reg, "Kestrel City Thunder", "Thunder")
     assert _merged(reg, "Varnia Islanders", "Islanders")
 
 
 def test_acronyms_with_an_ampersand_or_without_a_leading_place() -> None:
-    text = ("Pacific Gas & Electric Co. cut power to 800,000 customers. PG&E said the cuts would "
-            "last days. The California Public Utilities Commission will review them; the PUC "
-            "meets on Monday.")
-    reg = _run(text, [("Pacific Gas & Electric Co.", "ORG"), ("PG&E", "ORG"),
-                      ("California Public Utilities Commission", "ORG"), ("PUC", "ORG")])
+    text = (
+        "Pacific Gas & Electric Co. cut power to 800,000 customers. PG&E said the cuts would "
+        "last days. The California Public Utilities Commission will review them; the PUC "
+        "meets on Monday."
+    )
+    reg = _run(
+        text,
+        [
+            ("Pacific Gas & Electric Co.", "ORG"),
+            ("PG&E", "ORG"),
+            ("California Public Utilities Commission", "ORG"),
+            ("PUC", "ORG"),
+        ],
+    )
     assert _merged(reg, "Pacific Gas & Electric Co.", "PG&E")
     assert _merged(reg, "California Public Utilities Commission", "PUC")
 
 
 def test_a_state_code_spacy_did_not_tag_after_a_city_is_a_place() -> None:
-    text = ("June 15 -- Varnia Amphitheatre, Alpharetta, GA\n\nJune 17 -- Kestrel Arena, "
-            "Nashville, TN\n\nJune 19 -- Fresno, Calif., then home. OK, said the mayor, IN the end.")
+    text = (
+        "June 15 -- Varnia Amphitheatre, Alpharetta, GA\n\nJune 17 -- Kestrel Arena, "
+        "Nashville, TN\n\nJune 19 -- Fresno, Calif., then home. OK, said the mayor, IN the end."
+    )
     reg = _run(text, [("Alpharetta", "LOC"), ("Nashville", "LOC"), ("Fresno", "LOC")])
     for code in ("GA", "TN", "Calif."):
         assert code in reg.by_form and reg.type_of(reg.by_form[code]) == "LOC", code
@@ -202,8 +267,10 @@ def test_mr_before_a_word_is_a_person_whatever_spacy_said() -> None:
 
 def test_a_name_glued_after_another_does_not_hide_the_surname() -> None:
     # spaCy tagged "Norhaven Rovers Abel Quist" (a caption's club and manager) as one person.
-    text = ("Norhaven Rovers Abel Quist watches on. Abel Quist was sacked by Norhaven Rovers. "
-            "Quist said he was proud.")
+    text = (
+        "Norhaven Rovers Abel Quist watches on. Abel Quist was sacked by Norhaven Rovers. "
+        "Quist said he was proud."
+    )
     reg = Registry()
     reg.add("Norhaven Rovers Abel Quist", "PERSON", 0)
     reg.add("Abel Quist", "PERSON", text.index("Abel Quist was"))
@@ -234,7 +301,9 @@ def test_a_person_without_the_generation_after_the_name_is_the_person() -> None:
 
 
 def test_a_british_generation_after_the_name_is_the_same_person() -> None:
-    text = "Callum Brodie Jnr was 19. Callum Brodie was his son. His father, Callum Brodie Snr, wept."
+    text = (
+        "Callum Brodie Jnr was 19. Callum Brodie was his son. His father, Callum Brodie Snr, wept."
+    )
     reg = Registry()
     reg.add("Callum Brodie Jnr", "PERSON", 0)
     reg.add("Callum Brodie", "PERSON", text.index("Callum Brodie was"))

@@ -84,7 +84,7 @@ def test_figures_values_qualifiers_ranges_parents(event: ArticleEnriched) -> Non
     assert figs[61.4].unit == "%"
     assert figs[1200].object == "homes" and figs[1200].event == "damaged"
     for f in event.figures:
-        assert event.body[f.span[0]:f.span[1]] == f.text
+        assert event.body[f.span[0] : f.span[1]] == f.text
 
 
 def test_not_figures_ages_scores_ratios_dates(event: ArticleEnriched) -> None:
@@ -92,102 +92,147 @@ def test_not_figures_ages_scores_ratios_dates(event: ArticleEnriched) -> None:
     assert not values & {58, 2, 1, 5, 3, 2025, 9}
 
 
-@pytest.mark.parametrize(("line", "expected"), [
-    ("By AFP - Dec 06,2018 - Last updated at Dec 06,2018", ("By AFP", "2018-12-06")),
-    ("Posted by Sports Desk on 26/02/2024", ("Posted by Sports Desk", "2024-02-26")),
-    ("PTI | Nov 9, 2023, 10:15 IST", ("PTI", "2023-11-09T10:15:00")),
-    ("By Amina Bello | 14/08/2025", ("By Amina Bello", "2025-08-14")),
-    ("By OMAR FARAH - Published 2:17 PM GMT+3, March 11, 2025",
-     ("By OMAR FARAH", "2025-03-11T14:17:00")),
-    ("By Abena Owusu - Published 14/03/2025 at 08:42 GMT", ("By Abena Owusu", "2025-03-14T08:42:00")),
-    ("By Reuters - Sunday 13 July 2025, 7:05pm BST", ("By Reuters", "2025-07-13T19:05:00")),
-])
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By AFP - Dec 06,2018 - Last updated at Dec 06,2018", ("By AFP", "2018-12-06")),
+        ("Posted by Sports Desk on 26/02/2024", ("Posted by Sports Desk", "2024-02-26")),
+        ("PTI | Nov 9, 2023, 10:15 IST", ("PTI", "2023-11-09T10:15:00")),
+        ("By Amina Bello | 14/08/2025", ("By Amina Bello", "2025-08-14")),
+        (
+            "By OMAR FARAH - Published 2:17 PM GMT+3, March 11, 2025",
+            ("By OMAR FARAH", "2025-03-11T14:17:00"),
+        ),
+        (
+            "By Abena Owusu - Published 14/03/2025 at 08:42 GMT",
+            ("By Abena Owusu", "2025-03-14T08:42:00"),
+        ),
+        ("By Reuters - Sunday 13 July 2025, 7:05pm BST", ("By Reuters", "2025-07-13T19:05:00")),
+    ],
+)
 def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) -> None:
     assert metadata.split_byline(line) == expected
 
 
-@pytest.mark.parametrize(("first", "place"), [
-    ("BEIRUT — US-backed fighters", "BEIRUT"), ("KABUL: A suicide bomber", "KABUL"),
-    ("Madrid, Apr 9 (EFE).- Atletico Madrid beat", "Madrid"),
-    ("Mumbai, Mar 4 (PTI) A special court here", "Mumbai"),
-    ("(ANSA) - BORMIO, MAY 27 - Italian rider Davide Ferri won", "BORMIO"),
-    ("The council met on Monday (AP) A vote followed.", None),
-    ("NORTH BERWICK, Scotland, July 13 (Reuters) - Spain's Arrieta won", "NORTH BERWICK"),
-    ("Paris, France — Between 1.1 million", "Paris"),
-    ("SAN FRANCISCO, Jan 20 (Reuters) - Google", "SAN FRANCISCO"),
-    ("The council met on Monday — and voted.", None),
-    ("SÃO PAULO — A single-dose vaccine", "SÃO PAULO"),
-])
+@pytest.mark.parametrize(
+    ("first", "place"),
+    [
+        ("BEIRUT — US-backed fighters", "BEIRUT"),
+        ("KABUL: A suicide bomber", "KABUL"),
+        ("Madrid, Apr 9 (EFE).- Atletico Madrid beat", "Madrid"),
+        ("Mumbai, Mar 4 (PTI) A special court here", "Mumbai"),
+        ("(ANSA) - BORMIO, MAY 27 - Italian rider Davide Ferri won", "BORMIO"),
+        ("The council met on Monday (AP) A vote followed.", None),
+        ("NORTH BERWICK, Scotland, July 13 (Reuters) - Spain's Arrieta won", "NORTH BERWICK"),
+        ("Paris, France — Between 1.1 million", "Paris"),
+        ("SAN FRANCISCO, Jan 20 (Reuters) - Google", "SAN FRANCISCO"),
+        ("The council met on Monday — and voted.", None),
+        ("SÃO PAULO — A single-dose vaccine", "SÃO PAULO"),
+    ],
+)
 def test_datelines(first: str, place: str | None) -> None:
     assert metadata.dateline(first)[0] == place
 
 
 def test_headline_is_not_the_first_paragraph() -> None:
-    lines = chrome.classify("Home » Africa\nFighting in the north forces 130,000 people to flee "
-                            "their homes in a single month\nBy AFP\nPORT SUDAN: Heavy fighting has "
-                            "forced more than 130,000 people to flee, the UN said on Friday.")
+    lines = chrome.classify(
+        "Home » Africa\nFighting in the north forces 130,000 people to flee "
+        "their homes in a single month\nBy AFP\nPORT SUDAN: Heavy fighting has "
+        "forced more than 130,000 people to flee, the UN said on Friday."
+    )
     assert lines.title is not None and lines.title.startswith("Fighting")
     assert lines.story[0].startswith("PORT SUDAN:")
 
 
 def test_json_byline_gives_byline_agency_and_date(enricher: Enricher) -> None:
-    ev = enricher.enrich(ArticleReceived.new(
-        content_type="application/json", byline="By Reuters - Mar 3, 2025",
-        text="LIMA — Floods in northern Peru have killed at least 12 people, officials said."))
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            content_type="application/json",
+            byline="By Reuters - Mar 3, 2025",
+            text="LIMA — Floods in northern Peru have killed at least 12 people, officials said.",
+        )
+    )
     assert (ev.byline, ev.agencies, ev.published_at) == ("By Reuters", ["Reuters"], "2025-03-03")
 
 
-@pytest.mark.parametrize("line", [
-    "Share    Tweet    WhatsApp    Print    Email", "Sign In | Subscribe",
-    "Was this article helpful?", "First Published: Mar 04 2025 | 7:12 PM IST",
-    "Read more: Lassa fever deaths rise to 138 as NCDC warns of dry-season spike",
-    "(Reporting by Lucas Moraes in Brasilia; Editing by Jane Merriman)", "(END)",
-    ("(Only the headline and picture of this report may have been reworked by the staff; the rest "
-    "of the content is auto-generated from a syndicated feed.)"),
-    "Share: Facebook | Twitter | WhatsApp | Telegram | Copy link",
-    "Advertisement · Scroll to continue",
-    "Subscribe now for unlimited access. Already a subscriber? Log in",
-    "Enter your email address", "We care about the protection of your data. Read our Privacy Policy.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share    Tweet    WhatsApp    Print    Email",
+        "Sign In | Subscribe",
+        "Was this article helpful?",
+        "First Published: Mar 04 2025 | 7:12 PM IST",
+        "Read more: Lassa fever deaths rise to 138 as NCDC warns of dry-season spike",
+        "(Reporting by Lucas Moraes in Brasilia; Editing by Jane Merriman)",
+        "(END)",
+        (
+            "(Only the headline and picture of this report may have been reworked by the staff; the rest "
+            "of the content is auto-generated from a syndicated feed.)"
+        ),
+        "Share: Facebook | Twitter | WhatsApp | Telegram | Copy link",
+        "Advertisement · Scroll to continue",
+        "Subscribe now for unlimited access. Already a subscriber? Log in",
+        "Enter your email address",
+        "We care about the protection of your data. Read our Privacy Policy.",
+    ],
+)
 def test_chrome_lines(line: str) -> None:
     assert chrome.CHROME_LINE.match(line)
 
 
-@pytest.mark.parametrize(("line", "date"), [
-    ("Published: 02 July 2028, 09:40 · Updated: 02 July 2028, 11:02", "2028-07-02T09:40:00"),
-    ("26/02/2026 | 14:35 | Last update: 26/02/2026 | 16:10", "2026-02-26T14:35:00"),
-    ("Published 4:42 PM GMT+7, February 18, 2026 | Updated 6:05 PM GMT+7, February 18, 2026",
-     "2026-02-18T16:42:00"),
-])
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published: 02 July 2028, 09:40 · Updated: 02 July 2028, 11:02", "2028-07-02T09:40:00"),
+        ("26/02/2026 | 14:35 | Last update: 26/02/2026 | 16:10", "2026-02-26T14:35:00"),
+        (
+            "Published 4:42 PM GMT+7, February 18, 2026 | Updated 6:05 PM GMT+7, February 18, 2026",
+            "2026-02-18T16:42:00",
+        ),
+    ],
+)
 def test_date_lines_with_an_update_are_chrome_and_give_the_first_date(line: str, date: str) -> None:
     assert chrome.is_date_line(line)
     assert metadata.parse_date(line) == date
 
 
-@pytest.mark.parametrize("line", ["May 4 | Politics | World",
-                                  "The vote on May 4, 2025 was close | Reuters"])
+@pytest.mark.parametrize(
+    "line", ["May 4 | Politics | World", "The vote on May 4, 2025 was close | Reuters"]
+)
 def test_lines_with_a_date_in_them_are_not_date_lines(line: str) -> None:
     assert not chrome.is_date_line(line)
 
 
-@pytest.mark.parametrize("line", [
-    "Share prices fell 3 percent on Tuesday as investors sold the stock.",
-    "Print media lost 12,000 jobs last year, the union said.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell 3 percent on Tuesday as investors sold the stock.",
+        "Print media lost 12,000 jobs last year, the union said.",
+    ],
+)
 def test_story_lines_that_start_like_chrome(line: str) -> None:
     assert not chrome.CHROME_LINE.match(line)
 
 
-@pytest.mark.parametrize(("header", "byline", "published"), [
-    ("By Hana Orlik and Pavel Drum | Published: 11/03/2026 18:42 | Updated: 11/03/2026 21:05",
-     "By Hana Orlik and Pavel Drum", "2026-03-11T18:42:00"),
-    ("PTI | Updated: Aug 13, 2026, 19:05 IST", "PTI", "2026-08-13T19:05:00"),
-])
-def test_a_byline_and_its_dates_on_one_line(enricher: Enricher, header: str, byline: str,
-                                            published: str) -> None:
-    page = (f"Home / World\n\nFloods cut off villages in northern Varnia\n\n{header}\n\n"
-            "KORVA — Floods in northern Varnia have cut off 40 villages and forced more than "
-            "12,000 people from their homes, officials said on Monday.\n")
+@pytest.mark.parametrize(
+    ("header", "byline", "published"),
+    [
+        (
+            "By Hana Orlik and Pavel Drum | Published: 11/03/2026 18:42 | Updated: 11/03/2026 21:05",
+            "By Hana Orlik and Pavel Drum",
+            "2026-03-11T18:42:00",
+        ),
+        ("PTI | Updated: Aug 13, 2026, 19:05 IST", "PTI", "2026-08-13T19:05:00"),
+    ],
+)
+def test_a_byline_and_its_dates_on_one_line(
+    enricher: Enricher, header: str, byline: str, published: str
+) -> None:
+    page = (
+        f"Home / World\n\nFloods cut off villages in northern Varnia\n\n{header}\n\n"
+        "KORVA — Floods in northern Varnia have cut off 40 villages and forced more than "
+        "12,000 people from their homes, officials said on Monday.\n"
+    )
     ev = enricher.enrich(ArticleReceived.new(text=page))
     assert (ev.byline, ev.published_at) == (byline, published)
     assert header not in ev.body
@@ -219,25 +264,30 @@ def test_rating_widgets_end_the_story_and_paywall_prompts_are_chrome(enricher: E
 
 
 def test_a_credited_caption_is_not_the_lead(enricher: Enricher) -> None:
-    page = ("Home / Africa\n\nTruck bomb kills 27 in central Varnia\n\n"
-            "A damaged building is seen at the site of a suicide truck bomb attack in Korva, "
-            "in the Hiran region of central Varnia, on Friday, Nov. 14, 2025. (Xinhua/Abdi Yusuf)"
-            "\n\n"
-            "MOGADISHU, Nov. 14 (Xinhua) -- At least 27 people were killed on Friday when a "
-            "suicide bomber drove a truck into a government compound, officials said.\n")
+    page = (
+        "Home / Africa\n\nTruck bomb kills 27 in central Varnia\n\n"
+        "A damaged building is seen at the site of a suicide truck bomb attack in Korva, "
+        "in the Hiran region of central Varnia, on Friday, Nov. 14, 2025. (Xinhua/Abdi Yusuf)"
+        "\n\n"
+        "MOGADISHU, Nov. 14 (Xinhua) -- At least 27 people were killed on Friday when a "
+        "suicide bomber drove a truck into a government compound, officials said.\n"
+    )
     ev = enricher.enrich(ArticleReceived.new(text=page))
     assert ev.dateline == "MOGADISHU"
     assert ev.captions and ev.captions[0].endswith("(Xinhua/Abdi Yusuf)")
 
 
-
-@pytest.mark.parametrize(("lead", "given", "published"), [
-    ("WASHINGTON, April 9 (Reuters) - The bill passed.", "2025-09-04", "2025-04-09"),
-    ("WASHINGTON, Sept. 4 (Reuters) - The bill passed.", "2025-09-04", "2025-09-04"),
-    # "Monday" is no month (dateparser read "Monday 1" as 6 January): the date stays as given
-    ("LONDON, Monday 4 (Reuters) - The bill passed.", "2025-04-01", "2025-04-01"),
-])
-def test_a_datelines_month_and_day_order_a_numeric_date(lead: str, given: str,
-                                                         published: str) -> None:
+@pytest.mark.parametrize(
+    ("lead", "given", "published"),
+    [
+        ("WASHINGTON, April 9 (Reuters) - The bill passed.", "2025-09-04", "2025-04-09"),
+        ("WASHINGTON, Sept. 4 (Reuters) - The bill passed.", "2025-09-04", "2025-09-04"),
+        # "Monday" is no month (dateparser read "Monday 1" as 6 January): the date stays as given
+        ("LONDON, Monday 4 (Reuters) - The bill passed.", "2025-04-01", "2025-04-01"),
+    ],
+)
+def test_a_datelines_month_and_day_order_a_numeric_date(
+    lead: str, given: str, published: str
+) -> None:
     got = metadata.extract(Cleaned(body=lead), title=None, published_at=given)
     assert got.published_at == published

@@ -20,7 +20,7 @@ def test_chrome_is_removed_and_every_story_paragraph_kept(seed: ArticleEnriched)
     for line in CHROME:
         assert line not in seed.body
     paragraphs = [p for p in SEED.read_text().split("\n\n") if p.strip()]
-    story = paragraphs[paragraphs.index(next(p for p in paragraphs if p.startswith("BEIRUT"))):]
+    story = paragraphs[paragraphs.index(next(p for p in paragraphs if p.startswith("BEIRUT"))) :]
     story = story[: next(i for i, p in enumerate(story) if p.startswith("31 users"))]
     assert len(story) == 16
     for p in story:
@@ -71,5 +71,5 @@ def test_figures_in_context(seed: ArticleEnriched) -> None:
     values = [f.value for f in seed.figures]
     assert 2014 not in values and 10 not in values and 31 not in values  # year, date, chrome
     for f in seed.figures:
-        assert seed.body[f.span[0]:f.span[1]] == f.text
+        assert seed.body[f.span[0] : f.span[1]] == f.text
         assert f.text in f.sentence

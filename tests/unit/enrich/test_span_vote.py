@@ -71,13 +71,13 @@ def test_features_are_the_vectors_around_the_span_and_its_shape(enricher: Enrich
     assert rows.shape == (1, FEATS)
     r = rows[0]
     assert np.array_equal(r[:WIDTH], doc.tensor[2])  # first
-    assert np.array_equal(r[WIDTH:2 * WIDTH], doc.tensor[3])  # last
-    assert np.allclose(r[2 * WIDTH:3 * WIDTH], doc.tensor[2:4].mean(axis=0))
-    assert np.array_equal(r[3 * WIDTH:4 * WIDTH], doc.tensor[1])  # before: "in"
-    assert np.array_equal(r[4 * WIDTH:5 * WIDTH], doc.tensor[4])  # after: "ended"
+    assert np.array_equal(r[WIDTH : 2 * WIDTH], doc.tensor[3])  # last
+    assert np.allclose(r[2 * WIDTH : 3 * WIDTH], doc.tensor[2:4].mean(axis=0))
+    assert np.array_equal(r[3 * WIDTH : 4 * WIDTH], doc.tensor[1])  # before: "in"
+    assert np.array_equal(r[4 * WIDTH : 5 * WIDTH], doc.tensor[4])  # after: "ended"
     assert r[5 * WIDTH + sv.LABELS.index("GPE")] == 1.0
     edge = sv.span_features(doc, [(0, 1, "ORG")], doc.tensor)[0]
-    assert not edge[3 * WIDTH:4 * WIDTH].any()  # nothing before the doc's first token
+    assert not edge[3 * WIDTH : 4 * WIDTH].any()  # nothing before the doc's first token
 
 
 def test_training_is_reproducible_and_learns_a_separable_set(tmp_path: Path) -> None:
@@ -127,5 +127,9 @@ def test_an_unsure_vote_says_so(enricher: Enricher, tmp_path: Path) -> None:
                                                                    ("Lagos", "LOC?")]  # fmt: skip
     # the typer reads an unsure vote as a class of its own; a second NER's labels as before
     assert [c for _, _, c in vote_spans(doc)] == ["PERSON?", "LOC?"]
-    assert [c for _, _, c in vote_spans(Enricher(ner_vote=str(_by_label(
-        tmp_path / "w", base))).nlp("Ama Lewin flew to Lagos."))] == ["PERSON", "LOC"]
+    assert [
+        c
+        for _, _, c in vote_spans(
+            Enricher(ner_vote=str(_by_label(tmp_path / "w", base))).nlp("Ama Lewin flew to Lagos.")
+        )
+    ] == ["PERSON", "LOC"]

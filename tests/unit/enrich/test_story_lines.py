@@ -119,7 +119,6 @@ def test_a_bare_list_of_names_after_the_story_is_not_story() -> None:
     assert "Tomas Lind" in body and "Lind 10" in body
 
 
-
 LINKED = ("Taking place at the Varnhold leisure centre on Park Lane, the indoor market will open "
           "the festivities with more than sixty stalls.")  # fmt: skip
 HEADLINE = "Varnhold harbour board names a new chair after a long search for the right candidate"
@@ -156,9 +155,12 @@ def test_chunks_whose_repeated_box_is_four_levels_up_are_read_whole() -> None:
         return (f"<div class='grid grid-items-2'><div class='grid-item content'><div class="
                 f"'body article-body'><div class='inner'>{paras}</div></div></div></div>")  # fmt: skip
 
-    html = _page("<div class='chunks'>" + chunk(range(1, 5), "council")
-                 + "<div class='embed'><p>This content can also be viewed on the site it "
-                 "originates from.</p></div>" + chunk(range(5, 9), "harbour board") + "</div>")
+    html = _page(
+        "<div class='chunks'>"
+        + chunk(range(1, 5), "council")
+        + "<div class='embed'><p>This content can also be viewed on the site it "
+        "originates from.</p></div>" + chunk(range(5, 9), "harbour board") + "</div>"
+    )
     body = text.from_html(html).body
     assert body.count("harbour board") == 4
     assert body.index("4th time") < body.index("5th time") < body.index("8th time")

@@ -8,9 +8,15 @@ from newsflow_ingest.errors import BadRequest, Unprocessable, UnsupportedMediaTy
 
 
 def test_plain_text_with_url_and_source() -> None:
-    ev = articles.from_body(b"Story text here.", "text/plain; charset=utf-8", "https://x.test/1", "x")
-    assert (ev.content_type, ev.text, ev.url, ev.source) == ("text/plain", "Story text here.",
-                                                             "https://x.test/1", "x")
+    ev = articles.from_body(
+        b"Story text here.", "text/plain; charset=utf-8", "https://x.test/1", "x"
+    )
+    assert (ev.content_type, ev.text, ev.url, ev.source) == (
+        "text/plain",
+        "Story text here.",
+        "https://x.test/1",
+        "x",
+    )
 
 
 def test_json_article() -> None:
@@ -23,7 +29,8 @@ def test_json_byline_is_kept() -> None:
     """`byline` is an extension of the contract's JSON article."""
     body = json.dumps({"byline": "By Reuters - Mar 3, 2025", "text": "Story."}).encode()
     assert articles.from_body(body, "application/json", None, None).byline == (
-        "By Reuters - Mar 3, 2025")
+        "By Reuters - Mar 3, 2025"
+    )
 
 
 @pytest.mark.parametrize(
@@ -51,7 +58,11 @@ def test_batch_ndjson_keeps_bad_lines_as_per_item_errors() -> None:
     items = articles.batch_items(b'{"text": "a b c"}\nnot json\n\n{"html": "<p>x</p>"}\n',
                                  "application/x-ndjson")  # fmt: skip
     parsed = [articles.from_item(it, i) for i, it in enumerate(items)]
-    assert [type(p).__name__ for p in parsed] == ["ArticleReceived", "BadRequest", "ArticleReceived"]
+    assert [type(p).__name__ for p in parsed] == [
+        "ArticleReceived",
+        "BadRequest",
+        "ArticleReceived",
+    ]
     assert parsed[1].field == "line 2"
 
 

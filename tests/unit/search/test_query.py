@@ -48,7 +48,9 @@ def test_date_sort_breaks_ties_by_id() -> None:
 
 
 def test_field_syntax_in_the_query_string() -> None:
-    must, filters, entities = query.text_clauses('title:"break into" entity:SDF agency:AFP Hajin -Iraq')
+    must, filters, entities = query.text_clauses(
+        'title:"break into" entity:SDF agency:AFP Hajin -Iraq'
+    )
     assert entities == ["SDF"]
     assert {"term": {"agencies": "AFP"}} in filters
     title, rest = must

@@ -42,7 +42,8 @@ def test_track_filter_is_one_nested_track() -> None:
     forms = must[1]["bool"]["should"][1]["bool"]["filter"]
     assert forms == [{"term": {"tracks.event_forms": "fled"}}]
     assert track_query(StoryParams(track_min=5))["nested"]["query"]["bool"]["must"] == [  # type: ignore[index]
-        {"range": {"tracks.highest": {"gte": 5}}}]
+        {"range": {"tracks.highest": {"gte": 5}}}
+    ]
     assert track_query(StoryParams(q="x")) is None
 
 

@@ -116,8 +116,10 @@ def _vote_pipeline(meta: dict[str, str], base: str, model: str) -> Language:
     component in en_core_web_sm, so nothing else is needed): `model` itself when that is it."""
     name, _, version = str(meta.get("base")).rpartition("@")
     try:
-        second = load_pipeline(model if meta.get("base") == base else name, exclude=[
-            "tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
+        second = load_pipeline(
+            model if meta.get("base") == base else name,
+            exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"],
+        )
     except (OSError, ImportError, ModelMismatch) as exc:
         raise ModelMismatch(f"NER vote {meta.get('name')!r} runs on {meta.get('base')!r}, "
                             f"which cannot be loaded: {exc}") from None  # fmt: skip
@@ -194,8 +196,11 @@ class NerVote:
 
     def _fresh(self, doc: Doc, idx: list[int]) -> Doc:
         assert self.second is not None
-        return Doc(self.second.vocab, words=[doc[i].text if i >= 0 else "\n\n" for i in idx],
-                   spaces=[i >= 0 and bool(doc[i].whitespace_) for i in idx])
+        return Doc(
+            self.second.vocab,
+            words=[doc[i].text if i >= 0 else "\n\n" for i in idx],
+            spaces=[i >= 0 and bool(doc[i].whitespace_) for i in idx],
+        )
 
 
 WINDOWS = "newsflow_vote_windows"  # doc.user_data key of a lazy vote's windows (start, end)

@@ -49,7 +49,7 @@ def keep_ner_vectors(nlp: Language) -> None:
         out, backprop = inner(model, docs, is_train)
         at = 0
         for doc in docs:  # one array for the batch, the docs' tokens in order
-            doc.user_data[_NER_VECTORS] = out[at:at + len(doc)]
+            doc.user_data[_NER_VECTORS] = out[at : at + len(doc)]
             at += len(doc)
         return out, backprop
 
@@ -83,14 +83,14 @@ def span_features(doc: Doc, spans: list[tuple[int, int, str]], tensor: np.ndarra
     s = np.array([a for a, _, _ in spans])
     e = np.array([b for _, b, _ in spans])
     rows[:, 0:width] = tensor[s]
-    rows[:, width:2 * width] = tensor[e - 1]
-    rows[:, 2 * width:3 * width] = tensor[s]  # a one-word span's mean is its vector
+    rows[:, width : 2 * width] = tensor[e - 1]
+    rows[:, 2 * width : 3 * width] = tensor[s]  # a one-word span's mean is its vector
     for k in np.flatnonzero(e - s > 1).tolist():
-        rows[k, 2 * width:3 * width] = tensor[s[k]:e[k]].mean(axis=0)
+        rows[k, 2 * width : 3 * width] = tensor[s[k] : e[k]].mean(axis=0)
     inside = s > 0
-    rows[inside, 3 * width:4 * width] = tensor[s[inside] - 1]
+    rows[inside, 3 * width : 4 * width] = tensor[s[inside] - 1]
     inside = e < n
-    rows[inside, 4 * width:5 * width] = tensor[e[inside]]
+    rows[inside, 4 * width : 5 * width] = tensor[e[inside]]
     orth, starts = doc.to_array(ORTH), doc.to_array(SENT_START)
     strings = doc.vocab.strings
     o = 5 * width + len(LABELS)
@@ -160,8 +160,9 @@ class SpanVote:
             yield self(doc)
 
 
-@Language.factory("newsflow_span_vote",
-                  default_config={"key": "ner_vote", "inputs": "tensor", "sure": 0.0})
+@Language.factory(
+    "newsflow_span_vote", default_config={"key": "ner_vote", "inputs": "tensor", "sure": 0.0}
+)
 def _span_vote(nlp: Language, name: str, key: str, inputs: str, sure: float) -> SpanVote:
     if inputs != "tensor":
         keep_ner_vectors(nlp)

@@ -19,9 +19,11 @@ from newsflow_enrich.stages.states import STATE_NAMES
 _PAREN = re.compile(r"\(([A-Z][A-Za-z.&]{1,9})\)")
 # A stock ticker and its exchange ("RELI.NS", "AAPL.O"), as Reuters prints it in brackets.
 _TICKER = re.compile(r"[A-Z]{1,6}\.[A-Z]{1,2}")
-_KNOWN_AS = re.compile(r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
-                       r"(?:acronym|initials|abbreviation)) (?:the )?"
-                       r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})")
+_KNOWN_AS = re.compile(
+    r"(?:,\s*|\()(?:also |commonly |better )?known (?:as|by (?:its|the) (?:\w+ )?"
+    r"(?:acronym|initials|abbreviation)) (?:the )?"
+    r"([A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4})"
+)
 
 
 def paren_acronyms(doc: Doc, reg: Registry) -> None:
@@ -46,9 +48,14 @@ def paren_acronyms(doc: Doc, reg: Registry) -> None:
         type_ = TYPES.get(ent.label_) if ent is not None else None
         # "UN Office for the Coordination of Humanitarian Affairs (OCHA)": a longer name that
         # ends with the expansion is the one spelled.
-        into = reg.by_form.get(long) or next(
-            (n for n in reg.cands if n.endswith(" " + long) and before.endswith(n)), None,
-        ) or reg.add(long, type_ or "ORG", len(before) - len(long))
+        into = (
+            reg.by_form.get(long)
+            or next(
+                (n for n in reg.cands if n.endswith(" " + long) and before.endswith(n)),
+                None,
+            )
+            or reg.add(long, type_ or "ORG", len(before) - len(long))
+        )
         reg.merge(into=into, form=short)
         if names.is_org_name(long):
             reg.cands[into].types["ORG"] += STRONG
@@ -162,7 +169,11 @@ def _acronym_sources(reg: Registry, name: str) -> list[str]:
     for k in (1, 2):  # "California ...", "New York ..."
         first, rest = " ".join(name.split()[:k]), " ".join(name.split()[k:])
         place = reg.by_form.get(first)
-        if len(rest.split()) >= 2 and (names.is_country(first) or first in STATE_NAMES
-                                       or place is not None and reg.type_of(place) == "LOC"):
+        if len(rest.split()) >= 2 and (
+            names.is_country(first)
+            or first in STATE_NAMES
+            or place is not None
+            and reg.type_of(place) == "LOC"
+        ):
             out.append(rest)  # fmt: skip
     return out

@@ -18,8 +18,22 @@ from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import Registry, clean_form
 
 # Plural nouns whose possessive belongs to a name: "People’s Liberation Army", "Women’s Aid".
-_PLURAL_OWNERS = {"people", "children", "women", "men", "workers", "veterans", "farmers",
-                  "citizens", "peoples", "nations", "girls", "boys", "teachers", "ladies"}
+_PLURAL_OWNERS = {
+    "people",
+    "children",
+    "women",
+    "men",
+    "workers",
+    "veterans",
+    "farmers",
+    "citizens",
+    "peoples",
+    "nations",
+    "girls",
+    "boys",
+    "teachers",
+    "ladies",
+}
 _SCORE = re.compile(r"\d+[-–]\d+")
 # Letters after a name: "Edwin Poots MLA", "Jane Roe QC".
 _POST_NOMINALS = {"MP", "MLA", "MSP", "MEP", "MS", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE",
@@ -50,7 +64,7 @@ def split(ents: Iterable[Span], reg: Registry) -> Iterable[Span]:
             if t.lower_ in ("’s", "'s") and doc[t.i + 1].text[:1].isupper() \
                     and doc[t.i - 1].lower_ not in _PLURAL_OWNERS \
                     and not (t.i + 2 == ent.end and doc[t.i + 1].lower_ in _OWNED_HEADS):  # fmt: skip
-                form = clean_form(doc[start:t.i].text)
+                form = clean_form(doc[start : t.i].text)
                 if len(form) >= 2 and form[:1].isupper():
                     name = reg.add(form, None, doc[start].idx)
                     if names.is_country(form):
@@ -87,7 +101,7 @@ def trimmed(ent: Span) -> Span:
         if ent.label_ != "PERSON":
             return Span(doc, start, end, label="PERSON")
     # "EFE).- Paraguay": a dateline's credit glued to the name after it.
-    for t in doc[start:end - 1]:
+    for t in doc[start : end - 1]:
         if ")" in t.text:
             start = t.i + 1
     label = ent.label_
@@ -108,7 +122,7 @@ def trimmed(ent: Span) -> Span:
             break
     # "Duvan Portillo 1 assist", "Nicolas Jarry 6-4": a count of what follows the name, or a
     # score, glued to it.
-    num = next((t.i for t in doc[start + 1:end] if t.like_num), None)
+    num = next((t.i for t in doc[start + 1 : end] if t.like_num), None)
     if num is not None and num - start >= 2 and _count_or_score(doc, num):  # not "Ligue 1"
         end = num
     if (start, end, label) == (ent.start, ent.end, ent.label_) or end <= start:
@@ -121,7 +135,7 @@ def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
     word, when two or three capitalised proper nouns follow it."""
     for j in range(end - 3, start, -1):
         if doc[j].lower_.rstrip(".") in names.OFFICES and doc[j].text[:1].isupper():
-            rest = doc[j + 1:end]
+            rest = doc[j + 1 : end]
             if 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                            for t in rest):  # fmt: skip
                 return j + 1
@@ -159,7 +173,9 @@ def _count_or_score(doc: Doc, i: int) -> bool:
     if _SCORE.fullmatch(doc[i:k].text.replace(" ", "")):
         return True
     nxt = doc[k] if k < len(doc) else None
-    return nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.tag_ not in ("VBD", "VBN", "MD")
+    return (
+        nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.tag_ not in ("VBD", "VBN", "MD")
+    )
 
 
 def title_length(doc: Doc, start: int, end: int, lower: list[str] | None = None) -> int:
@@ -226,7 +242,7 @@ def _campus_follows(ent: Span, first: Token) -> bool:
         or doc[end - 1].lower_ == "university" and doc[end - 2].lower_ == "state"  # fmt: skip
     # "University of Toronto, Canada": a country or a state after the comma is where the
     # university is, not a campus
-    where = places().get(doc[end + 1:_through_entity(doc, end + 2)].text)
+    where = places().get(doc[end + 1 : _through_entity(doc, end + 2)].text)
     return doc[end].text == "," and system and where not in ("country", "state")
 
 

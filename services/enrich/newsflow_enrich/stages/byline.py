@@ -129,7 +129,9 @@ def _by_boxes(tree: HTMLParser) -> Iterator[LexborNode]:
             yield box
 
 
-_MID_WORD = re.compile(r"(?<=[a-z])\x00(?=[a-z])")  # (a block element after "Guzman" prints "View ..." apart)
+_MID_WORD = re.compile(
+    r"(?<=[a-z])\x00(?=[a-z])"
+)  # (a block element after "Guzman" prints "View ..." apart)
 
 
 def name_key(author: str | None) -> str | None:

@@ -48,16 +48,20 @@ _CHROME = [
     r"[-–—]+\s*[A-Z]{2,}",  # "-- BERNAMA": an agency's sign-off
     r"([A-Z][\w.&' -]{0,20}\s*\|\s*){3,}[A-Z][\w.&' -]{0,20}",  # "NATIONAL | POLITICS | ..."
     # a row of share and account buttons: "Share  Tweet  WhatsApp  Print", "Sign In | Subscribe"
-    (r"((share|tweet|whatsapp|print|email|facebook|twitter|x|linkedin|telegram|reddit|copy link"
-     r"|sign ?in|log ?in|subscribe|register)\s*[|·•/:]?\s*){2,}"),
+    (
+        r"((share|tweet|whatsapp|print|email|facebook|twitter|x|linkedin|telegram|reddit|copy link"
+        r"|sign ?in|log ?in|subscribe|register)\s*[|·•/:]?\s*){2,}"
+    ),
     r"(advertisement|sponsored|scroll to continue( with content)?)(\s*[|·•]\s*.{0,40})?",
     r"(was this|is this|did you find this) (article|story|page) (helpful|useful).*",
     r"(first )?(published|posted|updated)( on| at)?\s*:?\s*\w{3,9}\.? \d{1,2},? \d{4}.{0,30}",
     r".*auto-generated from a syndicated feed.*",
     r"\((reporting|writing|editing|additional reporting) by .*",
-    (r"(related|related (articles|stories|news|posts|coverage)|read more|more (from|on|in) .{0,40}"
-     r"|also read|recommended( for you)?|most (read|popular|viewed)|trending( now)?|latest( news)?"
-     r"|you (may|might) also like|more stories|top stories)\s*:?"),
+    (
+        r"(related|related (articles|stories|news|posts|coverage)|read more|more (from|on|in) .{0,40}"
+        r"|also read|recommended( for you)?|most (read|popular|viewed)|trending( now)?|latest( news)?"
+        r"|you (may|might) also like|more stories|top stories)\s*:?"
+    ),
     r"(tags?|topics?|filed under|categories?)\s*:.*",
     r"(follow us|like us|join us) on .*",
     r"(terms of (use|service)|privacy policy|contact us|about us)( [|·•] .*)?",
@@ -147,8 +151,10 @@ def is_storyish(line: str) -> bool:
 
 
 # One item of a bare list of names: capitalised words (particles allowed), at most four.
-_NAME_ITEM = re.compile(r"(?:and |& )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|da|di|del|van|von"
-                        r"|der|la|le|bin|al)){0,3}")
+_NAME_ITEM = re.compile(
+    r"(?:and |& )?[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|da|di|del|van|von"
+    r"|der|la|le|bin|al)){0,3}"
+)
 _LIST_LABEL = re.compile(r"^[^:]{1,40}:\s*|^[^-–—]{1,40}\s[-–—]\s")  # "Colorado: ", "Cities - "
 
 
@@ -181,7 +187,7 @@ def classify(text: str) -> Lines:
     _header(lines[:start], out)
     for k, line in enumerate(lines[start:]):
         if END_OF_STORY.match(line) and k > 0:
-            out.chrome += lines[start + k:]
+            out.chrome += lines[start + k :]
             break
         if CHROME_LINE.match(line):
             out.chrome.append(line)
@@ -202,10 +208,15 @@ def _story_start(lines: list[str]) -> int:
     for i, line in enumerate(lines):
         if _HIGHLIGHTS.match(line):
             min_words = 15
-        elif (words(line) >= min_words and (SENTENCE_END.search(line) or words(line) >= 25)
-              and not CHROME_LINE.match(line)
-              and not is_caption(line) and not BYLINE.match(line) and not is_date_line(line)
-              and not _CREDIT.search(line)):  # "... Nov. 14, 2025. (Xinhua/Abdirahman Yusuf)"
+        elif (
+            words(line) >= min_words
+            and (SENTENCE_END.search(line) or words(line) >= 25)
+            and not CHROME_LINE.match(line)
+            and not is_caption(line)
+            and not BYLINE.match(line)
+            and not is_date_line(line)
+            and not _CREDIT.search(line)
+        ):  # "... Nov. 14, 2025. (Xinhua/Abdirahman Yusuf)"
             return i
     return len(lines)
 
@@ -221,8 +232,9 @@ def _agency_only(line: str) -> bool:
 
 
 _SEPARATOR = re.compile(r"\s+[|•·]\s+")  # "By X | Published: ...", "date · Updated: date"
-_HIGHLIGHTS = re.compile(r"^\s*(highlights|key points|key takeaways|in brief|at a glance)\s*:?\s*$",
-                         re.IGNORECASE)
+_HIGHLIGHTS = re.compile(
+    r"^\s*(highlights|key points|key takeaways|in brief|at a glance)\s*:?\s*$", re.IGNORECASE
+)
 
 
 def _header(lines: list[str], out: Lines) -> None:
@@ -251,8 +263,9 @@ _DATE_LABEL = re.compile(
     r"( on| at)?\s*:?\s*",
     re.IGNORECASE,
 )
-_MONTH = re.compile(rf"\b{date_shapes.MONTH_START}[a-z]*\.?\b|{date_shapes.NUMERIC_DAY}",
-                    re.IGNORECASE)
+_MONTH = re.compile(
+    rf"\b{date_shapes.MONTH_START}[a-z]*\.?\b|{date_shapes.NUMERIC_DAY}", re.IGNORECASE
+)
 
 
 def is_date_line(line: str) -> bool:

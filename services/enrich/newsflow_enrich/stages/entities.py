@@ -44,7 +44,9 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     spans = mention_spans(reg, text_of(doc))
     if typer is not None:
         typer.retype(reg, doc, spans, sport, near)
-        if resolve.after_typer(reg, text_of(doc), sport):  # "McLardie" joins "Ewan McLardie", now a person
+        if resolve.after_typer(
+            reg, text_of(doc), sport
+        ):  # "McLardie" joins "Ewan McLardie", now a person
             spans = mention_spans(reg, text_of(doc))
     return _to_entities(reg, spans, text_of(doc), body_len)
 
@@ -76,9 +78,12 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
                 and not form[:1].isdigit() and not _ARTICLE_PREFIX.match(form) \
                 or names.is_title_only(form) or bounds.ends_in_office(ent):  # fmt: skip
             continue
-        if _common_word_at_sentence_start(ent, doc, form) or _demonym(ent, form) \
-                or form.lower() in numbers.UNITS \
-                or timestamps.is_date_or_zone(form, text[max(0, ent.start_char - 12):ent.start_char]):
+        if (
+            _common_word_at_sentence_start(ent, doc, form)
+            or _demonym(ent, form)
+            or form.lower() in numbers.UNITS
+            or timestamps.is_date_or_zone(form, text[max(0, ent.start_char - 12) : ent.start_char])
+        ):
             continue  # "1,356 MW", "Fri Aug 2", "22:07 GMT" name nothing
         if len(ent) == 1 and ent[0].tag_ == "JJ" and type_ == "LOC":
             type_ = "NORP"  # "Ukrainian officials": an adjective, not the place
@@ -109,7 +114,7 @@ def _people_by_role(doc: Doc) -> None:
     lower = [strings[h] for h in doc.to_array(LOWER).tolist()]
     for i in range(len(doc)):
         k = bounds.title_length(doc, i, len(doc), lower)
-        if not k or doc[i:i + k].text.replace(" ", "").lower() not in names.SPORT_ROLES:
+        if not k or doc[i : i + k].text.replace(" ", "").lower() not in names.SPORT_ROLES:
             continue
         start = end = i + k
         while end < len(doc) and end - start < 4 and doc[end].pos_ == "PROPN" \
@@ -192,8 +197,10 @@ def _demonym(ent: Span, form: str) -> bool:
 
 
 _NOUNS = "|".join(sorted(names.ORG_NOUNS))
-_NOUN_THEN_NAME = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:" + _NOUNS + r")\s+"
-                             r"([A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,3})(?=[\s,.;:]+[a-z(\"“,.])")
+_NOUN_THEN_NAME = re.compile(
+    r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:" + _NOUNS + r")\s+"
+    r"([A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,3})(?=[\s,.;:]+[a-z(\"“,.])"
+)
 _NAME_THEN_NOUN = re.compile(r"\b[Tt]he\s+([A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})\s+(?:"
                              + _NOUNS + r")\b")  # fmt: skip
 
@@ -242,7 +249,9 @@ def _curated(text: str, reg: Registry, credited: list[tuple[int, int]]) -> None:
 
 # "he told Mashable.", "she spoke with WIRED after ...", "according to The Hollywood Reporter,":
 # who is told or quoted, where spaCy tagged no name there, is the outlet that reports it.
-_WORD = r"[A-Z](?:[\w&+]|\.(?=[A-Za-z])|-(?=[A-Z]))*"  # "News.Az", "Tribune-Review"; not "London-based"
+_WORD = (
+    r"[A-Z](?:[\w&+]|\.(?=[A-Za-z])|-(?=[A-Z]))*"  # "News.Az", "Tribune-Review"; not "London-based"
+)
 _TOLD = re.compile(r"\b(?:told|spoke (?:with|to)|according to|in an interview with|shared with)"
                    r"[ \t]+(?:the[ \t]+)?((?:The[ \t]+)?" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,3})"
                    r"(?=[,;:]|\.(?:\s|$)|[ \t]+(?:that|in|on|last|this|earlier|about|after|when)\b)")  # fmt: skip
@@ -260,7 +269,7 @@ def _told(text: str, reg: Registry) -> None:
 
 
 def _common_word_at_sentence_start(ent: Span, doc: Doc, form: str) -> bool:
-    """"Turnout was about 65 percent": a capitalised common noun that spaCy took for a name.
+    """ "Turnout was about 65 percent": a capitalised common noun that spaCy took for a name.
     Only single words starting a sentence: dropped when the text also uses the word in lower
     case, or when spaCy calls it a person named nowhere else (news introduces people by their
     full name first)."""

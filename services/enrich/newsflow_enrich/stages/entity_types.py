@@ -119,7 +119,7 @@ def _votes(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]] | Non
     out = set()
     for s, e in spans[:_MAX_MENTIONS]:
         k = bisect.bisect_right(votes, (s, 1 << 62, "~"))
-        same = next((c for a, b, c in votes[max(0, k - 1):k] if a == s and b == e), None)
+        same = next((c for a, b, c in votes[max(0, k - 1) : k] if a == s and b == e), None)
         if same is not None:
             out.add(f"n2x={same}")
             continue
@@ -154,7 +154,7 @@ def _usage(name: str, text: str, spans: list[tuple[int, int]], lower: set[str]) 
         out.append("lower_seen")
         if len(seen) == len(name.split()):
             out.append("lower_all")
-    if any(s > 0 and text[s - 1] in "“\"‘'" and text[e:e + 1] in "”\"’'" for s, e in spans):
+    if any(s > 0 and text[s - 1] in "“\"‘'" and text[e : e + 1] in "”\"’'" for s, e in spans):
         out.append("quoted")
     return out
 

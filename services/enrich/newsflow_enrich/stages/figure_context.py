@@ -18,8 +18,25 @@ _OBJ = ("dobj", "obj", "attr", "oprd")
 # Nouns that are themselves an amount's unit: never what another amount is "of".
 _AMOUNT_WORDS = {"percent", "%", "cent", "euros", "dollars", "pounds", "yuan", "yen", "rupees"}
 _PARTS = ("including", "among", "of whom", "of which")
-_QUANTIFIERS = {"most", "many", "some", "all", "half", "part", "majority", "none", "much",
-                "several", "each", "any", "both", "few", "dozens", "hundreds", "thousands"}
+_QUANTIFIERS = {
+    "most",
+    "many",
+    "some",
+    "all",
+    "half",
+    "part",
+    "majority",
+    "none",
+    "much",
+    "several",
+    "each",
+    "any",
+    "both",
+    "few",
+    "dozens",
+    "hundreds",
+    "thousands",
+}
 _SAY = {"say", "tell", "report", "announce", "state", "add"}
 # Money verbs whose subject is what the money is for: "the recall will cost", "payments reached".
 _COST = {"cost", "total", "fetch", "reach", "top", "exceed"}
@@ -82,7 +99,11 @@ def _amount_context(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | 
     pobj = own if own is not None else _prep_object(h, money)
     if pobj is not None:
         return pobj, verb_of(h)
-    if h.dep_ in ("compound", "nmod", "amod", "nummod") and h.head.pos_ in NOUNS and h.head.i >= end:
+    if (
+        h.dep_ in ("compound", "nmod", "amod", "nummod")
+        and h.head.pos_ in NOUNS
+        and h.head.i >= end
+    ):
         return h.head, event_of(h.head)
     if h.dep_ == "pobj" and h.head.dep_ in ("prep", "agent"):
         prep = h.head
@@ -93,8 +114,10 @@ def _amount_context(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | 
             return None, event_of(prep.head)
         if prep.head.pos_ in ("VERB", "AUX"):
             return changed_thing(prep.head, money), _verb(prep.head)
-    if h.dep_ in (*_OBJ, "npadvmod", "advmod", "nsubj", "nsubjpass") and h.head.pos_ in ("VERB",
-                                                                                      "AUX"):
+    if h.dep_ in (*_OBJ, "npadvmod", "advmod", "nsubj", "nsubjpass") and h.head.pos_ in (
+        "VERB",
+        "AUX",
+    ):
         verb = h.head
         if h.dep_ in ("nsubj", "nsubjpass"):
             return None, _verb(verb)
@@ -146,32 +169,52 @@ def _prep_object(h: Token, money: bool, after: int = -1) -> Token | None:
     `after`, only prepositions after that token (a verb's, for the amount it governs)."""
     for prep in (c for c in h.children if c.dep_ == "prep" and c.i > after):
         pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUNS), None)
-        if pobj is not None and pobj.lower_ not in _AMOUNT_WORDS and (
-            prep.lower_ == "of" or money and prep.lower_ in ("in", "on", "for")
-            and pobj.lemma_.lower() not in _PERIODS  # "in the 12 months to July": a time frame
+        if (
+            pobj is not None
+            and pobj.lower_ not in _AMOUNT_WORDS
+            and (
+                prep.lower_ == "of"
+                or money
+                and prep.lower_ in ("in", "on", "for")
+                and pobj.lemma_.lower() not in _PERIODS  # "in the 12 months to July": a time frame
+            )
         ):
             return pobj
     return None
 
 
-_PERIODS = {"year", "month", "week", "day", "quarter", "period", "decade", "hour", "half",
-            "time", "season"}
+_PERIODS = {
+    "year",
+    "month",
+    "week",
+    "day",
+    "quarter",
+    "period",
+    "decade",
+    "hour",
+    "half",
+    "time",
+    "season",
+}
 
 
-def changed_thing(verb: Token, money: bool, skip: Token | None = None,
-                  subject: bool = True) -> Token | None:
+def changed_thing(
+    verb: Token, money: bool, skip: Token | None = None, subject: bool = True
+) -> Token | None:
     """What a change or amount verb is about: its object ('trims subsidies by 12 percent'),
     else its subject ('revenue tripled', 'Turnout reached 61.4 percent'); common nouns only."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     order = (_SUBJ, _OBJ) if passive else (_OBJ, _SUBJ)
-    for deps in (order if subject else (_OBJ,)):
+    for deps in order if subject else (_OBJ,):
         for c in verb.children:
             if c.dep_ in deps and (skip is None or c.i != skip.i) and _common_noun(c) \
                     and not _has_number(c):  # fmt: skip
                 return c
     # "imports, which rose 11 percent": the noun the relative clause is about.
-    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
-        c.dep_ in _SUBJ and c.lower_ in ("which", "that") for c in verb.children
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ in _SUBJ and c.lower_ in ("which", "that") for c in verb.children)
     ):
         return verb.head
     # "Winds gusting up to 60 mph": a participle describing the noun.
@@ -196,8 +239,7 @@ def _has_number(t: Token) -> bool:
     """The noun is itself a measured amount ("61.4 percent", "300 metres")."""
     # "a one-off payment": a number inside a hyphenated modifier is not an amount.
     return t.like_num or any(
-        c.like_num and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-")
-        for c in t.children
+        c.like_num and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-") for c in t.children
     )
 
 
@@ -230,9 +272,14 @@ def event_of(noun: Token) -> Token | None:
     # Up through "including ..." / "of ..." attachments to the noun that carries the verb.
     # ("each of his two matches": also through a quantifying pronoun).
     # "closing most of the country's 2,400 schools": also through a quantifying word.
-    while t.dep_ == "pobj" and t.head.dep_ == "prep" and (
-        t.head.head.pos_ in NOUNS or t.head.lower_ == "of" and (
-            t.head.head.pos_ == "PRON" or t.head.head.lower_ in _QUANTIFIERS)
+    while (
+        t.dep_ == "pobj"
+        and t.head.dep_ == "prep"
+        and (
+            t.head.head.pos_ in NOUNS
+            or t.head.lower_ == "of"
+            and (t.head.head.pos_ == "PRON" or t.head.head.lower_ in _QUANTIFIERS)
+        )
     ):
         t = t.head.head
         while t.dep_ in ("conj", "appos"):
@@ -240,8 +287,14 @@ def event_of(noun: Token) -> Token | None:
     # "civilians ... to flee", "300 people killed in the blast": a clause on the noun itself.
     governed = t.dep_ in (*_SUBJ, *_OBJ) and t.head.pos_ == "VERB"
     for c in t.children:
-        if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and (
-            c.tag_ == "VBN" and not governed or any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+        if (
+            c.dep_ in ("relcl", "acl")
+            and c.pos_ == "VERB"
+            and (
+                c.tag_ == "VBN"
+                and not governed
+                or any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+            )
         ):
             return c
     head = t.head
@@ -287,8 +340,7 @@ _TIME_FRAME = {"over", "in", "during", "after", "within", "since", "before", "th
 
 def time_frame(h: Token) -> bool:
     """A duration that frames the clause ("over 12 months", "after nearly four hours")."""
-    return h.dep_ == "pobj" and h.head.lower_ in _TIME_FRAME and h.head.head.pos_ in ("VERB",
-                                                                                      "AUX")
+    return h.dep_ == "pobj" and h.head.lower_ in _TIME_FRAME and h.head.head.pos_ in ("VERB", "AUX")
 
 
 def part_of(doc: Doc, anchor: Token) -> bool:

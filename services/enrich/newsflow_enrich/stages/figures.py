@@ -237,8 +237,10 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         noun = h.head.head
         return noun, ctx.event_of(noun)
     verb = ctx.verb_of(h)
-    if verb is not None and h.dep_ == "pobj" and (
-        h.head.lower_ == "at" or _changed_to(verb, h.head)
+    if (
+        verb is not None
+        and h.dep_ == "pobj"
+        and (h.head.lower_ == "at" or _changed_to(verb, h.head))
     ):
         return ctx.changed_thing(verb, money=False), verb
     return None, verb

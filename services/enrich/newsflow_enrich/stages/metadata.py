@@ -56,19 +56,57 @@ DATELINE = re.compile(
     r"(?:(?P<sep>—|–|\.?-{1,2}|:)\s+|(?P<lost>\ufffd+|(?<=\) )\")\s*|(?<=\))\s*(?=[A-Z]))"
 )
 # Labels printed like a dateline ("FILE PHOTO: ...", "Update: ..."): not places.
-_NOT_PLACES = {"file photo", "photo", "photos", "update", "updated", "watch", "breaking",
-               "breaking news", "exclusive", "opinion", "analysis", "editorial", "note", "video",
-               "live", "listen", "read", "related", "correction", "summary", "warning", "comment",
-               "review", "explainer", "fact check", "advertisement", "sponsored", "image", "more",
-               "posted", "published", "last updated", "modified", "filed", "created", "date"}
+_NOT_PLACES = {
+    "file photo",
+    "photo",
+    "photos",
+    "update",
+    "updated",
+    "watch",
+    "breaking",
+    "breaking news",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "editorial",
+    "note",
+    "video",
+    "live",
+    "listen",
+    "read",
+    "related",
+    "correction",
+    "summary",
+    "warning",
+    "comment",
+    "review",
+    "explainer",
+    "fact check",
+    "advertisement",
+    "sponsored",
+    "image",
+    "more",
+    "posted",
+    "published",
+    "last updated",
+    "modified",
+    "filed",
+    "created",
+    "date",
+}
 # What a date label prints after its colon: a date or a time, not the story's first words.
 _DATED = re.compile(rf"\d{{1,4}} ?[/.:-] ?\d{{1,2}}\b|{date_shapes.MONTH_START}[a-z]*\.? "
                     rf"\d{{1,2}}\b|\d{{1,2}} {date_shapes.MONTH_START}", re.IGNORECASE)  # fmt: skip
 # A headline, a dek, a byline or a date line may come before the lead (trafilatura keeps some)
 _DATELINE_LINES = 5
-_BYLINE_SPLIT = re.compile(r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)")
-_NOT_NAME = re.compile(r"\d|^\s*(published|posted|updated|last updated|modified|on|at)\b"
-                       r"|\bread\b|\bago\b", re.IGNORECASE)
+_BYLINE_SPLIT = re.compile(
+    r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)"
+)
+_NOT_NAME = re.compile(
+    r"\d|^\s*(published|posted|updated|last updated|modified|on|at)\b"
+    r"|\bread\b|\bago\b",
+    re.IGNORECASE,
+)
 _DATEISH = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\w{3,9}\.? \d{1,2}, ?\d{4}|\d{1,2} \w{3,9}\.? \d{4}|\d{1,2}/\d{1,2}/\d{4})"
 )
@@ -89,8 +127,11 @@ def agencies_in(text: str) -> list[str]:
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
-_LABEL = re.compile(r"^(published|posted|updated|last updated|last modified|modified|date|on|at)"
-                    r"(\s+(on|at))?\s*:?\s*", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(published|posted|updated|last updated|last modified|modified|date|on|at)"
+    r"(\s+(on|at))?\s*:?\s*",
+    re.IGNORECASE,
+)
 # A trailing zone abbreviation ("IST", "PKT"): dropped so the time stays as printed, local.
 _ZONE = re.compile(r"\s+\(?[A-Z]{2,5}\)?\s*$")
 _OFFSET = re.compile(r"\s*\b(GMT|UTC)\s*[+-]\s*\d{1,2}(:?\d\d)?\b")  # "2:17 PM GMT+3, March 11"
@@ -158,10 +199,10 @@ def _dateline(first: str) -> tuple[str | None, str | None]:
     # "(ANSA) - BORMIO, MAY 27 - Italian rider ...": the agency first.
     lead = re.match(r"^\((?P<agency>[^)]{2,30})\)\s*(?:—|–|-{1,2})\s+", first)
     if lead:
-        place, _ = _dateline(first[lead.end():])
+        place, _ = _dateline(first[lead.end() :])
         return (place, lead.group("agency")) if place else (None, None)
     m = DATELINE.match(first)
-    if not m or m.group("place").strip().lower() in _NOT_PLACES or _DATED.match(first[m.end():]):
+    if not m or m.group("place").strip().lower() in _NOT_PLACES or _DATED.match(first[m.end() :]):
         return None, None  # (a label, or a date label: "POSTED: 05/02/07, 9:00 PM PDT")
     place = m.group("place").strip()
     # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)",
@@ -170,8 +211,9 @@ def _dateline(first: str) -> tuple[str | None, str | None]:
     colon = m.group("sep") == ":"
     if not (place.isupper() or m.group("agency") or (titled and (m.group("extra") or colon))):
         return None, None
-    if not (m.group("sep") or m.group("lost")) and not (titled and (m.group("extra")
-                                                                   or m.group("agency"))):
+    if not (m.group("sep") or m.group("lost")) and not (
+        titled and (m.group("extra") or m.group("agency"))
+    ):
         return None, None  # "Mumbai, Mar 4 (PTI) A special court": no dash, but a dated place
     return place, m.group("agency")
 

@@ -101,12 +101,41 @@ PLACE_OF = {"city", "town", "village", "province", "region", "district", "county
 # Nouns a place name modifies: "Padang Bai port", "the Fukushima Daiichi plant", "Yobe and
 # Adamawa states", "the 2011 Fukushima disaster".
 PLACE_HEADS = PLACE_OF - {"mayor", "governor", "capital", "outskirts", "streets"} | {
-    "plant", "airport", "border", "coast", "river", "harbour", "harbor", "camp", "camps", "station",
-    "disaster", "accident", "earthquake", "floods", "area", "areas", "peninsula", "valley",
-    "borders"}
+    "plant",
+    "airport",
+    "border",
+    "coast",
+    "river",
+    "harbour",
+    "harbor",
+    "camp",
+    "camps",
+    "station",
+    "disaster",
+    "accident",
+    "earthquake",
+    "floods",
+    "area",
+    "areas",
+    "peninsula",
+    "valley",
+    "borders",
+}
 # "Shares in Veldhuis", "a stake in Arm": what one holds "in" a company.
-_HOLDINGS = {"shares", "stake", "stakes", "investment", "investments", "interest", "holding",
-             "confidence", "trust", "faith", "role", "part"}
+_HOLDINGS = {
+    "shares",
+    "stake",
+    "stakes",
+    "investment",
+    "investments",
+    "interest",
+    "holding",
+    "confidence",
+    "trust",
+    "faith",
+    "role",
+    "part",
+}
 # Prepositions no person is the object of: "irregularities in Bijelo Polje".
 PLACE_PREPS = {"in", "near", "across", "throughout", "outside", "inside", "into", "towards"}
 
@@ -204,8 +233,11 @@ def is_acronym(form: str) -> bool:
 def initials(name: str, hyphens: bool = True) -> str:
     """'Syrian Democratic Forces' -> 'SDF'; a hyphenated word gives a letter per part, or one
     with hyphens=False ('Co-operation' in OSCE)."""
-    words = [w for w in re.split(r"[\s\-]+" if hyphens else r"\s+", name)
-             if w and w.lower() not in _STOP_INITIALS]
+    words = [
+        w
+        for w in re.split(r"[\s\-]+" if hyphens else r"\s+", name)
+        if w and w.lower() not in _STOP_INITIALS
+    ]
     return "".join(w[0] for w in words).upper()
 
 
@@ -354,7 +386,7 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     # "Sharma's husband, Rajesh,": in apposition to a person's role.
     if ent.root.dep_ == "appos" and ent.root.head.lower_ in PERSON_TITLES and len(ent) <= 3:
         return "PERSON"
-    after = doc[ent.end: ent.end + 3]
+    after = doc[ent.end : ent.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return "PERSON"
     return None

@@ -110,8 +110,30 @@ def _word(ch: str, extra: str) -> bool:
     return ch.isalnum() or ch == "_" or ch in extra
 
 
-_ABBREVIATIONS = {"corp", "inc", "co", "ltd", "jr", "sr", "bros", "st", "mt", "dr", "no", "gov",
-                  "gen", "col", "sgt", "capt", "rep", "sen", "ave", "blvd", "dept", "univ"}
+_ABBREVIATIONS = {
+    "corp",
+    "inc",
+    "co",
+    "ltd",
+    "jr",
+    "sr",
+    "bros",
+    "st",
+    "mt",
+    "dr",
+    "no",
+    "gov",
+    "gen",
+    "col",
+    "sgt",
+    "capt",
+    "rep",
+    "sen",
+    "ave",
+    "blvd",
+    "dept",
+    "univ",
+}
 
 
 class Registry:
@@ -125,7 +147,9 @@ class Registry:
     def add(self, form: str, type_: str | None, start: int, weight: int = 1) -> str:
         known = curated().get(form.lower())
         # "SANTA CLARA" in the dateline is "Santa Clara" in the story.
-        name = known[0] if known else self.by_form.get(form) or self.by_lower.get(form.lower(), form)
+        name = (
+            known[0] if known else self.by_form.get(form) or self.by_lower.get(form.lower(), form)
+        )
         cand = self.cands.setdefault(name, Candidate(name=name, first=start))
         cand.first = min(cand.first, start)
         cand.forms.add(form)
@@ -167,5 +191,3 @@ class Registry:
         if c.learned_type:
             return c.learned_type
         return c.types.most_common(1)[0][0] if c.types else "MISC"
-
-

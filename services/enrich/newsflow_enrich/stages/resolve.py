@@ -188,7 +188,7 @@ def _glued_word(reg: Registry, owners: list[str], text: str) -> list[str]:
 
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at].rstrip(" ")
-    return not before or before[-1] in ".!?\n\"“”"
+    return not before or before[-1] in '.!?\n"“”'
 
 
 def _common_word(word: str, text: str) -> bool:
@@ -228,7 +228,10 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
         type_ = reg.type_of(name)
         shorts = names.short_forms(name, type_)
         clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
-        shorts, clubs = [c for c in shorts if c not in shared], [c for c in clubs if c not in shared]
+        shorts, clubs = (
+            [c for c in shorts if c not in shared],
+            [c for c in clubs if c not in shared],
+        )
         feature = names.FEATURE.sub("", name) if type_ == "LOC" else name
         if feature != name and feature in reg.by_form:
             shorts.append(feature)  # "Baltic" for "Baltic Sea", when spaCy tagged it
@@ -252,16 +255,28 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
             if len(short.split()) == 1 and short != names.without_legal_suffix(name) \
                     and _printed_lower(short, text):  # fmt: skip
                 continue  # "health" is a word of the text: "Health" is no "Health Ministry"
-            if len(short.split()) == 1 and short not in clubs and (
-                owner is None and short not in shorts[:1] or owner is not None
-                and reg.type_of(owner) in ("NORP", "EVENT")
+            if (
+                len(short.split()) == 1
+                and short not in clubs
+                and (
+                    owner is None
+                    and short not in shorts[:1]
+                    or owner is not None
+                    and reg.type_of(owner) in ("NORP", "EVENT")
+                )
             ):
                 continue  # "European" is not the "European Commission"
-            if owner and owner != name and type_ == "ORG" and (
-                reg.type_of(owner) == "LOC" and short not in clubs
-                and short != names.without_legal_suffix(name)
-                and not _minor_place(reg, owner, short, shorts)
-                or reg.cands[owner].types["LOC"] >= STRONG
+            if (
+                owner
+                and owner != name
+                and type_ == "ORG"
+                and (
+                    reg.type_of(owner) == "LOC"
+                    and short not in clubs
+                    and short != names.without_legal_suffix(name)
+                    and not _minor_place(reg, owner, short, shorts)
+                    or reg.cands[owner].types["LOC"] >= STRONG
+                )
             ):
                 continue  # "Japan" is not "Japan Airlines"; the dateline's "Madrid" is a city
             if _used_alone(short, text):
@@ -286,6 +301,8 @@ def _shared_short_forms(reg: Registry, sport: bool) -> set[str]:
 _POLITY = re.compile(r"(?:(?:Federal |People['’]s |Islamic |Democratic )?Republic|Kingdom|State"
                      r"|Commonwealth|Principality|Sultanate|Emirate|Grand Duchy) of (?:the )?"
                      r"([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})")  # fmt: skip
+
+
 def _minor_place(reg: Registry, owner: str, short: str, shorts: list[str]) -> bool:
     """'Alden' for 'Alden Capital' though spaCy once called it a place: a company's short name
     that is no country or state and that spaCy took for a place at most twice."""
@@ -331,7 +348,7 @@ def _used_alone(form: str, text: str) -> bool:
     for start, end in uses:
         if _FAMILY.match(text, end):
             continue
-        prev = re.search(r"([\w.'’-]+)\s$", text[max(0, start - 40): start])
+        prev = re.search(r"([\w.'’-]+)\s$", text[max(0, start - 40) : start])
         if prev is None or not prev.group(1)[:1].isupper() \
                 or prev.group(1).endswith(".") and not _INITIAL.fullmatch(prev.group()) \
                 or prev.group(1) in ("The", "A", "An") or _FIRST_PERSON.fullmatch(prev.group(1)) \

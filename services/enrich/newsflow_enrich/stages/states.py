@@ -23,8 +23,11 @@ _STATES = _AP_STATES | {s.code.removeprefix("US-") for s in pycountry.subdivisio
 
 
 # A state after a capitalised word and a comma, as a city's: "Alpharetta, GA", "Fresno, Calif.".
-_STATE_AFTER_CITY = re.compile(r"\b[A-Z][\w’'.-]*, (" + "|".join(
-    re.escape(s) for s in sorted(_STATES, key=len, reverse=True)) + r")(\.?)(?![\w.])")
+_STATE_AFTER_CITY = re.compile(
+    r"\b[A-Z][\w’'.-]*, ("
+    + "|".join(re.escape(s) for s in sorted(_STATES, key=len, reverse=True))
+    + r")(\.?)(?![\w.])"
+)
 
 
 def mark(reg: Registry, text: str) -> None:

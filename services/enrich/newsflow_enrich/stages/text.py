@@ -126,14 +126,16 @@ def from_html(html: str) -> Cleaned:
         redoc, relines = _story_lines(tree.html or "")
         if _prose(relines):
             doc, lines = redoc, relines
-    lines = chunks.among(tree, chunks.continued(tree, lines, chrome.is_storyish), chrome.is_storyish)
+    lines = chunks.among(
+        tree, chunks.continued(tree, lines, chrome.is_storyish), chrome.is_storyish
+    )
     meta_author = _meta(tree, _AUTHOR_META) or getattr(doc, "author", None)
     byline = byline_of.html_byline(tree, meta_author)
     title = _headline(tree)
     kept, dropped, started, boxed = [], [], False, False
     for k, line in enumerate(lines):
         if started and chrome.END_OF_STORY.match(line):
-            if not _story_resumes(lines[k + 1:]):
+            if not _story_resumes(lines[k + 1 :]):
                 break
             boxed = True  # a "Most read" or "READ MORE:" box inside the story: skip its links
         if boxed:
@@ -287,12 +289,23 @@ def _day(stamp: str | None) -> date | None:
 
 # trafilatura's metadata keeps only the day of a timestamp and skips agency names as authors
 # ("AFP"), so the usual meta tags are read here first.
-_DATE_META = ('meta[property="article:published_time"]', 'meta[name="article:published_time"]',
-              'meta[itemprop="datePublished"]', 'meta[name="publish-date"]',
-              'meta[name="pubdate"]', 'meta[name="date"]', 'meta[name="dc.date"]',
-              'meta[property="og:published_time"]', 'meta[name="parsely-pub-date"]')
-_AUTHOR_META = ('meta[name="author"]', 'meta[property="article:author"]',
-                'meta[name="byl"]', 'meta[name="dc.creator"]')
+_DATE_META = (
+    'meta[property="article:published_time"]',
+    'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]',
+    'meta[name="publish-date"]',
+    'meta[name="pubdate"]',
+    'meta[name="date"]',
+    'meta[name="dc.date"]',
+    'meta[property="og:published_time"]',
+    'meta[name="parsely-pub-date"]',
+)
+_AUTHOR_META = (
+    'meta[name="author"]',
+    'meta[property="article:author"]',
+    'meta[name="byl"]',
+    'meta[name="dc.creator"]',
+)
 
 
 def _meta_days(tree: HTMLParser) -> set[date]:

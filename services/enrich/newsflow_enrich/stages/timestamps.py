@@ -19,8 +19,11 @@ def is_date_or_zone(form: str, before: str) -> bool:
     if form in _ZONES:
         return bool(_CLOCK.search(before))
     words = re.findall(r"[A-Za-z]+|\d+|\S", form)
-    return any(w.isdigit() for w in words) and any(w.lower() in _DATE_WORDS for w in words) \
+    return (
+        any(w.isdigit() for w in words)
+        and any(w.lower() in _DATE_WORDS for w in words)
         and all(w.lower() in _DATE_WORDS or w.isdigit() or not w.isalnum() for w in words)
+    )
 
 
 _DAYS = date_shapes.WEEKDAYS
