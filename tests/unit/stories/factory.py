@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from newsflow_contracts.events import ArticleEnriched, Entity, Figure, Pipeline
+from newsflow_stories.engine import StoryEngine
 
 PIPELINE = Pipeline(version="test", model="none")
 
@@ -46,6 +47,27 @@ def article(
     return ArticleEnriched(id=id or digest, title=title, body=body, language="en",
                            published_at=published_at, entities=ents, figures=figs,
                            pipeline=PIPELINE, **meta)  # fmt: skip
+
+
+def one_story(*articles: ArticleEnriched) -> Any:
+    """The one story the engine makes of these articles (fails if it makes more or none)."""
+    engine = StoryEngine()
+    for a in articles:
+        engine.add(a)
+    [story] = list(engine.stories())
+    return story
+
+
+def track_values(*articles: ArticleEnriched) -> dict[str, list[float]]:
+    """Each figure track of the articles' one story, by key: its reports' values, sorted."""
+    return {t.key: sorted(r.value for r in t.reports) for t in one_story(*articles).tracks}
+
+
+def fig(
+    text: str, obj: str | None, event: str | None, value: float, unit: str | None = None, **kw: Any
+) -> dict[str, Any]:
+    """A figure for `article`: its printed text, object, event, value, unit and any other field."""
+    return {"text": text, "object": obj, "event": event, "value": value, "unit": unit, **kw}
 
 
 HAJIN = {"Hajin": "LOC", "Syrian Democratic Forces": "ORG", "Islamic State": "ORG",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsflow_stories.engine import StoryEngine
 
-from tests.unit.stories.factory import article
+from tests.unit.stories.factory import article, one_story
 
 ENTS = {"Lagos": "LOC", "Otedola": "LOC", "LASEMA": "ORG", "Nigeria": "LOC"}
 
@@ -18,10 +18,7 @@ def _report(body: str, figures: list[dict], day: int = 20, hour: int = 10, **kw)
 
 
 def _tracks(*articles):  # type: ignore[no-untyped-def]
-    engine = StoryEngine()
-    for a in articles:
-        engine.add(a)
-    [story] = list(engine.stories())
+    story = one_story(*articles)
     return {t.key: sorted((r.value, r.article_id) for r in t.reports) for t in story.tracks}
 
 

@@ -5,9 +5,7 @@ and another crime are counts of their own). Made-up reports of an invented wareh
 
 from __future__ import annotations
 
-from newsflow_stories.engine import StoryEngine
-
-from tests.unit.stories.factory import article
+from tests.unit.stories.factory import article, fig, track_values
 
 ENTS = {"Dunmore": "LOC", "Castlebridge Logistics": "ORG", "Ada Kellerman": "PERSON"}
 LEDE = "A fire gutted a Castlebridge Logistics warehouse in Dunmore; Ada Kellerman was held. "
@@ -18,46 +16,34 @@ def _report(body: str, figures: list[dict], hour: int = 10):  # type: ignore[no-
                    published_at=f"2026-05-04T{hour:02d}:00:00Z")  # fmt: skip
 
 
-def _tracks(*articles):  # type: ignore[no-untyped-def]
-    engine = StoryEngine()
-    for a in articles:
-        engine.add(a)
-    [story] = list(engine.stories())
-    return {t.key: sorted(r.value for r in t.reports) for t in story.tracks}
-
-
-def _fig(text: str, obj: str | None, event: str | None, value: float) -> dict:
-    return {"text": text, "object": obj, "event": event, "value": value}
-
-
 def test_the_people_present_are_one_count_whatever_the_words() -> None:
     a = _report("Around 80 people were at work in the warehouse when it caught fire.",
-                [_fig("80", "people", "were", 80)])  # fmt: skip
+                [fig("80", "people", "were", 80)])  # fmt: skip
     b = _report("Most of the other 80 workers inside got out unhurt.",
-                [_fig("80", "workers", None, 80)], hour=11)  # fmt: skip
+                [fig("80", "workers", None, 80)], hour=11)  # fmt: skip
     c = _report("The fire spread to where nearly 80 people were.",
-                [_fig("80", "people", "were", 80)], hour=12)  # fmt: skip
+                [fig("80", "people", "were", 80)], hour=12)  # fmt: skip
     d = _report("A dozen staff, including three cleaners, were inside the building.",
-                [_fig("three", "cleaners", None, 3)], hour=13)  # fmt: skip
-    assert _tracks(a, b, c, d) == {"present|peopl|": [80, 80, 80], "present|cleaner|": [3]}
+                [fig("three", "cleaners", None, 3)], hour=13)  # fmt: skip
+    assert track_values(a, b, c, d) == {"present|peopl|": [80, 80, 80], "present|cleaner|": [3]}
 
 
 def test_a_verb_of_its_own_or_a_condition_is_not_being_present() -> None:
     a = _report("Some 40 people marched to the hall, where others were inside.",
-                [_fig("40", "people", "marched", 40)])  # fmt: skip
-    b = _report("Six people were in critical condition.", [_fig("Six", "people", "were", 6)],
+                [fig("40", "people", "marched", 40)])  # fmt: skip
+    b = _report("Six people were in critical condition.", [fig("Six", "people", "were", 6)],
                 hour=11)  # fmt: skip
-    assert _tracks(a, b) == {"march|peopl|": [40]}
+    assert track_values(a, b) == {"march|peopl|": [40]}
 
 
 def test_counts_of_one_crime_are_one_count_whatever_the_verb() -> None:
     a = _report("Kellerman was charged with three counts of arson, police said.",
-                [_fig("three", "counts", "charged", 3)])  # fmt: skip
+                [fig("three", "counts", "charged", 3)])  # fmt: skip
     b = _report("Kellerman will be arraigned on three arson charges and one attempted arson "
                 "charge on Monday.",
-                [_fig("three", "arson charges", "arraigned", 3),
-                 _fig("one", "attempted arson charge", "arraigned", 1)], hour=11)  # fmt: skip
+                [fig("three", "arson charges", "arraigned", 3),
+                 fig("one", "attempted arson charge", "arraigned", 1)], hour=11)  # fmt: skip
     c = _report("A jury later found Kellerman guilty of two counts of arson.",
-                [_fig("two", "counts", "found", 2)], hour=12)  # fmt: skip
-    assert _tracks(a, b, c) == {"charg|arson|": [3, 3], "charg|attempted-arson|": [1],
+                [fig("two", "counts", "found", 2)], hour=12)  # fmt: skip
+    assert track_values(a, b, c) == {"charg|arson|": [3, 3], "charg|attempted-arson|": [1],
                                 "convict|arson|": [2]}  # fmt: skip

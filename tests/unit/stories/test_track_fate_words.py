@@ -5,9 +5,7 @@ ferry sinking."""
 
 from __future__ import annotations
 
-from newsflow_stories.engine import StoryEngine
-
-from tests.unit.stories.factory import article
+from tests.unit.stories.factory import article, fig, track_values
 
 ENTS = {"Port Veloz": "LOC", "Marisol Star": "ORG"}
 LEDE = "The ferry Marisol Star sank off Port Veloz on Sunday night in a storm. "
@@ -18,67 +16,53 @@ def _report(body: str, figures: list[dict], hour: int = 10):  # type: ignore[no-
                    figures=figures, published_at=f"2026-05-04T{hour:02d}:00:00Z")  # fmt: skip
 
 
-def _tracks(*articles):  # type: ignore[no-untyped-def]
-    engine = StoryEngine()
-    for a in articles:
-        engine.add(a)
-    [story] = list(engine.stories())
-    return {t.key: sorted(r.value for r in t.reports) for t in story.tracks}
-
-
-def _fig(text: str, obj: str | None, event: str | None, value: float) -> dict:
-    return {"text": text, "object": obj, "event": event, "value": value}
-
-
 def test_the_toll_told_by_its_noun_is_the_toll() -> None:
-    a = _report("Officials confirmed 41 deaths.", [_fig("41", "deaths", "confirmed", 41)])
-    b = _report("There were 41 fatalities.", [_fig("41", "fatalities", "were", 41)], hour=11)
-    c = _report("The sinking claimed 41 lives.", [_fig("41", "lives", "claimed", 41)], hour=12)
-    d = _report("The storm has cost 41 lives.", [_fig("41", "lives", "cost", 41)], hour=13)
-    e = _report("Rescuers saved 12 lives.", [_fig("12", "lives", "saved", 12)], hour=14)
-    f = _report("Divers found two more deaths.", [_fig("two", "more deaths", "found", 2)], hour=15)
-    assert _tracks(a, b, c, d, e, f) == {"kill|peopl|": [41, 41, 41, 41], "save|peopl|": [12],
+    a = _report("Officials confirmed 41 deaths.", [fig("41", "deaths", "confirmed", 41)])
+    b = _report("There were 41 fatalities.", [fig("41", "fatalities", "were", 41)], hour=11)
+    c = _report("The sinking claimed 41 lives.", [fig("41", "lives", "claimed", 41)], hour=12)
+    d = _report("The storm has cost 41 lives.", [fig("41", "lives", "cost", 41)], hour=13)
+    e = _report("Rescuers saved 12 lives.", [fig("12", "lives", "saved", 12)], hour=14)
+    f = _report("Divers found two more deaths.", [fig("two", "more deaths", "found", 2)], hour=15)
+    assert track_values(a, b, c, d, e, f) == {"kill|peopl|": [41, 41, 41, 41], "save|peopl|": [12],
                                          "find|death|": [2]}  # fmt: skip
 
 
 def test_injuries_and_the_unaccounted_for_are_their_fates() -> None:
-    a = _report(
-        "Sixty passengers suffered injuries.", [_fig("Sixty", "passengers", "suffered", 60)]
-    )
-    b = _report("There were 60 injuries.", [_fig("60", "injuries", "were", 60)], hour=11)
+    a = _report("Sixty passengers suffered injuries.", [fig("Sixty", "passengers", "suffered", 60)])
+    b = _report("There were 60 injuries.", [fig("60", "injuries", "were", 60)], hour=11)
     c = _report("Eight people had suffered from serious injury.",
-                [_fig("Eight", "people", "suffered", 8)], hour=12)  # fmt: skip
-    d = _report("Some 300 people are unaccounted for.", [_fig("300", "people", "are", 300)],
+                [fig("Eight", "people", "suffered", 8)], hour=12)  # fmt: skip
+    d = _report("Some 300 people are unaccounted for.", [fig("300", "people", "are", 300)],
                 hour=13)  # fmt: skip
-    assert _tracks(a, b, c, d) == {"wound|passeng|": [60, 60], "wound serious|peopl|": [8],
+    assert track_values(a, b, c, d) == {"wound|passeng|": [60, 60], "wound serious|peopl|": [8],
                                    "miss|peopl|": [300]}  # fmt: skip
 
 
 def test_the_drowned_and_the_bodies_of_the_dead_are_the_toll_and_some_of_them_a_part() -> None:
     a = _report("At least 23 people drowned when the ferry capsized.",
-                [_fig("23", "people", "drowned", 23)])  # fmt: skip
+                [fig("23", "people", "drowned", 23)])  # fmt: skip
     b = _report("Divers found the bodies of 23 passengers.",
-                [_fig("23", "passengers", "found", 23)], hour=11)  # fmt: skip
+                [fig("23", "passengers", "found", 23)], hour=11)  # fmt: skip
     c = _report("The sinking killed 23 people. Officials said 14 of the victims drowned in cabins.",
-                [_fig("23", "people", "killed", 23), _fig("14", "victims", "drowned", 14)],
+                [fig("23", "people", "killed", 23), fig("14", "victims", "drowned", 14)],
                 hour=12)  # fmt: skip
     d = _report("Early reports said four of the 23 victims died.",
-                [_fig("four", None, "died", 4), _fig("23", "victims", "died", 23)], hour=13)  # fmt: skip
-    assert _tracks(a, b, c, d) == {"kill|peopl|": [23, 23, 23, 23]}
+                [fig("four", None, "died", 4), fig("23", "victims", "died", 23)], hour=13)  # fmt: skip
+    assert track_values(a, b, c, d) == {"kill|peopl|": [23, 23, 23, 23]}
 
 
 def test_people_taken_into_custody_are_arrested() -> None:
-    a = _report("Police arrested 25 people for looting.", [_fig("25", "people", "arrested", 25)])
-    b = _report("25 looters were taken into custody.", [_fig("25", "looters", "taken", 25)],
+    a = _report("Police arrested 25 people for looting.", [fig("25", "people", "arrested", 25)])
+    b = _report("25 looters were taken into custody.", [fig("25", "looters", "taken", 25)],
                 hour=11)  # fmt: skip
-    assert _tracks(a, b) == {"arrest|peopl|": [25, 25]}
+    assert track_values(a, b) == {"arrest|peopl|": [25, 25]}
 
 
 def test_known_to_have_died_is_the_toll_and_a_queue_waits() -> None:
-    a = _report("The sinking killed 23 people.", [_fig("23", "people", "killed", 23)])
+    a = _report("The sinking killed 23 people.", [fig("23", "people", "killed", 23)])
     b = _report("Twenty-three people are now known to have died.",
-                [_fig("Twenty-three", "people", "known", 23)], hour=11)  # fmt: skip
+                [fig("Twenty-three", "people", "known", 23)], hour=11)  # fmt: skip
     c = _report("The queue of tugboats waiting outside the port grew to 40.",
-                [_fig("40", "tugboats", "grew", 40)], hour=12)  # fmt: skip
-    d = _report("The queue of tugboats grew to 40.", [_fig("40", None, "grew", 40)], hour=13)
-    assert _tracks(a, b, c, d) == {"kill|peopl|": [23, 23], "wait|tugboat|": [40, 40]}
+                [fig("40", "tugboats", "grew", 40)], hour=12)  # fmt: skip
+    d = _report("The queue of tugboats grew to 40.", [fig("40", None, "grew", 40)], hour=13)
+    assert track_values(a, b, c, d) == {"kill|peopl|": [23, 23], "wait|tugboat|": [40, 40]}

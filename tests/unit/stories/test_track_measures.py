@@ -4,9 +4,7 @@ duration or a range is not. Made-up reports of an invented wildfire."""
 
 from __future__ import annotations
 
-from newsflow_stories.engine import StoryEngine
-
-from tests.unit.stories.factory import article
+from tests.unit.stories.factory import article, fig, track_values
 
 ENTS = {"Valdeserra": "LOC"}
 LEDE = "A wildfire raged for a third day in the hills above Valdeserra. "
@@ -17,29 +15,17 @@ def _report(body: str, figures: list[dict], hour: int = 10):  # type: ignore[no-
                    published_at=f"2026-07-04T{hour:02d}:00:00Z")  # fmt: skip
 
 
-def _tracks(*articles):  # type: ignore[no-untyped-def]
-    engine = StoryEngine()
-    for a in articles:
-        engine.add(a)
-    [story] = list(engine.stories())
-    return {t.key: sorted(r.value for r in t.reports) for t in story.tracks}
-
-
-def _fig(text: str, obj: str, event: str, value: float, unit: str, **kw: float) -> dict:
-    return {"text": text, "object": obj, "event": event, "value": value, "unit": unit, **kw}
-
-
 def test_a_large_quantity_told_again_is_one_whatever_its_noun() -> None:
     a = _report("The wildfire has consumed 12,000 hectares.",
-                [_fig("12,000 hectares", "wildfire", "consumed", 12000, "ha")])  # fmt: skip
+                [fig("12,000 hectares", "wildfire", "consumed", 12000, "ha")])  # fmt: skip
     b = _report("The blaze has scorched 12,000 hectares of forest.",
-                [_fig("12,000 hectares", "forest", "scorched", 12000, "ha")], hour=11)  # fmt: skip
+                [fig("12,000 hectares", "forest", "scorched", 12000, "ha")], hour=11)  # fmt: skip
     c = _report("Shares in the insurer fell 150 percent.",
-                [_fig("150 percent", "shares", "fell", 150, "%")], hour=12)  # fmt: skip
+                [fig("150 percent", "shares", "fell", 150, "%")], hour=12)  # fmt: skip
     d = _report("The regional index fell 150 percent.",
-                [_fig("150 percent", "index", "fell", 150, "%")], hour=13)  # fmt: skip
+                [fig("150 percent", "index", "fell", 150, "%")], hour=13)  # fmt: skip
     e = _report("Crews cleared between 11,000 and 13,000 hectares of scrub.",
-                [_fig("11,000 and 13,000 hectares", "scrub", "cleared", 12000, "ha",
+                [fig("11,000 and 13,000 hectares", "scrub", "cleared", 12000, "ha",
                       low=11000, high=13000)], hour=14)  # fmt: skip
-    assert _tracks(a, b, c, d, e) == {"consum|wildfir||ha": [12000, 12000], "fall|share||%": [150],
+    assert track_values(a, b, c, d, e) == {"consum|wildfir||ha": [12000, 12000], "fall|share||%": [150],
                                       "fall|index||%": [150], "clear|scrub||ha": [12000]}  # fmt: skip

@@ -3,20 +3,10 @@ from real reports (bench/stories-data ECB+ dev tracks: the Troy shooting, the Ac
 
 from __future__ import annotations
 
-from newsflow_stories.engine import StoryEngine
-
-from tests.unit.stories.factory import article
+from tests.unit.stories.factory import article, track_values
 
 SHOOTING = {"Detroit": "LOC", "Utah": "LOC"}
 QUAKE = {"Indonesia": "LOC", "Aceh": "LOC", "Bener Meriah": "LOC", "Banda Aceh": "LOC"}
-
-
-def _tracks(*articles):  # type: ignore[no-untyped-def]
-    engine = StoryEngine()
-    for a in articles:
-        engine.add(a)
-    [story] = list(engine.stories())
-    return {t.key: sorted(r.value for r in t.reports) for t in story.tracks}
 
 
 def _shooting(stamp: str):  # type: ignore[no-untyped-def]
@@ -32,10 +22,10 @@ def _shooting(stamp: str):  # type: ignore[no-untyped-def]
 def test_a_sentence_opening_on_another_month_tells_an_older_event() -> None:
     # On a page of April, February's shooting is background: not tracked, and so it is no
     # whole that Detroit's two would be a part of.
-    assert _tracks(_shooting("April 10, 2007")) == {"wound|peopl|": [2]}
+    assert track_values(_shooting("April 10, 2007")) == {"wound|peopl|": [2]}
     # On a page of February it is this month's news, and the larger count elsewhere keeps
     # Detroit's two apart, as before.
-    assert _tracks(_shooting("February 20, 2007")) == {
+    assert track_values(_shooting("February 20, 2007")) == {
         "wound|peopl|Detroit": [2], "wound|peopl|": [3]}  # fmt: skip
 
 
@@ -50,11 +40,11 @@ def _quake(background: str):  # type: ignore[no-untyped-def]
 
 def test_a_sentence_after_one_opening_on_a_past_time_goes_on_telling_that_event() -> None:
     past = _quake("In April last year an 8.6-magnitude quake struck off Banda Aceh.")
-    assert _tracks(past) == {"kill|peopl|": [24]}
-    assert _tracks(_quake("In 2012 an 8.6-magnitude quake struck off Banda Aceh.")) == {
+    assert track_values(past) == {"kill|peopl|": [24]}
+    assert track_values(_quake("In 2012 an 8.6-magnitude quake struck off Banda Aceh.")) == {
         "kill|peopl|": [24]}  # fmt: skip
     # the sentence before tells no past time: this quake's counts (five of the 24 in Aceh)
-    assert _tracks(_quake("Rescuers searched the rubble near Banda Aceh.")) == {
+    assert track_values(_quake("Rescuers searched the rubble near Banda Aceh.")) == {
         "kill|peopl|": [24], "kill|peopl|Aceh": [5], "wound|peopl|": [7]}  # fmt: skip
 
 
@@ -65,7 +55,7 @@ def test_a_count_naming_its_own_day_after_a_past_opener_is_this_events() -> None
                 figures=[{"text": "24", "object": "people", "event": "killing"},
                          {"text": "seven", "value": 7, "object": "people",
                           "event": "injured"}])  # fmt: skip
-    assert _tracks(a) == {"kill|peopl|": [24], "wound|peopl|": [7]}
+    assert track_values(a) == {"kill|peopl|": [24], "wound|peopl|": [7]}
     # nor one telling the present ("So far", "now") or a later time
     for told, text in (("So far seven people were injured in Aceh.", "seven"),
                        ("Seven people are now injured in Aceh.", "Seven")):  # fmt: skip
@@ -74,7 +64,7 @@ def test_a_count_naming_its_own_day_after_a_past_opener_is_this_events() -> None
                     figures=[{"text": "24", "object": "people", "event": "killing"},
                              {"text": text, "value": 7, "object": "people",
                               "event": "injured"}])  # fmt: skip
-        assert _tracks(b) == {"kill|peopl|": [24], "wound|peopl|": [7]}
+        assert track_values(b) == {"kill|peopl|": [24], "wound|peopl|": [7]}
 
 
 def test_every_count_a_sentence_gives_where_its_whole_is_placed_loses_that_place() -> None:
@@ -89,7 +79,7 @@ def test_every_count_a_sentence_gives_where_its_whole_is_placed_loses_that_place
     a = article(body, published_at="2013-07-03T10:00:00Z", entities=QUAKE, figures=figures)
     # "leaving 24 dead" in Indonesia is the whole toll, so Indonesia is where the story happens
     # for the 200 injured of its sentence too; Bener Meriah's twelve stay a part
-    assert _tracks(a) == {"kill|peopl|": [24, 24], "kill|peopl|Bener Meriah": [12],
+    assert track_values(a) == {"kill|peopl|": [24, 24], "kill|peopl|Bener Meriah": [12],
                           "wound|peopl|": [200, 249]}  # fmt: skip
 
 
@@ -110,7 +100,7 @@ def test_refugees_are_the_displaced_and_a_large_count_of_them_is_told_with_any_v
                {"text": "14,000", "object": "people", "event": "led"}, 2)  # fmt: skip
     c = _papua("Around 14,000 people flooded into camps on high ground.",
                {"text": "14,000", "object": "people", "event": "flooded"}, 3)  # fmt: skip
-    assert _tracks(a, b, c) == {"displac|peopl|": [14000, 14000, 14000]}
+    assert track_values(a, b, c) == {"displac|peopl|": [14000, 14000, 14000]}
 
 
 def test_a_small_count_told_with_a_verb_no_class_knows_stays_its_own() -> None:
@@ -118,7 +108,7 @@ def test_a_small_count_told_with_a_verb_no_class_knows_stays_its_own() -> None:
                {"text": "40", "object": "people", "event": "injured"}, 1)  # fmt: skip
     b = _papua("Some 40 people were taken to the hospital in Manokwari.",
                {"text": "40", "object": "people", "event": "taken"}, 2)  # fmt: skip
-    assert _tracks(a, b) == {"wound|peopl|": [40], "take|peopl|": [40]}
+    assert track_values(a, b) == {"wound|peopl|": [40], "take|peopl|": [40]}
 
 
 def test_people_put_out_of_their_homes_are_the_displaced_whatever_the_verb() -> None:
@@ -137,8 +127,8 @@ def test_people_put_out_of_their_homes_are_the_displaced_whatever_the_verb() -> 
     c = report("Sixty local residents had to be evacuated from their homes.",
                {"text": "Sixty", "value": 60, "object": "local residents",
                 "event": "evacuated"}, 3)  # fmt: skip
-    assert _tracks(a, b, c) == {"displac|resid|": [60, 60, 60]}
+    assert track_values(a, b, c) == {"displac|resid|": [60, 60, 60]}
     # a fate of its own stays that fate ("killed after being driven from their homes")
     d = report("Two residents were killed after being driven from their homes.",
                {"text": "Two", "value": 2, "object": "residents", "event": "killed"}, 4)  # fmt: skip
-    assert _tracks(d) == {"kill|resid|": [2]}
+    assert track_values(d) == {"kill|resid|": [2]}

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from newsflow_stories.engine import StoryEngine
 from newsflow_stories.engine.identity import normalize_event, normalize_object
 
-from tests.unit.stories.factory import hajin
+from tests.unit.stories.factory import hajin, one_story
 
 
 def _tracks(*articles):  # type: ignore[no-untyped-def]
-    engine = StoryEngine()
-    for a in articles:
-        engine.add(a)
-    [story] = list(engine.stories())
+    story = one_story(*articles)
     return {t.key: t for t in story.tracks}
 
 
