@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsflow_enrich.stages import names, numbers
+from newsflow_enrich.stages import clubs, names, numbers
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import Registry, clean_form
@@ -197,7 +197,7 @@ def extended(ent: Span, sport: bool) -> Span:
     doc = ent.doc
     start, end = _with_compounds(ent), ent.end
     start = names.joint_org_start(ent) if start == ent.start else start
-    if sport and start > 0 and doc[start - 1].lower_ in names.CLUB_PREFIXES \
+    if sport and start > 0 and doc[start - 1].lower_ in clubs.CLUB_PREFIXES \
             and doc[start - 1].text[:1].isupper():  # fmt: skip
         start -= 1
     # "University of Texas at San Antonio", "University of California, Berkeley": a campus

@@ -18,7 +18,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from newsflow_enrich.stages import bounds, credits, names, numbers, resolve, timestamps
+from newsflow_enrich.stages import bounds, clubs, credits, names, numbers, resolve, timestamps
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import Near, Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
@@ -55,7 +55,7 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
                agencies: Iterable[str] = ()) -> tuple[Registry, bool]:  # fmt: skip
     """The rules' candidate entities, merged (resolve), and whether this is a sports story."""
     text = text_of(doc)
-    sport = names.is_sport(text)
+    sport = clubs.is_sport(text)
     reg = Registry()
     if dateline and text.startswith(dateline):
         reg.add(dateline, "LOC", 0, weight=_STRONG)
@@ -121,7 +121,7 @@ def _people_by_role(doc: Doc) -> None:
                 and doc[end].text[:1].isupper():  # fmt: skip
             end += 1
         if 2 <= end - start <= 3 and not names.is_org_name(doc[start:end].text) \
-                and not names.is_club(doc[start:end].text):  # fmt: skip
+                and not clubs.is_club(doc[start:end].text):  # fmt: skip
             found.append(Span(doc, start, end, label="PERSON"))
     if found:
         doc.ents = filter_spans([*found, *doc.ents])
@@ -162,12 +162,12 @@ def _clubs(doc: Doc, reg: Registry) -> None:
         if not t.text[:1].isupper():
             continue
         start = end = t.i
-        if t.lower_ in names.CLUB_SUFFIXES and t.pos_ == "PROPN":
+        if t.lower_ in clubs.CLUB_SUFFIXES and t.pos_ == "PROPN":
             while start > t.sent.start and t.i - start < 2 and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].text[:1].isupper():  # fmt: skip
                 start -= 1
             end = t.i + 1
-        elif t.lower_ in names.CLUB_PREFIXES and t.i + 1 < len(doc):
+        elif t.lower_ in clubs.CLUB_PREFIXES and t.i + 1 < len(doc):
             end = t.i + 1
             if doc[end].lower_ in ("de", "di") and end + 1 < len(doc):
                 end += 1

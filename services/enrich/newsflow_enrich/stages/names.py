@@ -9,6 +9,8 @@ from functools import cache
 import pycountry
 from spacy.tokens import Span
 
+from newsflow_enrich.stages.clubs import CLUB_SUFFIXES, is_club
+
 _STOP_INITIALS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "on", "in", "to",
                   "&", "der", "van", "von", "y", "e", "del", "at"}  # fmt: skip
 # Last words that make a name an organisation whatever spaCy says ("Nvidia Corp.").
@@ -148,46 +150,12 @@ ORG_NOUNS = {
     "militia", "agency", "ngo", "publisher", "startup", "automaker", "carmaker", "chipmaker",
     "manufacturer", "conglomerate", "operator", "regulator", "rivals", "outfit", "franchise",
 }  # fmt: skip
-# First and last words of sports club names ("Real Madrid", "Northbridge City"), read as clubs
-# only in a sports story.
-CLUB_PREFIXES = {
-    "real", "atletico", "atlético", "borussia", "olympique", "inter", "ac", "as", "fc", "sporting",
-    "bayern", "dynamo", "dinamo", "lokomotiv", "spartak", "racing", "deportivo", "eintracht",
-    "werder", "hertha", "vfb", "vfl", "rb", "sc", "cf", "cd",
-}  # fmt: skip
-CLUB_SUFFIXES = {
-    "city", "united", "rovers", "wanderers", "athletic", "albion", "hotspur", "rangers", "town",
-    "county", "fc", "afc", "villa", "forest", "palace", "orient", "argyle", "saint-germain",
-    "celtic", "thistle", "hearts", "warriors", "lakers", "knicks", "bulls",
-}  # fmt: skip
-_SPORT_WORDS = {
-    "match", "goal", "goals", "scored", "league", "season", "striker", "midfielder", "defender",
-    "goalkeeper", "coach", "final", "semi-final", "quarter-final", "tournament", "innings",
-    "wickets", "stadium", "fans", "penalty", "points", "referee", "half-time", "halftime",
-    "equaliser", "equalizer", "header", "playoff", "playoffs", "fixture", "kick-off", "squad",
-    "transfer", "derby", "unbeaten", "seeded", "set", "sets", "tie-break", "rebounds", "touchdown",
-    "stage", "peloton", "rider", "riders", "sprint", "jersey", "podium", "lap", "laps", "pole",
-    "grid", "qualifying", "birdie", "par", "medal", "medals", "relay", "overtime", "race",
-    "rugby", "scrum", "lineout", "sin-bin", "flanker", "fly-half", "scrum-half", "winger",
-    "batting", "bowling", "pitcher", "inning",
-}  # fmt: skip
 # Organisations whose "A and B" belongs to the name: "Avon and Somerset Police".
 _JOINT_ORGS = {"police", "constabulary"}
 
 
 # First words of named operations and storms.
 _NAMED_EVENTS = {"Operation", "Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical"}
-
-
-def is_sport(text: str) -> bool:
-    """A sports story: four or more distinct sports words."""
-    words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
-    return len(words & _SPORT_WORDS) >= 4
-
-
-def is_club(form: str) -> bool:
-    words = form.lower().split()
-    return len(words) >= 2 and (words[0] in CLUB_PREFIXES or words[-1] in CLUB_SUFFIXES)
 
 
 def nicknames(name: str) -> list[str]:
@@ -198,26 +166,6 @@ def nicknames(name: str) -> list[str]:
             or words[-1].lower() in ORG_SUFFIXES | CLUB_SUFFIXES:  # fmt: skip
         return []  # not "Davide Ferri of Lidl-Trek"
     return [words[-1]] + ([" ".join(words[-2:])] if len(words) >= 3 else [])
-
-
-def club_short_forms(name: str) -> list[str]:
-    """'Northbridge City' -> 'City', 'Olympique de Marseille' -> 'Marseille', 'Borussia
-    Dortmund' -> 'Dortmund'."""
-    words = name.split()
-    if len(words) < 2:
-        return []
-    out = []
-    if words[-1].lower() in CLUB_SUFFIXES:
-        out.append(words[-1])
-    if words[0].lower() in CLUB_PREFIXES:
-        rest = words[1:]
-        if rest and rest[0].lower() in ("de", "di", "of"):
-            rest = rest[1:]
-        if rest:
-            out.append(" ".join(rest))
-        if len(words[0]) >= 5:
-            out.append(words[0])  # "Atletico"
-    return out
 
 
 def is_title_only(form: str) -> bool:

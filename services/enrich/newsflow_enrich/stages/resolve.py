@@ -40,6 +40,7 @@ from newsflow_enrich.stages import (
     titles,
     variants,
 )
+from newsflow_enrich.stages.clubs import club_short_forms, is_club
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import (
@@ -213,7 +214,7 @@ def _person_by_surname(reg: Registry, name: str) -> bool:
         return False  # the typer read it as something else ("Hosting Cook": MISC)
     return len(words) <= 3 and last is not None and last != name \
         and reg.cands[last].types["PERSON"] >= STRONG and reg.type_of(last) == "PERSON" \
-        and not names.is_org_name(name) and not names.is_club(name)  # fmt: skip
+        and not names.is_org_name(name) and not is_club(name)  # fmt: skip
 
 
 def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
@@ -227,7 +228,7 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
             continue
         type_ = reg.type_of(name)
         shorts = names.short_forms(name, type_)
-        clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
+        clubs = club_short_forms(name) if type_ == "ORG" and sport else []
         shorts, clubs = (
             [c for c in shorts if c not in shared],
             [c for c in clubs if c not in shared],
@@ -291,7 +292,7 @@ def _shared_short_forms(reg: Registry, sport: bool) -> set[str]:
     seen: dict[str, int] = {}
     for name in reg.cands:
         type_ = reg.type_of(name)
-        clubs = names.club_short_forms(name) if type_ == "ORG" and sport else []
+        clubs = club_short_forms(name) if type_ == "ORG" and sport else []
         for short in set(names.short_forms(name, type_) + clubs):
             seen[short] = seen.get(short, 0) + 1
     return {short for short, k in seen.items() if k > 1}

@@ -2,7 +2,7 @@
 and Tottenham Hotspur "Spurs", which no article spells out. A hand-written table of the
 nicknames of the US college football teams of the top division (FBS) and of English football
 clubs; names the team's own name ends with ("Oklahoma City Thunder": "Thunder") are
-names.nicknames' work.
+names.nicknames' work (the clubs' own words: clubs.py).
 """
 
 from __future__ import annotations
