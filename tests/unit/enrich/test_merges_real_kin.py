@@ -1,0 +1,186 @@
+"""Merges of people found on real pages (stages/resolve.py): nicknames, peers and titles,
+generations, relatives and families. Made-up names, so no curated table can answer."""
+
+import spacy
+from newsflow_enrich.stages import resolve
+from newsflow_enrich.stages.registry import Registry
+
+
+def test_a_nickname_of_a_given_name_is_the_person() -> None:
+    text = (
+        "Patrick W. Dunleavy, 55, was sentenced on Monday for threats made by phone last spring "
+        "to a member of the state legislature, the district attorney's office said in a "
+        "statement. He could face up to ten years in prison and a fine of $250,000 at most. "
+        "Pat Dunleavy is passionate, his lawyer said. "
+        "Geoffrey Marsh wrote the report; Geoff said so. Chris Hale and Christine Hale spoke."
+    )
+    reg = Registry()
+    reg.add("Patrick W. Dunleavy", "PERSON", 0)
+    reg.add("Pat Dunleavy", "PERSON", text.index("Pat Dunleavy"))
+    reg.add("Geoffrey Marsh", "PERSON", text.index("Geoffrey"))
+    reg.add("Geoff", "PERSON", text.index("Geoff said"))
+    reg.add("Chris Hale", "PERSON", text.index("Chris Hale"))
+    reg.add("Christine Hale", "PERSON", text.index("Christine"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Pat Dunleavy"] == "Patrick W. Dunleavy"
+    assert "Dunleavy" not in reg.by_form  # printed alone nowhere ("W." is an initial)
+    assert reg.by_form["Geoff"] == "Geoffrey Marsh"
+    assert reg.by_form["Chris Hale"] == "Chris Hale"  # named together: two people
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_is_the_person() -> None:
+    text = (
+        "Park “Ruler” Jae-hyuk lifted the trophy. Ruler said the team had worked for it. "
+        "The Riverside “Open” Arena was full."
+    )
+    reg = Registry()
+    reg.add("Ruler", "ORG", text.index("Ruler said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Ruler"] == "Park “Ruler” Jae-hyuk"
+    assert reg.type_of("Park “Ruler” Jae-hyuk") == "PERSON"
+    assert "Open" not in reg.by_form  # a place's name, not a person's
+
+
+def test_a_quoted_nickname_joins_the_name_printed_without_it() -> None:
+    text = "Han “Hana” Vell runs the shop. Han Vell opened it in 2010. Hana said it grew."
+    reg = Registry()
+    reg.add("Han Vell", "PERSON", text.index("Han Vell"))
+    reg.add("Hana", "PERSON", text.index("Hana said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Hana"] == "Han Vell"
+    assert reg.by_form["Han “Hana” Vell"] == "Han Vell"  # one person, not two
+
+
+def test_a_senior_and_a_junior_are_two_people() -> None:
+    text = "Orrin Dale Snr and Orrin Dale Jnr ran the bar. Orrin Dale said it was family-run."
+    reg = Registry()
+    reg.add("Orrin Dale Snr", "PERSON", 0)
+    reg.add("Orrin Dale Jnr", "PERSON", text.index("Orrin Dale Jnr"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Orrin Dale Snr" in reg.cands and "Orrin Dale Jnr" in reg.cands
+
+
+def test_a_given_name_and_a_generation_is_the_full_name_with_that_generation() -> None:
+    text = "Orrin Dale Snr and Orrin Dale Jnr ran the bar. Orrin Snr said his son, Orrin Jnr, won."
+    reg = Registry()
+    reg.add("Orrin Dale Snr", "PERSON", 0)
+    reg.add("Orrin Dale Jnr", "PERSON", text.index("Orrin Dale Jnr"))
+    reg.add("Orrin Snr", "PERSON", text.index("Orrin Snr"))
+    reg.add("Orrin Jnr", "PERSON", text.index("Orrin Jnr"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Orrin Snr"] == "Orrin Dale Snr"
+    assert reg.by_form["Orrin Jnr"] == "Orrin Dale Jnr"
+
+
+def test_a_peer_keeps_the_title_he_is_named_by() -> None:
+    # "Lord Marlow" is how the story names Kenneth Marlow, a peer: the titled form is his too.
+    text = "Kenneth Marlow, a former minister, spoke. Lord Marlow said the bill was wrong."
+    reg = Registry()
+    reg.add("Kenneth Marlow", "PERSON", 0)
+    reg.add("Lord Marlow", "PERSON", text.index("Lord"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Lord Marlow"] == reg.by_form["Marlow"] == "Kenneth Marlow"
+
+
+def test_lady_beside_sir_is_his_wife() -> None:
+    # A knight's wife is "Lady Penwick": not him, while "Penwick" alone still is.
+    text = (
+        "Sir Arlo Penwick defended the gifts. Lady Penwick wore a loaned dress. Penwick said "
+        "the rules were followed."
+    )
+    reg = Registry()
+    reg.add("Arlo Penwick", "PERSON", text.index("Arlo"))
+    reg.add("Lady Penwick", "PERSON", text.index("Lady"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Penwick"] == "Arlo Penwick"
+    assert reg.by_form["Lady Penwick"] == "Lady Penwick"
+
+
+def test_a_peer_is_named_by_title_where_spacy_tagged_the_surname_alone() -> None:
+    text = (
+        "The test came in with Kenneth Marlow, now Lord Marlow of Dunby, as minister. "
+        "Asked about it, Lord Marlow said it was fair."
+    )
+    reg = Registry()
+    reg.add("Kenneth Marlow", "PERSON", text.index("Kenneth"))
+    reg.add("Marlow", "PERSON", text.index("Marlow said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Lord Marlow"] == reg.by_form["Lord Marlow of Dunby"] == "Kenneth Marlow"
+
+
+def test_a_middle_initial_or_generation_printed_where_spacy_saw_no_name_joins_the_person() -> None:
+    text = (
+        "Dorian Wendell Quarry spoke on Monday. Tobin Marsh threw twice.\n\n"
+        "Dorian W. Quarry Lane County Jail\n\nTobin Marsh III Photo Agency"
+    )
+    reg = Registry()
+    reg.add("Dorian Wendell Quarry", "PERSON", 0)
+    reg.add("Tobin Marsh", "PERSON", text.index("Tobin"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Dorian W. Quarry"] == "Dorian Wendell Quarry"
+    assert reg.by_form["Tobin Marsh III"] == "Tobin Marsh"
+
+
+def test_a_given_name_after_i_am_is_used_alone() -> None:
+    text = 'Tomas Brell founded the firm. He said: "I\'m Tomas." Tomas Brell smiled.'
+    reg = Registry()
+    reg.add("Tomas Brell", "PERSON", 0)
+    reg.add("Tomas", "PERSON", text.index('Tomas."'))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Tomas"] == "Tomas Brell"
+
+
+def test_a_surname_before_family_names_the_family_not_the_person() -> None:
+    text = "The Quarrie family had planned to drive. “It cost a fortune,” Delia Quarrie said."
+    reg = Registry()
+    reg.add("Delia Quarrie", "PERSON", text.index("Delia"))
+    reg.add("Quarrie", "PERSON", text.index("Quarrie family"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Quarrie"] == "Quarrie"
+
+
+def test_a_surname_two_generations_share_is_neither_s() -> None:
+    text = (
+        "Orrin Dale Snr and Orrin Dale Jnr ran the bar. Orrin Dale, 30, took it over in May. "
+        "Dale said it was family-run."
+    )
+    reg = Registry()
+    reg.add("Orrin Dale Snr", "PERSON", 0)
+    reg.add("Orrin Dale Jnr", "PERSON", text.index("Orrin Dale Jnr"))
+    reg.add("Orrin Dale", "PERSON", text.index("Orrin Dale,"))
+    reg.add("Dale", "PERSON", text.index("Dale said"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Dale"] == "Dale"
+
+
+def test_a_spanish_first_surname_in_the_middle_is_the_person() -> None:
+    # "Benítez" of "Lucía Benítez Ortiz": the first of two surnames, used alone; not a middle
+    # given name ("Ann" of "Mary Ann Thorley").
+    text = (
+        "Marisol Quintero Vela, 40, won the vote. Quintero thanked her party. Mary Ann Thorley "
+        "lost. Ann conceded."
+    )
+    reg = Registry()
+    reg.add("Marisol Quintero Vela", "PERSON", 0)
+    reg.add("Quintero", "PERSON", text.index("Quintero thanked"))
+    reg.add("Mary Ann Thorley", "PERSON", text.index("Mary"))
+    reg.add("Ann", "PERSON", text.index("Ann conceded"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Quintero"] == "Marisol Quintero Vela"
+    assert reg.by_form["Ann"] == "Ann"
+
+
+def test_a_relative_named_after_the_surname_s_possessive_does_not_share_it() -> None:
+    text = (
+        "Tamsin Orrell, 26, leads the local. Orrell said pay was low. Orrell’s mother, Ada "
+        "Orrell, drives a van. Orrell filed a complaint."
+    )
+    reg = Registry()
+    reg.add("Tamsin Orrell", "PERSON", 0)
+    reg.add("Orrell", "ORG", text.index("Orrell said"))
+    reg.add("Ada Orrell", "PERSON", text.index("Ada"))
+    for name in reg.cands:
+        reg.cands[name].learned_type = reg.type_of(name)
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Orrell"] == "Tamsin Orrell"
+    assert reg.by_form["Ada Orrell"] == "Ada Orrell"
