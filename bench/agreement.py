@@ -23,19 +23,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from figure_score import event_ok, head, match_figures, object_ok, score_figures, stem
 from quality import BENCH, load_cases, ours, table
-from quality_score import (
-    Scores,
-    _alts,
-    _event_ok,
-    _object_ok,
-    head,
-    match_figures,
-    score_entities,
-    score_figures,
-    score_metadata,
-    stem,
-)
+from quality_score import Scores, _alts, score_entities, score_metadata
 
 FIG_ROWS = ("figures value", "figures +object", "figures +object+event")
 
@@ -138,8 +128,8 @@ def _either(
     pairs = match_figures(golds, preds)
     to_second = match_figures(golds, _one_object(second.get("figures", [])))
     for key, ok in (
-        ("figures +object", _object_ok),
-        ("figures +object+event", lambda g, p: _object_ok(g, p) and _event_ok(g, p)),
+        ("figures +object", object_ok),
+        ("figures +object+event", lambda g, p: object_ok(g, p) and event_ok(g, p)),
     ):
         m = s.get(key)
         hits = 0

@@ -33,10 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
 from figure_learn import row, seen_counts
+from figure_score import match_figures
 from figure_train import parse_pages
 from newsflow_enrich.stages import figure_filter as ff
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
-from quality_score import match_figures
 
 
 def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:

@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from quality_score import Scores, score_figures
+from figure_score import score_figures
+from quality_score import Scores
 
 LEVELS = ("figures value", "figures +object", "figures +object+event")
 

@@ -37,9 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
 from figure_learn import LEVELS, seen_counts
+from figure_score import head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
-from quality_score import _alts, head, match_figures, stem
+from quality_score import _alts
 
 
 def parse_pages(cases: list[Any], model: str | None = None) -> list[dict[str, Any]]:

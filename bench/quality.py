@@ -25,15 +25,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from figure_score import score_figures
 from newsflow_contracts.events import ArticleReceived
-from quality_score import (
-    SCORED_TYPES,
-    Scores,
-    score_entities,
-    score_figures,
-    score_metadata,
-    score_text,
-)
+from quality_score import SCORED_TYPES, Scores, score_entities, score_metadata, score_text
 
 BENCH = Path(__file__).resolve().parent
 REAL = BENCH / "real" / "pages"

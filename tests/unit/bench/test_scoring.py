@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from bench.agreement import _lenient, as_prediction
-from bench.quality_score import Scores, score_entities, score_figures, score_metadata
+from bench.figure_score import score_figures
+from bench.quality_score import Scores, score_entities, score_metadata
 
 DATA = Path(__file__).resolve().parents[3] / "bench" / "data"
 
@@ -90,7 +91,7 @@ def test_lenient_agreement_counts_any_shared_reading() -> None:
 
 
 def test_an_event_is_its_verb_not_a_trailing_particle() -> None:
-    from bench.quality_score import stem
+    from bench.figure_score import stem
 
     assert stem("edged up") == stem("edged") == stem("edges")
     assert stem("were swept away") == stem("swept")
@@ -99,7 +100,7 @@ def test_an_event_is_its_verb_not_a_trailing_particle() -> None:
 
 
 def test_units_are_compared_in_one_notation() -> None:
-    from bench.quality_score import unit_key
+    from bench.figure_score import unit_key
 
     assert unit_key("percent") == unit_key("%") == "%"
     assert unit_key("dollars") == unit_key("USD") == "USD"
