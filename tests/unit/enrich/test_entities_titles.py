@@ -110,3 +110,17 @@ def test_a_name_before_an_office_of_something_is_a_person() -> None:
         ("Oskar Veltmann", "PERSON"),
         ("Red Bull", "GPE"),
     ]
+
+
+def test_players_named_in_a_box_score_are_people(enricher: Enricher) -> None:
+    ev = _enrich(
+        enricher,
+        (
+            "Here are the results of Tuesday night's high school games across the county, as "
+            "reported by the coaches.\n\nGIRLS BASKETBALL\n\nKestrel Bay d. Harbor City 61-40\n\n"
+            "Kestrel Bay (2-0): Quillane 21 points. Ostravik 12 points. R. Tembley 9 points.\n\n"
+            "Harbor City (0-2): Vantorre 14 points. Maddox-Ure 8 points."
+        ),
+    )
+    people = {f for fs in _forms(ev, "PERSON").values() for f in fs}
+    assert {"Quillane", "Ostravik", "R. Tembley", "Vantorre", "Maddox-Ure"} <= people, _forms(ev)

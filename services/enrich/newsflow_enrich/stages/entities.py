@@ -93,6 +93,7 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
             reg.cands[name].types[cue] += _STRONG
     if sport:
         _clubs(doc, reg)
+    _stat_lines(text, reg, credited)
     _police(text, reg)
     _agencies(text[:body_len], agencies, reg)
     _curated(text, reg, credited)
@@ -180,6 +181,22 @@ def _clubs(doc: Doc, reg: Registry) -> None:
         if end - start >= 2:
             form = clean_form(doc[start:end].text)
             reg.add(form, "ORG", doc[start].idx, weight=_STRONG)
+
+
+# A box score's line: "Tolivert 25 points. Davis 17 points." (one to three capitalised words, a
+# count and what was counted), after a line's start, a sentence's end or a team's record.
+_STAT_LINE = re.compile(r"(?:^|(?<=[.:;]) )((?:[A-Z]\. )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) \d{1,3} (?:points?|"
+                        r"rebounds?|assists?|steals?|blocks?|goals?|saves?|digs?|aces?|"
+                        r"tackles?|sacks?|strikeouts?|RBIs?)\b", re.MULTILINE)  # fmt: skip
+
+
+def _stat_lines(text: str, reg: Registry, credited: list[tuple[int, int]]) -> None:
+    """Players named by surname in a box score, which spaCy leaves untagged: a person. Only
+    where three or more such lines make a box score (not "Amassing 10 kills" in a story)."""
+    found = list(_STAT_LINE.finditer(text))
+    for m in found if len(found) >= 3 else ():
+        if not credits.in_ranges(credited, m.start(1)) and not names.is_club(m.group(1)):
+            reg.add(m.group(1), "PERSON", m.start(1), weight=_STRONG)
 
 
 def _police(text: str, reg: Registry) -> None:
