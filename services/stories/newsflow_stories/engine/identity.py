@@ -10,23 +10,22 @@ merge to a wrong one, so normalization is narrow:
 - place: a LOC entity the figure's sentence puts after "in", "at", "near"... ("killed in
   Hajin"), when exactly one does, and only when it sets the count apart (see `identities`);
 - a count in a sentence about an earlier year ("33 miners were rescued in 2010") is not tracked;
-- a figure that restates a count's earlier value ("up from 38") is marked so (`_restated`).
+- a figure that restates a count's earlier value ("up from 38") is marked so (`parts.restated`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts, readings
+from newsflow_stories.engine.kinds import Identity, Kind
+from newsflow_stories.engine.parts import restated, without_causes, without_parts, without_steps
 from newsflow_stories.engine.text import stem, words
 from newsflow_stories.engine.years import PageDate, continues_past, past_month
-
-# (event, object, unit, place) of the story's tracks so far: what a placed count is set apart from.
-Kind = tuple[str, str, str | None, str | None]
 
 _LEADING = {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost",
             "at", "least", "over", "other", "another", "of", "up", "to"}  # fmt: skip
@@ -97,22 +96,9 @@ def figure_place(article: ArticleEnriched, fig: Figure) -> str | None:
     return places.pop() if len(places) == 1 else None
 
 
-@dataclass(frozen=True)
-class Identity:
-    event: str
-    object: str
-    unit: str | None
-    place: str | None
-    # The object's words before its noun are plain words, not names ("container ships", not
-    # "SDF fighters"): such a description may be dropped by the next report (see `choose`).
-    plain: bool = field(default=False, compare=False)
-    # An earlier value of the count the sentence reports ("41, up from an earlier count of 38").
-    restates: bool = field(default=False, compare=False)
-    # The object names a party by name ("SDF fighters", "Syrian soldiers"): never redescribed.
-    named: bool = field(default=False, compare=False)
-
-
 _VALUE_WORDS = {"number", "total", "count", "tally"}
+# An object that names no thing but a value of one ("its first estimate of 2.1 million").
+_ESTIMATE = re.compile(r"\b(?:estimate|figure|count|tally)s?$")
 
 
 def _class_before(before: str, cls: str | None) -> str | None:
@@ -206,15 +192,15 @@ def identities(article: ArticleEnriched, date: PageDate,
                                                          fig.sentence, year)))  # fmt: skip
         read = None if past else _read(article, fig, event)
         if read and _ESTIMATE.search(read[1].lower()):
-            read = None  # "its first estimate of 2.1 million": a value of some count, see _restated
+            read = None  # "its first estimate of 2.1 million": a value of some count, see parts.restated
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
         plain = bool(read) and _plain(read[1], aliases)
         named = bool(read) and _named(read[1], aliases)
         raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named)
                    if ev and ob else None)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
-    out = _without_parts(article, _without_steps(article, out))
-    return _restated(article, _without_causes(article, out))
+    out = without_parts(article, without_steps(article, out))
+    return restated(article, without_causes(article, out))
 
 
 def _places_that_set_apart(article: ArticleEnriched, raw: list[Identity | None],
@@ -266,118 +252,3 @@ def _plain(obj: str, aliases: dict[str, str]) -> bool:
 def _named(obj: str, aliases: dict[str, str]) -> bool:
     """A capitalised word (not a shouted one: "THREE PEOPLE HAVE DIED") or an entity's alias."""
     return any((w[:1].isupper() and not w.isupper()) or w in aliases for w in obj.split())
-
-
-# "Another four people died in hospitals", "Four other people died": a step added to a count
-# the article gave before, not the count.
-_STEP_BEFORE = re.compile(r"\b(?:another|a further|further|additional)\s+$", re.IGNORECASE)
-_STEP_OBJECT = re.compile(r"^(?:other|more|further|additional)\b", re.IGNORECASE)
-
-
-def _without_steps(article: ArticleEnriched,
-                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """A count marked as more of a kind the article counted before is not tracked; "killing one
-    person ... injured two others" are two kinds, and both are counts."""
-    figs, out = article.figures, list(idents)
-    for i, ident in enumerate(idents):
-        if ident is None or i == 0:
-            continue
-        begin = figs[i].span[0]
-        step = _STEP_BEFORE.search(article.body[max(0, begin - 20) : begin]) or (
-            _STEP_OBJECT.search(figs[i].object or ""))  # fmt: skip
-        if step and any(j is not None and j.event == ident.event for j in idents[:i]):
-            out[i] = None
-    return out
-
-
-# "14 of the victims had drowned", "two of them": a figure that picks some out of a group.
-_PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|our|whom)\b", re.IGNORECASE)
-
-
-def _without_parts(article: ArticleEnriched,
-                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """Some of a group ("14 of the victims had drowned in Munhava") after a larger count of
-    the same kind (the toll of 23 told before, or "two of the three victims died") is a part of
-    it, not the count; "executed two of them" is the count told again when nothing larger
-    comes before it (a background shooting's "eight" told later is another event's)."""
-    figs, out = article.figures, list(idents)
-    for i, ident in enumerate(idents):
-        if ident is None or not _PARTITIVE.match(article.body[figs[i].span[1] :][:20]):
-            continue
-        kind = (ident.event, ident.object, ident.unit)
-        if any(j is not None and (j.event, j.object, j.unit) == kind and f.value > figs[i].value
-               and (k < i or f.sentence == figs[i].sentence)
-               for k, (j, f) in enumerate(zip(idents, figs, strict=True))):  # fmt: skip
-            out[i] = None
-    return out
-
-
-# Between a count and a figure that gives the same count's earlier value: "rose to 41, up from
-# an earlier count of 38", "3.4 million ..., revised from 1.2 million".
-_RESTATES = re.compile(
-    r"\b(?:up|down|revised|raised|lowered|increased|decreased)\s+from\b|"
-    r"\b(?:first|initial|earlier|previous|original|preliminary)\s+(?:estimate|figure|count|"
-    r"tally)s?\s+of\b|"
-    r"\bfrom\s+(?:an?|the)\s+(?:earlier|initial|previous|original|first|preliminary)\b|"
-    r"\bcompared (?:with|to)\b",
-    re.IGNORECASE,
-)
-_RESTATE_GAP = 80  # characters between the two figures, at most
-# ... or this many when the words that link them end right before the second figure ("raised to
-# 3.4 million the number of customers whose data was stolen ..., up from an initial estimate
-# of 1.2 million").
-_RESTATE_GAP_LINKED = 140
-_RESTATE_NEAR = 40
-# An object that names no thing but a value of one ("its first estimate of 2.1 million").
-_ESTIMATE = re.compile(r"\b(?:estimate|figure|count|tally)s?$")
-
-
-def _restated(article: ArticleEnriched,
-              idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """A figure right after a tracked count in its sentence, linked to it by "up from" and the
-    like, that enrich gave no count of its own ("an earlier count of 38", "revised from 1.2
-    million") or the same count ("compared with 17,500 displaced"), is that count's earlier
-    value: a report of the same track (the gold's convention), filed before the current one."""
-    figs, out = article.figures, list(idents)
-    for i, ident in enumerate(idents):
-        if i == 0 or (ident is not None and ident != idents[i - 1]):
-            continue
-        j = i - 1
-        between = article.body[figs[j].span[1] : figs[i].span[0]]
-        if (
-            idents[j] is not None
-            and not idents[j].restates  # type: ignore[union-attr]
-            and figs[j].sentence == figs[i].sentence
-            and _linked(between)
-        ):
-            out[i] = replace(idents[j], restates=True)  # type: ignore[arg-type]
-    return out
-
-
-def _linked(between: str) -> bool:
-    if len(between) <= _RESTATE_GAP:
-        return bool(_RESTATES.search(between))
-    return len(between) <= _RESTATE_GAP_LINKED and bool(
-        _RESTATES.search(between[-_RESTATE_NEAR:]))  # fmt: skip
-
-
-_AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
-
-
-def _without_causes(article: ArticleEnriched,
-                    idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """ "The death toll rose to 15 after three people died of their burns": a second count of
-    the same thing in one sentence, introduced by "after", is why the first moved, not a
-    report of it."""
-    figs = article.figures
-    out = list(idents)
-    for i, ident in enumerate(idents):
-        for j in range(i):
-            if (
-                ident is not None
-                and idents[j] == ident
-                and figs[j].sentence == figs[i].sentence
-                and _AFTER_WORD.search(article.body[figs[j].span[1] : figs[i].span[0]])
-            ):
-                out[i] = None  # fmt: skip
-    return out

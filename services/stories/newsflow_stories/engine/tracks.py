@@ -291,7 +291,7 @@ def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
 
 
 def _earlier(article: ArticleEnriched, idents: list[Identity | None], i: int) -> float | None:
-    """The value the next figure restates for figure i's count (see `_restated`), if any."""
+    """The value the next figure restates for figure i's count (see `parts.restated`), if any."""
     nxt = idents[i + 1] if i + 1 < len(idents) else None
     if nxt is not None and nxt.restates and nxt == idents[i]:
         return article.figures[i + 1].value

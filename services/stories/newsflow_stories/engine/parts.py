@@ -1,0 +1,125 @@
+"""Figures that tell a count but are no report of its current value, marked after each figure
+got its identity (`identity.identities`): a step added to a count told before ("another four
+people died"), some of a larger group ("14 of the victims"), an earlier value linked by "up
+from" (kept, marked `restates`), and the cause of a change ("... after three people died")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsflow_contracts.events import ArticleEnriched
+
+from newsflow_stories.engine.kinds import Identity
+
+# "Another four people died in hospitals", "Four other people died": a step added to a count
+# the article gave before, not the count.
+_STEP_BEFORE = re.compile(r"\b(?:another|a further|further|additional)\s+$", re.IGNORECASE)
+_STEP_OBJECT = re.compile(r"^(?:other|more|further|additional)\b", re.IGNORECASE)
+
+
+def without_steps(article: ArticleEnriched,
+                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """A count marked as more of a kind the article counted before is not tracked; "killing one
+    person ... injured two others" are two kinds, and both are counts."""
+    figs, out = article.figures, list(idents)
+    for i, ident in enumerate(idents):
+        if ident is None or i == 0:
+            continue
+        begin = figs[i].span[0]
+        step = _STEP_BEFORE.search(article.body[max(0, begin - 20) : begin]) or (
+            _STEP_OBJECT.search(figs[i].object or ""))  # fmt: skip
+        if step and any(j is not None and j.event == ident.event for j in idents[:i]):
+            out[i] = None
+    return out
+
+
+# "14 of the victims had drowned", "two of them": a figure that picks some out of a group.
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|our|whom)\b", re.IGNORECASE)
+
+
+def without_parts(article: ArticleEnriched,
+                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """Some of a group ("14 of the victims had drowned in Munhava") after a larger count of
+    the same kind (the toll of 23 told before, or "two of the three victims died") is a part of
+    it, not the count; "executed two of them" is the count told again when nothing larger
+    comes before it (a background shooting's "eight" told later is another event's)."""
+    figs, out = article.figures, list(idents)
+    for i, ident in enumerate(idents):
+        if ident is None or not _PARTITIVE.match(article.body[figs[i].span[1] :][:20]):
+            continue
+        kind = (ident.event, ident.object, ident.unit)
+        if any(j is not None and (j.event, j.object, j.unit) == kind and f.value > figs[i].value
+               and (k < i or f.sentence == figs[i].sentence)
+               for k, (j, f) in enumerate(zip(idents, figs, strict=True))):  # fmt: skip
+            out[i] = None
+    return out
+
+
+# Between a count and a figure that gives the same count's earlier value: "rose to 41, up from
+# an earlier count of 38", "3.4 million ..., revised from 1.2 million".
+_RESTATES = re.compile(
+    r"\b(?:up|down|revised|raised|lowered|increased|decreased)\s+from\b|"
+    r"\b(?:first|initial|earlier|previous|original|preliminary)\s+(?:estimate|figure|count|"
+    r"tally)s?\s+of\b|"
+    r"\bfrom\s+(?:an?|the)\s+(?:earlier|initial|previous|original|first|preliminary)\b|"
+    r"\bcompared (?:with|to)\b",
+    re.IGNORECASE,
+)
+_RESTATE_GAP = 80  # characters between the two figures, at most
+# ... or this many when the words that link them end right before the second figure ("raised to
+# 3.4 million the number of customers whose data was stolen ..., up from an initial estimate
+# of 1.2 million").
+_RESTATE_GAP_LINKED = 140
+_RESTATE_NEAR = 40
+
+
+def restated(article: ArticleEnriched,
+              idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """A figure right after a tracked count in its sentence, linked to it by "up from" and the
+    like, that enrich gave no count of its own ("an earlier count of 38", "revised from 1.2
+    million") or the same count ("compared with 17,500 displaced"), is that count's earlier
+    value: a report of the same track (the gold's convention), filed before the current one."""
+    figs, out = article.figures, list(idents)
+    for i, ident in enumerate(idents):
+        if i == 0 or (ident is not None and ident != idents[i - 1]):
+            continue
+        j = i - 1
+        between = article.body[figs[j].span[1] : figs[i].span[0]]
+        if (
+            idents[j] is not None
+            and not idents[j].restates  # type: ignore[union-attr]
+            and figs[j].sentence == figs[i].sentence
+            and _linked(between)
+        ):
+            out[i] = replace(idents[j], restates=True)  # type: ignore[arg-type]
+    return out
+
+
+def _linked(between: str) -> bool:
+    if len(between) <= _RESTATE_GAP:
+        return bool(_RESTATES.search(between))
+    return len(between) <= _RESTATE_GAP_LINKED and bool(
+        _RESTATES.search(between[-_RESTATE_NEAR:]))  # fmt: skip
+
+
+_AFTER_WORD = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
+def without_causes(article: ArticleEnriched,
+                    idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """ "The death toll rose to 15 after three people died of their burns": a second count of
+    the same thing in one sentence, introduced by "after", is why the first moved, not a
+    report of it."""
+    figs = article.figures
+    out = list(idents)
+    for i, ident in enumerate(idents):
+        for j in range(i):
+            if (
+                ident is not None
+                and idents[j] == ident
+                and figs[j].sentence == figs[i].sentence
+                and _AFTER_WORD.search(article.body[figs[j].span[1] : figs[i].span[0]])
+            ):
+                out[i] = None  # fmt: skip
+    return out
