@@ -1,5 +1,6 @@
 """Figure tracks: counts whose verb says nothing (engine/readings.py): the people present at a
-place ("were inside", "were at work", "the other 80 workers inside") and counts of charges
+place ("were inside", "were at work", "the other 80 workers inside"), the fire service's pumps
+and appliances as fire engines ("12 fire service pumps are in attendance") and counts of charges
 ("charged with three counts of arson" = "arraigned on three arson charges"; a verdict's counts
 and another crime are counts of their own). Made-up reports of an invented warehouse fire."""
 
@@ -47,3 +48,23 @@ def test_counts_of_one_crime_are_one_count_whatever_the_verb() -> None:
                 [fig("two", "counts", "found", 2)], hour=12)  # fmt: skip
     assert track_values(a, b, c) == {"charg|arson|": [3, 3], "charg|attempted-arson|": [1],
                                 "convict|arson|": [2]}  # fmt: skip
+
+
+def test_the_fire_services_pumps_are_its_fire_engines() -> None:
+    a = _report("Twelve fire engines were tackling the blaze on Monday night.",
+                [fig("Twelve", "fire engines", "tackling", 12)])  # fmt: skip
+    b = _report("Around 12 fire service pumps are in attendance at the scene, a spokesman said.",
+                [fig("12", "service pumps", "are", 12)], hour=11)  # fmt: skip
+    c = _report("Council crews later used 12 pumps to drain the flooded loading bay.",
+                [fig("12", "pumps", "drain", 12)], hour=12)  # fmt: skip
+    assert track_values(a, b, c) == {"tackl|fire engin|": [12, 12], "drain|pump|": [12]}
+
+
+def test_a_thing_present_is_no_other_count_of_it() -> None:
+    a = _report("Firefighters fought the blaze with 14 fire appliances.",
+                [fig("14", "fire appliances", "fought", 14)])  # fmt: skip
+    b = _report("By noon 14 fire appliances were still in attendance. Fourteen people were "
+                "inside the warehouse.",
+                [fig("14", "fire appliances", "were", 14), fig("Fourteen", "people", "were", 14)],
+                hour=11)  # fmt: skip
+    assert track_values(a, b) == {"fought|fire engin|": [14, 14], "present|peopl|": [14]}

@@ -115,7 +115,7 @@ def _class_before(before: str, cls: str | None) -> str | None:
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
-    obj = fig.object
+    obj = readings.fire_engines(fig.object, body[end : end + _AFTER])
     charged = readings.charges(obj, body[max(0, begin - 120) : begin], body[end : end + _AFTER])
     if charged:
         return charged  # "charged with two counts of murder": charges of murder

@@ -4,6 +4,8 @@
   plant", "the other 100 workers inside", "where roughly 100 people were", "Ten pumps are in
   attendance". A copula has no class of its own, so without this reading such a count is not
   tracked at all; with it, the people present are one count whatever the outlet's words.
+- Fire engines in the fire service's words: "Around 10 fire service pumps are in attendance",
+  "eight fire appliances" are fire engines (a pump or an appliance of the fire service is one).
 - Charges: "charged with two counts of murder", "arraigned on two murder charges": the counts of
   one crime are one count whatever the verb (charged, arraigned on, faces, pleaded to), and the
   crime, not "counts", is what is counted.
@@ -96,3 +98,20 @@ def charges(obj: str | None, before: str, after: str) -> tuple[str, str] | None:
     text = re.sub(r"\b(first|second|third) degree\b", r"\1-degree", " ".join(crime).lower())
     own = re.split(r"[.!?]\s", before)[-1]  # the figure's sentence: "if convicted. He's charged"
     return (VERDICT if _VERDICT.search(own) else CHARGE), "-".join(text.split())
+
+
+# "10 fire service pumps", "eight fire appliances", "six fire and rescue tenders": right after the
+# figure, the fire service's name for a fire engine ("12 pumps" alone may drain a flood).
+_FIRE_ENGINE = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?fire\s+(?:(?:and\s+rescue\s+)?service\s+)?"
+    r"(?:pumps?|appliances?|tenders?)\b",
+    re.IGNORECASE,
+)
+FIRE_ENGINES = "fire engines"
+
+
+def fire_engines(obj: str | None, after: str) -> str | None:
+    """The object, or "fire engines" when the figure counts the fire service's pumps or
+    appliances ("Around 10 fire service pumps are in attendance", enrich's object "service
+    pumps"): outlets name the same engines either way."""
+    return FIRE_ENGINES if obj and _FIRE_ENGINE.search(after) else obj

@@ -17,7 +17,7 @@ from typing import Any
 from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
-from newsflow_stories.engine import counts
+from newsflow_stories.engine import counts, readings
 from newsflow_stories.engine.identity import Identity, identities
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate
@@ -254,8 +254,8 @@ def _retold(track: TrackState, ident: Identity, value: float) -> bool:
     least = _SAME_NOUN_COUNT if same_noun else MIN_COUNT
     return (
         value >= least
-        and track.event_n not in counts.CLASSES
-        and ident.event not in counts.CLASSES
+        and _says_no_other(track.event_n, same_noun)
+        and _says_no_other(ident.event, same_noun)
         and (track.unit, track.place) == (ident.unit, ident.place)
         and _same_or_described(track, ident)
         and any(r["value"] == value for r in track.reports)
@@ -263,6 +263,13 @@ def _retold(track: TrackState, ident: Identity, value: float) -> bool:
 
 
 _SAME_NOUN_COUNT = 10
+
+
+def _says_no_other(event: str, same_noun: bool) -> bool:
+    """A verb outside every class; or, for the very same noun, a copula and where they are
+    (`readings.PRESENT`): "Around 10 fire service pumps are in attendance" is the count that
+    "Ten fire engines were tackling the blaze" gives."""
+    return event not in counts.CLASSES or (same_noun and event == readings.PRESENT)
 
 
 # A report joins a track through a dropped description only within this factor of the track's
