@@ -193,11 +193,14 @@ def identities(article: ArticleEnriched, date: PageDate,
         read = None if past else _read(article, fig, event)
         if read and _ESTIMATE.search(read[1].lower()):
             read = None  # "its first estimate of 2.1 million": a value of some count, see parts.restated
+        if read is None and not past and fig.object and not fig.unit:
+            after = article.body[fig.span[1] : fig.span[1] + 4]
+            read = _phrase_only(fig.object, aliases, after)  # "despite two earlier legal opinions"
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
         plain = bool(read) and _plain(read[1], aliases)
         named = bool(read) and _named(read[1], aliases)
         raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named)
-                   if ev and ob else None)  # fmt: skip
+                   if ob and (ev or read) else None)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
     out = without_parts(article, without_steps(article, out))
     return restated(article, without_causes(article, out))
@@ -239,6 +242,37 @@ def _places_that_set_apart(article: ArticleEnriched, raw: list[Identity | None],
 _SELECTING = {"next", "last", "first", "other", "previous", "straight", "consecutive", "further",
               "additional", "separate", "more", "higher", "lower", "remaining", "final", "new",
               "top", "end", "same", "only", "initial", "original", "earlier", "former"}  # fmt: skip
+
+
+# Words of a description long enough to name one count by itself ("two earlier legal opinions",
+# "three prior DUI convictions", "a three-game losing streak"), stemmed.
+PHRASE_WORDS = 3
+
+
+def _phrase_only(obj: str, aliases: dict[str, str], after: str) -> tuple[str, str] | None:
+    """("", object) for a count with no verb that a class knows, or none, told by a
+    description of `PHRASE_WORDS` or more words that names nobody ("despite two earlier legal
+    opinions that said ..."): such a count joins only the same value of the same words
+    (`tracks.choose`). Not some out of a group ("lost four of its last five games")."""
+    if not a_phrase(normalize_object(obj, aliases)) or _named(obj, aliases) or _OF.match(after):
+        return None
+    return "", obj
+
+
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+# A number inside the description makes the figure a share of it ("four of their last five
+# games", "two of the three victims"), not a count the words name.
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"hundr\w*|thousand)$"
+)
+
+
+def a_phrase(obj_n: str) -> bool:
+    """Is the normalized object a description long enough to name a count by itself, with no
+    number inside it (see `PHRASE_WORDS`)?"""
+    ws = obj_n.split()
+    return len(ws) >= PHRASE_WORDS and not any(_NUMBER_WORD.match(w) for w in ws)
 
 
 def _plain(obj: str, aliases: dict[str, str]) -> bool:

@@ -18,7 +18,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
 from newsflow_stories.engine import counts, readings
-from newsflow_stories.engine.identity import Identity, identities
+from newsflow_stories.engine.identity import Identity, a_phrase, identities
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate
 
@@ -82,8 +82,8 @@ def choose(
     from 2.1 million"): the track that holds it is this count's. `bounds` is the figure's range
     ("35 to 40"), which may meet another estimate of the same noun (`_estimated`)."""
     for track in tracks.values():
-        if track.accepts(ident):
-            return track
+        if track.accepts(ident) and (ident.event or _holds(track, value)):
+            return track  # a count with no verb: only the same value of the same words
     near = [t for t in tracks.values() if _described(t, ident) and _near(t, value)]
     if len(near) == 1:
         return near[0]
@@ -164,10 +164,11 @@ def _high(report: dict[str, Any]) -> float:
 def _described(track: TrackState, ident: Identity) -> bool:
     """One object is the other's last word, and the longer one's other words are a plain
     description: outlets drop "container" from "container ships", never "SDF" from "SDF
-    fighters" (names are never dropped; different groups are never merged)."""
+    fighters" (names are never dropped; different groups are never merged). Not for a count
+    with no verb, which only the same value joins."""
     if (track.event_n, track.unit, track.place) != (ident.event, ident.unit, ident.place):
         return False
-    return _same_or_described(track, ident)
+    return bool(ident.event) and _same_or_described(track, ident)
 
 
 def _same_or_described(track: TrackState, ident: Identity) -> bool:
@@ -241,6 +242,10 @@ def _party(obj: str) -> bool:
     return any(w in _PARTIES for w in obj.split())
 
 
+def _holds(track: TrackState, value: float) -> bool:
+    return any(r["value"] == value for r in track.reports)
+
+
 def _retold(track: TrackState, ident: Identity, value: float) -> bool:
     """The same value of the same thing (or a plain description of it dropped), both told with
     verbs outside every class: "1,200 dock workers walked off the job" ... "1,200 workers are
@@ -252,6 +257,8 @@ def _retold(track: TrackState, ident: Identity, value: float) -> bool:
     # people were evacuated" ... "12 people were treated").
     same_noun = ident.object == track.object_n and ident.object != "peopl"
     least = _SAME_NOUN_COUNT if same_noun else MIN_COUNT
+    if same_noun and a_phrase(ident.object):
+        least = 0  # "look despite two earlier legal opinions" ... "came despite two ..."
     return (
         value >= least
         and _says_no_other(track.event_n, same_noun)
@@ -289,7 +296,8 @@ def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
     base = "|".join([ident.event, ident.object, ident.place or ""]) + (
         f"|{ident.unit}" if ident.unit else ""
     )
-    key = base
+    # Counts with no verb and the same words but other values are other counts (`choose`).
+    key = base if ident.event else f"{base}|={fig.value:g}"
     track = TrackState(key=key, event=event, object=fig.object or "", event_n=ident.event,
                        object_n=ident.object, unit=ident.unit, place=ident.place,
                        plain=ident.plain, named=ident.named)  # fmt: skip
