@@ -1,7 +1,7 @@
 """Figure tracks: a fate told by its noun ("confirmed 41 deaths", "41 fatalities", "claimed 41
 lives", "60 injuries", "suffered injuries"), the missing "unaccounted for", and the injured told
-by how badly with an adjective ("suffered serious injuries"). Made-up reports of an invented
-ferry sinking."""
+by how badly with an adjective ("suffered serious injuries"), and "shot to death" (the toll).
+Made-up reports of an invented ferry sinking."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def test_the_drowned_and_the_bodies_of_the_dead_are_the_toll_and_some_of_them_a_
                 hour=12)  # fmt: skip
     d = _report("Early reports said four of the 23 victims died.",
                 [fig("four", None, "died", 4), fig("23", "victims", "died", 23)], hour=13)  # fmt: skip
-    assert track_values(a, b, c, d) == {"kill|peopl|": [23, 23, 23, 23]}
+    # d's four are a part, and its 23 the group they are picked from: the 23 did not all die.
+    assert track_values(a, b, c, d) == {"kill|peopl|": [23, 23, 23]}
 
 
 def test_people_taken_into_custody_are_arrested() -> None:
@@ -66,3 +67,23 @@ def test_known_to_have_died_is_the_toll_and_a_queue_waits() -> None:
                 [fig("40", "tugboats", "grew", 40)], hour=12)  # fmt: skip
     d = _report("The queue of tugboats grew to 40.", [fig("40", None, "grew", 40)], hour=13)
     assert track_values(a, b, c, d) == {"kill|peopl|": [23, 23], "wait|tugboat|": [40, 40]}
+
+
+def test_shot_to_death_is_the_toll_and_a_sentence_to_death_is_not() -> None:
+    a = _report("A gunman aboard shot to death two crew members before the storm hit.",
+                [fig("two", "crew members", "shot", 2)])  # fmt: skip
+    b = _report("The gunman killed two crew members, police said.",
+                [fig("two", "crew members", "killed", 2)], hour=11)  # fmt: skip
+    c = _report("A court in Port Veloz once sentenced to death three smugglers from the ship.",
+                [fig("three", "smugglers", "sentenced", 3)], hour=12)  # fmt: skip
+    assert track_values(a, b, c) == {"kill|crew member|": [2, 2], "sentenc|smuggler|": [3]}
+
+
+def test_the_group_a_part_is_picked_from_under_the_parts_verb_is_no_toll() -> None:
+    a = _report("Radio reports first said that two of the five passengers drowned.",
+                [fig("two", "passengers", "drowned", 2), fig("five", "passengers", "drowned", 5)])  # fmt: skip
+    b = _report("Divers reached three of the nine sailors trapped below deck.",
+                [fig("three", "sailors", "reached", 3), fig("nine", "sailors", "trapped", 9)],
+                hour=11)  # fmt: skip
+    # a's two are a part of the five (not tracked), and the five did not all drown.
+    assert track_values(a, b) == {"trap|sailor|": [9], "reach|sailor|": [3]}

@@ -185,7 +185,13 @@ _DEATHS_OF = re.compile(
     re.IGNORECASE,
 )
 # "fatally shot eight people", "fatally injuring a woman": the verb's count is a toll.
-_FATALLY = re.compile(r"\bfatally\s+[\w-]+\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "fatally shot eight people", "shot to death one person", "beat to death two guards": the
+# toll, whatever the verb (a sentence to death is not one).
+_FATALLY = re.compile(
+    r"\bfatally\s+[\w-]+\s+(?:[\w-]+\s+){0,2}$|"
+    r"\b(?!sentenced\b|condemned\b)[\w-]+\s+to\s+death\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 # "Sixty residents were moved from their homes", "60 people spent the evening at a day care centre

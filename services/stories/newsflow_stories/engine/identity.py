@@ -23,7 +23,13 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts, readings
 from newsflow_stories.engine.kinds import Identity, Kind
-from newsflow_stories.engine.parts import restated, without_causes, without_parts, without_steps
+from newsflow_stories.engine.parts import (
+    restated,
+    without_causes,
+    without_parts,
+    without_steps,
+    without_wholes,
+)
 from newsflow_stories.engine.text import stem, words
 from newsflow_stories.engine.years import PageDate, continues_past, past_month
 
@@ -202,7 +208,7 @@ def identities(article: ArticleEnriched, date: PageDate,
         raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named)
                    if ob and (ev or read) else None)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
-    out = without_parts(article, without_steps(article, out))
+    out = without_wholes(article, without_parts(article, without_steps(article, out)))
     return restated(article, without_causes(article, out))
 
 

@@ -1,7 +1,8 @@
 """Figures that tell a count but are no report of its current value, marked after each figure
 got its identity (`identity.identities`): a step added to a count told before ("another four
-people died"), some of a larger group ("14 of the victims"), an earlier value linked by "up
-from" (kept, marked `restates`), and the cause of a change ("... after three people died")."""
+people died"), some of a larger group ("14 of the victims"), the group a part is picked from
+under the part's verb ("two of the three victims died"), an earlier value linked by "up from"
+(kept, marked `restates`), and the cause of a change ("... after three people died")."""
 
 from __future__ import annotations
 
@@ -52,6 +53,29 @@ def without_parts(article: ArticleEnriched,
         if any(j is not None and (j.event, j.object, j.unit) == kind and f.value > figs[i].value
                and (k < i or f.sentence == figs[i].sentence)
                for k, (j, f) in enumerate(zip(idents, figs, strict=True))):  # fmt: skip
+            out[i] = None
+    return out
+
+
+# Between a part and the group it is picked from: "two of the three victims died".
+_OF_THE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|our|all)\s+$", re.IGNORECASE)
+
+
+def without_wholes(article: ArticleEnriched,
+                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """The group a part is picked from, told with the part's verb ("originally reported that
+    two of the three victims died": enrich gives both "died"), is no count of that fate: the
+    three did not all die. With a verb of its own ("three of the seven bullets fired", "four
+    of the seven miners trapped") it stays a count."""
+    figs, out = article.figures, list(idents)
+    for i in range(1, len(figs)):
+        between = article.body[figs[i - 1].span[1] : figs[i].span[0]]
+        if (
+            idents[i] is not None
+            and _OF_THE.match(between)
+            and figs[i].event
+            and figs[i].event == figs[i - 1].event
+        ):
             out[i] = None
     return out
 
