@@ -380,3 +380,13 @@ def test_who_is_told_where_spacy_saw_no_name_is_the_outlet(enricher: Enricher) -
     assert {"Tidewire", "Paperkite"} <= orgs, _names(ev)
     assert "Idris Fenwold" in _names(ev, "PERSON")
     assert not [n for n in orgs if "Marrick" in n], orgs  # a possessive is no outlet's name
+
+
+def test_a_dateline_of_two_places_gives_two_places(enricher: Enricher) -> None:
+    from newsflow_enrich.stages import entities
+
+    text = "OSTRA/VARNHOLD, May 3 (Reuters) - The two councils met on Monday to vote on the bridge."
+    reg, _ = entities.candidates(enricher.nlp(text), len(text), dateline="OSTRA/VARNHOLD")
+    assert {"OSTRA", "VARNHOLD"} <= set(reg.cands), set(reg.cands)
+    assert "OSTRA/VARNHOLD" not in reg.cands
+    assert reg.cands["VARNHOLD"].first == text.index("VARNHOLD")

@@ -128,6 +128,14 @@ def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) ->
         ("SAN FRANCISCO, Jan 20 (Reuters) - Google", "SAN FRANCISCO"),
         ("The council met on Monday — and voted.", None),
         ("SÃO PAULO — A single-dose vaccine", "SÃO PAULO"),
+        # alone on its line over the lead; glued to the lead's first word; two places; a year
+        ("VARNHOLD —\n\nThe council met on Monday.", "VARNHOLD"),
+        ("OSTRA FALLS—Nine councillors voted on Monday.", "OSTRA FALLS"),
+        ("VARNHOLD--The council met on Monday.", "VARNHOLD"),
+        ("OSTRA/VARNHOLD, May 3 (Reuters) - The council met.", "OSTRA/VARNHOLD"),
+        ("Top stories\n\nVARNHOLD, May 3, 2030 (BSS) - The council met.", "VARNHOLD"),
+        ("UK—Based firms grew in May.", None),
+        ("Related Stories:\n\nThe council met on Monday.", None),
     ],
 )
 def test_datelines(first: str, place: str | None) -> None:

@@ -58,7 +58,11 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
     sport = clubs.is_sport(text)
     reg = Registry()
     if dateline and text.startswith(dateline):
-        reg.add(dateline, "LOC", 0, weight=_STRONG)
+        at = 0
+        for place in dateline.split("/"):  # "BEIRUT/THE HAGUE": two places
+            if place.strip():
+                reg.add(place.strip(), "LOC", at + len(place) - len(place.lstrip()), _STRONG)
+            at += len(place) + 1
     if sport:
         _people_by_role(doc)
     else:

@@ -47,13 +47,18 @@ _AGENCY_RE = {
     name: re.compile(r"(?<![\w-])(" + "|".join(forms) + r")(?![\w-])")
     for name, forms in AGENCIES.items()
 }
-# "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -"
+# "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -", "BEIRUT/THE HAGUE,
+# March 7 (Reuters) -", "DHAKA, Dec 20, 2025 (BSS) -"
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\- ]{1,40}?|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\- ]{1,40}?)"
-    r"(?:,\s*(?P<extra>[A-Z][\w .]{1,25}?)){0,2}\s*(?:\((?P<agency>(?=[^)]*[A-Za-z])[^)]{2,60})\))?\s*"
-    # a dash or colon; a dash lost to a bad encoding ("WASHINGTON\ufffd\ufffdThe", 'Italy (AP) "
-    # The'); nothing after an agency ("Hong Kong (CNN Business)A muddled view")
-    r"(?:(?P<sep>—|–|\.?-{1,2}|:)\s+|(?P<lost>\ufffd+|(?<=\) )\")\s*|(?<=\))\s*(?=[A-Z]))"
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\- ]{1,40}?|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-/ ]{1,40}?)"
+    r"(?:,\s*(?P<extra>[A-Z0-9][\w ./]{1,25}?)){0,2}\s*"
+    r"(?:\((?P<agency>(?=[^)]*[A-Za-z])[^)]{2,60})\))?\s*"
+    # a dash or colon, and a line of its own ("WASHINGTON —" over the lead); a dash lost to a
+    # bad encoding ("WASHINGTON\ufffd\ufffdThe", 'Italy (AP) " The'); nothing after an agency
+    # ("Hong Kong (CNN Business)A muddled view"); a dash with no space to the lead's first word
+    # ("VATICAN CITY—Six years ago", "NEW YORK--Verizon": checked for capitals below)
+    r"(?:(?P<sep>—|–|\.?-{1,2}|:)\s+|(?P<alone>—|–|-{1,2})$|(?P<lost>\ufffd+|(?<=\) )\")\s*|(?<=\))\s*(?=[A-Z])"
+    r"|(?P<glued>—|--)(?=[A-Z][a-z]))"
 )
 # Labels printed like a dateline ("FILE PHOTO: ...", "Update: ..."): not places.
 _NOT_PLACES = {
@@ -209,9 +214,11 @@ def _dateline(first: str) -> tuple[str | None, str | None]:
     # by its country ("Paris, France —") or by a colon ("Kigali: Four young people ...").
     titled = len(place.split()) <= 3 and all(w[:1].isupper() for w in place.split())
     colon = m.group("sep") == ":"
+    if (m.group("glued") or m.group("alone")) and not (place.isupper() and len(place) >= 4):
+        return None, None  # "Anti—Semitic", "UK--Based": a dash inside the words
     if not (place.isupper() or m.group("agency") or (titled and (m.group("extra") or colon))):
         return None, None
-    if not (m.group("sep") or m.group("lost")) and not (
+    if not (m.group("sep") or m.group("lost") or m.group("glued") or m.group("alone")) and not (
         titled and (m.group("extra") or m.group("agency"))
     ):
         return None, None  # "Mumbai, Mar 4 (PTI) A special court": no dash, but a dated place
