@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import captions as captions_of
-from newsflow_enrich.stages import chrome, chunks, dates, printed
+from newsflow_enrich.stages import chrome, chunks, dates, leads, printed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -126,6 +126,7 @@ def from_html(html: str) -> Cleaned:
         redoc, relines = _story_lines(tree.html or "")
         if _prose(relines):
             doc, lines = redoc, relines
+    lines = leads.lead(tree, lines, chrome.is_storyish)
     lines = chunks.among(
         tree, chunks.continued(tree, lines, chrome.is_storyish), chrome.is_storyish
     )
