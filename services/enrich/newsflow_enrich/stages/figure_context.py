@@ -90,6 +90,9 @@ def _amount_context(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | 
     # "The victory was worth $1.58 million": what is worth it.
     if h.head.lower_ == "worth" and h.head.head.pos_ in ("VERB", "AUX"):
         return changed_thing(h.head.head, money), None
+    # "cannabis worth about £2,400", "The masks, worth ¥40,000, had been kept": the noun worth it.
+    if h.head.lower_ == "worth" and h.head.dep_ == "amod" and h.head.head.pos_ == "NOUN":
+        return h.head.head, event_of(h.head.head)
     # "or about 6% of its global workforce": the amount's own "of" comes first.
     own = _prep_object(h, money)
     # "6.94 million, or 48.85 percent": an amount in apposition shares its head's context.

@@ -12,6 +12,7 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages import figure_context as ctx
+from newsflow_enrich.stages import figure_subjects as subjects
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.figure_filter import Filter
 from newsflow_enrich.stages.figure_rerank import Reranker
@@ -216,12 +217,16 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         keep = noun is not None and (noun.i >= end or noun.head.lower_ == "of")
         # "cut cases by 75 percent over 12 months", "in 24 hours": a time frame, not what the
         # verb did ("suspended flights for 21 hours", "sentenced to 12 years" are).
-        if ctx.time_frame(ctx.head_of(doc, start, end)):
+        h = ctx.head_of(doc, start, end)
+        if ctx.time_frame(h):
             event = None
-        return (noun if keep else None), event
+        return (noun if keep else subjects.lasting_subject(h)), event
     if unit is not None:
         kind = "money" if unit in MONEY else "percent" if unit in ("%", "pp") else "measure"
-        return ctx.amount_object(doc, start, end, kind)
+        noun, event = ctx.amount_object(doc, start, end, kind)
+        if noun is None and kind != "percent":  # "The estimated value is $4.3 million"
+            noun = subjects.copula_subject(doc, ctx.head_of(doc, start, end), end)
+        return noun, event
     noun = ctx.count_object(doc, num.start, num.end)
     if noun is not None:
         noun = _hyphenated_end(doc, noun)
@@ -236,6 +241,8 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
     if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.pos_ == "NOUN":
         noun = h.head.head
         return noun, ctx.event_of(noun)
+    if (subject := subjects.copula_subject(doc, h, num.end)) is not None:  # "the toll is 16,002"
+        return subject, None
     verb = ctx.verb_of(h)
     if (
         verb is not None

@@ -1,0 +1,52 @@
+"""What an amount said of a subject measures (stages/figure_subjects.py), on made-up sentences of
+the shapes met on real news pages: the rules alone."""
+
+import pytest
+from newsflow_enrich.pipeline import Enricher
+from newsflow_enrich.stages.figures import candidates
+
+
+def rules(enricher: Enricher, sentence: str) -> list[tuple[str, str | None]]:
+    figs, _ = candidates(enricher.nlp(sentence))
+    return [(f.text, f.object) for f in figs]
+
+
+@pytest.mark.parametrize(("sentence", "text", "obj"), [
+    ("The estimated price of the bridge is $12.8 million, the council said.", "$12.8 million",
+     "estimated price"),
+    ("Top speed is a limited 155 mph.", "155 mph", "Top speed"),
+    ("The death toll from the storm is 3,412, officials said.", "3,412", "death toll"),
+    ("The number of people killed in the clashes is more than 2,600.", "2,600", "people"),
+])  # fmt: skip
+def test_the_copula_s_subject_is_what_an_amount_is(
+    enricher: Enricher, sentence: str, text: str, obj: str
+) -> None:
+    assert (text, obj) in rules(enricher, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tally this year is 300 more than in 2019.",
+    "The region would be 350,000 below the peak, the bank said.",
+])  # fmt: skip
+def test_a_comparison_keeps_no_subject(enricher: Enricher, sentence: str) -> None:
+    assert [obj for _, obj in rules(enricher, sentence)] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "text", "obj"), [
+    ("The blackout lasted about six hours on the island.", "six hours", "blackout"),
+    ("The walkout by nurses lasted for 11 days.", "11 days", "walkout"),
+    ("The warnings will remain in place for another two weeks.", "two weeks", "warnings"),
+])  # fmt: skip
+def test_a_duration_of_lasting_is_its_subject_s(
+    enricher: Enricher, sentence: str, text: str, obj: str
+) -> None:
+    assert rules(enricher, sentence) == [(text, obj)]
+
+
+def test_a_duration_of_other_verbs_keeps_no_subject(enricher: Enricher) -> None:
+    assert rules(enricher, "The court jailed the driver for nine years.") == [("nine years", None)]
+
+
+def test_worth_names_the_noun_it_qualifies(enricher: Enricher) -> None:
+    figs = rules(enricher, "Officers seized jewellery worth about £9,500 from the flat.")
+    assert figs == [("£9,500", "jewellery")]
