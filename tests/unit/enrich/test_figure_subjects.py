@@ -50,3 +50,20 @@ def test_a_duration_of_other_verbs_keeps_no_subject(enricher: Enricher) -> None:
 def test_worth_names_the_noun_it_qualifies(enricher: Enricher) -> None:
     figs = rules(enricher, "Officers seized jewellery worth about £9,500 from the flat.")
     assert figs == [("£9,500", "jewellery")]
+
+
+def test_an_index_s_points_and_level_are_of_the_index(enricher: Enricher) -> None:
+    figs = rules(enricher, "The Nikkei index was up 210.5 points at 23,180.4 on Friday.")
+    assert figs == [("210.5", "Nikkei index"), ("23,180.4", "Nikkei index")]
+    assert ("0.4 percent", "FTSE") in rules(
+        enricher, "The FTSE 100 gained 0.4 percent in early trade."
+    )
+
+
+def test_a_player_s_points_stay_points(enricher: Enricher) -> None:
+    assert rules(enricher, "Garcia scored 27 points in the win over Denver.") == [("27", "points")]
+
+
+def test_a_quote_code_after_a_name_is_not_the_object(enricher: Enricher) -> None:
+    figs = rules(enricher, "In Tokyo the Topix index .TOPX fell 12.4 points to 1,702.3.")
+    assert [obj.split()[-1] if obj else None for _, obj in figs] == ["index", "index"]

@@ -4,6 +4,8 @@ strike lasted for 15 days'). The real pages' annotators name that subject as the
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsflow_enrich.stages.figure_context import _SUBJ, _common_noun, _has_number, existential
@@ -47,3 +49,42 @@ def lasting_subject(h: Token) -> Token | None:
         return None
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     return subj if subj is not None and _common_noun(subj) and not _has_number(subj) else None
+
+
+# Words naming a stock index: "the BSE Sensex", "Benchmark NSE Nifty50 index", "the Dow".
+_INDEX = {"index", "indices", "sensex", "nifty", "nifty50", "dow", "nasdaq", "ftse", "nikkei",
+          "dax", "cac", "kospi", "composite", "s&p", "topix", "asx", "seng", "stoxx", "msci"}  # fmt: skip
+
+
+def index_subject(t: Token) -> Token | None:
+    """'the BSE Sensex was up 152.71 points at 41,268.09', 'The Dow fell 120 points to 28,500':
+    an index's points and level are of the index, the subject of their clause (a player's
+    'scored 31 points' are points)."""
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":  # "at 41,268.09"
+        t = t.head
+    if t.dep_ in ("npadvmod", "prep") and t.head.lower_ in ("up", "down"):  # "up 152.71 points"
+        t = t.head
+    verb = t.head
+    if t.dep_ not in ("dobj", "npadvmod", "prep", "advmod", "attr") \
+            or verb.pos_ not in ("VERB", "AUX"):  # fmt: skip
+        return None
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = subj.doc[subj.left_edge.i : subj.i + 1]  # "The Dow Jones Industrial Average"
+    return subj if any(w.lower_ in _INDEX for w in words) else None
+
+
+# A quote code printed after a name: "the Dow Jones Industrial Average .DJI", "the euro EUR=",
+# "Japan's Nikkei futures NKc1".
+_TICKER = re.compile(r"\.[A-Z0-9.]+|[A-Z]{2,}[a-z]\d|[A-Z]{3}=")
+
+
+def untickered(noun: Token) -> Token:
+    """The name a quote code follows, for the code itself ('the Nasdaq Composite .IXIC added
+    20.72 points': the Composite)."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if _TICKER.fullmatch(noun.text) and before is not None and before.head.i == noun.i \
+            and before.pos_ in ("NOUN", "PROPN"):  # fmt: skip
+        return before
+    return noun

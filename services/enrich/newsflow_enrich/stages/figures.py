@@ -140,6 +140,7 @@ def candidates(doc: Doc, body_len: int | None = None,
                 else num.start  # fmt: skip
             end_tok = max(num.end, unit_end)
             noun, event = _context(doc, num, unit, start_tok, end_tok)
+            noun = subjects.untickered(noun) if noun is not None else None
             anchor = ctx.head_of(doc, start_tok, end_tok)
             span_start = doc[start_tok].idx
             last = doc[end_tok - 1]
@@ -224,8 +225,11 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
     if unit is not None:
         kind = "money" if unit in MONEY else "percent" if unit in ("%", "pp") else "measure"
         noun, event = ctx.amount_object(doc, start, end, kind)
+        h = ctx.head_of(doc, start, end)
         if noun is None and kind != "percent":  # "The estimated value is $4.3 million"
-            noun = subjects.copula_subject(doc, ctx.head_of(doc, start, end), end)
+            noun = subjects.copula_subject(doc, h, end)
+        if noun is None and kind == "percent":  # "The BSE Sensex gained 0.03 percent"
+            noun = subjects.index_subject(h)
         return noun, event
     noun = ctx.count_object(doc, num.start, num.end)
     if noun is not None:
@@ -233,7 +237,8 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         # "four of the seven commissioners said": the verb belongs to the partitive number.
         partitive = num.end < len(doc) and doc[num.end].lower_ == "of"
         event = ctx.verb_of(ctx.head_of(doc, num.start, num.end)) if partitive else None
-        return noun, event or ctx.event_of(noun)
+        index = subjects.index_subject(noun) if noun.lower_ in ("points", "point") else None
+        return index or noun, event or ctx.event_of(noun)
     # A count with its noun left out ("injuring more than 600"): the verb it is argument of;
     # "put the turnout at 1.28 million": the verb's object is what was counted.
     h = ctx.head_of(doc, num.start, num.end)
@@ -244,6 +249,9 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
     if (subject := subjects.copula_subject(doc, h, num.end)) is not None:  # "the toll is 16,002"
         return subject, None
     verb = ctx.verb_of(h)
+    if h.dep_ == "pobj" and h.head.lower_ in ("at", "to") \
+            and (index := subjects.index_subject(h)) is not None:  # fmt: skip
+        return index, verb  # "the BSE Sensex was up 152.71 points at 41,268.09"
     if (
         verb is not None
         and h.dep_ == "pobj"
