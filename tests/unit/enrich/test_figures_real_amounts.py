@@ -112,6 +112,22 @@ def test_a_whole_and_a_half_is_one_number(
     assert (fig.value, fig.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(("sentence", "text", "value", "unit"), [
+    ("Dock workers face a month and a half of stoppages.", "a month and a half", 1.5, "months"),
+    ("The jury deliberated for an hour and a half.", "an hour and a half", 1.5, "hours"),
+    ("She has led the charity for a decade and a half.", "a decade and a half", 15, "years"),
+])  # fmt: skip
+def test_a_unit_and_a_half_is_a_duration(
+    enricher: Enricher, sentence: str, text: str, value: float, unit: str
+) -> None:
+    [fig], _ = candidates(enricher.nlp(sentence))
+    assert (fig.text, fig.value, fig.unit) == (text, value, unit)
+
+
+def test_a_unit_and_a_half_ago_places_an_event(enricher: Enricher) -> None:
+    assert candidates(enricher.nlp("The plant closed a year and a half ago."))[0] == []
+
+
 @pytest.mark.parametrize(("sentence", "value", "unit"), [
     ("The minister racked up £11k roaming charges in Morocco.", 11e3, "GBP"),
     ("The group raised $2.5bn from investors last year.", 2.5e9, "USD"),

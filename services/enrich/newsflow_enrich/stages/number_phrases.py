@@ -55,6 +55,10 @@ def numbers(sent: Span, doubtful: bool = False) -> list[Number]:
             out.append(more)
             i = more.end - first
             continue
+        if more := _unit_and_a_half(toks, i):  # "a month and a half": 1.5 (months: unit_of)
+            out.append(more)
+            i = more.end - first
+            continue
         if _a_dozen(toks, i):  # "about a dozen owners": 12 ("dozens" stays vague)
             out.append(Number(toks[i].i, toks[i + 1].i + 1, 12.0))
             i += 2
@@ -169,6 +173,23 @@ def _and_a_half(toks: list[Token], i: int) -> Number | None:
     scale = SCALES.get(toks[j].lower_) if j < len(toks) and toks[j].lower_ in _WORD_SCALES else None
     end = toks[j].i + 1 if scale else toks[j - 1].i + 1
     return Number(t.i, end, (whole + 0.5) * (scale or 1.0))
+
+
+# "a decade and a half" is 15 years (unit_of says years), "an hour and a half" 1.5 hours.
+_HALF_UNITS = {"year": 1.5, "month": 1.5, "week": 1.5, "day": 1.5, "hour": 1.5, "minute": 1.5,
+               "decade": 15.0}  # fmt: skip
+
+
+def _unit_and_a_half(toks: list[Token], i: int) -> Number | None:
+    """'a month and a half', 'an hour and a half', 'a decade and a half' (a duration the article
+    alone does not make: 'a month' is no figure); '... and a half ago' places, not counts."""
+    if toks[i].lower_ not in ("a", "an") or i + 4 >= len(toks) \
+            or toks[i + 1].lower_ not in _HALF_UNITS \
+            or [t.lower_ for t in toks[i + 2 : i + 5]] != list(_AND_A_HALF):  # fmt: skip
+        return None
+    if i + 5 < len(toks) and toks[i + 5].lower_ in _WHEN:
+        return None
+    return Number(toks[i].i, toks[i + 4].i + 1, _HALF_UNITS[toks[i + 1].lower_])
 
 
 def _a_dozen(toks: list[Token], i: int) -> bool:

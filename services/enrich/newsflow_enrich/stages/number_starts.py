@@ -34,12 +34,12 @@ _remembered: dict[int, bool] = {}
 
 def _could_open(text: str, lower: str) -> bool:
     """What `numbers.is_number_token`, `_half_a` and `_a_dozen` can accept: a number as printed,
-    a currency glued to one ('RM4.2', '$US61,000'), a number word, "half" or "a"."""
+    a currency glued to one ('RM4.2', '$US61,000'), a number word, "half", "a" or "an"."""
     low = lower.replace(",", "")
     return bool(NUMERIC.match(low) or GLUED.match(low) or _DOLLAR_GLUED.match(text)
                 or GLUED_RAND.match(text) or GLUED_SHILLINGS.match(text)
                 or GLUED_UNIT.match(low) or GLUED_SCALE.match(low) or low in NUMBER_WORDS
-                or low in ("half", "a"))  # fmt: skip
+                or low in ("half", "a", "an"))  # fmt: skip
 
 
 def maybe_starts(doc: Doc) -> bytearray:

@@ -255,6 +255,13 @@ def unit_of(doc: Doc, num: Number) -> tuple[str | None, int]:
     end = num.end
     if doc[num.start].lower_ == "a" and end < len(doc) and doc[end].lower_ == "decade":
         return "years", end + 1  # "a decade" is 10 years (number_phrases)
+    if (
+        doc[num.start].lower_ in ("a", "an")
+        and end - num.start == 5
+        and doc[end - 1].lower_ == "half"
+    ):
+        word = doc[num.start + 1].lower_  # "a decade and a half" (number_phrases)
+        return ("years" if word == "decade" else UNITS[word]), end
     if doc[end - 1].lower_ == "century" and end - num.start > 1:
         return "years", end  # "half a century" is 50 years (number_phrases)
     if (
