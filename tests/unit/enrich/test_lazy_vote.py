@@ -3,11 +3,15 @@ candidates whose type a vote could change, with the typer's answers those of the
 
 import itertools
 import random
+from collections.abc import Iterable, Iterator
+from types import SimpleNamespace
+from typing import Any
 
 from newsflow_contracts.events import ArticleReceived
-from newsflow_enrich.models import VOTES, WINDOWS
+from newsflow_enrich.models import _AROUND, _CONTEXT, VOTES, WINDOWS
 from newsflow_enrich.pipeline import Enricher
 from newsflow_enrich.stages.vote_bounds import VoteBounds
+from spacy.tokens import Doc, Span
 
 CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
 
@@ -69,3 +73,34 @@ def test_the_typer_answers_the_same_with_the_lazy_vote(enricher: Enricher) -> No
     # asked once, for some of the words: the mentions of the candidates the votes could change
     doc = lazy.nlp(raw.text)
     assert len(asked) == 1 and 0 < len(set(asked[0])) < len(doc)
+
+
+def test_the_lazy_vote_reads_only_the_words_around_the_asked_ones(enricher: Enricher) -> None:
+    text = ("Talia Brenner, Oskar Lindgren, Pavel Sorokin, Marta Quiroga, Idris Okonkwo, "
+            "Hugo Valdez, Nadia Ferrante and Tomas Eklund met Ilse Varga in Karlsberg "
+            "on Friday.")  # fmt: skip
+    [eager] = enricher.nlp.pipe([text])
+    [lazy] = enricher.nlp.pipe([text], component_cfg={"newsflow_ner_vote": {"lazy": True}})
+    vote = enricher.nlp.get_pipe("newsflow_ner_vote")
+    assert vote.second is not None
+    [window] = lazy.user_data[WINDOWS]  # the names' windows run together
+    asked = next(t.i for t in lazy if t.text == "Hugo")
+    second, lengths = vote.second, []
+
+    def pipe(docs: Iterable[Doc], **kwargs: Any) -> Iterator[Doc]:
+        docs = list(docs)
+        lengths.extend(len(d) for d in docs)
+        return second.pipe(docs, **kwargs)
+
+    vote.second = SimpleNamespace(pipe=pipe, vocab=second.vocab)  # type: ignore[assignment]
+    try:
+        read = vote.near(lazy, [asked])
+    finally:
+        vote.second = second
+    assert lengths == [2 * (_CONTEXT + _AROUND) + 1]  # one read, of the words around "Hugo"
+    assert lengths[0] < window[1] - window[0]
+
+    def on_asked(spans: Iterable[Span]) -> list[tuple[int, int, str]]:
+        return [(s.start, s.end, s.label_) for s in spans if s.start <= asked < s.end]
+
+    assert on_asked(eager.spans[VOTES]) and on_asked(read) == on_asked(eager.spans[VOTES])
