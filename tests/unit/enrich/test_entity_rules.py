@@ -37,6 +37,21 @@ def test_clubs_police_forces_agencies_and_named_organisations(enricher: Enricher
     )
 
 
+def test_a_credited_agency_is_named_by_its_whole_name(enricher: Enricher) -> None:
+    """The first word of a credited agency's name ("Associated" of "Associated Press") names no
+    agency."""
+    ev = enricher.enrich(
+        ArticleReceived.new(
+            text=(
+                "BRANDVILLE, Ore. (AP) — Associated costs of the Larkin Creek fire rose to $2 "
+                "million, county officials said on Tuesday."
+            )
+        )
+    )
+    forms = {form for e in ev.entities for form in (e.name, *e.aliases)}
+    assert "Associated" not in forms, forms
+
+
 def test_club_rules_stay_out_of_other_stories(enricher: Enricher) -> None:
     """Outside sport, 'Mexico City' is a place and an initial 'Real' is a word."""
     ev = enricher.enrich(

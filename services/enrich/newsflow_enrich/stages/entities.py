@@ -281,15 +281,12 @@ def _named_by_noun(text: str, reg: Registry) -> None:
 
 def _agencies(text: str, agencies: Iterable[str], reg: Registry) -> None:
     """A credited agency is an organisation wherever the text names it: '(dpa)', 'data compiled
-    by Bloomberg'."""
+    by Bloomberg'. By its whole name: the first word of "Associated Press" or "Canadian Press"
+    names no agency ("associated with", "Canadian officials")."""
     for agency in agencies:
-        forms = [agency, agency.split()[0]] if len(agency.split()[0]) >= 4 else [agency]
-        for form in dict.fromkeys(forms):
-            m = next(occurrences(form, text, "-", "-"), None)
-            if m:
-                name = reg.add(agency, "ORG", m[0], weight=_STRONG)
-                if form != agency:
-                    reg.merge(into=name, form=form)
+        m = next(occurrences(agency, text, "-", "-"), None)
+        if m:
+            reg.add(agency, "ORG", m[0], weight=_STRONG)
 
 
 def _curated(text: str, reg: Registry, credited: list[tuple[int, int]]) -> None:
