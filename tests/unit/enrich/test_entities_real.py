@@ -390,3 +390,19 @@ def test_a_dateline_of_two_places_gives_two_places(enricher: Enricher) -> None:
     assert {"OSTRA", "VARNHOLD"} <= set(reg.cands), set(reg.cands)
     assert "OSTRA/VARNHOLD" not in reg.cands
     assert reg.cands["VARNHOLD"].first == text.index("VARNHOLD")
+
+
+def test_an_outlet_told_before_a_weekday_confirmed_to_or_starting_with_digits(
+    enricher: Enricher,
+) -> None:
+    ev = _enrich(
+        enricher,
+        (
+            "The school named Corin Abbet its coach, a source told 360Varsity that evening. "
+            "Abbet told the Pinecrest Leader Monday afternoon that he was ready. A spokesperson for the "
+            "district confirmed to QUILLPOST that the contract runs for five years."
+        ),
+    )
+    orgs = _names(ev, "ORG")
+    assert {"360Varsity", "Pinecrest Leader", "QUILLPOST"} <= orgs, _names(ev)
+    assert not [n for n in orgs if "Monday" in n], orgs

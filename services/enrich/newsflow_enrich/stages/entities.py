@@ -305,14 +305,19 @@ def _curated(text: str, reg: Registry, credited: list[tuple[int, int]]) -> None:
             reg.add(form, type_, at, weight=_STRONG)
 
 
-# "he told Mashable.", "she spoke with WIRED after ...", "according to The Hollywood Reporter,":
+# "he told Mashable.", "she spoke with WIRED after ...", "according to The Hollywood Reporter,",
+# "told the Argus Leader Monday", "confirmed to WIRED that":
 # who is told or quoted, where spaCy tagged no name there, is the outlet that reports it.
-_WORD = (
-    r"[A-Z](?:[\w&+]|\.(?=[A-Za-z])|-(?=[A-Z]))*"  # "News.Az", "Tribune-Review"; not "London-based"
+_WORD = (  # "News.Az", "Tribune-Review", "247Sports"; not "London-based"
+    r"(?:[A-Z]|\d+(?=[A-Z]))(?:[\w&+]|\.(?=[A-Za-z])|-(?=[A-Z]))*"
 )
-_TOLD = re.compile(r"\b(?:told|spoke (?:with|to)|according to|in an interview with|shared with)"
-                   r"[ \t]+(?:the[ \t]+)?((?:The[ \t]+)?" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,3})"
-                   r"(?=[,;:]|\.(?:\s|$)|[ \t]+(?:that|in|on|last|this|earlier|about|after|when)\b)")  # fmt: skip
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TOLD = re.compile(r"\b(?:told|spoke (?:with|to)|according to|in an interview with|shared with"
+                   r"|confirmed to)"
+                   r"[ \t]+(?:the[ \t]+)?((?:The[ \t]+)?" + _WORD + r"(?:[ \t]+(?!(?:" + _DAYS
+                   + r")\b)" + _WORD + r"){0,3})"
+                   r"(?=[,;:]|\.(?:\s|$)|[ \t]+(?:that|in|on|last|this|earlier|about|after|when"
+                   r"|" + _DAYS + r")\b)")  # fmt: skip
 _NOT_OUTLETS = {"mr", "mrs", "ms", "dr", "pm", "sir", "dame", "lord", "lady"}
 
 
