@@ -250,3 +250,23 @@ def test_a_mission_is_named_with_its_country(enricher: Enricher) -> None:
     names_ = {e.name for e in ev.entities}
     assert "African Union Support and Stabilization Mission in Somalia" in names_
     assert "African Union Support and Stabilization Mission" not in names_
+
+
+def test_an_organisation_noun_after_a_lower_case_word_is_an_organisation_cue(
+    enricher: Enricher,
+) -> None:
+    """'software firm QuilloX' (no article before the noun) names an organisation, as 'the firm
+    QuilloX' does, also where spaCy tagged nothing; 'central bank Governor Ilse Marrant' names a
+    governor, not a bank."""
+    from newsflow_enrich.stages import entities
+    from newsflow_enrich.stages.registry import STRONG
+
+    text = (
+        "Tala Okonjo left her job at software firm QuilloX in March, and analysts at market "
+        "research firm Fennwick Space said the market had slowed. Rates will stay high, central bank "
+        "Governor Ilse Marrant said on Tuesday."
+    )
+    reg, _ = entities.candidates(enricher.nlp(text), len(text))
+    for name in ("QuilloX", "Fennwick Space"):
+        assert reg.cands[name].types["ORG"] >= STRONG, dict(reg.cands[name].types)
+    assert not [n for n in reg.cands if "Marrant" in n and reg.type_of(n) == "ORG"], reg.cands

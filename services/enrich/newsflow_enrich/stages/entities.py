@@ -259,7 +259,7 @@ def _demonym(ent: Span, form: str) -> bool:
 
 _NOUNS = "|".join(sorted(names.ORG_NOUNS))
 _NOUN_THEN_NAME = re.compile(
-    r"\b(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?(?:" + _NOUNS + r")\s+"
+    r"\b(?:(?:the|a|an)\s+(?:[A-Z][a-z]+\s+)?|(?<![A-Z])[a-z]{3,}\s+)(?:" + _NOUNS + r")\s+"
     r"([A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,3})(?=[\s,.;:]+[a-z(\"“,.])"
 )
 _NAME_THEN_NOUN = re.compile(r"\b[Tt]he\s+([A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+){0,2})\s+(?:"
@@ -271,7 +271,8 @@ def _named_by_noun(text: str, reg: Registry) -> None:
     'the Verdi union' makes a name spaCy took for a person an organisation."""
     for m in _NOUN_THEN_NAME.finditer(text):
         form = clean_form(m.group(1))
-        if len(form) >= 2 and not names.is_title_only(form):
+        if len(form) >= 2 and not names.is_title_only(form) \
+                and form.split()[0].rstrip(".").lower() not in names.OFFICES:  # fmt: skip
             reg.add(form, "ORG", m.start(1), weight=_STRONG)
     for m in _NAME_THEN_NOUN.finditer(text):
         name = reg.by_form.get(m.group(1))
