@@ -294,3 +294,14 @@ def test_a_figure_whose_photo_and_caption_link_to_another_story_is_a_card() -> N
         "</figure></li></ul>",
     )
     assert captions(html) == ["The pier at dawn. (Reuters)"]
+
+
+def test_a_video_player_s_running_time_is_no_caption() -> None:
+    html = page(
+        "",
+        "<figure><video src='v.mp4'></video><figcaption>02:12 - Source: Varnhold TV</figcaption>"
+        "</figure><figure><video src='w.mp4'></video><figcaption>Duration 1:05:30</figcaption>"
+        "</figure><figure><img src='a.jpg'><figcaption>The mayor at 10:30 on Monday."
+        "</figcaption></figure>",
+    )
+    assert captions(html) == ["The mayor at 10:30 on Monday."]
