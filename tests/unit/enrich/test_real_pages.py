@@ -387,3 +387,16 @@ def test_a_meta_date_printed_as_words_still_finds_the_printed_time_of_its_day() 
     html = page('<meta name="date" value="December 1, 2030">',
                 "<div class='date'>Dec 1, 2030 1:01 PM</div>")  # fmt: skip
     assert meta(html).published_at[:16] == "2030-12-01T13:01"
+
+
+def test_a_section_label_or_a_button_printed_in_the_headline_s_h1_is_not_the_title() -> None:
+    head = "<title>Varnhold votes on the bridge plan again – Varnhold Gazette</title>"
+    html = page(head, "").replace(
+        "<h1>Varnhold votes", "<h1><a href='/local'>Local News |</a>\n  Varnhold votes"
+    )
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+    html = page(head, "").replace("again</h1>", "again\n<button>Add to list</button></h1>")
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+    # a headline broken over two lines stays whole
+    html = page(head, "").replace("bridge plan", "bridge\n  plan")
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"

@@ -337,14 +337,10 @@ def _headline(tree: HTMLParser) -> str | None:
     """The page's <h1> that is the article's headline. Pages also print the site's name or a
     section in an <h1> ("The Wall Street JournalOpinion", "India Post"): of several h1s, the one
     sharing most words with the social or <title> headline wins; a lone h1 that is the site's
-    name is none (trafilatura's title, without the site name, is used then)."""
+    name is none (trafilatura's title, without the site name, is used then). Lines of the h1
+    that share no word with those ("Local News |", "Add to ...") are its section or buttons."""
     h1s = [t for t in (normalize(n.text(separator=" ")).strip() for n in tree.css("h1")) if t]
     page_title = _text(tree, "title") or ""
-    if len(h1s) == 1:
-        site = " ".join(filter(None, [_attr(tree, 'meta[property="og:site_name"]', "content"),
-                                      *re.split(r"\s[-|—]\s", page_title)[1:]]))  # fmt: skip
-        site_words = set(_WORDS.findall(site.lower()))
-        return None if set(_WORDS.findall(h1s[0].lower())) <= site_words else h1s[0]
     ref = " ".join(filter(None, [_attr(tree, 'meta[property="og:title"]', "content"),
                                  page_title])).lower()  # fmt: skip
     known = set(_WORDS.findall(ref))
@@ -353,7 +349,18 @@ def _headline(tree: HTMLParser) -> str | None:
         words = _WORDS.findall(h.lower())
         return sum(w in known for w in words) / max(len(words), 1)
 
-    return max(h1s, key=share) if h1s else None
+    if len(h1s) == 1:
+        site = " ".join(filter(None, [_attr(tree, 'meta[property="og:site_name"]', "content"),
+                                      *re.split(r"\s[-|—]\s", page_title)[1:]]))  # fmt: skip
+        site_words = set(_WORDS.findall(site.lower()))
+        if set(_WORDS.findall(h1s[0].lower())) <= site_words:
+            return None
+    best = max(h1s, key=share) if h1s else None
+    if best is None or "\n" not in best:
+        return best
+    lines = [ln.strip() for ln in best.split("\n") if ln.strip()]
+    return " ".join(ln for ln in lines if share(ln) > 0) if any(share(ln) for ln in lines) \
+        else best  # fmt: skip
 
 
 def _text(tree: HTMLParser, selector: str) -> str | None:
