@@ -67,3 +67,8 @@ def test_a_player_s_points_stay_points(enricher: Enricher) -> None:
 def test_a_quote_code_after_a_name_is_not_the_object(enricher: Enricher) -> None:
     figs = rules(enricher, "In Tokyo the Topix index .TOPX fell 12.4 points to 1,702.3.")
     assert [obj.split()[-1] if obj else None for _, obj in figs] == ["index", "index"]
+
+
+def test_a_count_a_level_verb_reaches_is_its_subject_s(enricher: Enricher) -> None:
+    figs = rules(enricher, "Weekly jobless claims have topped 3 million for the first time.")
+    assert figs == [("3 million", "Weekly jobless claims")]

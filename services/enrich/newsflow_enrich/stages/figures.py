@@ -249,6 +249,8 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
     if (subject := subjects.copula_subject(doc, h, num.end)) is not None:  # "the toll is 16,002"
         return subject, None
     verb = ctx.verb_of(h)
+    if verb is not None and h.dep_ == "dobj" and verb.lemma_.lower() in _LEVELS:
+        return ctx.changed_thing(verb, money=False, skip=h), verb  # "claims had topped 6 million"
     if h.dep_ == "pobj" and h.head.lower_ in ("at", "to") \
             and (index := subjects.index_subject(h)) is not None:  # fmt: skip
         return index, verb  # "the BSE Sensex was up 152.71 points at 41,268.09"
@@ -275,6 +277,10 @@ def _hyphenated_end(doc: Doc, noun: Token) -> Token:
 _MOVES = {"rise", "raise", "increase", "climb", "jump", "grow", "swell", "surge", "soar", "push",
           "bring", "take", "lift", "boost", "fall", "drop", "decline", "cut", "reduce", "lower",
           "slash", "shrink", "edge", "hit"}  # fmt: skip
+
+
+# Verbs a bare count is the level of their subject by: "cases have surpassed half a million".
+_LEVELS = {"surpass", "top", "reach", "exceed", "hit", "cross", "near", "approach"}
 
 
 def _changed_to(verb: Token, prep: Token) -> bool:
