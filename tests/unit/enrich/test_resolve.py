@@ -225,8 +225,8 @@ def test_occurrences_are_the_regex_matches() -> None:
     import random
     import re
 
+    from newsflow_enrich.stages.alone import _capital_word_next
     from newsflow_enrich.stages.registry import occurrences
-    from newsflow_enrich.stages.resolve import _capital_word_next
 
     rng = random.Random(7)
     alphabet = ["a", "A", "é", "_", "-", ".", " ", "1", "’", "B", "Ω", "\n"]

@@ -1,0 +1,177 @@
+"""A surname alone is the person named in full with it, unless two people of the article share
+it: the owners found, glued words before a surname dropped ("Among Ghani’s"), the one named in
+full last before the surname is used, a relative named after the surname's possessive; a given
+name spaCy tagged alone is the only full name it starts ("Mina" -> "Mina Starsiak Hawk"); a
+peer keeps the titled form ("Lord Baker"). (Part of resolve.py's merges.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsflow_enrich.stages import names, titles, variants
+from newsflow_enrich.stages.alone import printed_lower, used_alone
+from newsflow_enrich.stages.clubs import is_club
+from newsflow_enrich.stages.entity_types import places
+from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
+
+
+def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
+    """A person's last name, alone, is that person, unless two people in the article share it.
+    The surname becomes a form even when spaCy never tagged it alone ("Ruto, 55, thanked").
+    With `kin` (after the typer), a relative named only as one ("Fischer’s mother, Adrianne
+    Fischer") does not share it."""
+    people = [n for n in reg.cands if len(n.split()) >= 2 and (reg.type_of(n) == "PERSON"
+              or _person_by_surname(reg, n)) and not n.startswith("Lady ")]  # fmt: skip
+    by_surname: dict[str, list[str]] = {}
+    for p in people:
+        by_surname.setdefault(names.surname(p), []).append(p)
+        # "Abdel Fattah al-Burhan" is "Burhan": Arabic article prefixes drop in later mentions.
+        bare = re.sub(r"^(al|el|ad|ar|as|at|an|az|ash)-", "", names.surname(p), flags=re.IGNORECASE)
+        if bare != names.surname(p):
+            by_surname.setdefault(bare, []).append(p)
+        # "Lucía Benítez Ortiz" is "Benítez" (spaCy: a person): a Spanish name's first surname,
+        # in the middle; not a middle name ("Mary Ann Smith": a given name).
+        words = p.split()
+        alone = reg.by_form.get(words[1]) if len(words) == 3 else None
+        if alone == words[1] and reg.type_of(alone) == "PERSON" and words[1].istitle() \
+                and len(words[1]) >= 3 and words[1].lower() not in names.PARTICLES \
+                and names.surname(p) == words[2] and not variants.is_given_name(words[1]):  # fmt: skip
+            by_surname.setdefault(words[1], []).append(p)
+    # "Xi Jinping" ... "Xi": family name first, "Mina Starsiak Hawk" ... "Mina": a given name,
+    # when spaCy tags it alone ("LINDA Nolan" in a headline is "Linda").
+    for p in people:
+        first = reg.by_lower.get(p.split()[0].lower())
+        if first in reg.cands and len(first.split()) == 1 and len(p.split()) <= 3 \
+                and first not in by_surname and not _place(reg, first):  # fmt: skip
+            by_surname.setdefault(first, []).append(p)
+    for surname, owners in by_surname.items():
+        owners = _unglued(reg, [o for o in owners if o in reg.cands])
+        glued = _glued_word(reg, owners, text)
+        owners = [o for o in owners if o not in glued]
+        if len(owners) > 1 and len({names.without_generation(o) for o in owners}) == 1:
+            continue  # "Allan Bryant Snr" and "Allan Bryant Jnr": "Bryant" is either
+        if len(owners) > 1 and kin:
+            owners = [o for o in owners if not _kin_only(reg, o, text)] or owners
+        if len(owners) > 1:
+            owners = _last_named(reg, owners, surname, text)
+        if len(owners) != 1 or not (glued or used_alone(surname, text)):
+            continue
+        other = reg.by_form.get(surname)
+        if other and other not in (owners[0], surname) and len(other.split()) >= 2:
+            continue  # the word is also another multi-word name's form
+        reg.merge(into=owners[0], form=surname)
+        # The person stays a person whatever spaCy called the surname alone ("Brenning": ORG).
+        reg.cands[owners[0]].types["PERSON"] += STRONG
+        for peer in re.finditer(rf"\b(?:Lord|Lady|Baroness|Baron) {re.escape(surname)}"
+                                r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
+            if not (peer.group().startswith("Lady") and titles.wife(surname, text)):
+                reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
+
+
+def _place(reg: Registry, word: str) -> bool:
+    """A one-word name that spaCy read as a place and the gazetteer lists as more than a small
+    town ("Israel" of "Israel Katz", "Gauteng" of "Gauteng Cogta"): the word alone names the
+    place, not a person by the given name. (Not a people's word: spaCy calls "Sean" and the
+    family name "Han" that too.)"""
+    return reg.type_of(word) == "LOC" and places().get(word) not in (None, "city")
+
+
+_KIN = (r"(?:mother|father|son|daughter|wife|husband|brother|sister|widow|widower|grandson|"
+        r"granddaughter|grandmother|grandfather|niece|nephew|uncle|aunt|cousin)")  # fmt: skip
+
+
+def _kin_only(reg: Registry, name: str, text: str) -> bool:
+    """Every print of the full name follows the surname's possessive and a kin word ("Fischer’s
+    mother, Adrianne Fischer"): the surname alone is the other one. (Not after "his" or "her":
+    "Molly Martens and her father, Tom Martens" leaves "Martens" either's.)"""
+    kin = re.compile(rf"\b{re.escape(names.surname(name))}['’]s {_KIN},? $")
+    starts = [st for f in reg.cands[name].forms if len(f.split()) >= 2
+              for st, _ in occurrences(f, text)]  # fmt: skip
+    return bool(starts) and all(kin.search(text, max(0, st - 40), st) for st in starts)
+
+
+def _last_named(reg: Registry, owners: list[str], surname: str, text: str) -> list[str]:
+    """Of two or more people with one surname, the one named in full last before the surname's
+    first use alone, where no other of them is named in full after that ("Franklin Roosevelt
+    ... James Roosevelt Jr. ... Roosevelt said"), as a reader would take it; else all."""
+    full = sorted((start, o) for o in owners for f in reg.cands[o].forms
+                  if len(f.split()) >= 2 for start, end in occurrences(f, text))  # fmt: skip
+    spans = [(start, start + len(f)) for o in owners for f in reg.cands[o].forms
+             if len(f.split()) >= 2 for start, _ in occurrences(f, text)]  # fmt: skip
+    alone = [st for st, _ in occurrences(surname, text) if not any(a <= st < b for a, b in spans)]
+    if not alone or " and " in " ".join(owners):
+        return owners
+    before = [o for st, o in full if st < alone[0]]
+    after = {o for st, o in full if st > alone[0]}
+    if not before or after - {before[-1]}:
+        return owners
+    return [before[-1]]
+
+
+def _unglued(reg: Registry, owners: list[str]) -> list[str]:
+    """Owners of one surname where one is the other with capitalised words glued before it
+    ("Tottenham Hotspur Jose Mourinho": a caption's club and its manager, tagged as one person)
+    are one person: the glued candidate goes, and its words are read as the names they hold."""
+    if len(owners) < 2:
+        return owners
+    short = min(owners, key=len)
+    glued = [o for o in owners if o != short and o.endswith(" " + short) and o[:1].isupper()]
+    if len(glued) != len(owners) - 1:
+        return owners
+    for o in glued:
+        reg.drop(o)
+    return [short]
+
+
+def _glued_word(reg: Registry, owners: list[str], text: str) -> list[str]:
+    """Owners of one surname that are another owner's surname with a word spaCy glued before
+    it, dropped (their one mention is the surname alone): a sentence's first word that is a
+    common word and no given name ("Among Ghani’s first ...", "Oceanographer Pattiaratchi
+    said"), or the last word of the line before ("the Guardian\n\nWiig")."""
+    if len(owners) < 2:
+        return []
+    glued = []
+    for o in owners:
+        first, rest = o.split(" ", 1) if " " in o else (o, "")
+        at = reg.cands[o].first
+        printed = re.search(r"\s+".join(map(re.escape, o.split())), text[at : at + len(o) + 12])
+        across = printed is not None and "\n" in printed.group()
+        at += printed.start() if printed else 0  # past "the"
+        # Every print of it starts a sentence (a page may print a paragraph twice).
+        if rest and any(names.surname(p) == rest for p in owners if p != o) and (
+            across or _sentence_start(text, at) and _common_word(first, text)
+            and all(_sentence_start(text, st) for st, _ in occurrences(o, text))
+        ):  # fmt: skip
+            glued.append(o)
+    if len(glued) == len(owners):
+        return []
+    for o in glued:
+        reg.drop(o)
+    return glued
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" ")
+    return not before or before[-1] in '.!?\n"“”'
+
+
+def _common_word(word: str, text: str) -> bool:
+    """The text also prints `word` in lower case, or it is a stop word; and it is no given name
+    ("Will")."""
+    low = word.lower()
+    return (low in STOP_WORDS or printed_lower(low, text)) and not variants.is_given_name(low)
+
+
+def _person_by_surname(reg: Registry, name: str) -> bool:
+    """'Marcus Hale' (spaCy: ORG) is a person when 'Hale' alone is one by a strong cue ('Hale,
+    23,'): a two- or three-word name, no organisation or club word in it."""
+    words = name.split()
+    last = reg.by_form.get(words[-1])
+    if reg.cands[name].learned_type not in (None, "PERSON"):
+        return False  # the typer read it as something else ("Hosting Cook": MISC)
+    return len(words) <= 3 and last is not None and last != name \
+        and reg.cands[last].types["PERSON"] >= STRONG and reg.type_of(last) == "PERSON" \
+        and not names.is_org_name(name) and not is_club(name)  # fmt: skip
