@@ -43,6 +43,7 @@ from newsflow_enrich.stages import (
 from newsflow_enrich.stages.alone import printed_lower, used_alone
 from newsflow_enrich.stages.clubs import club_short_forms
 from newsflow_enrich.stages.doc_text import text_of
+from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import STRONG, Registry, curated
 from newsflow_enrich.stages.states import STATE_NAMES
 from newsflow_enrich.stages.surnames import merge_surnames
@@ -67,6 +68,16 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
         feature = names.FEATURE.sub("", name) if type_ == "LOC" else name
         if feature != name and feature in reg.by_form:
             shorts.append(feature)  # "Baltic" for "Baltic Sea", when spaCy tagged it
+        head = _FEATURE_OF.fullmatch(name) if type_ == "LOC" else None
+        if (
+            head
+            and re.search(rf"\b[Tt]he {head.group(1)}\b(?! of\b)", text)
+            and not any(n != name and n.startswith(head.group(1) + " ") for n in reg.cands)
+        ):
+            shorts.append(head.group(1))  # "the Gulf" for "the Gulf of Mexico"
+        county = re.fullmatch(r"(.+) County", name) if type_ == "LOC" else None
+        if county and places().get(county.group(1)) not in ("city_100k", "city_1m"):
+            shorts.append(county.group(1))  # "Westchester" for "Westchester County"
         polity = _POLITY.fullmatch(name) if type_ == "LOC" else None
         if polity:
             shorts.insert(0, polity.group(1))  # "Cambodia" for "Kingdom of Cambodia"
@@ -127,6 +138,10 @@ def _shared_short_forms(reg: Registry, sport: bool) -> set[str]:
         for short in set(names.short_forms(name, type_) + clubs):
             seen[short] = seen.get(short, 0) + 1
     return {short for short, k in seen.items() if k > 1}
+
+
+# A natural feature named "<Head> of X" ("Gulf of Mexico", "Bay of Bengal").
+_FEATURE_OF = re.compile(r"(Gulf|Bay|Sea|Strait|Lake|Isle) of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 
 
 # A country or state by its polity: "Kingdom of Cambodia", "State of New Jersey".

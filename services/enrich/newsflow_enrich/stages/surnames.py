@@ -24,7 +24,7 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
     With `kin` (after the typer), a relative named only as one ("Fischer’s mother, Adrianne
     Fischer") does not share it."""
     people = [n for n in reg.cands if len(n.split()) >= 2 and (reg.type_of(n) == "PERSON"
-              or _person_by_surname(reg, n)) and not n.startswith("Lady ")]  # fmt: skip
+              or _person_by_surname(reg, n)) and not n.startswith(("Lady ", "Greater "))]  # fmt: skip
     by_surname: dict[str, list[str]] = {}
     for p in people:
         by_surname.setdefault(names.surname(p), []).append(p)
