@@ -1,5 +1,6 @@
 """Merges of people found on real pages (stages/resolve.py): nicknames, peers and titles,
-generations, relatives and families. Made-up names, so no curated table can answer."""
+generations, relatives and families, a surname inside a thing named after the person. Made-up
+names, so no curated table can answer."""
 
 import spacy
 from newsflow_enrich.stages import resolve
@@ -184,3 +185,26 @@ def test_a_relative_named_after_the_surname_s_possessive_does_not_share_it() -> 
     resolve.after_typer(reg, text)
     assert reg.by_form["Orrell"] == "Tamsin Orrell"
     assert reg.by_form["Ada Orrell"] == "Ada Orrell"
+
+
+def test_a_surname_only_inside_a_thing_named_after_the_person_is_not_used_alone() -> None:
+    # "Pellman’s Law", "the Vantori network": the law or group, not the person by surname.
+    text = (
+        "The engineer Greta Pellman coined Pellman’s Law in 1990. Anas Vantori, the brother of "
+        "Sirajuddin Vantori, helps lead the Vantori network, officials said."
+    )
+    reg = Registry()
+    reg.add("Greta Pellman", "PERSON", text.index("Greta"))
+    reg.add("Anas Vantori", "PERSON", text.index("Anas"))
+    reg.add("Sirajuddin Vantori", "PERSON", text.index("Sirajuddin"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Pellman" not in reg.by_form
+    assert "Vantori" not in reg.by_form
+
+
+def test_a_surname_used_alone_beside_a_thing_named_after_the_person_is_the_person() -> None:
+    text = "Greta Pellman coined Pellman’s Law in 1990. Pellman said it still holds."
+    reg = Registry()
+    reg.add("Greta Pellman", "PERSON", 0)
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Pellman"] == "Greta Pellman"

@@ -25,7 +25,8 @@ _FIRST_PERSON = re.compile(r"I(?:['’](?:m|d|ll|ve))?")
 
 def used_alone(form: str, text: str) -> bool:
     """The form occurs as a word, not only inside a longer capitalised name; a compound with a
-    lower-case word counts ("a Jobs-like persona"); "the Peterson family" names a family."""
+    lower-case word counts ("a Jobs-like persona"); "the Peterson family" names a family, "the
+    Haqqani network" a group and "Moore’s Law" a law."""
     uses = chain(occurrences(form, text, "-", "-", _capital_word_next),
                  occurrences(form, text, "-", "", _lower_compound))  # fmt: skip
     for start, end in uses:
@@ -40,7 +41,11 @@ def used_alone(form: str, text: str) -> bool:
     return False
 
 
-_FAMILY = re.compile(r"s?\s(?:family|families|household|clan|brothers|sisters|siblings|twins)\b")
+_FAMILY = re.compile(r"s?\s(?:family|families|household|clan|brothers|sisters|siblings|twins"
+                     r"|network)\b"  # "the Haqqani network": the group a family leads
+                     # "Moore’s Law", "Down’s syndrome": a thing named after the person
+                     r"|['’]s (?:[Ll]aw|[Ss]yndrome|[Dd]isease|[Tt]heorem|[Pp]rinciple|[Pp]aradox"
+                     r"|[Rr]azor|[Cc]onstant)\b")  # fmt: skip
 
 
 def _lower_compound(text: str, end: int) -> bool:
