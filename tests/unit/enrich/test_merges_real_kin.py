@@ -208,3 +208,26 @@ def test_a_surname_used_alone_beside_a_thing_named_after_the_person_is_the_perso
     reg.add("Greta Pellman", "PERSON", 0)
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Pellman"] == "Greta Pellman"
+
+
+def test_a_given_name_before_and_a_relative_sharing_the_surname_is_no_alias() -> None:
+    text = (
+        "Edda Kettleby, 41, and her father, Ron Kettleby, 70, were sentenced on Friday. Ron and "
+        "Edda Kettleby had denied the charge."
+    )
+    reg = Registry()
+    reg.add("Edda Kettleby", "PERSON", 0)
+    reg.add("Ron Kettleby", "PERSON", text.index("Ron Kettleby"))
+    reg.add("Ron", "PERSON", text.index("Ron and"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert "Ron" not in reg.by_form
+    assert reg.by_form["Ron Kettleby"] == "Ron Kettleby"
+
+
+def test_a_given_name_used_alone_is_still_the_person() -> None:
+    text = "Ron Kettleby, 70, was sentenced on Friday. Ron and his lawyer left the court."
+    reg = Registry()
+    reg.add("Ron Kettleby", "PERSON", 0)
+    reg.add("Ron", "PERSON", text.index("Ron and"))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Ron"] == "Ron Kettleby"

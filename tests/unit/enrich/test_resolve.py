@@ -225,7 +225,7 @@ def test_occurrences_are_the_regex_matches() -> None:
     import random
     import re
 
-    from newsflow_enrich.stages.alone import _capital_word_next
+    from newsflow_enrich.stages.alone import capital_word_next
     from newsflow_enrich.stages.registry import occurrences
 
     rng = random.Random(7)
@@ -241,7 +241,7 @@ def test_occurrences_are_the_regex_matches() -> None:
             assert list(occurrences(form, text, before, after)) == want, (form, text)
         upper_next = [m.span() for m in re.finditer(r"(?<![\w-])" + re.escape(form)
                                                     + r"(?![\w-])(?! [A-Z])", text)]  # fmt: skip
-        assert list(occurrences(form, text, "-", "-", _capital_word_next)) == upper_next, \
+        assert list(occurrences(form, text, "-", "-", capital_word_next)) == upper_next, \
             (form, text)  # fmt: skip
 
 

@@ -27,7 +27,7 @@ def used_alone(form: str, text: str) -> bool:
     """The form occurs as a word, not only inside a longer capitalised name; a compound with a
     lower-case word counts ("a Jobs-like persona"); "the Peterson family" names a family, "the
     Haqqani network" a group and "Moore’s Law" a law."""
-    uses = chain(occurrences(form, text, "-", "-", _capital_word_next),
+    uses = chain(occurrences(form, text, "-", "-", capital_word_next),
                  occurrences(form, text, "-", "", _lower_compound))  # fmt: skip
     for start, end in uses:
         if _FAMILY.match(text, end):
@@ -54,6 +54,6 @@ def _lower_compound(text: str, end: int) -> bool:
     return not (text[end : end + 1] == "-" and text[end + 1 : end + 2].islower())
 
 
-def _capital_word_next(text: str, end: int) -> bool:
+def capital_word_next(text: str, end: int) -> bool:
     """(?= [A-Z]) at `end`: a capitalised word follows ('Police' in 'Police Scotland')."""
     return text[end : end + 1] == " " and "A" <= text[end + 1 : end + 2] <= "Z"

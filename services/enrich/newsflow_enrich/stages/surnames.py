@@ -12,7 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsflow_enrich.stages import names, titles, variants
-from newsflow_enrich.stages.alone import printed_lower, used_alone
+from newsflow_enrich.stages.alone import capital_word_next, printed_lower, used_alone
 from newsflow_enrich.stages.clubs import is_club
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
@@ -46,6 +46,9 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
         first = reg.by_lower.get(p.split()[0].lower())
         if first in reg.cands and len(first.split()) == 1 and len(p.split()) <= 3 \
                 and first not in by_surname and not _place(reg, first):  # fmt: skip
+            if _paired(first, names.surname(p), text):
+                reg.drop(first)  # "Tom and Molly Martens": the pair's names, not Tom alone
+                continue
             by_surname.setdefault(first, []).append(p)
     for surname, owners in by_surname.items():
         owners = _unglued(reg, [o for o in owners if o in reg.cands])
@@ -69,6 +72,15 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
                                 r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
             if not (peer.group().startswith("Lady") and titles.wife(surname, text)):
                 reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
+
+
+def _paired(given: str, surname: str, text: str) -> bool:
+    """Every use of `given` without a capitalised word after it names one of a pair who share
+    the surname ("Tom and Molly Martens", "George and Alexander Soros"): the gold reads the
+    given name there as part of the full name, not as the person by the given name alone."""
+    pair = re.compile(rf" (?:and|&) [A-Z][\w'’-]+ {re.escape(surname)}(?![\w-])")
+    ends = [end for _, end in occurrences(given, text, "-", "-", capital_word_next)]
+    return bool(ends) and all(pair.match(text, end) for end in ends)
 
 
 def _place(reg: Registry, word: str) -> bool:
