@@ -247,3 +247,22 @@ def test_a_surname_in_a_compound_with_a_lower_case_word_is_used_alone() -> None:
     reg.add("Mia Orvell-Kane", "PERSON", text.index("Mia"))
     resolve.run(spacy.blank("en")(text), reg)
     assert "Orvell" not in reg.by_form
+
+
+def test_a_given_name_spacy_did_not_tag_alone_is_the_one_person_it_starts() -> None:
+    text = (
+        "The actor proposed to Zephyrine Moullard last week. A source said that Zephyrine is "
+        "not yet wearing a ring."
+    )
+    reg = Registry()
+    reg.add("Zephyrine Moullard", "PERSON", text.index("Zephyrine"))
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Zephyrine"] == "Zephyrine Moullard"
+
+
+def test_a_given_name_printed_in_lower_case_too_is_not_read_as_the_person() -> None:
+    text = "Grace Moullard spoke first. Officials said Grace would follow, with grace, later."
+    reg = Registry()
+    reg.add("Grace Moullard", "PERSON", 0)
+    resolve.after_typer(reg, text)
+    assert "Grace" not in reg.by_form

@@ -46,7 +46,7 @@ from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import STRONG, Registry, curated
 from newsflow_enrich.stages.states import STATE_NAMES
-from newsflow_enrich.stages.surnames import merge_surnames
+from newsflow_enrich.stages.surnames import merge_surnames, untagged_given_names
 
 
 def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
@@ -205,6 +205,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     before = len(reg.cands)
     variants.misspelt_given_names(reg)  # "Rushiyah Narker" (spaCy: ORG), now a person
     merge_surnames(reg, text, kin=True)  # not in run(): a change after the typer's inputs
+    untagged_given_names(reg, text)  # "Charlize" for "Charlize Theron", spaCy: nothing
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)

@@ -1,8 +1,9 @@
 """A surname alone is the person named in full with it, unless two people of the article share
 it: the owners found, glued words before a surname dropped ("Among Ghani’s"), the one named in
 full last before the surname is used, a relative named after the surname's possessive; a given
-name spaCy tagged alone is the only full name it starts ("Mina" -> "Mina Starsiak Hawk"); a
-peer keeps the titled form ("Lord Baker"). (Part of resolve.py's merges.)
+name spaCy tagged alone is the only full name it starts ("Mina" -> "Mina Starsiak Hawk"), and
+after the typer one it did not tag, where the word names nothing else; a peer keeps the titled
+form ("Lord Baker"). (Part of resolve.py's merges.)
 """
 
 from __future__ import annotations
@@ -187,3 +188,23 @@ def _person_by_surname(reg: Registry, name: str) -> bool:
     return len(words) <= 3 and last is not None and last != name \
         and reg.cands[last].types["PERSON"] >= STRONG and reg.type_of(last) == "PERSON" \
         and not names.is_org_name(name) and not is_club(name)  # fmt: skip
+
+
+def untagged_given_names(reg: Registry, text: str) -> None:
+    """'Charlize isn't yet wearing a ring' after 'Charlize Theron': a given name spaCy did not
+    tag alone is the one person of the article whose full name starts with it, where the word
+    names nothing else (no other name starts with it, the text never prints it in lower case,
+    no stop word, no place) and is used alone away from a sentence's start. After the typer."""
+    firsts: dict[str, list[str]] = {}
+    for name in reg.cands:
+        firsts.setdefault(name.split()[0], []).append(name)
+    for given, named in firsts.items():
+        people = [n for n in named if reg.type_of(n) == "PERSON" and 2 <= len(n.split()) <= 3]
+        if len(people) != 1 or len(named) != 1 or given in reg.by_form or len(given) < 3 \
+                or not given.istitle() or given.lower() in STOP_WORDS \
+                or printed_lower(given, text) or places().get(given) is not None:  # fmt: skip
+            continue
+        starts = [st for st, _ in occurrences(given, text, "-", "-", capital_word_next)]
+        if starts and not all(_sentence_start(text, st) for st in starts) \
+                and used_alone(given, text):  # fmt: skip
+            reg.merge(into=people[0], form=given)
