@@ -231,3 +231,16 @@ def test_a_given_name_used_alone_is_still_the_person() -> None:
     reg.add("Ron", "PERSON", text.index("Ron and"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Ron"] == "Ron Kettleby"
+
+
+def test_a_surname_two_people_share_goes_to_the_one_named_with_its_title() -> None:
+    text = (
+        "The widow of slain County Deputy Corin Walby thanked the town. Ada Walby said she "
+        "misses him. Deputy Walby and his partner were answering a call when a man shot Walby."
+    )
+    reg = Registry()
+    reg.add("Corin Walby", "PERSON", text.index("Corin"))
+    reg.add("Ada Walby", "PERSON", text.index("Ada"))
+    reg.add("Walby", "PERSON", text.rindex("Walby"))
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Walby"] == "Corin Walby"

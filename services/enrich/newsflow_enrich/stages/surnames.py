@@ -59,6 +59,7 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
             continue  # "Allan Bryant Snr" and "Allan Bryant Jnr": "Bryant" is either
         if len(owners) > 1 and kin:
             owners = [o for o in owners if not _kin_only(reg, o, text)] or owners
+            owners = _same_title(reg, owners, surname, text) or owners
         if len(owners) > 1:
             owners = _last_named(reg, owners, surname, text)
         if len(owners) != 1 or not (glued or used_alone(surname, text)):
@@ -82,6 +83,28 @@ def _paired(given: str, surname: str, text: str) -> bool:
     pair = re.compile(rf" (?:and|&) [A-Z][\w'’-]+ {re.escape(surname)}(?![\w-])")
     ends = [end for _, end in occurrences(given, text, "-", "-", capital_word_next)]
     return bool(ends) and all(pair.match(text, end) for end in ends)
+
+
+def _same_title(reg: Registry, owners: list[str], surname: str, text: str) -> list[str]:
+    """Of two or more people with one surname, the one named in full after the title that the
+    surname alone has ("Police Officer Blake Snyder ... his widow, Elizabeth Snyder ... Officer
+    Snyder and his partner"), where the surname alone has only that one title; else none."""
+    before = re.compile(r"([A-Z][a-z]+\.?) $")
+    titles_alone = {m.group(1) for st, _ in occurrences(surname, text)
+                    if (m := before.search(text, max(0, st - 20), st))
+                    and m.group(1).rstrip(".").lower() in _OFFICES}  # fmt: skip
+    if len(titles_alone) != 1:
+        return []
+    [title] = titles_alone
+    return [o for o in owners
+            if any(text[max(0, st - len(title) - 1) : st] == title + " "
+                   for f in reg.cands[o].forms if len(f.split()) >= 2
+                   for st, _ in occurrences(f, text))]  # fmt: skip
+
+
+# Offices a surname alone may carry ("Officer Snyder") besides the honorifics.
+_OFFICES = titles.HONORIFICS | {"officer", "deputy", "trooper", "constable", "agent", "corporal",
+                                "private", "sergeant", "firefighter", "nurse", "pastor"}  # fmt: skip
 
 
 def _place(reg: Registry, word: str) -> bool:
