@@ -39,3 +39,12 @@ def test_a_person_named_like_a_street_stays_a_person() -> None:
     reg.add("Marta Lane", "PERSON", 0)
     entities._streets("Marta Lane said the vote would pass.", reg, [])
     assert reg.type_of("Marta Lane") == "PERSON"
+
+
+def test_the_name_after_a_kind_of_place_and_of_is_a_place() -> None:
+    reg = Registry()
+    text = ("He fled the Veltish city of Orvane North, then the Dramsk district of Pellow, for a "
+            "suburb of Kessing; the capital of Tarrow’s Lune region stayed calm.")  # fmt: skip
+    entities._places_of(text, reg)
+    assert set(reg.cands) == {"Orvane North", "Pellow", "Kessing"}, reg.cands
+    assert {reg.type_of(n) for n in reg.cands} == {"LOC"}

@@ -99,6 +99,7 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
         _clubs(doc, reg)
     _stat_lines(text, reg, credited)
     _streets(text, reg, credited)
+    _places_of(text, reg)
     _police(text, reg)
     _agencies(text[:body_len], agencies, reg)
     _curated(text, reg, credited)
@@ -241,6 +242,20 @@ def _streets(text: str, reg: Registry, credited: list[tuple[int, int]]) -> None:
 
 _NOT_IN_STREET = {"the", "a", "an", "on", "in", "at", "of", "off", "and", "or", "from", "to", "by",
                   "via", "near", "along", "this", "that", "but", "as", "when", "while", "after"}  # fmt: skip
+
+
+# "the Sudanese city of Khartoum North", "Bhakkar district of Punjab", "the district of Wedding":
+# the name after a kind of place and "of" is a place (spaCy: often nothing, or a person).
+_PLACE_OF = re.compile(r"\b(?:district|province|state|region|county|city|town|village|island"
+                       r"|municipality|suburb|neighbou?rhood|borough|prefecture|governorate)s? of "
+                       r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)")  # fmt: skip
+
+
+def _places_of(text: str, reg: Registry) -> None:
+    for m in _PLACE_OF.finditer(text):
+        form = clean_form(m.group(1))
+        if len(form) >= 2 and "’s" not in form and "'s" not in form:  # "Ukraine’s Donbas"
+            reg.add(form, "LOC", m.start(1), weight=_STRONG)
 
 
 def _police(text: str, reg: Registry) -> None:
