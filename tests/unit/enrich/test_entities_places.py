@@ -48,3 +48,11 @@ def test_the_name_after_a_kind_of_place_and_of_is_a_place() -> None:
     entities._places_of(text, reg)
     assert set(reg.cands) == {"Orvane North", "Pellow", "Kessing"}, reg.cands
     assert {reg.type_of(n) for n in reg.cands} == {"LOC"}
+
+
+def test_a_members_seat_is_a_place() -> None:
+    reg = Registry()
+    text = ("Ana Brell, the MP for Kessing Vale, and the councillor for Orme spoke; so did a "
+            "candidate for Senate.")  # fmt: skip
+    entities._places_of(text, reg)
+    assert set(reg.cands) == {"Kessing Vale", "Orme"}, reg.cands

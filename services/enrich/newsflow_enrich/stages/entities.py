@@ -244,10 +244,12 @@ _NOT_IN_STREET = {"the", "a", "an", "on", "in", "at", "of", "off", "and", "or", 
                   "via", "near", "along", "this", "that", "but", "as", "when", "while", "after"}  # fmt: skip
 
 
-# "the Sudanese city of Khartoum North", "Bhakkar district of Punjab", "the district of Wedding":
-# the name after a kind of place and "of" is a place (spaCy: often nothing, or a person).
-_PLACE_OF = re.compile(r"\b(?:district|province|state|region|county|city|town|village|island"
+# "the Sudanese city of Khartoum North", "Bhakkar district of Punjab", "the district of Wedding",
+# "the MP for Newcastle Central": the name after a kind of place and "of", or after a member's
+# seat and "for", is a place (spaCy: often nothing, a person or an organisation).
+_PLACE_OF = re.compile(r"\b(?:(?:district|province|state|region|county|city|town|village|island"
                        r"|municipality|suburb|neighbou?rhood|borough|prefecture|governorate)s? of "
+                       r"|(?:MP|MSP|MLA|MEP|TD|[Cc]ouncillors?) for )"  # a constituency, a ward
                        r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)")  # fmt: skip
 
 
