@@ -72,3 +72,14 @@ def test_a_quote_code_after_a_name_is_not_the_object(enricher: Enricher) -> None
 def test_a_count_a_level_verb_reaches_is_its_subject_s(enricher: Enricher) -> None:
     figs = rules(enricher, "Weekly jobless claims have topped 3 million for the first time.")
     assert figs == [("3 million", "Weekly jobless claims")]
+
+
+@pytest.mark.parametrize(("sentence", "head"), [
+    ("Forecasters warned of a three-day-long heatwave across the south.", "heatwave"),
+    ("The club's 40,000-strong membership voted on the plan.", "membership"),
+])  # fmt: skip
+def test_a_hyphenated_adjective_s_noun_is_the_object(
+    enricher: Enricher, sentence: str, head: str
+) -> None:
+    [(_, obj)] = rules(enricher, sentence)
+    assert obj is not None and obj.split()[-1] == head

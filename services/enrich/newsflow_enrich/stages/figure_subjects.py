@@ -88,3 +88,15 @@ def untickered(noun: Token) -> Token:
             and before.pos_ in ("NOUN", "PROPN"):  # fmt: skip
         return before
     return noun
+
+
+def hyphen_adjective_noun(h: Token) -> Token | None:
+    """'a four-day-long barrage', 'an 18,000-strong student body', 'its 500-metre-wide dish':
+    the noun the amount's hyphenated adjective describes is what it measures or counts."""
+    adj = h.head
+    doc = h.doc
+    if h.dep_ not in ("npadvmod", "advmod") or adj.pos_ != "ADJ" or adj.dep_ != "amod" \
+            or adj.head.pos_ != "NOUN" or adj.head.i < adj.i \
+            or not (adj.i > 0 and doc[adj.i - 1].text == "-"):  # fmt: skip
+        return None
+    return adj.head

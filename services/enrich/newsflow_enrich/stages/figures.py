@@ -221,13 +221,15 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         h = ctx.head_of(doc, start, end)
         if ctx.time_frame(h):
             event = None
-        return (noun if keep else subjects.lasting_subject(h)), event
+        if not keep:
+            noun = subjects.lasting_subject(h) or subjects.hyphen_adjective_noun(h)
+        return noun, event
     if unit is not None:
         kind = "money" if unit in MONEY else "percent" if unit in ("%", "pp") else "measure"
         noun, event = ctx.amount_object(doc, start, end, kind)
         h = ctx.head_of(doc, start, end)
         if noun is None and kind != "percent":  # "The estimated value is $4.3 million"
-            noun = subjects.copula_subject(doc, h, end)
+            noun = subjects.copula_subject(doc, h, end) or subjects.hyphen_adjective_noun(h)
         if noun is None and kind == "percent":  # "The BSE Sensex gained 0.03 percent"
             noun = subjects.index_subject(h)
         return noun, event
@@ -248,6 +250,8 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         return noun, ctx.event_of(noun)
     if (subject := subjects.copula_subject(doc, h, num.end)) is not None:  # "the toll is 16,002"
         return subject, None
+    if (described := subjects.hyphen_adjective_noun(h)) is not None:  # "an 18,000-strong staff"
+        return described, ctx.event_of(described)
     verb = ctx.verb_of(h)
     if verb is not None and h.dep_ == "dobj" and verb.lemma_.lower() in _LEVELS:
         return ctx.changed_thing(verb, money=False, skip=h), verb  # "claims had topped 6 million"
