@@ -85,5 +85,10 @@ def test_the_group_a_part_is_picked_from_under_the_parts_verb_is_no_toll() -> No
     b = _report("Divers reached three of the nine sailors trapped below deck.",
                 [fig("three", "sailors", "reached", 3), fig("nine", "sailors", "trapped", 9)],
                 hour=11)  # fmt: skip
-    # a's two are a part of the five (not tracked), and the five did not all drown.
-    assert track_values(a, b) == {"trap|sailor|": [9], "reach|sailor|": [3]}
+    c = _report("Before the storm, 12 of the 40 lorries aboard carried grain.",
+                [fig("12", "lorries", "carried", 12), fig("40", "lorries", "carried", 40)],
+                hour=12)  # fmt: skip
+    # a's two are a part of the five (not tracked), and the five did not all drown; c's 12 are
+    # a part, and its 40 still lorries carried (a verb outside the fates).
+    assert track_values(a, b, c) == {"trap|sailor|": [9], "reach|sailor|": [3],
+                                     "carri|lorri|": [40]}  # fmt: skip

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from newsflow_contracts.events import ArticleEnriched
 
+from newsflow_stories.engine import counts
 from newsflow_stories.engine.kinds import Identity
 
 # "Another four people died in hospitals", "Four other people died": a step added to a count
@@ -63,15 +64,19 @@ _OF_THE = re.compile(r"^\s+of\s+(?:the|those|these|its|their|our|all)\s+$", re.I
 
 def without_wholes(article: ArticleEnriched,
                    idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
-    """The group a part is picked from, told with the part's verb ("originally reported that
-    two of the three victims died": enrich gives both "died"), is no count of that fate: the
-    three did not all die. With a verb of its own ("three of the seven bullets fired", "four
-    of the seven miners trapped") it stays a count."""
+    """The group a part is picked from, told with the part's verb of a fate ("originally
+    reported that two of the three victims died": enrich gives both "died"), is no count of
+    that fate: the three did not all die. With a verb of its own ("three of the seven bullets
+    fired", "four of the seven miners trapped") it stays a count, and so with a verb outside
+    the fates ("85 percent of the 2.1 million federal employees work outside ...": still a
+    count of the employees)."""
     figs, out = article.figures, list(idents)
     for i in range(1, len(figs)):
         between = article.body[figs[i - 1].span[1] : figs[i].span[0]]
+        ident = idents[i]
         if (
-            idents[i] is not None
+            ident is not None
+            and ident.event in counts.CLASSES
             and _OF_THE.match(between)
             and figs[i].event
             and figs[i].event == figs[i - 1].event
