@@ -54,3 +54,9 @@ def test_a_first_paragraph_opening_with_its_dateline_is_the_lead() -> None:
     tree = HTMLParser(f"<html><body><article><div class='intro'><p>{LEAD}</p></div><div>"
                       f"<p>{first}</p><p>{LAST}</p></div></article></body></html>")  # fmt: skip
     assert leads.lead(tree, [first, LAST], chrome.is_storyish) == [first, LAST]
+
+
+def test_a_dateline_printed_in_an_element_of_its_own_before_the_lead_opens_the_story() -> None:
+    tree = HTMLParser(f"<html><body><article><div><span class='dateline'>VARNHOLD, Ostra —"
+                      f"</span><p>{NEXT}</p><p>{LAST}</p></div></article></body></html>")  # fmt: skip
+    assert _lines(tree) == ["VARNHOLD, Ostra —", NEXT, LAST]

@@ -23,6 +23,7 @@ _LEAD_WORDS = 20
 _FIRST_LINES = 3
 # A paragraph opening with its dateline ("NEW YORK--", "BEIRUT, March 7 (Reuters) -")
 _DATELINED = re.compile(r"^[A-Z][A-Z.'/ -]{2,40}(,[^—–]{1,40}?)?\s*(\(|—|–|-{1,2}|:)")
+_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z.'/ -]{2,40}(,\s*[A-Z][\w. ]{1,20})?\s*(—|–|-{1,2}|:)$")
 _DROP_CAP = re.compile(r"^[A-Z“\"]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Not a lead: headings, captions, page furniture; a box holding one of them is none either.
@@ -50,6 +51,8 @@ def lead(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) ->
             text = _squash(printed.text(before))
             if node is first and _DROP_CAP.match(text) and lines[at][:1].islower():
                 return [*lines[:at], text + lines[at], *lines[at + 1 :]]
+            if _DATELINE_ALONE.match(text) and text not in lines:
+                return [*lines[:at], text, *lines[at:]]  # "AUBURN, Wash. —" in a span of its own
             paragraphs = _paragraphs(before) or [text]
             if _reads_as_lead(before, paragraphs, lines, storyish) \
                     and not _dek(tree, paragraphs):  # fmt: skip
