@@ -400,3 +400,14 @@ def test_a_section_label_or_a_button_printed_in_the_headline_s_h1_is_not_the_tit
     # a headline broken over two lines stays whole
     html = page(head, "").replace("bridge plan", "bridge\n  plan")
     assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+
+
+def test_of_two_h1s_the_site_s_name_is_not_the_title_nor_a_lone_h1_sharing_no_word() -> None:
+    head = "<title>Varnhold votes on the bridge plan again - Varnhold Courier</title>"
+    html = page(head, "").replace("<header>", "<header><h1>Varnhold Courier</h1>")
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+    social = '<meta property="og:title" content="Varnhold votes on the bridge plan again">'
+    html = page(head + social, "").replace(
+        "<h1>Varnhold votes on the bridge plan again</h1>", "<h1>Log In</h1>"
+    )
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"

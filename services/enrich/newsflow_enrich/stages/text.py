@@ -355,8 +355,16 @@ def _headline(tree: HTMLParser) -> str | None:
         site_words = set(_WORDS.findall(site.lower()))
         if set(_WORDS.findall(h1s[0].lower())) <= site_words:
             return None
-    best = max(h1s, key=share) if h1s else None
-    if best is None or "\n" not in best:
+
+    def shared(h: str) -> int:
+        return sum(w in known for w in _WORDS.findall(h.lower()))
+
+    # (the site's name in an h1 of its own shares all its words with "<headline> - CityLab" too:
+    # the h1 sharing the most words wins among those sharing half of theirs)
+    best = max(h1s, key=lambda h: (share(h) >= 0.5, shared(h), share(h))) if h1s else None
+    if best is None or known and not shared(best):
+        return None  # "Log In", "Comments Form": no h1 is the headline
+    if "\n" not in best:
         return best
     lines = [ln.strip() for ln in best.split("\n") if ln.strip()]
     return " ".join(ln for ln in lines if share(ln) > 0) if any(share(ln) for ln in lines) \
