@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
-import spacy
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived, Pipeline
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from newsflow_enrich.config import DEFAULT_MODEL, DEFAULT_NER, DEFAULT_NER_VOTE
 from newsflow_enrich.errors import EnrichFailed, ExtractionSkipped, NewsflowError
@@ -37,6 +37,14 @@ class Prepared:
     raw: ArticleReceived
     cleaned: text.Cleaned
     meta: metadata.Metadata
+
+
+@dataclass
+class Parsed:
+    prepared: Prepared
+    doc: Doc
+    entities: entities.Begun
+    votes: list[Span] | None = None  # the second model's, read on entities.open.tokens
 
 
 class Enricher:
@@ -68,9 +76,11 @@ class Enricher:
             name += "+" + add_vote(self.nlp, ner_vote, base=base, model=model)
         # A second NER reads only the windows the typer asks for (models.NerVote.near); the
         # pipeline itself still votes on every window (as bench/train_entities reads it).
-        self.near, self._cfg = None, {}
+        # The reads of a batch's articles go to it at once (near_many); `near` reads one's.
+        self.near, self.near_many, self._cfg = None, None, {}
         if self.nlp.has_pipe("newsflow_ner_vote"):
-            self.near = self.nlp.get_pipe("newsflow_ner_vote").near
+            vote = self.nlp.get_pipe("newsflow_ner_vote")
+            self.near, self.near_many = vote.near, vote.near_many
             self._cfg = {"newsflow_ner_vote": {"lazy": True}}
         self.reranker = figure_rerank.Reranker.load(figure_model) if figure_model else None
         if self.reranker is not None:
@@ -114,16 +124,45 @@ class Enricher:
             doc_text.remember(doc, t)
             for doc, t in zip(self.nlp.pipe(texts, component_cfg=self._cfg), texts, strict=True)
         )
-        return [p if isinstance(p, NewsflowError) else self._event_or_error(p, next(docs))
-                for p in prepared]  # fmt: skip
+        parsed = [p if isinstance(p, NewsflowError) else self._begin(p, next(docs))
+                  for p in prepared]  # fmt: skip
+        self._read_votes([x for x in parsed if isinstance(x, Parsed)])
+        return [x if isinstance(x, NewsflowError) else self._finish_or_error(x) for x in parsed]
 
-    def _event_or_error(
-        self, p: Prepared, doc: spacy.tokens.Doc
-    ) -> ArticleEnriched | NewsflowError:
+    def _begin(self, p: Prepared, doc: Doc) -> Parsed | NewsflowError:
+        """The article's entities up to the second model's lazy votes (entities.begin)."""
         try:
-            return self._event(p, doc)
+            return Parsed(p, doc, entities.begin(doc, len(p.cleaned.body), p.meta.dateline,
+                                                 p.meta.agencies, self.typer,
+                                                 lazy=self.near is not None))  # fmt: skip
         except Exception as exc:
             log.exception("enrichment failed", extra={"article_id": p.raw.id})
+            return EnrichFailed(f"enrichment failed: {exc!r}"[:500])
+
+    def _read_votes(self, parsed: list[Parsed]) -> None:
+        """The lazy votes of all the batch's articles, read at once; if that fails, each
+        article reads its own in `_event` (so a failure is that article's)."""
+        asks = [(x, x.entities.open.tokens) for x in parsed if x.entities.open is not None]
+        if not asks or self.near_many is None:
+            return
+        try:
+            read = self.near_many([(x.doc, tokens) for x, tokens in asks])
+        except Exception:
+            log.exception("reading the second model's votes of a batch failed")
+            return
+        for (x, _), votes in zip(asks, read, strict=True):
+            x.votes = votes
+
+    def _event_or_error(self, p: Prepared, doc: Doc) -> ArticleEnriched | NewsflowError:
+        """One article's event from its parse (bench/parsed reads parses kept on disk)."""
+        x = self._begin(p, doc)
+        return x if isinstance(x, NewsflowError) else self._finish_or_error(x)
+
+    def _finish_or_error(self, x: Parsed) -> ArticleEnriched | NewsflowError:
+        try:
+            return self._event(x)
+        except Exception as exc:
+            log.exception("enrichment failed", extra={"article_id": x.prepared.raw.id})
             return EnrichFailed(f"enrichment failed: {exc!r}"[:500])
 
     def enrich(self, raw: ArticleReceived) -> ArticleEnriched:
@@ -132,14 +171,16 @@ class Enricher:
             raise result
         return result
 
-    def _event(self, p: Prepared, doc: spacy.tokens.Doc) -> ArticleEnriched:
+    def _event(self, x: Parsed) -> ArticleEnriched:
+        p, doc, begun = x.prepared, x.doc, x.entities
+        if begun.open is not None and x.votes is None and self.near is not None:
+            x.votes = self.near(doc, begun.open.tokens)
         m, raw = p.meta, p.raw
         return ArticleEnriched(
             id=raw.id, url=raw.url, source=raw.source, title=m.title, byline=m.byline,
             agencies=m.agencies, published_at=m.published_at, dateline=m.dateline,
             language=m.language, body=p.cleaned.body, captions=p.cleaned.captions,
-            entities=entities.extract(doc, len(p.cleaned.body), dateline=m.dateline,
-                                      agencies=m.agencies, typer=self.typer, near=self.near),
+            entities=entities.end(begun, x.votes or ()),
             figures=figures.extract(doc, len(p.cleaned.body), self.reranker, self.keeper),
             pipeline=self.pipeline,
         )  # fmt: skip

@@ -59,10 +59,15 @@ def test_the_lazy_vote_reads_only_the_windows_it_is_asked_for(enricher: Enricher
 
 def test_the_typer_answers_the_same_with_the_lazy_vote(enricher: Enricher) -> None:
     eager, lazy = Enricher(), Enricher()
-    eager.near, eager._cfg = None, {}
+    eager.near, eager.near_many, eager._cfg = None, None, {}
     asked: list[list[int]] = []
     vote = lazy.nlp.get_pipe("newsflow_ner_vote")
-    lazy.near = lambda doc, tokens: asked.append(list(tokens)) or vote.near(doc, tokens)
+
+    def near_many(asks: list[tuple[Doc, Iterable[int]]]) -> list[list[Span]]:
+        asked.extend(list(tokens) for _, tokens in asks)
+        return vote.near_many(asks)
+
+    lazy.near_many = near_many
     raw = ArticleReceived.new(text=(
         "OSLAND — Mirela Voss, who chairs Kestrel Holdings, met Anders Kvale in Tromsdal on "
         "Monday. Voss said Kestrel would open a plant near Brekke Fjord. Kvale, a former "
@@ -104,3 +109,33 @@ def test_the_lazy_vote_reads_only_the_words_around_the_asked_ones(enricher: Enri
         return [(s.start, s.end, s.label_) for s in spans if s.start <= asked < s.end]
 
     assert on_asked(eager.spans[VOTES]) and on_asked(read) == on_asked(eager.spans[VOTES])
+
+
+def test_a_batch_reads_its_articles_votes_at_once(enricher: Enricher) -> None:
+    raws = [ArticleReceived.new(text=t) for t in (
+        "Mirela Voss, who chairs Kestrel Holdings, met Anders Kvale in Tromsdal on Monday.",
+        "The weather was mild all week and nothing else happened in the valley.",
+        "Orla Fenwick of Greyloch said the Varn Basin project near Brekke had stalled.",
+    )]  # fmt: skip
+    one_by_one = [enricher.enrich(r).entities for r in raws]
+    vote = enricher.nlp.get_pipe("newsflow_ner_vote")
+    second, calls = vote.second, []
+
+    def pipe(docs: Iterable[Doc], **kwargs: Any) -> Iterator[Doc]:
+        calls.append(1)
+        return second.pipe(docs, **kwargs)
+
+    asked: list[int] = []
+
+    def near_many(asks: list[tuple[Doc, Iterable[int]]]) -> list[list[Span]]:
+        asked.append(len(asks))
+        return vote.near_many(asks)
+
+    vote.second = SimpleNamespace(pipe=pipe, vocab=second.vocab)  # type: ignore[assignment]
+    enricher.near_many = near_many
+    try:
+        batch = enricher.enrich_many(raws)
+    finally:
+        vote.second, enricher.near_many = second, vote.near_many
+    assert [e.entities for e in batch if not isinstance(e, Exception)] == one_by_one
+    assert asked == [2] and len(calls) == 1  # two articles asked, one read of the second NER

@@ -21,7 +21,7 @@ One whose meta.json says `"kind": "pipeline-ner"` (`md-ner`) has no weights: the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -173,31 +173,22 @@ class NerVote:
         second NER's tok2vec sees _CONTEXT tokens either side of a token, and its decision at
         a token reads that token's vector and the open entity's first token, so the reads'
         entities on the asked tokens are the whole read's (_AROUND leaves room for an entity
-        begun before them). The reads of a doc go to the second NER as one batch (a batch
-        steps its docs together: cheaper per word than one long Doc)."""
+        begun before them)."""
+        return self.near_many([(doc, tokens)])[0]
+
+    def near_many(self, asks: Sequence[tuple[Doc, Iterable[int]]]) -> list[list[Span]]:
+        """`near` of each (doc, tokens), the reads of all of them in one batch of the second
+        NER (a batch steps its docs together: cheaper per word than one long Doc, and each
+        call of a pipe costs ~2 ms more than its words)."""
         if self.second is None:
             raise RuntimeError("newsflow_ner_vote has no model: use models.add_vote")
-        runs: list[tuple[int, int]] = doc.user_data[WINDOWS]
-        whole = _joined(runs)
-        wanted = sorted(set(tokens))
-        parts: list[list[int]] = []  # [start, end) in `whole`, merged
-        k, at = 0, 0
-        for lo, hi in runs:
-            while k < len(wanted) and wanted[k] < lo:
-                k += 1
-            first, last = max(0, at - _CONTEXT), min(len(whole), at + hi - lo + _CONTEXT)
-            while k < len(wanted) and wanted[k] < hi:
-                w = at + wanted[k] - lo  # its place in `whole`
-                a, b = max(first, w - _CONTEXT - _AROUND), min(last, w + 1 + _CONTEXT + _AROUND)
-                if parts and a <= parts[-1][1]:
-                    parts[-1][1] = max(parts[-1][1], b)
-                else:
-                    parts.append([a, b])
-                k += 1
-            at += hi - lo + 1  # the run and the blank line after it
-        reads = [whole[a:b] for a, b in parts]
-        theirs = self.second.pipe(self._fresh(doc, idx) for idx in reads)
-        return [s for idx, t in zip(reads, theirs, strict=True) for s in _mapped(doc, idx, t)]
+        reads = [(n, idx) for n, (doc, tokens) in enumerate(asks)
+                 for idx in _reads(doc.user_data[WINDOWS], tokens)]  # fmt: skip
+        theirs = self.second.pipe(self._fresh(asks[n][0], idx) for n, idx in reads)
+        found: list[list[Span]] = [[] for _ in asks]
+        for (n, idx), t in zip(reads, theirs, strict=True):
+            found[n] += _mapped(asks[n][0], idx, t)
+        return found
 
     def _fresh(self, doc: Doc, idx: list[int]) -> Doc:
         assert self.second is not None
@@ -213,6 +204,28 @@ _CONTEXT = 4  # the second NER's tok2vec reads 4 tokens either side (depth 4, wi
 # Read beyond _CONTEXT around an asked token. With fewer, 1 of 11,274 typer answers on the
 # bench.perf.identical corpus differed from the whole window's (bench/README, session 21).
 _AROUND = 4
+
+
+def _reads(runs: list[tuple[int, int]], tokens: Iterable[int]) -> list[list[int]]:
+    """The reads of `NerVote.near`: `_joined(runs)` around the tokens, overlaps joined."""
+    whole = _joined(runs)
+    wanted = sorted(set(tokens))
+    parts: list[list[int]] = []  # [start, end) in `whole`, merged
+    k, at = 0, 0
+    for lo, hi in runs:
+        while k < len(wanted) and wanted[k] < lo:
+            k += 1
+        first, last = max(0, at - _CONTEXT), min(len(whole), at + hi - lo + _CONTEXT)
+        while k < len(wanted) and wanted[k] < hi:
+            w = at + wanted[k] - lo  # its place in `whole`
+            a, b = max(first, w - _CONTEXT - _AROUND), min(last, w + 1 + _CONTEXT + _AROUND)
+            if parts and a <= parts[-1][1]:
+                parts[-1][1] = max(parts[-1][1], b)
+            else:
+                parts.append([a, b])
+            k += 1
+        at += hi - lo + 1  # the run and the blank line after it
+    return [whole[a:b] for a, b in parts]
 
 
 def _mapped(doc: Doc, idx: list[int], theirs: Doc) -> list[Span]:

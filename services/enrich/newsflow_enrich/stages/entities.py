@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from newsflow_contracts.events import Entity
 from spacy.attrs import LOWER
@@ -20,7 +21,7 @@ from spacy.util import filter_spans
 
 from newsflow_enrich.stages import bounds, clubs, credits, names, numbers, resolve, timestamps
 from newsflow_enrich.stages.doc_text import text_of
-from newsflow_enrich.stages.entity_types import Near, Typer
+from newsflow_enrich.stages.entity_types import Near, Open, Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import (
     TYPES,
@@ -39,16 +40,44 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     `agencies` are the news agencies the page credits (an organisation wherever named);
     `typer`, the learned typer that may overrule the rules' types; `near`, the second model's
     votes read lazily (Typer.retype)."""
+    b = begin(doc, body_len, dateline, agencies, typer, lazy=near is not None)
+    return end(b, near(doc, b.open.tokens) if b.open is not None and near is not None else ())
+
+
+@dataclass
+class Begun:
+    """An article's entities up to the second model's votes (`begin`)."""
+
+    doc: Doc
+    body_len: int
+    reg: Registry
+    spans: dict[str, list[tuple[int, int]]]
+    sport: bool
+    typer: Typer | None
+    open: Open | None  # the candidates the votes decide, and the tokens to read (None: none)
+
+
+def begin(doc: Doc, body_len: int | None = None, dateline: str | None = None,
+          agencies: Iterable[str] = (), typer: Typer | None = None,
+          lazy: bool = False) -> Begun:  # fmt: skip
+    """`extract` up to the votes of a lazy second model (`lazy`: models.NerVote), so that the
+    votes of a batch of articles are read at once; `end` finishes."""
     body_len = len(text_of(doc)) if body_len is None else body_len
     reg, sport = candidates(doc, body_len, dateline, agencies)
     spans = mention_spans(reg, text_of(doc))
-    if typer is not None:
-        typer.retype(reg, doc, spans, sport, near)
-        if resolve.after_typer(
-            reg, text_of(doc), sport
-        ):  # "McLardie" joins "Ewan McLardie", now a person
-            spans = mention_spans(reg, text_of(doc))
-    return _to_entities(reg, spans, text_of(doc), body_len)
+    open_ = typer.settle(reg, doc, spans, sport, lazy) if typer is not None else None
+    return Begun(doc, body_len, reg, spans, sport, typer, open_)
+
+
+def end(b: Begun, votes: Iterable[Span] = ()) -> list[Entity]:
+    """The entities of `begin`, given the votes read on `b.open.tokens` (if any were asked)."""
+    spans = b.spans
+    if b.typer is not None:
+        if b.open is not None:
+            b.typer.finish(b.open, votes)
+        if resolve.after_typer(b.reg, text_of(b.doc), b.sport):
+            spans = mention_spans(b.reg, text_of(b.doc))  # "McLardie" joins "Ewan McLardie"
+    return _to_entities(b.reg, spans, text_of(b.doc), b.body_len)
 
 
 def candidates(doc: Doc, body_len: int, dateline: str | None = None,

@@ -18,6 +18,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -269,6 +270,17 @@ def _context(doc: Doc, spans: list[tuple[int, int]], starts: list[int]) -> list[
     return sorted(out)
 
 
+@dataclass
+class Open:
+    """The candidates whose answer the second model's votes decide (Typer.settle): their
+    features without the votes, and the tokens of their mentions the votes are read on."""
+
+    reg: Registry
+    spans: dict[str, list[tuple[int, int]]]
+    feats: list[tuple[str, list[str]]]
+    tokens: list[int]
+
+
 class Typer:
     """Weights per "feature|class"; `retype` sets the learned type of the candidates where the
     model beats the rules' own class by more than `margin`."""
@@ -317,8 +329,18 @@ class Typer:
                sport: bool, near: Near | None = None) -> None:  # fmt: skip
         """`near`: where the second model's votes are read lazily (models.NerVote.near), asked
         only for the mentions of the candidates whose answer the votes could change."""
+        open_ = self.settle(reg, doc, spans, sport, lazy=near is not None)
+        if open_ is not None:
+            assert near is not None
+            self.finish(open_, near(doc, open_.tokens))
+
+    def settle(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
+               sport: bool, lazy: bool = False) -> Open | None:  # fmt: skip
+        """Type the candidates; `lazy` (the second model's votes not read yet, models.NerVote):
+        only those whose answer the votes cannot change, and return the others (None if none),
+        for `finish` once their votes are read."""
         starts, votes, lower = token_starts(doc), vote_spans(doc), lower_words(doc)
-        lazy = votes is None and near is not None
+        lazy = lazy and votes is None
         open_: list[tuple[str, list[str]]] = []
         for name, c in reg.cands.items():
             if c.curated_type or name not in spans:
@@ -339,15 +361,19 @@ class Typer:
             elif settled != rule:
                 c.learned_type = "MISC" if settled == "OTHER" else settled
         if not open_:
-            return
-        assert near is not None
+            return None
         tokens = [i for name, _ in open_ for s, e in spans[name][:_MAX_MENTIONS]
                   for i in range(max(0, bisect.bisect_right(starts, s) - 1),
                                  bisect.bisect_left(starts, e))]  # fmt: skip
-        read = _as_votes(near(doc, tokens))
-        for name, feats in open_:
-            feats += vote_features(spans[name], read)
-            self._decide(reg.cands[name], self.scores(feats), rule_class(reg.type_of(name)))
+        return Open(reg, spans, open_, tokens)
+
+    def finish(self, open_: Open, votes: Iterable[Span]) -> None:
+        """Type the candidates `settle` left open, given the votes read on `open_.tokens`."""
+        read = _as_votes(votes)
+        for name, feats in open_.feats:
+            feats += vote_features(open_.spans[name], read)
+            self._decide(open_.reg.cands[name], self.scores(feats),
+                         rule_class(open_.reg.type_of(name)))  # fmt: skip
 
     def _decide(self, c: Candidate, s: dict[str, float], rule: str) -> None:
         best = max(CLASSES, key=lambda k: s[k])
