@@ -37,6 +37,19 @@ def test_printed_time_shapes(printed: str, when: str) -> None:
     assert meta(html).published_at == when
 
 
+def test_a_time_printed_as_today_is_the_meta_day_s_local_time() -> None:
+    html = page(
+        '<meta property="article:published_time" content="2030-05-15T09:00:37+00:00">',
+        "<div class='date'><span>Today 5:00 am</span></div><div>May 15, 2030</div>",
+    )
+    assert meta(html).published_at == "2030-05-15T05:00:00"
+    html = page(
+        '<meta property="article:published_time" content="2030-05-15T09:00:37+00:00">',
+        "<div>Today is the day the council votes</div><div>May 15, 2030</div>",
+    )
+    assert meta(html).published_at == "2030-05-15T09:00:37+00:00"  # (the meta stamp)
+
+
 def test_us_numeric_date_and_year_from_meta() -> None:
     html = page(
         '<meta name="pubdate" content="2030-02-26">',

@@ -115,8 +115,24 @@ def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:
             text = _short_around(node, block)
             if len(text.split()) > _MAX_WORDS // 2:
                 continue
-        out += parse_line(text, meta_day, order=len(out))
+        out += parse_line(text, meta_day, order=len(out)) or _today(text, meta_day, len(out))
     return out
+
+
+# "Today 5:00 am", "Today at 9:15 PM EST": the page saved on the day it was published
+_TODAY = re.compile(rf"^today,?\s+(?:at\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*"
+                    rf"(?:{_ZONES})?$", re.IGNORECASE)  # fmt: skip
+
+
+def _today(text: str, meta_day: date | None, order: int) -> list[Printed]:
+    """A time printed as "Today 5:00 am", on the meta stamp's day."""
+    if meta_day is None or not _TODAY.match(text):
+        return []
+    t = TIME.search(text)
+    clock = _clock_of(t) if t else None
+    if clock is None:
+        return []
+    return [Printed(datetime.combine(meta_day, datetime.min.time()) + clock, True, 1, order)]
 
 
 def _short_around(node: LexborNode, block: LexborNode) -> str:
@@ -215,6 +231,10 @@ def _clock(m: re.Match[str], seg: str) -> timedelta | None:
     if not times:
         return None
     t = min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
+    return _clock_of(t)
+
+
+def _clock_of(t: re.Match[str]) -> timedelta | None:
     hour, minute = int(t.group("h")), int(t.group("m"))
     ampm = (t.group("ampm") or "").lower()
     if hour > 23 or ampm and not 1 <= hour:
