@@ -3,7 +3,7 @@ made-up names and text of the same shapes."""
 
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 from newsflow_enrich.pipeline import Enricher
-from newsflow_enrich.stages import entities
+from newsflow_enrich.stages import shaped_names
 from newsflow_enrich.stages.registry import Registry
 
 
@@ -30,14 +30,14 @@ def test_a_street_inside_a_longer_name_or_any_towns_main_street_is_none() -> Non
     text = ("The Harrowgate Street Journal said shops on Main Street closed early. "
             "On Tessel Avenue the queue was long, and in Dunmere’s Corran Square and on West "
             "14th Street too; the Velsian Red Crescent helped.")  # fmt: skip
-    entities._streets(text, reg, [])
+    shaped_names.streets(text, reg, [])
     assert set(reg.cands) == {"Tessel Avenue", "Corran Square", "West 14th Street"}, reg.cands
 
 
 def test_a_person_named_like_a_street_stays_a_person() -> None:
     reg = Registry()
     reg.add("Marta Lane", "PERSON", 0)
-    entities._streets("Marta Lane said the vote would pass.", reg, [])
+    shaped_names.streets("Marta Lane said the vote would pass.", reg, [])
     assert reg.type_of("Marta Lane") == "PERSON"
 
 
@@ -45,7 +45,7 @@ def test_the_name_after_a_kind_of_place_and_of_is_a_place() -> None:
     reg = Registry()
     text = ("He fled the Veltish city of Orvane North, then the Dramsk district of Pellow, for a "
             "suburb of Kessing; the capital of Tarrow’s Lune region stayed calm.")  # fmt: skip
-    entities._places_of(text, reg)
+    shaped_names.places_of(text, reg)
     assert set(reg.cands) == {"Orvane North", "Pellow", "Kessing"}, reg.cands
     assert {reg.type_of(n) for n in reg.cands} == {"LOC"}
 
@@ -54,5 +54,5 @@ def test_a_members_seat_is_a_place() -> None:
     reg = Registry()
     text = ("Ana Brell, the MP for Kessing Vale, and the councillor for Orme spoke; so did a "
             "candidate for Senate.")  # fmt: skip
-    entities._places_of(text, reg)
+    shaped_names.places_of(text, reg)
     assert set(reg.cands) == {"Kessing Vale", "Orme"}, reg.cands
