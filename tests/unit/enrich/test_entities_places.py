@@ -3,7 +3,7 @@ made-up names and text of the same shapes."""
 
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 from newsflow_enrich.pipeline import Enricher
-from newsflow_enrich.stages import shaped_names
+from newsflow_enrich.stages import entities, shaped_names
 from newsflow_enrich.stages.registry import Registry
 
 
@@ -56,3 +56,13 @@ def test_a_members_seat_is_a_place() -> None:
             "candidate for Senate.")  # fmt: skip
     shaped_names.places_of(text, reg)
     assert set(reg.cands) == {"Kessing Vale", "Orme"}, reg.cands
+
+
+def test_a_name_printed_only_in_quotation_marks_is_no_person_or_place() -> None:
+    text = "He called himself her “Sole Heir.” The “Velmar Gazette” and Ana Brell agreed."
+    heir = (text.index("Sole"), text.index("Sole") + len("Sole Heir"))
+    gazette = (text.index("Velmar"), text.index("Velmar") + len("Velmar Gazette"))
+    brell = (text.index("Ana"), text.index("Ana") + len("Ana Brell"))
+    assert entities._quoted_only([heir], text) and entities._quoted_only([gazette], text)
+    assert not entities._quoted_only([brell], text)
+    assert not entities._quoted_only([heir, brell], text)  # also printed bare

@@ -358,7 +358,17 @@ def _to_entities(reg: Registry, spans: dict[str, list[tuple[int, int]]], text: s
         used = {text[s:e] for s, e in found}
         aliases = sorted((c.forms | used) - {name}, key=lambda s: (s.lower(), s))
         # Mentions count captions too; spans index the body only.
-        entities.append(Entity(name=name, type=reg.type_of(name), aliases=aliases,
-                               mentions=len(found),
+        type_ = "MISC" if _quoted_only(found, text) else reg.type_of(name)
+        entities.append(Entity(name=name, type=type_, aliases=aliases, mentions=len(found),
                                spans=[(s, e) for s, e in found if e <= body_len]))  # fmt: skip
     return entities
+
+
+_CLOSE_QUOTE = re.compile(r"[.,!?]?[”\"’']")
+
+
+def _quoted_only(found: list[tuple[int, int]], text: str) -> bool:
+    """'his “Sole Heir.”', '“Mary Poppins”': a name printed only inside quotation marks is a
+    title, a nickname or a phrase, not a person, an organisation or a place (after the typer)."""
+    return all(text[max(0, s - 1) : s] in ("“", '"', "‘") and _CLOSE_QUOTE.match(text, e)
+               for s, e in found)  # fmt: skip
