@@ -136,6 +136,10 @@ def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) ->
         ("Top stories\n\nVARNHOLD, May 3, 2030 (BSS) - The council met.", "VARNHOLD"),
         ("UK—Based firms grew in May.", None),
         ("Related Stories:\n\nThe council met on Monday.", None),
+        # a place and its initials in brackets opening a sentence; a transcript's speaker
+        ("Ostra Valley Authority (OVA) Chairman Li Peng said on Monday.", None),
+        ("Anchor: After heavy rain on Monday, the river rose.", None),
+        ("RELATED PHOTOS: The council at work", None),
     ],
 )
 def test_datelines(first: str, place: str | None) -> None:

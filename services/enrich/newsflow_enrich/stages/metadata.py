@@ -98,6 +98,11 @@ _NOT_PLACES = {
     "filed",
     "created",
     "date",
+    "anchor",  # a transcript's speakers ("Anchor: After heavy rain ...")
+    "reporter",
+    "report",
+    "related photos",
+    "related stories",
 }
 # What a date label prints after its colon: a date or a time, not the story's first words.
 _DATED = re.compile(rf"\d{{1,4}} ?[/.:-] ?\d{{1,2}}\b|{date_shapes.MONTH_START}[a-z]*\.? "
@@ -210,6 +215,8 @@ def _dateline(first: str) -> tuple[str | None, str | None]:
     if not m or m.group("place").strip().lower() in _NOT_PLACES or _DATED.match(first[m.end() :]):
         return None, None  # (a label, or a date label: "POSTED: 05/02/07, 9:00 PM PDT")
     place = m.group("place").strip()
+    if m.group("agency") and m.group("agency") == "".join(w[0] for w in place.split()).upper():
+        return None, None  # "British Virgin Islands (BVI) Governor ...": the place's initials
     # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)",
     # by its country ("Paris, France —") or by a colon ("Kigali: Four young people ...").
     titled = len(place.split()) <= 3 and all(w[:1].isupper() for w in place.split())
