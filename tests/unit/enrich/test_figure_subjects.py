@@ -83,3 +83,8 @@ def test_a_hyphenated_adjective_s_noun_is_the_object(
 ) -> None:
     [(_, obj)] = rules(enricher, sentence)
     assert obj is not None and obj.split()[-1] == head
+
+
+def test_a_named_share_that_moved_is_the_object(enricher: Enricher) -> None:
+    figs = rules(enricher, "Boeing Co. slid 2.4 percent in late trading.")
+    assert figs == [("2.4 percent", "Boeing")]

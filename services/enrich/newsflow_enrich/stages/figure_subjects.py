@@ -100,3 +100,41 @@ def hyphen_adjective_noun(h: Token) -> Token | None:
             or not (adj.i > 0 and doc[adj.i - 1].text == "-"):  # fmt: skip
         return None
     return adj.head
+
+
+# Verbs of a price or share moving: "Pfizer Inc. fell 1.2 percent", "Copper rose to $5,880".
+_MARKET_MOVES = {"rise", "fall", "gain", "lose", "drop", "climb", "jump", "slip", "slide", "sink",
+                 "surge", "soar", "tumble", "plunge", "rally", "shed", "edge", "dip", "decline",
+                 "advance", "retreat", "trade", "close", "end", "finish", "settle"}  # fmt: skip
+
+
+def market_subject(h: Token) -> Token | None:
+    """What moved by or to a percentage or a price, named ('Pfizer Inc. fell 1.2 percent',
+    'Copper CMCU3 rose 0.86% to $5,880.00', 'crude fell toward $50 a barrel')."""
+    t = h
+    if t.dep_ == "pobj" and t.head.lower_ in ("to", "toward", "towards", "at") \
+            and t.head.dep_ == "prep":  # fmt: skip
+        t = t.head
+    elif t.dep_ not in ("dobj", "npadvmod"):
+        return None
+    verb = t.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MARKET_MOVES:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    subj = untickered(subj)
+    if (
+        subj.lower_.rstrip(".") in _CORPORATE
+        and subj.i > 0
+        and subj.doc[subj.i - 1].head.i == subj.i
+    ):
+        subj = subj.doc[subj.i - 1]  # "Pfizer Inc.": Pfizer
+    # named: a common noun is changed_thing's ("revenue rose"), and "investors lost $2 trillion"
+    # lost money of their own
+    if subj.pos_ != "PROPN" or subj.ent_type_ in ("PERSON", "GPE"):
+        return None
+    return subj
+
+
+_CORPORATE = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "group"}

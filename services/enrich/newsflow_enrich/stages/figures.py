@@ -232,6 +232,8 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
             noun = subjects.copula_subject(doc, h, end) or subjects.hyphen_adjective_noun(h)
         if noun is None and kind == "percent":  # "The BSE Sensex gained 0.03 percent"
             noun = subjects.index_subject(h)
+        if noun is None and kind in ("percent", "money"):  # "Pfizer Inc. fell 1.2 percent"
+            noun = subjects.market_subject(h)
         return noun, event
     noun = ctx.count_object(doc, num.start, num.end)
     if noun is not None:
