@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from newsflow_contracts.events import ArticleEnriched, Entity, Figure, Pipeline
@@ -47,6 +48,18 @@ def article(
     return ArticleEnriched(id=id or digest, title=title, body=body, language="en",
                            published_at=published_at, entities=ents, figures=figs,
                            pipeline=PIPELINE, **meta)  # fmt: skip
+
+
+def reporter(
+    lede: str, title: str, entities: dict[str, str], day: str = "2026-05-04"
+) -> Callable[..., ArticleEnriched]:
+    """Reports of one invented event: each opens with its lede and is published at an hour of day."""
+
+    def report(body: str, figures: list[dict[str, Any]], hour: int = 10) -> ArticleEnriched:
+        return article(lede + body, title=title, entities=entities, figures=figures,
+                       published_at=f"{day}T{hour:02d}:00:00Z")  # fmt: skip
+
+    return report
 
 
 def one_story(*articles: ArticleEnriched) -> Any:

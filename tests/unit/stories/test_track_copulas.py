@@ -6,15 +6,13 @@ and another crime are counts of their own). Made-up reports of an invented wareh
 
 from __future__ import annotations
 
-from tests.unit.stories.factory import article, fig, track_values
+from tests.unit.stories.factory import fig, reporter, track_values
 
 ENTS = {"Dunmore": "LOC", "Castlebridge Logistics": "ORG", "Ada Kellerman": "PERSON"}
 LEDE = "A fire gutted a Castlebridge Logistics warehouse in Dunmore; Ada Kellerman was held. "
 
 
-def _report(body: str, figures: list[dict], hour: int = 10):  # type: ignore[no-untyped-def]
-    return article(LEDE + body, title="Dunmore warehouse fire", entities=ENTS, figures=figures,
-                   published_at=f"2026-05-04T{hour:02d}:00:00Z")  # fmt: skip
+_report = reporter(LEDE, "Dunmore warehouse fire", ENTS)
 
 
 def test_the_people_present_are_one_count_whatever_the_words() -> None:

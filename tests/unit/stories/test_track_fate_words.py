@@ -5,15 +5,13 @@ Made-up reports of an invented ferry sinking."""
 
 from __future__ import annotations
 
-from tests.unit.stories.factory import article, fig, track_values
+from tests.unit.stories.factory import fig, reporter, track_values
 
 ENTS = {"Port Veloz": "LOC", "Marisol Star": "ORG"}
 LEDE = "The ferry Marisol Star sank off Port Veloz on Sunday night in a storm. "
 
 
-def _report(body: str, figures: list[dict], hour: int = 10):  # type: ignore[no-untyped-def]
-    return article(LEDE + body, title="Ferry sinks off Port Veloz", entities=ENTS,
-                   figures=figures, published_at=f"2026-05-04T{hour:02d}:00:00Z")  # fmt: skip
+_report = reporter(LEDE, "Ferry sinks off Port Veloz", ENTS)
 
 
 def test_the_toll_told_by_its_noun_is_the_toll() -> None:

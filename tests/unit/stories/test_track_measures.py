@@ -4,15 +4,13 @@ duration or a range is not. Made-up reports of an invented wildfire."""
 
 from __future__ import annotations
 
-from tests.unit.stories.factory import article, fig, track_values
+from tests.unit.stories.factory import fig, reporter, track_values
 
 ENTS = {"Valdeserra": "LOC"}
 LEDE = "A wildfire raged for a third day in the hills above Valdeserra. "
 
 
-def _report(body: str, figures: list[dict], hour: int = 10):  # type: ignore[no-untyped-def]
-    return article(LEDE + body, title="Valdeserra wildfire", entities=ENTS, figures=figures,
-                   published_at=f"2026-07-04T{hour:02d}:00:00Z")  # fmt: skip
+_report = reporter(LEDE, "Valdeserra wildfire", ENTS, day="2026-07-04")
 
 
 def test_a_large_quantity_told_again_is_one_whatever_its_noun() -> None:

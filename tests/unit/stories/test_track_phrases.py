@@ -5,15 +5,13 @@ same value of the same words, whatever the verb or none; another value, or a sha
 
 from __future__ import annotations
 
-from tests.unit.stories.factory import article, fig, track_values
+from tests.unit.stories.factory import fig, reporter, track_values
 
 ENTS = {"Marlow Vale": "LOC", "Brennick Freight": "ORG"}
 LEDE = "Marlow Vale's council approved a Brennick Freight depot on Tuesday. "
 
 
-def _report(body: str, figures: list[dict], hour: int = 10):  # type: ignore[no-untyped-def]
-    return article(LEDE + body, title="Marlow Vale depot approved", entities=ENTS,
-                   figures=figures, published_at=f"2026-05-04T{hour:02d}:00:00Z")  # fmt: skip
+_report = reporter(LEDE, "Marlow Vale depot approved", ENTS)
 
 
 def test_the_same_words_and_value_are_one_count_whatever_the_verb() -> None:
