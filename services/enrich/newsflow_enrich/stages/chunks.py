@@ -16,6 +16,8 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
+from newsflow_enrich.stages.printed import squash
+
 _LEVELS = 4  # how far up from the paragraphs' box the repeated chunk box may be
 _MIN_LINES = 2  # a box of the story's paragraphs, not a wrapper around each paragraph
 _PROSE_WORDS = 15
@@ -62,8 +64,8 @@ def _box_of(tree: HTMLParser, lines: list[str]) -> LexborNode | None:
     line, when it prints another of the story's lines too."""
     wanted = set(lines[-3:])
     for p in reversed(tree.css("p")):
-        if _squash(p.text()) in wanted and p.parent is not None:
-            held = {_squash(q.text()) for q in p.parent.iter() if q.tag == "p"}
+        if squash(p.text()) in wanted and p.parent is not None:
+            held = {squash(q.text()) for q in p.parent.iter() if q.tag == "p"}
             return p.parent if len(held & set(lines)) >= _MIN_LINES else None
     return None
 
@@ -83,7 +85,7 @@ def _paragraphs(chunk: LexborNode, box: LexborNode) -> list[str]:
     boxes = [chunk] if (chunk.tag, chunk.attributes.get("class")) == kind else [
         b for b in chunk.traverse() if (b.tag, b.attributes.get("class")) == kind
     ]  # fmt: skip
-    return [_squash(p.text()) for b in boxes for p in b.iter() if p.tag == "p"]
+    return [squash(p.text()) for b in boxes for p in b.iter() if p.tag == "p"]
 
 
 def among(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) -> list[str]:
@@ -94,11 +96,11 @@ def among(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) -
     have = {line: k for k, line in reversed(list(enumerate(lines)))}
     boxes: dict[int, LexborNode] = {}
     for p in tree.css("p"):
-        if p.parent is not None and _squash(p.text()) in have:
+        if p.parent is not None and squash(p.text()) in have:
             boxes.setdefault(p.parent.mem_id, p.parent)
     extra: dict[int, list[str]] = {}  # line index -> paragraphs to print after it
     for box in boxes.values():
-        kids = [(kid, _squash(kid.text())) for kid in box.iter() if kid.tag == "p"]
+        kids = [(kid, squash(kid.text())) for kid in box.iter() if kid.tag == "p"]
         known = [i for i, (_, t) in enumerate(kids) if t in have]
         if len(known) < _MIN_LINES:
             continue
@@ -115,7 +117,3 @@ def among(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) -
         out.append(line)
         out.extend(t for t in extra.get(k, []) if t not in out)
     return out
-
-
-def _squash(text: str | None) -> str:
-    return " ".join((text or "").split())

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
 from newsflow_enrich.stages import printed
+from newsflow_enrich.stages.printed import squash
 
 _LEVELS = 4  # how far up from the first line's element the lead's box may sit
 _LEAD_WORDS = 20
@@ -48,7 +49,7 @@ def lead(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) ->
             return lines
         before = _printed_before(node)
         if before is not None:
-            text = _squash(printed.text(before))
+            text = squash(printed.text(before))
             if node is first and _DROP_CAP.match(text) and lines[at][:1].islower():
                 return [*lines[:at], text + lines[at], *lines[at + 1 :]]
             if _DATELINE_ALONE.match(text) and text not in lines:
@@ -64,7 +65,7 @@ def lead(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) ->
 
 def _element_of(tree: HTMLParser, line: str) -> LexborNode | None:
     for p in tree.css("p"):
-        if _squash(p.text()) == line:
+        if squash(p.text()) == line:
             return p
     return None
 
@@ -76,7 +77,7 @@ def _printed_before(node: LexborNode) -> LexborNode | None:
         if sib.tag == "-text":
             if (sib.text_content or "").strip():
                 return None  # loose text between the two: not a box of its own
-        elif sib.tag not in _SKIP and _squash(printed.text(sib)):
+        elif sib.tag not in _SKIP and squash(printed.text(sib)):
             return sib
         sib = sib.prev
     return None
@@ -91,7 +92,7 @@ def _dek(tree: HTMLParser, paragraphs: list[str]) -> bool:
     """The page's summary (its meta description) printed under the headline: the dek, which
     is no story line (bench/real/ANNOTATING.md)."""
     for meta in tree.css(_DESCRIPTION):
-        described = _squash(meta.attributes.get("content")).rstrip(".…")
+        described = squash(meta.attributes.get("content")).rstrip(".…")
         if described and any(described in t and len(described) > 0.8 * len(t)
                              for t in paragraphs):  # fmt: skip
             return True
@@ -100,14 +101,14 @@ def _dek(tree: HTMLParser, paragraphs: list[str]) -> bool:
 
 def _paragraphs(box: LexborNode) -> list[str]:
     """The box's paragraphs, without what it prints beside them (a "Subscribe today" link)."""
-    return [t for t in (_squash(printed.text(p)) for p in box.css("p")) if t]
+    return [t for t in (squash(printed.text(p)) for p in box.css("p")) if t]
 
 
 def _reads_as_lead(box: LexborNode, paragraphs: list[str], lines: list[str],
                    storyish: Callable[[str], bool]) -> bool:  # fmt: skip
     if box.tag in _NOT_LEAD or any(n.tag in _NOT_LEAD for n in box.traverse()):
         return False
-    links = sum(len(_squash(a.text()).split()) for a in box.css("a"))
+    links = sum(len(squash(a.text()).split()) for a in box.css("a"))
     words = sum(len(t.split()) for t in paragraphs)
     # (not a box printing the first paragraph again, after a photo's credit)
     return words >= _LEAD_WORDS and links * 2 < words and all(
@@ -115,7 +116,3 @@ def _reads_as_lead(box: LexborNode, paragraphs: list[str], lines: list[str],
         and not any(line in t for line in lines[:_FIRST_LINES] if len(line.split()) >= _LEAD_WORDS)
         for t in paragraphs
     )  # fmt: skip
-
-
-def _squash(text: str | None) -> str:
-    return " ".join((text or "").split())

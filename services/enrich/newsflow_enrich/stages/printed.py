@@ -23,6 +23,11 @@ def text(node: LexborNode, separator: str = "") -> str:
     return separator.join(out)
 
 
+def squash(text: str | None) -> str:
+    """`text` with each run of whitespace one space, and no space at either end ('' for None)."""
+    return " ".join((text or "").split())
+
+
 def _walk(node: LexborNode, out: list[str]) -> None:
     for child in node.iter(include_text=True):
         if child.tag == "-text":
