@@ -18,7 +18,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import caption_text, printed
+from newsflow_enrich.stages import alt_captions, caption_text, printed
 
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
@@ -76,6 +76,12 @@ def captions(tree: HTMLParser) -> list[str]:
         key = (line, _photo_of(node))
         if line and key not in seen and (key[1] or line not in out):
             seen.add(key)
+            out.append(line)
+    for _, line in alt_captions.captions(tree, _linked_away, _elsewhere):
+        line = caption_text.once(line)
+        opening = line[: alt_captions.KEY_CHARS].lower()
+        if line and not any(opening in c.lower() or c[: len(opening)].lower() in line.lower()
+                            for c in out):  # fmt: skip
             out.append(line)
     return out
 
