@@ -190,3 +190,17 @@ def test_a_date_and_time_in_a_long_byline_box_are_read_from_their_own_element() 
                 "<time><span>Dec. 16, 2030</span> <span>2:05 PM PT</span></time><ul>"
                 + f"<li>{share}</li>" * 2 + "</ul></div>")  # fmt: skip
     assert meta(html).published_at[:16] == "2030-12-16T14:05"
+
+
+@pytest.mark.parametrize(("credit", "agencies"), [
+    ("The Associated Press contributed to this report.", ["Associated Press"]),
+    ("Additional reporting from PA", ["PA Media"]),
+    ("With reporting by Reuters and AFP.", ["AFP", "Reuters"]),
+    ("Ilse Brandt of the Daily Post contributed to this report.", []),
+    ("The plant near Erie, PA, closed in 2029, reporters from the city said.", []),
+])  # fmt: skip
+def test_agencies_credited_in_a_credit_line_at_the_story_s_foot(
+    credit: str, agencies: list[str]
+) -> None:
+    cleaned = text.Cleaned(body=STORY + "\n\n" + credit)
+    assert metadata.extract(cleaned, title=None, published_at=None).agencies == agencies

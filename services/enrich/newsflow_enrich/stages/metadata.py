@@ -136,6 +136,25 @@ def agencies_in(text: str) -> list[str]:
     return [name for name, rx in _AGENCY_RE.items() if rx.search(text)]
 
 
+# A line crediting the story's sources ("The Associated Press contributed to this report.",
+# "Additional reporting from PA", "With reporting by Reuters"): the agencies it names are
+# credited (bench/real/ANNOTATING.md), wherever the page prints it, body or foot.
+_CREDIT_LINE = re.compile(
+    r"contributed (reporting|to (this|the) (report|story|article))|additional reporting"
+    r"|with reporting (by|from)|(reporting|material|information) from|compiled (by|from)"
+    r"|wire services|from (news )?agencies",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = 40
+# In a credit line, "PA" alone is the agency (elsewhere it is also Pennsylvania).
+_PA_ALONE = re.compile(r"(?<![\w-])PA(?![\w-])")
+
+
+def credit_lines(lines: list[str]) -> list[str]:
+    return [_PA_ALONE.sub("PA Media", ln) for ln in lines
+            if len(ln.split()) <= _CREDIT_WORDS and _CREDIT_LINE.search(ln)]  # fmt: skip
+
+
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _LABEL = re.compile(
     r"^(published|posted|updated|last updated|last modified|modified|date|on|at)"
@@ -244,8 +263,9 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
         dateline_agency = re.sub(r"[-/]", " ", dateline_agency.upper() if
                                  dateline_agency.islower() else dateline_agency)  # fmt: skip
     credited = " \n".join(
-        filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions])
-    )
+        filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions,
+                      *credit_lines([*cleaned.body.split("\n\n"), *cleaned.chrome])])
+    )  # fmt: skip
     published = _iso(published_at) or _printed_or_meta(cleaned) or byline_date \
         or _iso(cleaned.date_line)  # fmt: skip
     return Metadata(
