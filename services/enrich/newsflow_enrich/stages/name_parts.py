@@ -4,6 +4,8 @@ stage (after the typer, when the types are settled):
   Reagan National Airport", "Kennedy Space Center" for "John F. Kennedy Space Center");
 - an airport or a school without "International" ("Stansted Airport" for "Stansted
   International Airport");
+- an organisation by the first words of its name, named in full first ("Proskauer" for
+  "Proskauer Rose"), unless the rest names a part of it ("House Science Committee");
 - an organisation by the first and last words of its name ("Elite League" for "Elite Ice
   Hockey League");
 - an organisation without the place its name begins with, "&" and "and" alike ("Jazz &
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from newsflow_enrich.stages import variants
+from newsflow_enrich.stages import names, variants
 from newsflow_enrich.stages.registry import Registry
 
 _INTERNATIONAL = re.compile(r" International(?= [A-Z])")
@@ -35,7 +37,34 @@ def run(reg: Registry) -> bool:
                     and reg.type_of(owner) == reg.type_of(name):  # fmt: skip
                 reg.merge(into=name, form=short)
                 merged = True
+    merged = _first_words(reg) or merged
     return _inner_words(reg) | _papers(reg) | _without_place(reg) or merged
+
+
+def _first_words(reg: Registry) -> bool:
+    """'Proskauer' for 'Proskauer Rose', 'Brookings' for 'Brookings Institution', 'NBC' for
+    'NBC News': an organisation spaCy tagged by the first words of the one longer name of the
+    article that begins so, an organisation named in full before. Not where the rest of the
+    name is an organisation's own name ("NASA" and the "NASA Goddard Institute for Space
+    Studies", "House" and the "House Science Committee": a part and the whole), nor a name that goes on
+    with "of" ("House of Commons")."""
+    merged = False
+    for short in [n for n in reg.cands if reg.type_of(n) == "ORG"]:
+        words = short.split()
+        if short not in reg.cands or reg.by_form.get(short) != short:
+            continue
+        fits = [n for n in reg.cands if n != short and len(n.split()) > len(words)
+                and n.split()[: len(words)] == words]  # fmt: skip
+        if len(fits) != 1 or reg.type_of(fits[0]) != "ORG" \
+                or reg.cands[fits[0]].first > reg.cands[short].first:  # fmt: skip
+            continue
+        rest = " ".join(fits[0].split()[len(words) :])
+        if rest.split()[0] in ("of", "for", "in", "on", "at") \
+                or names.is_org_name(rest) and names.without_legal_suffix(rest) == rest:  # fmt: skip
+            continue
+        reg.merge(into=fits[0], form=short)
+        merged = True
+    return merged
 
 
 def _without_place(reg: Registry) -> bool:

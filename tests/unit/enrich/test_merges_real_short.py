@@ -1,0 +1,54 @@
+"""Organisations named by a shorter form of their full name (stages/name_parts.py, after the
+typer), found as general shapes on real pages. Made-up names, so no curated table can answer."""
+
+import spacy
+from newsflow_enrich.stages import resolve
+from newsflow_enrich.stages.registry import Registry
+
+
+def _run(text: str, tagged: list[tuple[str, str, str]]) -> Registry:
+    """Candidates tagged at the first print of each (form, type, after) after `after`."""
+    reg = Registry()
+    for form, type_, after in tagged:
+        reg.add(form, type_, text.index(form, text.index(after) if after else 0))
+    resolve.run(spacy.blank("en")(text), reg)
+    resolve.after_typer(reg, text)
+    return reg
+
+
+def test_an_organisation_is_named_by_the_first_words_of_its_full_name() -> None:
+    text = (
+        "Lawyers at Brannock Welde advised the buyer. A spokesman for Brannock said the deal "
+        "closed, and Brannock will be paid in shares."
+    )
+    reg = _run(text, [("Brannock Welde", "ORG", ""), ("Brannock", "ORG", "spokesman")])
+    assert reg.by_form["Brannock"] == "Brannock Welde"
+
+
+def test_no_first_words_where_the_rest_is_a_unit_or_two_names_begin_so() -> None:
+    text = (
+        "The Corvane Budget Committee met at noon. Corvane said the Tessell Rowe and "
+        "Tessell Kade deal is off; Tessell declined to comment. The Guild of Dale met, and the "
+        "Guild said no."
+    )
+    reg = _run(
+        text,
+        [
+            ("Corvane Budget Committee", "ORG", ""),
+            ("Corvane", "ORG", "Corvane said"),
+            ("Tessell Rowe", "ORG", ""),
+            ("Tessell Kade", "ORG", ""),
+            ("Tessell", "ORG", "Tessell declined"),
+            ("Guild of Dale", "ORG", ""),
+            ("Guild", "ORG", "Guild said"),
+        ],
+    )
+    assert reg.by_form["Corvane"] == "Corvane"  # the whole, not its committee
+    assert reg.by_form["Tessell"] == "Tessell"  # which of two is not said
+    assert reg.by_form["Guild"] == "Guild"  # "X of Y": not by this rule
+
+
+def test_no_first_words_before_the_full_name_is_printed() -> None:
+    text = "Marlowe said profits rose. Marlowe Kettering, the bank, later confirmed it."
+    reg = _run(text, [("Marlowe", "ORG", ""), ("Marlowe Kettering", "ORG", "")])
+    assert reg.by_form["Marlowe"] == "Marlowe"
