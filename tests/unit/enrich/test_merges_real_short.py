@@ -52,3 +52,21 @@ def test_no_first_words_before_the_full_name_is_printed() -> None:
     text = "Marlowe said profits rose. Marlowe Kettering, the bank, later confirmed it."
     reg = _run(text, [("Marlowe", "ORG", ""), ("Marlowe Kettering", "ORG", "")])
     assert reg.by_form["Marlowe"] == "Marlowe"
+
+
+def test_a_short_name_typed_a_place_no_gazetteer_lists_joins_the_company() -> None:
+    text = (
+        "Shares of Quendrix Biotherapeutics rose. Quendrix said the trial worked. Staff of "
+        "Alaska Ferry Lines flew to Alaska."
+    )
+    reg = _run(
+        text,
+        [
+            ("Quendrix Biotherapeutics", "ORG", ""),
+            ("Quendrix", "LOC", "Quendrix said"),
+            ("Alaska Ferry Lines", "ORG", ""),
+            ("Alaska", "LOC", "to Alaska"),
+        ],
+    )
+    assert reg.by_form["Quendrix"] == "Quendrix Biotherapeutics"
+    assert reg.by_form["Alaska"] == "Alaska"  # a listed place stays the place

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 
 from newsflow_enrich.stages import names, variants
+from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import Registry
+from newsflow_enrich.stages.states import STATE_NAMES
 
 _INTERNATIONAL = re.compile(r" International(?= [A-Z])")
 
@@ -44,12 +46,13 @@ def run(reg: Registry) -> bool:
 def _first_words(reg: Registry) -> bool:
     """'Proskauer' for 'Proskauer Rose', 'Brookings' for 'Brookings Institution', 'NBC' for
     'NBC News': an organisation spaCy tagged by the first words of the one longer name of the
-    article that begins so, an organisation named in full before. Not where the rest of the
+    article that begins so, an organisation named in full before; also a one-word "place" the
+    gazetteer does not list ("Intellia" for "Intellia Therapeutics"). Not where the rest of the
     name is an organisation's own name ("NASA" and the "NASA Goddard Institute for Space
-    Studies", "House" and the "House Science Committee": a part and the whole), nor a name that goes on
-    with "of" ("House of Commons")."""
+    Studies", "House" and the "House Science Committee": a part and the whole), nor a name
+    that goes on with "of" ("House of Commons")."""
     merged = False
-    for short in [n for n in reg.cands if reg.type_of(n) == "ORG"]:
+    for short in [n for n in reg.cands if reg.type_of(n) == "ORG" or _unlisted_place(reg, n)]:
         words = short.split()
         if short not in reg.cands or reg.by_form.get(short) != short:
             continue
@@ -86,6 +89,14 @@ def _without_place(reg: Registry) -> bool:
                 reg.merge(into=name, form=short)
                 merged = True
     return merged
+
+
+def _unlisted_place(reg: Registry, name: str) -> bool:
+    """A one-word name typed a place that no gazetteer lists: as likely a company's short name
+    spaCy read out of context ("Tyvak", "Intellia"); a listed one is the place ("Alaska" is no
+    "Alaska Airlines")."""
+    return reg.type_of(name) == "LOC" and len(name.split()) == 1 and places().get(name) is None \
+        and not names.is_country(name) and name not in STATE_NAMES  # fmt: skip
 
 
 def _and(name: str) -> str:
