@@ -148,6 +148,26 @@ def test_only_one_is_a_count_and_another_one_is_not(enricher: Enricher) -> None:
     assert figures(enricher, "Then they bought another one from the shop.") == []
 
 
+@pytest.mark.parametrize(("sentence", "obj", "event"), [
+    ("One guard was stabbed in the yard of the prison on Friday.", "guard", "stabbed"),
+    ("Police said one of the hostages was shot before the siege ended.", "hostages", "shot"),
+    ("The gunman opened fire in the car park, killing one, before he fled.", None, "killing"),
+    ("One victim died at the scene, the ambulance service said.", "victim", "died"),
+])  # fmt: skip
+def test_one_a_toll_verb_is_told_of_is_a_count(enricher: Enricher, sentence: str,
+                                               obj: str | None, event: str) -> None:  # fmt: skip
+    figs, doubts = candidates(enricher.nlp(sentence))  # the rules' own, no doubt for the filter
+    assert [(f.value, f.object, f.event, d) for f, d in zip(figs, doubts, strict=True)] == [
+        (1, obj, event, None)]  # fmt: skip
+
+
+def test_one_of_a_pronoun_or_a_speaker_stays_doubtful(enricher: Enricher) -> None:
+    for sentence in ("They will not listen until one of them dies, she said.",
+                     "One resident said the water was rising fast."):  # fmt: skip
+        figs, doubts = candidates(enricher.nlp(sentence), doubtful=True)
+        assert [(f.value, d) for f, d in zip(figs, doubts, strict=True)] == [(1, "one")]
+
+
 def test_a_decade_ago_places_in_time(enricher: Enricher) -> None:
     assert figures(enricher, "The protests started more than a decade ago in the capital.") == []
 

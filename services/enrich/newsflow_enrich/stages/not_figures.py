@@ -250,6 +250,26 @@ def _one_counts(t: Token) -> bool:
         or t.dep_ == "conj" and t.head.like_num  # fmt: skip
 
 
+# What happens to people in a toll: a "one" these are told of is one person ("One officer was
+# wounded", "one of its soldiers was killed", "killing one", "one electrocuted").
+_FATES = {"kill", "die", "injure", "wound", "hurt", "shoot", "stab", "murder", "electrocute",
+          "drown", "starve", "behead", "arrest", "detain", "charge", "abduct", "kidnap",
+          "rescue", "evacuate", "hospitalize", "hospitalise"}  # fmt: skip
+_GROUP_PRONOUNS = {"them", "us", "you", "those", "these", "whom", "which"}
+
+
+def _one_suffered(t: Token) -> bool:
+    """'one' (or its noun) is the subject or object of a verb of a toll: a count, whatever
+    the shape ('one of them dies' names nobody counted)."""
+    arg = t.head if t.dep_ == "nummod" and t.head.pos_ == "NOUN" else t
+    if arg.dep_ not in ("nsubj", "nsubjpass", "dobj") or arg.head.pos_ != "VERB" \
+            or arg.head.lemma_.lower() not in _FATES:  # fmt: skip
+        return False
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group is None or group.lower_ not in _GROUP_PRONOUNS
+
+
 def doubt(t: Token) -> str | None:
     """Numbers the rules leave out that annotators count now and then: the word "one" as a
     pronoun or determiner ("One thing is clear", "one of the best"; but "One death was
@@ -257,7 +277,8 @@ def doubt(t: Token) -> str | None:
     after a name was one too, "Klobuchar (17)", but the counts among them came from one site:
     the filter learned to keep "Sharma (26)".)"""
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-    if t.lower_ == "one" and (nxt is not None and nxt.lower_ == "of" or not _one_counts(t)):
+    if t.lower_ == "one" and (nxt is not None and nxt.lower_ == "of" or not _one_counts(t)) \
+            and not _one_suffered(t):  # fmt: skip
         return "one"
     return None
 
