@@ -10,10 +10,11 @@ figure by value (bench/quality's matching). A logistic model (AdaGrad, L2; featu
 than --min-count figures dropped) is fitted on every fold of real dev sites but one plus the
 written sets, and applied to the sites left out; pages of one site stay in one fold, so a site's
 habits are never learned and scored at once. Printed: figure F1 of the rules and of the rules
-with the filter, per fold and threshold; then trained on half a (bench/quality --half) and the
-written sets and scored on half b. Then fitted on everything and written to --out (the
-service's bundled weights) unless --no-write, with the threshold that did best in
-cross-validation. Same seed, same weights; parses are cached in bench/out (bench/train_figures).
+with the filter, per fold and threshold, and the cross-validated scores per half of the sites
+(bench/quality --half); then trained on half a and the written sets and scored on half b, and
+the other way round. Then fitted on everything and written to --out (the service's bundled
+weights) unless --no-write, with the threshold that did best in cross-validation. Same seed,
+same weights; parses are cached in bench/out (bench/train_figures).
 """
 
 from __future__ import annotations
@@ -135,13 +136,16 @@ def main() -> None:
     threshold = args.threshold if args.threshold is not None else max(
         thresholds, key=lambda t: cv[t]["figures value"])  # fmt: skip
     halves = site_halves()
-    half_a = [p for p in real if halves[p["name"]] == "a"]
-    half_b = [p for p in real if halves[p["name"]] == "b"]
-    weights = fit([x for p in half_a for x in p["examples"]] + extra, args.epochs, args.seed,
-                  args.min_count)  # fmt: skip
-    model = ff.Filter(weights, "half-a", threshold)
-    print(f"\nthreshold {threshold}; trained on half a + written, scored on half b:")
-    print(row("half b", len(half_b), f1s(half_b, None), f1s(half_b, model)))
+    half = {h: [p for p in real if halves[p["name"]] == h] for h in "ab"}
+    for h, ps in half.items():  # the same folds' predictions, read per half of the sites
+        print(row(f"half {h} (cross-validated), threshold {threshold}", len(ps),
+                  f1s(ps, None), learn.f1s(ps, lambda p: p[f"cv{threshold}"])))  # fmt: skip
+    for train, test in (("a", "b"), ("b", "a")):
+        weights = fit([x for p in half[train] for x in p["examples"]] + extra, args.epochs,
+                      args.seed, args.min_count)  # fmt: skip
+        model = ff.Filter(weights, f"half-{train}", threshold)
+        print(f"\nthreshold {threshold}; trained on half {train} + written, scored on half {test}:")
+        print(row(f"half {test}", len(half[test]), f1s(half[test], None), f1s(half[test], model)))
     weights = fit([x for p in real for x in p["examples"]] + extra, args.epochs, args.seed,
                   args.min_count)  # fmt: skip
     model = ff.Filter(weights, "written-check", threshold)
