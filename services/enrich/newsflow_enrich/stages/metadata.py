@@ -9,6 +9,7 @@ from datetime import datetime
 import dateparser
 
 from newsflow_enrich.stages import date_shapes
+from newsflow_enrich.stages.datelines import dateline
 from newsflow_enrich.stages.language import language
 from newsflow_enrich.stages.text import Cleaned
 
@@ -47,68 +48,6 @@ _AGENCY_RE = {
     name: re.compile(r"(?<![\w-])(" + "|".join(forms) + r")(?![\w-])")
     for name, forms in AGENCIES.items()
 }
-# "BEIRUT —", "BEIRUT:", "NEW YORK, Nov 5 (Reuters) -", "Kabul (AFP) -", "BEIRUT/THE HAGUE,
-# March 7 (Reuters) -", "DHAKA, Dec 20, 2025 (BSS) -"
-DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'\- ]{1,40}?|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'\-/ ]{1,40}?)"
-    r"(?:,\s*(?P<extra>[A-Z0-9][\w ./]{1,25}?)){0,2}\s*"
-    r"(?:\((?P<agency>(?=[^)]*[A-Za-z])[^)]{2,60})\))?\s*"
-    # a dash or colon, and a line of its own ("WASHINGTON —" over the lead); a dash lost to a
-    # bad encoding ("WASHINGTON\ufffd\ufffdThe", 'Italy (AP) " The'); nothing after an agency
-    # ("Hong Kong (CNN Business)A muddled view"); a dash with no space to the lead's first word
-    # ("VATICAN CITY—Six years ago", "NEW YORK--Verizon": checked for capitals below)
-    r"(?:(?P<sep>—|–|\.?-{1,2}|:)\s+|(?P<alone>—|–|-{1,2})$|(?P<lost>\ufffd+|(?<=\) )\")\s*|(?<=\))\s*(?=[A-Z])"
-    r"|(?P<glued>—|--)(?=[A-Z][a-z]))"
-)
-# Labels printed like a dateline ("FILE PHOTO: ...", "Update: ..."): not places.
-_NOT_PLACES = {
-    "file photo",
-    "photo",
-    "photos",
-    "update",
-    "updated",
-    "watch",
-    "breaking",
-    "breaking news",
-    "exclusive",
-    "opinion",
-    "analysis",
-    "editorial",
-    "note",
-    "video",
-    "live",
-    "listen",
-    "read",
-    "related",
-    "correction",
-    "summary",
-    "warning",
-    "comment",
-    "review",
-    "explainer",
-    "fact check",
-    "advertisement",
-    "sponsored",
-    "image",
-    "more",
-    "posted",
-    "published",
-    "last updated",
-    "modified",
-    "filed",
-    "created",
-    "date",
-    "anchor",  # a transcript's speakers ("Anchor: After heavy rain ...")
-    "reporter",
-    "report",
-    "related photos",
-    "related stories",
-}
-# What a date label prints after its colon: a date or a time, not the story's first words.
-_DATED = re.compile(rf"\d{{1,4}} ?[/.:-] ?\d{{1,2}}\b|{date_shapes.MONTH_START}[a-z]*\.? "
-                    rf"\d{{1,2}}\b|\d{{1,2}} {date_shapes.MONTH_START}", re.IGNORECASE)  # fmt: skip
-# A headline, a dek, a byline or a date line may come before the lead (trafilatura keeps some)
-_DATELINE_LINES = 5
 _BYLINE_SPLIT = re.compile(
     r"\s+[-–—|•·]\s+|\s+on\s+(?=\d|[A-Z][a-z]{2,8}\.? \d)|\s*,\s+(?=\d{1,2}:\d\d)"
 )
@@ -211,44 +150,6 @@ def split_byline(line: str) -> tuple[str, str | None]:
     # outlet or job title printed in the same text stays ("Ana Rusk | USA TODAY").
     end = next((k for k in range(1, len(parts)) if _NOT_NAME.search(parts[k])), len(parts))
     return line[: cuts[end - 1].start()].strip() if end < len(parts) else line.strip(), date
-
-
-def dateline(body: str) -> tuple[str | None, str | None]:
-    """The dateline place of the lead paragraph (one of the first lines: a dek, a byline or a
-    caption left in the text may come first), and an agency credited in it."""
-    lines = [ln for ln in body.split("\n", 2 * _DATELINE_LINES) if ln.strip()]
-    for line in lines[:_DATELINE_LINES]:
-        place, agency = _dateline(line)
-        if place:
-            return place, agency
-    return None, None
-
-
-def _dateline(first: str) -> tuple[str | None, str | None]:
-    # "(ANSA) - BORMIO, MAY 27 - Italian rider ...": the agency first.
-    lead = re.match(r"^\((?P<agency>[^)]{2,30})\)\s*(?:—|–|-{1,2})\s+", first)
-    if lead:
-        place, _ = _dateline(first[lead.end() :])
-        return (place, lead.group("agency")) if place else (None, None)
-    m = DATELINE.match(first)
-    if not m or m.group("place").strip().lower() in _NOT_PLACES or _DATED.match(first[m.end() :]):
-        return None, None  # (a label, or a date label: "POSTED: 05/02/07, 9:00 PM PDT")
-    place = m.group("place").strip()
-    if m.group("agency") and m.group("agency") == "".join(w[0] for w in place.split()).upper():
-        return None, None  # "British Virgin Islands (BVI) Governor ...": the place's initials
-    # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)",
-    # by its country ("Paris, France —") or by a colon ("Kigali: Four young people ...").
-    titled = len(place.split()) <= 3 and all(w[:1].isupper() for w in place.split())
-    colon = m.group("sep") == ":"
-    if (m.group("glued") or m.group("alone")) and not (place.isupper() and len(place) >= 4):
-        return None, None  # "Anti—Semitic", "UK--Based": a dash inside the words
-    if not (place.isupper() or m.group("agency") or (titled and (m.group("extra") or colon))):
-        return None, None
-    if not (m.group("sep") or m.group("lost") or m.group("glued") or m.group("alone")) and not (
-        titled and (m.group("extra") or m.group("agency"))
-    ):
-        return None, None  # "Mumbai, Mar 4 (PTI) A special court": no dash, but a dated place
-    return place, m.group("agency")
 
 
 def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
