@@ -84,6 +84,17 @@ def dateline(body: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def opens_with_one(line: str) -> bool:
+    """The line opens with a dateline ("NEW YORK--Verizon is ...", "Kabul (AFP) - ...")."""
+    return _dateline(line)[0] is not None
+
+
+def alone(line: str) -> bool:
+    """The line is a dateline alone ("AUBURN, Wash. —", printed in an element of its own)."""
+    m = DATELINE.match(line)
+    return m is not None and m.group("alone") is not None and opens_with_one(line)
+
+
 def _dateline(first: str) -> tuple[str | None, str | None]:
     # "(ANSA) - BORMIO, MAY 27 - Italian rider ...": the agency first.
     lead = re.match(r"^\((?P<agency>[^)]{2,30})\)\s*(?:—|–|-{1,2})\s+", first)

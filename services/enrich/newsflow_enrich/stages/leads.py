@@ -16,15 +16,12 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import printed
+from newsflow_enrich.stages import datelines, printed
 from newsflow_enrich.stages.printed import squash
 
 _LEVELS = 4  # how far up from the first line's element the lead's box may sit
 _LEAD_WORDS = 20
 _FIRST_LINES = 3
-# A paragraph opening with its dateline ("NEW YORK--", "BEIRUT, March 7 (Reuters) -")
-_DATELINED = re.compile(r"^[A-Z][A-Z.'/ -]{2,40}(,[^—–]{1,40}?)?\s*(\(|—|–|-{1,2}|:)")
-_DATELINE_ALONE = re.compile(r"^[A-Z][A-Z.'/ -]{2,40}(,\s*[A-Z][\w. ]{1,20})?\s*(—|–|-{1,2}|:)$")
 _DROP_CAP = re.compile(r"^[A-Z“\"]$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Not a lead: headings, captions, page furniture; a box holding one of them is none either.
@@ -41,7 +38,7 @@ def lead(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) ->
     # The story's first paragraph: one of the first lines (a headline or a dek may come first)
     at, first = next(((k, el) for k, line in enumerate(lines[:_FIRST_LINES])
                       if (el := _element_of(tree, line)) is not None), (0, None))  # fmt: skip
-    if first is not None and _DATELINED.match(lines[at]):
+    if first is not None and datelines.opens_with_one(lines[at]):
         return lines  # "NEW YORK -- Verizon is ...": the lead itself; what is before is a dek
     node = first
     for _ in range(_LEVELS):
@@ -52,7 +49,7 @@ def lead(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool]) ->
             text = squash(printed.text(before))
             if node is first and _DROP_CAP.match(text) and lines[at][:1].islower():
                 return [*lines[:at], text + lines[at], *lines[at + 1 :]]
-            if _DATELINE_ALONE.match(text) and text not in lines:
+            if datelines.alone(text) and text not in lines:
                 return [*lines[:at], text, *lines[at:]]  # "AUBURN, Wash. —" in a span of its own
             paragraphs = _paragraphs(before) or [text]
             if _reads_as_lead(before, paragraphs, lines, storyish) \
