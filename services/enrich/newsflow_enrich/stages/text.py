@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import captions as captions_of
-from newsflow_enrich.stages import chrome, chunks, dates, leads, printed
+from newsflow_enrich.stages import chrome, chunks, dates, leads, local_stamp, printed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -160,6 +160,7 @@ def from_html(html: str) -> Cleaned:
         byline = kept.pop(0)  # "By Cristina Alonso" printed as the text's first paragraph
     meta_date = _meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
+    meta_date = local_stamp.in_local_time(meta_date, html)
     printed = dates.printed(tree, _day(meta_date), _meta_days(tree))
     if not meta_date and not printed:
         meta_date = _searched_date(html)
