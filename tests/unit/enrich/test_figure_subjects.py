@@ -88,3 +88,6 @@ def test_a_hyphenated_adjective_s_noun_is_the_object(
 def test_a_named_share_that_moved_is_the_object(enricher: Enricher) -> None:
     figs = rules(enricher, "Boeing Co. slid 2.4 percent in late trading.")
     assert figs == [("2.4 percent", "Boeing")]
+    # every legal form names.LEGAL_FORMS knows is stepped over, "Holdings" too
+    figs = rules(enricher, "Tarvex Holdings fell 2.1 percent on Tuesday.")
+    assert figs == [("2.1 percent", "Tarvex")]

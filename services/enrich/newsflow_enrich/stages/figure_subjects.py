@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsflow_enrich.stages.figure_context import _SUBJ, _common_noun, _has_number, existential
+from newsflow_enrich.stages.names import LEGAL_FORMS
 
 # After the amount or on it, a comparison: "$530 million above the request", "5 points higher".
 _COMPARE = {"above", "below", "than", "more", "less", "higher", "lower", "times"}
@@ -125,7 +126,7 @@ def market_subject(h: Token) -> Token | None:
         return None
     subj = untickered(subj)
     if (
-        subj.lower_.rstrip(".") in _CORPORATE
+        subj.lower_.rstrip(".") in LEGAL_FORMS
         and subj.i > 0
         and subj.doc[subj.i - 1].head.i == subj.i
     ):
@@ -135,6 +136,3 @@ def market_subject(h: Token) -> Token | None:
     if subj.pos_ != "PROPN" or subj.ent_type_ in ("PERSON", "GPE"):
         return None
     return subj
-
-
-_CORPORATE = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "group"}

@@ -14,14 +14,16 @@ from newsflow_enrich.stages.clubs import CLUB_SUFFIXES, is_club
 _STOP_INITIALS = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "on", "in", "to",
                   "&", "der", "van", "von", "y", "e", "del", "at"}  # fmt: skip
 # Last words that make a name an organisation whatever spaCy says ("Nvidia Corp.").
-ORG_SUFFIXES = {
-    "inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "council", "commission",
+# A company's legal form after its name ("Pfizer Inc.", "Siemens AG", "PT Astra Tbk").
+LEGAL_FORMS = {"inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "ag", "sa", "nv",
+               "gmbh", "bv", "spa", "tbk", "asa", "oyj", "kg"}  # fmt: skip
+ORG_SUFFIXES = LEGAL_FORMS | {
+    "council", "commission",
     "authority", "ministry", "department", "agency", "institute", "university", "college",
     "court", "police", "party", "bank", "fund", "forces", "army", "union", "association",
     "organization", "organisation", "office", "service", "programme", "program", "foundation",
     "committee", "board", "club", "fc", "company", "airlines", "mission", "network", "observatory",
     "federation", "league", "assembly", "parliament", "congress", "senate", "cabinet",
-    "ag", "sa", "nv", "gmbh", "bv", "spa", "tbk", "asa", "oyj", "kg",
 }  # fmt: skip
 _LEGAL = re.compile(r"(,?\s+(Inc|Corp|Co|Ltd|LLC|PLC|plc|Group|Holdings|SA|AG|NV|GmbH|Tbk)\.?)+$")
 _COMPANY_PREFIX = re.compile(r"^(PT|CV|Tbk|JSC|OAO|PJSC) ")
