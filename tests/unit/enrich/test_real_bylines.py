@@ -162,6 +162,7 @@ def test_a_photo_agency_credited_in_a_caption() -> None:
     ("Masks at the hospital. JIJI", ["Jiji"]),
     ("Activists on the stage of the theatre (Photo: Tova Lind/PA Wire)", ["PA Media"]),
     ("A fitter jailed for the fire at the mill Credit: Photo: PA", ["PA Media"]),
+    ("The harbour wall after the storm (Image: PA)", ["PA Media"]),
     ("The council offices in Erie, PA, on Monday.", []),  # Pennsylvania, not a credit
 ])  # fmt: skip
 def test_agencies_by_the_annotation_guide_s_names(caption: str, agencies: list[str]) -> None:

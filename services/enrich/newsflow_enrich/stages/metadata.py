@@ -33,8 +33,14 @@ AGENCIES: dict[str, list[str]] = {
     "Yonhap": [r"Yonhap"],
     "Jiji": [r"Jiji( Press)?", r"JIJI"],
     "CNA": [r"CNA"],
-    # PA alone is also Pennsylvania: its wire and photo credits ("Photo: PA", "Jane Doe/PA Wire")
-    "PA Media": [r"PA Media", r"Press Association", r"PA (Wire|Images)|(?<=/)PA|(?<=Photo: )PA"],
+    # PA alone is also Pennsylvania: its wire and photo credits ("Photo: PA", "(Image: PA)",
+    # "Jane Doe/PA Wire")
+    "PA Media": [
+        r"PA Media",
+        r"Press Association",
+        r"PA (Wire|Images)|(?<=/)PA",
+        *(rf"(?<={label}: )PA" for label in ("Photo", "Image", "Picture", "Pic", "Credit")),
+    ],
     "Bernama": [r"Bernama", r"BERNAMA"],
     "Antara": [r"Antara"],
     "AAP": [r"AAP", r"Australian Associated Press"],
