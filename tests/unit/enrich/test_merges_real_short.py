@@ -70,3 +70,22 @@ def test_a_short_name_typed_a_place_no_gazetteer_lists_joins_the_company() -> No
     )
     assert reg.by_form["Quendrix"] == "Quendrix Biotherapeutics"
     assert reg.by_form["Alaska"] == "Alaska"  # a listed place stays the place
+
+
+def test_a_company_named_after_a_person_is_named_by_the_surname() -> None:
+    text = (
+        "The drug maker Lionel Brask Inc. won approval. Brask said sales rose. At Gloria Vant "
+        "Ltd., Vant staff and Ruth Vant disagreed."
+    )
+    reg = _run(
+        text,
+        [
+            ("Lionel Brask Inc.", "ORG", ""),
+            ("Brask", "ORG", "Brask said"),
+            ("Gloria Vant Ltd.", "ORG", ""),
+            ("Vant", "ORG", "Vant staff"),
+            ("Ruth Vant", "PERSON", ""),
+        ],
+    )
+    assert reg.by_form["Brask"] == "Lionel Brask Inc."
+    assert reg.by_form["Vant"] != "Gloria Vant Ltd."  # a person of the article has the surname

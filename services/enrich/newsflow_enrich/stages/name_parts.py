@@ -6,6 +6,7 @@ stage (after the typer, when the types are settled):
   International Airport");
 - an organisation by the first words of its name, named in full first ("Proskauer" for
   "Proskauer Rose"), unless the rest names a part of it ("House Science Committee");
+- a company named after a person by the surname ("Lilly" for "Eli Lilly");
 - an organisation by the first and last words of its name ("Elite League" for "Elite Ice
   Hockey League");
 - an organisation without the place its name begins with, "&" and "and" alike ("Jazz &
@@ -39,7 +40,7 @@ def run(reg: Registry) -> bool:
                     and reg.type_of(owner) == reg.type_of(name):  # fmt: skip
                 reg.merge(into=name, form=short)
                 merged = True
-    merged = _first_words(reg) or merged
+    merged = _first_words(reg) | _founder(reg) or merged
     return _inner_words(reg) | _papers(reg) | _without_place(reg) or merged
 
 
@@ -88,6 +89,25 @@ def _without_place(reg: Registry) -> bool:
                     and reg.by_form.get(short) == short:  # fmt: skip
                 reg.merge(into=name, form=short)
                 merged = True
+    return merged
+
+
+def _founder(reg: Registry) -> bool:
+    """'Lilly' for 'Eli Lilly', 'Knopf' for 'Alfred A. Knopf': a company named after a person,
+    by the surname, where spaCy tagged the surname alone as an organisation and no person of
+    the article has that surname."""
+    surnames = {n.split()[-1] for n in reg.cands
+                if reg.type_of(n) == "PERSON" and len(n.split()) >= 2}  # fmt: skip
+    merged = False
+    for name in [n for n in reg.cands if reg.type_of(n) == "ORG"]:
+        words = names.without_legal_suffix(name).split()
+        if len(words) < 2 or "&" in words or "and" in words \
+                or not variants.is_given_name(words[0]):  # fmt: skip
+            continue
+        last = words[-1]
+        if reg.by_form.get(last) == last and reg.type_of(last) == "ORG" and last not in surnames:
+            reg.merge(into=name, form=last)
+            merged = True
     return merged
 
 
