@@ -89,3 +89,19 @@ def test_a_company_named_after_a_person_is_named_by_the_surname() -> None:
     )
     assert reg.by_form["Brask"] == "Lionel Brask Inc."
     assert reg.by_form["Vant"] != "Gloria Vant Ltd."  # a person of the article has the surname
+
+
+def test_no_first_words_into_a_headline_read_as_one_name() -> None:
+    text = (
+        "Corvane Fixes GX, But Bugs Remain The maker shipped a fix for its Gate Explorer (GX) "
+        "tool. Corvane said more fixes follow."
+    )
+    reg = _run(
+        text,
+        [
+            ("Corvane Fixes GX", "ORG", ""),
+            ("GX", "ORG", "(GX)"),
+            ("Corvane", "ORG", "Corvane said"),
+        ],
+    )
+    assert reg.by_form["Corvane"] == "Corvane"  # "GX" is another name of the article

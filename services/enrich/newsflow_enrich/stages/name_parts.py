@@ -51,7 +51,8 @@ def _first_words(reg: Registry) -> bool:
     gazetteer does not list ("Intellia" for "Intellia Therapeutics"). Not where the rest of the
     name is an organisation's own name ("NASA" and the "NASA Goddard Institute for Space
     Studies", "House" and the "House Science Committee": a part and the whole), nor a name
-    that goes on with "of" ("House of Commons")."""
+    that goes on with "of" ("House of Commons"), nor one that holds another name of the
+    article ("Microsoft Patches IE", a headline spaCy read as one name)."""
     merged = False
     for short in [n for n in reg.cands if reg.type_of(n) == "ORG" or _unlisted_place(reg, n)]:
         words = short.split()
@@ -64,7 +65,8 @@ def _first_words(reg: Registry) -> bool:
             continue
         rest = " ".join(fits[0].split()[len(words) :])
         if rest.split()[0] in ("of", "for", "in", "on", "at") \
-                or names.is_org_name(rest) and names.without_legal_suffix(rest) == rest:  # fmt: skip
+                or names.is_org_name(rest) and names.without_legal_suffix(rest) == rest \
+                or _glued(reg, fits[0], rest):  # fmt: skip
             continue
         reg.merge(into=fits[0], form=short)
         merged = True
@@ -90,6 +92,13 @@ def _without_place(reg: Registry) -> bool:
                 reg.merge(into=name, form=short)
                 merged = True
     return merged
+
+
+def _glued(reg: Registry, name: str, rest: str) -> bool:
+    """A word of `rest` is another entity of the article, not a place ("IE" in "Microsoft
+    Patches IE"; a place ends many names: "Justice League NYC")."""
+    others = [reg.by_form.get(w) for w in rest.split()]
+    return any(o is not None and o != name and reg.type_of(o) != "LOC" for o in others)
 
 
 def _founder(reg: Registry) -> bool:
