@@ -105,3 +105,21 @@ def test_no_first_words_into_a_headline_read_as_one_name() -> None:
         ],
     )
     assert reg.by_form["Corvane"] == "Corvane"  # "GX" is another name of the article
+
+
+def test_no_first_words_into_a_name_that_swallowed_a_title_nor_a_founder_slip() -> None:
+    text = (
+        "The Tarnby Fire Service Capt Ola Berg said the blaze spread. Tarnby Fire Service crews "
+        "stayed. Lena said Brask was wrong, Lena told Brask on Monday."
+    )
+    reg = _run(
+        text,
+        [
+            ("Tarnby Fire Service Capt", "ORG", ""),
+            ("Tarnby Fire Service", "ORG", "Tarnby Fire Service crews"),
+            ("Lena told Brask", "ORG", ""),
+            ("Brask", "ORG", "Brask was"),
+        ],
+    )
+    assert reg.by_form["Tarnby Fire Service"] == "Tarnby Fire Service"
+    assert reg.by_form["Brask"] == "Brask"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from newsflow_enrich.stages import names, variants
+from newsflow_enrich.stages import names, titles, variants
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import Registry
 from newsflow_enrich.stages.states import STATE_NAMES
@@ -52,7 +52,8 @@ def _first_words(reg: Registry) -> bool:
     name is an organisation's own name ("NASA" and the "NASA Goddard Institute for Space
     Studies", "House" and the "House Science Committee": a part and the whole), nor a name
     that goes on with "of" ("House of Commons"), nor one that holds another name of the
-    article ("Microsoft Patches IE", a headline spaCy read as one name)."""
+    article ("Microsoft Patches IE", a headline spaCy read as one name) or ends with a title
+    ("Woodburn Police Department Capt", the next person's title swallowed)."""
     merged = False
     for short in [n for n in reg.cands if reg.type_of(n) == "ORG" or _unlisted_place(reg, n)]:
         words = short.split()
@@ -66,7 +67,8 @@ def _first_words(reg: Registry) -> bool:
         rest = " ".join(fits[0].split()[len(words) :])
         if rest.split()[0] in ("of", "for", "in", "on", "at") \
                 or names.is_org_name(rest) and names.without_legal_suffix(rest) == rest \
-                or _glued(reg, fits[0], rest):  # fmt: skip
+                or _glued(reg, fits[0], rest) \
+                or rest.split()[-1].rstrip(".").lower() in titles.HONORIFICS:  # fmt: skip
             continue
         reg.merge(into=fits[0], form=short)
         merged = True
@@ -104,13 +106,15 @@ def _glued(reg: Registry, name: str, rest: str) -> bool:
 def _founder(reg: Registry) -> bool:
     """'Lilly' for 'Eli Lilly', 'Knopf' for 'Alfred A. Knopf': a company named after a person,
     by the surname, where spaCy tagged the surname alone as an organisation and no person of
-    the article has that surname."""
+    the article has that surname; every word of the name capitalised ("Henry told CRN" is
+    spaCy's slip, no company)."""
     surnames = {n.split()[-1] for n in reg.cands
                 if reg.type_of(n) == "PERSON" and len(n.split()) >= 2}  # fmt: skip
     merged = False
     for name in [n for n in reg.cands if reg.type_of(n) == "ORG"]:
         words = names.without_legal_suffix(name).split()
         if len(words) < 2 or "&" in words or "and" in words \
+                or not all(w[:1].isupper() for w in words) \
                 or not variants.is_given_name(words[0]):  # fmt: skip
             continue
         last = words[-1]
