@@ -3,7 +3,7 @@ rules, cross-validated by page.
 
 Usage: bench/train_entities [--folds 5] [--repeats 5] [--jobs 1] [--epochs 10] [--seed 7] [--min-count 5]
        [--conll-docs 216] [--conll-weight 0.3] [--margins 0,0.5,1,2] [--margin M] [--no-write]
-       [--out FILE] [--model NAME] [--vote NAME]
+       [--out FILE] [--model NAME] [--vote NAME] [--ner NAME]
 
 Gazetteer: newsflow_enrich/data/places.json (bench/places.py), the kind of place a name is.
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import conll
 from figure_learn import Weights, fit, seen_counts
-from figure_train import _Cache
+from figure_train import _Cache, loaded_ner
 from newsflow_enrich.stages import entities
 from newsflow_enrich.stages import entity_types as et
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
@@ -103,7 +103,7 @@ def conll_pages(lex: dict[str, str], n: int, cache: Any) -> list[dict[str, Any]]
 
 
 def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
-          model: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+          model: str | None = None, ner: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Real dev pages and written articles (and CoNLL dev articles, training only): parse,
     rules' candidates, examples."""
     from newsflow_enrich.errors import ExtractionSkipped
@@ -111,8 +111,9 @@ def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
 
     kw = {} if vote is None else {"ner_vote": vote}  # None: the service's default
     kw |= {} if model is None else {"model": model}
+    kw |= {} if ner is None else {"ner": ner}
     enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None, **kw)
-    cache = _Cache(enricher.nlp)
+    cache = _Cache(enricher.nlp, loaded_ner(enricher))
     halves = site_halves()
     out = []
     t0 = time.perf_counter()
@@ -269,6 +270,11 @@ def main() -> None:
         help="the spaCy pipeline (as the service's model setting); default: the service's",
     )
     ap.add_argument(
+        "--ner",
+        help="the learned NER put into the pipeline (as the service's ner setting: a bundled "
+        "name, a directory, or \"\" for the pipeline's own); default: the service's",
+    )
+    ap.add_argument(
         "--diff",
         action="store_true",
         help="print the misses that differ between "
@@ -279,7 +285,7 @@ def main() -> None:
     t0 = time.perf_counter()
     lex = lexicon()
     print(f"lexicon: {len(lex)} CoNLL train words ({time.perf_counter() - t0:.0f}s)")
-    pgs = pages(lex, args.conll_docs, args.vote, args.model)
+    pgs = pages(lex, args.conll_docs, args.vote, args.model, args.ner)
     extra = [p for p in pgs if p["group"] == "conll"]  # always trained on, never scored
     pgs = [p for p in pgs if p["group"] != "conll"]
     conll_ex = [e for p in extra for e in p["examples"]]
