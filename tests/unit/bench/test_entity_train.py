@@ -26,3 +26,18 @@ def test_the_typer_scores_a_candidate_as_the_training_does() -> None:
     feats = ["bias", "w0=acme", "unseen", "suffix=Corp", "title"]
     want = {k: sum(w.get(f"{x}|{k}", 0.0) for x in feats) for k in CLASSES}
     assert Typer(w, {}, "test").scores(feats) == want
+
+
+def test_the_parse_cache_names_the_ner_put_into_the_pipeline_not_the_vote() -> None:
+    """bench/train_entities --ner: parses of a pipeline with other NER weights are not the base
+    pipeline's (they hold other entities), so the cache is named by the loaded NER."""
+    from types import SimpleNamespace
+
+    from bench.figure_train import loaded_ner
+
+    def enricher(model: str) -> SimpleNamespace:
+        return SimpleNamespace(pipeline=SimpleNamespace(model=model))
+
+    assert loaded_ner(enricher("base@3.8.0+ner-x@2+vote:ner-y@1")) == "ner-x@2"
+    assert loaded_ner(enricher("base@3.8.0+vote:ner-y@1")) == ""
+    assert loaded_ner(enricher("base@3.8.0")) == ""
