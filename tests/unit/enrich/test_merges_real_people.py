@@ -266,3 +266,19 @@ def test_a_given_name_printed_in_lower_case_too_is_not_read_as_the_person() -> N
     reg.add("Grace Moullard", "PERSON", 0)
     resolve.after_typer(reg, text)
     assert "Grace" not in reg.by_form
+
+
+def test_a_full_name_without_its_middle_name_is_the_person_named_in_full_before() -> None:
+    text = (
+        "The painter Oskar Vellam Trudd died. Friends said Oskar Trudd loved the sea. His son, "
+        "Aarne Oskar Trudd, was there. Later Reet Tamm and Reet Anni Tamm spoke."
+    )
+    reg = Registry()
+    for form in ("Oskar Vellam Trudd", "Oskar Trudd", "Aarne Oskar Trudd", "Reet Tamm",
+                 "Reet Anni Tamm"):  # fmt: skip
+        reg.add(form, "PERSON", text.index(form))
+    resolve.run(spacy.blank("en")(text), reg)
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Oskar Trudd"] == "Oskar Vellam Trudd"
+    assert reg.by_form["Aarne Oskar Trudd"] == "Aarne Oskar Trudd"  # the son, named after
+    assert reg.by_form["Reet Anni Tamm"] == "Reet Anni Tamm"  # the longer one named after

@@ -9,6 +9,8 @@
 - a surname misspelt by one letter left out, doubled or swapped with the next ("Ramaswamy" /
   "Ramswamy", "Garrett" / "Garett"), where the story uses the right spelling too, whether or
   not spaCy tagged the misspelling; a surname spaced otherwise ("De Blasio" / "DeBlasio");
+- a full name without a middle name, or without the given name ("Edward Lorenz", "Chavez
+  Rodriguez" for "Edward Norton Lorenz", "Julie Chavez Rodriguez"; after the typer);
 - a full name printed with its middle initial or a generation where spaCy tagged no name
   ("Daniel S. Johnson" in a caption, "Mike Glass III");
 - a given name's nickname ("Pat Carlineo" / "Patrick W. Carlineo", "Geoff" / "Geoffrey Skelley"),
@@ -141,6 +143,36 @@ def _shorter_names(reg: Registry, text: str) -> None:
             continue
         if short in reg.by_form or next(occurrences(short, text, before="."), None):
             reg.merge(into=name, form=short)
+
+
+def fewer_words(reg: Registry, text: str) -> None:
+    """'Edward Lorenz' for 'Edward Norton Lorenz', 'Mohd Firdaus' for 'Mohd Firdaus Ramli',
+    'Chavez Rodriguez' for 'Julie Chavez Rodriguez': a name of two words or more spaCy tagged
+    as a person, whose words are in order words of the one longer person's name of the article
+    named before it, printed away from that name (not a piece of it spaCy cut: "Yoon Suk" of
+    "Yoon Suk Yeol"). Named after, the longer one is someone else ("Stephen Jones" and his son
+    "John Stephen Jones"). After the typer."""
+    people = [n for n in reg.cands if reg.type_of(n) == "PERSON"]
+    for short in people:
+        words = short.split()
+        if short not in reg.cands or len(words) < 2 or reg.by_form.get(short) != short:
+            continue
+        fits = [n for n in people if n in reg.cands and len(n.split()) > len(words)
+                and _in_order(words, n.split()) and reg.cands[n].first < reg.cands[short].first
+                and _apart(short, reg.cands[n].forms, text)]  # fmt: skip
+        if len(fits) == 1:
+            reg.merge(into=fits[0], form=short)
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    rest = iter(longer)
+    return all(w in rest for w in words)
+
+
+def _apart(form: str, longer: set[str], text: str) -> bool:
+    """`form` is printed somewhere outside every print of the `longer` forms."""
+    spans = [(a, b) for f in longer for a, b in occurrences(f, text)]
+    return any(not any(a <= st < b for a, b in spans) for st, _ in occurrences(form, text))
 
 
 def _given_generation(reg: Registry) -> None:
