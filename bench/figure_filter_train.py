@@ -138,8 +138,9 @@ def main() -> None:
     halves = site_halves()
     half = {h: [p for p in real if halves[p["name"]] == h] for h in "ab"}
     for h, ps in half.items():  # the same folds' predictions, read per half of the sites
-        print(row(f"half {h} (cross-validated), threshold {threshold}", len(ps),
-                  f1s(ps, None), learn.f1s(ps, lambda p: p[f"cv{threshold}"])))  # fmt: skip
+        for t in thresholds:
+            print(row(f"half {h} (cross-validated), threshold {t}", len(ps), f1s(ps, None),
+                      learn.f1s(ps, lambda p, t=t: p[f"cv{t}"])))  # fmt: skip
     for train, test in (("a", "b"), ("b", "a")):
         weights = fit([x for p in half[train] for x in p["examples"]] + extra, args.epochs,
                       args.seed, args.min_count)  # fmt: skip
