@@ -66,3 +66,12 @@ def test_doubtful_numbers_are_the_filters_to_take_back(enricher: Enricher) -> No
     death = figure_filter.Filter({"bias": 5.0, "doubt=one|bias": -10.0,
                                   "doubt=one|n1=death": 10.0}, "t", 0.5)  # fmt: skip
     assert [f.text for f in death.keep(doc, found, doubts)] == ["One", "40"]
+
+
+def test_a_count_of_people_a_toll_verb_is_told_of_is_kept(enricher: Enricher) -> None:
+    doc = enricher.nlp("Forty tenants had to be evacuated, and three reporters watched.")
+    found, doubts = figures.candidates(doc, doubtful=True)
+    assert [f.value for f in found] == [40, 3]
+    # the filter scores both low: the toll's count stays, the other is dropped
+    none = figure_filter.Filter({"bias": -5.0}, "t", 0.5)
+    assert [f.value for f in none.keep(doc, found, doubts)] == [40]

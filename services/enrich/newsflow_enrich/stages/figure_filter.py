@@ -21,6 +21,7 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages.figure_rerank import unit_kind
+from newsflow_enrich.stages.not_figures import suffered
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_filter.json"
 
@@ -100,6 +101,14 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
     return f if doubt is None else [f"doubt={doubt}|{x}" for x in f]
 
 
+def _toll(doc: Doc, fig: Figure) -> bool:
+    span = doc.char_span(*fig.span, alignment_mode="expand")
+    if fig.unit is not None or span is None:
+        return False
+    num = next((t for t in span if t.like_num or any(c.isdigit() for c in t.text)), span[0])
+    return suffered(num)
+
+
 class Filter:
     """Weights per feature; `keep` drops the figures scored below `threshold` (a probability),
     never a sub-count with its parent, and renumbers the parents of the others."""
@@ -126,7 +135,9 @@ class Filter:
         doubts = doubts or [None] * len(figures)
         # A sub-count the rules tied to its whole ("six astronauts, including one Russian") is
         # read by the parse, not guessed: kept. Most lone "one"s are not figures; these are.
-        kept = [f.parent is not None and d is None
+        # So is a count of people a toll's verb is told of ("Sixty residents had to be
+        # evacuated").
+        kept = [d is None and (f.parent is not None or _toll(doc, f))
                 or self.prob(features(doc, f, sent_feats, d)) >= self.threshold
                 for f, d in zip(figures, doubts, strict=True)]  # fmt: skip
         # a parent may come after its sub-count ("four of its 27 plants"): number them all first

@@ -250,20 +250,26 @@ def _one_counts(t: Token) -> bool:
         or t.dep_ == "conj" and t.head.like_num  # fmt: skip
 
 
-# What happens to people in a toll: a "one" these are told of is one person ("One officer was
-# wounded", "one of its soldiers was killed", "killing one", "one electrocuted").
+# What happens to people in a toll: a number these are told of counts people ("One officer was
+# wounded", "one of its soldiers was killed", "killing one", "Sixty residents had to be
+# evacuated").
 _FATES = {"kill", "die", "injure", "wound", "hurt", "shoot", "stab", "murder", "electrocute",
           "drown", "starve", "behead", "arrest", "detain", "charge", "abduct", "kidnap",
           "rescue", "evacuate", "hospitalize", "hospitalise"}  # fmt: skip
 _GROUP_PRONOUNS = {"them", "us", "you", "those", "these", "whom", "which"}
 
 
-def _one_suffered(t: Token) -> bool:
-    """'one' (or its noun) is the subject or object of a verb of a toll: a count, whatever
-    the shape ('one of them dies' names nobody counted)."""
+def suffered(t: Token) -> bool:
+    """The number (or the noun it counts) is the subject or object of a verb of a toll, or of
+    what had to happen ('had to be evacuated'): a count, whatever its shape ('one of them dies'
+    names nobody counted)."""
     arg = t.head if t.dep_ == "nummod" and t.head.pos_ == "NOUN" else t
-    if arg.dep_ not in ("nsubj", "nsubjpass", "dobj") or arg.head.pos_ != "VERB" \
-            or arg.head.lemma_.lower() not in _FATES:  # fmt: skip
+    if arg.dep_ not in ("nsubj", "nsubjpass", "dobj") or arg.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = arg.head
+    if verb.lemma_.lower() in ("have", "need"):
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    if verb.lemma_.lower() not in _FATES:
         return False
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -278,7 +284,7 @@ def doubt(t: Token) -> str | None:
     the filter learned to keep "Sharma (26)".)"""
     nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
     if t.lower_ == "one" and (nxt is not None and nxt.lower_ == "of" or not _one_counts(t)) \
-            and not _one_suffered(t):  # fmt: skip
+            and not suffered(t):  # fmt: skip
         return "one"
     return None
 
