@@ -168,6 +168,24 @@ def test_one_of_a_pronoun_or_a_speaker_stays_doubtful(enricher: Enricher) -> Non
         assert [(f.value, d) for f, d in zip(figs, doubts, strict=True)] == [(1, "one")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The measure has now passed in 29 of 50 states.",
+    "At least five of 17 judges appeared to agree.",
+    "Biden leads among the Blue Dogs (4 of 7) this week.",
+])  # fmt: skip
+def test_a_count_picked_from_the_next_count_is_its_part(enricher: Enricher, sentence: str) -> None:
+    figs = figures(enricher, sentence)
+    assert [(f.value, f.parent) for f in figs][:1] == [(figs[0].value, 1)]
+    assert figs[1].value > figs[0].value and figs[1].parent is None
+
+
+def test_an_amount_of_a_larger_amount_gets_no_parent_by_the_words_alone(
+    enricher: Enricher,
+) -> None:
+    figs = figures(enricher, "About $500 million of the nearly $1.2 billion was spent.")
+    assert [f.parent for f in figs] == [None, None]
+
+
 def test_a_decade_ago_places_in_time(enricher: Enricher) -> None:
     assert figures(enricher, "The protests started more than a decade ago in the capital.") == []
 

@@ -205,9 +205,20 @@ def _sentence_parents(sent: Span, figures: list[Figure], objects: list[Token | N
             parent = next((at[c.i] for c in noun.children if c.i in at and at[c.i] != k), None)
         if parent is None and fronted is not None and k != fronted:
             parent = fronted
+        if parent is None and k + 1 < len(figures) and _part_of_next(sent, fig, figures[k + 1]):
+            parent = k + 1  # "29 of 50 states", "eight of the nation's 10 largest banks"
         if parent is not None and figures[parent].value > fig.value \
                 and figures[parent].unit == fig.unit:  # fmt: skip
             figures[k] = fig.model_copy(update={"parent": parent})
+
+
+def _part_of_next(sent: Span, fig: Figure, nxt: Figure) -> bool:
+    """'A of [the / its / the nation's] B': a count picked from the next count, however the
+    parser hangs the two numbers (often as one quantity)."""
+    words = text_of(sent.doc)[fig.span[1] : nxt.span[0]].lower().split()
+    return fig.unit is None and nxt.unit is None and nxt.value > fig.value \
+        and 1 <= len(words) <= 3 and words[0] == "of" \
+        and not any(c.isdigit() for w in words for c in w)  # fmt: skip
 
 
 def _context(doc: Doc, num: Number, unit: str | None, start: int,
