@@ -140,6 +140,9 @@ def test_bylines_split_from_their_dates(line: str, expected: tuple[str, str]) ->
         ("Ostra Valley Authority (OVA) Chairman Li Peng said on Monday.", None),
         ("Anchor: After heavy rain on Monday, the river rose.", None),
         ("RELATED PHOTOS: The council at work", None),
+        # a blog's date line before its title: a weekday is no place
+        ("Tuesday, March 4, 2031 Forecast: Ostra Rovers will sign a keeper", None),
+        ("WEDNESDAY — The council met.", None),
     ],
 )
 def test_datelines(first: str, place: str | None) -> None:

@@ -105,6 +105,8 @@ def _dateline(first: str) -> tuple[str | None, str | None]:
     if not m or m.group("place").strip().lower() in _NOT_PLACES or _DATED.match(first[m.end() :]):
         return None, None  # (a label, or a date label: "POSTED: 05/02/07, 9:00 PM PDT")
     place = m.group("place").strip()
+    if place.lower().rstrip(".") in date_shapes.WEEKDAY_WORDS:
+        return None, None  # "Thursday, December 11, 2008 Prediction: ...": a date, no place
     if m.group("agency") and m.group("agency") == "".join(w[0] for w in place.split()).upper():
         return None, None  # "British Virgin Islands (BVI) Governor ...": the place's initials
     # A dateline place is printed in capitals, or is a short proper name followed by "(Agency)",
