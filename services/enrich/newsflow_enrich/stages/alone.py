@@ -4,6 +4,7 @@ text prints a word in lower case (a capitalised form may then be the common word
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import chain
 
 from newsflow_enrich.stages import titles
@@ -21,6 +22,13 @@ def printed_lower(word: str, text: str) -> bool:
 # ("I'm Jim") start no name.
 _INITIAL = re.compile(r"[A-Z]\. ")
 _FIRST_PERSON = re.compile(r"I(?:['’](?:m|d|ll|ve))?")
+
+
+def outside(form: str, longer: Iterable[str], text: str) -> list[int]:
+    """The starts of `form`'s prints that lie in no print of the `longer` forms ("Roosevelt"
+    said alone, not inside "James Roosevelt")."""
+    spans = [(a, b) for f in longer for a, b in occurrences(f, text)]
+    return [st for st, _ in occurrences(form, text) if not any(a <= st < b for a, b in spans)]
 
 
 def used_alone(form: str, text: str) -> bool:

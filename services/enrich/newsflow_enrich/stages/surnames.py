@@ -13,7 +13,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsflow_enrich.stages import names, titles, variants
-from newsflow_enrich.stages.alone import capital_word_next, printed_lower, used_alone
+from newsflow_enrich.stages.alone import capital_word_next, outside, printed_lower, used_alone
 from newsflow_enrich.stages.clubs import is_club
 from newsflow_enrich.stages.entity_types import places
 from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
@@ -135,9 +135,8 @@ def _last_named(reg: Registry, owners: list[str], surname: str, text: str) -> li
     ... James Roosevelt Jr. ... Roosevelt said"), as a reader would take it; else all."""
     full = sorted((start, o) for o in owners for f in reg.cands[o].forms
                   if len(f.split()) >= 2 for start, end in occurrences(f, text))  # fmt: skip
-    spans = [(start, start + len(f)) for o in owners for f in reg.cands[o].forms
-             if len(f.split()) >= 2 for start, _ in occurrences(f, text)]  # fmt: skip
-    alone = [st for st, _ in occurrences(surname, text) if not any(a <= st < b for a, b in spans)]
+    alone = outside(surname, [f for o in owners for f in reg.cands[o].forms
+                              if len(f.split()) >= 2], text)  # fmt: skip
     if not alone or " and " in " ".join(owners):
         return owners
     before = [o for st, o in full if st < alone[0]]

@@ -28,6 +28,7 @@ from functools import cache
 from nicknames import NickNamer
 
 from newsflow_enrich.stages import names
+from newsflow_enrich.stages.alone import outside
 from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
@@ -159,7 +160,7 @@ def fewer_words(reg: Registry, text: str) -> None:
             continue
         fits = [n for n in people if n in reg.cands and len(n.split()) > len(words)
                 and _in_order(words, n.split()) and reg.cands[n].first < reg.cands[short].first
-                and _apart(short, reg.cands[n].forms, text)]  # fmt: skip
+                and outside(short, reg.cands[n].forms, text)]  # fmt: skip
         if len(fits) == 1:
             reg.merge(into=fits[0], form=short)
 
@@ -167,12 +168,6 @@ def fewer_words(reg: Registry, text: str) -> None:
 def _in_order(words: list[str], longer: list[str]) -> bool:
     rest = iter(longer)
     return all(w in rest for w in words)
-
-
-def _apart(form: str, longer: set[str], text: str) -> bool:
-    """`form` is printed somewhere outside every print of the `longer` forms."""
-    spans = [(a, b) for f in longer for a, b in occurrences(f, text)]
-    return any(not any(a <= st < b for a, b in spans) for st, _ in occurrences(form, text))
 
 
 def _given_generation(reg: Registry) -> None:
