@@ -1,4 +1,4 @@
-"""The second NER read lazily (models.NerVote.near, Typer.retype): only the windows of the
+"""The second NER read lazily (models.NerVote.near, Typer.settle): only the windows of the
 candidates whose type a vote could change, with the typer's answers those of the eager vote."""
 
 import itertools

@@ -48,7 +48,7 @@ def extract(doc: Doc, body_len: int | None = None, dateline: str | None = None,
     """Entities of `doc`, whose first `body_len` characters are the body (captions follow);
     `agencies` are the news agencies the page credits (an organisation wherever named);
     `typer`, the learned typer that may overrule the rules' types; `near`, the second model's
-    votes read lazily (Typer.retype)."""
+    votes read lazily (Typer.settle)."""
     b = begin(doc, body_len, dateline, agencies, typer, lazy=near is not None)
     return end(b, near(doc, b.open.tokens) if b.open is not None and near is not None else ())
 

@@ -282,8 +282,9 @@ class Open:
 
 
 class Typer:
-    """Weights per "feature|class"; `retype` sets the learned type of the candidates where the
-    model beats the rules' own class by more than `margin`."""
+    """Weights per "feature|class"; `settle` (and `finish`, once a lazy second model's votes
+    are read) sets the learned type of the candidates where the model beats the rules' own
+    class by more than `margin`."""
 
     def __init__(self, weights: dict[str, float], lexicon: dict[str, str], version: str,
                  margin: float = 0.0) -> None:  # fmt: skip
@@ -324,15 +325,6 @@ class Typer:
         top = max(s.values())
         z = sum(math.exp(v - top) for v in s.values())
         return {k: math.exp(v - top) / z for k, v in s.items()}
-
-    def retype(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
-               sport: bool, near: Near | None = None) -> None:  # fmt: skip
-        """`near`: where the second model's votes are read lazily (models.NerVote.near), asked
-        only for the mentions of the candidates whose answer the votes could change."""
-        open_ = self.settle(reg, doc, spans, sport, lazy=near is not None)
-        if open_ is not None:
-            assert near is not None
-            self.finish(open_, near(doc, open_.tokens))
 
     def settle(self, reg: Registry, doc: Doc, spans: dict[str, list[tuple[int, int]]],
                sport: bool, lazy: bool = False) -> Open | None:  # fmt: skip

@@ -1,5 +1,5 @@
 """How far the second model's votes can move the entity typer's scores: what lets the typer
-read the votes only where they could change its answer (entity_types.Typer.retype).
+read the votes only where they could change its answer (entity_types.Typer.settle).
 
 A candidate's vote features are distinct ones of a fixed few ("n2x=ORG", "n2in=LOC",
 "n2=none"), one per mention read, so at least one and at most as many as the mentions read.
