@@ -63,10 +63,10 @@ def _sentence(sent: Span) -> list[str]:
 def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
              doubt: str | None = None) -> list[str]:  # fmt: skip
     """Features of one figure found by the rules (or left out by a doubtful rule: `doubt`)."""
-    span = doc.char_span(*fig.span, alignment_mode="expand")
-    if span is None:
+    found = _number(doc, fig)
+    if found is None:
         return ["bias"]
-    num = next((t for t in span if t.like_num or any(c.isdigit() for c in t.text)), span[0])
+    span, num = found
     root = span.root
     prev1 = doc[span.start - 1] if span.start > 0 else None
     prev2 = doc[span.start - 2] if span.start > 1 else None
@@ -101,12 +101,17 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
     return f if doubt is None else [f"doubt={doubt}|{x}" for x in f]
 
 
-def _toll(doc: Doc, fig: Figure) -> bool:
+def _number(doc: Doc, fig: Figure) -> tuple[Span, Token] | None:
+    """The figure's tokens and its number among them (None where they are no tokens)."""
     span = doc.char_span(*fig.span, alignment_mode="expand")
-    if fig.unit is not None or span is None:
-        return False
-    num = next((t for t in span if t.like_num or any(c.isdigit() for c in t.text)), span[0])
-    return suffered(num)
+    if span is None:
+        return None
+    return span, next((t for t in span if t.like_num or any(c.isdigit() for c in t.text)), span[0])
+
+
+def _toll(doc: Doc, fig: Figure) -> bool:
+    found = _number(doc, fig) if fig.unit is None else None
+    return found is not None and suffered(found[1])
 
 
 class Filter:
