@@ -114,6 +114,53 @@ def merge_acronyms(reg: Registry, text: str) -> None:
                 reg.merge(into=target, form=name)
 
 
+# A run of capitalised words, small words allowed between them ("Party of Japan").
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|&|on|in|de) +)*[A-Z][\w'’.-]*)+")
+_JOINERS = {"of", "for", "and", "the", "&", "on", "in", "de"}
+_SENTENCE_END = re.compile(r"[A-Z][a-z'’-]{3,}\.")
+
+
+def spelled_out(reg: Registry, text: str) -> None:
+    """'WMP' and 'West Midlands Police' where spaCy tagged no such name: an acronym printed in
+    the article whose letters are the initials of one run of capitalised words of the text,
+    the run whole (bounded by no capitalised word: not "Traffic Safety Administration" inside
+    "National Highway Traffic Safety Administration") and ending in an organisation's head
+    word, is that organisation's acronym; the run is the name."""
+    for acr in sorted(set(re.findall(r"(?<![\w-])[A-Z]{3,8}(?![\w-]|\.[A-Z])", text))):
+        owner = reg.by_form.get(acr)
+        if owner is not None and owner != acr or acr.lower() in curated():
+            continue
+        runs = {run for run in _runs(text) if names.initials(run) == acr}
+        if len(runs) != 1:
+            continue
+        [long] = runs
+        if not names.is_org_name(long):
+            continue
+        into = reg.by_form.get(long) or reg.add(long, "ORG", text.index(long), STRONG)
+        reg.merge(into=into, form=acr)
+
+
+def _runs(text: str) -> list[str]:
+    """The stretches of each capitalised run that begin and end at the run's edges or at a
+    small word ("Ministers and the National Farmers' Union": also "National Farmers' Union")."""
+    out = []
+    for m in _RUN.finditer(text):
+        words = m.group().split()
+        # A sentence ends in the run ("... Farmers' Union. Last week"): cut it there.
+        end = next((k + 1 for k, w in enumerate(words) if _SENTENCE_END.fullmatch(w)), len(words))
+        words = [w.rstrip(".") for w in words[:end]]
+        words = words[1:] if words[0] == "The" else words  # "The Sunrise Party" at a start
+        starts = [0] + [k + 1 for k, w in enumerate(words[:-1]) if w in _JOINERS]
+        ends = [k for k, w in enumerate(words[1:]) if w in _JOINERS] + [len(words)]
+        out += [
+            " ".join(words[i:j])
+            for i in starts
+            for j in ends
+            if j > i and words[i] not in _JOINERS and words[j - 1] not in _JOINERS
+        ]
+    return out
+
+
 def merge_inner_acronyms(reg: Registry, words: int = 1) -> None:
     """'VW' is 'Volkswagen', 'WBG' 'Weibo Gaming': an organisation's acronym that spells the
     first letter of each word of its name and consonants inside them (a long acronym also a

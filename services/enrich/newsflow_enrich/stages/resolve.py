@@ -177,7 +177,8 @@ def _org_tails(reg: Registry, name: str) -> list[str]:
     return [t for t in tails
             if (head or t in reg.cands and reg.type_of(t) == "ORG"
                 and reg.cands[t].first > reg.cands[name].first)
-            and sum(n.endswith(" " + t) for n in reg.cands if n != name) == 0]  # fmt: skip
+            and not any(f.endswith(" " + t) for n in reg.cands if n != name
+                        for f in reg.cands[n].forms)]  # fmt: skip
 
 
 def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
@@ -186,6 +187,7 @@ def run(doc: Doc, reg: Registry, sport: bool = False) -> None:
     acronyms.paren_acronyms(doc, reg)
     acronyms.known_as(text, reg)
     acronyms.merge_acronyms(reg, text)
+    acronyms.spelled_out(reg, text)  # "WMP": "West Midlands Police", spaCy: no name
     acronyms.merge_inner_acronyms(reg)
     states.mark(reg, text)
     titles.titled(reg, text)
