@@ -196,10 +196,14 @@ def identities(article: ArticleEnriched, date: PageDate,
                 or past_month(fig.sentence[skip:], month)
                 or (start is not None and continues_past(_previous_sentence(article.body, start),
                                                          fig.sentence, year)))  # fmt: skip
-        read = None if past else _read(article, fig, event)
+        size = None if fig.unit else readings.sized(article.body[fig.span[1] : fig.span[1] + 12])
+        told = fig.model_copy(update={"object": size}) if size else fig
+        read = None if past else _read(article, told, event)
         if read and _ESTIMATE.search(read[1].lower()):
             read = None  # "its first estimate of 2.1 million": a value of some count, see parts.restated
-        if read is None and not past and fig.object and not fig.unit:
+        if read is None and not past and size:
+            read = "", size  # "The 1,000-member church": its members, no verb (joins as _retold)
+        elif read is None and not past and fig.object and not fig.unit:
             after = article.body[fig.span[1] : fig.span[1] + 4]
             read = _phrase_only(fig.object, aliases, after)  # "despite two earlier legal opinions"
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")

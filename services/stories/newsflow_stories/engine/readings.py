@@ -6,6 +6,9 @@
   tracked at all; with it, the people present are one count whatever the outlet's words.
 - Fire engines in the fire service's words: "Around 10 fire service pumps are in attendance",
   "eight fire appliances" are fire engines (a pump or an appliance of the fire service is one).
+- A body by its size: "a 125-seat legislature", "the 2,507-member assembly", "an 18,000-strong
+  staff" count the seats or members, not the legislature (enrich's object, as annotators write
+  it): read so, "whose 2,507 members had to be approved" is the same count.
 - Charges: "charged with two counts of murder", "arraigned on two murder charges": the counts of
   one crime are one count whatever the verb (charged, arraigned on, faces, pleaded to), and the
   crime, not "counts", is what is counted.
@@ -115,3 +118,17 @@ def fire_engines(obj: str | None, after: str) -> str | None:
     appliances ("Around 10 fire service pumps are in attendance", enrich's object "service
     pumps"): outlets name the same engines either way."""
     return FIRE_ENGINES if obj and _FIRE_ENGINE.search(after) else obj
+
+
+# Right after the figure: the noun that sizes a body by its members or seats ("125-seat",
+# "2,507-member", "18,000-strong", "a 20-man crew", "a 30-person company").
+_SIZED = re.compile(r"^-(member|seat|strong|man|person)\b", re.IGNORECASE)
+
+
+def sized(after: str) -> str | None:
+    """The counted noun, "seats" or "members", when the figure sizes a body ("The 1,000-member
+    evangelical church"), else None."""
+    m = _SIZED.search(after)
+    if m is None:
+        return None
+    return "seats" if m.group(1).lower() == "seat" else "members"
