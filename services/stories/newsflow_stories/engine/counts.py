@@ -38,6 +38,7 @@ _TOLL_STEMS = [
     "perish",
     "slay",
     "slain",
+    "murder",
     "fatal",
     "execut",
     "gun",
@@ -181,7 +182,7 @@ _PHRASE_REACH_FIGURE = 60  # characters after the figure ("setting 54 vehicles a
 _ADVERBS = {"still", "now", "already", "reportedly", "so", "far"}
 # "the death of three workers", "the shooting deaths of two co-workers": a toll as a noun.
 _DEATHS_OF = re.compile(
-    r"\b(?:deaths?|killings?|murders?|bodies)(?: and \w+)? of (?:the |these |those |all )?$",
+    r"\b(?:deaths?|killings?|slayings?|murders?|bodies)(?: and \w+)? of (?:the |these |those |all )?$",
     re.IGNORECASE,
 )
 # "fatally shot eight people", "fatally injuring a woman": the verb's count is a toll.
