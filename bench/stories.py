@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import stories_cv
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 from stories_growth import grown
-from stories_score import TrackResult, bcubed, misses, score_track
+from stories_score import BCubed, TrackResult, bcubed, member_bcubed, misses, score_track
 
 BENCH = Path(__file__).resolve().parent
 DATA = BENCH / "stories-data"
@@ -162,7 +162,8 @@ def in_time_order(events: Iterable[ArticleEnriched]) -> list[ArticleEnriched]:
 
 def assign(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
            tracks: dict[str, Any], new_engine: Any) -> tuple[Any, ...]:  # fmt: skip
-    """Feed one split to a fresh engine: (gold stories, predicted, track results, CPU/article)."""
+    """Feed one split to a fresh engine: (gold stories, predicted, track results, CPU/article,
+    B-cubed over the tracks' members)."""
     stories = {g: s for g, s in labels["stories"].items()
                if labels["splits"][s] == split and g in gold_events}  # fmt: skip
     events = in_time_order(gold_events[g] for g in stories)
@@ -173,14 +174,15 @@ def assign(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str
     cpu = (time.process_time() - start) / len(events)
     predicted = {g: engine.story_of(gold_events[g].id) for g in stories}
     split_tracks = {s: ts for s, ts in tracks.items() if labels["splits"][s] == split}
-    results = _score_tracks(engine, split_tracks, {g: gold_events[g] for g in stories})
-    return stories, predicted, results, cpu
+    results, members = _score_tracks(engine, split_tracks, {g: gold_events[g] for g in stories})
+    return stories, predicted, results, cpu, members
 
 
 def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dict[str, Any],
                 tracks: dict[str, Any], show_misses: bool, new_engine: Any) -> dict[str, Any]:  # fmt: skip
     """Feed one split to a fresh engine and score it."""
-    stories, predicted, results, cpu = assign(split, gold_events, labels, tracks, new_engine)
+    stories, predicted, results, cpu, members = assign(split, gold_events, labels, tracks,
+                                                       new_engine)  # fmt: skip
     score = bcubed(stories, predicted)
     exact = sum(r.exact for r in results)
     extracted = sum(r.kind != "figure not extracted" for r in results)
@@ -188,6 +190,8 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
               "predicted_stories": len(set(predicted.values())), "precision": score.precision,
               "recall": score.recall, "f1": score.f1, "tracks": len(results),
               "tracks_exact": exact, "tracks_extracted": extracted,
+              "track_members": {"precision": members.precision, "recall": members.recall,
+                                "f1": members.f1, "items": members.items},
               "engine_cpu_ms_per_article": cpu * 1000, "misses": list(misses(stories, predicted)),
               "track_misses": [r.__dict__ for r in results if not r.exact]}  # fmt: skip
     print(f"\n{split}: {score.items} articles, {report['stories']} gold stories, "
@@ -197,6 +201,9 @@ def run_quality(split: str, gold_events: dict[str, ArticleEnriched], labels: dic
     print(f"  figure tracks exactly right {exact}/{len(results)} = "
           f"{exact / max(len(results), 1):.3f}   (target >= 0.9; enrich extracted every "
           f"member of {extracted})")  # fmt: skip
+    print(f"  track members B-cubed precision {members.precision:.3f}  recall "
+          f"{members.recall:.3f}  F1 {members.f1:.3f}   ({members.items} members and foreign "
+          f"figures)")  # fmt: skip
     if show_misses:
         for line in report["misses"]:
             print("   ", line)
@@ -215,7 +222,7 @@ def run_cv(specs: Sequence[str], ks: Sequence[int], seeds: Sequence[int],
     runs, rows = [], []
     for setting in settings:
         new_engine = engine_class([f"{n}={v}" for n, v in setting.items()], quiet=True)
-        stories, predicted, results, _ = assign("dev", gold_events, labels, tracks, new_engine)
+        stories, predicted, results, _, _ = assign("dev", gold_events, labels, tracks, new_engine)
         fold_of = stories_cv.folds(stories, ks[0], seeds[0])
         full = bcubed(stories, predicted)
         per = [stories_cv.score_on(stories, predicted, fold_of, {f}).f1 for f in range(ks[0])]
@@ -248,8 +255,9 @@ def run_cv(specs: Sequence[str], ks: Sequence[int], seeds: Sequence[int],
 
 
 def _score_tracks(engine: Any, gold_tracks: dict[str, Any],
-                  events: dict[str, ArticleEnriched]) -> list[TrackResult]:  # fmt: skip
-    """Each gold track against the engine's tracks (members as (gold id, figure index))."""
+                  events: dict[str, ArticleEnriched]) -> tuple[list[TrackResult], BCubed]:  # fmt: skip
+    """Each gold track against the engine's tracks (members as (gold id, figure index)), and
+    B-cubed over the members."""
     gid_of = {e.id: g for g, e in events.items()}
     track_of, members_of = {}, {}
     for story in engine.stories():
@@ -260,8 +268,9 @@ def _score_tracks(engine: Any, gold_tracks: dict[str, Any],
             track_of.update(dict.fromkeys(members, name))
     figures_of = {g: [f.text for f in e.figures] for g, e in events.items()}
     where_of = {g: (e.body, [f.span for f in e.figures]) for g, e in events.items()}
-    return [score_track(s, t, figures_of, track_of, members_of, where_of)
-            for s, ts in sorted(gold_tracks.items()) for t in ts]  # fmt: skip
+    results = [score_track(s, t, figures_of, track_of, members_of, where_of)
+               for s, ts in sorted(gold_tracks.items()) for t in ts]  # fmt: skip
+    return results, member_bcubed(gold_tracks, figures_of, track_of, where_of)
 
 
 def _rss_mb() -> float:

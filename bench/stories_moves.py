@@ -100,7 +100,7 @@ def load(path: Path, dev: set[str]) -> dict[str, ArticleEnriched]:
 
 def run(events: dict[str, ArticleEnriched], labels: dict[str, Any], tracks: dict[str, Any]
         ) -> tuple[dict[str, str], dict[str, str | None], int]:  # fmt: skip
-    gold, predicted, results, _ = S.assign("dev", events, labels, tracks, S.engine_class())
+    gold, predicted, results, _, _ = S.assign("dev", events, labels, tracks, S.engine_class())
     return gold, predicted, sum(r.exact for r in results)
 
 

@@ -1,4 +1,5 @@
-"""Scores for `bench/stories`: B-cubed over story assignments, and exact figure tracks.
+"""Scores for `bench/stories`: B-cubed over story assignments, exact figure tracks, and B-cubed
+over the tracks' members.
 
 Pure functions over plain data, so that they are unit-tested on hand cases
 (tests/unit/bench/test_stories_score.py).
@@ -129,6 +130,34 @@ def score_track(story: str, gold_track: Mapping[str, object],
     if foreign:
         return TrackResult(story, label, False, "foreign figures", sorted(map(str, foreign)))
     return TrackResult(story, label, True, "exact")
+
+
+def member_bcubed(gold_tracks: Mapping[str, list[Mapping[str, object]]],
+                  figures_of: Mapping[str, list[str]], track_of: Mapping[Member, str],
+                  where_of: Mapping[str, tuple[str, list[tuple[int, int]]]] | None = None,
+                  ) -> BCubed:  # fmt: skip
+    """B-cubed over the gold tracks' members (each located as `score_track` locates it) and the
+    figures the engine's tracks put with them: a member's gold cluster is its gold track (such a
+    foreign figure is alone), its predicted one the engine's track (a member no track holds is
+    alone). Finer than "exactly right": a track that gains one member of five moves it."""
+    gold: dict[str, Hashable] = {}
+    for story, tracks in gold_tracks.items():
+        for k, track in enumerate(tracks):
+            taken: dict[str, set[int]] = defaultdict(set)
+            for article, text, *context in track["members"]:  # type: ignore[attr-defined]
+                near = None
+                if context and where_of is not None and article in where_of:
+                    near = in_context(context[0], *where_of[article])
+                i = locate(text, figures_of.get(article, []), taken[article], near)
+                if i is not None:
+                    taken[article].add(i)
+                    gold[f"{article}#{i}"] = (story, k)
+    members = {f"{a}#{i}": t for (a, i), t in track_of.items()}
+    held = {members[m] for m in gold if m in members}
+    for m, t in members.items():
+        if t in held and m not in gold:
+            gold[m] = ("foreign", m)
+    return bcubed(gold, {m: members[m] for m in gold if m in members})
 
 
 def clusters(assign: Mapping[str, Hashable]) -> dict[Hashable, list[str]]:

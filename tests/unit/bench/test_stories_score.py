@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.stories_score import bcubed, in_context, locate, misses, score_track
+from bench.stories_score import bcubed, in_context, locate, member_bcubed, misses, score_track
 
 DATA = Path(__file__).resolve().parents[3] / "bench" / "stories-data"
 
@@ -90,6 +90,22 @@ def test_track_member_in_no_track_or_not_extracted() -> None:
     assert score_track("s", TRACK, FIGURES, track_of, {"t1": {("a1", 0)}}).kind == "no track"
     figures = {"a1": ["nine"], "a2": ["14"]}
     assert score_track("s", TRACK, figures, track_of, {}).kind == "figure not extracted"
+
+
+def test_member_bcubed_credits_a_part_of_a_track_and_charges_a_foreign_figure() -> None:
+    gold = {"s": [TRACK]}
+    exact = member_bcubed(gold, FIGURES, {("a1", 0): "t1", ("a2", 1): "t1"})
+    assert (exact.precision, exact.recall, exact.items) == (1.0, 1.0, 2)
+    # split: each member alone in its track (recall 1/2 each); precision stays 1
+    split = member_bcubed(gold, FIGURES, {("a1", 0): "t1", ("a2", 1): "t2"})
+    assert (split.precision, split.recall) == (1.0, 0.5)
+    # the sub-count "14" joined: three items, the two members' precision 2/3, its own 1/3
+    foreign = member_bcubed(gold, FIGURES, {("a1", 0): "t1", ("a2", 1): "t1", ("a2", 0): "t1"})
+    assert foreign.items == 3 and foreign.precision == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+    assert foreign.recall == 1.0
+    # a figure in a track that holds no member is not scored; a member in no track is alone
+    other = member_bcubed(gold, FIGURES, {("a1", 0): "t1", ("a1", 1): "t9"})
+    assert (other.items, other.precision, other.recall) == (2, 1.0, 0.5)
 
 
 def _printed_once(context: str, text: str, body: str) -> bool:
