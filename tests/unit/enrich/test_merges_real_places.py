@@ -55,3 +55,23 @@ def test_a_county_by_its_name_without_the_word_county() -> None:
     reg.add("Quellmoor", "LOC", text.index("Quellmoor will"))
     resolve.run(spacy.blank("en")(text), reg)
     assert reg.by_form["Quellmoor"] == "Quellmoor County"
+
+
+def test_a_place_the_gazetteer_lists_is_no_short_form_of_an_organisation() -> None:
+    # "Dundee" (spaCy: a place once; a city by the gazetteer) is the city, not the police
+    # named after it; "Quarve" (spaCy: a place once, no place the gazetteer knows) is the firm.
+    text = (
+        "Staff of Dundee Police marched. The march ended in Dundee at noon. Quarve Capital "
+        "bought the firm, and Quarve will keep the staff."
+    )
+    reg = Registry()
+    for form, type_, after in [
+        ("Dundee Police", "ORG", ""),
+        ("Dundee", "LOC", "ended"),
+        ("Quarve Capital", "ORG", ""),
+        ("Quarve", "LOC", "and"),
+    ]:
+        reg.add(form, type_, text.index(form, text.index(after) if after else 0))
+    resolve.run(spacy.blank("en")(text), reg)
+    assert reg.by_form["Dundee"] == "Dundee"
+    assert reg.by_form["Quarve"] == "Quarve Capital"

@@ -152,9 +152,11 @@ _POLITY = re.compile(r"(?:(?:Federal |People['’]s |Islamic |Democratic )?Repub
 
 def _minor_place(reg: Registry, owner: str, short: str, shorts: list[str]) -> bool:
     """'Alden' for 'Alden Capital' though spaCy once called it a place: a company's short name
-    that is no country or state and that spaCy took for a place at most twice."""
+    that is no country or state, that spaCy took for a place at most twice and that the
+    gazetteer lists as no place ("Edinburgh", spaCy: a place, is the city, not "Edinburgh
+    University")."""
     return short in shorts and not names.is_country(short) and short not in STATE_NAMES \
-        and reg.cands[owner].types["LOC"] <= 2  # fmt: skip
+        and reg.cands[owner].types["LOC"] <= 2 and short not in places()  # fmt: skip
 
 
 # Last words of an organisation's name whose last words alone still name it.
