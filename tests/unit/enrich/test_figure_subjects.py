@@ -91,3 +91,35 @@ def test_a_named_share_that_moved_is_the_object(enricher: Enricher) -> None:
     # every legal form names.LEGAL_FORMS knows is stepped over, "Holdings" too
     figs = rules(enricher, "Tarvex Holdings fell 2.1 percent on Tuesday.")
     assert figs == [("2.1 percent", "Tarvex")]
+
+
+@pytest.mark.parametrize(("sentence", "text", "obj"), [
+    # a relative pronoun's noun
+    ("Rescuers ended a search that lasted nine hours.", "nine hours", "search"),
+    ("The festival, which usually lasts four days, was cancelled.", "four days", "festival"),
+    # the first of two coordinated verbs holds the subject
+    ("The blockade began in March and lasted for 40 days.", "40 days", "blockade"),
+    # the governing verb of an infinitive
+    ("The inquiry is expected to last three months.", "three months", "inquiry"),
+])  # fmt: skip
+def test_a_duration_of_lasting_finds_its_subject_across_the_clause(
+    enricher: Enricher, sentence: str, text: str, obj: str
+) -> None:
+    assert (text, obj) in rules(enricher, sentence)
+
+
+@pytest.mark.parametrize(("sentence", "text", "head"), [
+    ("The number of open claims stands at 4,310, the insurer said.", "4,310", "claims"),
+    ("The board wants the number of branches to grow to 85 by 2030.", "85", "branches"),
+    ("The plan reduced the number of regional councils to 9.", "9", "councils"),
+])  # fmt: skip
+def test_a_count_of_the_number_of_x_counts_the_x(
+    enricher: Enricher, sentence: str, text: str, head: str
+) -> None:
+    obj = dict(rules(enricher, sentence))[text]
+    assert obj is not None and obj.split()[-1] == head
+
+
+def test_a_percentage_of_the_number_stays_the_number_s(enricher: Enricher) -> None:
+    figs = rules(enricher, "The number of visitors rose 12 percent last year.")
+    assert figs == [("12 percent", "number")]

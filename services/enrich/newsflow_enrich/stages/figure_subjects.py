@@ -27,11 +27,23 @@ def copula_subject(doc: Doc, h: Token, end: int) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or not _common_noun(subj) or _has_number(subj):
         return None
-    if subj.lemma_.lower() in ("number", "total"):
-        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        return counted if counted is not None and counted.pos_ == "NOUN" else subj
-    return subj
+    if subj.lemma_.lower() == "total":
+        return counted(subj)
+    return number_of(subj)
+
+
+def counted(noun: Token) -> Token:
+    """'the number of people killed': the noun a count word is "of" (else the word itself)."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    what = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return what if what is not None and what.pos_ == "NOUN" else noun
+
+
+def number_of(noun: Token) -> Token:
+    """A count said of 'the number of X' counts the X, whatever the verb ('the number of active
+    cases stands at 698', 'expect the number of stores to grow to 80'); a percentage of it
+    stays the number's ('the number of users rose 23 percent')."""
+    return counted(noun) if noun.lemma_.lower() == "number" else noun
 
 
 # Verbs a duration is the length of their subject by.
@@ -48,8 +60,28 @@ def lasting_subject(h: Token) -> Token | None:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LASTING:
         return None
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    subj = clause_subject(verb)
     return subj if subj is not None and _common_noun(subj) and not _has_number(subj) else None
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, also where the parse gives it elsewhere: the first verb's of two
+    coordinated ones ('The strike involved 185,000 workers and lasted 15 days'), the governing
+    verb's of an infinitive ('scheduled to last six months'), and the noun a relative pronoun
+    stands for ('an attack that lasted 45 seconds', 'the commission, which is to last')."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            break
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
+    if subj is None:
+        return None
+    if subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl" \
+            and verb.head.pos_ in ("NOUN", "PROPN"):  # fmt: skip
+        return verb.head
+    return subj
 
 
 # Words naming a stock index: "the BSE Sensex", "Benchmark NSE Nifty50 index", "the Dow".

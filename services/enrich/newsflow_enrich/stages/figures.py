@@ -141,6 +141,8 @@ def candidates(doc: Doc, body_len: int | None = None,
             end_tok = max(num.end, unit_end)
             noun, event = _context(doc, num, unit, start_tok, end_tok)
             noun = subjects.untickered(noun) if noun is not None else None
+            if noun is not None and unit is None:
+                noun = subjects.number_of(noun)
             anchor = ctx.head_of(doc, start_tok, end_tok)
             span_start = doc[start_tok].idx
             last = doc[end_tok - 1]
