@@ -37,7 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
-from figure_filter_train import _host, site_folds
+from figure_train import host_of, site_folds
 from newsflow_enrich.stages import alt_captions, caption_text, text
 from newsflow_enrich.stages import captions as rules
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
@@ -186,7 +186,7 @@ def read_pages(cases: list[Any], group: str, classes: bool) -> list[dict[str, An
             "name": name, "group": group, "half": halves.get(name), "gold": gold.get("captions", []),
             "cands": cands, "feats": features(tree, found, classes), "rules": ruled,
             "added": [c for c in final if c not in ruled],  # text.clean's lines from the body
-            "site": _host(name) if group == "real" else name,
+            "site": host_of(name) if group == "real" else name,
         })  # fmt: skip
     return pages
 

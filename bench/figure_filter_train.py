@@ -23,19 +23,17 @@ import argparse
 import hashlib
 import json
 import math
-import random
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
 from figure_learn import row, seen_counts
 from figure_score import match_figures
-from figure_train import parse_pages
+from figure_train import parse_pages, site_folds
 from newsflow_enrich.stages import figure_filter as ff
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
 
@@ -69,32 +67,6 @@ def _log_loss_gradient(example: tuple[list[str], bool],
 def f1s(pages: list[dict[str, Any]], model: ff.Filter | None) -> dict[str, float]:
     return learn.f1s(pages, lambda p: p["rules"] if model is None
                      else model.keep(p["doc"], p["cands"], p["doubts"]))  # fmt: skip
-
-
-def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict[str, Any]]]:
-    """k folds of about equal size, the pages of one site in one fold."""
-    hosts = {p["name"]: h for p in pages for h in [_host(p["name"])]}
-    by_host: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for p in sorted(pages, key=lambda p: p["name"]):
-        by_host[hosts[p["name"]]].append(p)
-    order = sorted(by_host)
-    random.Random(seed).shuffle(order)
-    order.sort(key=lambda h: -len(by_host[h]))  # the biggest sites first, each to the smallest
-    folds: list[list[dict[str, Any]]] = [[] for _ in range(k)]
-    for h in order:
-        min(folds, key=len).extend(by_host[h])
-    return folds
-
-
-_MANIFEST: dict[str, str] = {}
-
-
-def _host(name: str) -> str:
-    if not _MANIFEST:
-        for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8")):
-            host = urlparse(page.get("url") or "").hostname or page["source"]
-            _MANIFEST[page["name"]] = host.removeprefix("www.")
-    return _MANIFEST[name]
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -71,6 +72,32 @@ def parse_pages(cases: list[Any], model: str | None = None) -> list[dict[str, An
             print(f"  parsed {k}/{len(cases)} pages ({time.perf_counter() - t0:.0f}s)", flush=True)
     cache.save()
     return pages
+
+
+def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict[str, Any]]]:
+    """k folds of about equal size, the pages of one site in one fold."""
+    hosts = {p["name"]: h for p in pages for h in [host_of(p["name"])]}
+    by_host: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p in sorted(pages, key=lambda p: p["name"]):
+        by_host[hosts[p["name"]]].append(p)
+    order = sorted(by_host)
+    random.Random(seed).shuffle(order)
+    order.sort(key=lambda h: -len(by_host[h]))  # the biggest sites first, each to the smallest
+    folds: list[list[dict[str, Any]]] = [[] for _ in range(k)]
+    for h in order:
+        min(folds, key=len).extend(by_host[h])
+    return folds
+
+
+_MANIFEST: dict[str, str] = {}
+
+
+def host_of(name: str) -> str:
+    if not _MANIFEST:
+        for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8")):
+            host = urlparse(page.get("url") or "").hostname or page["source"]
+            _MANIFEST[page["name"]] = host.removeprefix("www.")
+    return _MANIFEST[name]
 
 
 _VOTES = ("newsflow_ner_vote", "newsflow_span_vote")  # models.add_vote's components
@@ -178,6 +205,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--with-written", action="store_true", help="also train on bench/data")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--by-site", action="store_true",
+                    help="folds of sites (a site's pages in one fold), not of pages")  # fmt: skip
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, default=fr.DEFAULT)
@@ -203,9 +232,12 @@ def main() -> None:
     print("parsing the written sets ...", flush=True)
     written = parse_pages(load_cases(BENCH / "data"), args.model)
     extra = [g for p in written for g in p["groups"]] if args.with_written else []
-    order = sorted(real, key=lambda p: p["name"])
-    random.Random(args.seed).shuffle(order)
-    folds = [order[k :: args.folds] for k in range(args.folds)]
+    if args.by_site:
+        folds = site_folds(real, args.folds, args.seed)
+    else:
+        order = sorted(real, key=lambda p: p["name"])
+        random.Random(args.seed).shuffle(order)
+        folds = [order[k :: args.folds] for k in range(args.folds)]
     margins = [float(m) for m in args.margins.split(",")]
     print(
         "\n| real dev fold | margin | pages | +object rules / model | +object+event rules / model |"
