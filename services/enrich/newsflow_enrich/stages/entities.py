@@ -29,6 +29,7 @@ from newsflow_enrich.stages import (
     shaped_names,
     timestamps,
 )
+from newsflow_enrich.stages.alone import outside
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.entity_types import Near, Open, Typer
 from newsflow_enrich.stages.registry import STRONG as _STRONG
@@ -356,12 +357,25 @@ def _to_entities(reg: Registry, spans: dict[str, list[tuple[int, int]]], text: s
         if not found:
             continue
         used = {text[s:e] for s, e in found}
-        aliases = sorted((c.forms | used) - {name}, key=lambda s: (s.lower(), s))
+        aliases = sorted((c.forms | used) - {name} - _inside_only(c.forms | {name}, used, text),
+                         key=lambda s: (s.lower(), s))  # fmt: skip
         # Mentions count captions too; spans index the body only.
         type_ = "MISC" if _quoted_only(found, text) else reg.type_of(name)
         entities.append(Entity(name=name, type=type_, aliases=aliases, mentions=len(found),
                                spans=[(s, e) for s, e in found if e <= body_len]))  # fmt: skip
     return entities
+
+
+def _inside_only(forms: set[str], used: set[str], text: str) -> set[str]:
+    """Forms printed only inside the entity's longer form "X of Y" ("Montana House" of "the
+    Montana House of Representatives", a piece spaCy cut from the name): no form the article
+    uses alone, so no alias. Not where Y is an organisation ("Earth Institute of Columbia
+    University": a unit, which may go by its own name)."""
+    return {f for f in forms - used
+            if next(occurrences(f, text), None) is not None
+            and any(g.startswith(f + " of ") and not names.is_org_name(g[len(f) + 4 :])
+                    for g in forms)
+            and not outside(f, [g for g in forms if len(g) > len(f) and f in g], text)}  # fmt: skip
 
 
 _CLOSE_QUOTE = re.compile(r"[.,!?]?[”\"’']")
