@@ -6,6 +6,8 @@ Usage: bench/train_entities [--folds 5] [--repeats 5] [--jobs 1] [--epochs 10] [
        [--out FILE] [--model NAME] [--vote NAME] [--ner NAME]
 
 Gazetteer: newsflow_enrich/data/places.json (bench/places.py), the kind of place a name is.
+Knowledge of organisations: listed_companies.json (bench/listed_companies.py), brands.json
+(bench/brands.py).
 Lexicon: for every capitalised word of CoNLL-2003 English train (bench/data/conll2003; never its
 test part) seen 3+ times, the class its annotators gave it most (PER, ORG, LOC, MISC or O, not
 a name), kept when that class has 60%+ of its uses. Word clusters (features of a name's first
@@ -326,7 +328,8 @@ def main() -> None:
     clusters = hashlib.sha256(et.CLUSTERS.read_bytes()).hexdigest()[:8]  # features read it
     places = hashlib.sha256(et.PLACES.read_bytes()).hexdigest()[:8]  # and the gazetteer
     listed = hashlib.sha256(et.LISTED.read_bytes()).hexdigest()[:8]  # and the listed companies
-    key = json.dumps([w, lex, margin, clusters, places, listed], sort_keys=True)
+    brands = hashlib.sha256(et.BRANDS.read_bytes()).hexdigest()[:8]  # and the brands
+    key = json.dumps([w, lex, margin, clusters, places, listed, brands], sort_keys=True)
     digest = hashlib.sha256(key.encode()).hexdigest()[:8]
     version = f"entity-types-{digest}"
     print(f"\nshipped margin {margin}; {len(w)} weights, {len(lex)} lexicon words; {version}")
@@ -338,7 +341,7 @@ def main() -> None:
             "conll_weight": args.conll_weight,
             "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
             "places": places,
-            "listed_companies": listed,
+            "listed_companies": listed, "brands": brands,
             "lexicon": lex, "weights": w,
         }, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")  # fmt: skip
         print(f"wrote {args.out}")

@@ -82,3 +82,13 @@ def test_the_typer_knows_which_names_are_listed_companies() -> None:
     assert _listed("Boeing", set()) == ["listed"]  # "Boeing Co." without its legal form
     assert _listed("Netflix Studios", set()) == ["listed0"]
     assert _listed("Qzxwvb Holdings", set()) == []
+
+
+def test_the_typer_knows_which_names_are_brands() -> None:
+    # The brands simple-icons has a logo of (bench/brands.py), by the name or one of its forms;
+    # a made-up name is none.
+    from newsflow_enrich.stages.entity_types import _brand
+
+    assert _brand("Ryanair", set()) == ["brand"]
+    assert _brand("Spotify Technology", {"Spotify"}) == ["brand"]  # a form is a brand
+    assert _brand("Qzxwvb Media", set()) == []

@@ -40,6 +40,7 @@ CLUSTERS = DEFAULT.parent / "word_clusters.json"  # written by bench/word_cluste
 PLACES = DEFAULT.parent / "places.json"  # written by bench/places.py
 KINDS = ("continent", "country", "state", "region", "county", "city_1m", "city_100k", "city")
 LISTED = DEFAULT.parent / "listed_companies.json"  # written by bench/listed_companies.py
+BRANDS = DEFAULT.parent / "brands.json"  # written by bench/brands.py
 CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
 SCORED = ("PERSON", "ORG", "LOC")
 _MAX_MENTIONS = 6  # context words of the first few mentions are enough, and bound the cost
@@ -80,6 +81,7 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
     if names.is_org_name(name):
         f.append("org_suffix")
     f += _listed(name, c.forms)
+    f += _brand(name, c.forms)
     last = words[-1].lower()
     for tag, table in (("place_sfx", names.PLACE_SUFFIXES), ("thing_sfx", names.THING_SUFFIXES),
                        ("title", names.PERSON_TITLES)):  # fmt: skip
@@ -232,6 +234,19 @@ def _listed(name: str, forms: set[str]) -> list[str]:
     return ["listed0"] if " " in name and first in table else []
 
 
+@cache
+def brands() -> frozenset[str]:
+    """The brands simple-icons has a logo of (bench/brands.py), read once."""
+    return frozenset(json.loads(BRANDS.read_text("utf-8"))["names"])
+
+
+def _brand(name: str, forms: set[str]) -> list[str]:
+    """Whether the name, or one of its forms, is a brand's ("Spotify", "Ryanair", "NBC"): a
+    feature, as `listed`; "Python" and "Linux" are brands too."""
+    table = brands()
+    return ["brand"] if name in table or any(f in table for f in forms) else []
+
+
 _CLUSTER_BITS = (4, 6, 8, 10, 12)
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -308,6 +323,7 @@ class Typer:
         word_clusters()  # read with the weights, not on the first article
         places()
         listed_companies()
+        brands()
         return cls(obj["weights"], obj["lexicon"], obj["version"], obj.get("margin", 0.0))
 
     def scores(self, feats: list[str]) -> dict[str, float]:
