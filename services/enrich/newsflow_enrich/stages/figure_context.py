@@ -300,6 +300,16 @@ def event_of(noun: Token) -> Token | None:
             )
         ):
             return c
+    # "listened to the 25,000 people who marched", "with all 18 teams playing", "there are 25
+    # systems standing there": for a counted thing that is no verb's subject or object (but an
+    # existential copula's), what it did or had done is the clause on it.
+    # (The counted noun's own clause, not one on the noun of a group it is part of: "a series
+    # of outages, including one last month that affected ...".)
+    if t is noun and (t.dep_ not in (*_SUBJ, *_OBJ) and not _recipient(t)
+                      or t.dep_ == "attr" and existential(t.head)):  # fmt: skip
+        for c in t.children:
+            if c.pos_ == "VERB" and (c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") or _relative(c)):
+                return c
     head = t.head
     # "reduced to ten men", "delivering food to 100,000 people": the verb of the preposition;
     # "hit by about 20 typhoons": the verb of a passive's agent.
@@ -331,6 +341,21 @@ def event_of(noun: Token) -> Token | None:
 
 
 _SEMI_MODALS = {"have", "need", "ought"}
+
+
+def _recipient(t: Token) -> bool:
+    """'gave them to five users who lived ...', 'sentences were handed down to two suppliers
+    who dealt ...': what was given to them is the event, not their own clause."""
+    prep, verb = t.head, t.head.head
+    return t.dep_ == "pobj" and prep.lower_ in ("to", "for") and verb.pos_ == "VERB" \
+        and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)  # fmt: skip
+
+
+def _relative(clause: Token) -> bool:
+    """A relative clause whose subject is its relative pronoun ('people who marched')."""
+    return clause.dep_ == "relcl" and any(
+        a.dep_ in _SUBJ and a.lower_ in ("who", "that", "which") for a in clause.children
+    )
 
 
 def existential(verb: Token) -> bool:
