@@ -192,7 +192,11 @@ def identities(article: ArticleEnriched, date: PageDate,
         start = _sentence_start(article, fig)
         at = fig.span[0] - start if start is not None else 0
         skip = stamp - start if start is not None and start < stamp <= fig.span[0] else 0
-        past = (counts.past_year(fig.sentence, year, at, skip)
+        # The lede tells the news, whatever year it names ("convicted ... of two counts of
+        # murder in the 2012 shooting death", a cold case's "murdering two women ... in 1967");
+        # a later sentence that names an older year may tell an older event.
+        lede = start is not None and not _SENTENCE_END.search(article.body[:start])
+        past = not lede and (counts.past_year(fig.sentence, year, at, skip)
                 or past_month(fig.sentence[skip:], month)
                 or (start is not None and continues_past(_previous_sentence(article.body, start),
                                                          fig.sentence, year)))  # fmt: skip
