@@ -71,7 +71,7 @@ class Enricher:
         name = f"{model}@{self.nlp.meta.get('version')}"
         base = name
         if ner:
-            name += "+" + load_ner(self.nlp, ner, base=base)
+            name += "+" + load_ner(self.nlp, ner, base=base, model=model)
         if ner_vote:
             name += "+" + add_vote(self.nlp, ner_vote, base=base, model=model)
         # A second NER reads only the windows the typer asks for (models.NerVote.near); the

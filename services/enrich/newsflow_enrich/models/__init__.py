@@ -15,7 +15,8 @@ A directory whose meta.json says `"kind": "span-vote"` (`span-news`, trained by
 bench/train_span_vote) is not a NER but a small net over the pipeline's own tok2vec vectors
 (models/span_vote.py): `add_vote` runs it in place of a second NER, for a fraction of the CPU.
 One whose meta.json says `"kind": "pipeline-ner"` (`md-ner`) has no weights: the NER of its
-`base` pipeline votes as that pipeline ships it (en_core_web_md's, beside en_core_web_sm).
+`base` pipeline votes as that pipeline ships it (en_core_web_md's, beside en_core_web_sm), or,
+put in as the pipeline's NER (`load_ner`), gives the names (models/pipeline_names.py).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from newsflow_enrich.errors import ModelMismatch
+from newsflow_enrich.models.pipeline_names import MODES
 from newsflow_enrich.models.span_vote import SpanNet
 
 # spaCy pipelines that a PyPI package vendors as package data (no spaCy model package: no load()),
@@ -76,12 +78,28 @@ def _trained_on(spec: str, meta: dict[str, str], base: str) -> None:
                             f"not on the pipeline in use ({base!r})")  # fmt: skip
 
 
-def load_ner(nlp: Language, spec: str, base: str) -> str:
+def load_ner(nlp: Language, spec: str, base: str, model: str) -> str:
     """Put the NER weights of `spec` into `nlp` (the pipeline `base`, 'name@version') and return
-    'name@version' of what was loaded."""
-    path, meta = _meta(spec, base)
+    'name@version' of what was loaded. A `kind: pipeline-ner` model has no weights: the NER of
+    its own `base` pipeline runs after `nlp`'s and gives the names (models.pipeline_names, as
+    its meta's `names` says; `model`: the installed pipeline `base` names)."""
+    path, meta = _meta(spec, None)
+    if meta.get("kind") == "pipeline-ner":
+        nlp.add_pipe("newsflow_pipeline_names", after="ner")
+        names = nlp.get_pipe("newsflow_pipeline_names")
+        names.other, names.mode = _vote_pipeline(meta, base, model), meta.get("names", "replace")
+        if names.mode not in MODES:
+            raise ModelMismatch(f"NER model {spec!r}: names {names.mode!r} is not one of {MODES}")
+        names.version = f"{meta['name']}@{meta['version']}"
+        return names.version
+    _trained_on(spec, meta, base)
     nlp.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
     return f"{meta['name']}@{meta['version']}"
+
+
+def _last_ner(nlp: Language) -> str:
+    """The component after which the doc's entities are final (a vote reads them)."""
+    return "newsflow_pipeline_names" if nlp.has_pipe("newsflow_pipeline_names") else "ner"
 
 
 VOTES = "ner_vote"  # the doc.spans key of the second model's entities
@@ -96,7 +114,7 @@ def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
     if meta.get("kind") == "span-vote":
         # it reads the base pipeline's own vectors: refused on any other pipeline
         _trained_on(spec, meta, base)
-        nlp.add_pipe("newsflow_span_vote", after="ner",
+        nlp.add_pipe("newsflow_span_vote", after=_last_ner(nlp),
                      config={"key": VOTES, "inputs": meta.get("inputs", "tensor"),
                              "sure": float(meta.get("sure", 0.0))})  # fmt: skip
         vote = nlp.get_pipe("newsflow_span_vote")
@@ -105,7 +123,7 @@ def add_vote(nlp: Language, spec: str, base: str, model: str) -> str:
     second = _vote_pipeline(meta, base, model)
     if meta.get("kind") != "pipeline-ner":  # that pipeline's own NER votes, as it was trained
         second.get_pipe("ner").from_disk(path / "ner", exclude=["vocab"])
-    nlp.add_pipe("newsflow_ner_vote", after="ner")
+    nlp.add_pipe("newsflow_ner_vote", after=_last_ner(nlp))
     vote = nlp.get_pipe("newsflow_ner_vote")
     vote.second, vote.version = second, f"{meta['name']}@{meta['version']}"
     return f"vote:{vote.version}"
