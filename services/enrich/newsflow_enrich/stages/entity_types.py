@@ -26,10 +26,13 @@ from typing import Any
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
-from newsflow_enrich.models import CONLL_CLASS, VOTES
-from newsflow_enrich.models.pipeline_names import ADDED, THEIRS
+from newsflow_enrich.models import VOTES
 from newsflow_enrich.stages import names
 from newsflow_enrich.stages.doc_text import text_of
+from newsflow_enrich.stages.opinions import MAX_MENTIONS as _MAX_MENTIONS
+from newsflow_enrich.stages.opinions import as_votes as _as_votes
+from newsflow_enrich.stages.opinions import of_votes as _votes
+from newsflow_enrich.stages.opinions import other_names
 from newsflow_enrich.stages.registry import STRONG, Candidate, Registry
 from newsflow_enrich.stages.vote_bounds import VoteBounds
 
@@ -44,7 +47,6 @@ LISTED = DEFAULT.parent / "listed_companies.json"  # written by bench/listed_com
 BRANDS = DEFAULT.parent / "brands.json"  # written by bench/brands.py
 CLASSES = ("PERSON", "ORG", "LOC", "OTHER")
 SCORED = ("PERSON", "ORG", "LOC")
-_MAX_MENTIONS = 6  # context words of the first few mentions are enough, and bound the cost
 
 
 def rule_class(type_: str) -> str:
@@ -91,25 +93,10 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
     f += [f"w0={words[0].lower()}", f"wl={last}"]
     f += _usage(name, text_of(doc), spans, lower_words(doc) if lower is None else lower)
     f += _context(doc, spans, token_starts(doc) if starts is None else starts)
-    f += _added(doc, spans, rule)
+    f += other_names(doc, spans, rule_class(rule))
     if vote:
         f += _votes(spans, vote_spans(doc) if votes is None else votes)
     return f
-
-
-def _added(doc: Doc, spans: list[tuple[int, int]], rule: str) -> list[str]:
-    """Whether the first mentions lie in names only the other pipeline's NER found
-    (models.pipeline_names, "add"): all of them, some, or (no feature) none; and what that
-    NER called them ("both"), as the vote's features say it ("n3x=ORG")."""
-    theirs = _votes(spans, _as_votes(doc.spans[THEIRS]), "n3") if THEIRS in doc.spans else []
-    if ADDED not in doc.spans or not doc.spans[ADDED]:
-        return theirs
-    added = [(s.start_char, s.end_char) for s in doc.spans[ADDED]]
-    inside = [any(a <= s and e <= b for a, b in added) for s, e in spans[:_MAX_MENTIONS]]
-    if not any(inside):
-        return theirs
-    how = "all" if all(inside) else "some"
-    return [f"added={how}", f"added={how}&rule={rule_class(rule)}", *theirs]
 
 
 def vote_features(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]]) -> list[str]:
@@ -124,29 +111,6 @@ def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
         return None
     # a span vote's unsure answer ("LOC?", models.span_vote) is a feature of its own
     return _as_votes(doc.spans[VOTES])
-
-
-def _as_votes(spans: Iterable[Span]) -> list[tuple[int, int, str]]:
-    return sorted((s.start_char, s.end_char, CONLL_CLASS.get(s.label_.rstrip("?"), "MISC")
-                   + ("?" if s.label_.endswith("?") else "")) for s in spans)  # fmt: skip
-
-
-def _votes(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]] | None,
-           key: str = "n2") -> list[str]:  # fmt: skip
-    """What the second model called the first mentions: the same span ("n2x=ORG"), a longer
-    span holding it ("n2in=ORG"), or nothing (`key`: the features' prefix)."""
-    if votes is None:
-        return []
-    out = set()
-    for s, e in spans[:_MAX_MENTIONS]:
-        k = bisect.bisect_right(votes, (s, 1 << 62, "~"))
-        same = next((c for a, b, c in votes[max(0, k - 1) : k] if a == s and b == e), None)
-        if same is not None:
-            out.add(f"{key}x={same}")
-            continue
-        held = next((c for a, b, c in reversed(votes[:k]) if a <= s and e <= b), None)
-        out.add(f"{key}in={held}" if held else f"{key}=none")
-    return sorted(out)
 
 
 # every feature _votes can write for a NER's vote (a span vote's "LOC?" is never read lazily)
