@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import conll
 from figure_learn import Weights, fit, seen_counts
-from figure_train import _Cache, loaded_ner
+from figure_train import _Cache
 from newsflow_enrich.stages import entities
 from newsflow_enrich.stages import entity_types as et
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
@@ -115,7 +115,7 @@ def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
     kw |= {} if model is None else {"model": model}
     kw |= {} if ner is None else {"ner": ner}
     enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None, **kw)
-    cache = _Cache(enricher.nlp, loaded_ner(enricher))
+    cache = _Cache(enricher)
     halves = site_halves()
     out = []
     t0 = time.perf_counter()

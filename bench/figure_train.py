@@ -40,6 +40,7 @@ import figure_learn as learn
 from figure_learn import LEVELS, seen_counts
 from figure_score import head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
+from parsed import parser_name
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
 from quality_score import _alts
 
@@ -55,7 +56,7 @@ def parse_pages(cases: list[Any], model: str | None = None) -> list[dict[str, An
     enricher = Enricher(figure_model=None, figure_filter_model=None, **kw)
     pages = []
     t0 = time.perf_counter()
-    cache = _Cache(enricher.nlp, loaded_ner(enricher))
+    cache = _Cache(enricher)
     for k, (name, raw, gold) in enumerate(cases, 1):
         try:
             p = enricher.prepare(raw)
@@ -100,33 +101,20 @@ def host_of(name: str) -> str:
     return _MANIFEST[name]
 
 
-_VOTES = ("newsflow_ner_vote", "newsflow_span_vote")  # models.add_vote's components
-
-
-def loaded_ner(enricher: Any) -> str:
-    """'name@version' of the learned NER put into the enricher's pipeline, or "" (the parses
-    hold its entities; the pipeline's meta does not name it)."""
-    parts = enricher.pipeline.model.split("+")[1:]
-    return parts[0] if parts and not parts[0].startswith("vote:") and "@" in parts[0] else ""
-
-
 class _Cache:
-    """Parses kept in bench/out between runs (keyed by the text and the spaCy pipeline), so that
-    a second run spends seconds, not minutes, on the parser."""
+    """Parses kept in bench/out between runs (keyed by the text and by the parsing pipeline's
+    name, `parsed.parser_name`: the model, a learned NER put into it and the vote, whose entities
+    the parses hold), so that a second run spends seconds, not minutes, on the parser."""
 
-    def __init__(self, nlp: Any, ner: str = "") -> None:
-        """`ner`: the learned NER put into `nlp` ('name@version'), which its meta does not name."""
+    def __init__(self, enricher: Any) -> None:
         from spacy.tokens import DocBin
 
-        self.nlp, self.docbin = nlp, DocBin
-        vote = next((getattr(nlp.get_pipe(p), "version", "") for p in _VOTES if p in nlp.pipe_names),
-                    "")  # its entities are in the parses  # fmt: skip
-        self.path = BENCH / "out" / (f"figure_train.{nlp.meta['name']}-{nlp.meta['version']}"
-                                     + (f"+ner-{ner}" if ner else "")
-                                     + (f"+vote-{vote}" if vote else "") + ".spacy")  # fmt: skip
+        self.nlp, self.docbin = enricher.nlp, DocBin
+        name = parser_name(enricher).replace(":", "-")
+        self.path = BENCH / "out" / f"figure_train.{name}.spacy"
         self.docs: dict[str, Any] = {}
         if self.path.exists():
-            for doc in DocBin().from_bytes(self.path.read_bytes()).get_docs(nlp.vocab):
+            for doc in DocBin().from_bytes(self.path.read_bytes()).get_docs(self.nlp.vocab):
                 self.docs[_key(doc.text)] = doc
         self.dirty = False
 

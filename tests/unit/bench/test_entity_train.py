@@ -28,16 +28,24 @@ def test_the_typer_scores_a_candidate_as_the_training_does() -> None:
     assert Typer(w, {}, "test").scores(feats) == want
 
 
-def test_the_parse_cache_names_the_ner_put_into_the_pipeline_not_the_vote() -> None:
+def test_the_parse_cache_names_the_ner_put_into_the_pipeline_and_the_vote_not_the_typer() -> None:
     """bench/train_entities --ner: parses of a pipeline with other NER weights are not the base
-    pipeline's (they hold other entities), so the cache is named by the loaded NER."""
+    pipeline's (they hold other entities), so the cache is named by the parsing pipeline's name;
+    a retrained typer reads the same parses."""
     from types import SimpleNamespace
 
-    from bench.figure_train import loaded_ner
+    import spacy
+
+    from bench.figure_train import _Cache
 
     def enricher(model: str) -> SimpleNamespace:
-        return SimpleNamespace(pipeline=SimpleNamespace(model=model))
+        typer = SimpleNamespace(version="entity-types-1")
+        return SimpleNamespace(pipeline=SimpleNamespace(model=model + "+entity-types-1"),
+                               nlp=spacy.blank("en"), reranker=None, keeper=None, typer=typer)  # fmt: skip
 
-    assert loaded_ner(enricher("base@3.8.0+ner-x@2+vote:ner-y@1")) == "ner-x@2"
-    assert loaded_ner(enricher("base@3.8.0+vote:ner-y@1")) == ""
-    assert loaded_ner(enricher("base@3.8.0")) == ""
+    names = {m: _Cache(enricher(m)).path.name
+             for m in ("base@3.8.0+ner-x@2+vote:ner-y@1", "base@3.8.0+vote:ner-y@1", "base@3.8.0")}  # fmt: skip
+    assert len(set(names.values())) == 3
+    assert names["base@3.8.0"] == "figure_train.base@3.8.0.spacy"
+    assert "ner-x@2" in names["base@3.8.0+ner-x@2+vote:ner-y@1"]
+    assert not any("entity-types" in n for n in names.values())
