@@ -37,10 +37,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
-from figure_train import host_of, site_folds
+from figure_train import site_folds
 from newsflow_enrich.stages import alt_captions, caption_text, text
 from newsflow_enrich.stages import captions as rules
-from quality import BENCH, LOCKED, REAL, load_cases, site_halves
+from quality import BENCH, LOCKED, REAL, load_cases, site_halves, site_hosts
 from quality_score import squash
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
@@ -171,7 +171,7 @@ def shape(line: str) -> list[str]:
 
 
 def read_pages(cases: list[Any], group: str, classes: bool) -> list[dict[str, Any]]:
-    halves = site_halves()
+    halves, hosts = site_halves(), site_hosts()
     pages = []
     for name, raw, gold in cases:
         if not raw.html:
@@ -186,7 +186,7 @@ def read_pages(cases: list[Any], group: str, classes: bool) -> list[dict[str, An
             "name": name, "group": group, "half": halves.get(name), "gold": gold.get("captions", []),
             "cands": cands, "feats": features(tree, found, classes), "rules": ruled,
             "added": [c for c in final if c not in ruled],  # text.clean's lines from the body
-            "site": host_of(name) if group == "real" else name,
+            "site": hosts[name] if group == "real" else name,
         })  # fmt: skip
     return pages
 
@@ -205,13 +205,7 @@ def fit(data: list[tuple[list[str], bool, str]], args: argparse.Namespace) -> le
             sites[x].add(site)
     kept = [([x for x in f if seen[x] >= args.min_count and len(sites[x]) >= args.min_sites], ok)
             for f, ok, _ in data]  # fmt: skip
-
-    def gradient(ex: tuple[list[str], bool], w: learn.Weights) -> list[tuple[list[str], float]]:
-        f, ok = ex
-        z = max(-30.0, min(30.0, sum(w[x] for x in f)))
-        return [(f, 1.0 / (1.0 + math.exp(-z)) - (1.0 if ok else 0.0))]
-
-    return learn.fit(kept, gradient, args.epochs, args.seed)
+    return learn.fit(kept, learn.log_loss_gradient, args.epochs, args.seed)
 
 
 def predicted(p: dict[str, Any], w: learn.Weights | None, cut: tuple[float, float]) -> list[str]:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -54,14 +53,7 @@ def fit(data: list[tuple[list[str], bool]], epochs: int, seed: int, min_count: i
     """Logistic regression by AdaGrad on the log loss."""
     seen = seen_counts(feats for feats, _ in data)
     data = [([x for x in feats if seen[x] >= min_count], ok) for feats, ok in data]
-    return learn.fit(data, _log_loss_gradient, epochs, seed, lr, l2)
-
-
-def _log_loss_gradient(example: tuple[list[str], bool],
-                       w: dict[str, float]) -> list[tuple[list[str], float]]:  # fmt: skip
-    feats, ok = example
-    z = max(-30.0, min(30.0, sum(w[x] for x in feats)))
-    return [(feats, 1.0 / (1.0 + math.exp(-z)) - (1.0 if ok else 0.0))]
+    return learn.fit(data, learn.log_loss_gradient, epochs, seed, lr, l2)
 
 
 def f1s(pages: list[dict[str, Any]], model: ff.Filter | None) -> dict[str, float]:

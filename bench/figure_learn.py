@@ -36,6 +36,14 @@ def seen_counts(feature_sets: Iterable[Iterable[str]]) -> dict[str, int]:
     return seen
 
 
+def log_loss_gradient(example: Any, w: Weights) -> list[tuple[list[str], float]]:
+    """The logistic models' gradient (the figure filter, the caption filter, the merge study):
+    an example is (features, right, ...), its score the sum of its features' weights."""
+    feats, ok = example[0], example[1]
+    z = max(-30.0, min(30.0, sum(w[x] for x in feats)))
+    return [(feats, 1.0 / (1.0 + math.exp(-z)) - (1.0 if ok else 0.0))]
+
+
 def fit(data: list[Any], gradient: Gradient, epochs: int, seed: int, lr: float = 0.1,
         l2: float = 1e-3, digits: int = 3) -> Weights:  # fmt: skip
     """AdaGrad with L2 over `data` (shuffled each epoch, by `seed`); the weights rounded to

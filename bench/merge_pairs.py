@@ -15,7 +15,6 @@ Usage: bench/merge_pairs.py [--parsed DIR] [--epochs 30]
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
 from pathlib import Path
@@ -86,11 +85,6 @@ def pairs(case: tuple[str, Any, dict[str, Any]], event: dict[str, Any]) -> list[
     return out
 
 
-def _gradient(item: Any, w: learn.Weights) -> list[tuple[list[str], float]]:
-    z = sum(w.get(x, 0.0) for x in item[0])
-    return [(item[0], 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - item[1])]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--parsed", type=Path, help="bench/parsed.py's cache of parses")
@@ -106,7 +100,7 @@ def main() -> None:
     for half, items in data.items():
         print(f"half {half}: {int(sum(i[1] for i in items))} same-entity pairs of {len(items)}")
     for train, test in (("a", "b"), ("b", "a")):
-        w = learn.fit(list(data[train]), _gradient, epochs=args.epochs, seed=1)
+        w = learn.fit(list(data[train]), learn.log_loss_gradient, epochs=args.epochs, seed=1)
         for cut in (0.0, 1.0):
             merged = [i for i in data[test] if sum(w.get(x, 0.0) for x in i[0]) > cut]
             right = int(sum(i[1] for i in merged))
