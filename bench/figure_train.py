@@ -32,7 +32,6 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -41,7 +40,7 @@ from figure_learn import LEVELS, seen_counts
 from figure_score import head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
 from parsed import parser_name
-from quality import BENCH, LOCKED, REAL, load_cases, site_halves
+from quality import BENCH, LOCKED, REAL, load_cases, site_halves, site_hosts
 from quality_score import _alts
 
 
@@ -77,7 +76,7 @@ def parse_pages(cases: list[Any], model: str | None = None) -> list[dict[str, An
 
 def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict[str, Any]]]:
     """k folds of about equal size, the pages of one site in one fold."""
-    hosts = {p["name"]: h for p in pages for h in [host_of(p["name"])]}
+    hosts = site_hosts()
     by_host: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in sorted(pages, key=lambda p: p["name"]):
         by_host[hosts[p["name"]]].append(p)
@@ -88,17 +87,6 @@ def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict
     for h in order:
         min(folds, key=len).extend(by_host[h])
     return folds
-
-
-_MANIFEST: dict[str, str] = {}
-
-
-def host_of(name: str) -> str:
-    if not _MANIFEST:
-        for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8")):
-            host = urlparse(page.get("url") or "").hostname or page["source"]
-            _MANIFEST[page["name"]] = host.removeprefix("www.")
-    return _MANIFEST[name]
 
 
 class _Cache:

@@ -276,17 +276,23 @@ def _select(cases: list[Any], args: argparse.Namespace) -> list[Any]:
     return cases
 
 
+def site_hosts() -> dict[str, str]:
+    """Each real page's site: its URL's host name without "www." (its source where it has no
+    URL), as bench/real/manifest.json gives them."""
+    from urllib.parse import urlparse
+
+    return {page["name"]: (urlparse(page.get("url") or "").hostname or page["source"])
+            .removeprefix("www.")
+            for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8"))}  # fmt: skip
+
+
 def site_halves() -> dict[str, str]:
     """Each real page's half, "a" or "b", by a stable hash of its site's host name, so that
     pages of one site stay together and a rule found on one half is checked on other sites."""
     import hashlib
-    from urllib.parse import urlparse
 
-    halves = {}
-    for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8")):
-        host = (urlparse(page.get("url") or "").hostname or page["source"]).removeprefix("www.")
-        halves[page["name"]] = "ab"[int(hashlib.sha1(host.encode()).hexdigest(), 16) % 2]
-    return halves
+    return {name: "ab"[int(hashlib.sha1(host.encode()).hexdigest(), 16) % 2]
+            for name, host in site_hosts().items()}  # fmt: skip
 
 
 def _report(
