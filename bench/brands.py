@@ -14,22 +14,19 @@ run; only the names are committed, not the package.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import tarfile
-from pathlib import Path
 
 from newsflow_enrich.stages.entity_types import BRANDS
+from wheels import verified
 
 SHA256 = "cd9faf0e6faa8a8fdd15e9632ab4c86fcae4b986fe552b87673149847f2f671d"
 MEMBER = "package/data/simple-icons.json"
 
 
 def main() -> None:
-    tarball = Path(sys.argv[1])
-    if hashlib.sha256(tarball.read_bytes()).hexdigest() != SHA256:
-        sys.exit(f"{tarball}: not simple-icons 16.37.0's tarball (sha256 differs)")
+    tarball = verified(sys.argv[1], SHA256, "simple-icons 16.37.0", kind="tarball")
     with tarfile.open(tarball) as tar:
         member = tar.extractfile(MEMBER)
         assert member is not None
