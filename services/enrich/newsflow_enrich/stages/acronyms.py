@@ -115,8 +115,9 @@ def merge_acronyms(reg: Registry, text: str) -> None:
 
 
 # A run of capitalised words, small words allowed between them ("Party of Japan").
-_RUN = re.compile(r"[A-Z][\w'’.-]*(?: +(?:(?:of|for|and|the|&|on|in|de) +)*[A-Z][\w'’.-]*)+")
-_JOINERS = {"of", "for", "and", "the", "&", "on", "in", "de"}
+_JOINERS = ("of", "for", "and", "the", "&", "on", "in", "de")
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?: +(?:(?:" + "|".join(map(re.escape, _JOINERS))
+                  + r") +)*[A-Z][\w'’.-]*)+")  # fmt: skip
 _SENTENCE_END = re.compile(r"[A-Z][a-z'’-]{3,}\.")
 
 

@@ -210,7 +210,7 @@ def _listed(name: str, forms: set[str]) -> list[str]:
     Martin"), or its first word is ("Netflix Studios"): knowledge that no annotated page and no
     word cluster holds. A feature, not a list that decides: "Next" and "Universal" are listed."""
     table = listed_companies()
-    if name in table or any(f in table for f in forms):
+    if _named_in(table, name, forms):
         return ["listed"]
     first = name.split()[0]
     return ["listed0"] if " " in name and first in table else []
@@ -225,8 +225,12 @@ def brands() -> frozenset[str]:
 def _brand(name: str, forms: set[str]) -> list[str]:
     """Whether the name, or one of its forms, is a brand's ("Spotify", "Ryanair", "NBC"): a
     feature, as `listed`; "Python" and "Linux" are brands too."""
-    table = brands()
-    return ["brand"] if name in table or any(f in table for f in forms) else []
+    return ["brand"] if _named_in(brands(), name, forms) else []
+
+
+def _named_in(table: frozenset[str], name: str, forms: set[str]) -> bool:
+    """The name, or one of its forms, is in `table` (a list of names of one kind)."""
+    return name in table or any(f in table for f in forms)
 
 
 _CLUSTER_BITS = (4, 6, 8, 10, 12)
