@@ -29,10 +29,7 @@ from spacy.tokens import Doc, Span
 from newsflow_enrich.models import VOTES
 from newsflow_enrich.stages import names
 from newsflow_enrich.stages.doc_text import text_of
-from newsflow_enrich.stages.opinions import MAX_MENTIONS as _MAX_MENTIONS
-from newsflow_enrich.stages.opinions import as_votes as _as_votes
-from newsflow_enrich.stages.opinions import of_votes as _votes
-from newsflow_enrich.stages.opinions import other_names
+from newsflow_enrich.stages.opinions import MAX_MENTIONS, as_votes, of_votes, other_names
 from newsflow_enrich.stages.registry import STRONG, Candidate, Registry
 from newsflow_enrich.stages.vote_bounds import VoteBounds
 
@@ -95,13 +92,13 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
     f += _context(doc, spans, token_starts(doc) if starts is None else starts)
     f += other_names(doc, spans, rule_class(rule))
     if vote:
-        f += _votes(spans, vote_spans(doc) if votes is None else votes)
+        f += of_votes(spans, vote_spans(doc) if votes is None else votes)
     return f
 
 
 def vote_features(spans: list[tuple[int, int]], votes: list[tuple[int, int, str]]) -> list[str]:
     """The features `features(..., vote=False)` left out, given the votes read."""
-    return _votes(spans, votes)
+    return of_votes(spans, votes)
 
 
 def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
@@ -110,10 +107,10 @@ def vote_spans(doc: Doc) -> list[tuple[int, int, str]] | None:
     if VOTES not in doc.spans:
         return None
     # a span vote's unsure answer ("LOC?", models.span_vote) is a feature of its own
-    return _as_votes(doc.spans[VOTES])
+    return as_votes(doc.spans[VOTES])
 
 
-# every feature _votes can write for a NER's vote (a span vote's "LOC?" is never read lazily)
+# every feature of_votes can write for a NER's vote (a span vote's "LOC?" is never read lazily)
 _VOTE_CLASSES = ("PERSON", "ORG", "LOC", "MISC")
 _VOTE_FEATURES = ("n2=none", *(f"n2x={c}" for c in _VOTE_CLASSES),
                   *(f"n2in={c}" for c in _VOTE_CLASSES))  # fmt: skip
@@ -253,7 +250,7 @@ def _cluster(tag: str, word: str) -> list[str]:
 def _context(doc: Doc, spans: list[tuple[int, int]], starts: list[int]) -> list[str]:
     """The words just before and after the first mentions, and the mention's dependency."""
     out: set[str] = set()
-    for s, e in spans[:_MAX_MENTIONS]:
+    for s, e in spans[:MAX_MENTIONS]:
         i = bisect.bisect_left(starts, s)
         j = bisect.bisect_left(starts, e)
         if i > 0:
@@ -301,7 +298,7 @@ class Typer:
             if k in CLASSES and feat not in self._by_feature:
                 self._by_feature[feat] = tuple(weights.get(f"{feat}|{c}", 0.0) for c in CLASSES)
         self._bounds = VoteBounds(CLASSES, [self._by_feature.get(f, (0.0,) * len(CLASSES))
-                                            for f in _VOTE_FEATURES], _MAX_MENTIONS)  # fmt: skip
+                                            for f in _VOTE_FEATURES], MAX_MENTIONS)  # fmt: skip
 
     @classmethod
     def load(cls, path: Path = DEFAULT) -> Typer:
@@ -348,7 +345,7 @@ class Typer:
             if not lazy:
                 self._decide(c, self.scores(feats), rule)
                 continue
-            k = min(len(spans[name]), _MAX_MENTIONS)
+            k = min(len(spans[name]), MAX_MENTIONS)
             settled = self._bounds.settled(self.scores(feats), rule, k, self.margin)
             if settled is None:
                 open_.append((name, feats))
@@ -356,14 +353,14 @@ class Typer:
                 c.learned_type = "MISC" if settled == "OTHER" else settled
         if not open_:
             return None
-        tokens = [i for name, _ in open_ for s, e in spans[name][:_MAX_MENTIONS]
+        tokens = [i for name, _ in open_ for s, e in spans[name][:MAX_MENTIONS]
                   for i in range(max(0, bisect.bisect_right(starts, s) - 1),
                                  bisect.bisect_left(starts, e))]  # fmt: skip
         return Open(reg, spans, open_, tokens)
 
     def finish(self, open_: Open, votes: Iterable[Span]) -> None:
         """Type the candidates `settle` left open, given the votes read on `open_.tokens`."""
-        read = _as_votes(votes)
+        read = as_votes(votes)
         for name, feats in open_.feats:
             feats += vote_features(open_.spans[name], read)
             self._decide(open_.reg.cands[name], self.scores(feats),
