@@ -7,6 +7,7 @@ letters are the initials of a name in the article, or its word starts and inner 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -127,11 +128,16 @@ def spelled_out(reg: Registry, text: str) -> None:
     the run whole (bounded by no capitalised word: not "Traffic Safety Administration" inside
     "National Highway Traffic Safety Administration") and ending in an organisation's head
     word, is that organisation's acronym; the run is the name."""
+    spelling: dict[str, set[str]] | None = None  # the text's runs by their initials, read once
     for acr in sorted(set(re.findall(r"(?<![\w-])[A-Z]{3,8}(?![\w-]|\.[A-Z])", text))):
         owner = reg.by_form.get(acr)
         if owner is not None and owner != acr or acr.lower() in curated():
             continue
-        runs = {run for run in _runs(text) if names.initials(run) == acr}
+        if spelling is None:
+            spelling = defaultdict(set)
+            for run in _runs(text):
+                spelling[names.initials(run)].add(run)
+        runs = spelling.get(acr, set())
         if len(runs) != 1:
             continue
         [long] = runs
