@@ -314,8 +314,16 @@ def strip_trailing(ws: list[str]) -> list[str]:
 
 
 # A clause that opens after a figure and tells of something else: "40 people were injured in
-# the earthquakes, which rekindled memories of deadly quakes that hit the town in 2002".
-_AFTER_CLAUSE = re.compile(r",\s+(?:which|who|whose|where|when)\b|;\s", re.IGNORECASE)
+# the earthquakes, which rekindled memories of deadly quakes that hit the town in 2002"; a
+# participle that describes the counted things ("has three prior convictions, spanning from 1990
+# to 1991"); what the counted people stand accused of ("the trial of the two men accused of
+# killing her in 2011": the trial is this week's).
+_AFTER_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose|where|when|(?!during\b|according\b|morning\b|evening\b)"
+    r"[a-z]+ing)\b|;\s|"
+    r"\b(?:accused|suspected|charged|convicted)\s+(?:of|with|in)\b",
+    re.IGNORECASE,
+)
 
 
 def past_year(sentence: str, published_year: int | None, at: int = 0, skip: int = 0) -> bool:

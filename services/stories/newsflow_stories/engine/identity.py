@@ -167,6 +167,13 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     return (cls, obj) if cls and obj else None
 
 
+def _charges(article: ArticleEnriched, fig: Figure) -> bool:
+    """Does the figure count charges ("two counts of murder", "two murder charges")?"""
+    body, (begin, end) = article.body, fig.span
+    return readings.charges(fig.object, body[max(0, begin - 120) : begin],
+                            body[end : end + _AFTER]) is not None  # fmt: skip
+
+
 def identities(article: ArticleEnriched, date: PageDate,
                placed: Iterable[Kind] = ()) -> list[Identity | None]:  # fmt: skip
     """Each figure's identity, or None for one not tracked.
@@ -196,7 +203,12 @@ def identities(article: ArticleEnriched, date: PageDate,
         # murder in the 2012 shooting death", a cold case's "murdering two women ... in 1967");
         # a later sentence that names an older year may tell an older event.
         lede = start is not None and not _SENTENCE_END.search(article.body[:start])
-        past = not lede and (counts.past_year(fig.sentence, year, at, skip)
+        # Charges are laid now for an older crime: a year after them is the crime's ("have
+        # charged Simpson with two counts of murder in the April 2012 shooting deaths").
+        own = fig.sentence
+        if start is not None and _charges(article, fig):
+            own = fig.sentence[: fig.span[1] - start]
+        past = not lede and (counts.past_year(own, year, at, skip)
                 or past_month(fig.sentence[skip:], month)
                 or (start is not None and continues_past(_previous_sentence(article.body, start),
                                                          fig.sentence, year)))  # fmt: skip
