@@ -73,6 +73,7 @@ def choose(
     value: float,
     earlier: float | None = None,
     bounds: tuple[float, float] | None = None,
+    apart: bool = True,
 ) -> TrackState | None:
     """The track with this figure's identity; else the one track that counts the same thing
     with a plain description more or less ("38 container ships waiting" ... "74 ships
@@ -87,6 +88,9 @@ def choose(
     near = [t for t in tracks.values() if _described(t, ident) and _near(t, value)]
     if len(near) == 1:
         return near[0]
+    reworded = [t for t in tracks.values() if not apart and _reworded(t, ident, value)]
+    if len(reworded) == 1:
+        return reworded[0]
     same = [t for t in tracks.values() if _redescribed(t, ident, value)]
     if len(same) == 1:
         return same[0]
@@ -102,6 +106,41 @@ def choose(
     if not retold and (bounds is None or bounds[0] == bounds[1]):
         retold = [t for t in tracks.values() if _measure_retold(t, ident, value)]
     return retold[0] if len(retold) == 1 else None
+
+
+def _reworded(track: TrackState, ident: Identity, value: float) -> bool:
+    """The same value of the same noun under the same verb, told with other words before the
+    noun: "three submarine cables were damaged" ... "three undersea cables were damaged", "shot
+    two plainclothes officers" ... "two plainclothes NYPD officers". Not two names ("Syrian
+    soldiers", "Iraqi soldiers"), not one (which names nothing against another)."""
+    mine, theirs = ident.object.split(), track.object_n.split()
+    return (
+        value >= _REWORDED_COUNT
+        and bool(ident.event)
+        and track.event_n == ident.event
+        and (track.unit, track.place) == (ident.unit, ident.place)
+        and bool(mine) and bool(theirs) and mine[-1] == theirs[-1] and mine != theirs
+        and not (ident.named and track.named)
+        and _holds(track, value)
+    )  # fmt: skip
+
+
+_REWORDED_COUNT = 2
+
+
+def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[bool]:
+    """For each figure: does its sentence tell another count of the same verb, noun and value
+    in other words ("two Marsh trawlers were sunk, and two fishing trawlers")? Then the words
+    set them apart, and neither joins a track by other words (`_reworded`); a later sentence
+    that words the count again ("the two trawlers") tells the same count."""
+    objects: dict[tuple[str, str, str, float], set[str]] = {}
+    keys: list[tuple[str, str, str, float] | None] = []
+    for i, f in zip(idents, article.figures, strict=True):
+        key = (f.sentence, i.event, i.object.split()[-1], f.value) if i and i.object else None
+        if key is not None and i is not None:
+            objects.setdefault(key, set()).add(i.object)
+        keys.append(key)
+    return [k is None or len(objects[k]) > 1 for k in keys]
 
 
 def _measure_retold(track: TrackState, ident: Identity, value: float) -> bool:
@@ -322,6 +361,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
     track_of: dict[int, TrackState] = {}
     placed = [(t.event_n, t.object_n, t.unit, t.place) for t in tracks.values()]
     identities_ = identities(article, date, placed)
+    apart = told_apart(article, identities_)
     for i, (fig, ident) in enumerate(zip(article.figures, identities_, strict=True)):
         parent_ident = identities_[fig.parent] if fig.parent is not None and 0 <= fig.parent < len(
             identities_) else None  # fmt: skip
@@ -336,7 +376,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
             changed.append(joined.keep)
         bounds = (fig.low if fig.low is not None else fig.value,
                   fig.high if fig.high is not None else fig.value)  # fmt: skip
-        track = choose(tracks, ident, fig.value, earlier, bounds)
+        track = choose(tracks, ident, fig.value, earlier, bounds, apart[i])
         if track is None:
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
                                   else None) or ident.event  # fmt: skip
