@@ -53,3 +53,23 @@ def test_ages_are_not_figures(enricher: Enricher, sentence: str) -> None:
 
 def test_a_count_between_commas_after_a_thing_stays(enricher: Enricher) -> None:
     assert rule_values(enricher, "The plant, 64, closed.") == [64]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Version notes for GrooveDB 4.2 list a faster index.",  # a version after a coined name
+    "The 7Bolt 48 Keyboard ships in grey next month.",  # a number in a coined product name
+    "The phones work on 4G and 5G networks across the region.",  # a network's generation
+])  # fmt: skip
+def test_versions_and_generations_in_names_are_not_figures(enricher: Enricher,
+                                                           sentence: str) -> None:  # fmt: skip
+    assert rule_values(enricher, sentence) == []
+
+
+def test_a_decimal_after_a_plain_name_stays(enricher: Enricher) -> None:
+    # an amount may follow a name; a version follows a coined one ("GrooveDB 4.2")
+    assert rule_values(enricher, "In all, the recall covers Toyota 1.5 million cars.") == [1.5e6]
+
+
+def test_a_count_after_a_name_spelt_like_a_product_stays(enricher: Enricher) -> None:
+    # "O'Neill" has a capital inside it, as "OpenVPN" has; a person's name is no product
+    assert 2 in rule_values(enricher, "Reading won 3-1. Liam O'Neill 2 goals, 1 assist.")

@@ -96,15 +96,35 @@ def _out_of(t: Token) -> bool:
         and is_number_token(doc[i - 3])  # fmt: skip
 
 
+_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)?")
+
+
+def _coined(word: str) -> bool:
+    """A coined name's spelling: a capital after its first letter or letters beside digits
+    ('OpenVPN', '8BitDo'), which no common word has; spaCy tags such words anything."""
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word) \
+        or any(c.isdigit() for c in word) and any(c.isalpha() for c in word)  # fmt: skip
+
+
 def _model_number(t: Token) -> bool:
-    """'the PowerPack 500 and PowerPack 625 models': a number in a product's name."""
-    if t.i == 0 or not t.text.isdigit():
-        return False
-    prev, doc = t.doc[t.i - 1], t.doc
+    """'the PowerPack 500 and PowerPack 625 models', 'OpenVPN 2.7', 'the 8BitDo 64 Controller':
+    a number or a version in a product's name; '5G', '4G': a network's generation."""
+    doc = t.doc
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
-        and prev.lower_.rstrip(".") not in MONTHS and prev.lower_ not in PREFIXES \
-        and prev.ent_type_ not in ("GPE", "LOC", "PERSON", "NORP", "DATE") \
+    if t.text.isdigit() and not t.whitespace_ and nxt is not None and nxt.text == "G":
+        return True
+    if t.i == 0 or not (t.text.isdigit() or _VERSION.fullmatch(t.text)):
+        return False
+    prev = doc[t.i - 1]
+    # a person's name may look coined ("O'Hara 2 goals", "McKay 3"); one with digits is not his
+    coined = _coined(prev.text) and prev.ent_type_ not in ("GPE", "LOC", "NORP", "DATE") \
+        and (prev.ent_type_ != "PERSON" or any(c.isdigit() for c in prev.text))  # fmt: skip
+    if not coined and not t.text.isdigit():
+        return False  # a decimal after a plain name may be an amount: "Brent 55.3"
+    return (coined or prev.pos_ == "PROPN" and prev.text[:1].isupper()
+                      and prev.ent_type_ not in ("GPE", "LOC", "PERSON", "NORP", "DATE")) \
+        and not prev.is_sent_start and prev.lower_.rstrip(".") not in MONTHS \
+        and prev.lower_ not in PREFIXES \
         and (nxt is None or nxt.lower_ not in UNITS and not currency_follows(t)
              and nxt.text not in ("-", "–"))  # fmt: skip
 
