@@ -3,6 +3,7 @@
 import pytest
 from newsflow_enrich.pipeline import Enricher
 from newsflow_enrich.stages.figures import candidates
+from newsflow_enrich.stages.not_figures import suffered
 
 from tests.unit.enrich.sentences import figures
 
@@ -126,6 +127,17 @@ def test_the_earlier_value_after_up_from_is_a_figure(enricher: Enricher) -> None
     # spaCy reads "38 a day earlier" as one DATE: the number counts, the rest dates it.
     figs = figures(enricher, "The death toll rose to 41 on Thursday, up from 38 a day earlier.")
     assert [f.value for f in figs] == [41, 38]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Divers have retrieved 17 bodies from the lake since the ferry sank.",
+    "Nine corpses were found in the forest near the border, police said.",
+])  # fmt: skip
+def test_a_count_of_bodies_is_a_toll_whatever_the_verb(enricher: Enricher,
+                                                       sentence: str) -> None:  # fmt: skip
+    doc = enricher.nlp(sentence)
+    figs, _ = candidates(doc)
+    assert len(figs) == 1 and suffered(next(t for t in doc if t.like_num))
 
 
 def test_recovered_bodies_are_a_count_with_their_verb(enricher: Enricher) -> None:

@@ -277,15 +277,19 @@ _FATES = {"kill", "die", "injure", "wound", "hurt", "shoot", "stab", "murder", "
           "drown", "starve", "behead", "arrest", "detain", "charge", "abduct", "kidnap",
           "rescue", "evacuate", "hospitalize", "hospitalise"}  # fmt: skip
 _GROUP_PRONOUNS = {"them", "us", "you", "those", "these", "whom", "which"}
+# The dead counted as what is found of them: "recovered 145 bodies", "40 bodies were pulled".
+_REMAINS = {"body", "bodies", "corpse", "corpses"}  # the words: spaCy lemmatises "corpses" "corps"
 
 
 def suffered(t: Token) -> bool:
     """The number (or the noun it counts) is the subject or object of a verb of a toll, or of
     what had to happen ('had to be evacuated'): a count, whatever its shape ('one of them dies'
-    names nobody counted)."""
+    names nobody counted). So is a count of bodies, whatever the verb."""
     arg = t.head if t.dep_ == "nummod" and t.head.pos_ == "NOUN" else t
     if arg.dep_ not in ("nsubj", "nsubjpass", "dobj") or arg.head.pos_ not in ("VERB", "AUX"):
         return False
+    if arg is not t and arg.lower_ in _REMAINS:
+        return True
     verb = arg.head
     if verb.lemma_.lower() in ("have", "need"):
         verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
