@@ -17,8 +17,9 @@ spaCy's mentions and the text) name the same thing.
 - a US state abbreviation after a city ("Springfield, Ill.") is the state, not a place of its
   own (states.py);
 - known variants from a small curated table ("Daesh" = "Islamic State"), by the registry.
-After the learned typer, the merges that read types run again (after_typer), and in a sports
-story a team's nickname joins the team ("Buckeyes" for "Ohio State", teams.py).
+After the learned typer, a listed company's or a brand's name the typer made a place is an
+organisation ("Reddit", brand_types.py), the merges that read types run again (after_typer), and
+in a sports story a team's nickname joins the team ("Buckeyes" for "Ohio State", teams.py).
 A possessive is its name ("Smith’s"): clean_form cuts it, and the text spaCy parses spells every
 apostrophe before a possessive "s" as ’ (text.for_nlp), so that the tokenizer splits it off.
 """
@@ -32,6 +33,7 @@ from spacy.tokens import Doc
 
 from newsflow_enrich.stages import (
     acronyms,
+    brand_types,
     name_parts,
     names,
     org_heads,
@@ -207,6 +209,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     (a full name spaCy called an organisation is now a person, a company spaCy called a place
     is now a company); whether any merge happened."""
     before = len(reg.cands)
+    brand_types.retype(reg, text)  # "Reddit" (typer: a place) is a company
     variants.misspelt_given_names(reg)  # "Rushiyah Narker" (spaCy: ORG), now a person
     merge_surnames(reg, text, kin=True)  # not in run(): a change after the typer's inputs
     untagged_given_names(reg, text)  # "Charlize" for "Charlize Theron", spaCy: nothing

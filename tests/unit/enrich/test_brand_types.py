@@ -1,0 +1,38 @@
+"""A company's or brand's name the typer made a place (stages/brand_types.py). Made-up names,
+with the registry lists patched, so no real list decides the test."""
+
+import pytest
+from newsflow_enrich.stages import brand_types
+from newsflow_enrich.stages.registry import Registry
+
+
+@pytest.fixture(autouse=True)
+def _lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(brand_types, "brands", lambda: frozenset({"Quillstack", "Tarnova"}))
+    monkeypatch.setattr(brand_types, "listed_companies", lambda: frozenset())
+    monkeypatch.setattr(brand_types, "places", lambda: {"Tarnova": "city"})
+
+
+def _typed(text: str, name: str) -> Registry:
+    reg = Registry()
+    reg.add(name, "LOC", text.index(name))
+    reg.cands[name].learned_type = "LOC"
+    brand_types.retype(reg, text)
+    return reg
+
+
+def test_a_brand_the_typer_made_a_place_is_an_organisation() -> None:
+    text = "He posted on Quillstack under a new handle. The Quillstack posts were removed."
+    assert _typed(text, "Quillstack").type_of("Quillstack") == "ORG"
+
+
+def test_a_brand_read_as_a_place_stays_a_place() -> None:
+    text = "Fires spread across the Quillstack this summer, the agency said."
+    assert _typed(text, "Quillstack").type_of("Quillstack") == "LOC"
+    text = "A landslide hit Quillstack, Vellmar Prefecture, on Friday."
+    assert _typed(text, "Quillstack").type_of("Quillstack") == "LOC"
+
+
+def test_a_brand_the_gazetteer_lists_stays_a_place() -> None:
+    text = "Buses to Tarnova were cancelled."
+    assert _typed(text, "Tarnova").type_of("Tarnova") == "LOC"
