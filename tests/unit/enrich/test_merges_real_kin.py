@@ -3,7 +3,7 @@ generations, relatives and families, a surname inside a thing named after the pe
 names, so no curated table can answer."""
 
 import spacy
-from newsflow_enrich.stages import resolve
+from newsflow_enrich.stages import resolve, surnames
 from newsflow_enrich.stages.registry import Registry
 
 
@@ -244,3 +244,17 @@ def test_a_surname_two_people_share_goes_to_the_one_named_with_its_title() -> No
     reg.add("Walby", "PERSON", text.rindex("Walby"))
     resolve.after_typer(reg, text)
     assert reg.by_form["Walby"] == "Corin Walby"
+
+
+def test_a_run_of_words_over_a_surname_is_not_its_owner() -> None:
+    # spaCy's "Harbourside for Pell" (a place, "for" and the surname) is no second Pell.
+    text = (
+        "The singer Dorian Pell and his wife moved to Harbourside. Since they moved to "
+        "Harbourside for Pell to record, the producer Pell has spent most days in the studio."
+    )
+    reg = Registry()
+    reg.add("Dorian Pell", "PERSON", text.index("Dorian"))
+    reg.add("Harbourside for Pell", "PERSON", text.index("Harbourside for"))
+    reg.add("Pell", "PERSON", text.rindex("Pell"))
+    surnames.merge_surnames(reg, text, kin=True)
+    assert reg.by_form["Pell"] == "Dorian Pell"

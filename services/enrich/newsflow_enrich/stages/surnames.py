@@ -25,7 +25,8 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
     With `kin` (after the typer), a relative named only as one ("Fischer’s mother, Adrianne
     Fischer") does not share it."""
     people = [n for n in reg.cands if len(n.split()) >= 2 and (reg.type_of(n) == "PERSON"
-              or _person_by_surname(reg, n)) and not n.startswith(("Lady ", "Greater "))]  # fmt: skip
+              or _person_by_surname(reg, n)) and not n.startswith(("Lady ", "Greater "))
+              and (not kin or _name_shaped(n))]  # fmt: skip
     by_surname: dict[str, list[str]] = {}
     for p in people:
         by_surname.setdefault(names.surname(p), []).append(p)
@@ -74,6 +75,18 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
                                 r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
             if not (peer.group().startswith("Lady") and titles.wife(surname, text)):
                 reg.merge(into=owners[0], form=peer.group())  # "Lord Baker (of Dorking)": a peer
+
+
+def _name_shaped(name: str) -> bool:
+    """No lower-case word but a particle ("Ludwig van Beethoven"), no quotation mark left open
+    (a nickname inside is one: 'Joko “Jokowi” Widodo'): "Montecito for Foster", "Tasers on
+    Blake", "Alchemy” Swift" are spaCy's runs over a surname, whose owner they are not (after
+    the typer: the candidates it reads stay as they were)."""
+    return (
+        name.count("“") == name.count("”")
+        and name.count('"') % 2 == 0
+        and all(not w[:1].islower() or w in names.PARTICLES or "-" in w for w in name.split())
+    )
 
 
 def _paired(given: str, surname: str, text: str) -> bool:
