@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from newsflow_enrich.stages import (
     acronyms,
     brand_types,
+    misspelt,
     name_parts,
     names,
     org_heads,
@@ -214,6 +215,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     merge_surnames(reg, text, kin=True)  # not in run(): a change after the typer's inputs
     untagged_given_names(reg, text)  # "Charlize" for "Charlize Theron", spaCy: nothing
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
+    misspelt.merge(reg)  # "Rio de Janiero", "Friar Lawrence" / "Friar Laurence"
     variants.fewer_words(reg, text)  # "Edward Lorenz" for "Edward Norton Lorenz"
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)
