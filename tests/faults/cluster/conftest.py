@@ -4,13 +4,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
-from newsflow_cli.components import StackConfig
+from newsflow_cli.components import ALL, StackConfig, expand
+from newsflow_cli.processes import port_free
 from newsflow_cli.stack import Stack
 
 from tests.conftest import _lib_dir
+from tests.stacks import up_side_by_side
 
 ENV = {
     # A POST waits this long for Kafka's ack before 503: a client learns fast that a
@@ -29,7 +34,32 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
                                        cluster=True, extra_env=ENV)  # fmt: skip
     stack = Stack(config, say=lambda m: print(f"[cluster] {m}"))
     try:
-        stack.up()
+        up_side_by_side(stack)
         yield stack
     finally:
         stack.down()
+
+
+@pytest.fixture
+def kill(cluster: Stack) -> Iterator[Callable[[str], float]]:
+    """SIGKILL one process of the cluster by name (returns when). After the test, whatever of
+    the cluster is not running starts again: a test that fails before it restarted its victim
+    (a broker, once) no longer fails the package's later tests with it."""
+
+    def sigkill(name: str) -> float:
+        pid = cluster.managed(name).pid()
+        assert pid is not None, f"{name} is not running"
+        os.killpg(pid, signal.SIGKILL)
+        return time.monotonic()
+
+    yield sigkill
+    names = expand(cluster.config, list(ALL))
+    down = [n for n in names if cluster.managed(n).pid() is None]
+    if down:
+        print(f"[cluster] {down} not running after the test: starting them again")
+        deadline = time.monotonic() + 30  # a SIGKILLed JVM's threads still hold its ports
+        while time.monotonic() < deadline and not all(
+            port_free(p) for n in down for p in cluster.component(n).ports()
+        ):
+            time.sleep(0.5)
+        cluster.up(down)

@@ -19,7 +19,7 @@ from tests.faults.cluster.load import (
     tally,
     wait_indexed,
 )
-from tests.faults.cluster.test_2_brokers import ingest, kill
+from tests.faults.cluster.test_2_brokers import Kill, ingest
 
 
 async def search_while(stack: Stack, stop: asyncio.Event, statuses: Counter[int]) -> None:
@@ -35,7 +35,7 @@ async def search_while(stack: Stack, stop: asyncio.Event, statuses: Counter[int]
             await asyncio.sleep(0.1)
 
 
-async def test_a_data_node_dies_during_indexing(cluster: Stack) -> None:
+async def test_a_data_node_dies_during_indexing(cluster: Stack, kill: Kill) -> None:
     shards = await es(cluster, "GET", "/_cat/shards/articles", params={"format": "json"})
     victim = next(s["node"] for s in shards if s["prirep"] == "p")  # the primary's node
     articles = short_articles(2000, "es-node-kill")
@@ -48,7 +48,7 @@ async def test_a_data_node_dies_during_indexing(cluster: Stack) -> None:
     while await indexed(cluster, urls) < 200:  # indexing is under way
         assert time.monotonic() < deadline, "nothing was indexed"
         await asyncio.sleep(0.5)
-    kill(cluster, victim)
+    kill(victim)
     at_kill = await indexed(cluster, urls)
     await asyncio.sleep(15)
     during = await indexed(cluster, urls)

@@ -17,7 +17,7 @@ from newsflow_cli.stack import Stack
 from bench.perf.kafka import group_members, wait_group
 from tests.faults.cluster.conftest import ENV
 from tests.faults.cluster.load import Stream, indexed, record, short_articles, tally, wait_indexed
-from tests.faults.cluster.test_2_brokers import ingest, kill
+from tests.faults.cluster.test_2_brokers import Kill, ingest
 
 GROUP = "newsflow-enrich"
 
@@ -45,8 +45,9 @@ def workers(cluster: Stack) -> Iterator[list[Managed]]:
             proc.stop()
 
 
-async def test_an_enrich_worker_dies_and_its_partitions_move(cluster: Stack,
-                                                             workers: list[Managed]) -> None:  # fmt: skip
+async def test_an_enrich_worker_dies_and_its_partitions_move(
+    cluster: Stack, workers: list[Managed], kill: Kill
+) -> None:
     bootstrap = cluster.config.kafka_bootstrap
     assert await wait_group(bootstrap, GROUP, 3, timeout=90), await group_members(bootstrap, GROUP)
     articles = short_articles(2000, "worker-kill")
@@ -60,7 +61,7 @@ async def test_an_enrich_worker_dies_and_its_partitions_move(cluster: Stack,
     # Everything this cluster runs, under load: brokers, nodes, services and three workers.
     names = [*expand(cluster.config, list(ALL)), *(w.name for w in workers)]
     rss = sum(group_rss_mb(pid) for n in names if (pid := cluster.managed(n).pid()) is not None)
-    killed_at = kill(cluster, workers[0].name)
+    killed_at = kill(workers[0].name)
     at_kill = await indexed(cluster, urls)
     moved = await wait_group(bootstrap, GROUP, 2, timeout=60)
     moved_after = time.monotonic() - killed_at
