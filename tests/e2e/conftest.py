@@ -12,11 +12,13 @@ import pytest
 from aiokafka import AIOKafkaConsumer
 from newsflow_cli.stack import Stack
 
+from tests.stacks import up_side_by_side
+
 
 @pytest.fixture(scope="module")
 def urls(stack: Stack, kafka_bootstrap: str, es_url: str) -> dict[str, str]:
     # the story indexer runs apart from search, as in `stack up` (the page's story view needs it)
-    stack.up(["enrich", "search", "story-indexer", "ingest"])
+    up_side_by_side(stack, ["enrich", "search", "story-indexer", "ingest"])
     c = stack.config
     return {"ingest": f"http://127.0.0.1:{c.ingest_port}",
             "search": f"http://127.0.0.1:{c.search_port}",

@@ -14,6 +14,7 @@ from newsflow_cli.components import StackConfig
 from newsflow_cli.stack import Stack
 
 from tests.conftest import _lib_dir
+from tests.stacks import up_side_by_side
 
 
 def new_stack(state: Path, **env: str) -> Stack:
@@ -26,7 +27,7 @@ def fault_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     stack = new_stack(tmp_path_factory.mktemp("fault-stack"),
                       NEWSFLOW_INGEST_PUBLISH_TIMEOUT_S="3")  # fmt: skip
     try:
-        stack.up()
+        up_side_by_side(stack)
         yield stack
     finally:
         stack.down()

@@ -29,6 +29,7 @@ from tests.faults.conftest import (
     wait_count,
 )
 from tests.kafka_io import read_all
+from tests.stacks import up_side_by_side
 
 REPORT = Path(os.environ.get("NEWSFLOW_TEST_ARTIFACTS", REPO / "test-artifacts")) / "faults.json"
 
@@ -309,7 +310,7 @@ async def test_stack_down_then_up_keeps_data_and_positions(fault_stack: Stack) -
     indexed = await es_count(fault_stack)
     enriched_before = len(await read_all(bootstrap, topics.ENRICHED))
     await asyncio.to_thread(fault_stack.down)
-    await asyncio.to_thread(fault_stack.up)
+    await asyncio.to_thread(up_side_by_side, fault_stack)
     await asyncio.sleep(8)  # time for a consumer that lost its position to re-read
     assert await es_count(fault_stack) == indexed
     assert len(await read_all(bootstrap, topics.ENRICHED)) == enriched_before
