@@ -2,7 +2,8 @@
 rules, cross-validated by page.
 
 Usage: bench/train_entities [--folds 5] [--repeats 5] [--jobs 1] [--epochs 10] [--seed 7] [--min-count 5]
-       [--conll-docs 216] [--conll-weight 0.3] [--margins 0,0.5,1,2] [--margin M] [--no-write]
+       [--conll-docs 216] [--conll-weight 0.3] [--written-weight 1]
+       [--margins 0,0.5,1,2] [--margin M] [--no-write]
        [--out FILE] [--model NAME] [--vote NAME] [--ner NAME]
 
 Gazetteer: newsflow_enrich/data/places.json (bench/places.py), the kind of place a name is.
@@ -179,12 +180,16 @@ def examples(page: dict[str, Any], lex: dict[str, str]) -> list[tuple[list[str],
 
 def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_count: int,
           l2: float = 1e-4, rate: float = 0.3, extra: list[tuple[list[str], str, str]] = (),
-          extra_weight: float = 1.0) -> dict[str, float]:  # fmt: skip
+          extra_weight: float = 1.0, written: list[tuple[list[str], str, str]] = (),
+          written_weight: float = 1.0) -> dict[str, float]:  # fmt: skip
     """A multinomial logit by AdaGrad (figure_learn.fit, the figure models' loop); weights keyed
-    "feature|class". `extra` examples (CoNLL's) count `extra_weight` each."""
-    seen = seen_counts(feats for feats, _, _ in [*exs, *extra])
+    "feature|class". `extra` examples (CoNLL's) count `extra_weight` each, `written` ones (the
+    written sets') `written_weight` each."""
+    seen = seen_counts(feats for feats, _, _ in [*exs, *written, *extra])
     keep = {f for f, n in seen.items() if n >= min_count}
     data = [([f for f in feats if f in keep], label, 1.0) for feats, label, _ in exs]
+    data += [([f for f in feats if f in keep], label, written_weight)
+             for feats, label, _ in written]  # fmt: skip
     data += [([f for f in feats if f in keep], label, extra_weight) for feats, label, _ in extra]
     return fit(data, _gradient, epochs, seed, lr=rate, l2=l2, digits=4)
 
@@ -246,6 +251,12 @@ def main() -> None:
         type=float,
         default=0.3,
         help="what a CoNLL example counts in training against a page's",
+    )
+    ap.add_argument(
+        "--written-weight",
+        type=float,
+        default=1.0,
+        help="what an example of the written sets counts in training against a real page's",
     )
     ap.add_argument(
         "--repeats",
@@ -323,8 +334,7 @@ def main() -> None:
             print(f"  {g:8s} model m={m:<4}   {f1s(cv[m][g])}")
     margin = args.margin if args.margin is not None else max(
         margins, key=lambda m: _mean_f1(cv[m]["real"]))  # fmt: skip
-    w = train([e for p in pgs for e in p["examples"]], args.epochs, args.seed, args.min_count,
-              args.l2, extra=conll_ex, extra_weight=args.conll_weight)  # fmt: skip
+    w = _fit(pgs, conll_ex, args.seed, args)
     clusters = hashlib.sha256(et.CLUSTERS.read_bytes()).hexdigest()[:8]  # features read it
     places = hashlib.sha256(et.PLACES.read_bytes()).hexdigest()[:8]  # and the gazetteer
     listed = hashlib.sha256(et.LISTED.read_bytes()).hexdigest()[:8]  # and the listed companies
@@ -338,7 +348,7 @@ def main() -> None:
             "version": version, "trained_on": "bench/real real-dev + bench/data + CoNLL-2003 "
             "English dev articles; lexicon: CoNLL-2003 English train", "seed": args.seed,
             "epochs": args.epochs, "conll_docs": args.conll_docs,
-            "conll_weight": args.conll_weight,
+            "conll_weight": args.conll_weight, "written_weight": args.written_weight,
             "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
             "places": places,
             "listed_companies": listed, "brands": brands,
@@ -361,15 +371,24 @@ def _one_repeat(seed: int) -> tuple[int, dict[float, dict[str, Scores]], dict[st
     cv: dict[float, dict[str, Scores]] = {m: defaultdict(Scores) for m in margins}
     misses: dict[str, list[str]] = {}
     for f in range(args.folds):
-        train_ex = [e for i, p in enumerate(pgs) if fold[i] != f for e in p["examples"]]
-        w = train(train_ex, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
-                  extra_weight=args.conll_weight)  # fmt: skip
+        w = _fit([p for i, p in enumerate(pgs) if fold[i] != f], conll_ex, seed, args)
         held = [p for i, p in enumerate(pgs) if fold[i] == f]
         for m in margins:
             keep = misses if seed == args.seed and m == keep_margin else None
             for g, s in score(held, et.Typer(w, lex, "cv", m), keep).items():
                 cv[m][g].add(s)
     return seed, cv, misses
+
+
+def _fit(pgs: list[dict[str, Any]], conll_ex: list[tuple[list[str], str, str]], seed: int,
+         args: Any) -> dict[str, float]:  # fmt: skip
+    """The typer trained on these pages (real and written, the written counted
+    --written-weight) and the CoNLL examples (counted --conll-weight)."""
+    real = [e for p in pgs if p["group"] != "written" for e in p["examples"]]
+    written = [e for p in pgs if p["group"] == "written" for e in p["examples"]]
+    return train(real, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
+                 extra_weight=args.conll_weight, written=written,
+                 written_weight=args.written_weight)  # fmt: skip
 
 
 def _pool_repeats(results: Any, cv: dict[float, dict[str, Scores]],

@@ -49,3 +49,20 @@ def test_the_parse_cache_names_the_ner_put_into_the_pipeline_and_the_vote_not_th
     assert names["base@3.8.0"] == "figure_train.base@3.8.0.spacy"
     assert "ner-x@2" in names["base@3.8.0+ner-x@2+vote:ner-y@1"]
     assert not any("entity-types" in n for n in names.values())
+
+
+def test_the_written_weight_tips_a_feature_the_two_kinds_of_page_disagree_on() -> None:
+    """--written-weight: the written sets' examples count that much against a real page's, so
+    where the two disagree ("a rare word is a place" vs "a rare word is no name") the heavier
+    side's class wins."""
+    real = [(["bias", "rare"], "OTHER", "ORG")] * 6
+    written = [(["bias", "rare"], "LOC", "ORG")] * 5
+    feats = ["bias", "rare"]
+
+    def best(weight: float) -> str:
+        w = train(real, epochs=10, seed=7, min_count=1, written=written, written_weight=weight)
+        p = Typer(w, {}, "test").probs(feats)
+        return max(p, key=p.get)
+
+    assert best(1.0) == "OTHER"
+    assert best(3.0) == "LOC"
