@@ -164,3 +164,12 @@ def test_chunks_whose_repeated_box_is_four_levels_up_are_read_whole() -> None:
     body = text.from_html(html).body
     assert body.count("harbour board") == 4
     assert body.index("4th time") < body.index("5th time") < body.index("8th time")
+
+
+def test_a_time_printed_on_the_searched_day_is_read_without_a_meta_date() -> None:
+    # No date meta tag and no label before the printed date ("5/24/2016<br>02:05 PM"): the day
+    # htmldate's search finds makes the printed date near it the article's, with its time.
+    html = ("<html><body><div><span class='smaller'>5/24/2016<br>02:05 PM</span></div>"
+            "<article><h1>Varnhold votes on the bridge plan</h1>"
+            + "".join(_para(k) for k in range(1, 5)) + "</article></body></html>")  # fmt: skip
+    assert text.from_html(html).printed_date == "2016-05-24T14:05:00"
