@@ -165,8 +165,10 @@ def from_html(html: str) -> Cleaned:
     if not meta_date and not printed:
         meta_date = _searched_date(html)
         # (an unlabelled printed date is the article's only near a day the page gives: the
-        # searched day is one, so a time printed on it is read: "5/24/2016<br>02:05 PM")
-        printed = dates.printed(tree, _day(meta_date), _meta_days(tree)) if meta_date else None
+        # searched day is one, so a time printed on it is read: "5/24/2016<br>02:05 PM"; a
+        # printed date on another day is not taken over it, htmldate's day being a guess)
+        near = dates.printed(tree, _day(meta_date), _meta_days(tree)) if meta_date else None
+        printed = near if near and _day(near) == _day(meta_date) else None
     return Cleaned(
         body="\n\n".join(kept),
         title=_first(title, getattr(doc, "title", None)),
