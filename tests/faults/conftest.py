@@ -14,11 +14,11 @@ from newsflow_cli.components import StackConfig
 from newsflow_cli.stack import Stack
 
 from tests.conftest import _lib_dir
-from tests.stacks import up_side_by_side
+from tests.stacks import FAST_JVM, up_side_by_side
 
 
 def new_stack(state: Path, **env: str) -> Stack:
-    config = StackConfig.on_free_ports(state, _lib_dir(), extra_env=env)
+    config = StackConfig.on_free_ports(state, _lib_dir(), extra_env=FAST_JVM | env)
     return Stack(config, say=lambda m: print(f"[fault-stack] {m}"))
 
 

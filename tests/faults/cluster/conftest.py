@@ -15,7 +15,7 @@ from newsflow_cli.processes import port_free
 from newsflow_cli.stack import Stack
 
 from tests.conftest import _lib_dir
-from tests.stacks import up_side_by_side
+from tests.stacks import FAST_JVM, up_side_by_side
 
 ENV = {
     # A POST waits this long for Kafka's ack before 503: a client learns fast that a
@@ -31,7 +31,7 @@ ENV = {
 @pytest.fixture(scope="package")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     config = StackConfig.on_free_ports(tmp_path_factory.mktemp("cluster"), _lib_dir(),
-                                       cluster=True, extra_env=ENV)  # fmt: skip
+                                       cluster=True, extra_env=FAST_JVM | ENV)  # fmt: skip
     stack = Stack(config, say=lambda m: print(f"[cluster] {m}"))
     try:
         up_side_by_side(stack)
