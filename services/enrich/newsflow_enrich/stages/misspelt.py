@@ -1,6 +1,6 @@
 """A name misspelt in one word, for the resolve stage (after the typer): two names of the
 article with the same words but one, that word one slip from the other's ("Rio de Janiero",
-"Michael Gravely", "Mesitza": variants._one_slip, a letter left out, added or swapped with the
+"Michael Gravely", "Mesitza": variants.one_slip, a letter left out, added or swapped with the
 next), or, in a name of two words or more, one letter inside the word changed ("Friar Lawrence"
 / "Friar Laurence", "Organisation" / "Organization"), are one name, under the one printed more
 often. Not one letter changed in a name of one word ("Allen" and "Allan" are two people as often
@@ -10,7 +10,7 @@ as one), not the first or last letter ("Mario" / "Maria"), not a word with digit
 from __future__ import annotations
 
 from newsflow_enrich.stages.registry import Registry
-from newsflow_enrich.stages.variants import _one_slip
+from newsflow_enrich.stages.variants import one_slip
 
 _TYPES = ("PERSON", "ORG", "LOC", "MISC")
 
@@ -36,7 +36,7 @@ def _misspelt(a: list[str], b: list[str]) -> bool:
     [(x, y)] = diff
     if not (x.isalpha() and y.isalpha() and x[:1].isupper() and y[:1].isupper()):
         return False
-    return _one_slip(x, y) or len(a) >= 2 and _one_letter(x, y)
+    return one_slip(x, y) or len(a) >= 2 and _one_letter(x, y)
 
 
 def _one_letter(x: str, y: str) -> bool:

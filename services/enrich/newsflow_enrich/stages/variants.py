@@ -248,7 +248,7 @@ def misspelt_surnames(reg: Registry, text: str = "") -> None:
         surnames.setdefault(names.surname(p), []).append(p)
     for word in {w for w in re.findall(r"(?<![\w’'-])[A-Z][a-z]{4,}(?![\w-])", text)
                  if w not in reg.by_form and w not in surnames}:  # fmt: skip
-        owners = {p for s, ps in surnames.items() if _one_slip(word, s) for p in ps}
+        owners = {p for s, ps in surnames.items() if one_slip(word, s) for p in ps}
         if len(owners) == 1 and (owner := owners.pop()) in reg.cands:
             reg.merge(into=owner, form=word)
     for name in list(reg.cands):
@@ -256,7 +256,7 @@ def misspelt_surnames(reg: Registry, text: str = "") -> None:
         if c is None or len(name.split()) != 1 or len(name) < 5 or c.curated_type \
                 or name in surnames or not name[:1].isupper():  # fmt: skip
             continue
-        owners = {p for s, ps in surnames.items() if _one_slip(name, s) for p in ps}
+        owners = {p for s, ps in surnames.items() if one_slip(name, s) for p in ps}
         if len(owners) != 1:
             continue
         [owner] = owners
@@ -272,13 +272,13 @@ def misspelt_given_names(reg: Registry) -> None:
     for a in people:
         for b in people:
             if a < b and a in reg.cands and b in reg.cands and a.split()[1] == b.split()[1] \
-                    and _one_slip(a.split()[0], b.split()[0]):  # fmt: skip
+                    and one_slip(a.split()[0], b.split()[0]):  # fmt: skip
                 weight = {n: sum(reg.cands[n].types.values()) for n in (a, b)}
                 into = max((a, b), key=lambda n: (weight[n], -reg.cands[n].first))
                 reg.merge(into=into, form=b if into == a else a)
 
 
-def _one_slip(a: str, b: str) -> bool:
+def one_slip(a: str, b: str) -> bool:
     """One letter left out or added (inside the word, not its first or last), or two
     neighbouring letters swapped; both at least five letters. Not a letter changed: 'Allen' and
     'Allan' are two people as often as one."""
