@@ -161,14 +161,16 @@ def from_html(html: str) -> Cleaned:
     meta_date = _meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
     meta_date = local_stamp.in_local_time(meta_date, html)
-    printed = dates.printed(tree, _day(meta_date), _meta_days(tree))
+    meta_days = _meta_days(tree)
+    printed = dates.printed(tree, _day(meta_date), meta_days)
     if not meta_date and not printed:
         meta_date = _searched_date(html)
         # (an unlabelled printed date is the article's only near a day the page gives: the
         # searched day is one, so a time printed on it is read: "5/24/2016<br>02:05 PM"; a
         # printed date on another day is not taken over it, htmldate's day being a guess)
-        near = dates.printed(tree, _day(meta_date), _meta_days(tree)) if meta_date else None
-        printed = near if near and _day(near) == _day(meta_date) else None
+        searched_day = _day(meta_date)
+        near = dates.printed(tree, searched_day, meta_days) if meta_date else None
+        printed = near if near and _day(near) == searched_day else None
     return Cleaned(
         body="\n\n".join(kept),
         title=_first(title, getattr(doc, "title", None)),
