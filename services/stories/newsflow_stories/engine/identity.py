@@ -122,7 +122,7 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
     obj = readings.fire_engines(fig.object, body[end : end + _AFTER])
-    charged = readings.charges(obj, body[max(0, begin - 120) : begin], body[end : end + _AFTER])
+    charged = _charged(article, fig, obj)
     if charged:
         return charged  # "charged with two counts of murder": charges of murder
     cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
@@ -167,11 +167,11 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     return (cls, obj) if cls and obj else None
 
 
-def _charges(article: ArticleEnriched, fig: Figure) -> bool:
-    """Does the figure count charges ("two counts of murder", "two murder charges")?"""
+def _charged(article: ArticleEnriched, fig: Figure, obj: str | None) -> tuple[str, str] | None:
+    """(class, object) of a figure that counts charges ("two counts of murder", "two murder
+    charges"), read from the words around it with `obj` for its object; else None."""
     body, (begin, end) = article.body, fig.span
-    return readings.charges(fig.object, body[max(0, begin - 120) : begin],
-                            body[end : end + _AFTER]) is not None  # fmt: skip
+    return readings.charges(obj, body[max(0, begin - 120) : begin], body[end : end + _AFTER])
 
 
 def identities(article: ArticleEnriched, date: PageDate,
@@ -206,7 +206,7 @@ def identities(article: ArticleEnriched, date: PageDate,
         # Charges are laid now for an older crime: a year after them is the crime's ("have
         # charged Simpson with two counts of murder in the April 2012 shooting deaths").
         own = fig.sentence
-        if start is not None and _charges(article, fig):
+        if start is not None and _charged(article, fig, fig.object) is not None:
             own = fig.sentence[: fig.span[1] - start]
         past = not lede and (counts.past_year(own, year, at, skip)
                 or past_month(fig.sentence[skip:], month)
