@@ -187,10 +187,9 @@ def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_cou
     written sets') `written_weight` each."""
     seen = seen_counts(feats for feats, _, _ in [*exs, *written, *extra])
     keep = {f for f, n in seen.items() if n >= min_count}
-    data = [([f for f in feats if f in keep], label, 1.0) for feats, label, _ in exs]
-    data += [([f for f in feats if f in keep], label, written_weight)
-             for feats, label, _ in written]  # fmt: skip
-    data += [([f for f in feats if f in keep], label, extra_weight) for feats, label, _ in extra]
+    data = [([f for f in feats if f in keep], label, weight)
+            for group, weight in ((exs, 1.0), (written, written_weight), (extra, extra_weight))
+            for feats, label, _ in group]  # fmt: skip
     return fit(data, _gradient, epochs, seed, lr=rate, l2=l2, digits=4)
 
 
