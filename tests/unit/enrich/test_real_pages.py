@@ -239,3 +239,31 @@ def test_of_two_h1s_the_site_s_name_is_not_the_title_nor_a_lone_h1_sharing_no_wo
         "<h1>Varnhold votes on the bridge plan again</h1>", "<h1>Log In</h1>"
     )
     assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+
+
+def test_a_title_that_prints_the_site_s_name_first_leaves_the_lone_h1_the_headline() -> None:
+    # "<site> | <section> | <headline>": the site is the shorter end, not every part but the first
+    html = page(
+        "<title>QUILLBY NEWS | Europe | Varnhold votes on the bridge plan again</title>", ""
+    )
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+    # and a section's name printed on a line of the h1 of its own is not part of the headline
+    head = "<title>Varnhold votes on the bridge plan again - News - Quillby Daily News</title>"
+    html = page(head, "").replace("<h1>", "<h1><span>News</span>\n")
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+
+
+def test_an_h2_the_head_names_word_for_word_is_the_headline_where_no_h1_is() -> None:
+    head = "<title>Varnhold votes on the bridge plan again - Quillby</title>"
+    html = page(head, "").replace(
+        "<h1>Varnhold votes on the bridge plan again</h1>",
+        "<h1>Regional planning desk</h1><h2>Varnhold votes on the bridge plan again</h2>",
+    )
+    assert text.from_html(html).title == "Varnhold votes on the bridge plan again"
+    # a teaser cut short, or a blog's name that the <title> also prints, is not
+    for h2 in ("Varnhold votes on the bridge plan...", "Quillby"):
+        cut = page(head, "").replace(
+            "<h1>Varnhold votes on the bridge plan again</h1>",
+            f"<h1>Regional planning desk</h1><h2>{h2}</h2>",
+        )
+        assert text.from_html(cut).title != h2

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import captions as captions_of
-from newsflow_enrich.stages import chrome, chunks, dates, leads, local_stamp, printed
+from newsflow_enrich.stages import chrome, chunks, dates, headline, leads, local_stamp, printed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -132,7 +132,7 @@ def from_html(html: str) -> Cleaned:
     )
     meta_author = _meta(tree, _AUTHOR_META) or getattr(doc, "author", None)
     byline = byline_of.html_byline(tree, meta_author)
-    title = _headline(tree)
+    title = headline.headline(tree, normalize)
     kept, dropped, started, boxed = [], [], False, False
     for k, line in enumerate(lines):
         if started and chrome.END_OF_STORY.match(line):
@@ -336,52 +336,6 @@ def _attr(tree: HTMLParser, selector: str, name: str) -> str | None:
     node = tree.css_first(selector)
     value = node.attributes.get(name) if node is not None else None
     return value.strip() if value and value.strip() else None
-
-
-_WORDS = re.compile(r"\w+")
-
-
-def _headline(tree: HTMLParser) -> str | None:
-    """The page's <h1> that is the article's headline. Pages also print the site's name or a
-    section in an <h1> ("The Wall Street JournalOpinion", "India Post"): of several h1s, the one
-    sharing most words with the social or <title> headline wins; a lone h1 that is the site's
-    name is none (trafilatura's title, without the site name, is used then). Lines of the h1
-    that share no word with those ("Local News |", "Add to ...") are its section or buttons."""
-    h1s = [t for t in (normalize(n.text(separator=" ")).strip() for n in tree.css("h1")) if t]
-    page_title = _text(tree, "title") or ""
-    ref = " ".join(filter(None, [_attr(tree, 'meta[property="og:title"]', "content"),
-                                 page_title])).lower()  # fmt: skip
-    known = set(_WORDS.findall(ref))
-
-    def share(h: str) -> float:
-        words = _WORDS.findall(h.lower())
-        return sum(w in known for w in words) / max(len(words), 1)
-
-    if len(h1s) == 1:
-        site = " ".join(filter(None, [_attr(tree, 'meta[property="og:site_name"]', "content"),
-                                      *re.split(r"\s[-|—]\s", page_title)[1:]]))  # fmt: skip
-        site_words = set(_WORDS.findall(site.lower()))
-        if set(_WORDS.findall(h1s[0].lower())) <= site_words:
-            return None
-
-    def shared(h: str) -> int:
-        return sum(w in known for w in _WORDS.findall(h.lower()))
-
-    # (the site's name in an h1 of its own shares all its words with "<headline> - CityLab" too:
-    # the h1 sharing the most words wins among those sharing half of theirs)
-    best = max(h1s, key=lambda h: (share(h) >= 0.5, shared(h), share(h))) if h1s else None
-    if best is None or known and not shared(best):
-        return None  # "Log In", "Comments Form": no h1 is the headline
-    if "\n" not in best:
-        return best
-    lines = [ln.strip() for ln in best.split("\n") if ln.strip()]
-    return " ".join(ln for ln in lines if share(ln) > 0) if any(share(ln) for ln in lines) \
-        else best  # fmt: skip
-
-
-def _text(tree: HTMLParser, selector: str) -> str | None:
-    node = tree.css_first(selector)
-    return normalize(node.text(separator=" ")).strip() or None if node else None
 
 
 def _first(*values: str | None) -> str | None:
