@@ -38,6 +38,7 @@ from newsflow_enrich.stages import (
     name_parts,
     names,
     org_heads,
+    people_places,
     states,
     teams,
     titles,
@@ -211,6 +212,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     is now a company); whether any merge happened."""
     before = len(reg.cands)
     brand_types.retype(reg, text)  # "Reddit" (typer: a place) is a company
+    people_places.retype(reg, text)  # "Sheryl Crow" (typer: a place) is a person
     variants.misspelt_given_names(reg)  # "Rushiyah Narker" (spaCy: ORG), now a person
     merge_surnames(reg, text, kin=True)  # not in run(): a change after the typer's inputs
     untagged_given_names(reg, text)  # "Charlize" for "Charlize Theron", spaCy: nothing
