@@ -7,6 +7,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from newsflow_enrich.stages.registry import occurrences
+
 # Who took the photo ("(Picture by X)", "Photo: X/Getty Images", "Credit: X") and who contributed
 # to the report ("AP writers X and Y contributed to this report", "Reporting by X; Editing by Y").
 _CAP = r"[A-Z][\w.'’&-]*"
@@ -43,3 +45,26 @@ def credit_ranges(text: str) -> list[tuple[int, int]]:
 
 def in_ranges(ranges: list[tuple[int, int]], i: int) -> bool:
     return any(a <= i < b for a, b in ranges[: bisect.bisect_right(ranges, (i, 1 << 62))])
+
+
+# An agency credited under a photo: "(AP)" closing a caption, "(AP Photo/Jane Roe)", "Jane Roe /
+# AP file", "AP Photo/Jane Roe".
+_AFTER_PHOTOGRAPHER = re.compile(r"[/|][ \t]*$")
+_PHOTO = re.compile(r"[ \t]+[Pp]hoto\b")
+_CLOSING = re.compile(r"\)[ \t]*(?:\n|$)")
+
+
+def credit_only(form: str, text: str, body_len: int) -> bool:
+    """`form` is printed only after the body (in the captions), and there only as a photo
+    credit: the gold keeps an agency credited under a photo apart from the agency the story
+    names ("The Associated Press" ... "(AP)"), so the credit is no alias of it."""
+    starts = list(occurrences(form, text))
+    if not starts or starts[0][0] < body_len:
+        return False
+    return all(
+        text[s - 1 : s] == "("
+        and (_CLOSING.match(text, e) or _PHOTO.match(text, e))
+        or _AFTER_PHOTOGRAPHER.search(text[max(body_len, s - 3) : s])
+        or _PHOTO.match(text, e)
+        for s, e in starts
+    )

@@ -357,13 +357,24 @@ def _to_entities(reg: Registry, spans: dict[str, list[tuple[int, int]]], text: s
         if not found:
             continue
         used = {text[s:e] for s, e in found}
-        aliases = sorted((c.forms | used) - {name} - _inside_only(c.forms | {name}, used, text),
+        aliases = sorted((c.forms | used) - {name} - _inside_only(c.forms | {name}, used, text)
+                         - _credited(c.forms | used, found, text, body_len),
                          key=lambda s: (s.lower(), s))  # fmt: skip
         # Mentions count captions too; spans index the body only.
         type_ = "MISC" if _quoted_only(found, text) else reg.type_of(name)
         entities.append(Entity(name=name, type=type_, aliases=aliases, mentions=len(found),
                                spans=[(s, e) for s, e in found if e <= body_len]))  # fmt: skip
     return entities
+
+
+def _credited(forms: set[str], found: list[tuple[int, int]], text: str, body_len: int) -> set[str]:
+    """Forms printed only as a photo's credit ("(AP)") of an entity the story names: no alias
+    (named only in credits, "The Associated Press contributed to this report", the credit is
+    all there is)."""
+    out = {f for f in forms if credits.credit_only(f, text, body_len)}
+    body = credits.credit_ranges(text[:body_len]) if out else []
+    story = any(e <= body_len and not credits.in_ranges(body, s) for s, e in found)
+    return out if story else set()
 
 
 def _inside_only(forms: set[str], used: set[str], text: str) -> set[str]:
