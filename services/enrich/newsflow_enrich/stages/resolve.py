@@ -39,6 +39,7 @@ from newsflow_enrich.stages import (
     names,
     org_heads,
     people_places,
+    spellings,
     states,
     teams,
     titles,
@@ -218,6 +219,7 @@ def after_typer(reg: Registry, text: str, sport: bool = False) -> bool:
     untagged_given_names(reg, text)  # "Charlize" for "Charlize Theron", spaCy: nothing
     variants.misspelt_surnames(reg)  # "Ramswamy" beside "Vivek Ramaswamy", now a person
     misspelt.merge(reg)  # "Rio de Janiero", "Friar Lawrence" / "Friar Laurence"
+    spellings.merge(reg)  # "Fauna & Flora International" / "Fauna and Flora International"
     variants.fewer_words(reg, text)  # "Edward Lorenz" for "Edward Norton Lorenz"
     _merge_short_forms(reg, text, sport)  # "Alden" (spaCy: a place) for "Alden Capital"
     acronyms.merge_inner_acronyms(reg, words=2)  # "WBG" for "Weibo Gaming" (spaCy: a person)
