@@ -65,4 +65,4 @@ def test_a_thing_present_is_no_other_count_of_it() -> None:
                 "inside the warehouse.",
                 [fig("14", "fire appliances", "were", 14), fig("Fourteen", "people", "were", 14)],
                 hour=11)  # fmt: skip
-    assert track_values(a, b) == {"fought|fire engin|": [14, 14], "present|peopl|": [14]}
+    assert track_values(a, b) == {"fight|fire engin|": [14, 14], "present|peopl|": [14]}

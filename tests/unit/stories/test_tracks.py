@@ -86,7 +86,7 @@ def test_a_sub_count_sits_under_its_parent_track() -> None:
     figures = [{"text": "350", "object": "civilians", "event": "killed"},
                {"text": "120", "object": "children", "event": None, "parent": 2}]  # fmt: skip
     tracks = _tracks(hajin(6, 300, 820, extra=extra, figures=figures))
-    children = tracks["kill|children|"]
+    children = tracks["kill|child|"]
     assert children.parent == "kill|civilian|" and children.event == "killed"
     assert [r.value for r in tracks["kill|civilian|"].reports] == [300, 350]
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from newsflow_stories.engine.readings import PRESENT
+from newsflow_stories.engine.synonyms import verb_form
 from newsflow_stories.engine.text import stem, words
 
 # stem (or irregular form) -> event class. Each class is one count in a casualty or damage
@@ -81,7 +82,8 @@ _PHRASES = [
 _STATING = {"confirm", "report", "presum", "fear", "declar", "list", "believ", "record",
             "known"}  # fmt: skip
 # Objects that name people by their fate or as the rest: people, for the count.
-_PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim", "live"}  # "41 lives"
+# "41 lives" (the stem "live", or "life" as WordNet reads the plural)
+_PEOPLE = {"peopl", "person", "individu", "other", "survivor", "victim", "live", "life"}
 # Objects that are a fate's count whatever the verb: the dead ("recovered 145 bodies", "found
 # 160 corpses", "confirmed 41 deaths", "there were 41 fatalities"), the wounded ("60 injuries")
 # and the displaced ("there are 14,000 refugees", "5,000 evacuees"). Not arrests: "Gray has four
@@ -358,7 +360,9 @@ def stamp(body: str) -> re.Match[str] | None:
     return found
 
 
-# Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms.
+# Irregular past forms the stemmer leaves alone: inflections of one verb, not synonyms. WordNet's
+# list (`verb_form`) reads the others; this one also forms that are words of their own ("shot",
+# "left", "found", "rose"), which that list leaves out.
 _IRREGULAR = {"fled": "flee", "lost": "lose", "struck": "strike", "shot": "shoot", "held": "hold",
               "took": "take", "taken": "take", "left": "leav", "fell": "fall", "fallen": "fall",
               "rose": "rise", "risen": "rise", "sold": "sell", "bought": "buy", "built": "build",
@@ -366,12 +370,15 @@ _IRREGULAR = {"fled": "flee", "lost": "lose", "struck": "strike", "shot": "shoot
               "spent": "spend", "brought": "bring", "grew": "grow", "grown": "grow",
               "drove": "drive", "driven": "drive", "hit": "hit", "met": "meet", "paid": "pay",
               "won": "win", "beaten": "beat", "slain": "slay", "slew": "slay"}  # fmt: skip
+_OWN = set(EVENT_CLASS) | _STATING
 _AUXILIARY = {"be", "been", "being", "was", "were", "is", "are", "have", "has", "had", "got"}
 
 
 def _stem_of(word: str) -> str:
-    """A lower-case word's stem, or the base of an irregular form ("fled" -> "flee")."""
-    return _IRREGULAR.get(word) or stem(word)
+    """A lower-case word's stem, or the base of an irregular form ("fled" -> "flee"); a word the
+    classes name is itself ("stuck" is trapped, not a form of "stick"; "known" states)."""
+    own = stem(word)
+    return _IRREGULAR.get(word) or (own if own in _OWN else verb_form(word) or own)
 
 
 def _stems(text: str) -> list[str]:

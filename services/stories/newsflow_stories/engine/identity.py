@@ -30,6 +30,7 @@ from newsflow_stories.engine.parts import (
     without_steps,
     without_wholes,
 )
+from newsflow_stories.engine.synonyms import noun_form
 from newsflow_stories.engine.text import stem, words
 from newsflow_stories.engine.years import PageDate, continues_past, past_month
 
@@ -57,7 +58,8 @@ def normalize_object(obj: str, aliases: dict[str, str]) -> str:
     ws = counts.strip_trailing(words(obj))
     while ws and ws[0] in _LEADING:
         ws = ws[1:]
-    return " ".join(counts.people_object([_SAME_THING.get(w, stem(w)) for w in ws]))
+    stems = [_SAME_THING.get(w) or noun_form(w) or stem(w) for w in ws]  # "children" = "child"
+    return " ".join(counts.people_object(stems))
 
 
 def _aliases(article: ArticleEnriched) -> dict[str, str]:

@@ -17,7 +17,7 @@ from typing import Any
 from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
-from newsflow_stories.engine import counts, readings
+from newsflow_stories.engine import counts, readings, synonyms
 from newsflow_stories.engine.identity import Identity, a_phrase, identities
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate
@@ -91,6 +91,9 @@ def choose(
     reworded = [t for t in tracks.values() if not apart and _reworded(t, ident, value)]
     if len(reworded) == 1:
         return reworded[0]
+    synonymous = [t for t in tracks.values() if _synonymous(t, ident, value)]
+    if len(synonymous) == 1:
+        return synonymous[0]
     same = [t for t in tracks.values() if _redescribed(t, ident, value)]
     if len(same) == 1:
         return same[0]
@@ -126,6 +129,19 @@ def _reworded(track: TrackState, ident: Identity, value: float) -> bool:
 
 
 _REWORDED_COUNT = 2
+
+
+def _synonymous(track: TrackState, ident: Identity, value: float) -> bool:
+    """A value the track holds, told under a verb and a noun that mean the same or a noun a
+    kind of the other, or of people named otherwise at the track's latest value, never one of
+    two parties (`synonyms.retold`: "fired seven attorneys" ... "fired seven lawyers")."""
+    if not ident.event or (track.unit, track.place) != (ident.unit, ident.place):
+        return False
+    if ident.named and track.named or not _holds(track, value):
+        return False
+    people = (track.reports[-1]["value"] == value and value >= _REWORDED_COUNT
+              and not (_party(ident.object) or _party(track.object_n)))  # fmt: skip
+    return synonyms.retold((track.event_n, track.object_n), (ident.event, ident.object), people)
 
 
 def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[bool]:
@@ -227,6 +243,7 @@ def _same_or_described(track: TrackState, ident: Identity) -> bool:
 _PARTIES = {"civilian", "soldier", "troop", "fighter", "militant", "rebel", "insurg", "polic",
             "policemen", "policeman", "offic", "gunmen", "gunman", "attack", "terrorist",
             "jihadist", "extremist", "protest", "demonstr", "prison", "inmat", "militiamen",
+            "militiaman",
             "guard", "forc", "armi", "combat"}  # fmt: skip
 
 
