@@ -234,6 +234,21 @@ def identities(article: ArticleEnriched, date: PageDate,
     return restated(article, without_causes(article, out))
 
 
+def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[bool]:
+    """For each figure: does its sentence tell another count of the same verb, noun and value
+    in other words ("two Marsh trawlers were sunk, and two fishing trawlers")? Then the words
+    set them apart, and neither joins a track by other words (`tracks._reworded`); a later sentence
+    that words the count again ("the two trawlers") tells the same count."""
+    objects: dict[tuple[str, str, str, float], set[str]] = {}
+    keys: list[tuple[str, str, str, float] | None] = []
+    for i, f in zip(idents, article.figures, strict=True):
+        key = (f.sentence, i.event, i.object.split()[-1], f.value) if i and i.object else None
+        if key is not None and i is not None:
+            objects.setdefault(key, set()).add(i.object)
+        keys.append(key)
+    return [k is None or len(objects[k]) > 1 for k in keys]
+
+
 def _places_that_set_apart(article: ArticleEnriched, raw: list[Identity | None],
                            placed: set[Kind]) -> list[Identity | None]:  # fmt: skip
     """A part is smaller than the count it is part of: "300 civilians killed ... 14 in

@@ -18,7 +18,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
 from newsflow_stories.engine import counts, readings, synonyms
-from newsflow_stories.engine.identity import Identity, a_phrase, identities
+from newsflow_stories.engine.identity import Identity, a_phrase, identities, told_apart
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate
 
@@ -142,21 +142,6 @@ def _synonymous(track: TrackState, ident: Identity, value: float) -> bool:
     people = (track.reports[-1]["value"] == value and value >= _REWORDED_COUNT
               and not (_party(ident.object) or _party(track.object_n)))  # fmt: skip
     return synonyms.retold((track.event_n, track.object_n), (ident.event, ident.object), people)
-
-
-def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[bool]:
-    """For each figure: does its sentence tell another count of the same verb, noun and value
-    in other words ("two Marsh trawlers were sunk, and two fishing trawlers")? Then the words
-    set them apart, and neither joins a track by other words (`_reworded`); a later sentence
-    that words the count again ("the two trawlers") tells the same count."""
-    objects: dict[tuple[str, str, str, float], set[str]] = {}
-    keys: list[tuple[str, str, str, float] | None] = []
-    for i, f in zip(idents, article.figures, strict=True):
-        key = (f.sentence, i.event, i.object.split()[-1], f.value) if i and i.object else None
-        if key is not None and i is not None:
-            objects.setdefault(key, set()).add(i.object)
-        keys.append(key)
-    return [k is None or len(objects[k]) > 1 for k in keys]
 
 
 def _measure_retold(track: TrackState, ident: Identity, value: float) -> bool:
