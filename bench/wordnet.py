@@ -6,16 +6,20 @@ Usage: bench/wordnet.py DEB
   DEB: wordnet-base_1%3a3.0-37_all.deb (sha256 61060d96...0752), e.g. from
   `apt-get download wordnet-base` on Debian 12.
 
-Two parts, both keyed as the engine reads words (lower case; Snowball stems):
+Keyed as the engine reads words (lower case; Snowball stems):
 - `verbs`, `nouns`: the inflected forms WordNet lists as exceptions (verb.exc, noun.exc: "said"
-  -> "say", "children" -> "child"), as the stem of their base form (forms with Zipf >= 2); not a form that is a word of
-  its own ("wound" is no form of "wind" here, nor "stamina" of "stamen");
-- `senses`: for each one-word noun and verb WordNet knows and wordfreq has seen (Zipf >= 2, so
-  that rare senses' words stay out), the synsets of its first `SENSES` senses, most frequent
-  first (WordNet orders a word's senses by their counts in its tagged corpus): two words mean
-  the same when they share a synset among the first senses of both ("attorney" and "lawyer";
-  "rape" and "assault", rape's first sense and assault's second). Words of one stem pool their
-  senses, each at its best rank.
+  -> "say", "children" -> "child") and the plurals of "-man" ("women"), as the stem of their
+  base form (forms with Zipf >= 2); not a form that is a word of its own ("wound" is no form of
+  "wind" here, nor "stamina" of "stamen"), nor a regular form of another word ("leaves");
+- `senses`: for each one-word (or hyphenated) noun and verb WordNet knows and wordfreq has seen
+  (Zipf >= 2), the synsets of the first `SENSES` senses of the stem's commonest word, most
+  frequent first (WordNet orders a word's senses by their counts in its tagged corpus): two
+  words mean the same when they share a synset among the first senses of both ("attorney" and
+  "lawyer"; "rape" and "assault", rape's first sense and assault's second);
+- `kinds`: the synsets right above (hypernyms of) a noun's first two senses that another word
+  names ("robber" is a kind of "thief", "house" of "building");
+- `people`: the nouns whose first sense is a kind of person.n.01 ("youth", "co-worker").
+A synset no pair can use (one stem holds it, none is a kind of it) is left out.
 Only this file is committed, not the package; the service reads the file, never WordNet.
 """
 
@@ -60,8 +64,9 @@ def _members(deb: Path) -> dict[str, str]:
         body = raw[at + 60 : at + 60 + size]
         if name == "data.tar.xz":
             with tarfile.open(fileobj=io.BytesIO(lzma.decompress(body))) as tar:
-                return {m.name[len(_DIR) :]: tar.extractfile(m).read().decode()  # type: ignore[union-attr]
-                        for m in tar.getmembers() if m.name.startswith(_DIR) and m.isfile()}  # fmt: skip
+                wanted = [m for m in tar.getmembers() if m.name.startswith(_DIR) and m.isfile()]
+                read = {m.name[len(_DIR) :]: tar.extractfile(m) for m in wanted}
+                return {name: f.read().decode() for name, f in read.items() if f is not None}
         at += 60 + size + size % 2
     sys.exit(f"{deb}: no data.tar.xz")
 
