@@ -258,3 +258,51 @@ def test_a_run_of_words_over_a_surname_is_not_its_owner() -> None:
     reg.add("Pell", "PERSON", text.rindex("Pell"))
     surnames.merge_surnames(reg, text, kin=True)
     assert reg.by_form["Pell"] == "Dorian Pell"
+
+
+def _after_typer(text: str, people: list[str], alone: str) -> Registry:
+    reg = Registry()
+    for name in people:
+        reg.add(name, "PERSON", text.index(name))
+        reg.cands[name].learned_type = "PERSON"
+    reg.add(alone, "PERSON", text.index(alone + " "))
+    reg.cands[alone].learned_type = "PERSON"
+    resolve.after_typer(reg, text)
+    return reg
+
+
+def test_a_form_of_address_names_the_owner_of_its_gender() -> None:
+    # Two people share "Vantreight"; "Mrs" names the woman, by the pronouns after each name.
+    text = (
+        "Odile Vantreight said she would stand again. Her husband Corin Vantreight was mayor "
+        "before. Mrs Vantreight, 61, plans to announce her run in May."
+    )
+    reg = _after_typer(text, ["Odile Vantreight", "Corin Vantreight"], "Vantreight")
+    assert reg.by_form["Vantreight"] == "Odile Vantreight"
+    text = (
+        "Corin Vantreight said he would stand again. His sister Odile Vantreight backs him. "
+        "Mr Vantreight will announce his run in May."
+    )
+    reg = _after_typer(text, ["Corin Vantreight", "Odile Vantreight"], "Vantreight")
+    assert reg.by_form["Vantreight"] == "Corin Vantreight"
+
+
+def test_forms_of_address_of_both_genders_or_one_gender_twice_decide_nothing() -> None:
+    people = ["Odile Vantreight", "Corin Vantreight"]
+    text = (
+        "Odile Vantreight said she would stand. Corin Vantreight said he would not. "
+        "Mrs Vantreight and Mr Vantreight met in May."
+    )
+    reg = Registry()
+    for name in people:
+        reg.add(name, "PERSON", text.index(name))
+    assert surnames._titled_gender(reg, people, "Vantreight", text) == []
+    people = ["Odile Vantreight", "Mina Vantreight"]
+    text = (
+        "Odile Vantreight said she would stand. Mina Vantreight said she would not. "
+        "Ms Vantreight spoke in May."
+    )
+    reg = Registry()
+    for name in people:
+        reg.add(name, "PERSON", text.index(name))
+    assert surnames._titled_gender(reg, people, "Vantreight", text) == []

@@ -61,6 +61,7 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
         if len(owners) > 1 and kin:
             owners = [o for o in owners if not _kin_only(reg, o, text)] or owners
             owners = _same_title(reg, owners, surname, text) or owners
+            owners = _titled_gender(reg, owners, surname, text) or owners
         if len(owners) > 1:
             owners = _last_named(reg, owners, surname, text)
         if len(owners) != 1 or not (glued or used_alone(surname, text)):
@@ -113,6 +114,46 @@ def _same_title(reg: Registry, owners: list[str], surname: str, text: str) -> li
             if any(text[max(0, st - len(title) - 1) : st] == title + " "
                    for f in reg.cands[o].forms if len(f.split()) >= 2
                    for st, _ in occurrences(f, text))]  # fmt: skip
+
+
+def _titled_gender(reg: Registry, owners: list[str], surname: str, text: str) -> list[str]:
+    """Of two or more people with one surname, the one the surname's form of address names
+    ("Mrs Clinton" beside Hillary and Bill Clinton, "Mr Johnson" beside Boris and Rachel
+    Johnson): where every "Mr" / "Mrs", "Ms", "Miss" before the surname is of one gender and the
+    other owners are, by the pronouns after their full names, of the other; else none."""
+    said = {m.group(1) in _SHE for m in re.finditer(
+        rf"\b(Mr|Mrs|Ms|Miss)\.? {re.escape(surname)}(?![\w-])", text)}  # fmt: skip
+    if len(said) != 1:
+        return []
+    [she] = said
+    kept = [o for o in owners if _gender(reg, o, text) is not (not she)]
+    return kept if len(kept) == 1 else []
+
+
+_SHE = {"Mrs", "Ms", "Miss"}
+_PRONOUN = re.compile(r"\b(?:(she|her|hers|herself)|he|him|his|himself)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][”\"]?\s")
+
+
+_KIN_BEFORE = re.compile(r"\b(?:(wife|mother|daughter|sister|widow|grandmother|aunt|niece)|husband"
+                         r"|father|son|brother|widower|grandfather|uncle|nephew),? $")  # fmt: skip
+
+
+def _gender(reg: Registry, name: str, text: str) -> bool | None:
+    """True for a woman, False for a man, by the first pronoun in the sentence of each print of
+    the full name or the next, and twice by a kin word before it ("her husband Bill Clinton"):
+    the more frequent, None where they tie or there is none."""
+    votes = 0
+    for f in {f for f in reg.cands[name].forms | {name} if len(f.split()) >= 2}:
+        for start, end in occurrences(f, text):
+            kin = _KIN_BEFORE.search(text, max(0, start - 14), start)
+            if kin:
+                votes += 2 if kin.group(1) else -2
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, end, end + 300)][:2]
+            m = _PRONOUN.search(text, end, ends[-1] if ends else end + 200)
+            if m:
+                votes += 1 if m.group(1) else -1
+    return None if votes == 0 else votes > 0
 
 
 # Offices a surname alone may carry ("Officer Snyder") besides the honorifics.
