@@ -205,3 +205,25 @@ def test_agencies_credited_in_a_credit_line_at_the_story_s_foot(
 ) -> None:
     cleaned = text.Cleaned(body=STORY + "\n\n" + credit)
     assert metadata.extract(cleaned, title=None, published_at=None).agencies == agencies
+
+
+@pytest.mark.parametrize(("box", "byline"), [
+    # printed loose after the name's element, in the same box: part of the byline
+    ("<p class='byline'><a rel='author' href='/p/tv'>Tomas Vell</a> in Quillby</p>",
+     "Tomas Vell in Quillby"),
+    ("<p class='byline'><a rel='author' href='/p/tv'>Tomas Vell</a> Transport editor</p>",
+     "Tomas Vell Transport editor"),
+    ("<div class='byline'><span><a href='/p/tv'>Tomas Vell</a> and Ana Rusk</span></div>",
+     "Tomas Vell and Ana Rusk"),
+    ("<div class='byline'><a href='/p/tv'>Tomas Vell</a> / QNS /</div>", "Tomas Vell / QNS"),
+    # after a separator's element, a word leading into the next element, a date: not
+    ("<div class='byline'><a href='/p/tv'>Tomas Vell</a><span> · </span>Quillby News</div>",
+     "Tomas Vell"),
+    ("<div class='byline'>By <a href='/p/tv'>Tomas Vell</a> in <a href='/s'>Rail</a></div>",
+     "By Tomas Vell"),
+    ("<div class='byline'><a href='/p/tv'>Tomas Vell</a> Updated 3 hours ago</div>", "Tomas Vell"),
+])  # fmt: skip
+def test_text_printed_loose_after_the_name_in_its_box_is_part_of_the_byline(
+    box: str, byline: str
+) -> None:
+    assert meta(page("", box)).byline == byline

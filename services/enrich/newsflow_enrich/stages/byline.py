@@ -45,6 +45,8 @@ _TITLE_WORDS = _TITLE_HEADS | {
 }  # fmt: skip
 _CONNECTOR = re.compile(r"^(,|and|&|,? and)$", re.IGNORECASE)
 _MAX_WORDS = 12
+# A word that leads into the element after it ("on <span>date</span>", "in <a>Valve</a>").
+_LEADS_ON = re.compile(r"\s*\b(in|on|at|for|with|from|by|and)\s*$", re.IGNORECASE)
 _BY_WORD = re.compile(r"^\s*by:?\s*$", re.IGNORECASE)
 
 
@@ -87,7 +89,7 @@ def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
             raw = _MID_WORD.sub("", printed.text(node, separator="\x00"))
             if chrome.words(raw) > 4 * _MAX_WORDS:
                 continue
-            line = from_pieces(re.split(r"[\x00\n]", raw))
+            line = from_pieces(_pieces(node))
             if not line or chrome.words(line) > _MAX_WORDS:
                 continue
             if "meta" in selector and not (chrome.BYLINE.match(line) or _agency_like(line)):
@@ -96,9 +98,35 @@ def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
             yield (line if chrome.BYLINE.match(line) else _by_before(node, line) + line), whole
     for node in _by_boxes(tree):
         raw = printed.text(node, separator="\x00")
-        line = from_pieces(re.split(r"[\x00\n]", raw))
+        line = from_pieces(_pieces(node))
         if line and chrome.BYLINE.match(line) and chrome.words(line) <= _MAX_WORDS:
             yield line, " ".join(raw.replace("\x00", " ").split())
+
+
+# Marks a text printed loose in a box after an element ("<a>Jane Doe</a> in Washington"): part
+# of the byline's line, as bench/real/ANNOTATING.md reads it ("whatever the page prints in the
+# same line or element"), where a text in an element of its own after the name is not.
+LOOSE = "\x01"
+
+
+def _pieces(node: LexborNode) -> list[str]:
+    """The box's texts, one piece per element's text or line, loose texts marked."""
+    out: list[str] = []
+    _walk(node, out)
+    raw = _MID_WORD.sub("", "\x00".join(out))
+    return [p if not p.startswith(LOOSE) or p.strip(LOOSE + " \t") else ""
+            for p in re.split(r"[\x00\n]", raw)]  # fmt: skip
+
+
+def _walk(node: LexborNode, out: list[str]) -> None:
+    after_element = False
+    for child in node.iter(include_text=True):
+        if child.tag == "-text":
+            text = child.text_content or ""
+            out.append(LOOSE + text.replace("\n", "\n" + LOOSE) if after_element else text)
+        elif child.tag not in printed.UNPRINTED and child.tag not in ("-comment", "br"):
+            _walk(child, out)
+            after_element = True
 
 
 def _authors_box(node: LexborNode, selector: str) -> LexborNode:
@@ -166,15 +194,32 @@ def from_pieces(pieces: list[str]) -> str | None:
     # unless an e-mail address or handle came between ("Jane Doe | jd@x.com | Bay Area News").
     # A contact in an element of its own is junk; one printed in the name's own text stays
     # ("By Bryan Denson | bdenson@oregonian.com" in one link).
-    kept = [_CONTACT_MARK if _CONTACT.search(p) and not _clean(p) else
-            ("| " if p.strip().startswith("|") else "") + _clean(p, contacts=True)
-            for p in pieces if _clean(p) or _CONTACT.search(p)]  # fmt: skip
-    by = next((i for i, p in enumerate(kept) if chrome.BY_ALONE.match(p)), None)
+    loose = {i for i, p in enumerate(pieces) if p.startswith(LOOSE)}
+    pieces = [p.lstrip(LOOSE) for p in pieces]
+    # A loose text counts only right after the name's element, not after a separator's element
+    # ("<a>Jane Doe</a><span> · </span>CBC News"): each piece's printed neighbour before it.
+    before = [-1] * len(pieces)
+    last = -1
+    for i, p in enumerate(pieces):
+        before[i], last = last, i if p.strip() else last
+    kept = [(_CONTACT_MARK if _CONTACT.search(p) and not _clean(p) else
+             ("| " if p.strip().startswith("|") else "") + _clean(p, contacts=True), i)
+            for i, p in enumerate(pieces) if _clean(p) or _CONTACT.search(p)]  # fmt: skip
+    by = next((i for i, (p, _) in enumerate(kept) if chrome.BY_ALONE.match(p)), None)
     if by is not None:  # a desk or column name printed before "By" is not the byline
         kept = kept[by:]
     out: list[str] = []
     named = False
-    for p in kept:
+    name_end = None  # (the name is judged without what is printed loose after it)
+    appended = -1
+    for p, i in kept:
+        if i in loose and named and before[i] == appended and not _CONNECTOR.match(p) \
+                and not _junk(p, loose=True):  # fmt: skip
+            name_end = len(out) if name_end is None else name_end
+            out.append(" ".join(pieces[i].split()))  # as printed: "<a>Jane Doe</a> - Reuters"
+            appended = i
+            continue
+        appended = i
         if chrome.BY_ALONE.match(p) and not named:
             out.append(p)  # (a "By" span, then a name element printing its own "by": both)
         elif named and _CONNECTOR.match(p):
@@ -189,10 +234,12 @@ def from_pieces(pieces: list[str]) -> str | None:
             named = True
         else:
             break
-    while out and (_CONNECTOR.match(out[-1]) or chrome.BY_ALONE.match(out[-1])):
+    if name_end is not None:  # "in" before the next element ("Jane Doe in <a>"), a bare "/"
+        out[-1] = _LEADS_ON.sub("", out[-1]).rstrip(" |/·•-–—")
+    while out and (not out[-1] or _CONNECTOR.match(out[-1]) or chrome.BY_ALONE.match(out[-1])):
         out.pop()
     line = " ".join(out).replace(" ,", ",").rstrip(",")
-    return line if line and _name_like(line) else None
+    return line if line and _name_like(" ".join(out[:name_end])) else None
 
 
 # Words of a headline, never of a byline ("China is Drowning Russia in Coronavirus").
@@ -216,13 +263,17 @@ def _clean(piece: str, contacts: bool = False) -> str:
     return piece.strip(" |/·•-–—").strip()
 
 
-def _junk(piece: str) -> bool:
+def _junk(piece: str, loose: bool = False) -> bool:
+    """Not part of the byline: a date, a time, a label or a read time; in an element of its
+    own, also a job title (printed loose after the name it stays: "Jane Doe Science editor")."""
     if chrome.BYLINE.match(piece):  # "Posted by Jane Doe on November 19, 2019, 6:21 AM"
         return False
     if len(re.sub(r"[^\w]", "", piece)) < 2 or _READ_TIME.search(piece) or _LABEL.match(piece):
         return True
     if dates.parse_line(piece) or dates.TIME.search(piece) or chrome.is_date_line(piece):
         return True
+    if loose:
+        return False
     low = [w.strip(".,") for w in piece.lower().split()]
     return all(w in _TITLE_WORDS for w in low) and any(w in _TITLE_HEADS for w in low)
 
