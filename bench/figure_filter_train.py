@@ -2,19 +2,20 @@
 cross-validated with the real dev sites held out in folds, and compare it with the rules alone.
 
 Usage: bench/train_figure_filter [--folds 5] [--epochs 20] [--seed 7] [--min-count 5]
+       [--l2 0.001] [--l2-words 0.03] [--seeds 1]
        [--thresholds 0.4,0.45,0.5,0.55] [--threshold T] [--out FILE] [--no-write]
 
-Training data: every figure the rules find on the real dev pages (bench/real, split real-dev;
-never real-test) and on the written sets (bench/data), labelled right when it matches a gold
-figure by value (bench/quality's matching). A logistic model (AdaGrad, L2; features of fewer
-than --min-count figures dropped) is fitted on every fold of real dev sites but one plus the
-written sets, and applied to the sites left out; pages of one site stay in one fold, so a site's
-habits are never learned and scored at once. Printed: figure F1 of the rules and of the rules
-with the filter, per fold and threshold, and the cross-validated scores per half of the sites
-(bench/quality --half); then trained on half a and the written sets and scored on half b, and
-the other way round. Then fitted on everything and written to --out (the service's bundled
-weights) unless --no-write, with the threshold that did best in cross-validation. Same seed,
-same weights; parses are cached in bench/out (bench/train_figures).
+Training data: every figure the rules find on the real dev pages (bench/real, split real-dev; never
+real-test) and on the written sets (bench/data), labelled right when it matches a gold figure by
+value (bench/quality's matching). A logistic model (AdaGrad, L2, a stronger one on the word
+features, WORDS; features of fewer than --min-count figures dropped) is fitted on every fold of
+real dev sites but one plus the written sets, and applied to the sites left out; pages of one site
+stay in one fold, so a site's habits are never learned and scored at once. Printed: figure F1 of
+the rules and of the rules with the filter, per fold and threshold, and the cross-validated scores
+per half of the sites (bench/quality --half); then trained on half a and the written sets and
+scored on half b, and the other way round. Then fitted on everything and written to --out (the
+service's bundled weights) unless --no-write, with the threshold that did best in cross-validation.
+Same seed, same weights; parses are cached in bench/out (bench/train_figures).
 """
 
 from __future__ import annotations
@@ -48,12 +49,35 @@ def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:
             for k, (f, d) in enumerate(zip(cands, page["doubts"], strict=True))]  # fmt: skip
 
 
-def fit(data: list[tuple[list[str], bool]], epochs: int, seed: int, min_count: int,
-        lr: float = 0.1, l2: float = 1e-3) -> dict[str, float]:  # fmt: skip
-    """Logistic regression by AdaGrad on the log loss."""
+# The word features: which word stands before or after the number, governs it, or is its object
+# or event. Each is seen on a few pages, so its weight swings from one retrain to the next
+# (elem=take +1.65 -> -0.21 in session 24); --l2-words holds them nearer 0 than the features of
+# the parse and the number's shape, which every page has.
+WORDS = ("p1=", "p2=", "p1p2=", "n1=", "head=", "olem=", "elem=")
+
+
+def is_word(feature: str) -> bool:
+    """A word feature, of a doubtful number too ('doubt=one|p1=the')."""
+    return feature.split("|", 1)[1 if feature.startswith("doubt=") else 0].startswith(WORDS)
+
+
+def fit(data: list[tuple[list[str], bool]], args: argparse.Namespace) -> dict[str, float]:
+    """Logistic regression by AdaGrad on the log loss; with --seeds N, the mean of the weights of
+    N shuffles (seeds --seed, --seed + 1, ...)."""
     seen = seen_counts(feats for feats, _ in data)
-    data = [([x for x in feats if seen[x] >= min_count], ok) for feats, ok in data]
-    return learn.fit(data, learn.log_loss_gradient, epochs, seed, lr, l2)
+    data = [([x for x in feats if seen[x] >= args.min_count], ok) for feats, ok in data]
+    l2 = args.l2
+
+    def l2_of(x: str) -> float:
+        return args.l2_words if is_word(x) else l2
+
+    runs = [learn.fit(list(data), learn.log_loss_gradient, args.epochs, args.seed + k, 0.1, l2,
+                      digits=12, l2_of=l2_of) for k in range(args.seeds)]  # fmt: skip
+    mean: dict[str, float] = defaultdict(float)
+    for w in runs:
+        for x, v in w.items():
+            mean[x] += v / len(runs)
+    return {x: round(v, 3) for x, v in sorted(mean.items()) if abs(v) >= 1e-3}
 
 
 def f1s(pages: list[dict[str, Any]], model: ff.Filter | None) -> dict[str, float]:
@@ -67,6 +91,9 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--min-count", type=int, default=5, help="drop rarer features")
+    ap.add_argument("--l2", type=float, default=1e-3, help="L2 of the parse and shape features")
+    ap.add_argument("--l2-words", type=float, default=0.03, help="L2 of the word features (WORDS)")
+    ap.add_argument("--seeds", type=int, default=1, help="average the weights of this many seeds")
     ap.add_argument("--thresholds", default="0.4,0.45,0.5,0.55")
     ap.add_argument("--threshold", type=float, help="ship this threshold (default: best in CV)")
     ap.add_argument("--out", type=Path, default=ff.DEFAULT)
@@ -86,7 +113,7 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for k, held in enumerate(site_folds(real, args.folds, args.seed)):
         train = [x for p in real if p not in held for x in p["examples"]] + extra
-        weights = fit(train, args.epochs, args.seed, args.min_count)
+        weights = fit(train, args)
         for t in thresholds:
             model = ff.Filter(weights, "cv", t)
             print(row(f"fold {k + 1}, threshold {t}", len(held), f1s(held, None),
@@ -106,13 +133,11 @@ def main() -> None:
             print(row(f"half {h} (cross-validated), threshold {t}", len(ps), f1s(ps, None),
                       learn.f1s(ps, lambda p, t=t: p[f"cv{t}"])))  # fmt: skip
     for train, test in (("a", "b"), ("b", "a")):
-        weights = fit([x for p in half[train] for x in p["examples"]] + extra, args.epochs,
-                      args.seed, args.min_count)  # fmt: skip
+        weights = fit([x for p in half[train] for x in p["examples"]] + extra, args)
         model = ff.Filter(weights, f"half-{train}", threshold)
         print(f"\nthreshold {threshold}; trained on half {train} + written, scored on half {test}:")
         print(row(f"half {test}", len(half[test]), f1s(half[test], None), f1s(half[test], model)))
-    weights = fit([x for p in real for x in p["examples"]] + extra, args.epochs, args.seed,
-                  args.min_count)  # fmt: skip
+    weights = fit([x for p in real for x in p["examples"]] + extra, args)
     model = ff.Filter(weights, "written-check", threshold)
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in written:
@@ -128,7 +153,8 @@ def main() -> None:
         version = f"figure-filter-{hashlib.sha256(blob).hexdigest()[:8]}"
         args.out.write_text(json.dumps(
             {"version": version, "trained_on": "bench/real real-dev + bench/data",
-             "seed": args.seed, "epochs": args.epochs, "min_count": args.min_count,
+             "seed": args.seed, "seeds": args.seeds, "epochs": args.epochs,
+             "min_count": args.min_count, "l2": args.l2, "l2_words": args.l2_words,
              "threshold": threshold, "weights": weights}, indent=0) + "\n")  # fmt: skip
         print(f"\n{len(weights)} weights written to {args.out} ({version})")
 
