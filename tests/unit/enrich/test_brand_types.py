@@ -36,3 +36,16 @@ def test_a_brand_read_as_a_place_stays_a_place() -> None:
 def test_a_brand_the_gazetteer_lists_stays_a_place() -> None:
     text = "Buses to Tarnova were cancelled."
     assert _typed(text, "Tarnova").type_of("Tarnova") == "LOC"
+
+
+def test_a_name_with_an_organisation_s_head_word_the_typer_made_a_place_is_one() -> None:
+    text = "Volunteers of Harrowgate Relief Services and Quellmoor Partners arrived on Monday."
+    for name in ("Harrowgate Relief Services", "Quellmoor Partners"):
+        assert _typed(text, name).type_of(name) == "ORG", name
+
+
+def test_a_place_with_such_a_head_word_stays_a_place() -> None:
+    text = "Raids across the West Bank and in Tarnova Court went on overnight."
+    assert _typed(text, "West Bank").type_of("West Bank") == "LOC"
+    text = "Buses to Tarnova were cancelled."
+    assert _typed(text, "Tarnova").type_of("Tarnova") == "LOC"

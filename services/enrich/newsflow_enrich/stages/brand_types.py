@@ -2,8 +2,10 @@
 "Quora": spaCy reads an unknown capitalised word in "on Reddit" or "at Pfizer" as a place as
 often as not) is an organisation, after the typer: where the name is a listed company's or a
 registry brand's (entity_types.listed_companies, brands) and no gazetteer, country or US state
-list holds it. Not where the text treats it as a place: "the Amazon" (a region, with "the"; not
-"the Reddit poster"), "Toho, Fukuoka Prefecture" (a place after it, after a comma)."""
+list holds it, unless the text treats it as a place: "the Amazon" (a region, with "the"; not
+"the Reddit poster"), "Toho, Fukuoka Prefecture" (a place after it, after a comma). So is a
+name the lists do not hold whose head word is an organisation's ("Catholic Relief Services",
+"Greylock Partners")."""
 
 from __future__ import annotations
 
@@ -12,18 +14,38 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsflow_enrich.stages.entity_types import brands, listed_companies, places
-from newsflow_enrich.stages.names import is_country
+from newsflow_enrich.stages.names import ORG_SUFFIXES, is_country
 from newsflow_enrich.stages.registry import Registry, occurrences
 from newsflow_enrich.stages.states import STATE_NAMES
 
 
 def retype(reg: Registry, text: str) -> None:
     for name, c in reg.cands.items():
-        if c.curated_type or reg.type_of(name) != "LOC" or not _company(name) or _place(name):
+        if c.curated_type or reg.type_of(name) != "LOC" or _place(name):
+            continue
+        if _org_headed(name):
+            c.learned_type = "ORG"  # "Catholic Relief Services", "Greylock Partners"
+            continue
+        if not _company(name):
             continue
         spans = list(occurrences(name, text))
         if spans and not any(_placed(text, s, e) for s, e in spans):
             c.learned_type = "ORG"
+
+
+def _org_headed(name: str) -> bool:
+    """A name of two words or more whose head word (the last before "of") is one organisations
+    end with ("Services", "Society", "Partners"), no place's ("West Bank": a compass word
+    first)."""
+    words = name.split(" of ")[0].split()
+    return len(name.split()) >= 2 and words[-1].lower().rstrip(".") in _ORG_HEADS \
+        and words[0] not in _COMPASS  # fmt: skip
+
+
+_ORG_HEADS = ORG_SUFFIXES | {"partners", "ventures", "services", "society", "survey", "systems",
+                             "studios", "corporation", "limited", "industries", "technologies",
+                             "solutions", "enterprises"}  # fmt: skip
+_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
 
 
 def _company(name: str) -> bool:
