@@ -27,3 +27,19 @@ def test_a_large_quantity_told_again_is_one_whatever_its_noun() -> None:
                       low=11000, high=13000)], hour=14)  # fmt: skip
     assert track_values(a, b, c, d, e) == {"consum|wildfir||ha": [12000, 12000], "fall|share||%": [150],
                                       "fall|index||%": [150], "clear|scrub||ha": [12000]}  # fmt: skip
+
+
+def test_an_amount_with_no_object_or_no_verb_joins_the_same_value() -> None:
+    """An amount with no object ("will buy the ferry line for $45 million") or no verb ("the $45
+    million deal") joins the same value ("paid $45 million"); another amount stays apart."""
+    report = reporter("Corvel's port authority is buying the Vessa ferry line. ", "Ferry sale",
+                      {"Corvel": "LOC", "Vessa": "LOC"})  # fmt: skip
+    a = report("The authority will buy the line for $45 million, officials said.",
+               [fig("$45 million", None, "buy", 45e6, unit="USD")])  # fmt: skip
+    b = report("The $45 million deal closes in June.",
+               [fig("$45 million", "deal", None, 45e6, unit="USD")], hour=11)  # fmt: skip
+    c = report("The authority paid $45 million and will spend $9 million on repairs.",
+               [fig("$45 million", "authority", "paid", 45e6, unit="USD"),
+                fig("$9 million", None, "spend", 9e6, unit="USD")], hour=12)  # fmt: skip
+    tracks = track_values(a, b, c)
+    assert sorted(tracks.values()) == [[9e6], [45e6, 45e6, 45e6]]

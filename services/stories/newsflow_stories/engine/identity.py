@@ -32,6 +32,7 @@ from newsflow_stories.engine.parts import (
 )
 from newsflow_stories.engine.synonyms import noun_form
 from newsflow_stories.engine.text import stem, words
+from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate, continues_past, past_month
 
 _LEADING = {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost",
@@ -224,6 +225,10 @@ def identities(article: ArticleEnriched, date: PageDate,
         elif read is None and not past and fig.object and not fig.unit:
             after = article.body[fig.span[1] : fig.span[1] + 4]
             read = _phrase_only(fig.object, aliases, after)  # "despite two earlier legal opinions"
+        elif read is None and not past and _an_amount(fig):
+            # "will acquire SeaMicro for $334 million", "AMD's $334 million deal": an amount with
+            # no object or no verb; it joins only the same value (tracks._measure_retold).
+            read = "", fig.object or fig.unit or ""
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
         plain = bool(read) and _plain(read[1], aliases)
         named = bool(read) and _named(read[1], aliases)
@@ -247,6 +252,12 @@ def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[
             objects.setdefault(key, set()).add(i.object)
         keys.append(key)
     return [k is None or len(objects[k]) > 1 for k in keys]
+
+
+def _an_amount(fig: Figure) -> bool:
+    """A large quantity with a unit, not a share or a duration (values.DURATIONS)."""
+    return (fig.unit is not None and fig.unit != "%" and fig.unit not in DURATIONS
+            and fig.value >= MIN_COUNT and fig.low is None)  # fmt: skip
 
 
 def _places_that_set_apart(article: ArticleEnriched, raw: list[Identity | None],
