@@ -227,3 +227,15 @@ def test_text_printed_loose_after_the_name_in_its_box_is_part_of_the_byline(
     box: str, byline: str
 ) -> None:
     assert meta(page("", box)).byline == byline
+
+
+def test_a_meta_author_that_is_the_site_s_name_or_one_word_label_is_no_byline() -> None:
+    site = "<title>Varnhold votes on the bridge plan again - Quillby Courier</title>"
+    author = '<meta name="author" content="{}">'
+    # no byline box: the meta author is the byline where the page prints it, but not the
+    # publisher's own name (printed in its masthead) nor a one-word label, unless an agency's
+    masthead = "<div class='masthead'>Quillby Courier</div><div>Updated</div><div>PTI</div>"
+    for name, byline in (("Quillby Courier", None), ("Updated", None), ("PTI", "PTI"),
+                         ("Tomas Vell", None), ("Ana Rusk", "Ana Rusk")):  # fmt: skip
+        html = page(site + author.format(name), masthead + "<p>Ana Rusk</p>")
+        assert meta(html).byline == byline, name

@@ -92,7 +92,7 @@ def _candidates(tree: HTMLParser) -> Iterator[tuple[str, str]]:
             line = from_pieces(_pieces(node))
             if not line or chrome.words(line) > _MAX_WORDS:
                 continue
-            if "meta" in selector and not (chrome.BYLINE.match(line) or _agency_like(line)):
+            if "meta" in selector and not (chrome.BYLINE.match(line) or agency_like(line)):
                 continue
             whole = " ".join(raw.replace("\x00", " ").split())
             yield (line if chrome.BYLINE.match(line) else _by_before(node, line) + line), whole
@@ -339,7 +339,7 @@ def _printed_before(node: LexborNode) -> str:
     return ""
 
 
-def _agency_like(line: str) -> bool:
+def agency_like(line: str) -> bool:
     from newsflow_enrich.stages.metadata import agencies_in
 
     return bool(agencies_in(line.split("·")[0].split("|")[0]))

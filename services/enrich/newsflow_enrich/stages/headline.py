@@ -26,21 +26,15 @@ def headline(tree: HTMLParser, norm: Callable[[str], str]) -> str | None:
     that share no word with those ("Local News |", "Add to ...") are its section or buttons.
 
     The site's name is what the <title> prints beside the headline, before it or after it
-    ("BBC NEWS | UK | <headline>", "<headline> - CityLab"): every part but the longest. Where
+    ("BBC NEWS | UK | <headline>", "<headline> - CityLab"): its shorter end. Where
     no h1 is the headline (a section label, the site's logo, a sidebar's), an h2 that the head
     names almost word for word is ("<h1>Health Center</h1> <h2><headline></h2>")."""
     h1s = _headings(tree, "h1", norm)
     page_title = _text(tree, "title", norm) or ""
     social = _attr(tree, 'meta[property="og:title"]', "content")
     known = set(_WORDS.findall(" ".join(filter(None, [social, page_title])).lower()))
-    # The <title> is "<headline> - <site>" or "<site> | <section> | <headline>": the shorter
-    # end is the site's name (a part in the middle a section's, or the authors').
-    parts = _TITLE_PARTS.split(page_title)
-    ends = sorted({parts[0], parts[-1]}, key=len)
-    site = " ".join(filter(None, [_attr(tree, 'meta[property="og:site_name"]', "content"),
-                                  ends[0] if len(parts) > 1 else ""]))  # fmt: skip
-    site_words = set(_WORDS.findall(site.lower()))
-    named = _WORDS.findall((social or max(parts, key=len)).lower())
+    site_words = site_name_words(tree, norm)
+    named = _WORDS.findall((social or max(_TITLE_PARTS.split(page_title), key=len)).lower())
 
     def share(h: str) -> float:
         words = _WORDS.findall(h.lower())
@@ -71,6 +65,17 @@ def headline(tree: HTMLParser, norm: Callable[[str], str]) -> str | None:
     lines = [ln for ln in lines if not the_site(ln)] or lines
     return " ".join(ln for ln in lines if share(ln) > 0) if any(share(ln) for ln in lines) \
         else best  # fmt: skip
+
+
+def site_name_words(tree: HTMLParser, norm: Callable[[str], str]) -> set[str]:
+    """The words of the site's name: its `og:site_name` and what the <title> prints beside the
+    headline. The <title> is "<headline> - <site>" or "<site> | <section> | <headline>": the
+    shorter end is the site's name (a part in the middle a section's, or the authors')."""
+    parts = _TITLE_PARTS.split(_text(tree, "title", norm) or "")
+    ends = sorted({parts[0], parts[-1]}, key=len)
+    site = " ".join(filter(None, [_attr(tree, 'meta[property="og:site_name"]', "content"),
+                                  ends[0] if len(parts) > 1 else ""]))  # fmt: skip
+    return set(_WORDS.findall(site.lower()))
 
 
 def _covers(heading: str, named: list[str]) -> float:

@@ -190,6 +190,10 @@ def _shown(tree: HTMLParser, name: str | None) -> bool:
     author that is never shown is not a byline" (bench/real/ANNOTATING.md)."""
     # Its surname, as a word ("Doe, Jane" and "Jane M. Doe" print "Doe" too)
     words = byline_of.letter_words(re.split(r"[;|]", name or "")[0])
+    if words and set(words) <= headline.site_name_words(tree, normalize):
+        return False  # the publisher's own name ("BBC News"), which its pages print everywhere
+    if len(words) == 1 and words[0].isascii() and not byline_of.agency_like(name or ""):
+        return False  # a label read as the author ("Updated", "Filed"), a user name: not an agency
     if len(words) < 2 or tree.body is None:
         return bool(name)
     key = max(words, key=len)
