@@ -225,6 +225,11 @@ def identities(article: ArticleEnriched, date: PageDate,
         elif read is None and not past and fig.object and not fig.unit:
             after = article.body[fig.span[1] : fig.span[1] + 4]
             read = _phrase_only(fig.object, aliases, after)  # "despite two earlier legal opinions"
+            if read is None and _a_state(event) and not _OF.match(after):
+                # "has 80 employees", "there are 27 booths": no verb; not "people", which says
+                # nothing of what is counted ("Six people were in critical condition").
+                generic = normalize_object(fig.object, aliases) == "peopl"
+                read = None if generic else ("", fig.object)
         elif read is None and not past and _an_amount(fig):
             # "will acquire SeaMicro for $334 million", "AMD's $334 million deal": an amount with
             # no object or no verb; it joins only the same value (tracks._measure_retold).
@@ -252,6 +257,18 @@ def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[
             objects.setdefault(key, set()).add(i.object)
         keys.append(key)
     return [k is None or len(objects[k]) > 1 for k in keys]
+
+
+# A copula, "have" or "there is": a verb that says only that the counted things are, or are had.
+_STATE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+                "having"}  # fmt: skip
+
+
+def _a_state(event: str | None) -> bool:
+    """Is the figure's verb only a copula or "have" ("SeaMicro has 80 employees", "there are
+    27 overseas booths", "2.5 million people were eligible")? Such a count has no verb of its
+    own: like a long description (`_phrase_only`), it joins only the same value of its words."""
+    return bool(event) and set((event or "").lower().split()) <= _STATE_WORDS
 
 
 def _an_amount(fig: Figure) -> bool:
