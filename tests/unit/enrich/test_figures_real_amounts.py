@@ -131,6 +131,8 @@ def test_a_unit_and_a_half_ago_places_an_event(enricher: Enricher) -> None:
 @pytest.mark.parametrize(("sentence", "value", "unit"), [
     ("The minister racked up £11k roaming charges in Morocco.", 11e3, "GBP"),
     ("The group raised $2.5bn from investors last year.", 2.5e9, "USD"),
+    ("The club paid £12.5million for the striker in the summer.", 12.5e6, "GBP"),
+    ("The lender wrote off $4billion of loans.", 4e9, "USD"),
     ("The console port does not run at a solid 60fps.", 60, "fps"),  # not "after a 68"
     ("Active cases in the district stand at an alarming 698.", 698, None),
     ("The show ran for eight seasons until it ended last month.", 8, None),

@@ -95,9 +95,12 @@ GLUED = re.compile(
 # A unit printed onto its number that spaCy leaves glued ("30fps", "3.5GHz", "500mAh"); "64GB",
 # "5km" it splits itself.
 GLUED_UNIT = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(fps|ghz|mhz|hz|mah|kwh|mwh|mp)$", re.IGNORECASE)
-# A scale printed onto an amount that spaCy leaves glued after its currency: "£11k", "$2.5bn"
-# (not alone: "200m" may be metres, "10k" a race).
-GLUED_SCALE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(k|m|bn|mn|tn)$", re.IGNORECASE)
+# A scale printed onto an amount that spaCy leaves glued after its currency: "£11k", "$2.5bn",
+# and as British tabloids print it, "£30.75million" (not alone: "200m" may be metres, "10k" a
+# race).
+GLUED_SCALE = re.compile(
+    r"^(\d[\d,]*(?:\.\d+)?)(k|m|bn|mn|tn|million|billion|trillion)$", re.IGNORECASE
+)
 # The rand printed onto an amount and its scale, one token on South African pages: "R4bn",
 # "R7.5bn" (with its scale only: "R2" alone names roads, droids and film ratings).
 GLUED_RAND = re.compile(r"^R(\d[\d,]*(?:\.\d+)?)(bn|m|mn|tn|k)$")
