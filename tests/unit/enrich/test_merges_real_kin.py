@@ -306,3 +306,18 @@ def test_forms_of_address_of_both_genders_or_one_gender_twice_decide_nothing() -
     for name in people:
         reg.add(name, "PERSON", text.index(name))
     assert surnames._titled_gender(reg, people, "Vantreight", text) == []
+
+
+def test_a_surname_after_a_sentence_s_conjunction_is_used_alone() -> None:
+    text = "Tamsin Orrell runs the fund. But Orrell says the returns were thin."
+    reg = Registry()
+    reg.add("Tamsin Orrell", "PERSON", 0)
+    reg.cands["Tamsin Orrell"].learned_type = "PERSON"
+    resolve.after_typer(reg, text)
+    assert "Orrell" in reg.cands["Tamsin Orrell"].forms
+    text = "Tamsin Orrell ran the race. Her book, “Go Orrell! Go”, came out in May."
+    reg = Registry()
+    reg.add("Tamsin Orrell", "PERSON", 0)
+    reg.cands["Tamsin Orrell"].learned_type = "PERSON"
+    resolve.after_typer(reg, text)
+    assert "Orrell" not in reg.cands["Tamsin Orrell"].forms

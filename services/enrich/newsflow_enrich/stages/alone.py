@@ -31,10 +31,11 @@ def outside(form: str, longer: Iterable[str], text: str) -> list[int]:
     return [st for st, _ in occurrences(form, text) if not any(a <= st < b for a, b in spans)]
 
 
-def used_alone(form: str, text: str) -> bool:
+def used_alone(form: str, text: str, function_word: bool = False) -> bool:
     """The form occurs as a word, not only inside a longer capitalised name; a compound with a
     lower-case word counts ("a Jobs-like persona"); "the Peterson family" names a family, "the
-    Haqqani network" a group and "Moore’s Law" a law."""
+    Haqqani network" a group and "Moore’s Law" a law. With `function_word`, also after a
+    sentence's capitalised stop word ("But Finney asserts", "To Williamson, the purchase")."""
     uses = chain(occurrences(form, text, "-", "-", capital_word_next),
                  occurrences(form, text, "-", "", _lower_compound))  # fmt: skip
     for start, end in uses:
@@ -44,7 +45,8 @@ def used_alone(form: str, text: str) -> bool:
         if prev is None or not prev.group(1)[:1].isupper() \
                 or prev.group(1).endswith(".") and not _INITIAL.fullmatch(prev.group()) \
                 or prev.group(1) in ("The", "A", "An") or _FIRST_PERSON.fullmatch(prev.group(1)) \
-                or prev.group(1).lower() in titles.HONORIFICS:  # "Dr Fauci" is Fauci alone  # fmt: skip
+                or prev.group(1).lower() in titles.HONORIFICS \
+                or function_word and prev.group(1).lower() in _FUNCTION_WORDS:  # "Dr Fauci" is Fauci alone  # fmt: skip
             return True
     return False
 
@@ -54,6 +56,13 @@ _FAMILY = re.compile(r"s?\s(?:family|families|household|clan|brothers|sisters|si
                      # "Moore’s Law", "Down’s syndrome": a thing named after the person
                      r"|['’]s (?:[Ll]aw|[Ss]yndrome|[Dd]isease|[Tt]heorem|[Pp]rinciple|[Pp]aradox"
                      r"|[Rr]azor|[Cc]onstant)\b")  # fmt: skip
+
+
+# Conjunctions and prepositions that open a sentence before a name ("But Finney asserts", "And
+# Hannity", "To Williamson, the purchase ..."); no verb ("Go Shanti!", a book's title).
+_FUNCTION_WORDS = {"and", "but", "or", "so", "yet", "although", "though", "while", "when",
+                   "as", "if", "because", "since", "after", "before", "to", "for", "with", "from",
+                   "by", "at", "on", "in", "of", "then", "now", "like", "unlike"}  # fmt: skip
 
 
 def _lower_compound(text: str, end: int) -> bool:

@@ -64,7 +64,7 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
             owners = _titled_gender(reg, owners, surname, text) or owners
         if len(owners) > 1:
             owners = _last_named(reg, owners, surname, text)
-        if len(owners) != 1 or not (glued or used_alone(surname, text)):
+        if len(owners) != 1 or not (glued or used_alone(surname, text, function_word=kin)):
             continue
         other = reg.by_form.get(surname)
         if other and other not in (owners[0], surname) and len(other.split()) >= 2:
