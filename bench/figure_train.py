@@ -2,6 +2,7 @@
 pages, cross-validated by page on real dev, and compare it with the rules.
 
 Usage: bench/train_figures [--with-written] [--folds 5] [--epochs 12] [--seed 7] [--min-count 5]
+       [--l2 0.001] [--known-at COMMIT]
        [--margins 0,0.5,1,2] [--margin M] [--out FILE]
        [--no-write]
 
@@ -13,7 +14,7 @@ the gold ones, as bench/quality scores them. A conditional logit (AdaGrad, L2; f
 fewer than --min-count groups dropped) is fitted on every fold of real dev pages but one and
 applied to the one left out, for each margin by which the model must beat the rules' own pick;
 the figure F1s of the rules and of the model are printed per fold and in all; then trained on
-half a of the real dev sites (bench/quality --half) and scored on half b. Then the model
+one half of the real dev sites (bench/quality --half) and scored on the other, both ways. Then the model
 is fitted on everything given and applied to the written sets (in-sample with
 --with-written), and written to --out (the service's bundled weights) unless --no-write, with
 the margin that did best in cross-validation. Same seed, same weights; parses are cached in
@@ -177,6 +178,31 @@ def row(name: str, n: int, rules: dict[str, float], model: dict[str, float]) -> 
     return learn.row(name, n, rules, model, LEVELS[1:])
 
 
+def known_vs_fresh(real: list[dict[str, Any]], extra: list[Any], args: Any, margin: float) -> None:
+    """The shipped chooser against this recipe, both out of sample: the recipe trained on the
+    dev pages that existed at `args.known_at` (the commit the shipped weights were trained at),
+    both scored on the dev pages added since. In-sample scores on all of dev favour the shipped
+    weights, which have seen most of those pages."""
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-tree", "--name-only", args.known_at, "."], cwd=REAL,
+                            capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    known = {Path(x).name.removesuffix(".gold.json") for x in listed if x.endswith(".gold.json")}
+    old = [p for p in real if p["name"] in known]
+    fresh = [p for p in real if p["name"] not in known]
+    weights = fit([g for p in old for g in p["groups"]] + extra, args.epochs, args.seed,
+                  args.min_count, l2=args.l2)  # fmt: skip
+    model = fr.Reranker(weights, "known", margin, args.copula_margin)
+    shipped = fr.Reranker.load(args.out)
+    hosts = site_hosts()
+    new_sites = {hosts[p["name"]] for p in fresh} - {hosts[p["name"]] for p in old}
+    print(f"\nthe {len(fresh)} dev pages added since {args.known_at} ({len(new_sites)} sites new),"
+          f" rules / chooser: shipped {shipped.version}, then this recipe trained on the"
+          f" {len(old)} pages known there:")  # fmt: skip
+    print(row("shipped", len(fresh), f1s(fresh, None), f1s(fresh, shipped)))
+    print(row("this recipe", len(fresh), f1s(fresh, None), f1s(fresh, model)))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--with-written", action="store_true", help="also train on bench/data")
@@ -188,6 +214,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=fr.DEFAULT)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--min-count", type=int, default=5, help="drop rarer features")
+    ap.add_argument("--l2", type=float, default=1e-3, help="the L2 penalty per update")
     ap.add_argument("--margins", default="0,0.5,1,2", help="overrule the rules by more than")
     ap.add_argument("--margin", type=float, help="ship this margin (default: best in CV)")
     # 0.75: of 0 / 0.5 / 0.75 / 1 / 1.5 on 412 dev pages (the other half + written), 0.5 gained
@@ -200,6 +227,8 @@ def main() -> None:
         help="a copula event must win by more than this (see figure_rerank)",
     )
     ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
+    ap.add_argument("--known-at", help="a commit: score the shipped weights (--out) and this "
+                    "recipe trained on the dev pages known there, on the pages added since")  # fmt: skip
     args = ap.parse_args()
     real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
     assert all(c[2].get("split") != LOCKED for c in real_cases)
@@ -221,7 +250,7 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for k, held in enumerate(folds):
         train = [g for f in folds if f is not held for p in f for g in p["groups"]] + extra
-        weights = fit(train, args.epochs, args.seed, args.min_count)
+        weights = fit(train, args.epochs, args.seed, args.min_count, l2=args.l2)
         for m in margins:
             model = fr.Reranker(weights, "cv", m, args.copula_margin)
             print(row(f"fold {k + 1} | {m}", len(held), f1s(held, None), f1s(held, model)),
@@ -240,13 +269,17 @@ def main() -> None:
     halves = site_halves()
     half_a = [p for p in real if halves[p["name"]] == "a"]
     half_b = [p for p in real if halves[p["name"]] == "b"]
-    weights = fit([g for p in half_a for g in p["groups"]] + extra, args.epochs, args.seed,
-                  args.min_count)  # fmt: skip
-    print(f"\nmargin {margin}; trained on half a (bench/quality --half) + written, scored on b:")
-    model = fr.Reranker(weights, "half-a", margin, args.copula_margin)
-    print(row("half b", len(half_b), f1s(half_b, None), f1s(half_b, model)))
+    print(f"\nmargin {margin}; trained on one half (bench/quality --half) + written, scored on "
+          "the other:")  # fmt: skip
+    for name, train, held in (("b", half_a, half_b), ("a", half_b, half_a)):
+        weights = fit([g for p in train for g in p["groups"]] + extra, args.epochs, args.seed,
+                      args.min_count, l2=args.l2)  # fmt: skip
+        model = fr.Reranker(weights, f"half-{name}", margin, args.copula_margin)
+        print(row(f"half {name}", len(held), f1s(held, None), f1s(held, model)))
+    if args.known_at:
+        known_vs_fresh(real, extra, args, margin)
     weights = fit([g for p in real for g in p["groups"]] + extra, args.epochs, args.seed,
-                  args.min_count)  # fmt: skip
+                  args.min_count, l2=args.l2)  # fmt: skip
     model = fr.Reranker(weights, "written-check", margin, args.copula_margin)
     print(f"\nmargin {margin}; {len(weights)} weights")
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -269,6 +302,7 @@ def main() -> None:
                     "seed": args.seed,
                     "epochs": args.epochs,
                     "min_count": args.min_count,
+                    "l2": args.l2,
                     "margin": margin,
                     "copula_margin": args.copula_margin,
                     "weights": weights,
