@@ -1,8 +1,8 @@
 """Train the figures' object/event chooser (newsflow_enrich.stages.figure_rerank) on annotated
 pages, cross-validated by page on real dev, and compare it with the rules.
 
-Usage: bench/train_figures [--with-written] [--folds 5] [--epochs 12] [--seed 7] [--min-count 5]
-       [--l2 0.001] [--known-at COMMIT]
+Usage: bench/train_figures [--with-written [--written-weight 1]] [--folds 5] [--epochs 12]
+       [--seed 7] [--min-count 5] [--l2 0.001] [--known-at COMMIT]
        [--margins 0,0.5,1,2] [--margin M] [--out FILE]
        [--no-write]
 
@@ -206,6 +206,8 @@ def known_vs_fresh(real: list[dict[str, Any]], extra: list[Any], args: Any, marg
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--with-written", action="store_true", help="also train on bench/data")
+    ap.add_argument("--written-weight", type=int, default=1,
+                    help="each written figure counted this many times (with --with-written)")  # fmt: skip
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--by-site", action="store_true",
                     help="folds of sites (a site's pages in one fold), not of pages")  # fmt: skip
@@ -236,7 +238,8 @@ def main() -> None:
     real = parse_pages(real_cases, args.model)
     print("parsing the written sets ...", flush=True)
     written = parse_pages(load_cases(BENCH / "data"), args.model)
-    extra = [g for p in written for g in p["groups"]] if args.with_written else []
+    extra = [g for p in written for g in p["groups"]] * args.written_weight \
+        if args.with_written else []  # fmt: skip
     if args.by_site:
         folds = site_folds(real, args.folds, args.seed)
     else:
@@ -303,6 +306,7 @@ def main() -> None:
                     "epochs": args.epochs,
                     "min_count": args.min_count,
                     "l2": args.l2,
+                    "written_weight": args.written_weight,
                     "margin": margin,
                     "copula_margin": args.copula_margin,
                     "weights": weights,
