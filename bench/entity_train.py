@@ -2,7 +2,8 @@
 rules, cross-validated by page.
 
 Usage: bench/train_entities [--folds 5] [--repeats 5] [--jobs 1] [--epochs 10] [--seed 7] [--min-count 5]
-       [--conll-docs 216] [--conll-weight 0.3] [--written-weight 1]
+       [--conll-docs 216] [--conll-weight 0.3] [--written-weight 1] [--lexical-l2 0]
+       [--knowledge-l2 0]
        [--margins 0,0.5,1,2] [--margin M] [--no-write]
        [--out FILE] [--model NAME] [--vote NAME] [--ner NAME]
 
@@ -21,7 +22,8 @@ OTHER (either is right; the loss is on their summed probability). Also, counted
 --conll-weight each and never scored, the candidates of --conll-docs articles of CoNLL-2003 dev
 (its annotators' names as gold). The features include the second NER's votes (models.add_vote)
 when the service pipeline runs one.
-A multinomial logit (AdaGrad, L2, features of fewer than --min-count examples dropped) is fitted
+A multinomial logit (AdaGrad, L2, features of fewer than --min-count examples dropped; the words'
+own features can be held nearer 0 than the knowledge features: --lexical-l2) is fitted
 on every fold of pages but one and applied to the one left out (folds by page, real dev and
 written sets alike), for each margin by which the model must beat the rules' own class; the
 entity F1s of the rules and of the model are printed for real dev (and its two halves by site,
@@ -178,19 +180,42 @@ def examples(page: dict[str, Any], lex: dict[str, str]) -> list[tuple[list[str],
     return out
 
 
+# The features of the words themselves: the name's words and their shape, their Brown clusters,
+# what CoNLL's annotators called them, the words around the mentions. Each is known from a few
+# pages, so a retrain on a few more pages swings them (and the names at the decision boundary
+# with them: "Oita", "Koshi"); --lexical-l2 holds them nearer 0 than the knowledge features
+# (the gazetteer, the listed companies, the brands, the rules' and the NERs' votes, the parse).
+LEXICAL = ("w0=", "wl=", "c0_", "cl_", "lex0=", "lexl=", "lexany=", "lexform=", "first_name",
+           "prev=", "next=", "prev_p=", "next_p=", "head=", "acronym", "allcaps", "digit", "amp",
+           "hyphen", "dot", "apos", "camel", "ends_s")  # fmt: skip
+
+
 def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_count: int,
           l2: float = 1e-4, rate: float = 0.3, extra: list[tuple[list[str], str, str]] = (),
           extra_weight: float = 1.0, written: list[tuple[list[str], str, str]] = (),
-          written_weight: float = 1.0) -> dict[str, float]:  # fmt: skip
+          written_weight: float = 1.0, lexical_l2: float = 0.0,
+          knowledge_l2: float = 0.0) -> dict[str, float]:  # fmt: skip
     """A multinomial logit by AdaGrad (figure_learn.fit, the figure models' loop); weights keyed
     "feature|class". `extra` examples (CoNLL's) count `extra_weight` each, `written` ones (the
-    written sets') `written_weight` each."""
+    written sets') `written_weight` each. `lexical_l2` / `knowledge_l2`: an L2 penalty of
+    lambda / 2 * |w|^2 on the weights of the LEXICAL features / of the others, over the whole
+    data (each use of a feature takes lambda / its weighted count of uses), on top of `l2`'s
+    per use; a feature seen on a few pages is held nearer 0 than a common one."""
     seen = seen_counts(feats for feats, _, _ in [*exs, *written, *extra])
     keep = {f for f, n in seen.items() if n >= min_count}
     data = [([f for f in feats if f in keep], label, weight)
             for group, weight in ((exs, 1.0), (written, written_weight), (extra, extra_weight))
             for feats, label, _ in group]  # fmt: skip
-    return fit(data, _gradient, epochs, seed, lr=rate, l2=l2, digits=4)
+    own: dict[str, float] = {}
+    if lexical_l2 or knowledge_l2:
+        uses: dict[str, float] = defaultdict(float)
+        for feats, _, weight in data:
+            for f in feats:
+                uses[f] += weight
+        own = {f"{f}|{k}": l2 + (lexical_l2 if f.startswith(LEXICAL) else knowledge_l2) / n
+               for f, n in uses.items() for k in et.CLASSES}  # fmt: skip
+    return fit(data, _gradient, epochs, seed, lr=rate, l2=l2, digits=4,
+               l2_of=(lambda key: own.get(key, l2)) if own else None)  # fmt: skip
 
 
 def _gradient(item: tuple[list[str], str, float], w: Weights) -> list[tuple[list[str], float]]:
@@ -256,6 +281,19 @@ def main() -> None:
         type=float,
         default=1.0,
         help="what an example of the written sets counts in training against a real page's",
+    )
+    ap.add_argument(
+        "--lexical-l2",
+        type=float,
+        default=0.0,
+        help="an L2 penalty over the whole data on the weights of the words' own features "
+        "(entity_train.LEXICAL: words, shapes, clusters, CoNLL's lexicon, the words around)",
+    )
+    ap.add_argument(
+        "--knowledge-l2",
+        type=float,
+        default=0.0,
+        help="the same on every other feature's weights (gazetteer, lists, votes, parse)",
     )
     ap.add_argument(
         "--repeats",
@@ -348,6 +386,7 @@ def main() -> None:
             "English dev articles; lexicon: CoNLL-2003 English train", "seed": args.seed,
             "epochs": args.epochs, "conll_docs": args.conll_docs,
             "conll_weight": args.conll_weight, "written_weight": args.written_weight,
+            "lexical_l2": args.lexical_l2, "knowledge_l2": args.knowledge_l2,
             "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
             "places": places,
             "listed_companies": listed, "brands": brands,
@@ -387,7 +426,8 @@ def _fit(pgs: list[dict[str, Any]], conll_ex: list[tuple[list[str], str, str]], 
     written = [e for p in pgs if p["group"] == "written" for e in p["examples"]]
     return train(real, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
                  extra_weight=args.conll_weight, written=written,
-                 written_weight=args.written_weight)  # fmt: skip
+                 written_weight=args.written_weight, lexical_l2=args.lexical_l2,
+                 knowledge_l2=args.knowledge_l2)  # fmt: skip
 
 
 def _pool_repeats(results: Any, cv: dict[float, dict[str, Scores]],

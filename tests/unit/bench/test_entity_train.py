@@ -66,3 +66,27 @@ def test_the_written_weight_tips_a_feature_the_two_kinds_of_page_disagree_on() -
 
     assert best(1.0) == "OTHER"
     assert best(3.0) == "LOC"
+
+
+def test_the_lexical_l2_holds_a_rare_word_nearer_0_than_the_gazetteer() -> None:
+    """--lexical-l2: a word seen on a few pages ("w0=...") is held near 0 by an L2 over the whole
+    data, so a place the gazetteer knows keeps its class where the rare word, left free, would
+    overrule it; the knowledge features are not held (knowledge_l2 0)."""
+    exs = [(["bias", "gaz=city"], "LOC", "ORG")] * 30 \
+        + [(["bias", "gaz=city", "w0=kumo"], "OTHER", "ORG")] * 3  # fmt: skip
+    feats = ["bias", "gaz=city", "w0=kumo"]
+
+    def best(lexical_l2: float) -> str:
+        w = train(exs, epochs=10, seed=7, min_count=1, lexical_l2=lexical_l2)
+        p = Typer(w, {}, "test").probs(feats)
+        return max(p, key=p.get)
+
+    assert best(0.0) == "OTHER"
+    assert best(10.0) == "LOC"
+
+
+def test_no_group_l2_gives_the_weights_of_before() -> None:
+    """lexical_l2 = knowledge_l2 = 0 (the default) trains the same weights as without them."""
+    exs = [(["bias", "gaz=city", "w0=kumo"], "LOC", "ORG")] * 4 \
+        + [(["bias", "title", "prev=mr"], "PERSON", "ORG")] * 4  # fmt: skip
+    assert train(exs, 10, 7, 1) == train(exs, 10, 7, 1, lexical_l2=0.0, knowledge_l2=0.0)
