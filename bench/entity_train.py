@@ -3,7 +3,7 @@ rules, cross-validated by page.
 
 Usage: bench/train_entities [--folds 5] [--repeats 5] [--jobs 1] [--epochs 10] [--seed 7] [--min-count 5]
        [--conll-docs 216] [--conll-weight 0.3] [--written-weight 1] [--lexical-l2 0]
-       [--knowledge-l2 0]
+       [--knowledge-l2 0] [--average]
        [--margins 0,0.5,1,2] [--margin M] [--no-write]
        [--out FILE] [--model NAME] [--vote NAME] [--ner NAME]
 
@@ -193,14 +193,15 @@ LEXICAL = ("w0=", "wl=", "c0_", "cl_", "lex0=", "lexl=", "lexany=", "lexform=", 
 def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_count: int,
           l2: float = 1e-4, rate: float = 0.3, extra: list[tuple[list[str], str, str]] = (),
           extra_weight: float = 1.0, written: list[tuple[list[str], str, str]] = (),
-          written_weight: float = 1.0, lexical_l2: float = 0.0,
-          knowledge_l2: float = 0.0) -> dict[str, float]:  # fmt: skip
+          written_weight: float = 1.0, lexical_l2: float = 0.0, knowledge_l2: float = 0.0,
+          average: bool = False) -> dict[str, float]:  # fmt: skip
     """A multinomial logit by AdaGrad (figure_learn.fit, the figure models' loop); weights keyed
     "feature|class". `extra` examples (CoNLL's) count `extra_weight` each, `written` ones (the
     written sets') `written_weight` each. `lexical_l2` / `knowledge_l2`: an L2 penalty of
     lambda / 2 * |w|^2 on the weights of the LEXICAL features / of the others, over the whole
     data (each use of a feature takes lambda / its weighted count of uses), on top of `l2`'s
-    per use; a feature seen on a few pages is held nearer 0 than a common one."""
+    per use; a feature seen on a few pages is held nearer 0 than a common one. `average`: the
+    mean weights of the last epoch (figure_learn.fit), which another seed's order moves less."""
     seen = seen_counts(feats for feats, _, _ in [*exs, *written, *extra])
     keep = {f for f, n in seen.items() if n >= min_count}
     data = [([f for f in feats if f in keep], label, weight)
@@ -215,7 +216,7 @@ def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_cou
         own = {f"{f}|{k}": l2 + (lexical_l2 if f.startswith(LEXICAL) else knowledge_l2) / n
                for f, n in uses.items() for k in et.CLASSES}  # fmt: skip
     return fit(data, _gradient, epochs, seed, lr=rate, l2=l2, digits=4,
-               l2_of=(lambda key: own.get(key, l2)) if own else None)  # fmt: skip
+               l2_of=(lambda key: own.get(key, l2)) if own else None, average=average)  # fmt: skip
 
 
 def _gradient(item: tuple[list[str], str, float], w: Weights) -> list[tuple[list[str], float]]:
@@ -294,6 +295,11 @@ def main() -> None:
         type=float,
         default=0.0,
         help="the same on every other feature's weights (gazetteer, lists, votes, parse)",
+    )
+    ap.add_argument(
+        "--average",
+        action="store_true",
+        help="ship the mean weights of the last epoch, not its last ones (steadier across seeds)",
     )
     ap.add_argument(
         "--repeats",
@@ -387,6 +393,7 @@ def main() -> None:
             "epochs": args.epochs, "conll_docs": args.conll_docs,
             "conll_weight": args.conll_weight, "written_weight": args.written_weight,
             "lexical_l2": args.lexical_l2, "knowledge_l2": args.knowledge_l2,
+            "average": args.average,
             "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
             "places": places,
             "listed_companies": listed, "brands": brands,
@@ -427,7 +434,7 @@ def _fit(pgs: list[dict[str, Any]], conll_ex: list[tuple[list[str], str, str]], 
     return train(real, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
                  extra_weight=args.conll_weight, written=written,
                  written_weight=args.written_weight, lexical_l2=args.lexical_l2,
-                 knowledge_l2=args.knowledge_l2)  # fmt: skip
+                 knowledge_l2=args.knowledge_l2, average=args.average)  # fmt: skip
 
 
 def _pool_repeats(results: Any, cv: dict[float, dict[str, Scores]],

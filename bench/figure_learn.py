@@ -45,25 +45,36 @@ def log_loss_gradient(example: Any, w: Weights) -> list[tuple[list[str], float]]
 
 
 def fit(data: list[Any], gradient: Gradient, epochs: int, seed: int, lr: float = 0.1,
-        l2: float = 1e-3, digits: int = 3,
-        l2_of: Callable[[str], float] | None = None) -> Weights:  # fmt: skip
+        l2: float = 1e-3, digits: int = 3, l2_of: Callable[[str], float] | None = None,
+        average: bool = False) -> Weights:  # fmt: skip
     """AdaGrad with L2 over `data` (shuffled each epoch, by `seed`); the weights rounded to
     `digits` places, the ones smaller than the last place left out. `l2_of` gives a feature an
-    L2 of its own (the others take `l2`)."""
+    L2 of its own (the others take `l2`). `average`: the weights are the mean of the last
+    epoch's (one after each item), not its last ones, which move with the order the seed
+    shuffled it in."""
     rng = random.Random(seed)
     w: dict[str, float] = defaultdict(float)
     g2: dict[str, float] = defaultdict(lambda: 1e-8)
     penalty: dict[str, float] = {}
-    for _ in range(epochs):
+    mean: dict[str, float] = {}
+    for epoch in range(epochs):
         rng.shuffle(data)
-        for item in data:
+        last = average and epoch == epochs - 1
+        if last:  # each step's change counts in the mean for the items left after it
+            mean = defaultdict(float, w)
+        for t, item in enumerate(data):
             for feats, grad in gradient(item, w):
                 for x in feats:
                     if x not in penalty:
                         penalty[x] = l2 if l2_of is None else l2_of(x)
                     gx = grad + penalty[x] * w[x]
                     g2[x] += gx * gx
-                    w[x] -= lr * gx / math.sqrt(g2[x])
+                    step = lr * gx / math.sqrt(g2[x])
+                    w[x] -= step
+                    if last:
+                        mean[x] -= step * (len(data) - t) / len(data)
+    if average:
+        w = mean
     return {k: round(v, digits) for k, v in sorted(w.items()) if abs(v) >= 10**-digits}
 
 

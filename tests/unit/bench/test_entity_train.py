@@ -90,3 +90,22 @@ def test_no_group_l2_gives_the_weights_of_before() -> None:
     exs = [(["bias", "gaz=city", "w0=kumo"], "LOC", "ORG")] * 4 \
         + [(["bias", "title", "prev=mr"], "PERSON", "ORG")] * 4  # fmt: skip
     assert train(exs, 10, 7, 1) == train(exs, 10, 7, 1, lexical_l2=0.0, knowledge_l2=0.0)
+
+
+def test_average_ships_the_mean_of_the_last_epochs_weights() -> None:
+    """figure_learn.fit(average=True): the weights are the mean of the weights after each item of
+    the last epoch, not the last ones (which move with the order a seed shuffles the items in)."""
+    import math
+
+    from bench.figure_learn import fit
+
+    def push(item: int, w: dict[str, float]) -> list[tuple[list[str], float]]:
+        return [(["x"], 1.0)]  # every item pushes "x" down by AdaGrad's step
+
+    steps = [0.0]
+    for t in range(1, 9):  # two epochs of four items: w after each step
+        steps.append(steps[-1] - 0.1 / math.sqrt(t + 1e-8))
+    last = fit(list(range(4)), push, epochs=2, seed=7, lr=0.1, l2=0.0, digits=6)
+    mean = fit(list(range(4)), push, epochs=2, seed=7, lr=0.1, l2=0.0, digits=6, average=True)
+    assert last["x"] == round(steps[8], 6)
+    assert mean["x"] == round(sum(steps[5:9]) / 4, 6)
