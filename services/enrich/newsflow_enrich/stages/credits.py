@@ -1,6 +1,7 @@
 """Credits: the names a page prints for who took a photo, contributed to the report or wrote
-it. The real gold never annotates them, since they are not what the story is about; the entity
-stage takes no mention from inside one (entities.candidates)."""
+it, and its calls to follow it on a social network. The real gold never annotates them, since
+they are not what the story is about; the entity stage takes no mention from inside one
+(entities.candidates)."""
 
 from __future__ import annotations
 
@@ -37,9 +38,28 @@ _SIGNED = re.compile(r"^[—–-]{1,2}[ \t]*(?:[^\n(]{2,60}?\(@\w+\)[^\n]{0,60}|
                      re.MULTILINE)  # fmt: skip
 
 
+# Where the page asks the reader to follow it, or its writer, on a social network ("Follow the
+# series on Facebook, Twitter and Instagram.", "Like YIMBY on Facebook", "Join the Daily Record
+# WhatsApp community!", "Subscribe to Electrek on YouTube ...", "Twitter: @jroe"): page chrome,
+# whose names the real gold leaves out; the network named in the story ("posted on Twitter")
+# stays an entity.
+_NETWORK = r"(?:Twitter|X|Instagram|Facebook|YouTube|TikTok|WhatsApp|Telegram|LinkedIn|Threads|" \
+    r"Bluesky|Snapchat|Pinterest)\b"  # fmt: skip
+# The network follows "on", "our", "'s" or ":", or names a "community" or "channel": not "Like
+# Instagram head Adam Mosseri, Twitter CEO Jack Dorsey has ...".
+_FOLLOW = re.compile(r"(?:^|(?<=[.!?] ))(?:Please )?(?:[Ff]ollow|[Ll]ike|[Jj]oin|[Ss]ubscribe to|"
+                     r"[Ss]ign up for|[Cc]onnect with|[Ff]ind) (?=us|me|our|the|him|her|them|[A-Z])"
+                     r"[^\n.!?]{0,80}?(?:(?:\bon|\bour|['’]s|:)[ \t]+" + _NETWORK + r"|\b"
+                     + _NETWORK + r"[ \t]+(?:community|group|channel|page|account|feed)\b)"
+                     r"[^\n.!?]*[.!?]?"
+                     r"|^" + _NETWORK + r"[ \t]*:[ \t]*@\w+[^\n]*$", re.MULTILINE)  # fmt: skip
+
+
 def credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Where the text credits a photo, the reporting or the writing, by start (see in_ranges)."""
-    found = [m.span() for r in (_PHOTO_CREDIT, _REPORT_CREDIT, _SIGNED) for m in r.finditer(text)]
+    """Where the text credits a photo, the reporting or the writing, or asks the reader to
+    follow the page on a social network, by start (see in_ranges)."""
+    found = [m.span() for r in (_PHOTO_CREDIT, _REPORT_CREDIT, _SIGNED, _FOLLOW)
+             for m in r.finditer(text)]  # fmt: skip
     return sorted(found)
 
 
