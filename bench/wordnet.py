@@ -1,6 +1,6 @@
 """Write the story engine's word table (newsflow_stories/data/wordnet.json) from WordNet 3.0, as
 Debian's package wordnet-base 1:3.0-37 ships it (Princeton's WordNet 3.0 licence: use, copy and
-distribute with its notice, kept in the table).
+distribute with its notice; the license's whole text is kept in the table).
 
 Usage: bench/wordnet.py DEB
   DEB: wordnet-base_1%3a3.0-37_all.deb (sha256 61060d96...0752), e.g. from
@@ -45,12 +45,26 @@ MIN_ZIPF = 2.0
 KINDS = 2  # the first senses whose hypernyms are a word's kinds
 PERSON = "n7846"  # person.n.01
 _DIR = "./usr/share/wordnet/"
-_NOTICE = (
-    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND "
-    'DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR '
-    "WARRANTIES, EXPRESS OR IMPLIED. (Licence: permission to use, copy, modify and distribute "
-    "this database for any purpose and without fee or royalty, with this notice; the full text "
-    "is in /usr/share/doc/wordnet-base/copyright of Debian's wordnet-base.)"
+_NOTICE = (  # the license's own words, which it asks to appear on all copies (Debian's
+    # /usr/share/doc/wordnet-base/copyright, "License: WordNet3.0")
+    "This software and database is being provided to you, the LICENSEE, by Princeton University "
+    "under the following license. By obtaining, using and/or copying this software and database, "
+    "you agree that you have read, understood, and will comply with these terms and conditions.: "
+    "Permission to use, copy, modify and distribute this software and database and its "
+    "documentation for any purpose and without fee or royalty is hereby granted, provided that "
+    "you agree to comply with the following copyright notice and statements, including the "
+    "disclaimer, and that the same appear on ALL copies of the software, database and "
+    "documentation, including modifications that you make for internal use or for distribution. "
+    "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. "
+    'THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO '
+    "REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, "
+    "PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANT-ABILITY OR FITNESS "
+    "FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR "
+    "DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER "
+    "RIGHTS. The name of Princeton University or Princeton may not be used in advertising or "
+    "publicity pertaining to distribution of the software and/or database. Title to copyright in "
+    "this software, database and any associated documentation shall at all times remain with "
+    "Princeton University and LICENSEE agrees to preserve same."
 )
 
 
