@@ -2,6 +2,7 @@
 generations, relatives and families, a surname inside a thing named after the person. Made-up
 names, so no curated table can answer."""
 
+import pytest
 import spacy
 from newsflow_enrich.stages import resolve, surnames
 from newsflow_enrich.stages.registry import Registry
@@ -287,21 +288,28 @@ def test_a_form_of_address_names_the_owner_of_its_gender() -> None:
     assert reg.by_form["Vantreight"] == "Corin Vantreight"
 
 
-def test_forms_of_address_of_both_genders_or_one_gender_twice_decide_nothing() -> None:
-    people = ["Odile Vantreight", "Corin Vantreight"]
-    text = (
-        "Odile Vantreight said she would stand. Corin Vantreight said he would not. "
-        "Mrs Vantreight and Mr Vantreight met in May."
-    )
-    reg = Registry()
-    for name in people:
-        reg.add(name, "PERSON", text.index(name))
-    assert surnames._titled_gender(reg, people, "Vantreight", text) == []
-    people = ["Odile Vantreight", "Mina Vantreight"]
-    text = (
-        "Odile Vantreight said she would stand. Mina Vantreight said she would not. "
-        "Ms Vantreight spoke in May."
-    )
+@pytest.mark.parametrize(
+    ("people", "text"),
+    [
+        (
+            ["Odile Vantreight", "Corin Vantreight"],
+            (
+                "Odile Vantreight said she would stand. Corin Vantreight said he would not. "
+                "Mrs Vantreight and Mr Vantreight met in May."
+            ),
+        ),
+        (
+            ["Odile Vantreight", "Mina Vantreight"],
+            (
+                "Odile Vantreight said she would stand. Mina Vantreight said she would not. "
+                "Ms Vantreight spoke in May."
+            ),
+        ),
+    ],
+)
+def test_forms_of_address_of_both_genders_or_one_gender_twice_decide_nothing(
+    people: list[str], text: str
+) -> None:
     reg = Registry()
     for name in people:
         reg.add(name, "PERSON", text.index(name))
