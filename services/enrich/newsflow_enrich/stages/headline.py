@@ -31,7 +31,7 @@ def headline(tree: HTMLParser, norm: Callable[[str], str]) -> str | None:
     names almost word for word is ("<h1>Health Center</h1> <h2><headline></h2>")."""
     h1s = _headings(tree, "h1", norm)
     page_title = _text(tree, "title", norm) or ""
-    social = _attr(tree, 'meta[property="og:title"]', "content")
+    social = attr(tree, 'meta[property="og:title"]', "content")
     known = set(_WORDS.findall(" ".join(filter(None, [social, page_title])).lower()))
     site_words = site_name_words(tree, norm)
     named = _WORDS.findall((social or max(_TITLE_PARTS.split(page_title), key=len)).lower())
@@ -73,7 +73,7 @@ def site_name_words(tree: HTMLParser, norm: Callable[[str], str]) -> set[str]:
     shorter end is the site's name (a part in the middle a section's, or the authors')."""
     parts = _TITLE_PARTS.split(_text(tree, "title", norm) or "")
     ends = sorted({parts[0], parts[-1]}, key=len)
-    site = " ".join(filter(None, [_attr(tree, 'meta[property="og:site_name"]', "content"),
+    site = " ".join(filter(None, [attr(tree, 'meta[property="og:site_name"]', "content"),
                                   ends[0] if len(parts) > 1 else ""]))  # fmt: skip
     return set(_WORDS.findall(site.lower()))
 
@@ -89,7 +89,8 @@ def _headings(tree: HTMLParser, tag: str, norm: Callable[[str], str]) -> list[st
     return [t for t in (norm(n.text(separator=" ")).strip() for n in tree.css(tag)) if t]
 
 
-def _attr(tree: HTMLParser, selector: str, name: str) -> str | None:
+def attr(tree: HTMLParser, selector: str, name: str) -> str | None:
+    """The attribute `name` of the first element `selector` finds, stripped (None if empty)."""
     node = tree.css_first(selector)
     value = node.attributes.get(name) if node is not None else None
     return value.strip() if value and value.strip() else None

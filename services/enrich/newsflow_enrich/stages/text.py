@@ -158,7 +158,7 @@ def from_html(html: str) -> Cleaned:
     if byline is None and kept and chrome.BYLINE.match(kept[0]) \
             and chrome.words(kept[0]) <= _BYLINE_WORDS:  # fmt: skip
         byline = kept.pop(0)  # "By Cristina Alonso" printed as the text's first paragraph
-    meta_date = _meta(tree, _DATE_META) or _attr(tree, "time[datetime]", "datetime") \
+    meta_date = _meta(tree, _DATE_META) or headline.attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
     meta_date = local_stamp.in_local_time(meta_date, html)
     meta_days = _meta_days(tree)
@@ -323,23 +323,17 @@ _AUTHOR_META = (
 
 def _meta_days(tree: HTMLParser) -> set[date]:
     """The day of every publication meta tag the page has (they may disagree)."""
-    days = (_day(_attr(tree, sel, "content")) for sel in _DATE_META)
+    days = (_day(headline.attr(tree, sel, "content")) for sel in _DATE_META)
     return {d for d in days if d is not None}
 
 
 def _meta(tree: HTMLParser, selectors: tuple[str, ...]) -> str | None:
     for sel in selectors:
         # (some sites' templates print the tag's value as "value", not "content")
-        value = _attr(tree, sel, "content") or _attr(tree, sel, "value")
+        value = headline.attr(tree, sel, "content") or headline.attr(tree, sel, "value")
         if value and not value.startswith("http"):
             return value
     return None
-
-
-def _attr(tree: HTMLParser, selector: str, name: str) -> str | None:
-    node = tree.css_first(selector)
-    value = node.attributes.get(name) if node is not None else None
-    return value.strip() if value and value.strip() else None
 
 
 def _first(*values: str | None) -> str | None:
