@@ -24,8 +24,7 @@ def merge(reg: Registry) -> None:
         for i, a in enumerate(named):
             for b in named[i + 1 :]:
                 if a in reg.cands and b in reg.cands and _misspelt(a.split(), b.split()):
-                    weight = {n: sum(reg.cands[n].types.values()) for n in (a, b)}
-                    into = max((a, b), key=lambda n: (weight[n], -reg.cands[n].first))
+                    into = reg.most_printed((a, b))
                     reg.merge(into=into, form=b if into == a else a)
 
 

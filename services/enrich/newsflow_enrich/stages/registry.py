@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -183,6 +183,11 @@ class Registry:
             for f in [f for f, n in table.items() if n == name]:
                 del table[f]
         return cand
+
+    def most_printed(self, names: Iterable[str]) -> str:
+        """Of these entities, the one printed most (its mentions' summed weight), the first
+        printed on a tie: the name two spellings of one entity merge under."""
+        return max(names, key=lambda n: (sum(self.cands[n].types.values()), -self.cands[n].first))
 
     def type_of(self, name: str) -> str:
         c = self.cands[name]

@@ -29,7 +29,7 @@ def merge(reg: Registry) -> None:
     for named in by_key.values():
         if len(named) < 2:
             continue
-        into = max(named, key=lambda n: (sum(reg.cands[n].types.values()), -reg.cands[n].first))
+        into = reg.most_printed(named)
         for other in named:
             if other != into and other in reg.cands and _same(into, other):
                 reg.merge(into=into, form=other)

@@ -273,8 +273,7 @@ def misspelt_given_names(reg: Registry) -> None:
         for b in people:
             if a < b and a in reg.cands and b in reg.cands and a.split()[1] == b.split()[1] \
                     and one_slip(a.split()[0], b.split()[0]):  # fmt: skip
-                weight = {n: sum(reg.cands[n].types.values()) for n in (a, b)}
-                into = max((a, b), key=lambda n: (weight[n], -reg.cands[n].first))
+                into = reg.most_printed((a, b))
                 reg.merge(into=into, form=b if into == a else a)
 
 
