@@ -35,14 +35,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import snowballstemmer
-from newsflow_stories.engine.synonyms import TABLE
+from newsflow_stories.engine.synonyms import KINDS, TABLE
 from wheels import verified
 from wordfreq import zipf_frequency
 
 SHA256 = "61060d960f9ada8fa120872312eccd3ecebfbab8c4579e4f5a74e1cf67620752"
 SENSES = 3  # the first senses kept per word (the engine may read fewer: synonyms.SENSES)
 MIN_ZIPF = 2.0
-KINDS = 2  # the first senses whose hypernyms are a word's kinds
 PERSON = "n7846"  # person.n.01
 _DIR = "./usr/share/wordnet/"
 _NOTICE = (  # the license's own words, which it asks to appear on all copies (Debian's

@@ -20,6 +20,9 @@ TABLE = Path(__file__).resolve().parents[1] / "data" / "wordnet.json"
 # The senses of each word read: its most frequent two ("assault" is "attack" first and "rape"
 # second; "protester" is a dissenter first and a demonstrator second).
 SENSES = 2
+# The first senses of a noun whose hypernyms are its kinds (bench/wordnet.py writes the table's
+# `kinds` from as many), and the senses `kind_of` compares them with.
+KINDS = 2
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,8 @@ def kind_of(a: str, b: str) -> bool:
     """Is one noun a kind of the other, one step down WordNet's hypernyms from one of its first
     two senses ("robber" of "thief", "house" of "building")?"""
     t = _table()
-    first = {s: {k for k, r in t.senses.get(s, {}).items() if r < _KINDS} for s in (a, b)}
+    first = {s: {k for k, r in t.senses.get(s, {}).items() if r < KINDS} for s in (a, b)}
     return bool(t.kinds.get(a, frozenset()) & first[b] or t.kinds.get(b, frozenset()) & first[a])
-
-
-_KINDS = 2
 
 
 def retold(theirs: tuple[str, str], mine: tuple[str, str], people: bool) -> bool:
