@@ -8,13 +8,14 @@ still run. A file is read only for the same text and the same parser (the model 
 Pipeline.model names them; a retrained typer or figure model reads the same parses), so a change
 before the parse costs only the articles whose text it changed. Events are those of `Enricher.enrich_many`: on real dev half b
 (204 pages, main 9777a11) every row and every miss of bench/quality was identical. DIR is not
-cleaned up: delete it when done.
+cleaned up: delete it when done. Files are written whole (a rename), so helpers can share one DIR.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,9 @@ def enrich_many(enricher: Any, raws: Iterable[Any], cache: Path) -> list[Any]:
     for i, doc in zip(new, enricher.nlp.pipe([texts[i] for i in new]) if new else (), strict=True):
         db = DocBin(store_user_data=False)
         db.add(doc)
-        paths[i].write_bytes(db.to_bytes())
+        tmp = paths[i].with_suffix(f".{os.getpid()}.tmp")  # shared caches: readers never see half
+        tmp.write_bytes(db.to_bytes())
+        os.replace(tmp, paths[i])
     out = []
     for i, p in enumerate(prepared):
         if isinstance(p, NewsflowError):
