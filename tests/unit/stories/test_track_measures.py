@@ -43,3 +43,18 @@ def test_an_amount_with_no_object_or_no_verb_joins_the_same_value() -> None:
                 fig("$9 million", None, "spend", 9e6, unit="USD")], hour=12)  # fmt: skip
     tracks = track_values(a, b, c)
     assert sorted(tracks.values()) == [[9e6], [45e6, 45e6, 45e6]]
+
+
+def test_a_part_of_an_amount_with_another_value_is_its_own_count() -> None:
+    """A part of an amount with another value ("$45 million, of which $30 million in cash", with no
+    verb the classes know) is no report of the whole: it joins the cash others report."""
+    report = reporter("Corvel's port authority is buying the Vessa ferry line. ", "Ferry sale",
+                      {"Corvel": "LOC", "Vessa": "LOC"})  # fmt: skip
+    a = report("The authority is paying $30 million in cash for the line.",
+               [fig("$30 million", "cash", "paying", 30e6, unit="USD")])  # fmt: skip
+    b = report("The authority will buy the line for $45 million, of which $30 million will be "
+               "paid in cash.", [fig("$45 million", None, "buy", 45e6, unit="USD"),
+                                 fig("$30 million", None, "paid", 30e6, unit="USD", parent=0)],
+               hour=11)  # fmt: skip
+    tracks = track_values(a, b)
+    assert sorted(tracks.values()) == [[30e6, 30e6], [45e6]]

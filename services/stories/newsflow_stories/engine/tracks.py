@@ -367,9 +367,12 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
     for i, (fig, ident) in enumerate(zip(article.figures, identities_, strict=True)):
         parent_ident = identities_[fig.parent] if fig.parent is not None and 0 <= fig.parent < len(
             identities_) else None  # fmt: skip
-        if ident is None or ident == parent_ident:
+        if ident is None or (ident == parent_ident and (ident.event or fig.value == article.figures[
+                fig.parent].value)):  # fmt: skip
             # A part that names the same thing as its whole ("2,000 investors ... at least 300
-            # investors") is not a report of the whole's count: not tracked.
+            # investors") is not a report of the whole's count: not tracked. A count with no verb
+            # is its value ("$334 million, of which $281 million will be paid in cash"): a part
+            # of another value is a count of its own.
             continue
         earlier = _earlier(article, identities_, i)
         joined = _join_linked(tracks, ident, fig.value, earlier, track_of) if earlier else None
