@@ -31,7 +31,7 @@ from newsflow_stories.engine.parts import (
     without_wholes,
 )
 from newsflow_stories.engine.synonyms import noun_form
-from newsflow_stories.engine.text import stem, words
+from newsflow_stories.engine.text import closed, stem, words
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate, continues_past, past_month
 
@@ -45,6 +45,9 @@ _PLACE_BEFORE = re.compile(
 _AFTER = 120
 
 
+# An acronym's plural is the acronym ("KOs", "KO's" = "KO"; "CEOs" = "CEO").
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})['’]?s\b")
+
 # Nouns that name one thing in damage reports: "two houses were flattened" = "two homes".
 _SAME_THING = {"home": "hous", "homes": "hous"}
 
@@ -56,9 +59,12 @@ def normalize_event(event: str) -> str:
 def normalize_object(obj: str, aliases: dict[str, str]) -> str:
     for alias in sorted(aliases, key=lambda a: (-len(a), a)):
         obj = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", aliases[alias], obj)
-    ws = counts.strip_trailing(words(obj))
+    ws = counts.strip_trailing(words(_ACRONYM_PLURAL.sub(r"\1", obj)))
     while ws and ws[0] in _LEADING:
         ws = ws[1:]
+    one = closed(*ws[-2:]) if len(ws) >= 2 else None
+    if one:
+        ws = [*ws[:-2], one]  # "Web sites" = "websites"
     stems = [_SAME_THING.get(w) or noun_form(w) or stem(w) for w in ws]  # "children" = "child"
     return " ".join(counts.people_object(stems))
 
