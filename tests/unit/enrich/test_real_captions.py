@@ -305,3 +305,16 @@ def test_a_video_player_s_running_time_is_no_caption() -> None:
         "</figcaption></figure>",
     )
     assert captions(html) == ["The mayor at 10:30 on Monday."]
+
+
+def test_a_noscript_fallback_under_a_video_is_no_caption() -> None:
+    # A video's still and "Please turn on JavaScript" inside <noscript>: a reader's browser
+    # runs scripts and never prints it; the photo beside it keeps its caption line.
+    html = page(
+        "",
+        "<div class='emp'><noscript><div class='warning'><img class='holding' src='v.jpg' "
+        "alt='The pier'><p><strong>Please turn on JavaScript.</strong> Media requires "
+        "JavaScript to play.</p></div></noscript></div>"
+        "<div class='box'><img src='p.jpg'><div>The pier after the storm, on Sunday.</div></div>",
+    )
+    assert captions(html) == ["The pier after the storm, on Sunday."]

@@ -115,11 +115,13 @@ def unshown_self(node: LexborNode) -> bool:
 
 
 def unshown(node: LexborNode) -> bool:
-    """Hidden, or a control: the node or a box around it. (A caption box hidden by its style
-    is shown when a reader points at the photo: its own style does not hide it.)"""
+    """Hidden, or a control: the node or a box around it; or inside a `<noscript>` fallback or
+    a `<template>`, which a reader's browser does not print ("Please turn on JavaScript. Media
+    requires JavaScript to play." under a video's still). (A caption box hidden by its style is
+    shown when a reader points at the photo: its own style does not hide it.)"""
     k: LexborNode | None = node
     while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _CONTROLS or unshown_self(k):
+        if k.tag in _CONTROLS or k.tag in printed.UNPRINTED or unshown_self(k):
             return True
         k = k.parent
     return False
