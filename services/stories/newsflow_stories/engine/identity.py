@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from newsflow_contracts.events import ArticleEnriched, Figure
 
-from newsflow_stories.engine import counts, readings
+from newsflow_stories.engine import counts, holders, readings
 from newsflow_stories.engine.kinds import Identity, Kind
 from newsflow_stories.engine.parts import (
     restated,
@@ -231,20 +231,23 @@ def identities(article: ArticleEnriched, date: PageDate,
         elif read is None and not past and fig.object and not fig.unit:
             after = article.body[fig.span[1] : fig.span[1] + 4]
             read = _phrase_only(fig.object, aliases, after)  # "despite two earlier legal opinions"
+            generic = normalize_object(fig.object, aliases) == "peopl"
             if read is None and _a_state(event) and not _OF.match(after):
                 # "has 80 employees", "there are 27 booths": no verb; not "people", which says
                 # nothing of what is counted ("Six people were in critical condition").
-                generic = normalize_object(fig.object, aliases) == "peopl"
                 read = None if generic else ("", fig.object)
+            if read is None and not event and not generic and holders.holder(article, fig, start):
+                read = "", fig.object  # "Hasim Rahman (45-7-2, 36 KOs)": a person's count
         elif read is None and not past and _an_amount(fig):
             # "will acquire SeaMicro for $334 million", "AMD's $334 million deal": an amount with
-            # no object or no verb; it joins only the same value (tracks._measure_retold).
+            # no object or no verb; it joins only the same value (retold.measure_retold).
             read = "", fig.object or fig.unit or ""
         ev, ob = (read[0], normalize_object(read[1], aliases)) if read else ("", "")
         plain = bool(read) and _plain(read[1], aliases)
         named = bool(read) and _named(read[1], aliases)
-        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named)
-                   if ob and (ev or read) else None)  # fmt: skip
+        who = holders.holder(article, fig, start) if holders.may_hold(ev, ob, fig.unit) else None
+        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named,
+                            holder=who) if ob and (ev or read) else None)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
     out = without_wholes(article, without_parts(article, without_steps(article, out)))
     return restated(article, without_causes(article, out))

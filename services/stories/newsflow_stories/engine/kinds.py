@@ -22,3 +22,5 @@ class Identity:
     restates: bool = field(default=False, compare=False)
     # The object names a party by name ("SDF fighters", "Syrian soldiers"): never redescribed.
     named: bool = field(default=False, compare=False)
+    # Whose count it is, for counts that have one (`holders`): "Shy Ely scored 23 points".
+    holder: str | None = field(default=None, compare=False)

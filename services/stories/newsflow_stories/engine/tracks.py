@@ -17,9 +17,9 @@ from typing import Any
 from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
-from newsflow_stories.engine import counts, readings, synonyms
+from newsflow_stories.engine import counts, holders, readings, retold, synonyms
 from newsflow_stories.engine.identity import Identity, a_phrase, identities, told_apart
-from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
+from newsflow_stories.engine.values import MIN_COUNT
 from newsflow_stories.engine.years import PageDate
 
 
@@ -36,6 +36,7 @@ class TrackState:
     reports: list[dict[str, Any]] = field(default_factory=list)  # FigureReport + at, seq
     plain: bool = False  # its object's modifiers are plain words (Identity.plain)
     named: bool = False  # its object names a party (Identity.named)
+    holder: str | None = None  # whose count it follows (holders), from its first report with one
     # The public form, rebuilt only when the track changed (not part of the saved state).
     cached: FigureTrack | None = field(default=None, repr=False, compare=False)
 
@@ -81,10 +82,14 @@ def choose(
     value of the same thing under another verb no class knows (`_retold`); else None for a
     new one. `earlier` is the value the article restates for this count ("5.6 million, up
     from 2.1 million"): the track that holds it is this count's. `bounds` is the figure's range
-    ("35 to 40"), which may meet another estimate of the same noun (`_estimated`)."""
+    ("35 to 40"), which may meet another estimate of the same noun (`retold.estimated`)."""
+    tracks = {k: t for k, t in tracks.items() if not holders.other(t, ident)}
     for track in tracks.values():
         if track.accepts(ident) and (ident.event or _holds(track, value)):
             return track  # a count with no verb: only the same value of the same words
+    held = [t for t in tracks.values() if holders.same_count(t, ident, value)]
+    if len(held) == 1:
+        return held[0]  # "Shy Ely scored 23 points" ... "Shy Ely had 23 points"
     near = [t for t in tracks.values() if _described(t, ident) and _near(t, value)]
     if len(near) == 1:
         return near[0]
@@ -97,18 +102,18 @@ def choose(
     same = [t for t in tracks.values() if _redescribed(t, ident, value)]
     if len(same) == 1:
         return same[0]
-    retold = [
+    again = [
         t
         for t in tracks.values()
         if any(_retold(t, ident, v) for v in (value, earlier) if v is not None)
     ]
-    if not retold and bounds is not None:
-        retold = [t for t in tracks.values() if _estimated(t, ident, bounds)]
-    if not retold:
-        retold = [t for t in tracks.values() if _retold_of_a_fate(t, ident, value)]
-    if not retold and (bounds is None or bounds[0] == bounds[1]):
-        retold = [t for t in tracks.values() if _measure_retold(t, ident, value)]
-    return retold[0] if len(retold) == 1 else None
+    if not again and bounds is not None:
+        again = [t for t in tracks.values() if retold.estimated(t, ident, bounds)]
+    if not again:
+        again = [t for t in tracks.values() if retold.retold_of_a_fate(t, ident, value)]
+    if not again and (bounds is None or bounds[0] == bounds[1]):
+        again = [t for t in tracks.values() if retold.measure_retold(t, ident, value)]
+    return again[0] if len(again) == 1 else None
 
 
 def _reworded(track: TrackState, ident: Identity, value: float) -> bool:
@@ -142,63 +147,6 @@ def _synonymous(track: TrackState, ident: Identity, value: float) -> bool:
     people = (track.reports[-1]["value"] == value and value >= _REWORDED_COUNT
               and not (_party(ident.object) or _party(track.object_n)))  # fmt: skip
     return synonyms.retold((track.event_n, track.object_n), (ident.event, ident.object), people)
-
-
-def _measure_retold(track: TrackState, ident: Identity, value: float) -> bool:
-    """A large quantity with a unit told again, under verbs outside every class, is one
-    quantity whatever noun enrich gave it: "The wildfire has burned 12,000 hectares" (the
-    object "wildfire"), "has scorched 12,000 hectares of forest", "has consumed more than 12,000
-    hectares" ("fire"). Not a share ("fell 4.6 percent" of two things), a duration, nor a
-    range (whose middle may meet another value by chance)."""
-    return (
-        value >= MIN_COUNT
-        and ident.unit is not None
-        and ident.unit not in _NOT_MEASURES
-        and track.event_n not in counts.CLASSES
-        and ident.event not in counts.CLASSES
-        and (track.unit, track.place) == (ident.unit, ident.place)
-        and any(r["value"] == value and _low(r) == _high(r) for r in track.reports)
-    )
-
-
-_NOT_MEASURES = {"%", *DURATIONS}
-
-
-def _retold_of_a_fate(track: TrackState, ident: Identity, value: float) -> bool:
-    """A large value a casualty track holds, told again of the same people under a verb no
-    class knows: "there are 14,000 refugees" ... "have led over 14,000 people taking shelters"
-    ... "14,000 people flooded into camps". Such a verb says nothing against the fate, and a
-    count this large agrees by chance seldom (`values.MIN_COUNT`)."""
-    return (
-        value >= MIN_COUNT
-        and track.event_n in counts.PEOPLE_CLASSES
-        and ident.event not in counts.CLASSES
-        and (track.unit, track.place) == (ident.unit, ident.place)
-        and ident.object == track.object_n
-        and any(r["value"] == value for r in track.reports)
-    )
-
-
-def _estimated(track: TrackState, ident: Identity, bounds: tuple[float, float]) -> bool:
-    """Estimates of the very same noun under verbs outside every class whose ranges meet: "as
-    many as 35 to 40 volunteer firefighters came" ... "30 to 40 ... arrived" ... "about 40 ...
-    to knock down the blaze" are one count. Not for "people", nor below 10 (as `_retold`)."""
-    low, high = bounds
-    if ident.object != track.object_n or ident.object == "peopl" or high < _SAME_NOUN_COUNT:
-        return False
-    if ident.event in counts.CLASSES or track.event_n in counts.CLASSES:
-        return False
-    if (track.unit, track.place) != (ident.unit, ident.place):
-        return False
-    return any(max(low, _low(r)) <= min(high, _high(r)) for r in track.reports)
-
-
-def _low(report: dict[str, Any]) -> float:
-    return report["low"] if report.get("low") is not None else report["value"]
-
-
-def _high(report: dict[str, Any]) -> float:
-    return report["high"] if report.get("high") is not None else report["value"]
 
 
 def _described(track: TrackState, ident: Identity) -> bool:
@@ -297,7 +245,7 @@ def _retold(track: TrackState, ident: Identity, value: float) -> bool:
     # one is too, unless the noun is "people", which says nothing of what was counted ("12
     # people were evacuated" ... "12 people were treated").
     same_noun = ident.object == track.object_n and ident.object != "peopl"
-    least = _SAME_NOUN_COUNT if same_noun else MIN_COUNT
+    least = retold.SAME_NOUN_COUNT if same_noun else MIN_COUNT
     if same_noun and a_phrase(ident.object):
         least = 0  # "look despite two earlier legal opinions" ... "came despite two ..."
     return (
@@ -308,9 +256,6 @@ def _retold(track: TrackState, ident: Identity, value: float) -> bool:
         and _same_or_described(track, ident)
         and any(r["value"] == value for r in track.reports)
     )
-
-
-_SAME_NOUN_COUNT = 10
 
 
 def _says_no_other(event: str, same_noun: bool) -> bool:
@@ -339,9 +284,11 @@ def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
     )
     # Counts with no verb and the same words but other values are other counts (`choose`).
     key = base if ident.event else f"{base}|={fig.value:g}"
+    if key in tracks and ident.holder:
+        key += f"|@{ident.holder}"  # another person's count of the same words (holders)
     track = TrackState(key=key, event=event, object=fig.object or "", event_n=ident.event,
                        object_n=ident.object, unit=ident.unit, place=ident.place,
-                       plain=ident.plain, named=ident.named)  # fmt: skip
+                       plain=ident.plain, named=ident.named, holder=ident.holder)  # fmt: skip
     tracks[key] = track
     return track
 
@@ -387,6 +334,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
                                   else None) or ident.event  # fmt: skip
             track = new_track(tracks, ident, fig, event)
         track_of[i] = track
+        track.holder = track.holder or ident.holder
         parent = track_of.get(fig.parent) if fig.parent is not None else None
         if parent is not None and track.parent is None and parent is not track:
             track.parent = parent.key
