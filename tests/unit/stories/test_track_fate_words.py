@@ -90,3 +90,12 @@ def test_the_group_a_part_is_picked_from_under_the_parts_verb_is_no_toll() -> No
     # a part, and its 40 still lorries carried (a verb outside the fates).
     assert track_values(a, b, c) == {"trap|sailor|": [9], "reach|sailor|": [3],
                                      "carri|lorri|": [40]}  # fmt: skip
+
+
+def test_the_injury_of_some_people_is_the_wounded() -> None:
+    """ "the injury of two others" (no verb) is the count "wounding two others" gives."""
+    a = _report("The storm sank the ferry, wounding two others on the pier.",
+                [fig("two", "others", "wounding", 2)])  # fmt: skip
+    b = _report("Officials regret the death of the captain and the injury of two others.",
+                [fig("two", "others", None, 2)], hour=11)  # fmt: skip
+    assert track_values(a, b) == {"wound|peopl|": [2, 2]}

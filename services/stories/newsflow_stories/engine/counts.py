@@ -213,6 +213,17 @@ def deaths_of(text_before: str) -> bool:
     return bool(_DEATHS_OF.search(text_before))
 
 
+# "the injury of two others", "the wounding of 12 people": the wounded as a noun.
+_INJURIES_OF = re.compile(
+    r"\b(?:injury|injuries|injuring|wounding)(?: and \w+)? of (?:the |these |those |all )?$",
+    re.IGNORECASE,
+)
+
+
+def injuries_of(text_before: str) -> bool:
+    return bool(_INJURIES_OF.search(text_before))
+
+
 def fatally(text_before: str) -> bool:
     return bool(_FATALLY.search(text_before))
 

@@ -122,6 +122,8 @@ def _class_before(before: str, cls: str | None) -> str | None:
         return counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
     if cls not in counts.CLASSES and counts.deaths_of(before):
         return "kill"  # "the tragic death of the three workers": the toll, whatever the verb
+    if cls not in counts.CLASSES and counts.injuries_of(before):
+        return "wound"  # "the murder of Horton and the injury of two others"
     if counts.fatally(before):
         return "kill"  # "fatally shot eight people": the toll, not the shot
     return cls
