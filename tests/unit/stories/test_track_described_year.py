@@ -23,6 +23,14 @@ def test_a_participle_clause_dates_the_things_not_the_count() -> None:
     assert track_values(a, b) == {"|earlier speed convict||=4": [4, 4]}
 
 
+def test_a_participle_of_span_dates_the_things_without_a_comma_too() -> None:
+    a = _report("The driver has four earlier speeding convictions, dating from 2009 to 2011.",
+                [fig("four", "earlier speeding convictions", "has", 4)])  # fmt: skip
+    b = _report("Records show the driver has four earlier speeding conviction spanning from 2009 "
+                "to 2011.", [fig("four", "earlier speeding conviction", "has", 4)], hour=11)  # fmt: skip
+    assert track_values(a, b) == {"|earlier speed convict||=4": [4, 4]}
+
+
 def test_what_the_counted_people_are_accused_of_dates_the_crime_not_the_trial() -> None:
     a = _report("The jury saw the footage at the trial of the three dockers accused of robbing "
                 "the depot in 2015.", [fig("three", "dockers", "accused", 3)])  # fmt: skip

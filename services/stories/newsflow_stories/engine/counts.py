@@ -334,7 +334,9 @@ def strip_trailing(ws: list[str]) -> list[str]:
 _AFTER_CLAUSE = re.compile(
     r",\s+(?:which|who|whose|where|when|(?!during\b|according\b|morning\b|evening\b)"
     r"[a-z]+ing)\b|;\s|"
-    r"\b(?:accused|suspected|charged|convicted)\s+(?:of|with|in)\b",
+    r"\b(?:accused|suspected|charged|convicted)\s+(?:of|with|in)\b|"
+    # "three prior DUI conviction spanning from 1990 to 1991": the years the things span
+    r"\b(?:spanning|dating|ranging|stretching)\s+(?:from|back|between)\b",
     re.IGNORECASE,
 )
 
