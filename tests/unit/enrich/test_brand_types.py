@@ -5,6 +5,8 @@ import pytest
 from newsflow_enrich.stages import brand_types
 from newsflow_enrich.stages.registry import Registry
 
+from tests.unit.enrich.registries import placed
+
 
 @pytest.fixture(autouse=True)
 def _lists(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -14,11 +16,7 @@ def _lists(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _typed(text: str, name: str) -> Registry:
-    reg = Registry()
-    reg.add(name, "LOC", text.index(name))
-    reg.cands[name].learned_type = "LOC"
-    brand_types.retype(reg, text)
-    return reg
+    return placed(brand_types.retype, text, name)
 
 
 def test_a_brand_the_typer_made_a_place_is_an_organisation() -> None:
