@@ -141,3 +141,39 @@ def test_a_photo_label_before_a_credit_element_is_dropped_one_in_its_text_stays(
         "<figure><img src='b.jpg'><figcaption>The pier. Photo: Tova Lind, AP</figcaption></figure>",
     )
     assert captions(html) == ["Ana Rusk/Instagram", "The pier. Photo: Tova Lind, AP"]
+
+
+def test_a_figures_loose_credit_beside_its_figcaption_goes_after_the_caption() -> None:
+    # A credit printed over the photo in an element of no caption or credit class, a screen
+    # reader's label before it, a lazy photo's <noscript> copy; not a control's words ("View
+    # photos"), nor the credit of a figure of two photos.
+    html = page(
+        "",
+        "<figure><div><img src='a.jpg'><noscript><img src='a.jpg'></noscript>"
+        "<span role='text'><span class='visually-hidden'>Image source,</span>Tova Lind</span>"
+        "</div><figcaption><span class='off-screen'>Image caption,</span>The pier at dawn"
+        "</figcaption></figure>"
+        "<figure><img src='b.jpg'><span class='imgAgency'>Reuters</span>"
+        "<figcaption>Mayor Ilse Brandt</figcaption></figure>"
+        "<figure><div><img src='c.jpg'><div><span>View photos</span></div></div>"
+        "<figcaption>Divers at the pier.</figcaption></figure>"
+        "<figure><img src='d.jpg'><img src='e.jpg'><span>Ana Rusk</span>"
+        "<figcaption>Two views of the bridge.</figcaption></figure>",
+    )
+    assert captions(html) == [
+        "The pier at dawn Tova Lind",
+        "Mayor Ilse Brandt Reuters",
+        "Divers at the pier.",
+        "Two views of the bridge.",
+    ]
+
+
+def test_a_player_label_and_a_media_type_label_are_no_caption_text() -> None:
+    html = page(
+        "",
+        "<figure><img src='a.jpg'><span>Image copyright</span><span>Getty Images</span>"
+        "<figcaption><span>Media caption</span>Divers at the pier.</figcaption></figure>"
+        "<figure><img src='b.jpg'><span>Video</span><figcaption>The bridge at dusk."
+        "</figcaption></figure>",
+    )
+    assert captions(html) == ["Divers at the pier. Getty Images", "The bridge at dusk."]

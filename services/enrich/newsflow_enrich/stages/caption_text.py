@@ -12,14 +12,14 @@ from selectolax.lexbor import LexborNode
 from newsflow_enrich.stages import printed
 
 # "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
-_LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|caption|camera icon|enlarge this"
-                    r" image|toggle caption|hide caption|(image|photo|picture)s? credits?)\s*:?"
+_LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|image copyright|image source|caption|camera icon|enlarge this"
+                    r" image|toggle caption|hide caption|(image|photo|picture)s? credits?)\s*[:,]?"
                     r"|(image |photo |slide )?\d+ ?(of|/) ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)"
-                    r"|show caption|expand|advertisement|tagged|photos?:)$", re.IGNORECASE)  # fmt: skip
+                    r"|show caption|expand|advertisement|tagged|photos?:?|video|media caption)$", re.IGNORECASE)  # fmt: skip
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 # A caption's second copy (shortened, for screen readers only, or hidden by its style until a
 # reader asks for it): not printed twice.
-_HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader",
+_HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader|off-?screen",
                            re.IGNORECASE)  # fmt: skip
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Not printed at all: hidden by its class ("vjs-hidden", "is-hidden") or attribute; a player's or
@@ -29,6 +29,8 @@ _UNSHOWN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)|(^|\s|[-_])(bu
                             re.IGNORECASE)  # fmt: skip
 _CONTROLS = {"button", "select", "option", "input", "textarea"}
 _CONTROL_ROLES = {"button", "menu", "menuitem", "menuitemcheckbox", "dialog", "toolbar"}
+PLAYER_TIME = re.compile(r"^(duration:?\s*)?(\d{1,2}:)?\d{1,2}:\d\d(\s*[-–—|]\s*source:?\s*[^.]{1,40})?$",
+                          re.IGNORECASE)  # fmt: skip
 _UNPRINTED = printed.UNPRINTED | {"-comment"}
 _EDGE = "\x00"  # where an element starts or ends
 # (and right after an opening bracket or beside a slash: "(<a>Public domain</a>)",
@@ -66,7 +68,7 @@ def text(node: LexborNode) -> str:
     """The element's printed text; where it is a credit element then the caption's (no words
     between them), the caption's first."""
     kids = [k for k in node.iter(include_text=True)
-            if ((k.text_content or "").strip() if k.tag == "-text" else _shown(k))]  # fmt: skip
+            if ((k.text_content or "").strip() if k.tag == "-text" else shown(k))]  # fmt: skip
     if len(kids) > 1 and all(k.tag != "-text" for k in kids) and _is_credit(kids[0]):
         return joined(kids)
     return _printed(node)
@@ -88,13 +90,15 @@ def _pieces(node: LexborNode, out: list[str]) -> None:
             piece = child.text_content or ""
             if not _LABEL.match(" ".join(piece.split())) or _label_in_line(node, piece):
                 out.append(piece)
-        elif _shown(child):
+        elif shown(child):
             out.append(_EDGE)
             _pieces(child, out)
             out.append(_EDGE)
 
 
-def _shown(child: LexborNode) -> bool:
+def shown(child: LexborNode) -> bool:
+    """Printed: not hidden by its tag, class, attribute or style, nor a control (the element
+    itself, not the boxes around it)."""
     attrs = child.attributes
     return child.tag not in _UNPRINTED and child.tag not in _CONTROLS and \
         not _HIDDEN_CLASS.search(attrs.get("class") or "") and not unshown_self(child) and \

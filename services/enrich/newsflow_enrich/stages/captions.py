@@ -18,7 +18,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import alt_captions, caption_text, printed
+from newsflow_enrich.stages import alt_captions, caption_text, loose_credit, printed
 
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
@@ -42,8 +42,6 @@ _BESIDE_WORDS = (3, 60)  # a line beside a photo that is its caption
 _BESIDE_SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form", "script", "a"}
 _SET_OFF = {"em", "i", "small", "center"}
 _SET_OFF_BOX = {"p", "div", "span", "center"}
-_PLAYER_TIME = re.compile(r"^(duration:?\s*)?(\d{1,2}:)?\d{1,2}:\d\d(\s*[-–—|]\s*source:?\s*[^.]{1,40})?$",
-                          re.IGNORECASE)  # fmt: skip
 _SELF_LINK = re.compile(r"^(#.*|javascript:.*|)$|\.(jpe?g|png|gif|webp)(\?.*)?$", re.IGNORECASE)
 _LIGHTBOX = re.compile(r"lightbox|fancybox", re.IGNORECASE)
 _MIN_PHOTO_PX = 150  # an icon, a logo, an author's thumbnail
@@ -69,7 +67,7 @@ def captions(tree: HTMLParser) -> list[str]:
             line, parts = _loose_caption(node)
             read.update(p.mem_id for p in parts if line)
         line = caption_text.once(line)
-        if _PLAYER_TIME.match(line):
+        if caption_text.PLAYER_TIME.match(line):
             continue  # a video player's running time, no caption ("02:12 - Source: CNN")
         # Separate photos with one caption: one each; a gallery repeating a photo's caption (or a
         # photo printed twice) counts once (bench/real/ANNOTATING.md).
@@ -244,6 +242,9 @@ def _caption_of(fig: LexborNode) -> str:
     if cap is not None:
         order = {n.mem_id: k for k, n in enumerate(fig.traverse())}
         parts = sorted([cap, *parts], key=lambda n: order.get(n.mem_id, 0))
+        line = caption_text.joined(parts)
+        credit = loose_credit.credit(fig, parts, _self_link)
+        return f"{line} {credit}" if line and credit else line
     return caption_text.joined(parts)
 
 
