@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsflow_stories.engine import StoryEngine
 
-from tests.unit.stories.factory import article, track_values
+from tests.unit.stories.factory import article, fig, reporter, track_values
 
 ENTS = {"Athens": "LOC", "Marfin": "ORG", "Greece": "LOC"}
 LEDE = "Rioters set fire to a Marfin bank branch in Athens during a general strike in Greece. "
@@ -190,3 +190,15 @@ def test_estimates_of_the_same_noun_whose_ranges_meet_are_one_count() -> None:
     tracks = track_values(a, b, c, d)
     assert tracks["come|volunt firefight|"] == [35, 37.5, 40]
     assert tracks["rest|volunt firefight|"] == [65]
+
+
+def test_the_verb_before_a_count_wins_over_an_infinitive_of_purpose_after_it() -> None:
+    """ "needed nine points in the game to pass the record" counts what was needed, as "needed
+    nine points" does; "to pass" is what for."""
+    game = reporter("Corvel beat Vessa on Thursday. ", "Corvel beats Vessa",
+                    {"Corvel": "LOC", "Vessa": "LOC"})  # fmt: skip
+    a = game("The senior needed nine points in the game against Vessa to pass the record.",
+             [fig("nine", "points", "pass", 9)])  # fmt: skip
+    b = game("The senior needed just nine points coming in.",
+             [fig("nine", "points", "needed", 9)], hour=11)  # fmt: skip
+    assert track_values(a, b) == {"need|point|": [9, 9]}

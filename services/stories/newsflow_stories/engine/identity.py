@@ -132,6 +132,10 @@ def _class_before(before: str, cls: str | None) -> str | None:
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
+    if event:  # "needed nine points ... to pass Ford": the count is what was needed
+        event = readings.main_verb(
+            event, body[max(0, begin - 40) : begin], body[end : end + _AFTER]
+        )
     obj = readings.fire_engines(fig.object, body[end : end + _AFTER])
     charged = _charged(article, fig, obj)
     if charged:

@@ -9,6 +9,9 @@
 - A body by its size: "a 125-seat legislature", "the 2,507-member assembly", "an 18,000-strong
   staff" count the seats or members, not the legislature (enrich's object, as annotators write
   it): read so, "whose 2,507 members had to be approved" is the same count.
+- A verb of purpose: "needed nine points ... to pass Phil Ford", "called a further four
+  appliances to help": enrich may give the infinitive after the figure for its event; the past
+  verb right before the figure is the count's (`main_verb`).
 - Charges: "charged with two counts of murder", "arraigned on two murder charges": the counts of
   one crime are one count whatever the verb (charged, arraigned on, faces, pleaded to), and the
   crime, not "counts", is what is counted.
@@ -132,3 +135,22 @@ def sized(after: str) -> str | None:
     if m is None:
         return None
     return "seats" if m.group(1).lower() == "seat" else "members"
+
+
+# Words between a verb and its counted figure ("called a further four", "needed just nine").
+_BETWEEN = {"a", "an", "the", "further", "another", "just", "only", "up", "to", "more", "than",
+            "at", "least", "about", "some", "nearly", "almost", "over", "around", "additional",
+            "other"}  # fmt: skip
+_WORDS = re.compile(r"[A-Za-z-]+")
+_PURPOSE_REACH = 120  # characters after the figure where "to <event>" is looked for
+
+
+def main_verb(event: str, before: str, after: str) -> str:
+    """The verb a count belongs to: when enrich's event is an infinitive of purpose after the
+    figure ("needed nine points in the game to pass Ford": "pass") and a past verb stands right
+    before the figure (but for qualifiers and articles), that verb; else the event."""
+    last = event.split()[-1:] if event else []
+    if not last or not re.search(rf"\bto\s+{re.escape(last[0])}\b", after[:_PURPOSE_REACH]):
+        return event
+    ws = [w for w in _WORDS.findall(before) if w.lower() not in _BETWEEN]
+    return ws[-1] if ws and ws[-1].lower().endswith("ed") else event
