@@ -177,3 +177,12 @@ def test_a_player_label_and_a_media_type_label_are_no_caption_text() -> None:
         "</figcaption></figure>",
     )
     assert captions(html) == ["Divers at the pier. Getty Images", "The bridge at dusk."]
+
+
+def test_an_empty_spacer_between_a_caption_and_its_credit_does_not_part_them() -> None:
+    html = page(
+        "",
+        "<div class='img-wrap'><img src='a.jpg'><p></p><p class='caption'>Mayor Ilse Brandt "
+        "in May.</p><p> </p><br><p class='caption source'>Photo: Tova Lind/Getty Images</p></div>",
+    )
+    assert captions(html) == ["Mayor Ilse Brandt in May. Photo: Tova Lind/Getty Images"]

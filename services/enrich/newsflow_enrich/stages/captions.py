@@ -260,7 +260,7 @@ def _loose_caption(node: LexborNode) -> tuple[str, list[LexborNode]]:
     parts = [node]
     sib = node.next
     while sib is not None:
-        if sib.tag not in ("-text", "-comment"):
+        if sib.tag not in ("-text", "-comment", "br") and not _empty(sib):
             if not (_text_part(sib) or _credit_after(sib)):
                 break
             parts.append(sib)
@@ -269,6 +269,12 @@ def _loose_caption(node: LexborNode) -> tuple[str, list[LexborNode]]:
     if len(line.split()) > _MAX_WORDS or all(_all_linked(n) or _card(n) for n in parts):
         return "", []  # prose, or a link to another story ("media__caption" of a teaser)
     return line, parts
+
+
+def _empty(node: LexborNode) -> bool:
+    """An element that prints nothing, a spacer between a caption and its credit ("<p
+    class='caption'>...</p><p></p><p class='caption source'>Photo: ...</p>")."""
+    return not printed.text(node).strip() and node.css_first(_MEDIA) is None
 
 
 def _credit_after(node: LexborNode) -> bool:
