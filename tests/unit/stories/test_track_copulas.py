@@ -66,3 +66,16 @@ def test_a_thing_present_is_no_other_count_of_it() -> None:
                 [fig("14", "fire appliances", "were", 14), fig("Fourteen", "people", "were", 14)],
                 hour=11)  # fmt: skip
     assert track_values(a, b) == {"fight|fire engin|": [14, 14], "present|peopl|": [14]}
+
+
+def test_appliances_a_fire_service_calls_are_its_fire_engines() -> None:
+    """The fire service named before the figure makes its appliances fire engines ("Fire crews
+    ... called a further four appliances"), which join the engines called in by another outlet."""
+    a = _report("When they arrived they called in an additional six engines.",
+                [fig("six", "engines", "called", 6)])  # fmt: skip
+    b = _report("Fire crews from the county fire and rescue service attended and then called a "
+                "further four appliances to help.", [fig("four", "appliances", "help", 4)],
+                hour=11)  # fmt: skip
+    c = _report("The farm's owners later hired four appliances from a dealer.",
+                [fig("four", "appliances", "hired", 4)], hour=12)  # fmt: skip
+    assert track_values(a, b, c) == {"call|engin|": [4, 6], "hire|applianc|": [4]}

@@ -136,7 +136,9 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
         event = readings.main_verb(
             event, body[max(0, begin - 40) : begin], body[end : end + _AFTER]
         )
-    obj = readings.fire_engines(fig.object, body[end : end + _AFTER])
+    start = _sentence_start(article, fig)
+    own = body[start:begin] if start is not None else ""
+    obj = readings.fire_engines(fig.object, body[end : end + _AFTER], own)
     charged = _charged(article, fig, obj)
     if charged:
         return charged  # "charged with two counts of murder": charges of murder

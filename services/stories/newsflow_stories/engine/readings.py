@@ -116,11 +116,22 @@ _FIRE_ENGINE = re.compile(
 FIRE_ENGINES = "fire engines"
 
 
-def fire_engines(obj: str | None, after: str) -> str | None:
+# The fire service named before the figure in its sentence ("Fire crews from Devon and Somerset
+# Fire and Rescue ... called a further four appliances"): its pumps and appliances are engines.
+_FIRE_SERVICE = re.compile(r"\bfire\s+(?:and\s+rescue|service|brigade|crews?|fighters?)\b|"
+                           r"\bfirefighters?\b", re.IGNORECASE)  # fmt: skip
+_ENGINE_WORD = re.compile(r"^\s*(?:pumps?|appliances?|tenders?)\b", re.IGNORECASE)
+
+
+def fire_engines(obj: str | None, after: str, before: str = "") -> str | None:
     """The object, or "fire engines" when the figure counts the fire service's pumps or
     appliances ("Around 10 fire service pumps are in attendance", enrich's object "service
-    pumps"): outlets name the same engines either way."""
-    return FIRE_ENGINES if obj and _FIRE_ENGINE.search(after) else obj
+    pumps"; "Fire and Rescue ... called a further four appliances", the service named before):
+    outlets name the same engines either way."""
+    if obj and (_FIRE_ENGINE.search(after) or (_ENGINE_WORD.match(after)
+                                                and _FIRE_SERVICE.search(before))):  # fmt: skip
+        return FIRE_ENGINES
+    return obj
 
 
 # Right after the figure: the noun that sizes a body by its members or seats ("125-seat",
