@@ -239,3 +239,13 @@ def test_a_meta_author_that_is_the_site_s_name_or_one_word_label_is_no_byline() 
                          ("Tomas Vell", None), ("Ana Rusk", "Ana Rusk")):  # fmt: skip
         html = page(site + author.format(name), masthead + "<p>Ana Rusk</p>")
         assert meta(html).byline == byline, name
+
+
+def test_an_agency_alone_in_a_source_element_is_the_byline_where_no_box_names_one() -> None:
+    # No byline box: "<p class='source'>Associated Press</p>" under the headline is the byline;
+    # a photo's credit in the same class ("Credit: Reuters/Stringer", in a small box with the
+    # photo) is not.
+    photo = "<div><img src='a.jpg'><p class='credit'>Credit: Reuters/Stringer</p></div>"
+    assert meta(page("", photo)).byline is None
+    source = "<p class='source'>Associated Press</p>"
+    assert meta(page("", photo + source)).byline == "Associated Press"

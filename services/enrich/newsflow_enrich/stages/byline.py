@@ -60,7 +60,40 @@ def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
         if key is None or f" {key} " in f" {' '.join(letter_words(line))} ":
             return _as_meta_says(line, whole, author)
         first = first or line
-    return first
+    return first or _source_line(tree)
+
+
+# An element that names the story's source ("<p class='source'>Associated Press</p>", "<cite
+# class='source'>", "<p class='credit'>JIJI</p>" under the headline), not a photo's credit.
+_SOURCE = '[class~="source" i], [class~="credit" i]'
+_SOURCE_WORDS = 4
+_PHOTO_MARKS = re.compile(r"[/():©]")  # a photo's credit: "Credit: Reuters/Stringer", "(Icrc - AP)"
+_PHOTO_BOX_WORDS = 40  # a photo with its caption and credit
+
+
+def _source_line(tree: HTMLParser) -> str | None:
+    """Where no byline box is found: an agency printed alone in an element classed "source" or
+    "credit" outside the page's photos, the story's byline (bench/real/ANNOTATING.md: an agency
+    alone is the byline)."""
+    for node in tree.css(_SOURCE):
+        line = " ".join(printed.text(node, " ").split())
+        if not line or chrome.words(line) > _SOURCE_WORDS or not agency_like(line) \
+                or _PHOTO_MARKS.search(line) or _in_photo(node) or _in_comments(node):  # fmt: skip
+            continue
+        return line
+    return None
+
+
+def _in_photo(node: LexborNode) -> bool:
+    """In a figure or a caption, or in a small box with a photo: a photo's credit."""
+    k: LexborNode | None = node
+    while k is not None and k.tag not in ("body", "html"):
+        if k.tag in ("figure", "figcaption"):
+            return True
+        k = k.parent
+    box = node.parent
+    return box is not None and box.css_first("img, picture, video") is not None and \
+        chrome.words(printed.text(box, " ")) <= _PHOTO_BOX_WORDS  # fmt: skip
 
 
 def _as_meta_says(line: str, whole: str, author: str | None) -> str:
