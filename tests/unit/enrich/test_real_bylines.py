@@ -249,3 +249,18 @@ def test_an_agency_alone_in_a_source_element_is_the_byline_where_no_box_names_on
     assert meta(page("", photo)).byline is None
     source = "<p class='source'>Associated Press</p>"
     assert meta(page("", photo + source)).byline == "Associated Press"
+
+
+def test_a_photo_credit_a_comment_count_and_an_author_page_link_are_no_byline() -> None:
+    # Each in a byline-classed box before the article's own: the next box is the byline.
+    for junk in (
+        "Photograph by Tova Lind, Nordic Creative",
+        "Image credit: Ana Rusk/Reuters",
+        "5 comments",
+        "See more articles by Jane Marlow",
+    ):
+        html = page(
+            "",
+            f"<div class='byline'>{junk}</div><div class='byline'>By <a>Jane Marlow</a></div>",
+        )
+        assert meta(html).byline == "By Jane Marlow", junk

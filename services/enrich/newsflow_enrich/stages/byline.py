@@ -48,6 +48,10 @@ _MAX_WORDS = 12
 # A word that leads into the element after it ("on <span>date</span>", "in <a>Valve</a>").
 _LEADS_ON = re.compile(r"\s*\b(in|on|at|for|with|from|by|and)\s*$", re.IGNORECASE)
 _BY_WORD = re.compile(r"^\s*by:?\s*$", re.IGNORECASE)
+_NOT_BYLINE = re.compile(r"^\W*(\d+\s+)?comments?\W*$|^\W*(see\s+)?more\s+(articles\s+|stories\s+"
+                         r"|posts\s+)?(by|from)\b", re.IGNORECASE)  # fmt: skip
+_PHOTO_CREDIT = re.compile(r"^\W*(photo(graph)?s?|pictures?|images?|illustrations?|videos?)"
+                           r"(\s+credits?)?\s*(:|\bby\b)", re.IGNORECASE)  # fmt: skip
 
 
 def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
@@ -57,6 +61,9 @@ def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
     key = name_key(author)
     first = None
     for line, whole in _candidates(tree):
+        if _PHOTO_CREDIT.match(line) or _NOT_BYLINE.match(line):
+            continue  # a photo's credit ("Photograph by ...", "Image credit: ..."), a comment
+            # count ("5 comments"), a link to the author's page ("See more articles by ...")
         if key is None or f" {key} " in f" {' '.join(letter_words(line))} ":
             return _as_meta_says(line, whole, author)
         first = first or line
