@@ -76,6 +76,9 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
         f.append("country")
     kind = places().get(name.removeprefix("the ").removeprefix("The "))
     f.append(f"gaz={kind}")
+    if kind and not sport:  # the gazetteer's kind against the rules' class ("Oita", a region the
+        # rules call ORG); not in a sports story, where a place names a team ("Brest")
+        f.append(f"gaz={kind}&rule={rule_class(rule)}")
     if sport and kind:
         f.append("sport&gaz")  # "Houston", "Wisconsin": a team named by its place
     if names.is_org_name(name):
