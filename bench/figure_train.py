@@ -2,7 +2,7 @@
 pages, cross-validated by page on real dev, and compare it with the rules.
 
 Usage: bench/train_figures [--with-written [--written-weight 1]] [--folds 5] [--epochs 12]
-       [--seed 7] [--min-count 5] [--l2 0.001] [--known-at COMMIT]
+       [--seed 7] [--min-count 5] [--l2 0.001] [--lexical-l2 0] [--average] [--known-at COMMIT]
        [--margins 0,0.5,1,2] [--margin M] [--out FILE]
        [--no-write]
 
@@ -150,13 +150,23 @@ def groups(doc: Any, rules: list[Any], golds: list[dict[str, Any]]) -> list[list
 
 
 def fit(groups_: list[list[Any]], epochs: int, seed: int, min_count: int = 5, lr: float = 0.1,
-        l2: float = 1e-3) -> dict[str, float]:  # fmt: skip
-    """A conditional logit: maximise log P(any right candidate) per group (AdaGrad)."""
+        l2: float = 1e-3, lexical_l2: float = 0.0, average: bool = False) -> dict[str, float]:  # fmt: skip
+    """A conditional logit: maximise log P(any right candidate) per group (AdaGrad).
+    `lexical_l2`: an L2 per update on the words' own features (LEXICAL: the candidate's lemma)
+    on top of `l2`, which holds a word seen on a few sites nearer 0 than the parse's shape.
+    `average`: the mean weights of the last epoch (figure_learn.fit)."""
     data = [g for g in groups_ if any(ok for _, ok in g)]
     seen = seen_counts({x for feats, _ in cands for x in feats} for cands in data)
     # features of fewer than `min_count` groups are dropped: they fit single sentences
     data = [[([x for x in feats if seen[x] >= min_count], ok) for feats, ok in g] for g in data]
-    return learn.fit(data, _logit_gradient, epochs, seed, lr, l2)
+    l2_of = (lambda x: l2 + lexical_l2 * (":lemma=" in x)) if lexical_l2 else None
+    return learn.fit(data, _logit_gradient, epochs, seed, lr, l2, l2_of=l2_of, average=average)
+
+
+def fit_as(groups_: list[list[Any]], args: Any) -> dict[str, float]:
+    """`fit` with the recipe of the command line."""
+    return fit(groups_, args.epochs, args.seed, args.min_count, l2=args.l2,
+               lexical_l2=args.lexical_l2, average=args.average)  # fmt: skip
 
 
 def _logit_gradient(cands: list[Any], w: dict[str, float]) -> list[tuple[list[str], float]]:
@@ -190,8 +200,7 @@ def known_vs_fresh(real: list[dict[str, Any]], extra: list[Any], args: Any, marg
     known = {Path(x).name.removesuffix(".gold.json") for x in listed if x.endswith(".gold.json")}
     old = [p for p in real if p["name"] in known]
     fresh = [p for p in real if p["name"] not in known]
-    weights = fit([g for p in old for g in p["groups"]] + extra, args.epochs, args.seed,
-                  args.min_count, l2=args.l2)  # fmt: skip
+    weights = fit_as([g for p in old for g in p["groups"]] + extra, args)
     model = fr.Reranker(weights, "known", margin, args.copula_margin)
     shipped = fr.Reranker.load(args.out)
     hosts = site_hosts()
@@ -217,6 +226,10 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--min-count", type=int, default=5, help="drop rarer features")
     ap.add_argument("--l2", type=float, default=1e-3, help="the L2 penalty per update")
+    ap.add_argument("--lexical-l2", type=float, default=0.0,
+                    help="an L2 per update on the candidates' lemma features, on top of --l2")  # fmt: skip
+    ap.add_argument("--average", action="store_true",
+                    help="ship the mean weights of the last epoch, not its last ones")  # fmt: skip
     ap.add_argument("--margins", default="0,0.5,1,2", help="overrule the rules by more than")
     ap.add_argument("--margin", type=float, help="ship this margin (default: best in CV)")
     # 0.75: of 0 / 0.5 / 0.75 / 1 / 1.5 on 412 dev pages (the other half + written), 0.5 gained
@@ -253,7 +266,7 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for k, held in enumerate(folds):
         train = [g for f in folds if f is not held for p in f for g in p["groups"]] + extra
-        weights = fit(train, args.epochs, args.seed, args.min_count, l2=args.l2)
+        weights = fit_as(train, args)
         for m in margins:
             model = fr.Reranker(weights, "cv", m, args.copula_margin)
             print(row(f"fold {k + 1} | {m}", len(held), f1s(held, None), f1s(held, model)),
@@ -275,14 +288,12 @@ def main() -> None:
     print(f"\nmargin {margin}; trained on one half (bench/quality --half) + written, scored on "
           "the other:")  # fmt: skip
     for name, train, held in (("b", half_a, half_b), ("a", half_b, half_a)):
-        weights = fit([g for p in train for g in p["groups"]] + extra, args.epochs, args.seed,
-                      args.min_count, l2=args.l2)  # fmt: skip
+        weights = fit_as([g for p in train for g in p["groups"]] + extra, args)
         model = fr.Reranker(weights, f"half-{name}", margin, args.copula_margin)
         print(row(f"half {name}", len(held), f1s(held, None), f1s(held, model)))
     if args.known_at:
         known_vs_fresh(real, extra, args, margin)
-    weights = fit([g for p in real for g in p["groups"]] + extra, args.epochs, args.seed,
-                  args.min_count, l2=args.l2)  # fmt: skip
+    weights = fit_as([g for p in real for g in p["groups"]] + extra, args)
     model = fr.Reranker(weights, "written-check", margin, args.copula_margin)
     print(f"\nmargin {margin}; {len(weights)} weights")
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -306,6 +317,8 @@ def main() -> None:
                     "epochs": args.epochs,
                     "min_count": args.min_count,
                     "l2": args.l2,
+                    "lexical_l2": args.lexical_l2,
+                    "average": args.average,
                     "written_weight": args.written_weight,
                     "margin": margin,
                     "copula_margin": args.copula_margin,
