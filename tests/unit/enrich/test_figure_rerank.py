@@ -113,3 +113,21 @@ def test_a_duration_has_features_of_its_own(enricher: Enricher) -> None:
         feats = figure_rerank.features("obj", anchor, toks[0], None, fig.unit)
         kinds.append(sorted(x for x in feats if x.startswith("obj:none|")))
     assert kinds == [["obj:none|dur"], ["obj:none|measure"]]
+
+
+def test_the_first_part_of_a_hyphenated_word_is_the_whole_word(enricher: Enricher) -> None:
+    """spaCy splits "e-bikes" into "e", "-", "bikes"; a chooser that picks the nearest noun
+    picks "e", and the object is the word as printed, not its first letter."""
+    text = (
+        "E-bike sales\n\nThe industry association says about 2.1 million e-bikes were sold in "
+        "Germany last year."
+    )
+    p = enricher.prepare(ArticleReceived.new(text=text))
+    doc = enricher.nlp(_nlp_text(p.cleaned))
+    [rule] = figures.extract(doc, len(p.cleaned.body))
+    nearest = figure_rerank.Reranker({"ev:rule": 5.0, "obj:dist=+1": 9.0}, "t")
+    assert [doc[i].text for i in range(7, 10)] == ["e", "-", "bikes"]
+    assert [(f.object, f.event) for f in nearest.choose(doc, [rule])] == [("e-bikes", "sold")]
+    # a noun with no hyphen after it keeps its own text
+    germany = figure_rerank.Reranker({"ev:rule": 5.0, "obj:ent=GPE": 9.0}, "t")
+    assert [f.object for f in germany.choose(doc, [rule])] == ["Germany"]
