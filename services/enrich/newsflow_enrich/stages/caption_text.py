@@ -129,3 +129,13 @@ def unshown(node: LexborNode) -> bool:
             return True
         k = k.parent
     return False
+
+
+def inside(node: LexborNode, other: LexborNode) -> bool:
+    """Is `node` below `other` in the tree (not `other` itself)?"""
+    k = node.parent
+    while k is not None:
+        if k.mem_id == other.mem_id:
+            return True
+        k = k.parent
+    return False

@@ -236,9 +236,9 @@ def _caption_of(fig: LexborNode) -> str:
     # outside it ("<figcaption>...</figcaption><cite>Rogelio V. Solis/AP</cite>", "<p
     # class='caption'>Children ...</p><figcaption>Photo: Ashraf Amra/...</figcaption>").
     if cap is not None:  # (a box around the figcaption and its credit is neither)
-        found = [n for n in found if n.mem_id != cap.mem_id and not _is_inside(n, cap)
-                 and not _is_inside(cap, n)]  # fmt: skip
-    parts = [n for n in found if not any(_is_inside(n, m) for m in found if m is not n)]
+        found = [n for n in found if n.mem_id != cap.mem_id and not caption_text.inside(n, cap)
+                 and not caption_text.inside(cap, n)]  # fmt: skip
+    parts = [n for n in found if not any(caption_text.inside(n, m) for m in found if m is not n)]
     if cap is not None:
         order = {n.mem_id: k for k, n in enumerate(fig.traverse())}
         parts = sorted([cap, *parts], key=lambda n: order.get(n.mem_id, 0))
@@ -340,15 +340,6 @@ def _uncaptioned(media: LexborNode) -> bool:
     while k is not None and k.tag != "figure":
         k = k.parent
     return k is None or not _caption_of(k)
-
-
-def _is_inside(node: LexborNode, other: LexborNode) -> bool:
-    k = node.parent
-    while k is not None:
-        if k.mem_id == other.mem_id:
-            return True
-        k = k.parent
-    return False
 
 
 def _has_ancestor(node: LexborNode, tag: str) -> bool:

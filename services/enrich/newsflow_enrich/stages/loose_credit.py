@@ -33,7 +33,7 @@ def credit(
         if node.tag != "-text" or not (node.text_content or "").strip():
             continue
         box = node.parent
-        if box is None or any(box.mem_id == p.mem_id or _is_inside(box, p) for p in parts):
+        if box is None or any(box.mem_id == p.mem_id or caption_text.inside(box, p) for p in parts):
             continue
         if box.tag in printed.UNPRINTED or _hidden_in(box, fig):
             continue  # (a screen reader's "Image source," a player's <style>)
@@ -68,15 +68,6 @@ def _linked_in(box: LexborNode, fig: LexborNode, self_link: Callable[[LexborNode
     k: LexborNode | None = box
     while k is not None and k.mem_id != fig.mem_id:
         if k.tag == "a" and not self_link(k):
-            return True
-        k = k.parent
-    return False
-
-
-def _is_inside(node: LexborNode, other: LexborNode) -> bool:
-    k = node.parent
-    while k is not None:
-        if k.mem_id == other.mem_id:
             return True
         k = k.parent
     return False
