@@ -81,7 +81,7 @@ def candidates(tree: HTMLParser) -> list[Candidate]:
         if caption_text.unshown(node):
             verdict = "unshown"
         line = caption_text.once(line)
-        if rules._PLAYER_TIME.match(line):
+        if caption_text.PLAYER_TIME.match(line):
             verdict = "player"
         if line:
             out.append((node, line, src, verdict))
