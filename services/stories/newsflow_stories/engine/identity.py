@@ -132,12 +132,19 @@ def _class_before(before: str, cls: str | None) -> str | None:
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
-    if event:  # "needed nine points ... to pass Ford": the count is what was needed
+    start = _sentence_start(article, fig)
+    own = body[start:begin] if start is not None else ""
+    # "nine people were killed and about 4,000 were forced from their homes": the verb after
+    # the figure is its own, not enrich's from the clause before.
+    mine = readings.own_verb(event, own, body[end : end + _AFTER], fig.object) if event else None
+    if mine and not _a_fate_or_present(mine, body[max(0, begin - 40) : begin],
+                                       body[end : end + _AFTER], fig.object):  # fmt: skip
+        mine = None
+    if event and not mine:  # "needed nine points ... to pass Ford": the count is what was needed
         event = readings.main_verb(
             event, body[max(0, begin - 40) : begin], body[end : end + _AFTER]
         )
-    start = _sentence_start(article, fig)
-    own = body[start:begin] if start is not None else ""
+    event = mine or event
     obj = readings.fire_engines(fig.object, body[end : end + _AFTER], own)
     charged = _charged(article, fig, obj)
     if charged:
@@ -182,6 +189,12 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     if cls:
         cls = counts.severity(cls, body[end : end + _AFTER])  # "30 people seriously injured"
     return (cls, obj) if cls and obj else None
+
+
+def _a_fate_or_present(verb: str, before: str, after: str, obj: str | None) -> bool:
+    """Does a verb read after the figure (`readings.own_verb`) name a fate, or the people present?"""
+    cls = counts.phrase_class(verb, after, obj) or counts.event_class(verb)
+    return cls in counts.CLASSES or readings.present(verb, before, after)
 
 
 def _charged(article: ArticleEnriched, fig: Figure, obj: str | None) -> tuple[str, str] | None:
@@ -232,6 +245,11 @@ def identities(article: ArticleEnriched, date: PageDate,
         size = None if fig.unit else readings.sized(article.body[fig.span[1] : fig.span[1] + 12])
         told = fig.model_copy(update={"object": size}) if size else fig
         read = None if past else _read(article, told, event)
+        children = None if fig.unit else readings.children_of(
+            article.body[max(0, fig.span[0] - 40) : fig.span[0]],
+            article.body[fig.span[1] : fig.span[1] + 40], fig.object)  # fmt: skip
+        if children:
+            read = "", children  # "a mother of 12, was fatally shot in 2011": her children
         if read and _ESTIMATE.search(read[1].lower()):
             read = None  # "its first estimate of 2.1 million": a value of some count, see parts.restated
         if read is None and not past and size:
@@ -254,7 +272,8 @@ def identities(article: ArticleEnriched, date: PageDate,
         plain = bool(read) and _plain(read[1], aliases)
         named = bool(read) and _named(read[1], aliases)
         who = holders.holder(article, fig, start) if holders.may_hold(ev, ob, fig.unit) else None
-        raw.append(Identity(ev, ob, fig.unit, figure_place(article, fig), plain, named=named,
+        place = None if children else figure_place(article, fig)  # a parent's, anywhere
+        raw.append(Identity(ev, ob, fig.unit, place, plain, named=named,
                             holder=who) if ob and (ev or read) else None)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
     out = without_wholes(article, without_parts(article, without_steps(article, out)))

@@ -165,3 +165,70 @@ def main_verb(event: str, before: str, after: str) -> str:
         return event
     ws = [w for w in _WORDS.findall(before) if w.lower() not in _BETWEEN]
     return ws[-1] if ws and ws[-1].lower().endswith("ed") else event
+
+
+# Words that join two clauses: a verb before one of them is not the verb of a figure after it.
+_COORDINATOR = re.compile(r"\b(?:and|but|while|whereas)\b|;", re.IGNORECASE)
+_AUX = {"is", "are", "was", "were", "has", "have", "had", "been", "being"}
+_STILL = {"still", "now", "also", "all", "reportedly", "so", "far", "already", "later", "since",
+          "critically", "seriously", "badly", "slightly", "severely", "fatally"}  # fmt: skip
+# A participle, or a fate's state word, that can be a figure's own verb after it.
+_PARTICIPLE = re.compile(
+    r"^(?:[a-z]{2,}ed|hurt|dead|missing|homeless|stuck|lost|shot|slain|taken|"
+    r"driven|stolen|beaten|broken|fallen|thrown|hidden|left|held|found)$"
+)
+_OWN_WORDS = 4  # words after the figure (and its object) read for its own verb
+
+
+def own_verb(event: str, before: str, after: str, obj: str | None) -> str | None:
+    """The figure's own verb, printed after it, when enrich's event stands before the figure in
+    another clause of its sentence: "At least nine people were killed and about 4,000 were
+    forced from their homes" (enrich: "killed"; the 4,000's verb is "were forced"), "24 people
+    were killed and more than 200 injured", "No one was injured, but ... two children, were
+    inside". Else None. A copula followed by where they were stays a copula (`present`).
+    `identity` keeps it only when it names a fate (a class) or the people present: "six men and
+    one woman aged 19 to 32" is one clause, and "aged" no verb of the count's."""
+    at = before.lower().rfind(event.lower())
+    if at < 0 or not _COORDINATOR.search(before[at + len(event) :]):
+        return None
+    rest = after.lstrip()
+    if obj and rest.lower().startswith(obj.lower()):
+        rest = rest[len(obj) :]
+    # After a comma the words may be an aside ("two men, believed to be managers"): only a
+    # copula and where they were is the figure's own there.
+    aside = rest.lstrip().startswith(",")
+    ws = _WORDS.findall(rest[: rest.find(".") if "." in rest else len(rest)])[:_OWN_WORDS]
+    ws = [w.lower() for w in ws]
+    verb: list[str] = []
+    for w in ws:
+        if w in _AUX:
+            verb.append(w)
+        elif w in _STILL:
+            continue
+        elif _PARTICIPLE.match(w) and not aside:
+            return " ".join([*verb, w])
+        else:
+            break
+    if verb and verb[-1] in _BE and (_BE_WHERE.search(after) or _BE_ENDS.search(after)):
+        return verb[-1]  # "two children, were inside"
+    return None
+
+
+# "a mother of 12", "the father of three", "a grandmother of five": the parent's children.
+_PARENT_OF = re.compile(
+    r"\b(?:(great-)?(grand)?(?:mother|father|parent|mom|mum|dad)s?)\s+of\s+$", re.IGNORECASE
+)
+
+
+def children_of(before: str, after: str, obj: str | None) -> str | None:
+    """The counted children when the figure follows "mother of", "father of" ("A 59-year-old
+    mother of two died", "Horton, a mother of 12, was fatally shot", "the mother of 12 children"):
+    a count the parent has, whatever the verb of the sentence (which is the parent's), so the
+    count has no verb. Enrich may give the parent for the object ("mother"); the counted thing is
+    then her children (or grandchildren). Else None."""
+    m = _PARENT_OF.search(before)
+    if m is None:
+        return None
+    if obj and obj.islower() and after.lstrip().startswith(obj):
+        return obj  # "the mother of 12 children", "the father of two daughters"
+    return "grandchildren" if m.group(2) else "children"
