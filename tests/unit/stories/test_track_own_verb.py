@@ -75,3 +75,12 @@ def test_a_verb_after_the_figure_that_names_no_fate_leaves_enrichs() -> None:
     a = raid("Police arrested six men and one woman aged between 19 and 32.",
              [fig("six", "men", "arrested", 6), fig("one", "woman", "arrested", 1)])  # fmt: skip
     assert track_values(a) == {"arrest|men|": [6], "arrest|woman|": [1]}
+
+
+def test_what_the_toll_is_said_to_be_is_the_toll() -> None:
+    a = _flood("At least nine people were killed.", [fig("nine", "people", "killed", 9)])
+    b = _flood('"The latest data of the fatality is only nine persons," he said.',
+               [fig("nine", "persons", "is", 9)], hour=11)  # fmt: skip
+    assert track_values(a, b) == {"kill|peopl|": [9, 9]}
+    assert readings.toll_is("the death toll stood at ")
+    assert not readings.toll_is("the toll road is ")

@@ -124,8 +124,8 @@ def _class_before(before: str, cls: str | None) -> str | None:
         return "kill"  # "the tragic death of the three workers": the toll, whatever the verb
     if cls not in counts.CLASSES and counts.injuries_of(before):
         return "wound"  # "the murder of Horton and the injury of two others"
-    if counts.fatally(before):
-        return "kill"  # "fatally shot eight people": the toll, not the shot
+    if counts.fatally(before) or (cls not in counts.CLASSES and readings.toll_is(before)):
+        return "kill"  # "fatally shot eight people", "the fatality is only one person"
     return cls
 
 

@@ -232,3 +232,19 @@ def children_of(before: str, after: str, obj: str | None) -> str | None:
     if obj and obj.islower() and after.lstrip().startswith(obj):
         return obj  # "the mother of 12 children", "the father of two daughters"
     return "grandchildren" if m.group(2) else "children"
+
+
+# "the latest data of the fatality is only one person", "the death toll stood at 24": the toll
+# named as the subject of a copula right before the figure.
+_TOLL_IS = re.compile(
+    r"\b(?:fatalit(?:y|ies)|(?:death\s+)?toll)\s+(?:is|was|are|were|stands\s+at|stood\s+at)\s+"
+    r"(?:(?:only|just|about|around|at\s+least|nearly|now|still)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def toll_is(before: str) -> bool:
+    """Is the figure what the toll (or the fatalities) is said to be, the toll the subject of a
+    copula right before it ("the fatality is only one person")? Then it counts the dead,
+    whatever noun follows ("person") and whatever verb enrich gave ("is")."""
+    return bool(_TOLL_IS.search(before))
