@@ -123,3 +123,21 @@ def test_no_first_words_into_a_name_that_swallowed_a_title_nor_a_founder_slip() 
     )
     assert reg.by_form["Tarnby Fire Service"] == "Tarnby Fire Service"
     assert reg.by_form["Brask"] == "Brask"
+
+
+def test_a_longer_name_typed_misc_is_no_second_organisation_that_begins_so() -> None:
+    text = (
+        "Quorvex Communications is launching a streaming service. At the home of Quorvex CIO "
+        "Dana Holt, Quorvex executives showed Quorvex Fios TV. Quorvex said prices stay."
+    )
+    reg = _run(
+        text,
+        [
+            ("Quorvex Communications", "ORG", ""),
+            ("Quorvex CIO", "MISC", ""),
+            ("Quorvex Fios TV", "MISC", ""),
+            ("Quorvex", "ORG", "Quorvex executives"),
+        ],
+    )
+    assert reg.by_form["Quorvex"] == "Quorvex Communications"
+    assert reg.by_form["Quorvex CIO"] == "Quorvex CIO"  # left as it was

@@ -53,14 +53,17 @@ def _first_words(reg: Registry) -> bool:
     Studies", "House" and the "House Science Committee": a part and the whole), nor a name
     that goes on with "of" ("House of Commons"), nor one that holds another name of the
     article ("Microsoft Patches IE", a headline spaCy read as one name) or ends with a title
-    ("Woodburn Police Department Capt", the next person's title swallowed)."""
+    ("Woodburn Police Department Capt", the next person's title swallowed). Longer names typed
+    MISC do not count as other names that begin so."""
     merged = False
     for short in [n for n in reg.cands if reg.type_of(n) == "ORG" or _unlisted_place(reg, n)]:
         words = short.split()
         if short not in reg.cands or reg.by_form.get(short) != short:
             continue
+        # A longer name the typer left MISC ("Verizon CIO", "Verizon Fios TV": a title or a
+        # product run on from spaCy's span) is no second organisation that begins so.
         fits = [n for n in reg.cands if n != short and len(n.split()) > len(words)
-                and n.split()[: len(words)] == words]  # fmt: skip
+                and n.split()[: len(words)] == words and reg.type_of(n) != "MISC"]  # fmt: skip
         if len(fits) != 1 or reg.type_of(fits[0]) != "ORG" \
                 or reg.cands[fits[0]].first > reg.cands[short].first:  # fmt: skip
             continue
