@@ -2,7 +2,7 @@
 cross-validated by site; not shipped (bench/README.md, "Captions as a learned part").
 
 Usage: bench/train_caption_filter [--folds 5] [--epochs 20] [--seed 7] [--min-count 3]
-       [--min-sites 3] [--cuts 0/1.01,0.05/1.01,0.1/1.01,0/0.9,0.5/0.5] [--no-classes]
+       [--min-sites 3] [--cuts 0/1.01,0.05/1.01,0.1/1.01,0/0.9,0.5/0.5] [--no-classes] [--more]
 
 Candidates: every block the caption rules look at, with the rules' verdict ("kept", or why not:
 in another story's box, a teaser card, hidden, a player's running time), plus the line printed
@@ -11,8 +11,11 @@ right after each photo that the rules do not take ("beside_no") and the photos' 
 up, the boxes it sits in (a link, an aside, a list item, the footer), its length, a credit's
 words, where it stands on the page (before the headline, tenth of the page), how often its text
 repeats, the share of it linked, whether a photo file is known; and the line's own shape (title
-case, last character, a closing bracket, its first, last and other words). A candidate is right
-when its text is one of the page's gold captions (bench/quality's squash).
+case, last character, a closing bracket, its first, last and other words). With --more (session
+27), where it stands by markup any site prints (`placement`): how far up the box holding the
+story's paragraphs is and whether it holds the headline, a figure around it, how far its photo is
+and the share of its words in the photo's `alt`, a date or a player's clock in it. A candidate is
+right when its text is one of the page's gold captions (bench/quality's squash).
 
 The model (logistic, AdaGrad, bench/figure_learn) either decides alone (cut "0.5/0.5") or
 overrides the rules only where sure: "lo/hi" drops a kept candidate below lo and adds a rejected
@@ -117,8 +120,13 @@ def chosen(cands: list[tuple[str, str, str, str]], keep: list[bool]) -> list[str
     return out
 
 
-def features(tree: HTMLParser, cands: list[Candidate], classes: bool = True) -> list[list[str]]:
-    """Each candidate's features (see the module's docstring)."""
+def features(
+    tree: HTMLParser, cands: list[Candidate], classes: bool = True, more: bool = False
+) -> list[list[str]]:
+    """Each candidate's features (see the module's docstring); `more`: also where it stands
+    against the story's text and its photo (`placement`)."""
+    story = _story_counts(tree) if more else {}
+    h1_boxes = _ancestors(tree.css_first("h1")) if more else set()
     order = {n.mem_id: k for k, n in enumerate(tree.root.traverse())} if tree.root else {}
     h1 = tree.css_first("h1")
     h1_at = order.get(h1.mem_id, 0) if h1 is not None else 0
@@ -152,8 +160,65 @@ def features(tree: HTMLParser, cands: list[Candidate], classes: bool = True) -> 
               f"pos={10 * at // max(len(order), 1)}", f"before_h1={at < h1_at}",
               f"repeats={min(repeats[line], 3)}", f"linked={min(linked / len(line), 1.0):.1f}",
               f"photo={bool(rules._photo_of(node))}", *shape(line)]  # fmt: skip
+        if more:
+            f += placement(node, line, story, h1_boxes)
         out.append(f)
     return out
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d\d")  # a player's running time before a video's title
+_STORY_WORDS = 20  # a paragraph of this many words is the story's (or another story's) text
+_STORY_BOX = 3  # the box around a candidate that holds this many such paragraphs
+_MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(mon|tues|"
+                     r"wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)  # fmt: skip
+
+
+def _ancestors(node: LexborNode | None) -> set[int]:
+    out: set[int] = set()
+    while node is not None:
+        out.add(node.mem_id)
+        node = node.parent
+    return out
+
+
+def _story_counts(tree: HTMLParser) -> dict[int, int]:
+    """For each box, how many paragraphs of story length it holds."""
+    counts: dict[int, int] = defaultdict(int)
+    for para in tree.css("p"):
+        if len(para.text(strip=True, separator=" ").split()) >= _STORY_WORDS:
+            for box in _ancestors(para.parent):
+                counts[box] += 1
+    return counts
+
+
+def placement(node: LexborNode, line: str, story: dict[int, int], h1_boxes: set[int]) -> list[str]:
+    """Where the candidate stands, by markup any site prints: how far up the box that holds
+    the story's paragraphs is and whether that box holds the headline too (a rail of other
+    stories reaches the text only at the page's top), whether it sits in a figure or a
+    figcaption, how far its photo is and how many words it shares with the photo's `alt`."""
+    f: list[str] = []
+    k: LexborNode | None = node
+    up = 0
+    while k is not None and story.get(k.mem_id, 0) < _STORY_BOX:
+        k, up = k.parent, up + 1
+    f += [f"story_up={min(up, 12) // 2}", f"story_h1={k is not None and k.mem_id in h1_boxes}"]
+    f += [f"anc={t}" for t in ("figure", "figcaption") if rules._has_ancestor(node, t)]
+    m: LexborNode | None = node
+    media_up = None
+    for lvl in range(rules._MEDIA_LEVELS + 1):
+        if m is None or m.tag in ("body", "html"):
+            break
+        img = m if m.tag == "img" else m.css_first("img")
+        if img is not None:
+            media_up = lvl
+            alt = set(_WORD.findall((img.attributes.get("alt") or "").lower()))
+            words = set(_WORD.findall(line.lower()))
+            share = len(alt & words) / max(len(words), 1)
+            f += [f"alt_share={round(share * 4) / 4}", f"alt_none={not alt}"]
+            break
+        m = m.parent
+    f.append(f"media_up={media_up}")
+    return [*f, f"t_date={bool(_MONTHS.search(line))}", f"t_clock={bool(_CLOCK.match(line))}"]
 
 
 def shape(line: str) -> list[str]:
@@ -170,7 +235,9 @@ def shape(line: str) -> list[str]:
             *(f"t_w={w}" for w in set(low))]  # fmt: skip
 
 
-def read_pages(cases: list[Any], group: str, classes: bool) -> list[dict[str, Any]]:
+def read_pages(
+    cases: list[Any], group: str, classes: bool, more: bool = False
+) -> list[dict[str, Any]]:
     halves, hosts = site_halves(), site_hosts()
     pages = []
     for name, raw, gold in cases:
@@ -184,7 +251,7 @@ def read_pages(cases: list[Any], group: str, classes: bool) -> list[dict[str, An
         final = text.clean(raw, 2_000_000).captions
         pages.append({
             "name": name, "group": group, "half": halves.get(name), "gold": gold.get("captions", []),
-            "cands": cands, "feats": features(tree, found, classes), "rules": ruled,
+            "cands": cands, "feats": features(tree, found, classes, more), "rules": ruled,
             "added": [c for c in final if c not in ruled],  # text.clean's lines from the body
             "site": hosts[name] if group == "real" else name,
         })  # fmt: skip
@@ -260,13 +327,14 @@ def main() -> None:
     ap.add_argument("--min-sites", type=int, default=3, help="drop features of fewer sites")
     ap.add_argument("--cuts", default="0/1.01,0.05/1.01,0.1/1.01,0/0.9,0/0.8,0.1/0.9,0.5/0.5")
     ap.add_argument("--no-classes", action="store_true", help="no class/id words")
+    ap.add_argument("--more", action="store_true", help="also the placement features")
     args = ap.parse_args()
     cuts = [tuple(float(x) for x in c.split("/")) for c in args.cuts.split(",")]
     real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"reading {len(real_cases)} real dev pages and the written sets ...", flush=True)
-    real = read_pages(real_cases, "real", not args.no_classes)
-    written = read_pages(load_cases(BENCH / "data"), "written", not args.no_classes)
+    real = read_pages(real_cases, "real", not args.no_classes, args.more)
+    written = read_pages(load_cases(BENCH / "data"), "written", not args.no_classes, args.more)
     extra = [x for p in written for x in examples(p)]
     cv: dict[tuple[float, float], dict[str, list[str]]] = defaultdict(dict)
     for held in site_folds(real, args.folds, args.seed):

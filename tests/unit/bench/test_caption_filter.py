@@ -41,3 +41,29 @@ def test_features_name_the_verdict_and_the_box() -> None:
     assert "v=kept" in kept and "credit=True" in kept
     assert "v=elsewhere" in related and "in=elsewhere-class" in related
     assert not any(f.startswith("c") and "related" in f for f in features(tree, found, False)[1])
+
+
+STORY = " ".join(["The ferry service resumed on Monday after a week of repairs to the quay."] * 2)
+COLUMN = f"""<html><body><div class="rail"><div><img src="/p/bus.jpg" alt="Buses at the quay">
+<p class="caption">Buses replace the ferry</p></div></div>
+<div class="story"><h1>Ferry service to Tolmere resumes</h1>
+<figure><img src="/p/quay.jpg" alt="The ferry at Tolmere quay"><figcaption>The ferry at Tolmere
+quay on Monday.</figcaption></figure><p>{STORY}</p><p>{STORY}</p><p>{STORY}</p></div>
+</body></html>"""
+
+
+def test_placement_says_how_far_the_story_column_is_and_what_the_photo_says() -> None:
+    tree = HTMLParser(COLUMN)
+    found = candidates(tree)
+    by_first = {
+        line.split()[0]: f
+        for (_, line, _, _), f in zip(found, features(tree, found, more=True), strict=True)
+    }
+    figure, rail = by_first["The"], by_first["Buses"]
+    # the figure sits in the story's column, with the headline; the rail's box reaches the
+    # story's paragraphs only at the page's body
+    assert "story_up=0" in figure and "story_h1=True" in figure and "anc=figure" not in figure
+    assert "story_up=1" in rail and "story_h1=True" in rail  # (body: 3 levels up)
+    assert "alt_share=0.75" in figure and "media_up=0" in figure
+    assert "alt_share=0.5" in rail and "media_up=1" in rail
+    assert not any(f.startswith("story_") for f in features(tree, found)[0])
