@@ -84,3 +84,13 @@ def test_what_the_toll_is_said_to_be_is_the_toll() -> None:
     assert track_values(a, b) == {"kill|peopl|": [9, 9]}
     assert readings.toll_is("the death toll stood at ")
     assert not readings.toll_is("the toll road is ")
+
+
+def test_a_dash_printed_without_spaces_ends_the_object() -> None:
+    from newsflow_stories.engine.identity import normalize_object
+
+    assert normalize_object("defeats-and", {}) == normalize_object("defeats", {})
+    assert normalize_object("bank workers-two", {}) == normalize_object("bank workers", {})
+    # Compounds keep their hyphens: "hole-in-one", "blue-and-orange".
+    assert normalize_object("hole-in-one prize", {}) != normalize_object("hole", {})
+    assert "orang" in normalize_object("blue-and-orange sign", {})

@@ -48,6 +48,13 @@ _AFTER = 120
 # An acronym's plural is the acronym ("KOs", "KO's" = "KO"; "CEOs" = "CEO").
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})['’]?s\b")
 
+# A dash printed without spaces before the next words ("for only three defeats-and his 16th",
+# "The three bank workers-two women and a man"): not a compound; the object ends at the dash.
+_GLUED = re.compile(
+    r"(?<![\w-])([A-Za-z]+)-(?:and|or|but|nor|a|an|the|his|her|its|their|one|"
+    r"two|three|four|five|six|seven|eight|nine|ten)(?=\s|$).*$",
+    re.DOTALL,
+)
 # Nouns that name one thing in damage reports: "two houses were flattened" = "two homes".
 _SAME_THING = {"home": "hous", "homes": "hous"}
 
@@ -59,6 +66,7 @@ def normalize_event(event: str) -> str:
 def normalize_object(obj: str, aliases: dict[str, str]) -> str:
     for alias in sorted(aliases, key=lambda a: (-len(a), a)):
         obj = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", aliases[alias], obj)
+    obj = _GLUED.sub(r"\1", obj)  # "three defeats-and his 16th": a dash printed without spaces
     ws = counts.strip_trailing(words(_ACRONYM_PLURAL.sub(r"\1", obj)))
     while ws and ws[0] in _LEADING:
         ws = ws[1:]
