@@ -141,3 +141,24 @@ def test_a_longer_name_typed_misc_is_no_second_organisation_that_begins_so() -> 
     )
     assert reg.by_form["Quorvex"] == "Quorvex Communications"
     assert reg.by_form["Quorvex CIO"] == "Quorvex CIO"  # left as it was
+
+
+def test_a_place_by_its_city_of_name_unless_the_long_name_is_a_place_of_its_own() -> None:
+    text = (
+        "Officials of the City of Quendale met. Quendale has 1,200 people. The State Of Varnia "
+        "agreed, and Varnia will pay. Banks in the City of London and London shops closed."
+    )
+    reg = _run(
+        text,
+        [
+            ("City of Quendale", "LOC", ""),
+            ("Quendale", "LOC", "Quendale has"),
+            ("State Of Varnia", "LOC", ""),
+            ("Varnia", "LOC", "Varnia will"),
+            ("City of London", "LOC", ""),
+            ("London", "LOC", "London shops"),
+        ],
+    )
+    assert reg.by_form["City of Quendale"] == "Quendale"
+    assert reg.by_form["State Of Varnia"] == "Varnia"
+    assert reg.by_form["City of London"] == "City of London"  # the gazetteer's own place

@@ -11,6 +11,7 @@ stage (after the typer, when the types are settled):
   Hockey League");
 - an organisation without the place its name begins with, "&" and "and" alike ("Jazz &
   Heritage Foundation" for "New Orleans Jazz and Heritage Foundation");
+- a place by "City of" ("City of Ludowici" is "Ludowici");
 - a magazine without the word ("Forbes" for "Forbes Magazine"), and a paper by the word its name
   ends with where spaCy tagged that alone as an organisation and no other paper of the article
   ends so ("a Times reporter" for "the New York Times").
@@ -41,7 +42,26 @@ def run(reg: Registry) -> bool:
                 reg.merge(into=name, form=short)
                 merged = True
     merged = _first_words(reg) | _founder(reg) or merged
-    return _inner_words(reg) | _papers(reg) | _without_place(reg) or merged
+    return _inner_words(reg) | _papers(reg) | _without_place(reg) | _city_of(reg) or merged
+
+
+# A place by its municipality or polity ("City of Ludowici", "State Of New Jersey", as printed).
+_CITY_OF = re.compile(r"(?:City|Town|Village|Borough|State|Commonwealth) [Oo][Ff] (?:[Tt]he )?(.+)")
+
+
+def _city_of(reg: Registry) -> bool:
+    """'City of Ludowici' is 'Ludowici', 'State Of New Jersey' is 'New Jersey': a place named
+    "City of X" (a town, village, borough, state) where X is a place of the article; not one the
+    gazetteer lists under the long name ("City of London" is a place of its own)."""
+    merged = False
+    for name in [n for n in reg.cands if reg.type_of(n) == "LOC"]:
+        m = _CITY_OF.fullmatch(name)
+        place = reg.by_form.get(m.group(1)) if m else None
+        if name in reg.cands and place is not None and place != name and place in reg.cands \
+                and reg.type_of(place) == "LOC" and places().get(name) is None:  # fmt: skip
+            reg.merge(into=place, form=name)
+            merged = True
+    return merged
 
 
 def _first_words(reg: Registry) -> bool:
