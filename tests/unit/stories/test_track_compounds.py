@@ -4,7 +4,7 @@ on a browser and an invented fight."""
 
 from __future__ import annotations
 
-from newsflow_stories.engine.identity import normalize_object
+from newsflow_stories.engine.objects import normalize_object
 
 from tests.unit.stories.factory import fig, reporter, track_values
 

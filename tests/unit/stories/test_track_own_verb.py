@@ -87,7 +87,7 @@ def test_what_the_toll_is_said_to_be_is_the_toll() -> None:
 
 
 def test_a_dash_printed_without_spaces_ends_the_object() -> None:
-    from newsflow_stories.engine.identity import normalize_object
+    from newsflow_stories.engine.objects import normalize_object
 
     assert normalize_object("defeats-and", {}) == normalize_object("defeats", {})
     assert normalize_object("bank workers-two", {}) == normalize_object("bank workers", {})

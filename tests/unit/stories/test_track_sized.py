@@ -35,3 +35,14 @@ def test_another_size_is_another_count() -> None:
                 [fig("640", "union", None, 640)])  # fmt: skip
     b = _report("A 90-member crew stayed on board.", [fig("90", "crew", None, 90)], hour=11)
     assert sorted(track_values(a, b).values()) == [[90], [640]]
+
+
+def test_a_bodys_size_is_not_dated_by_a_past_time_unless_a_change_starts_from_it() -> None:
+    a = _report("Its 640 members were balloted by post.",
+                [fig("640", "members", "balloted", 640)])  # fmt: skip
+    b = _report("In September, the 640-member union voted to affiliate.",
+                [fig("640", "union", "voted", 640)], hour=11)  # fmt: skip
+    assert list(track_values(a, b).values()) == [[640, 640]]
+    c = _report("The union went from a 900-member body in 2019 to 640 members now.",
+                [fig("900", "body", "went", 900)], hour=12)  # fmt: skip
+    assert 900 not in [v for vs in track_values(a, c).values() for v in vs]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsflow_stories.engine.identity import normalize_event, normalize_object
+from newsflow_stories.engine.objects import normalize_event, normalize_object
 
 from tests.unit.stories.factory import hajin, one_story
 

@@ -23,6 +23,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts, holders, readings
 from newsflow_stories.engine.kinds import Identity, Kind
+from newsflow_stories.engine.objects import normalize_object
 from newsflow_stories.engine.parts import (
     restated,
     without_causes,
@@ -30,51 +31,15 @@ from newsflow_stories.engine.parts import (
     without_steps,
     without_wholes,
 )
-from newsflow_stories.engine.synonyms import noun_form
-from newsflow_stories.engine.text import closed, stem, words
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 from newsflow_stories.engine.years import PageDate, continues_past, past_month
 
-_LEADING = {"the", "a", "an", "some", "more", "than", "about", "around", "nearly", "almost",
-            "at", "least", "over", "other", "another", "of", "up", "to"}  # fmt: skip
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|across|from|of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
 )
 # Characters after a figure read for its phrase ("setting 54 vehicles alight"; "Two buildings,
 # one used by tax officials and another by regional authorities, also caught fire").
 _AFTER = 120
-
-
-# An acronym's plural is the acronym ("KOs", "KO's" = "KO"; "CEOs" = "CEO").
-_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})['’]?s\b")
-
-# A dash printed without spaces before the next words ("for only three defeats-and his 16th",
-# "The three bank workers-two women and a man"): not a compound; the object ends at the dash.
-_GLUED = re.compile(
-    r"(?<![\w-])([A-Za-z]+)-(?:and|or|but|nor|a|an|the|his|her|its|their|one|"
-    r"two|three|four|five|six|seven|eight|nine|ten)(?=\s|$).*$",
-    re.DOTALL,
-)
-# Nouns that name one thing in damage reports: "two houses were flattened" = "two homes".
-_SAME_THING = {"home": "hous", "homes": "hous"}
-
-
-def normalize_event(event: str) -> str:
-    return counts.event_class(event)
-
-
-def normalize_object(obj: str, aliases: dict[str, str]) -> str:
-    for alias in sorted(aliases, key=lambda a: (-len(a), a)):
-        obj = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", aliases[alias], obj)
-    obj = _GLUED.sub(r"\1", obj)  # "three defeats-and his 16th": a dash printed without spaces
-    ws = counts.strip_trailing(words(_ACRONYM_PLURAL.sub(r"\1", obj)))
-    while ws and ws[0] in _LEADING:
-        ws = ws[1:]
-    one = closed(*ws[-2:]) if len(ws) >= 2 else None
-    if one:
-        ws = [*ws[:-2], one]  # "Web sites" = "websites"
-    stems = [_SAME_THING.get(w) or noun_form(w) or stem(w) for w in ws]  # "children" = "child"
-    return " ".join(counts.people_object(stems))
 
 
 def _aliases(article: ArticleEnriched) -> dict[str, str]:
@@ -260,8 +225,11 @@ def identities(article: ArticleEnriched, date: PageDate,
             read = "", children  # "a mother of 12, was fatally shot in 2011": her children
         if read and _ESTIMATE.search(read[1].lower()):
             read = None  # "its first estimate of 2.1 million": a value of some count, see parts.restated
-        if read is None and not past and size:
-            read = "", size  # "The 1,000-member church": its members, no verb (joins as _retold)
+        if read is None and size and not (past and _FROM.search(article.body[: fig.span[0]])):
+            # "The 1,000-member church": its members, no verb (joins as _retold); a body's size is
+            # no event's, so a past time does not date it ("In September, the 2,507-member
+            # assembly ... voted to abolish itself"), unless a change starts from it.
+            read = "", size
         elif read is None and not past and fig.object and not fig.unit:
             after = article.body[fig.span[1] : fig.span[1] + 4]
             read = _phrase_only(fig.object, aliases, after)  # "despite two earlier legal opinions"
@@ -374,6 +342,8 @@ def _phrase_only(obj: str, aliases: dict[str, str], after: str) -> tuple[str, st
     return "", obj
 
 
+# "went from an 18,000-strong student body ... in 2013 to 1,180": a size a change started from.
+_FROM = re.compile(r"\bfrom\s+(?:an?|the)\s+$", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 # A number inside the description makes the figure a share of it ("four of their last five
 # games", "two of the three victims"), not a count the words name.
