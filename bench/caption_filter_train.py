@@ -69,10 +69,10 @@ def candidates(tree: HTMLParser) -> list[Candidate]:
             continue
         if node.tag == "img":
             src, line, verdict = "img", rules._caption_beside(node), "kept"
-            if not line and not rules._has_ancestor(node, "figure"):
+            if not line and not rules._in_figure(node):
                 line, verdict = _beside(node), "beside_no"
         elif node.tag in ("figure", "figcaption"):
-            if node.tag == "figcaption" and rules._has_ancestor(node, "figure"):
+            if node.tag == "figcaption" and rules._in_figure(node):
                 continue
             src, line = node.tag, rules._caption_of(node)
             verdict = "elsewhere" if rules._elsewhere(node) else "teaser" if rules._teaser(node) \

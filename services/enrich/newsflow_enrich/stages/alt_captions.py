@@ -16,7 +16,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import caption_text, printed
+from newsflow_enrich.stages import ancestry, caption_text, printed
 from newsflow_enrich.stages.printed import squash
 
 _ALT_WORDS = 6  # a description of some length: not "photo", "Jane Doe", a file name
@@ -76,11 +76,8 @@ def _opens(node: LexborNode, key: str) -> bool:
 
 
 def _not_caption(node: LexborNode) -> bool:
-    k: LexborNode | None = node
-    while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _NOT_CAPTION:
-            return True
-        k = k.parent
+    if any(k.tag in _NOT_CAPTION for k in ancestry.boxes(node, self_too=True, below=ancestry.PAGE)):
+        return True
     if node.css_first(_HEADS) is not None:
         return True  # the headline's box (a lead photo described by the headline), a card
     return sum(len(a.text(strip=True)) for a in node.css("a")) * 2 >= len(node.text(strip=True))

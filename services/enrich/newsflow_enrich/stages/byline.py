@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import chrome, dates, printed
+from newsflow_enrich.stages import ancestry, chrome, dates, printed
 
 # "submitted-by": Drupal's byline ("By Jane Doe - 11/18/19 11:04 PM EST")
 # Any case: "ArticleMeta__Author" as well as "author".
@@ -93,11 +93,11 @@ def _source_line(tree: HTMLParser) -> str | None:
 
 def _in_photo(node: LexborNode) -> bool:
     """In a figure or a caption, or in a small box with a photo: a photo's credit."""
-    k: LexborNode | None = node
-    while k is not None and k.tag not in ("body", "html"):
-        if k.tag in ("figure", "figcaption"):
-            return True
-        k = k.parent
+    if any(
+        k.tag in ("figure", "figcaption")
+        for k in ancestry.boxes(node, self_too=True, below=ancestry.PAGE)
+    ):
+        return True
     box = node.parent
     return box is not None and box.css_first("img, picture, video") is not None and \
         chrome.words(printed.text(box, " ")) <= _PHOTO_BOX_WORDS  # fmt: skip
@@ -219,13 +219,11 @@ _COMMENTS = re.compile(r"(^|[\s_-])comments?($|[\s_-])", re.IGNORECASE)
 
 def _in_comments(node: LexborNode) -> bool:
     """Inside the readers' comments: a commenter's "byline" box is not the article's."""
-    k = node.parent
-    while k is not None and k.tag not in ("body", "html", "article", "main"):
-        if _COMMENTS.search(k.attributes.get("class") or "") or \
-                _COMMENTS.search(k.attributes.get("id") or ""):  # fmt: skip
-            return True
-        k = k.parent
-    return False
+    return any(
+        _COMMENTS.search(k.attributes.get("class") or "")
+        or _COMMENTS.search(k.attributes.get("id") or "")
+        for k in ancestry.boxes(node, below=ancestry.PAGE | {"article", "main"})
+    )
 
 
 def from_pieces(pieces: list[str]) -> str | None:

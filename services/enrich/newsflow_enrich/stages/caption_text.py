@@ -9,7 +9,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import printed
+from newsflow_enrich.stages import ancestry, printed
 
 # "Credit: ESA" is the caption's own text; "Credit" or "Credit..." alone is the page's label.
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|image copyright|image source|caption|camera icon|enlarge this"
@@ -123,19 +123,12 @@ def unshown(node: LexborNode) -> bool:
     a `<template>`, which a reader's browser does not print ("Please turn on JavaScript. Media
     requires JavaScript to play." under a video's still). (A caption box hidden by its style is
     shown when a reader points at the photo: its own style does not hide it.)"""
-    k: LexborNode | None = node
-    while k is not None and k.tag not in ("body", "html"):
-        if k.tag in _CONTROLS or k.tag in printed.UNPRINTED or unshown_self(k):
-            return True
-        k = k.parent
-    return False
+    return any(
+        k.tag in _CONTROLS or k.tag in printed.UNPRINTED or unshown_self(k)
+        for k in ancestry.boxes(node, self_too=True, below=ancestry.PAGE)
+    )
 
 
 def inside(node: LexborNode, other: LexborNode) -> bool:
     """Is `node` below `other` in the tree (not `other` itself)?"""
-    k = node.parent
-    while k is not None:
-        if k.mem_id == other.mem_id:
-            return True
-        k = k.parent
-    return False
+    return any(k.mem_id == other.mem_id for k in ancestry.boxes(node))

@@ -18,7 +18,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import alt_captions, caption_text, loose_credit, printed
+from newsflow_enrich.stages import alt_captions, ancestry, caption_text, loose_credit, printed
 
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
@@ -59,7 +59,7 @@ def captions(tree: HTMLParser) -> list[str]:
         if node.tag == "img":
             line = _caption_beside(node)
         elif node.tag in ("figure", "figcaption"):
-            if node.tag == "figcaption" and _has_ancestor(node, "figure"):
+            if node.tag == "figcaption" and _in_figure(node):
                 continue  # read with its figure
             line = "" if _elsewhere(node) or _teaser(node) or _after_teaser(node) \
                 else _caption_of(node)  # fmt: skip
@@ -105,7 +105,7 @@ def _caption_beside(img: LexborNode) -> str:
     alone in a box (<td><img><div>The core stage ... (credit: NASA)</div></td>), or the line set
     off as captions are (<img><center><em>... via iFixit</em></center>). Not a photo in a link
     (a teaser), an icon or an author's portrait, nor a line that is a heading or a link."""
-    if _has_ancestor(img, "figure") or _linked_away(img) or _small(img) or \
+    if _in_figure(img) or _linked_away(img) or _small(img) or \
             _elsewhere(img) or _in_part_or_figure(img):  # fmt: skip
         return ""
     box = _photo_box(img)
@@ -144,12 +144,7 @@ def _after_teaser(cap: LexborNode) -> bool:
 def _linked_away(node: LexborNode) -> bool:
     """Inside a link to another page: not one to nowhere ("#", a script) or to the photo's own
     file (an "enlarge" link), which a page's own photos have."""
-    k = node.parent
-    while k is not None:
-        if k.tag == "a" and not _self_link(k):
-            return True
-        k = k.parent
-    return False
+    return any(k.tag == "a" and not _self_link(k) for k in ancestry.boxes(node))
 
 
 def _self_link(a: LexborNode) -> bool:
@@ -193,12 +188,10 @@ def _small(img: LexborNode) -> bool:
 def _portrait(img: LexborNode) -> bool:
     if _PORTRAIT.search((img.attributes.get("src") or "").rsplit("/", 1)[-1]):
         return True  # (icon_comments_74.png)
-    k: LexborNode | None = img
-    while k is not None and k.tag not in ("body", "html"):
-        if _PORTRAIT.search(k.attributes.get("class") or ""):
-            return True
-        k = k.parent
-    return False
+    return any(
+        _PORTRAIT.search(k.attributes.get("class") or "")
+        for k in ancestry.boxes(img, self_too=True, below=ancestry.PAGE)
+    )
 
 
 def _teaser(fig: LexborNode) -> bool:
@@ -314,12 +307,10 @@ def _follows_part(node: LexborNode) -> bool:
 
 
 def _in_part_or_figure(node: LexborNode) -> bool:
-    k = node.parent
-    while k is not None and k.tag not in ("body", "html"):
-        if k.tag in ("figure", "figcaption") or _text_part(k):
-            return True
-        k = k.parent
-    return False
+    return any(
+        k.tag in ("figure", "figcaption") or _text_part(k)
+        for k in ancestry.boxes(node, below=ancestry.PAGE)
+    )
 
 
 def _near_media(node: LexborNode) -> bool:
@@ -336,19 +327,12 @@ def _near_media(node: LexborNode) -> bool:
 
 
 def _uncaptioned(media: LexborNode) -> bool:
-    k = media.parent
-    while k is not None and k.tag != "figure":
-        k = k.parent
-    return k is None or not _caption_of(k)
+    fig = next((k for k in ancestry.boxes(media) if k.tag == "figure"), None)
+    return fig is None or not _caption_of(fig)
 
 
-def _has_ancestor(node: LexborNode, tag: str) -> bool:
-    k = node.parent
-    while k is not None:
-        if k.tag == tag:
-            return True
-        k = k.parent
-    return False
+def _in_figure(node: LexborNode) -> bool:
+    return any(k.tag == "figure" for k in ancestry.boxes(node))
 
 
 def _photo_aside(box: LexborNode) -> bool:
@@ -361,13 +345,11 @@ def _photo_aside(box: LexborNode) -> bool:
 
 
 def _elsewhere(node: LexborNode) -> bool:
-    k = node.parent
-    while k is not None and k.tag not in ("body", "html"):
+    for k in ancestry.boxes(node, below=ancestry.PAGE):
         if k.tag in _ELSEWHERE_TAGS and (k.tag != "a" or not _self_link(k)) and \
                 not (k.tag == "aside" and _photo_aside(k)):  # fmt: skip
             return True
         if _ELSEWHERE_CLASS.search(k.attributes.get("class") or "") and \
                 len(k.css("p")) < _LAYOUT_PARAGRAPHS:  # fmt: skip
             return True
-        k = k.parent
     return False

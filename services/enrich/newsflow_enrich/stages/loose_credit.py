@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import caption_text, printed
+from newsflow_enrich.stages import ancestry, caption_text, printed
 
 _WORDS = 6  # more loose words than this in a figure are no credit
 # Printed as a credit is: names, capitalised, and the words that join them.
@@ -56,18 +56,10 @@ def _named(line: str) -> bool:
 
 
 def _hidden_in(box: LexborNode, fig: LexborNode) -> bool:
-    k: LexborNode | None = box
-    while k is not None and k.mem_id != fig.mem_id:
-        if not caption_text.shown(k):
-            return True
-        k = k.parent
-    return False
+    return any(not caption_text.shown(k) for k in ancestry.boxes(box, self_too=True, within=fig))
 
 
 def _linked_in(box: LexborNode, fig: LexborNode, self_link: Callable[[LexborNode], bool]) -> bool:
-    k: LexborNode | None = box
-    while k is not None and k.mem_id != fig.mem_id:
-        if k.tag == "a" and not self_link(k):
-            return True
-        k = k.parent
-    return False
+    return any(
+        k.tag == "a" and not self_link(k) for k in ancestry.boxes(box, self_too=True, within=fig)
+    )
