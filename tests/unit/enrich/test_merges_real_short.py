@@ -162,3 +162,21 @@ def test_a_place_by_its_city_of_name_unless_the_long_name_is_a_place_of_its_own(
     assert reg.by_form["City of Quendale"] == "Quendale"
     assert reg.by_form["State Of Varnia"] == "Varnia"
     assert reg.by_form["City of London"] == "City of London"  # the gazetteer's own place
+
+
+def test_a_one_word_name_typed_misc_joins_the_one_organisation_it_begins() -> None:
+    text = (
+        "Brellwick International warned on Monday. Brellwick said the law was harsh. QTV News "
+        "reported it, and QTV said more."
+    )
+    reg = _run(
+        text,
+        [
+            ("Brellwick International", "ORG", ""),
+            ("Brellwick", "MISC", "Brellwick said"),
+            ("QTV News", "ORG", ""),
+            ("QTV", "MISC", "QTV said"),
+        ],
+    )
+    assert reg.by_form["Brellwick"] == "Brellwick International"
+    assert reg.by_form["QTV"] == "QTV"  # capitals: as often a name of its own

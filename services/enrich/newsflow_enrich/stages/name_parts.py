@@ -68,7 +68,8 @@ def _first_words(reg: Registry) -> bool:
     """'Proskauer' for 'Proskauer Rose', 'Brookings' for 'Brookings Institution', 'NBC' for
     'NBC News': an organisation spaCy tagged by the first words of the one longer name of the
     article that begins so, an organisation named in full before; also a one-word "place" the
-    gazetteer does not list ("Intellia" for "Intellia Therapeutics"). Not where the rest of the
+    gazetteer does not list ("Intellia" for "Intellia Therapeutics") or a one-word name the typer
+    left MISC ("Amnesty"). Not where the rest of the
     name is an organisation's own name ("NASA" and the "NASA Goddard Institute for Space
     Studies", "House" and the "House Science Committee": a part and the whole), nor a name
     that goes on with "of" ("House of Commons"), nor one that holds another name of the
@@ -76,7 +77,9 @@ def _first_words(reg: Registry) -> bool:
     ("Woodburn Police Department Capt", the next person's title swallowed). Longer names typed
     MISC do not count as other names that begin so."""
     merged = False
-    for short in [n for n in reg.cands if reg.type_of(n) == "ORG" or _unlisted_place(reg, n)]:
+    shorts = [n for n in reg.cands
+              if reg.type_of(n) == "ORG" or _unlisted_place(reg, n) or _misc_word(reg, n)]  # fmt: skip
+    for short in shorts:
         words = short.split()
         if short not in reg.cands or reg.by_form.get(short) != short:
             continue
@@ -153,6 +156,15 @@ def _unlisted_place(reg: Registry, name: str) -> bool:
     "Alaska Airlines")."""
     return reg.type_of(name) == "LOC" and len(name.split()) == 1 and places().get(name) is None \
         and not names.is_country(name) and name not in STATE_NAMES  # fmt: skip
+
+
+def _misc_word(reg: Registry, name: str) -> bool:
+    """A one-word name the typer left MISC ("Amnesty" beside "Amnesty International", "National"
+    beside "National Car Rental"), no place the lists hold; not in capitals: an acronym that
+    begins a longer name is as often a name of its own ("CBS" and "CBS News")."""
+    return reg.type_of(name) == "MISC" and len(name.split()) == 1 and not name.isupper() \
+        and places().get(name) is None and not names.is_country(name) \
+        and name not in STATE_NAMES  # fmt: skip
 
 
 def _and(name: str) -> str:
