@@ -3,7 +3,7 @@ with the registry lists patched, so no real list decides the test."""
 
 import pytest
 from newsflow_enrich.stages import brand_types
-from newsflow_enrich.stages.registry import Registry
+from newsflow_enrich.stages.registry import STRONG, Registry
 
 from tests.unit.enrich.registries import placed
 
@@ -47,3 +47,33 @@ def test_a_place_with_such_a_head_word_stays_a_place() -> None:
     assert _typed(text, "West Bank").type_of("West Bank") == "LOC"
     text = "Buses to Tarnova were cancelled."
     assert _typed(text, "Tarnova").type_of("Tarnova") == "LOC"
+
+
+def _person(text: str, name: str, votes: int = 1, others: tuple[str, ...] = ()) -> Registry:
+    reg = Registry()
+    reg.add(name, "PERSON", text.index(name), weight=votes)
+    for other in others:
+        reg.add(other, "PERSON", text.index(other))
+    brand_types.retype(reg, text)
+    return reg
+
+
+def test_a_brand_spacy_made_a_person_is_an_organisation() -> None:
+    text = "Quillstack said on Monday that it would hire 200 engineers."
+    assert _person(text, "Quillstack").type_of("Quillstack") == "ORG"
+
+
+def test_a_brand_a_title_made_a_person_stays_a_person() -> None:
+    text = "Ms Quillstack said on Monday that she would hire 200 engineers."
+    assert _person(text, "Quillstack", votes=STRONG).type_of("Quillstack") == "PERSON"
+
+
+def test_a_brand_that_is_a_person_s_surname_stays_a_person() -> None:
+    text = "Ada Quillstack founded it. Quillstack said on Monday that she would hire."
+    reg = _person(text, "Quillstack", others=("Ada Quillstack",))
+    assert reg.type_of("Quillstack") == "PERSON"
+
+
+def test_a_person_the_lists_do_not_hold_stays_a_person() -> None:
+    text = "Verrin Hal said on Monday that he would hire 200 engineers."
+    assert _person(text, "Verrin Hal").type_of("Verrin Hal") == "PERSON"

@@ -5,7 +5,10 @@ registry brand's (entity_types.listed_companies, brands) and no gazetteer, count
 list holds it, unless the text treats it as a place: "the Amazon" (a region, with "the"; not
 "the Reddit poster"), "Toho, Fukuoka Prefecture" (a place after it, after a comma). So is a
 name the lists do not hold whose head word is an organisation's ("Catholic Relief Services",
-"Greylock Partners")."""
+"Greylock Partners"). A listed company's or a brand's own name that spaCy and the typer left a
+person ("Moderna", "Evernote", "SpaceX": a capitalised word nobody bears as a first name) is an
+organisation too, unless a title or an age said person ("Ms Swift"), or it is the surname of
+a person the article names ("Ford" beside "Harrison Ford")."""
 
 from __future__ import annotations
 
@@ -15,13 +18,20 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsflow_enrich.stages.entity_types import brands, listed_companies, places
 from newsflow_enrich.stages.names import ORG_SUFFIXES, is_country
-from newsflow_enrich.stages.registry import Registry, occurrences
+from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
 from newsflow_enrich.stages.states import STATE_NAMES
 
 
 def retype(reg: Registry, text: str) -> None:
+    people = {w for n in reg.cands if reg.type_of(n) == "PERSON" and " " in n for w in n.split()}
     for name, c in reg.cands.items():
-        if c.curated_type or reg.type_of(name) != "LOC" or _place(name):
+        if c.curated_type:
+            continue
+        if reg.type_of(name) == "PERSON":
+            if _company(name) and c.types["PERSON"] < STRONG and name not in people:
+                c.learned_type = "ORG"  # "Moderna", "Evernote"
+            continue
+        if reg.type_of(name) != "LOC" or _place(name):
             continue
         if _org_headed(name):
             c.learned_type = "ORG"  # "Catholic Relief Services", "Greylock Partners"

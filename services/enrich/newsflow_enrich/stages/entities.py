@@ -25,6 +25,7 @@ from newsflow_enrich.stages import (
     credits,
     names,
     numbers,
+    org_context,
     resolve,
     shaped_names,
     timestamps,
@@ -144,6 +145,8 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
     _curated(text, reg, credited)
     _told(text, reg)
     _named_by_noun(text, reg)
+    org_context.siblings(doc, reg, credited)  # "Pinterest, Stripe and Slack"
+    org_context.apposed(doc, reg, credited)  # "Ice911, a nonprofit"
     resolve.run(doc, reg, sport)
     return reg, sport
 
