@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
 from figure_train import site_folds
-from newsflow_enrich.stages import alt_captions, caption_text, text
+from newsflow_enrich.stages import alt_captions, ancestry, caption_text, text
 from newsflow_enrich.stages import captions as rules
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves, site_hosts
 from quality_score import squash
@@ -202,7 +202,11 @@ def placement(node: LexborNode, line: str, story: dict[int, int], h1_boxes: set[
     while k is not None and story.get(k.mem_id, 0) < _STORY_BOX:
         k, up = k.parent, up + 1
     f += [f"story_up={min(up, 12) // 2}", f"story_h1={k is not None and k.mem_id in h1_boxes}"]
-    f += [f"anc={t}" for t in ("figure", "figcaption") if rules._has_ancestor(node, t)]
+    f += [
+        f"anc={t}"
+        for t in ("figure", "figcaption")
+        if any(b.tag == t for b in ancestry.boxes(node))
+    ]
     m: LexborNode | None = node
     media_up = None
     for lvl in range(rules._MEDIA_LEVELS + 1):
