@@ -4,7 +4,7 @@ pages, cross-validated by page on real dev, and compare it with the rules.
 Usage: bench/train_figures [--with-written [--written-weight 1]] [--folds 5] [--epochs 12]
        [--seed 7] [--min-count 5] [--l2 0.001] [--lexical-l2 0] [--average] [--known-at COMMIT]
        [--margins 0,0.5,1,2] [--margin M] [--out FILE]
-       [--no-write]
+       [--no-write] [--parsed DIR]
 
 Training data: every figure the rules find that matches a gold figure by value (bench/quality's
 matching), on the real dev pages (bench/real, split real-dev; never real-test) and, with
@@ -18,7 +18,9 @@ one half of the real dev sites (bench/quality --half) and scored on the other, b
 is fitted on everything given and applied to the written sets (in-sample with
 --with-written), and written to --out (the service's bundled weights) unless --no-write, with
 the margin that did best in cross-validation. Same seed, same weights; parses are cached in
-bench/out. Single-threaded pure Python: about 10 minutes on 2 busy cores, 2 with the cache.
+bench/out (and read from bench/quality's --parsed DIR when given). Single-threaded pure Python:
+about 10 minutes on 2 busy cores, 2 with the cache; the text extraction before the parse runs
+every time (50 minutes for 689 pages under session 27's load, the parses all cached).
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ from quality import BENCH, LOCKED, REAL, load_cases, site_halves, site_hosts
 from quality_score import _alts
 
 
-def parse_pages(cases: list[Any], model: str | None = None) -> list[dict[str, Any]]:
+def parse_pages(cases: list[Any], model: str | None = None,
+                parsed: Path | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Each page: its doc, the rules' figures and gold, and the training groups. `model`: the
-    spaCy pipeline (None: the service's)."""
+    spaCy pipeline (None: the service's); `parsed`: bench/quality's --parsed DIR, read for
+    parses not in this script's own cache."""
     from newsflow_enrich.errors import NewsflowError
     from newsflow_enrich.pipeline import Enricher, _nlp_text
     from newsflow_enrich.stages import figures as figs_stage
@@ -56,7 +60,7 @@ def parse_pages(cases: list[Any], model: str | None = None) -> list[dict[str, An
     enricher = Enricher(figure_model=None, figure_filter_model=None, **kw)
     pages = []
     t0 = time.perf_counter()
-    cache = _Cache(enricher)
+    cache = _Cache(enricher, parsed)
     for k, (name, raw, gold) in enumerate(cases, 1):
         try:
             p = enricher.prepare(raw)
@@ -95,11 +99,12 @@ class _Cache:
     name, `parsed.parser_name`: the model, a learned NER put into it and the vote, whose entities
     the parses hold), so that a second run spends seconds, not minutes, on the parser."""
 
-    def __init__(self, enricher: Any) -> None:
+    def __init__(self, enricher: Any, shared: Path | None = None) -> None:
         from spacy.tokens import DocBin
 
         self.nlp, self.docbin = enricher.nlp, DocBin
-        name = parser_name(enricher).replace(":", "-")
+        self.parser, self.shared = parser_name(enricher), shared
+        name = self.parser.replace(":", "-")
         self.path = BENCH / "out" / f"figure_train.{name}.spacy"
         self.docs: dict[str, Any] = {}
         if self.path.exists():
@@ -109,9 +114,21 @@ class _Cache:
 
     def parse(self, text: str) -> Any:
         if _key(text) not in self.docs:
-            self.docs[_key(text)] = self.nlp(text)
+            self.docs[_key(text)] = self._shared(text) or self.nlp(text)
             self.dirty = True
         return self.docs[_key(text)]
+
+    def _shared(self, text: str) -> Any:
+        """The parse from bench/quality's --parsed DIR (parsed.py names its files), if there."""
+        if self.shared is None:
+            return None
+        path = self.shared / (
+            hashlib.sha1(f"{self.parser}\n{text}".encode()).hexdigest() + ".spacy"
+        )
+        if not path.exists():
+            return None
+        [doc] = self.docbin().from_bytes(path.read_bytes()).get_docs(self.nlp.vocab)
+        return doc
 
     def save(self) -> None:
         if self.dirty:
@@ -243,15 +260,17 @@ def main() -> None:
         help="a copula event must win by more than this (see figure_rerank)",
     )
     ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
+    ap.add_argument("--parsed", type=Path,
+                    help="bench/quality's parse cache DIR, read (never written) for parses")  # fmt: skip
     ap.add_argument("--known-at", help="a commit: score the shipped weights (--out) and this "
                     "recipe trained on the dev pages known there, on the pages added since")  # fmt: skip
     args = ap.parse_args()
     real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages ...", flush=True)
-    real = parse_pages(real_cases, args.model)
+    real = parse_pages(real_cases, args.model, args.parsed)
     print("parsing the written sets ...", flush=True)
-    written = parse_pages(load_cases(BENCH / "data"), args.model)
+    written = parse_pages(load_cases(BENCH / "data"), args.model, args.parsed)
     extra = [g for p in written for g in p["groups"]] * args.written_weight \
         if args.with_written else []  # fmt: skip
     if args.by_site:

@@ -33,3 +33,26 @@ def test_average_moves_the_weights_off_the_last_steps() -> None:
     assert last != mean
     # the weights grow each epoch on separable data: the mean of the last epoch lags the end
     assert 0 < mean["ev:dep=dobj"] < last["ev:dep=dobj"]
+
+
+def test_the_cache_reads_a_parse_of_bench_quality_s_parsed_dir(tmp_path) -> None:
+    """--parsed: a parse bench/quality kept (parsed.py's file name: the parser and the text) is
+    read, not parsed again; a text with no file there is parsed."""
+    import hashlib
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    from bench.figure_train import _Cache
+
+    nlp = spacy.blank("en")
+    enricher = SimpleNamespace(nlp=nlp, pipeline=SimpleNamespace(model="m"), reranker=None,
+                               keeper=None, typer=None)  # fmt: skip
+    kept = nlp("Nine people were killed.")
+    kept[0].tag_ = "KEPT"  # a blank pipeline never tags: the tag says the file was read
+    name = hashlib.sha1(b"m\nNine people were killed.").hexdigest() + ".spacy"
+    (tmp_path / name).write_bytes(DocBin(docs=[kept], attrs=["TAG"]).to_bytes())
+    cache = _Cache(enricher, tmp_path)
+    assert cache.parse("Nine people were killed.")[0].tag_ == "KEPT"
+    assert cache.parse("About 4,000 were forced.")[0].tag_ == ""
