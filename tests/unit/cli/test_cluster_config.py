@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,35 @@ def test_faust_gets_every_broker(monkeypatch: pytest.MonkeyPatch) -> None:
         ]
     finally:
         get_stack_settings.cache_clear()
+
+
+def test_nodes_preparing_side_by_side_share_one_cluster_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`stack up` prepares (formats) the three brokers in threads of their own: they must still
+    agree on one cluster id, or the quorum never forms."""
+    import threading
+    import time
+    import uuid
+
+    from newsflow_cli import components
+
+    def slow_uuid4() -> uuid.UUID:  # widens the window between "no id yet" and writing one
+        time.sleep(0.05)
+        return uuid.UUID(bytes=os.urandom(16))
+
+    monkeypatch.setattr(components.uuid, "uuid4", slow_uuid4)
+    config = StackConfig(tmp_path, tmp_path / "lib", cluster=True)
+    start, ids = threading.Barrier(3), []
+
+    def ask(name: str) -> None:
+        start.wait()
+        ids.append(component(config, name).cluster_id())
+
+    threads = [threading.Thread(target=ask, args=(f"kafka-{i}",)) for i in (1, 2, 3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ids) == 3 and len(set(ids)) == 1, ids
+    assert (tmp_path / "kafka-cluster.id").read_text() == ids[0]
