@@ -53,8 +53,12 @@ PARTITIONER = DefaultPartitioner()
 
 
 def partition_of(url: str, partitions: int) -> int:
-    key = article_id(url=url, content="").encode()
-    return int(PARTITIONER(key, list(range(partitions)), list(range(partitions))))
+    return partition_of_id(article_id(url=url, content=""), partitions)
+
+
+def partition_of_id(key: str, partitions: int) -> int:
+    """The partition of articles.raw a message keyed `key` (an article id) goes to."""
+    return int(PARTITIONER(key.encode(), list(range(partitions)), list(range(partitions))))
 
 
 @dataclass
