@@ -174,11 +174,8 @@ _MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 
 
 def _ancestors(node: LexborNode | None) -> set[int]:
-    out: set[int] = set()
-    while node is not None:
-        out.add(node.mem_id)
-        node = node.parent
-    return out
+    """`node` and every element around it, by mem_id."""
+    return {k.mem_id for k in ancestry.boxes(node, self_too=True)} if node is not None else set()
 
 
 def _story_counts(tree: HTMLParser) -> dict[int, int]:

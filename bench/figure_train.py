@@ -39,6 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
+import parsed
 from figure_learn import LEVELS, seen_counts
 from figure_score import head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
@@ -122,13 +123,8 @@ class _Cache:
         """The parse from bench/quality's --parsed DIR (parsed.py names its files), if there."""
         if self.shared is None:
             return None
-        path = self.shared / (
-            hashlib.sha1(f"{self.parser}\n{text}".encode()).hexdigest() + ".spacy"
-        )
-        if not path.exists():
-            return None
-        [doc] = self.docbin().from_bytes(path.read_bytes()).get_docs(self.nlp.vocab)
-        return doc
+        path = parsed.path_of(self.shared, self.parser, text)
+        return parsed.read(path, self.nlp.vocab) if path.exists() else None
 
     def save(self) -> None:
         if self.dirty:

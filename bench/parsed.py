@@ -31,6 +31,19 @@ def parser_name(enricher: Any) -> str:
     return name
 
 
+def path_of(cache: Path, parser: str, text: str) -> Path:
+    """The file of `text`'s parse by `parser` (see `parser_name`) in `cache`."""
+    return cache / (hashlib.sha1(f"{parser}\n{text}".encode()).hexdigest() + ".spacy")
+
+
+def read(path: Path, vocab: Any) -> Any:
+    """The one doc a parse file holds."""
+    from spacy.tokens import DocBin
+
+    [doc] = DocBin().from_bytes(path.read_bytes()).get_docs(vocab)
+    return doc
+
+
 def enrich_many(enricher: Any, raws: Iterable[Any], cache: Path) -> list[Any]:
     """`enricher.enrich_many(raws)`, with each parse read from `cache` when it is there."""
     from newsflow_enrich.errors import EnrichFailed, NewsflowError
@@ -51,8 +64,7 @@ def enrich_many(enricher: Any, raws: Iterable[Any], cache: Path) -> list[Any]:
     texts = {i: _nlp_text(p.cleaned) for i, p in enumerate(prepared)
              if not isinstance(p, NewsflowError)}  # fmt: skip
     parser = parser_name(enricher)
-    paths = {i: cache / (hashlib.sha1(f"{parser}\n{t}".encode()).hexdigest() + ".spacy")
-             for i, t in texts.items()}  # fmt: skip
+    paths = {i: path_of(cache, parser, t) for i, t in texts.items()}
     new = [i for i in texts if not paths[i].exists()]
     for i, doc in zip(new, enricher.nlp.pipe([texts[i] for i in new]) if new else (), strict=True):
         db = DocBin(store_user_data=False)
@@ -65,6 +77,6 @@ def enrich_many(enricher: Any, raws: Iterable[Any], cache: Path) -> list[Any]:
         if isinstance(p, NewsflowError):
             out.append(p)
             continue
-        [doc] = DocBin().from_bytes(paths[i].read_bytes()).get_docs(enricher.nlp.vocab)
+        doc = read(paths[i], enricher.nlp.vocab)
         out.append(enricher._event_or_error(p, doc_text.remember(doc, texts[i])))
     return out
