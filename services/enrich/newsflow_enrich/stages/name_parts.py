@@ -154,16 +154,19 @@ def _unlisted_place(reg: Registry, name: str) -> bool:
     """A one-word name typed a place that no gazetteer lists: as likely a company's short name
     spaCy read out of context ("Tyvak", "Intellia"); a listed one is the place ("Alaska" is no
     "Alaska Airlines")."""
-    return reg.type_of(name) == "LOC" and len(name.split()) == 1 and places().get(name) is None \
-        and not names.is_country(name) and name not in STATE_NAMES  # fmt: skip
+    return reg.type_of(name) == "LOC" and _unlisted_word(name)
 
 
 def _misc_word(reg: Registry, name: str) -> bool:
     """A one-word name the typer left MISC ("Amnesty" beside "Amnesty International", "National"
     beside "National Car Rental"), no place the lists hold; not in capitals: an acronym that
     begins a longer name is as often a name of its own ("CBS" and "CBS News")."""
-    return reg.type_of(name) == "MISC" and len(name.split()) == 1 and not name.isupper() \
-        and places().get(name) is None and not names.is_country(name) \
+    return reg.type_of(name) == "MISC" and not name.isupper() and _unlisted_word(name)
+
+
+def _unlisted_word(name: str) -> bool:
+    """One word that no gazetteer, country or state list holds."""
+    return len(name.split()) == 1 and places().get(name) is None and not names.is_country(name) \
         and name not in STATE_NAMES  # fmt: skip
 
 

@@ -21,11 +21,7 @@ _NAMED = ("PERSON", "LOC", "ORG")  # the rules' types that say what a list holds
 
 
 def siblings(doc: Doc, reg: Registry, credited: list[tuple[int, int]]) -> None:
-    tagged = [-1] * len(doc)  # token -> the index of the entity holding it
-    for k, ent in enumerate(doc.ents):
-        for i in range(ent.start, ent.end):
-            tagged[i] = k
-    ents = list(doc.ents)
+    tagged, ents = _tagged(doc), list(doc.ents)
     seen: set[int] = set()
     for ent in ents:
         root = ent.root
@@ -58,11 +54,7 @@ APPOSED = ORG_NOUNS - {"side", "team", "rivals", "outfit", "franchise", "club", 
 
 
 def apposed(doc: Doc, reg: Registry, credited: list[tuple[int, int]]) -> None:
-    tagged = [-1] * len(doc)
-    for k, ent in enumerate(doc.ents):
-        for i in range(ent.start, ent.end):
-            tagged[i] = k
-    ents = list(doc.ents)
+    tagged, ents = _tagged(doc), list(doc.ents)
     for t in doc:
         if t.dep_ != "appos" or t.text.lower() not in APPOSED or t.pos_ not in ("NOUN", "ADJ"):
             continue
@@ -81,6 +73,15 @@ def apposed(doc: Doc, reg: Registry, credited: list[tuple[int, int]]) -> None:
                 reg.cands[name].types["ORG"] += STRONG
             else:
                 reg.add(form, "ORG", span.start_char, weight=STRONG)
+
+
+def _tagged(doc: Doc) -> list[int]:
+    """Token -> the index of the entity (of `doc.ents`) holding it, -1 for none."""
+    tagged = [-1] * len(doc)
+    for k, ent in enumerate(doc.ents):
+        for i in range(ent.start, ent.end):
+            tagged[i] = k
+    return tagged
 
 
 def _next_to(doc: Doc, span: Span, noun: Token) -> bool:
