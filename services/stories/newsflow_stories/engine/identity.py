@@ -237,7 +237,7 @@ def identities(article: ArticleEnriched, date: PageDate,
             if read is None and _a_state(event) and not _OF.match(after):
                 # "has 80 employees", "there are 27 booths": no verb; not "people", which says
                 # nothing of what is counted ("Six people were in critical condition").
-                read = None if generic else ("", fig.object)
+                read = None if generic and fig.value < MIN_COUNT else ("", fig.object)
             if read is None and not event and not generic and holders.holder(article, fig, start):
                 read = "", fig.object  # "Hasim Rahman (45-7-2, 36 KOs)": a person's count
         elif read is None and not past and _an_amount(fig):

@@ -24,3 +24,17 @@ class Identity:
     named: bool = field(default=False, compare=False)
     # Whose count it is, for counts that have one (`holders`): "Shy Ely scored 23 points".
     holder: str | None = field(default=None, compare=False)
+
+
+# Parties a casualty report sets against each other ("civilians" vs "fighters"): never one count
+# with another description, whatever the values. Stems.
+_PARTIES = {"civilian", "soldier", "troop", "fighter", "militant", "rebel", "insurg", "polic",
+            "policemen", "policeman", "offic", "gunmen", "gunman", "attack", "terrorist",
+            "jihadist", "extremist", "protest", "demonstr", "prison", "inmat", "militiamen",
+            "militiaman",
+            "guard", "forc", "armi", "combat"}  # fmt: skip
+
+
+def party(stem: str) -> bool:
+    """Is the stem one of the parties a casualty report sets against each other?"""
+    return stem in _PARTIES

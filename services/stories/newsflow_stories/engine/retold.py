@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsflow_stories.engine import counts
+from newsflow_stories.engine import counts, synonyms
+from newsflow_stories.engine.kinds import party
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
 
 if TYPE_CHECKING:
@@ -73,3 +74,38 @@ def _low(report: dict[str, Any]) -> float:
 
 def _high(report: dict[str, Any]) -> float:
     return report["high"] if report.get("high") is not None else report["value"]
+
+
+def distinct_retold(track: TrackState, ident: Identity, value: float,
+                    bounds: tuple[float, float]) -> bool:  # fmt: skip
+    """A count of `MIN_COUNT` or more with no unit that the track holds, told again of the
+    same kind of thing in other nouns and under other verbs: "about 10,000 followers" ... "at
+    least 10,000 members" ... "10,000 FLDS followers live", "up to 1,000 fellow parishioners
+    will worship" ... "congregations of up to 1,000 people". A count this large agrees by
+    chance seldom (`values.MIN_COUNT`), so the nouns need only be of one kind: both people (a
+    WordNet person noun or "people"), synonyms, or one a kind of the other. Not two parties
+    ("civilians", "fighters"), nor two named groups; verbs of two classes never meet, and a
+    range's middle is no printed value."""
+    if value < MIN_COUNT or ident.unit is not None or bounds[0] != bounds[1]:
+        return False
+    if (track.unit, track.place) != (ident.unit, ident.place):
+        return False
+    classes = {e for e in (track.event_n, ident.event) if e in counts.CLASSES}
+    if classes and track.event_n != ident.event:
+        return False
+    if ident.named and track.named:
+        return False
+    a, b = track.object_n.split()[-1:], ident.object.split()[-1:]
+    if not a or not b:
+        return False
+    return _one_kind(a[0], b[0]) and any(
+        r["value"] == value and _low(r) == _high(r) for r in track.reports
+    )
+
+
+def _one_kind(a: str, b: str) -> bool:
+    if a == b or synonyms.synonymous(a, b) or synonyms.kind_of(a, b):
+        return True
+    if party(a) or party(b):
+        return False
+    return all(w == "peopl" or synonyms.person(w) for w in (a, b))

@@ -19,6 +19,7 @@ from newsflow_contracts.stories import FigureReport, FigureTrack
 
 from newsflow_stories.engine import counts, holders, readings, retold, synonyms
 from newsflow_stories.engine.identity import Identity, a_phrase, identities, told_apart
+from newsflow_stories.engine.kinds import party
 from newsflow_stories.engine.values import MIN_COUNT
 from newsflow_stories.engine.years import PageDate
 
@@ -113,6 +114,8 @@ def choose(
         again = [t for t in tracks.values() if retold.retold_of_a_fate(t, ident, value)]
     if not again and (bounds is None or bounds[0] == bounds[1]):
         again = [t for t in tracks.values() if retold.measure_retold(t, ident, value)]
+    if not again and bounds is not None:
+        again = [t for t in tracks.values() if retold.distinct_retold(t, ident, value, bounds)]
     return again[0] if len(again) == 1 else None
 
 
@@ -171,15 +174,6 @@ def _same_or_described(track: TrackState, ident: Identity) -> bool:
         len(mine), len(theirs)) == 1  # fmt: skip
 
 
-# Parties a casualty report sets against each other ("civilians" vs "fighters"): never one count
-# with another description, whatever the values. Stems.
-_PARTIES = {"civilian", "soldier", "troop", "fighter", "militant", "rebel", "insurg", "polic",
-            "policemen", "policeman", "offic", "gunmen", "gunman", "attack", "terrorist",
-            "jihadist", "extremist", "protest", "demonstr", "prison", "inmat", "militiamen",
-            "militiaman",
-            "guard", "forc", "armi", "combat"}  # fmt: skip
-
-
 @dataclass(frozen=True)
 class _Joined:
     keep: str
@@ -228,7 +222,7 @@ def _redescribed(track: TrackState, ident: Identity, value: float) -> bool:
 
 
 def _party(obj: str) -> bool:
-    return any(w in _PARTIES for w in obj.split())
+    return any(party(w) for w in obj.split())
 
 
 def _holds(track: TrackState, value: float) -> bool:
