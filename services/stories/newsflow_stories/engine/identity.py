@@ -9,7 +9,9 @@ merge to a wrong one, so normalization is narrow:
   meet ("killed" vs "wounded");
 - place: a LOC entity the figure's sentence puts after "in", "at", "near"... ("killed in
   Hajin"), when exactly one does, and only when it sets the count apart (see `identities`);
-- a count in a sentence about an earlier year ("33 miners were rescued in 2010") is not tracked;
+- a count in a sentence about an earlier year ("33 miners were rescued in 2010") is not a
+  report: it only restates a value a track already holds, when it is a person's (a record), has
+  a unit or is large (`Identity.past`), and never starts a track;
 - a figure that restates a count's earlier value ("up from 38") is marked so (`parts.restated`).
 """
 
@@ -195,7 +197,10 @@ def identities(article: ArticleEnriched, date: PageDate,
         year, month = date.year, date.month
     stamp = date.end
     raw: list[Identity | None] = []
-    for fig in article.figures:
+    # Counts a past time dates ("finished his career in 1978 with 2,290 points"): each may only
+    # restate a value a track already holds (`Identity.past`, `tracks.add_reports`).
+    dated: dict[int, Identity] = {}
+    for n, fig in enumerate(article.figures):
         event = fig.event
         if not event and fig.parent is not None and 0 <= fig.parent < len(article.figures):
             event = article.figures[fig.parent].event  # "including 40 children" of the killed
@@ -251,9 +256,20 @@ def identities(article: ArticleEnriched, date: PageDate,
         place = None if children else figure_place(article, fig)  # a parent's, anywhere
         raw.append(Identity(ev, ob, fig.unit, place, plain, named=named,
                             holder=who) if ob and (ev or read) else None)  # fmt: skip
+        if past and raw[-1] is None:
+            then = _read(article, told, event)
+            if then:
+                ob = normalize_object(then[1], aliases)
+                who = holders.holder(article, fig, start) if holders.may_hold(
+                    then[0], ob, fig.unit) else None  # fmt: skip
+                if who or fig.unit or fig.value >= MIN_COUNT:  # a small count agrees by chance
+                    dated[n] = Identity(then[0], ob, fig.unit, None, _plain(then[1], aliases),
+                                        named=_named(then[1], aliases), holder=who,
+                                        past=True)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
     out = without_wholes(article, without_parts(article, without_steps(article, out)))
-    return restated(article, without_causes(article, out))
+    out = restated(article, without_causes(article, out))
+    return [dated.get(n) if i is None else i for n, i in enumerate(out)]
 
 
 def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[bool]:

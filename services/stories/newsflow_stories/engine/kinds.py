@@ -24,6 +24,9 @@ class Identity:
     named: bool = field(default=False, compare=False)
     # Whose count it is, for counts that have one (`holders`): "Shy Ely scored 23 points".
     holder: str | None = field(default=None, compare=False)
+    # A past time dates the count ("finished his career in 1978 with 2,290 points"): it only
+    # restates a value a track of the story already holds, and never starts one.
+    past: bool = field(default=False, compare=False)
 
 
 # Parties a casualty report sets against each other ("civilians" vs "fighters"): never one count

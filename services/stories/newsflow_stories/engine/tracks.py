@@ -323,6 +323,8 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
         bounds = (fig.low if fig.low is not None else fig.value,
                   fig.high if fig.high is not None else fig.value)  # fmt: skip
         track = choose(tracks, ident, fig.value, earlier, bounds, apart[i])
+        if ident.past and (track is None or not _holds(track, fig.value)):
+            continue  # a past count that restates no value the story holds
         if track is None:
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
                                   else None) or ident.event  # fmt: skip
