@@ -3,7 +3,10 @@
 Matching rule (also in bench/README.md): figures are matched on value (ranges on low/high), one to
 one, in text order; then the object's head noun (last word, plural stripped), the event's stem (its
 verb, not a trailing particle), the qualifier, the range and the parent's value are compared on the
-matched pairs.
+matched pairs. A gold event of several words ("made public", "took part", "went on strike") is
+also read by its verb, the first word that is no modal or "to": an event is right when it names
+the verb of the phrase or the word the stem reads. Among equal values the prediction is preferred
+that locates the gold's mention: its text holds the gold's text, then its sentence does.
 """
 
 from __future__ import annotations
@@ -78,6 +81,25 @@ def stem(verb: str | None) -> str | None:
     return re.sub(r"(.)\1$", r"\1", w)  # "cutting" -> "cutt" -> "cut"
 
 
+# Words before a phrase's verb ("will be", "to take part"): never the verb itself.
+_BEFORE_VERB = {"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                "not", "n't", "also", "just", "still"}  # fmt: skip
+
+
+def event_keys(value: Any) -> set[str | None]:
+    """What an event (or a list of readings) is compared by: each reading's stem and, for a
+    reading of several words, the stem of its verb ("made public": "make" and "public"; "took
+    part": "take" and "part"); bench/README.md's rule reads an event by its verb."""
+    keys: set[str | None] = set()
+    for reading in _alts(value):
+        keys.add(stem(reading))
+        words = (reading or "").lower().split()
+        verb = next((w for w in words if w not in _BEFORE_VERB), None)
+        if len(words) > 1 and verb is not None:
+            keys.add(stem(verb))
+    return keys
+
+
 def unit_key(unit: Any) -> Any:
     """A unit as spelled by anyone ('percent', 'metres', 'dollars') in the pipeline's own
     notation ('%', 'm', 'USD'), so that spelling is not scored; a list is its first reading."""
@@ -107,11 +129,14 @@ def object_ok(g: dict[str, Any], p: dict[str, Any]) -> bool:
 
 
 def event_ok(g: dict[str, Any], p: dict[str, Any]) -> bool:
-    return stem(p.get("event")) in {stem(e) for e in _alts(g.get("event"))}
+    return bool(event_keys(p.get("event")) & event_keys(g.get("event")))
 
 
 def match_figures(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[int, int]:
-    """gold index -> pred index; among equal values prefer the same text, then the same object."""
+    """gold index -> pred index; among equal values prefer the same text, then a sentence that
+    holds the gold's text (the same mention: the gold names no place, and a value printed twice
+    was matched to its first unused mention even where the gold's is the second), then the same
+    object."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for gi, g in enumerate(golds):
@@ -122,6 +147,7 @@ def match_figures(golds: list[dict[str, Any]], preds: list[dict[str, Any]]) -> d
             cands,
             key=lambda pi: (
                 not (g.get("text") and g["text"] in preds[pi]["text"]),
+                not (g.get("text") and g["text"] in (preds[pi].get("sentence") or "")),
                 not object_ok(g, preds[pi]),
             ),
         )

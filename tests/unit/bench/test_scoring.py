@@ -99,6 +99,37 @@ def test_an_event_is_its_verb_not_a_trailing_particle() -> None:
     assert stem("were killed") == stem("killed") != stem("up")
 
 
+def test_an_event_of_several_words_is_also_read_by_its_verb() -> None:
+    from bench.figure_score import event_ok
+
+    def ok(gold: Any, pred: Any) -> bool:
+        return event_ok({"event": gold}, {"event": pred})
+
+    assert ok("made public", "made") and ok("made public", "public")
+    assert ok("took part", "took") and ok("went on strike", "went")
+    assert ok("will be", "be") and not ok("will be", "will")
+    assert ok(["kill", "found guilty"], "found") and not ok("found guilty", "killed")
+    assert not ok("made", "public") and ok(None, None) and not ok("made public", None)
+
+
+def test_a_value_printed_twice_is_matched_to_the_mention_of_the_gold_text() -> None:
+    from bench.figure_score import match_figures
+
+    def fig(text: str, sentence: str, event: str) -> dict[str, Any]:
+        return {"value": 7.0, "text": text, "sentence": sentence, "object": "states",
+                "event": event}  # fmt: skip
+
+    preds = [fig("seven", "The map settles on seven states.", "settles"),
+             fig("seven", "Those seven states will draw the money.", "draw")]  # fmt: skip
+    gold = [{"value": 7.0, "text": "Those seven states", "object": "states", "event": "draw"}]
+    assert match_figures(gold, preds) == {0: 1}
+    s = Scores()
+    score_figures({"figures": gold}, preds, s)
+    assert _row(s, "figures +object+event") == (0.5, 1.0)
+    # a gold text no sentence holds: the first mention, as before
+    assert match_figures([{**gold[0], "text": "seven swing states"}], preds) == {0: 0}
+
+
 def test_units_are_compared_in_one_notation() -> None:
     from bench.figure_score import unit_key
 
