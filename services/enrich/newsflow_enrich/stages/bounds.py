@@ -223,9 +223,41 @@ def extended(ent: Span, sport: bool) -> Span:
             and (doc[end + 1].ent_type_ == "ORG"
                  or doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE"):  # fmt: skip
         end = _through_entity(doc, end + 2)
+    end = _joint_object(doc, ent.start, end) if ent.label_ == "ORG" else end
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _joint_object(doc: Doc, start: int, end: int) -> int:
+    """ "National Institute of Allergy" + "and Infectious Diseases", "Police Federation of
+    England" + "and Wales": an organisation named for two things ("X of A and B") that spaCy cut
+    at the "and". Where the parse coordinates the capitalised words after the "and" (one to
+    three, then a lower-case word or punctuation) with a word after the name's "of" / "for" /
+    "on", they are the name's. Not a second organisation: an organisation's head word or an
+    acronym after the "and" ("... for Infection Research and Hannover Medical School"), or a
+    head word before it ("University of Chicago Education Lab and MDRC")."""
+    prep = next((t.i for t in doc[start + 1 : end - 1] if t.lower_ in _OBJECT_PREPS), None)
+    if prep is None or end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return end
+    stop = end + 1
+    while stop < len(doc) and stop - end <= 4 and doc[stop].text[:1].isupper() \
+            and doc[stop].is_alpha:  # fmt: skip
+        stop += 1
+    if not 1 <= stop - end - 1 <= 3 or stop < len(doc) and doc[stop].text[:1].isupper():
+        return end
+    after = doc[end + 1 : stop]
+    joined = any(t.dep_ == "conj" and prep < t.head.i < end for t in after)
+    heads = (doc[end - 1].lower_, doc[stop - 1].lower_)
+    if not joined or any(h in _ORG_HEAD_WORDS for h in heads) or any(t.is_upper for t in after):
+        return end
+    return stop
+
+
+_OBJECT_PREPS = {"of", "for", "on"}
+# "... and Hannover Medical School": a second organisation, named by its head word.
+_ORG_HEAD_WORDS = names.ORG_HEADS | {"school", "hospital", "centre", "center", "laboratory", "lab",
+                                     "labs", "museum", "trust", "corps"}  # fmt: skip
 
 
 def _campus_follows(ent: Span, first: Token) -> bool:

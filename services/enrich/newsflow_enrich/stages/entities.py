@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from newsflow_enrich.stages import (
     bounds,
     clubs,
+    count_nouns,
     credits,
     names,
     numbers,
@@ -88,6 +89,7 @@ def end(b: Begun, votes: Iterable[Span] = ()) -> list[Entity]:
             b.typer.finish(b.open, votes)
         if resolve.after_typer(b.reg, text_of(b.doc), b.sport):
             spans = mention_spans(b.reg, text_of(b.doc))  # "McLardie" joins "Ewan McLardie"
+    count_nouns.retype(b.doc, b.reg)  # "an API", "GPs": a kind of thing, no organisation
     return _to_entities(b.reg, spans, text_of(b.doc), b.body_len)
 
 

@@ -27,6 +27,11 @@ ORG_SUFFIXES = LEGAL_FORMS | {
 }  # fmt: skip
 _LEGAL = re.compile(r"(,?\s+(Inc|Corp|Co|Ltd|LLC|PLC|plc|Group|Holdings|SA|AG|NV|GmbH|Tbk)\.?)+$")
 _COMPANY_PREFIX = re.compile(r"^(PT|CV|Tbk|JSC|OAO|PJSC) ")
+# Head words of organisations' names beyond the suffixes ("Catholic Relief Services", "Greylock
+# Partners").
+ORG_HEADS = ORG_SUFFIXES | {"partners", "ventures", "services", "society", "survey", "systems",
+                            "studios", "corporation", "limited", "industries", "technologies",
+                            "solutions", "enterprises"}  # fmt: skip
 # Last words of company names that say what the company makes or does.
 _TRADES = {"paints", "construction", "lines", "airlines", "motors", "industries", "technologies",
            "energy", "pharmaceuticals", "electronics", "steel", "mining", "resources", "shipping",
