@@ -23,7 +23,8 @@ from newsflow_enrich.stages.numbers import (
     value_of,
 )
 
-DURATIONS = labels.DURATIONS | {"season", "seasons"}  # "three seasons" is how long, too
+# "three seasons", "six quarters" (a business or a game's) are how long, too
+DURATIONS = labels.DURATIONS | {"season", "seasons", "quarters"}
 # Entities whose numbers are part of a name ("Ligue 1", "Boeing 737", "Windows 11").
 NAME_ENTS = {"ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "FAC", "PERSON", "GPE", "LOC"}
 _FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
@@ -266,6 +267,9 @@ def _one_counts(t: Token) -> bool:
         return True  # "at least one poet", "at most one other person", "only one title"
     if t.i + 1 < len(doc) and (doc[t.i + 1].lower_ in UNITS or doc[t.i + 1].lower_ in _SCALES):
         return True  # "one year", "one billion animals"
+    if t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("to", "or") \
+            and is_number_token(doc[t.i + 2]) and doc[t.i + 2].lower_ != "one":  # fmt: skip
+        return True  # a range's low end: "one to three years", "one to two billion dollars"
     return any(x.dep_ == "conj" and x.like_num for x in (t.head, *t.children)) \
         or t.dep_ == "conj" and t.head.like_num  # fmt: skip
 

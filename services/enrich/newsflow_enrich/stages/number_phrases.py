@@ -4,9 +4,13 @@ billion'), telling ranges from scores, tallies and changes ('a 52-48 vote', 'fro
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages.not_figures import (
+    DURATIONS,
     NAME_ENTS,
     bare_date,
     doubt,
@@ -22,6 +26,7 @@ from newsflow_enrich.stages.numbers import (
     RANGE_WORDS,
     SCALES,
     UNITS,
+    VULGAR,
     Number,
     glued_money,
     is_number_token,
@@ -46,6 +51,11 @@ def numbers(sent: Span, doubtful: bool = False) -> list[Number]:
         if half := _half_a(toks, i):  # "half a million jobs"
             out.append(half)
             i += 3
+            continue
+        if part := _fraction(toks, i) or _part_of_unit(toks, i) or _part_of_scale(toks, i):
+            if not excluded_surely(t):  # "2½ years", "half an hour", "a quarter million"
+                out.append(part)
+            i = part.end - first
             continue
         if half := _half_of(toks, i):  # "half a century", "a half-dozen": 50 years, 6
             out.append(half)
@@ -128,6 +138,75 @@ def _half_a(toks: list[Token], i: int) -> Number | None:
             or toks[i + 2].lower_ not in _WORD_SCALES:  # fmt: skip
         return None
     return Number(toks[i].i, toks[i + 2].i + 1, 0.5 * SCALES[toks[i + 2].lower_])
+
+
+# A fraction printed with a slash after a whole number ("5-1/2 year low", "5 1/2 feet").
+_SLASHED = re.compile(r"^([1-9])/([2-9]|1[0-6])$")
+
+
+def _fraction(toks: SentTokens, i: int) -> Number | None:
+    """'2½ years', '6 ½ minutes', 'a 5-1/2 year low': a whole number and a fraction, one value
+    (the whole number alone, or a score of 5 and 1/2, was read before). Not in a date or a
+    time unless a duration follows."""
+    t = toks[i]
+    m = VULGAR.match(t.text)
+    if m and m.group(1):
+        num = Number(t.i, t.i + 1, int(m.group(1)) + unicodedata.numeric(m.group(2)))
+    elif not t.text.isdigit() or i + 1 >= len(toks):
+        return None
+    elif (m := VULGAR.match(toks[i + 1].text)) and not m.group(1):
+        num = Number(t.i, t.i + 2, int(t.text) + unicodedata.numeric(m.group(2)))
+    else:
+        k = i + 2 if toks[i + 1].text == "-" and not t.whitespace_ \
+            and not toks[i + 1].whitespace_ else i + 1  # fmt: skip
+        m = _SLASHED.match(toks[k].text) if k < len(toks) else None
+        if m is None or k == i + 1 and not t.whitespace_:
+            return None
+        num = Number(t.i, toks[k].i + 1, int(t.text) + int(m.group(1)) / int(m.group(2)))
+    doc = t.doc
+    dated = t.ent_type_ in NOT_FIGURE_ENTS or doc[num.end - 1].ent_type_ in NOT_FIGURE_ENTS
+    if dated and (num.end >= len(doc) or doc[num.end].lower_ not in DURATIONS):
+        return None
+    return num
+
+
+# Part of a unit: "half an hour", "a half hour", "a half-mile walk"; part of a scale: "a quarter
+# million people", "a half million", "a quarter of a million". "a quarter" alone is no number.
+_PARTS = {"half": 0.5, "quarter": 0.25}
+
+
+def _part_of_unit(toks: SentTokens, i: int) -> Number | None:
+    """'half an hour', 'a half hour', 'half a mile': a fraction of one unit, the unit read after
+    it by numbers.unit_of ('half an hour ago' places, not counts)."""
+    words = [toks[k] for k in range(i, min(i + 5, len(toks))) if toks[k].text != "-"]
+    if len(words) < 3:
+        return None
+    a, b, unit = words[0].lower_, words[1].lower_, words[2]
+    if not (a == "half" and b in ("a", "an") or a in ("a", "an") and b == "half"):
+        return None
+    if unit.lower_ not in UNITS or not unit.is_alpha or len(unit) < 2 or unit.lower_ == "decade" \
+            or unit.lower_.endswith("s") and unit.lower_ not in _SINGULAR_S:  # fmt: skip
+        return None
+    after = unit.i + 1
+    if after < len(unit.doc) and unit.doc[after].lower_ in _WHEN:
+        return None
+    return Number(words[0].i, words[1].i + 1, 0.5)
+
+
+_SINGULAR_S = {"hours", "minutes"}  # never: a plural unit after "half a" is no unit of it
+
+
+def _part_of_scale(toks: SentTokens, i: int) -> Number | None:
+    """'a quarter million', 'a half million people', 'a quarter of a million': the part of the
+    scale word ('half a million' is _half_a's)."""
+    words = [t.lower_ for t in toks[i : i + 5]]
+    if len(words) < 3 or words[0] not in ("a", "one") or words[1] not in _PARTS:
+        return None
+    k = 2 if words[2] in _WORD_SCALES else 4 if words[2:4] == ["of", "a"] and len(words) > 4 \
+        and words[4] in _WORD_SCALES else 0  # fmt: skip
+    if not k:
+        return None
+    return Number(toks[i].i, toks[i + k].i + 1, _PARTS[words[1]] * SCALES[words[k]])
 
 
 # Half of a counting word is a number: "half a century" is 50 years as "a decade" is 10

@@ -25,6 +25,7 @@ from newsflow_enrich.stages.numbers import (
     GLUED_UNIT,
     NUMBER_WORDS,
     NUMERIC,
+    VULGAR,
 )
 
 _KEY = "newsflow.number_starts"
@@ -33,13 +34,14 @@ _remembered: dict[int, bool] = {}
 
 
 def _could_open(text: str, lower: str) -> bool:
-    """What `numbers.is_number_token`, `_half_a` and `_a_dozen` can accept: a number as printed,
-    a currency glued to one ('RM4.2', '$US61,000'), a number word, "half", "a" or "an"."""
+    """What `numbers.is_number_token`, `_half_a`, `_a_dozen` and `_fraction` can accept: a
+    number as printed, a currency glued to one ('RM4.2', '$US61,000'), a number word, a vulgar
+    fraction printed onto a whole number ('2½'), "half", "a" or "an"."""
     low = lower.replace(",", "")
     return bool(NUMERIC.match(low) or GLUED.match(low) or _DOLLAR_GLUED.match(text)
                 or GLUED_RAND.match(text) or GLUED_SHILLINGS.match(text)
                 or GLUED_UNIT.match(low) or GLUED_SCALE.match(low) or low in NUMBER_WORDS
-                or low in ("half", "a", "an"))  # fmt: skip
+                or low in ("half", "a", "an") or VULGAR.match(low))  # fmt: skip
 
 
 def maybe_starts(doc: Doc) -> bytearray:

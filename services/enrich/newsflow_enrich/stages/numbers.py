@@ -110,6 +110,8 @@ SHILLING_COUNTRIES = {"Tanzania": "TZS", "Dar es Salaam": "TZS", "Dodoma": "TZS"
                       "Uganda": "UGX", "Kampala": "UGX", "Kenya": "KES", "Nairobi": "KES"}  # fmt: skip
 GLUED_UNITS = {"fps": "fps", "ghz": "GHz", "mhz": "MHz", "hz": "Hz", "mah": "mAh", "kwh": "kWh",
                "mwh": "MWh", "mp": "MP"}  # fmt: skip
+# Unicode's vulgar fractions ("½", "¾", "⅓"), alone or printed onto a whole number ("2½").
+VULGAR = re.compile(r"^(\d*)([\u00bc-\u00be\u2150-\u215e])$")
 MONTHS = date_shapes.MONTH_WORDS
 NUMERIC = re.compile(r"^[-+]?\d[\d,]*(\.\d+)?$")
 NOT_FIGURE_ENTS = {"DATE", "TIME", "ORDINAL"}
