@@ -318,3 +318,23 @@ def test_a_noscript_fallback_under_a_video_is_no_caption() -> None:
         "<div class='box'><img src='p.jpg'><div>The pier after the storm, on Sunday.</div></div>",
     )
     assert captions(html) == ["The pier after the storm, on Sunday."]
+
+
+def test_a_figure_without_caption_markup_prints_its_caption_beside_the_photo() -> None:
+    # No <figcaption> and no caption or credit class: the figure's own text is the caption, the
+    # credit ("attribution") last; not a card of another story, a lone label or a number.
+    html = page(
+        "",
+        "<figure class='featured'><div class='wrap'><img src='a.jpg'><div class='attribution'>"
+        "JANE DOE/AFP/Getty Images</div></div></figure>"
+        "<figure class='media'><img src='b.jpg'><div class='footer'><span class='attribution'>"
+        "Ana Rusk / Reuters</span><div class='description'><p>Pickets outside the plant on "
+        "Tuesday.</p></div></div></figure>"
+        "<figure><div class='card-image' data-href='/other'><img src='c.jpg'></div>"
+        "<span>The Readout</span></figure>"
+        "<figure><img src='d.jpg'><span>+3</span></figure>",
+    )
+    assert captions(html) == [
+        "JANE DOE/AFP/Getty Images",
+        "Pickets outside the plant on Tuesday. Ana Rusk / Reuters",
+    ]

@@ -18,7 +18,14 @@ import re
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import alt_captions, ancestry, caption_text, loose_credit, printed
+from newsflow_enrich.stages import (
+    alt_captions,
+    ancestry,
+    bare_figures,
+    caption_text,
+    loose_credit,
+    printed,
+)
 
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
 _ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
@@ -238,6 +245,8 @@ def _caption_of(fig: LexborNode) -> str:
         line = caption_text.joined(parts)
         credit = loose_credit.credit(fig, parts, _self_link)
         return f"{line} {credit}" if line and credit else line
+    if not parts:
+        return bare_figures.caption(fig)
     return caption_text.joined(parts)
 
 
