@@ -179,10 +179,22 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
         title=title or cleaned.title,
         byline=byline or (cleaned.meta_author if cleaned.author_shown else None),
         agencies=agencies_in(credited),
-        published_at=_day_month_from_dateline(published, cleaned.body),
+        published_at=_with_time(_day_month_from_dateline(published, cleaned.body), cleaned),
         dateline=place,
         language=language(cleaned.body),
     )
+
+
+def _with_time(published: str | None, cleaned: Cleaned) -> str | None:
+    """A date found to the day, with the time a publication meta tag of the page gives on that
+    day (`meta_times`)."""
+    if not published or len(published) != 10:
+        return published
+    for value in cleaned.meta_stamps:
+        stamp = _iso(value)
+        if stamp and "T" in stamp and stamp[:10] == published:
+            return stamp
+    return published
 
 
 _DATELINE_DAY = re.compile(r"^[^\n]{0,60}?,\s*(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2})\b")

@@ -17,7 +17,16 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import captions as captions_of
-from newsflow_enrich.stages import chrome, chunks, dates, headline, leads, local_stamp, printed
+from newsflow_enrich.stages import (
+    chrome,
+    chunks,
+    dates,
+    headline,
+    leads,
+    local_stamp,
+    meta_times,
+    printed,
+)
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -37,6 +46,7 @@ class Cleaned:
     meta_site: str | None = None
     printed_date: str | None = None  # the publication date the page prints, local time
     date_line: str | None = None  # a printed date line of scraped text
+    meta_stamps: list[str] = field(default_factory=list)  # publication meta tags' values
 
 
 def normalize(text: str) -> str:
@@ -182,6 +192,7 @@ def from_html(html: str) -> Cleaned:
         meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
         printed_date=printed,
+        meta_stamps=meta_times.stamps(tree, html),
     )
 
 
