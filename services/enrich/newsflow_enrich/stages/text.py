@@ -181,6 +181,9 @@ def from_html(html: str) -> Cleaned:
         searched_day = _day(meta_date)
         near = dates.printed(tree, searched_day, meta_days) if meta_date else None
         printed = near if near and _day(near) == searched_day else None
+    # (the publication tags' times are read only where the date found may be a day: a meta
+    # stamp with its time, beside no printed date or one with its time, gives the time already)
+    may_be_a_day = not (_timed(meta_date) and (printed is None or _timed(printed)))
     return Cleaned(
         body="\n\n".join(kept),
         title=_first(title, getattr(doc, "title", None)),
@@ -192,8 +195,12 @@ def from_html(html: str) -> Cleaned:
         meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
         printed_date=printed,
-        meta_stamps=meta_times.stamps(tree, html),
+        meta_stamps=meta_times.stamps(tree, html) if may_be_a_day else [],
     )
+
+
+def _timed(stamp: str | None) -> bool:
+    return stamp is not None and ":" in stamp
 
 
 def _shown(tree: HTMLParser, name: str | None) -> bool:
