@@ -131,3 +131,21 @@ def test_the_first_part_of_a_hyphenated_word_is_the_whole_word(enricher: Enriche
     # a noun with no hyphen after it keeps its own text
     germany = figure_rerank.Reranker({"ev:rule": 5.0, "obj:ent=GPE": 9.0}, "t")
     assert [f.object for f in germany.choose(doc, [rule])] == ["Germany"]
+
+
+def test_an_event_split_at_a_hyphen_is_the_whole_word(enricher: Enricher) -> None:
+    """spaCy splits "self-isolate" into "self", "-", "isolate": the event is the word as
+    printed, whichever part the rules or the chooser pick; a number is never joined."""
+    from newsflow_enrich.stages.figure_context import word_text
+
+    doc = enricher.nlp("Travellers must self-isolate for 14 days after a five-year ban ends.")
+    assert [t.text for t in doc[2:5]] == ["self", "-", "isolate"]
+    assert word_text(doc[2]) == word_text(doc[4]) == "self-isolate"
+    assert word_text(doc[1]) == "must"
+    year = next(t for t in doc if t.text == "year")
+    assert word_text(year) == "year"  # "five" is a number
+    days = next(f for f in figures.extract(doc) if f.value == 14)
+    verb = figure_rerank.Reranker({"ev:dist=-2": 9.0, "ev:dist=-4": 9.0}, "t")
+    assert [f.event for f in verb.choose(doc, [days.model_copy(update={"event": None})])] == [
+        "self-isolate"
+    ]

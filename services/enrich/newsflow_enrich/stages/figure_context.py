@@ -42,6 +42,25 @@ _SAY = {"say", "tell", "report", "announce", "state", "add"}
 _COST = {"cost", "total", "fetch", "reach", "top", "exceed"}
 
 
+def word_text(tok: Token) -> str:
+    """The whole word a verb's token is part of: spaCy splits "co-founded", "self-isolate" and
+    "re-evaluate" into three tokens, and the event is the word as printed (the objects' own
+    reading of "co-workers", figure_rerank._object_text). Only letters are joined, never a
+    number ("a five-year plan")."""
+    doc = tok.doc
+
+    def joined(left: Token, hyphen: Token, right: Token) -> bool:
+        return (hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
+                and all(t.is_alpha and not t.like_num for t in (left, right)))  # fmt: skip
+
+    start = end = tok.i
+    while start >= 2 and joined(doc[start - 2], doc[start - 1], doc[start]):
+        start -= 2
+    while end + 2 < len(doc) and joined(doc[end], doc[end + 1], doc[end + 2]):
+        end += 2
+    return tok.text if start == end else doc[start : end + 1].text
+
+
 def head_of(doc: Doc, start: int, end: int) -> Token:
     """The token of doc[start:end] whose head lies outside it (the phrase's syntactic head)."""
     for t in doc[start:end]:

@@ -20,6 +20,7 @@ from newsflow_contracts.events import Figure
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
+from newsflow_enrich.stages.figure_context import word_text
 from newsflow_enrich.stages.numbers import DURATION_UNITS, MONEY
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_rerank.json"
@@ -266,7 +267,7 @@ class Reranker:
                 update[key] = (
                     None
                     if pick is None
-                    else (_object_text(pick, fig) if kind == "obj" else pick.text)
+                    else (_object_text(pick, fig) if kind == "obj" else word_text(pick))
                 )
             out.append(fig.model_copy(update=update) if update else fig)
         return out

@@ -154,7 +154,7 @@ def candidates(doc: Doc, body_len: int | None = None,
                 value=num.value, low=num.low, high=num.high,
                 text=text[span_start:span_end], qualifier=qualifier, unit=unit,
                 object=_object_text(doc, noun, num, end_tok) if noun is not None else None,
-                event=event.text if event is not None else None, parent=parent,
+                event=ctx.word_text(event) if event is not None else None, parent=parent,
                 sentence=sent.text.strip(), span=(span_start, span_end),
             ))  # fmt: skip
             objects.append(noun)
