@@ -42,6 +42,13 @@ _SAY = {"say", "tell", "report", "announce", "state", "add"}
 _COST = {"cost", "total", "fetch", "reach", "top", "exceed"}
 
 
+def hyphen_glued(doc: Doc, k: int) -> bool:
+    """doc[k], "-" and doc[k + 2] printed as one word, a word of letters after the hyphen:
+    spaCy splits "co-workers", "e-bikes" and "co-founded" into three tokens."""
+    return (k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_
+            and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha)  # fmt: skip
+
+
 def word_text(tok: Token) -> str:
     """The whole word a verb's token is part of: spaCy splits "co-founded", "self-isolate" and
     "re-evaluate" into three tokens, and the event is the word as printed (the objects' own
@@ -49,14 +56,14 @@ def word_text(tok: Token) -> str:
     number ("a five-year plan")."""
     doc = tok.doc
 
-    def joined(left: Token, hyphen: Token, right: Token) -> bool:
-        return (hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
-                and all(t.is_alpha and not t.like_num for t in (left, right)))  # fmt: skip
+    def joined(k: int) -> bool:
+        return hyphen_glued(doc, k) and all(t.is_alpha and not t.like_num
+                                            for t in (doc[k], doc[k + 2]))  # fmt: skip
 
     start = end = tok.i
-    while start >= 2 and joined(doc[start - 2], doc[start - 1], doc[start]):
+    while start >= 2 and joined(start - 2):
         start -= 2
-    while end + 2 < len(doc) and joined(doc[end], doc[end + 1], doc[end + 2]):
+    while joined(end):
         end += 2
     return tok.text if start == end else doc[start : end + 1].text
 

@@ -20,7 +20,7 @@ from newsflow_contracts.events import Figure
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
-from newsflow_enrich.stages.figure_context import word_text
+from newsflow_enrich.stages.figure_context import hyphen_glued, word_text
 from newsflow_enrich.stages.numbers import DURATION_UNITS, MONEY
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_rerank.json"
@@ -190,9 +190,7 @@ def _object_text(noun: Token, fig: Figure) -> str:
     # the first part of a hyphenated word ("e" of "e-bikes": spaCy's tokens "e", "-", "bikes")
     # is the whole word, as rule_choice reads the rules' "co-workers" by its last part
     end = noun.i
-    while (end + 2 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text == "-"
-           and not doc[end + 1].whitespace_ and doc[end + 2].is_alpha
-           and not fig.span[0] <= doc[end + 2].idx < fig.span[1]):  # fmt: skip
+    while hyphen_glued(doc, end) and not fig.span[0] <= doc[end + 2].idx < fig.span[1]:
         end += 2
     return doc[left : end + 1].text
 

@@ -286,8 +286,7 @@ def _hyphenated_end(doc: Doc, noun: Token) -> Token:
     """'two co-workers': spaCy may take 'co' of 'co', '-', 'workers' for the counted noun; the
     word's last part is (its text is the whole word: _object_text)."""
     k = noun.i
-    while k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ \
-            and not doc[k + 1].whitespace_ and doc[k + 2].is_alpha:  # fmt: skip
+    while ctx.hyphen_glued(doc, k):
         k += 2
     return doc[k]
 
