@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figure_score import event_keys, event_ok, head, match_figures, object_ok, score_figures
+from figure_score import event_ok, head, match_figures, object_ok, score_figures
 from quality import BENCH, load_cases, ours, table
 from quality_score import Scores, _alts, score_entities, score_metadata
 
@@ -100,10 +100,7 @@ def _lenient(first: dict[str, Any], second: dict[str, Any], s: Scores) -> None:
         ("lenient +object", lambda g, o: _shared(g, o, "object", head)),
         (
             "lenient +object+event",
-            lambda g, o: (
-                _shared(g, o, "object", head)
-                and bool(event_keys(g.get("event")) & event_keys(o.get("event")))
-            ),
+            lambda g, o: _shared(g, o, "object", head) and event_ok(g, o),
         ),
     ):
         m = s.get(key)
