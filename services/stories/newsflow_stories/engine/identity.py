@@ -127,6 +127,10 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
            if event else None)  # fmt: skip
     cls = _class_before(body[max(0, begin - 40) : begin], cls)
+    if cls == "shoot" and readings.shot_dead(
+        body[max(0, begin - 40) : begin], body[end : end + 60]
+    ):
+        cls = "kill"  # "One man was shot and killed", "shot one person dead": the toll
     if cls not in counts.CLASSES and counts.from_homes(body[end : end + _AFTER]):
         cls = "displac"  # "Sixty residents were moved from their homes"
     elif cls not in counts.CLASSES and readings.present(event, body[max(0, begin - 40) : begin],

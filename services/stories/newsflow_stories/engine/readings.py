@@ -248,3 +248,22 @@ def toll_is(before: str) -> bool:
     copula right before it ("the fatality is only one person")? Then it counts the dead,
     whatever noun follows ("person") and whatever verb enrich gave ("is")."""
     return bool(_TOLL_IS.search(before))
+
+
+# A shooting the words around the figure say was fatal: the figure shot, then "dead", "fatally"
+# or "to death" ("shot one person dead", "He shot one man fatally"), or told in the passive with
+# a second verb of death ("One man was shot and killed", "Two were shot dead"). Not the shooters
+# ("Two officers shot and killed a teenager": the figure is the verb's subject, not its object).
+_SHOT_BEFORE = re.compile(r"\b(?:shot|shoots?|shooting)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_DEAD_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:dead|fatally|to\s+death)\b", re.IGNORECASE)
+_SHOT_DEAD_AFTER = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:was|were|is|are|(?:has|have|had)\s+been)\s+"
+    r"(?:shot\s+(?:and\s+killed|dead|to\s+death|fatally)|fatally\s+shot)\b",
+    re.IGNORECASE,
+)
+
+
+def shot_dead(before: str, after: str) -> bool:
+    """Was the figure's shooting fatal (see `_SHOT_BEFORE`)? Then the count is the toll."""
+    shot = bool(_SHOT_BEFORE.search(before)) and bool(_DEAD_AFTER.search(after))
+    return shot or bool(_SHOT_DEAD_AFTER.search(after))
