@@ -3,6 +3,8 @@ from real reports (bench/stories-data ECB+ dev tracks: the Troy shooting, the Ac
 
 from __future__ import annotations
 
+from newsflow_stories.engine.years import page_date
+
 from tests.unit.stories.factory import article, track_values
 
 SHOOTING = {"Detroit": "LOC", "Utah": "LOC"}
@@ -27,6 +29,18 @@ def test_a_sentence_opening_on_another_month_tells_an_older_event() -> None:
     # Detroit's two apart, as before.
     assert track_values(_shooting("February 20, 2007")) == {
         "wound|peopl|Detroit": [2], "wound|peopl|": [3]}  # fmt: skip
+
+
+def test_a_stamp_in_digits_dates_the_page_to_one_of_two_months() -> None:
+    # "9 / 10 / 2007" is September 10 or October 9: February is neither, so its shooting is
+    # background, whatever month the feed's own time (April) gives. A month the digits may
+    # mean is not read as another.
+    assert track_values(_shooting("9 / 10 / 2007 08:23 PM ET")) == {"wound|peopl|": [2]}
+    assert track_values(_shooting("2 / 10 / 2007 08:23 PM ET")) == {
+        "wound|peopl|Detroit": [2], "wound|peopl|": [3]}  # fmt: skip
+    assert page_date("9 / 10 / 2010 @ 1:19PM Two workers died.").months == (9, 10)
+    assert page_date("09 / 28 / 2010 Two workers died.").months == (9,)
+    assert page_date("Updated: July 02, 2013 15:50 IST Two workers died.").months == ()
 
 
 def _quake(background: str):  # type: ignore[no-untyped-def]

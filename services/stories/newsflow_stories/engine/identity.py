@@ -221,7 +221,7 @@ def identities(article: ArticleEnriched, date: PageDate,
         if start is not None and _charged(article, fig, fig.object) is not None:
             own = fig.sentence[: fig.span[1] - start]
         past = not lede and (counts.past_year(own, year, at, skip)
-                or past_month(fig.sentence[skip:], month)
+                or past_month(fig.sentence[skip:], month, date.months if date.year is not None else ())
                 or (start is not None and continues_past(_previous_sentence(article.body, start),
                                                          fig.sentence, year)))  # fmt: skip
         size = None if fig.unit else readings.sized(article.body[fig.span[1] : fig.span[1] + 12])

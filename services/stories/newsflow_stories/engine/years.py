@@ -39,6 +39,9 @@ class PageDate:
     year: int | None = None
     end: int = 0  # where the stamp ends (any stamp, a day or not), 0 without one
     month: int | None = None  # 1-12, when the stamp with a year names its month by name
+    # The months a stamp in digits may mean ("9 / 10 / 2010": September 10 in the US order,
+    # October 9 in the day-first one); empty when it names its month or prints none.
+    months: tuple[int, ...] = ()
 
 
 def page_date(body: str) -> PageDate:
@@ -51,7 +54,9 @@ def page_date(body: str) -> PageDate:
         return PageDate(None, m.end())
     name = _STAMP_MONTH.search(m.group(0))
     month = _month_number(name.group(1)) if name else None
-    return PageDate(int(YEAR.findall(m.group(0))[-1]), m.end(), month)
+    digits = [] if name else [int(d) for d in _DAY.findall(YEAR.sub("", m.group(0)))[:2]]
+    months = tuple(sorted({d for d in digits if 1 <= d <= 12})) if len(digits) == 2 else ()
+    return PageDate(int(YEAR.findall(m.group(0))[-1]), m.end(), month, months)
 
 
 # A sentence that opens on a month and no day ("In February, a gunman killed five people", "In
@@ -70,11 +75,17 @@ _PAST_OPENER = re.compile(
 _OWN_TIME = re.compile(rf"(?i:\b(?:(?:19|20)\d\d|so far|now|currently|to date|later)\b)|{_MONTH}")
 
 
-def past_month(sentence: str, page_month: int | None) -> bool:
+def past_month(sentence: str, page_month: int | None, page_months: tuple[int, ...] = ()) -> bool:
     """Does the sentence open on a month other than the page's, with no day ("In February, a
-    gunman killed five people" on a page of April)?"""
+    gunman killed five people" on a page of April)? `page_months`: the months a stamp in digits
+    may mean, when `page_month` is None; a month that is neither is another."""
     m = _MONTH_OPENER.search(sentence)
-    return bool(m) and page_month is not None and _month_number(m.group(1)) != page_month
+    if not m:
+        return False
+    named = _month_number(m.group(1))
+    if page_month is None:
+        return bool(page_months) and named not in page_months
+    return named != page_month
 
 
 def continues_past(previous: str, sentence: str, page_year: int | None) -> bool:
