@@ -125,3 +125,14 @@ def test_not_after_a_name_that_was_whole_nor_before_an_acronym() -> None:
     deps = ["det", "compound", "nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"]
     doc = _doc(words, heads, deps, ents[:5] + ["O"] * 4)
     assert bounds.extended(doc.ents[0], sport=False).text == "the Varnish Institute of Allergy"
+
+
+def test_not_a_person_the_parse_coordinates_with_the_object() -> None:
+    # "the Varnish Institute of Allergy and Tomas Quell said ." (spaCy: a person after "and",
+    # which the parse coordinates with "Allergy")
+    words = [*_WORDS[:6], "Tomas", "Quell", *_WORDS[8:]]
+    ents = [*_ENTS[:6], "B-PERSON", "I-PERSON", "O", "O"]
+    doc = _doc(words, _HEADS, _DEPS, ents)
+    assert bounds.extended(doc.ents[0], sport=False).text == "the Varnish Institute of Allergy"
+    # the same words untagged are the name's
+    assert _extended(words) == "the Varnish Institute of Allergy and Tomas Quell"

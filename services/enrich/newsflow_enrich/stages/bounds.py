@@ -235,8 +235,10 @@ def _joint_object(doc: Doc, start: int, end: int) -> int:
     at the "and". Where the parse coordinates the capitalised words after the "and" (one to
     three, then a lower-case word or punctuation) with a word after the name's "of" / "for" /
     "on", they are the name's. Not a second organisation: an organisation's head word or an
-    acronym after the "and" ("... for Infection Research and Hannover Medical School"), or a
-    head word before it ("University of Chicago Education Lab and MDRC")."""
+    acronym after the "and" ("... for Infection Research and Hannover Medical School"), a head
+    word before it ("University of Chicago Education Lab and MDRC"), or a word spaCy tagged as a
+    person ("the Department of Homeland Security and Alex Azar": the parse may coordinate a
+    person with the name's object, its entity label does not)."""
     prep = next((t.i for t in doc[start + 1 : end - 1] if t.lower_ in _OBJECT_PREPS), None)
     if prep is None or end + 1 >= len(doc) or doc[end].lower_ != "and":
         return end
@@ -249,7 +251,8 @@ def _joint_object(doc: Doc, start: int, end: int) -> int:
     after = doc[end + 1 : stop]
     joined = any(t.dep_ == "conj" and prep < t.head.i < end for t in after)
     heads = (doc[end - 1].lower_, doc[stop - 1].lower_)
-    if not joined or any(h in _ORG_HEAD_WORDS for h in heads) or any(t.is_upper for t in after):
+    if not joined or any(h in _ORG_HEAD_WORDS for h in heads) \
+            or any(t.is_upper or t.ent_type_ == "PERSON" for t in after):  # fmt: skip
         return end
     return stop
 
