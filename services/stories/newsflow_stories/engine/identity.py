@@ -29,6 +29,7 @@ from newsflow_stories.engine.objects import normalize_object
 from newsflow_stories.engine.parts import (
     restated,
     without_causes,
+    without_groups,
     without_parts,
     without_steps,
     without_wholes,
@@ -272,6 +273,7 @@ def identities(article: ArticleEnriched, date: PageDate,
                                         past=True)  # fmt: skip
     out = _places_that_set_apart(article, raw, set(placed))
     out = without_wholes(article, without_parts(article, without_steps(article, out)))
+    out = without_groups(article, out)
     out = restated(article, without_causes(article, out))
     return [dated.get(n) if i is None else i for n, i in enumerate(out)]
 

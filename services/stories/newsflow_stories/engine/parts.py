@@ -1,8 +1,9 @@
 """Figures that tell a count but are no report of its current value, marked after each figure
 got its identity (`identity.identities`): a step added to a count told before ("another four
 people died"), some of a larger group ("14 of the victims"), the group a part is picked from
-under the part's verb ("two of the three victims died"), an earlier value linked by "up from"
-(kept, marked `restates`), and the cause of a change ("... after three people died")."""
+under the part's verb ("two of the three victims died") or in the part's clause ("Of the 288
+candidates, 286 have"), an earlier value linked by "up from" (kept, marked `restates`), and the
+cause of a change ("... after three people died")."""
 
 from __future__ import annotations
 
@@ -68,8 +69,8 @@ def without_wholes(article: ArticleEnriched,
     reported that two of the three victims died": enrich gives both "died"), is no count of
     that fate: the three did not all die. With a verb of its own ("three of the seven bullets
     fired", "four of the seven miners trapped") it stays a count, and so with a verb outside
-    the fates ("85 percent of the 2.1 million federal employees work outside ...": still a
-    count of the employees)."""
+    the fates it is `without_groups`'s to judge ("three of the seven bullets fired" stays a
+    count; "85 percent of the 2.1 million federal employees work outside ..." does not)."""
     figs, out = article.figures, list(idents)
     for i in range(1, len(figs)):
         between = article.body[figs[i - 1].span[1] : figs[i].span[0]]
@@ -81,6 +82,49 @@ def without_wholes(article: ArticleEnriched,
             and figs[i].event
             and figs[i].event == figs[i - 1].event
         ):
+            out[i] = None
+    return out
+
+
+# A share or some picked from a group, right before the group's figure: "Ninety percent of the
+# 288 candidates", "most of the 400 residents", "Of the 288 candidates, 286 have ...".
+_SHARE_OF = re.compile(
+    r"(?:\b(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)?|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:\s+(?:percent|"
+    r"per\s+cent))?|all|most|some|many|half|none|each|several|both|majority|minority|third|"
+    r"quarter|fraction)\s+|(?:^|[.;:]\s*)\W*)of\s+(?:the|those|these)\s+$",
+    re.IGNORECASE,
+)
+
+
+def without_groups(article: ArticleEnriched,
+                   idents: list[Identity | None]) -> list[Identity | None]:  # fmt: skip
+    """The group a share or some are picked from, in a clause that tells of the share ("Ninety
+    percent of the 288 candidates come from the Democratic Party", "Of the 288 candidates, 286
+    have higher education"), is no report of the group's count (the gold's convention, bench/
+    stories-data README): its noun is followed by the share's clause, a comma ("Of the 288
+    candidates, 286 ...") or the share's finite verb (enrich's event for the figure: "come").
+    With words of the group's own after its noun, a participle among them, it is counted ("one
+    of the two men accused of killing her", "all of the 288 candidates running for 125 seats",
+    "Almost all of the 2.5 million people eligible cast their votes")."""
+    figs, out = article.figures, list(idents)
+    for i, ident in enumerate(idents):
+        fig = figs[i]
+        if ident is None or fig.unit is not None:
+            continue
+        start = article.body.rfind(fig.sentence[:20], 0, fig.span[0] + 1)
+        before = article.body[max(0, start if start >= 0 else fig.span[0] - 60) : fig.span[0]]
+        if not _SHARE_OF.search(before[-60:]):
+            continue
+        after = article.body[fig.span[1] : fig.span[1] + 80]
+        obj = fig.object or ""
+        rest = after.lstrip()
+        if obj and rest.startswith(obj):
+            rest = rest[len(obj) :].lstrip()
+        verb = (fig.event or "").split()[:1]
+        shares = bool(verb) and rest.lower().startswith(verb[0].lower()) and not verb[0].lower(
+            ).endswith(("ing", "ed"))  # fmt: skip
+        if rest.startswith(",") or shares:
             out[i] = None
     return out
 
