@@ -2,7 +2,7 @@
 (words, heads, labels), so that the model's parse of the day does not decide the test; the names
 are made up."""
 
-from newsflow_enrich.stages import bounds, count_nouns
+from newsflow_enrich.stages import bounds, count_nouns, names
 from newsflow_enrich.stages.registry import Registry
 from spacy.lang.en import English
 from spacy.tokens import Doc
@@ -136,3 +136,14 @@ def test_not_a_person_the_parse_coordinates_with_the_object() -> None:
     assert bounds.extended(doc.ents[0], sport=False).text == "the Varnish Institute of Allergy"
     # the same words untagged are the name's
     assert _extended(words) == "the Varnish Institute of Allergy and Tomas Quell"
+
+
+def test_a_place_printed_in_capitals_is_no_acronym() -> None:
+    # "OSLO — The minister said ." (spaCy: a place); "QXRTV said ." (an acronym, spaCy: a place)
+    doc = _doc(["OSLO", "—", "The", "minister", "said", "."], [4, 4, 3, 4, 4, 4],
+               ["npadvmod", "punct", "det", "nsubj", "ROOT", "punct"],
+               ["B-GPE", "O", "O", "O", "O", "O"])  # fmt: skip
+    assert names.type_cue(doc.ents[0], "OSLO") != "ORG"
+    doc = _doc(["QXRTV", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
+               ["B-GPE", "O", "O"])  # fmt: skip
+    assert names.type_cue(doc.ents[0], "QXRTV") == "ORG"

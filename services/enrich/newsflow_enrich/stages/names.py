@@ -329,8 +329,10 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
         return "MISC"  # "Operation Kestrel", "Typhoon Jongdari": an operation or a storm
     if ent.label_ in ("PERSON", "ORG", "GPE", "LOC") and _place_by_context(ent):
         return "LOC"
-    # "NASUWT": an acronym of four letters or more is an organisation, not a place.
-    if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and is_acronym(form) and len(form) >= 4:
+    # "NASUWT": an acronym of four letters or more is an organisation, not a place; "MOSCOW"
+    # (a dateline's capitals) is the place.
+    if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and is_acronym(form) and len(form) >= 4 \
+            and not _place_in_capitals(form):  # fmt: skip
         return "ORG"
     if prev is not None and prev.lower_ in ORG_NOUNS and prev.pos_ == "NOUN":
         return "ORG"
@@ -345,6 +347,12 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return "PERSON"
     return None
+
+
+def _place_in_capitals(form: str) -> bool:
+    from newsflow_enrich.stages.entity_types import places  # it reads this module's tables
+
+    return form.isupper() and (is_country(form.title()) or form.title() in places())
 
 
 def _place_by_context(ent: Span) -> bool:
