@@ -1,5 +1,6 @@
 """Figure tracks: counts whose verb says nothing (engine/readings.py): the people present at a
-place ("were inside", "were at work", "the other 80 workers inside"), the fire service's pumps
+place ("were inside", "were at work", "the other 80 workers inside", "were at the party",
+"There was a dozen people on the scene", "which had a dozen people inside"), the fire service's pumps
 and appliances as fire engines ("12 fire service pumps are in attendance") and counts of charges
 ("charged with three counts of arson" = "arraigned on three arson charges"; a verdict's counts
 and another crime are counts of their own). Made-up reports of an invented warehouse fire."""
@@ -25,6 +26,20 @@ def test_the_people_present_are_one_count_whatever_the_words() -> None:
     d = _report("A dozen staff, including three cleaners, were inside the building.",
                 [fig("three", "cleaners", None, 3)], hour=13)  # fmt: skip
     assert track_values(a, b, c, d) == {"present|peopl|": [80, 80, 80], "present|cleaner|": [3]}
+
+
+def test_people_at_an_event_on_the_scene_or_had_inside_are_present() -> None:
+    party = reporter("A gunman opened fire at an office party in Dunmore. ", "Dunmore party",
+                     {"Dunmore": "LOC"})  # fmt: skip
+    a = party("Police said at least a dozen people were at the party when he entered.",
+              [fig("a dozen", "people", "were", 12)])  # fmt: skip
+    b = party('"There was at least a dozen other people on the scene," a constable said.',
+              [fig("a dozen", "other people", "was", 12)], hour=11)  # fmt: skip
+    c = party("The office, which had at least a dozen people inside, was sealed off.",
+              [fig("a dozen", "people", "had", 12)], hour=12)  # fmt: skip
+    d = party("The firm had a dozen people on its payroll.",
+              [fig("a dozen", "people", "had", 12)], hour=13)  # fmt: skip
+    assert track_values(a, b, c, d) == {"present|peopl|": [12, 12, 12]}  # d: none, "people"
 
 
 def test_a_verb_of_its_own_or_a_condition_is_not_being_present() -> None:

@@ -2,7 +2,8 @@
 
 - People present at a place: "two children were inside", "About 100 people were at work at the
   plant", "the other 100 workers inside", "where roughly 100 people were", "Ten pumps are in
-  attendance". A copula has no class of its own, so without this reading such a count is not
+  attendance", "a dozen people were at the party", "There was a dozen other people on the
+  scene", "which had a dozen people inside". A copula has no class of its own, so without this reading such a count is not
   tracked at all; with it, the people present are one count whatever the outlet's words.
 - Fire engines in the fire service's words: "Around 10 fire service pumps are in attendance",
   "eight fire appliances" are fire engines (a pump or an appliance of the fire service is one).
@@ -27,11 +28,13 @@ PRESENT = "present"
 CHARGE = "charg"
 
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
+_HAVE = {"has", "have", "had", "having"}
 # Where people are said to be: inside the scene, aboard, at work, in attendance, or in a
 # building named by its kind ("in the building", not "in critical condition", "in custody").
 _WHERE = (
-    r"(?:inside|aboard|on board|at work|in attendance|in the (?:building|church|plant|"
-    r"factory|office|house|home|school|mall|store|bank|theatre|theater|hall|mosque|temple))"
+    r"(?:inside|aboard|on board|at work|in attendance|on the scene|in the (?:building|church|"
+    r"plant|factory|office|house|home|school|mall|store|bank|theatre|theater|hall|mosque|"
+    r"temple)|at the (?:party|scene|wedding|funeral|rally|concert|ceremony|celebration))"
 )
 # The figure's clause goes on to a copula and where they were ("including two children, were
 # inside", "Five women, and possibly a couple of children, were inside the church").
@@ -44,6 +47,14 @@ _WHERE_BEFORE = re.compile(
     r"\bwhere\s+(?:(?:about|around|roughly|some|nearly|almost|more than|at least|over)\s+)*$",
     re.IGNORECASE,
 )
+# "There was at least a dozen other people on the scene": a copula before the figure, and
+# where they were after its noun.
+_THERE_BEFORE = re.compile(
+    r"\bthere\s+(?:is|are|was|were)\s+(?:(?:about|around|roughly|some|nearly|almost|more than|"
+    r"at least|over|only|just)\s+)*$",
+    re.IGNORECASE,
+)
+_NOUN_THEN_WHERE = re.compile(rf"^\s*(?:[\w'’-]+\s+){{1,3}}{_WHERE}\b", re.IGNORECASE)
 _BE_ENDS = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}(?:is|are|was|were)\s*[.;,!?]", re.IGNORECASE)
 
 
@@ -51,9 +62,13 @@ def present(event: str | None, before: str, after: str) -> bool:
     """Does the figure count the people present at a place (see the module's docstring)? Only
     when enrich found no verb of the figure's own or a copula: a verb of its own ("100 people
     marched to the church, where 50 were inside") says what that count is."""
+    if event and set(event.lower().split()) <= _HAVE:
+        return bool(_NOUN_WHERE.search(after))  # "which had at least a dozen people inside"
     if event and not set(event.lower().split()) <= _BE:
         return False
     if _BE_WHERE.search(after) or _NOUN_WHERE.search(after):
+        return True
+    if _THERE_BEFORE.search(before) and _NOUN_THEN_WHERE.search(after):
         return True
     return bool(_WHERE_BEFORE.search(before)) and bool(_BE_ENDS.search(after))
 
