@@ -99,3 +99,12 @@ def test_the_injury_of_some_people_is_the_wounded() -> None:
     b = _report("Officials regret the death of the captain and the injury of two others.",
                 [fig("two", "others", None, 2)], hour=11)  # fmt: skip
     assert track_values(a, b) == {"wound|peopl|": [2, 2]}
+
+
+def test_wound_up_is_no_injury() -> None:
+    # "wound up" is the past of "wind up": the 30 passengers ended up ashore, none was hurt.
+    a = _report("About 30 passengers were injured in the storm.",
+                [fig("30", "passengers", "injured", 30)])  # fmt: skip
+    b = _report("The rescue boat wound up with 30 passengers aboard.",
+                [fig("30", "passengers", "wound", 30)], hour=11)  # fmt: skip
+    assert track_values(a, b)["wound|passeng|"] == [30]

@@ -88,12 +88,15 @@ def figure_place(article: ArticleEnriched, fig: Figure) -> str | None:
 
 
 _VALUE_WORDS = {"number", "total", "count", "tally"}
+_WOUND_UP = re.compile(r"\bwound\s+(?:up|down)\b", re.IGNORECASE)
 # An object that names no thing but a value of one ("its first estimate of 2.1 million").
 _ESTIMATE = re.compile(r"\b(?:estimate|figure|count|tally)s?$")
 
 
 def _class_before(before: str, cls: str | None) -> str | None:
     """The class the words right before a figure give it, over the verb's."""
+    if cls == "wound" and _WOUND_UP.search(before):
+        return "wind up"  # "He wound up with 20": the past of "wind up", no injury
     if counts.waiting_before(before):
         return counts.WAITING  # "to clear the backlog of 74 ships": the ships wait
     if cls not in counts.CLASSES and counts.deaths_of(before):
