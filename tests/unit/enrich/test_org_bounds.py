@@ -147,3 +147,13 @@ def test_a_place_printed_in_capitals_is_no_acronym() -> None:
     doc = _doc(["QXRTV", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
                ["B-GPE", "O", "O"])  # fmt: skip
     assert names.type_cue(doc.ents[0], "QXRTV") == "ORG"
+
+
+def test_a_compass_word_before_an_organisation_s_head_word_is_spacy_s_place() -> None:
+    # "Talks in West Bank stalled ." (spaCy: a place); "West Bank" labelled an organisation is one
+    words, heads = ["Talks", "in", "West", "Bank", "stalled", "."], [4, 0, 3, 1, 4, 4]
+    deps = ["nsubj", "prep", "compound", "pobj", "ROOT", "punct"]
+    place = _doc(words, heads, deps, ["O", "O", "B-GPE", "I-GPE", "O", "O"])
+    assert names.type_cue(place.ents[0], "West Bank") != "ORG"
+    org = _doc(words, heads, deps, ["O", "O", "B-ORG", "I-ORG", "O", "O"])
+    assert names.type_cue(org.ents[0], "West Bank") == "ORG"

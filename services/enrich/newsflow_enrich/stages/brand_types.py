@@ -17,7 +17,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsflow_enrich.stages.entity_types import brands, listed_companies, places
-from newsflow_enrich.stages.names import ORG_HEADS, is_country
+from newsflow_enrich.stages.names import COMPASS, ORG_HEADS, is_country
 from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
 from newsflow_enrich.stages.states import STATE_NAMES
 
@@ -49,10 +49,7 @@ def _org_headed(name: str) -> bool:
     first)."""
     words = name.split(" of ")[0].split()
     return len(name.split()) >= 2 and words[-1].lower().rstrip(".") in ORG_HEADS \
-        and words[0] not in _COMPASS  # fmt: skip
-
-
-_COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
+        and words[0] not in COMPASS  # fmt: skip
 
 
 def _company(name: str) -> bool:

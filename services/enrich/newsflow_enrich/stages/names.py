@@ -309,7 +309,8 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     title before the name ("Mayor Brandon Johnson"), an age after it ("Hale, 23,"), an
     organisation noun next to it ("the Verdi union"); in a sports story a club's name or a
     team's plural verb ("Marseille are ninth")."""
-    if is_org_name(form) or sport and (is_club(form) or _team_verb(ent)):
+    if is_org_name(form) and not _compass_place(ent, form) \
+            or sport and (is_club(form) or _team_verb(ent)):  # fmt: skip
         return "ORG"
     if ent.label_ != "PERSON" and (is_country(form) or form in _CAPITAL_DISTRICT):
         return "LOC"  # "Paraguay", "Türkiye", "D.C." (spaCy: an organisation)
@@ -347,6 +348,15 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return "PERSON"
     return None
+
+
+# "West Bank": a compass word before an organisation's head word, spaCy's place.
+COMPASS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western"}
+
+
+def _compass_place(ent: Span, form: str) -> bool:
+    words = form.split()
+    return ent.label_ in ("GPE", "LOC") and len(words) == 2 and words[0] in COMPASS
 
 
 def _place_in_capitals(form: str) -> bool:
