@@ -48,3 +48,29 @@ def test_a_casualty_count_has_no_holder() -> None:
     b = attack("Police said Ben Oller saw two co-workers killed.",
                [fig("two", "co-workers", "killed", 2)], hour=11)  # fmt: skip
     assert sorted(track_values(a, b).values()) == [[2, 2]]
+
+
+def test_a_track_that_learns_its_holder_joins_that_persons_count() -> None:
+    # a names nobody, so its track follows nobody's count; b is Marsh's; c files under a's
+    # identity and names Marsh: a's track and b's are one count.
+    fight = reporter("A title fight was held in Corvel on Saturday. ", "Title fight",
+                     {"Ada Marsh": "PERSON", "Corvel": "LOC"})  # fmt: skip
+    a = fight("The champion improved to 40-2 (35 KO) with the win.",
+              [fig("35", "KO", "improved", 35)])  # fmt: skip
+    b = fight("Ada Marsh, 40-2 with 35 knockouts, floored the challenger twice.",
+              [fig("35", "knockouts", None, 35)], hour=11)  # fmt: skip
+    c = fight("Ada Marsh improved to 40-2 (35 KO) on Saturday.",
+              [fig("35", "KO", "improved", 35)], hour=12)  # fmt: skip
+    assert sorted(track_values(a, b, c).values()) == [[35, 35, 35]]
+
+
+def test_charges_and_a_verdict_stay_two_counts_when_the_holder_is_learnt() -> None:
+    court = reporter("A trial ended in Corvel on Friday. ", "Corvel trial",
+                     {"Ada Marsh": "PERSON", "Corvel": "LOC"})  # fmt: skip
+    a = court("A jury convicted the driver of two counts of assault.",
+              [fig("two", "counts", "convicted", 2)])  # fmt: skip
+    b = court("Ada Marsh had been charged with two counts of assault.",
+              [fig("two", "counts", "charged", 2)], hour=11)  # fmt: skip
+    c = court("A jury convicted Ada Marsh of two counts of assault.",
+              [fig("two", "counts", "convicted", 2)], hour=12)  # fmt: skip
+    assert track_values(a, b, c) == {"convict|assault|": [2, 2], "charg|assault|": [2]}

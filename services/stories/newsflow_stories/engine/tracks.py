@@ -205,6 +205,43 @@ def _join_linked(tracks: dict[str, TrackState], ident: Identity, value: float, e
     return _Joined(keep.key, gone.key)
 
 
+def _join_held(tracks: dict[str, TrackState], track: TrackState, ident: Identity, value: float,
+               track_of: dict[int, TrackState], changed: list[str]) -> TrackState:  # fmt: skip
+    """A track that followed nobody's count takes a report whose holder it did not know
+    ("Klitschko improved to 58-3 (51 KO)" after a report that named no person): when another
+    track already follows that person's count of the same noun at this value
+    (`holders.same_count`: "Klitschko, 58-3 with 51 knockouts"), the two are one count, and the
+    later-made one's reports move into the earlier-made one. Returns the surviving track."""
+    if not any(r["value"] == value for r in track.reports):
+        return track
+    held = [t for t in tracks.values() if t is not track and holders.same_count(t, ident, value)]
+    if len(held) != 1 or _two_classes(track.event_n, held[0].event_n):
+        return track
+    order = list(tracks)
+    keep, gone = sorted((track, held[0]), key=lambda t: order.index(t.key))
+    keep.reports.extend(gone.reports)
+    keep.holder, keep.cached = keep.holder or gone.holder, None
+    del tracks[gone.key]
+    for t in tracks.values():
+        if t.parent == gone.key:
+            t.parent, t.cached = keep.key, None
+    for k, t in track_of.items():
+        if t is gone:
+            track_of[k] = keep
+    changed[:] = [k for k in changed if k != gone.key]
+    return keep
+
+
+# Verbs that name a count of their own: a fate's, or charges laid and a verdict's counts.
+_CLASSED = counts.CLASSES | {readings.CHARGE, readings.VERDICT}
+
+
+def _two_classes(a: str, b: str) -> bool:
+    """Do two tracks' verbs name two different counts ("charged with two counts of murder",
+    "convicted of two counts of murder"; "killed", "wounded")?"""
+    return a != b and bool({a, b} & _CLASSED)
+
+
 def _redescribed(track: TrackState, ident: Identity, value: float) -> bool:
     """The count a track stands at, of the same fate, told of the same people in other words:
     "14 children trapped" ... "14 others trapped", "three bank workers died" ... "Three people
@@ -329,6 +366,8 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
                                   else None) or ident.event  # fmt: skip
             track = new_track(tracks, ident, fig, event)
+        if track.holder is None and ident.holder:
+            track = _join_held(tracks, track, ident, fig.value, track_of, changed)
         track_of[i] = track
         track.holder = track.holder or ident.holder
         parent = track_of.get(fig.parent) if fig.parent is not None else None
