@@ -55,6 +55,13 @@ _FOLLOW = re.compile(r"(?:^|(?<=[.!?] ))(?:Please )?(?:[Ff]ollow|[Ll]ike|[Jj]oin
                      r"|^" + _NETWORK + r"[ \t]*:[ \t]*@\w+[^\n]*$", re.MULTILINE)  # fmt: skip
 
 
+def signs_off(line: str) -> bool:
+    """The line is a credit, a way to reach the writer or a call to follow the page, from its
+    first character: "Follow Jane Roe on Twitter", "To contact the reporter on this story: ...",
+    "Jane Roe may be reached at ...", "AP writer Jane Roe contributed to this report"."""
+    return any(r.match(line) for r in (_SIGNED, _FOLLOW, _REPORT_CREDIT))
+
+
 def credit_ranges(text: str) -> list[tuple[int, int]]:
     """Where the text credits a photo, the reporting or the writing, or asks the reader to
     follow the page on a social network, by start (see in_ranges)."""

@@ -26,6 +26,7 @@ from newsflow_enrich.stages import (
     local_stamp,
     meta_times,
     printed,
+    story_end,
 )
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -168,6 +169,9 @@ def from_html(html: str) -> Cleaned:
     if byline is None and kept and chrome.BYLINE.match(kept[0]) \
             and chrome.words(kept[0]) <= _BYLINE_WORDS:  # fmt: skip
         byline = kept.pop(0)  # "By Cristina Alonso" printed as the text's first paragraph
+    kept, others = story_end.other_articles(tree, kept, title, chrome.is_storyish)
+    kept, notes = story_end.closing_notes(kept)
+    dropped += others + notes
     meta_date = _meta(tree, _DATE_META) or headline.attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
     meta_date = local_stamp.in_local_time(meta_date, html)

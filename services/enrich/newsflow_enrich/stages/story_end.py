@@ -1,0 +1,102 @@
+"""Where the story ends: what trafilatura read on past it.
+
+Two shapes met across sites (bench/README.md, "Page text: where the story ends"):
+- the next articles of the page: an infinite scroll or a "speed reads" column prints one story
+  after another, each in an `<article>` element with a headline of its own, and trafilatura reads
+  on from the story into the next ones. The story's own `<article>` is the one holding both the
+  page's headline and the story's first paragraph; a line printed in another `<article>` (not
+  one inside the story's, not one around it) and nowhere in the story's is another story's.
+- notes after the story's last paragraph: how to reach or follow the reporter ("Write to Jane
+  Doe at jane.doe@wsj.com", "Follow James on Twitter."), the credits of `credits.signs_off`
+  ("AP writer Jane Roe contributed to this report", neither story nor chrome), a note on the
+  story itself ("This story
+  has been updated with ...", "This article was reprinted on Wired.com."). The guide makes them
+  chrome (bench/real/ANNOTATING.md: the author's bio, "This article has been adapted from ...");
+  only a run of them closing the body is dropped, not such a sentence inside the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode
+
+from newsflow_enrich.stages import credits, printed
+from newsflow_enrich.stages.printed import squash
+
+_HEADINGS = "h1, h2, h3"
+
+
+def other_articles(tree: HTMLParser, lines: list[str], title: str | None,
+                   storyish: Callable[[str], bool]) -> tuple[list[str], list[str]]:  # fmt: skip
+    """`lines` without those printed only in another story's `<article>`, and those dropped."""
+    if tree.body is None or not title or not lines:
+        return lines, []
+    first = next((ln for ln in lines if storyish(ln)), None)
+    if first is None:
+        return lines, []
+    story = _story_article(tree, squash(title), first)
+    if story is None:
+        return lines, []
+    around = set()
+    node: LexborNode | None = story
+    while node is not None:
+        around.add(node.mem_id)
+        node = node.parent
+    inside = {n.mem_id for n in story.traverse()}
+    others = [squash(printed.text(a)) for a in tree.css("article")
+              if a.mem_id not in around and a.mem_id not in inside]  # fmt: skip
+    others = [t for t in others if t]
+    if not others:
+        return lines, []
+    own = squash(printed.text(story))
+    kept, dropped = [], []
+    for line in lines:
+        if line not in own and any(line in t for t in others):
+            dropped.append(line)
+        else:
+            kept.append(line)
+    return kept, dropped
+
+
+def _story_article(tree: HTMLParser, title: str, first: str) -> LexborNode | None:
+    """The `<article>` around a heading that prints the page's headline and around the story's
+    first line too."""
+    for heading in tree.css(_HEADINGS):
+        if squash(heading.text()) != title:
+            continue
+        node = heading.parent
+        while node is not None and node.tag != "article":
+            node = node.parent
+        if node is not None and first in squash(printed.text(node)):
+            return node
+    return None
+
+
+# A way to reach the reporter or the desk: "Write to Jane Doe at jane.doe@wsj.com"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+# A note on the story itself: "This story has been updated ...", "This is a developing story",
+# "This article was reprinted on ...", "Updated at 1:23 p.m.", "Note: ..."
+_NOTE = re.compile(
+    r"^[*(\[]?(this (is an? )?(updated |developing |breaking )?(story|article|report|post|piece"
+    r"|version)\b|(editor['’]s )?note\s*:|developing\b|updated? (at|on)? ?\d)",
+    re.IGNORECASE,
+)
+_NOTE_WORDS = 40  # a note, not a paragraph of the story that happens to start so
+
+
+def is_note(line: str) -> bool:
+    """A reporter's contact, a "follow us" line or a note on the story (see the module's doc)."""
+    return len(line.split()) <= _NOTE_WORDS and bool(
+        credits.signs_off(line) or _EMAIL.search(line) or _NOTE.search(line)
+    )
+
+
+def closing_notes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """`lines` without the run of notes that closes them, and that run; never every line."""
+    end = len(lines)
+    while end > 1 and is_note(lines[end - 1]):
+        end -= 1
+    return lines[:end], lines[end:]
