@@ -149,6 +149,14 @@ def test_a_place_printed_in_capitals_is_no_acronym() -> None:
     assert names.type_cue(doc.ents[0], "QXRTV") == "ORG"
 
 
+def test_a_dotted_abbreviation_of_two_letters_is_no_four_letter_acronym() -> None:
+    # "He moved to Q.X. in 2011 ." (spaCy: a place): two letters, whatever the dots
+    doc = _doc(["He", "moved", "to", "Q.X.", "in", "2011", "."], [1, 1, 1, 2, 1, 4, 1],
+               ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+               ["O", "O", "O", "B-GPE", "O", "O", "O"])  # fmt: skip
+    assert names.type_cue(doc.ents[0], "Q.X.") != "ORG"
+
+
 def test_a_compass_word_before_an_organisation_s_head_word_is_spacy_s_place() -> None:
     # "Talks in West Bank stalled ." (spaCy: a place); "West Bank" labelled an organisation is one
     words, heads = ["Talks", "in", "West", "Bank", "stalled", "."], [4, 0, 3, 1, 4, 4]

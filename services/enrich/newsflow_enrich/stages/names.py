@@ -332,8 +332,8 @@ def type_cue(ent: Span, form: str, sport: bool = False) -> str | None:
         return "LOC"
     # "NASUWT": an acronym of four letters or more is an organisation, not a place; "MOSCOW"
     # (a dateline's capitals) is the place.
-    if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and is_acronym(form) and len(form) >= 4 \
-            and not _place_in_capitals(form):  # fmt: skip
+    if ent.label_ in ("GPE", "LOC") and len(ent) == 1 and is_acronym(form) \
+            and len(form.replace(".", "")) >= 4 and not _place_in_capitals(form):  # fmt: skip
         return "ORG"
     if prev is not None and prev.lower_ in ORG_NOUNS and prev.pos_ == "NOUN":
         return "ORG"
