@@ -219,6 +219,17 @@ def test_a_state_code_spacy_did_not_tag_after_a_city_is_a_place() -> None:
     assert "IN" not in reg.by_form  # after a word that is no name
 
 
+def test_a_state_code_after_a_city_is_no_acronym_of_the_state() -> None:
+    # "Tarrow, N.M.": the city's state is a place of its own (ANNOTATING), though its letters
+    # are the initials of "New Mexico"; used alone ("N.M. officials"), it is the state.
+    text = "Voters in New Mexico went to the polls. In Tarrow, N.M., turnout was high."
+    reg = _run(text, [("New Mexico", "LOC"), ("Tarrow", "LOC"), ("N.M.", "ORG")])
+    assert not _merged(reg, "New Mexico", "N.M.")
+    text = "Voters in New Mexico went to the polls. N.M. officials said turnout was high."
+    reg = _run(text, [("New Mexico", "LOC"), ("N.M.", "ORG")])
+    assert _merged(reg, "New Mexico", "N.M.")
+
+
 def test_occurrences_are_the_regex_matches() -> None:
     """The literal word search finds exactly what the lookbehind regex it replaced found,
     overlaps, Unicode letters, underscores, hyphens and dots included."""

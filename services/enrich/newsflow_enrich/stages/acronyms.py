@@ -12,7 +12,7 @@ from collections import defaultdict
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newsflow_enrich.stages import names
+from newsflow_enrich.stages import names, states
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.registry import STRONG, TYPES, Registry, clean_form, curated
 from newsflow_enrich.stages.states import STATE_NAMES
@@ -109,7 +109,12 @@ def merge_acronyms(reg: Registry, text: str) -> None:
         if target and m.group() not in reg.by_form and m.group().lower() not in curated():
             reg.merge(into=target, form=m.group())
     for name in list(reg.cands):
-        if name in reg.cands and names.is_acronym(name) and name.lower() not in curated():
+        if (
+            name in reg.cands
+            and names.is_acronym(name)
+            and name.lower() not in curated()
+            and not states.after_cities(name, text)
+        ):  # "Santa Fe, N.M.": a place of its own
             target = long_names.get(name.replace(".", "").replace("&", "").upper())
             if target and target != name and target in reg.cands:
                 reg.merge(into=target, form=name)

@@ -42,9 +42,14 @@ def mark(reg: Registry, text: str) -> None:
         elif m.group(2):  # "Calif." (AP style: with its dot)
             reg.add(code + ".", "LOC", m.start(1), weight=STRONG)
     for name in list(reg.cands):
-        if name.rstrip(".") not in _STATES:
-            continue
-        uses = [start for start, _ in occurrences(name, text, before=".")]
-        if uses and all(re.search(r"[A-Z][\w.’'-]*,\s$", text[max(0, start - 40): start])
-                        for start in uses):  # fmt: skip
+        if after_cities(name, text):
             reg.cands[name].types["LOC"] += STRONG
+
+
+def after_cities(name: str, text: str) -> bool:
+    """Whether `name` is a state's abbreviation that every use of follows a city and a comma."""
+    if name.rstrip(".") not in _STATES:
+        return False
+    uses = [start for start, _ in occurrences(name, text, before=".")]
+    return bool(uses) and all(re.search(r"[A-Z][\w.’'-]*,\s$", text[max(0, start - 40): start])
+                              for start in uses)  # fmt: skip
