@@ -186,3 +186,46 @@ def test_an_empty_spacer_between_a_caption_and_its_credit_does_not_part_them() -
         "in May.</p><p> </p><br><p class='caption source'>Photo: Tova Lind/Getty Images</p></div>",
     )
     assert captions(html) == ["Mayor Ilse Brandt in May. Photo: Tova Lind/Getty Images"]
+
+
+def test_a_credit_element_inside_the_captions_own_box_reads_the_box() -> None:
+    # The caption's box has no caption class; only its credit span has one. Not a box that
+    # prints a label and a linked credit (an ad's "Sponsored" / "Ads by ...").
+    html = page(
+        "",
+        "<div><div><img src='a.jpg'></div><div class='attribution'>Divers at the pier at dawn. "
+        "<span class='credit'>Photo: Tova Lind</span></div></div>"
+        "<div><img src='b.jpg'><p id='lead'>Mayor Ilse Brandt in May "
+        "<span class='credit'>AP/Ana Rusk</span></p></div>"
+        "<div><img src='c.jpg'></div><div>Sponsored <span class='ad-credits'>"
+        "<a href='https://ads.example.com'>Ads by Nomi</a></span></div>",
+    )
+    assert captions(html) == [
+        "Divers at the pier at dawn. Photo: Tova Lind",
+        "Mayor Ilse Brandt in May AP/Ana Rusk",
+    ]
+
+
+def test_a_credit_element_beside_paragraphs_stays_alone() -> None:
+    html = page(
+        "",
+        "<div><img src='a.jpg'></div><div><p>The bridge at dusk, seen from the old harbour "
+        "wall.</p><span class='credit'>Tova Lind/AP</span></div>",
+    )
+    assert captions(html) == ["Tova Lind/AP"]
+
+
+def test_a_photo_and_its_caption_in_the_cells_of_a_layout_table() -> None:
+    # The photo in one cell, its caption and credit in the next row; the viewer's link label
+    # is no caption text. Not a hidden table of other stories, nor a table of two photos.
+    html = page(
+        "",
+        "<table><tr><td><img src='a.jpg'></td></tr><tr><td>The old bridge of Varnhold in "
+        "winter.<br><span>Credit: Tova Lind</span><span><div><a href='javascript:void(0);'>"
+        "View full size image</a></div></span></td></tr></table>"
+        "<div style='display: none'><table><tr><td><img src='b.jpg'></td><td><a href='/x'>"
+        "Mayor quits</a> The mayor of Varnhold quit on Monday after the vote.</td></tr></table></div>"
+        "<table><tr><td><img src='c.jpg'></td><td><img src='d.jpg'></td><td>Two views of the "
+        "harbour wall.</td></tr></table>",
+    )
+    assert captions(html) == ["The old bridge of Varnhold in winter. Credit: Tova Lind"]

@@ -15,7 +15,7 @@ from newsflow_enrich.stages import ancestry, printed
 _LABEL = re.compile(r"^(credit\s*(\.\.\.|…)?|(image|image caption|image copyright|image source|caption|camera icon|enlarge this"
                     r" image|toggle caption|hide caption|(image|photo|picture)s? credits?)\s*[:,]?"
                     r"|(image |photo |slide )?\d+ ?(of|/) ?\d+\.?|\d+|of|(\.\.\. ?|… ?)?(more|less)"
-                    r"|show caption|expand|advertisement|tagged|photos?:?|video|media caption|view (photo|gallery|slideshow))$", re.IGNORECASE)  # fmt: skip
+                    r"|show caption|expand|advertisement|tagged|photos?:?|video|media caption|view (photo|gallery|slideshow|full size image))$", re.IGNORECASE)  # fmt: skip
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 # A caption's second copy (shortened, for screen readers only, or hidden by its style until a
 # reader asks for it): not printed twice.

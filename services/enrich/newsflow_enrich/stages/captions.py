@@ -22,6 +22,7 @@ from newsflow_enrich.stages import (
     alt_captions,
     ancestry,
     bare_figures,
+    caption_boxes,
     caption_text,
     loose_credit,
     printed,
@@ -116,6 +117,9 @@ def _caption_beside(img: LexborNode) -> str:
             _elsewhere(img) or _in_part_or_figure(img):  # fmt: skip
         return ""
     box = _photo_box(img)
+    table = caption_boxes.table_caption(box)
+    if table is not None:
+        return table  # (<table><tr><td><img></td></tr><tr><td>The zombies ...</td></tr>)
     line = _next_element(box)
     if line is None or line.tag in _BESIDE_SKIP or _text_part(line) or \
             not (_alone(box, line) or _set_off(line)):  # fmt: skip
@@ -259,6 +263,7 @@ def _loose_caption(node: LexborNode) -> tuple[str, list[LexborNode]]:
         return "", []
     if _elsewhere(node) or not _near_media(node) or node.css_first("time") is not None:
         return "", []  # (a box printing a <time> is the story's byline and date line)
+    node = caption_boxes.credit_box(node)
     parts = [node]
     sib = node.next
     while sib is not None:
