@@ -94,3 +94,56 @@ def test_a_closing_note_goes_to_the_chrome_where_its_credited_agency_is_still_re
 
     agencies = metadata.extract(cleaned, title=None, published_at=None).agencies
     assert "Associated Press" in agencies
+
+
+def _boxed_page(box: str) -> str:
+    story = "".join(f"<p>{p}</p>" for p in MINE)
+    return f"<html><body><article><h1>Varnhold votes</h1><div>{story}{box}</div></article></body></html>"
+
+
+def test_a_box_under_a_heading_after_the_story_ends_it() -> None:
+    links = ["Harbour tax divides Varnhold", "Ferry strike ends"]
+    box = (
+        "<h3>More coverage</h3><ul>"
+        + "".join(f"<li><a href='/x'>{t}</a></li>" for t in links)
+        + "</ul>"
+    )
+    lines = [*MINE, "More coverage", *[f"- {t}" for t in links]]
+    kept, dropped = story_end.box_after(HTMLParser(_boxed_page(box)), lines, chrome.is_storyish,
+                                        text._story_resumes)  # fmt: skip
+    assert kept == MINE and dropped == lines[len(MINE) :]
+
+
+def test_a_heading_the_story_resumes_after_or_a_closing_list_of_the_story_stays() -> None:
+    # a subhead with two paragraphs of prose after it: the story goes on
+    sub = "<h2>What comes next</h2>" + "".join(f"<p>{p}</p>" for p in NEXT[:2])
+    lines = [*MINE, "What comes next", *NEXT[:2]]
+    kept, dropped = story_end.box_after(HTMLParser(_boxed_page(sub)), lines, chrome.is_storyish,
+                                        text._story_resumes)  # fmt: skip
+    assert kept == lines and dropped == []
+    # a closing section listing items that are no links ("Qualified teams" and its items)
+    items = ["England (Group A): 10th appearance", "Spain (Group F): 11th appearance"]
+    listed = "<h3>Qualified teams</h3><ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul>"
+    lines = [*MINE, "Qualified teams", *[f"- {t}" for t in items]]
+    kept, dropped = story_end.box_after(HTMLParser(_boxed_page(listed)), lines, chrome.is_storyish,
+                                        text._story_resumes)  # fmt: skip
+    assert kept == lines and dropped == []
+    # a heading before the story has started (a dek under an h2) is no end
+    lines = ["More coverage", *MINE]
+    box = "<h3>More coverage</h3>"
+    assert story_end.box_after(HTMLParser(_boxed_page(box)), lines, chrome.is_storyish,
+                               text._story_resumes) == (lines, [])  # fmt: skip
+
+
+def test_a_section_printed_in_lines_cut_short_after_a_heading_stays() -> None:
+    # webmd's "<br>"-broken paragraphs: no line reads as a paragraph of prose, but the words
+    # after the heading are the story's, not a box's links
+    cut = ["Allergies to peanuts and other foods are on the rise in the country, where",
+           "more than two in a hundred people react to peanuts, a fourfold increase since",
+           "the last survey, and reactions to tree nuts can be especially severe for the",
+           "youngest children, the doctors who ran the study said."]  # fmt: skip
+    section = "<h3>A change in guidelines?</h3><p>" + "<br>".join(cut) + "</p>"
+    lines = [*MINE, "A change in guidelines?", *cut]
+    kept, dropped = story_end.box_after(HTMLParser(_boxed_page(section)), lines, chrome.is_storyish,
+                                        text._story_resumes)  # fmt: skip
+    assert kept == lines and dropped == []

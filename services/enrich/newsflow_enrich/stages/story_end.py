@@ -1,11 +1,13 @@
 """Where the story ends: what trafilatura read on past it.
 
-Two shapes met across sites (bench/README.md, "Page text: where the story ends"):
+Three shapes met across sites (bench/README.md, "Page text: where the story ends"):
 - the next articles of the page: an infinite scroll or a "speed reads" column prints one story
   after another, each in an `<article>` element with a headline of its own, and trafilatura reads
   on from the story into the next ones. The story's own `<article>` is the one holding both the
   page's headline and the story's first paragraph; a line printed in another `<article>` (not
   one inside the story's, not one around it) and nowhere in the story's is another story's.
+- a box after the story under a heading of its own ("Trending On Reuters", "More coronavirus
+  coverage", "Member Comments"): a heading after which the story does not resume ends it.
 - notes after the story's last paragraph: how to reach or follow the reporter ("Write to Jane
   Doe at jane.doe@wsj.com", "Follow James on Twitter."), the credits of `credits.signs_off`
   ("AP writer Jane Roe contributed to this report", neither story nor chrome), a note on the
@@ -100,3 +102,56 @@ def closing_notes(lines: list[str]) -> tuple[list[str], list[str]]:
     while end > 1 and is_note(lines[end - 1]):
         end -= 1
     return lines[:end], lines[end:]
+
+
+_BOX_HEADINGS = "h2, h3, h4, h5, h6"
+_BULLETS = ("- ", "* ", "• ", "· ")
+# Words after the heading outside its links: a box of links, a form or a short prompt has few; a
+# story section printed in lines cut short (webmd's "<br>"-broken paragraphs, none of which
+# reads as a paragraph of prose) has more
+_BOX_WORDS = 40
+# A full sentence outside links under the heading: the story's own closing section ("The bottom
+# line" and its two short paragraphs), not a box
+_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def box_after(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool],
+              resumes: Callable[[list[str]], bool]) -> tuple[list[str], list[str]]:  # fmt: skip
+    """`lines` up to the first heading after the story's start beyond which the story does not
+    resume (`resumes`: two paragraphs of prose), and the lines from that heading on: a box after
+    the story ("Trending On Reuters", "More coronavirus coverage", "Member Comments") under a
+    heading of its own, where trafilatura read on. A list under the heading that is not a list
+    of links is the story's own closing section ("Qualified teams" and its items), and so is
+    text of 40 words or more outside links (prose in lines cut short): kept."""
+    if tree.body is None or len(lines) < 3:
+        return lines, []
+    heads = {t for t in (squash(h.text()) for h in tree.css(_BOX_HEADINGS)) if t}
+    if not heads & set(lines[1:]):
+        return lines, []
+    links = {squash(a.text()) for a in tree.css("a")}
+    started = False
+    for k, line in enumerate(lines):
+        if (
+            started
+            and line in heads
+            and not resumes(lines[k + 1 :])
+            and not any(
+                rest[:2] in _BULLETS and rest not in links and rest[2:] not in links
+                for rest in lines[k + 1 :]
+            )
+            and _unlinked_words(lines[k + 1 :], links) < _BOX_WORDS
+            and not any(
+                storyish(rest)
+                and _SENTENCE.search(rest)
+                and rest not in links
+                and rest[2:] not in links
+                for rest in lines[k + 1 :]
+            )
+        ):
+            return lines[:k], lines[k:]
+        started = started or storyish(line)
+    return lines, []
+
+
+def _unlinked_words(lines: list[str], links: set[str]) -> int:
+    return sum(len(ln.split()) for ln in lines if ln not in links and ln[2:] not in links)

@@ -170,8 +170,9 @@ def from_html(html: str) -> Cleaned:
             and chrome.words(kept[0]) <= _BYLINE_WORDS:  # fmt: skip
         byline = kept.pop(0)  # "By Cristina Alonso" printed as the text's first paragraph
     kept, others = story_end.other_articles(tree, kept, title, chrome.is_storyish)
+    kept, box = story_end.box_after(tree, kept, chrome.is_storyish, _story_resumes)
     kept, notes = story_end.closing_notes(kept)
-    dropped += others + notes
+    dropped += others + box + notes
     meta_date = _meta(tree, _DATE_META) or headline.attr(tree, "time[datetime]", "datetime") \
         or getattr(doc, "date", None)  # fmt: skip
     meta_date = local_stamp.in_local_time(meta_date, html)
