@@ -147,3 +147,19 @@ def test_a_section_printed_in_lines_cut_short_after_a_heading_stays() -> None:
     kept, dropped = story_end.box_after(HTMLParser(_boxed_page(section)), lines, chrome.is_storyish,
                                         text._story_resumes)  # fmt: skip
     assert kept == lines and dropped == []
+
+
+def test_a_closing_section_of_short_sentences_under_a_subhead_stays() -> None:
+    # healthline's "The bottom line": two short paragraphs, neither of 15 words, no links
+    closing = ["Binge eating is a condition that affects many people.",
+               "With the right help it can be overcome."]  # fmt: skip
+    section = "<h2>The bottom line</h2>" + "".join(f"<p>{t}</p>" for t in closing)
+    lines = [*MINE, "The bottom line", *closing]
+    kept, dropped = story_end.box_after(HTMLParser(_boxed_page(section)), lines, chrome.is_storyish,
+                                        text._story_resumes)  # fmt: skip
+    assert kept == lines and dropped == []
+    # the same heading over a box of links is a box
+    box = "<h2>The bottom line</h2>" + "".join(f"<p><a href='/x'>{t}</a></p>" for t in closing)
+    kept, dropped = story_end.box_after(HTMLParser(_boxed_page(box)), lines, chrome.is_storyish,
+                                        text._story_resumes)  # fmt: skip
+    assert kept == MINE and dropped == lines[len(MINE) :]

@@ -7,7 +7,8 @@ Three shapes met across sites (bench/README.md, "Page text: where the story ends
   page's headline and the story's first paragraph; a line printed in another `<article>` (not
   one inside the story's, not one around it) and nowhere in the story's is another story's.
 - a box after the story under a heading of its own ("Trending On Reuters", "More coronavirus
-  coverage", "Member Comments"): a heading after which the story does not resume ends it.
+  coverage"): a heading after which the story does not resume, and no sentence outside links
+  follows, ends it.
 - notes after the story's last paragraph: how to reach or follow the reporter ("Write to Jane
   Doe at jane.doe@wsj.com", "Follow James on Twitter."), the credits of `credits.signs_off`
   ("AP writer Jane Roe contributed to this report", neither story nor chrome), a note on the
@@ -119,10 +120,11 @@ def box_after(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool
               resumes: Callable[[list[str]], bool]) -> tuple[list[str], list[str]]:  # fmt: skip
     """`lines` up to the first heading after the story's start beyond which the story does not
     resume (`resumes`: two paragraphs of prose), and the lines from that heading on: a box after
-    the story ("Trending On Reuters", "More coronavirus coverage", "Member Comments") under a
+    the story ("Trending On Reuters", "More coronavirus coverage", "Get reporter alerts") under a
     heading of its own, where trafilatura read on. A list under the heading that is not a list
-    of links is the story's own closing section ("Qualified teams" and its items), and so is
-    text of 40 words or more outside links (prose in lines cut short): kept."""
+    of links is the story's own closing section ("Qualified teams" and its items), and so are
+    text of 40 words or more outside links (prose in lines cut short) and a full sentence outside
+    links ("The bottom line" and two short paragraphs): kept."""
     if tree.body is None or len(lines) < 3:
         return lines, []
     heads = {t for t in (squash(h.text()) for h in tree.css(_BOX_HEADINGS)) if t}
