@@ -5,6 +5,7 @@ Usage: bench/train_figures [--with-written [--written-weight 1]] [--folds 5] [--
        [--seed 7] [--min-count 5] [--l2 0.001] [--lexical-l2 0] [--average] [--known-at COMMIT]
        [--margins 0,0.5,1,2] [--margin M] [--out FILE]
        [--no-write] [--parsed DIR]
+       [--hidden 32 [--net-epochs 15] [--deep-min-count 50] [--dropout 0.3] [--ensemble 3]]
 
 Training data: every figure the rules find that matches a gold figure by value (bench/quality's
 matching), on the real dev pages (bench/real, split real-dev; never real-test) and, with
@@ -17,13 +18,21 @@ the figure F1s of the rules and of the model are printed per fold and in all; th
 one half of the real dev sites (bench/quality --half) and scored on the other, both ways. Then the model
 is fitted on everything given and applied to the written sets (in-sample with
 --with-written), and written to --out (the service's bundled weights) unless --no-write, with
-the margin that did best in cross-validation. Same seed, same weights; parses are cached in
+the margin that did best in cross-validation (--folds 0: no cross-validation, margin --margin or
+0). --hidden N adds a ReLU layer of N units beside the linear weights (figure_net.py; the mean of
+--ensemble seeds written as one net); measured, not shipped (bench/README, the nineteenth
+round). Same seed, same weights; parses are cached in
 bench/out (and read from bench/quality's --parsed DIR when given). Single-threaded pure Python:
 about 10 minutes on 2 busy cores, 2 with the cache; the text extraction before the parse runs
 every time (50 minutes for 689 pages under session 27's load, the parses all cached).
 """
 
 from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # one thread: the same numbers on every run
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse
 import hashlib
@@ -39,10 +48,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
+import figure_net
 import parsed
 from figure_learn import LEVELS, seen_counts
 from figure_score import event_keys, head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
+from newsflow_enrich.stages.figure_net import Net
 from parsed import parser_name
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves, site_hosts
 from quality_score import _alts
@@ -152,10 +163,12 @@ def groups(doc: Any, rules: list[Any], golds: list[dict[str, Any]]) -> list[list
             gold_heads = {head(x) for x in _alts(g.get(key))} if kind == "obj" \
                 else event_keys(g.get(key))  # fmt: skip
             rule = fr.rule_choice(fig, kind)
+            # what every candidate shares: used by the hidden layer only (`fit` drops it)
+            ctx = fr.context(kind, anchor.i, rule, fig.unit, view)
             out.append(
                 [
                     (
-                        fr.features(kind, anchor, c, rule, fig.unit, view),
+                        fr.features(kind, anchor, c, rule, fig.unit, view) + ctx,
                         (None if c is None else norm(c.text)) in gold_heads,
                     )
                     for c in toks
@@ -170,7 +183,9 @@ def fit(groups_: list[list[Any]], epochs: int, seed: int, min_count: int = 5, lr
     `lexical_l2`: an L2 per update on the words' own features (LEXICAL: the candidate's lemma)
     on top of `l2`, which holds a word seen on a few sites nearer 0 than the parse's shape.
     `average`: the mean weights of the last epoch (figure_learn.fit)."""
-    data = [g for g in groups_ if any(ok for _, ok in g)]
+    # the figure's context adds the same to every candidate: no weight of a linear model
+    data = [[([x for x in feats if ":ctx:" not in x], ok) for feats, ok in g]
+            for g in groups_ if any(ok for _, ok in g)]  # fmt: skip
     seen = seen_counts({x for feats, _ in cands for x in feats} for cands in data)
     # features of fewer than `min_count` groups are dropped: they fit single sentences
     data = [[([x for x in feats if seen[x] >= min_count], ok) for feats, ok in g] for g in data]
@@ -178,10 +193,20 @@ def fit(groups_: list[list[Any]], epochs: int, seed: int, min_count: int = 5, lr
     return learn.fit(data, _logit_gradient, epochs, seed, lr, l2, l2_of=l2_of, average=average)
 
 
-def fit_as(groups_: list[list[Any]], args: Any) -> dict[str, float]:
-    """`fit` with the recipe of the command line."""
+def fit_as(groups_: list[list[Any]], args: Any) -> tuple[dict[str, float], Net | None]:
+    """`fit` (or with --hidden, figure_net.fit) with the recipe of the command line."""
+    if getattr(args, "hidden", 0):
+        return figure_net.fit_many(groups_, getattr(args, "ensemble", 1), args.seed,
+                                   hidden=args.hidden, epochs=args.net_epochs,
+                                   min_count=args.min_count, deep_min_count=args.deep_min_count,
+                                   dropout=args.dropout)  # fmt: skip
     return fit(groups_, args.epochs, args.seed, args.min_count, l2=args.l2,
-               lexical_l2=args.lexical_l2, average=args.average)  # fmt: skip
+               lexical_l2=args.lexical_l2, average=args.average), None  # fmt: skip
+
+
+def reranker(fitted: tuple[dict[str, float], Net | None], name: str, margin: float,
+             copula_margin: float) -> fr.Reranker:  # fmt: skip
+    return fr.Reranker(fitted[0], name, margin, copula_margin, fitted[1])
 
 
 def _logit_gradient(cands: list[Any], w: dict[str, float]) -> list[tuple[list[str], float]]:
@@ -215,8 +240,8 @@ def known_vs_fresh(real: list[dict[str, Any]], extra: list[Any], args: Any, marg
     known = {Path(x).name.removesuffix(".gold.json") for x in listed if x.endswith(".gold.json")}
     old = [p for p in real if p["name"] in known]
     fresh = [p for p in real if p["name"] not in known]
-    weights = fit_as([g for p in old for g in p["groups"]] + extra, args)
-    model = fr.Reranker(weights, "known", margin, args.copula_margin)
+    model = reranker(fit_as([g for p in old for g in p["groups"]] + extra, args), "known",
+                     margin, args.copula_margin)  # fmt: skip
     shipped = fr.Reranker.load(args.out)
     hosts = site_hosts()
     new_sites = {hosts[p["name"]] for p in fresh} - {hosts[p["name"]] for p in old}
@@ -232,7 +257,7 @@ def main() -> None:
     ap.add_argument("--with-written", action="store_true", help="also train on bench/data")
     ap.add_argument("--written-weight", type=int, default=1,
                     help="each written figure counted this many times (with --with-written)")  # fmt: skip
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=5, help="0: no cross-validation")
     ap.add_argument("--by-site", action="store_true",
                     help="folds of sites (a site's pages in one fold), not of pages")  # fmt: skip
     ap.add_argument("--epochs", type=int, default=12)
@@ -257,6 +282,14 @@ def main() -> None:
         default=0.0,
         help="a copula event must win by more than this (see figure_rerank)",
     )
+    ap.add_argument("--hidden", type=int, default=0,
+                    help="a hidden layer of this width (figure_net; 0: the linear chooser)")  # fmt: skip
+    ap.add_argument("--net-epochs", type=int, default=15, help="with --hidden")
+    ap.add_argument("--deep-min-count", type=int, default=50,
+                    help="with --hidden: features of fewer groups have no row in the layer")  # fmt: skip
+    ap.add_argument("--dropout", type=float, default=0.3, help="with --hidden")
+    ap.add_argument("--ensemble", type=int, default=1,
+                    help="with --hidden: the mean of this many nets (seeds --seed, --seed + 1, ...)")  # fmt: skip
     ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
     ap.add_argument("--parsed", type=Path,
                     help="bench/quality's parse cache DIR, read (never written) for parses")  # fmt: skip
@@ -271,49 +304,57 @@ def main() -> None:
     written = parse_pages(load_cases(BENCH / "data"), args.model, args.parsed)
     extra = [g for p in written for g in p["groups"]] * args.written_weight \
         if args.with_written else []  # fmt: skip
-    if args.by_site:
+    if not args.folds:
+        folds = []
+    elif args.by_site:
         folds = site_folds(real, args.folds, args.seed)
     else:
         order = sorted(real, key=lambda p: p["name"])
         random.Random(args.seed).shuffle(order)
         folds = [order[k :: args.folds] for k in range(args.folds)]
     margins = [float(m) for m in args.margins.split(",")]
+    if not folds:  # --folds 0: no cross-validation (the halves below are out of sample too)
+        margins = [args.margin or 0.0]
     print(
         "\n| real dev fold | margin | pages | +object rules / model | +object+event rules / model |"
     )
     print("|---|---|---|---|---|")
     for k, held in enumerate(folds):
         train = [g for f in folds if f is not held for p in f for g in p["groups"]] + extra
-        weights = fit_as(train, args)
+        fitted = fit_as(train, args)
         for m in margins:
-            model = fr.Reranker(weights, "cv", m, args.copula_margin)
+            model = reranker(fitted, "cv", m, args.copula_margin)
             print(row(f"fold {k + 1} | {m}", len(held), f1s(held, None), f1s(held, model)),
                   flush=True)  # fmt: skip
             for p in held:
                 p[f"cv{m}"] = model.choose(p["doc"], p["rules"])
-    rules = f1s(real, None)
-    cv = {m: learn.f1s(real, lambda p, m=m: p[f"cv{m}"]) for m in margins}
-    for m in margins:
-        print(row(f"all (cross-validated) | {m}", len(real), rules, cv[m]))
+    if folds:
+        rules = f1s(real, None)
+        cv = {m: learn.f1s(real, lambda p, m=m: p[f"cv{m}"]) for m in margins}
+        for m in margins:
+            print(row(f"all (cross-validated) | {m}", len(real), rules, cv[m]))
     margin = (
         args.margin
-        if args.margin is not None
+        if args.margin is not None or not folds
         else max(margins, key=lambda m: cv[m]["figures +object+event"])
     )
+    margin = margin or 0.0
     halves = site_halves()
     half_a = [p for p in real if halves[p["name"]] == "a"]
     half_b = [p for p in real if halves[p["name"]] == "b"]
     print(f"\nmargin {margin}; trained on one half (bench/quality --half) + written, scored on "
           "the other:")  # fmt: skip
     for name, train, held in (("b", half_a, half_b), ("a", half_b, half_a)):
-        weights = fit_as([g for p in train for g in p["groups"]] + extra, args)
-        model = fr.Reranker(weights, f"half-{name}", margin, args.copula_margin)
+        fitted = fit_as([g for p in train for g in p["groups"]] + extra, args)
+        model = reranker(fitted, f"half-{name}", margin, args.copula_margin)
         print(row(f"half {name}", len(held), f1s(held, None), f1s(held, model)))
     if args.known_at:
         known_vs_fresh(real, extra, args, margin)
-    weights = fit_as([g for p in real for g in p["groups"]] + extra, args)
-    model = fr.Reranker(weights, "written-check", margin, args.copula_margin)
-    print(f"\nmargin {margin}; {len(weights)} weights")
+    fitted = fit_as([g for p in real for g in p["groups"]] + extra, args)
+    weights, net = fitted
+    model = reranker(fitted, "written-check", margin, args.copula_margin)
+    print(f"\nmargin {margin}; {len(weights)} weights" +
+          (f", {len(net.index)} rows of {args.hidden}" if net else ""))  # fmt: skip
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in written:
         by_split[p["gold"].get("split", "dev")].append(p)
@@ -322,7 +363,9 @@ def main() -> None:
     for split, ps in sorted(by_split.items()):
         print(row(split, len(ps), f1s(ps, None), f1s(ps, model)))
     if not args.no_write:
-        blob = json.dumps([weights, margin, args.copula_margin], sort_keys=True).encode()
+        net_json = net.to_json() if net else None
+        parts = [weights, margin, args.copula_margin] + ([net_json] if net else [])
+        blob = json.dumps(parts, sort_keys=True).encode()
         version = f"figure-rerank-{hashlib.sha256(blob).hexdigest()[:8]}"
         args.out.write_text(
             json.dumps(
@@ -341,6 +384,18 @@ def main() -> None:
                     "margin": margin,
                     "copula_margin": args.copula_margin,
                     "weights": weights,
+                    **(
+                        {
+                            "hidden": args.hidden,
+                            "net_epochs": args.net_epochs,
+                            "deep_min_count": args.deep_min_count,
+                            "dropout": args.dropout,
+                            "ensemble": args.ensemble,
+                            "net": net_json,
+                        }
+                        if net
+                        else {}
+                    ),
                 },
                 indent=0,
             )

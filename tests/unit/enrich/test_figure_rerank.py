@@ -149,3 +149,32 @@ def test_an_event_split_at_a_hyphen_is_the_whole_word(enricher: Enricher) -> Non
     assert [f.event for f in verb.choose(doc, [days.model_copy(update={"event": None})])] == [
         "self-isolate"
     ]
+
+
+def test_the_hidden_layer_weighs_features_together() -> None:
+    """figure_net.Net: a unit that fires only when both features are there, which no sum of
+    one weight per feature can do (each alone 0, both 1)."""
+    from newsflow_enrich.stages.figure_net import Net
+
+    net = Net({"ev:a": [1.0], "ev:b": [1.0]}, [-1.0], [1.0])
+    assert net.scores([["ev:a"], ["ev:b"], ["ev:a", "ev:b"], [], ["ev:unseen"]]) == [
+        0.0,
+        0.0,
+        1.0,
+        0.0,
+        0.0,
+    ]
+    assert Net.from_json(net.to_json()).scores([["ev:a", "ev:b"]]) == [1.0]
+
+
+def test_the_net_reads_the_figures_context(enricher: Enricher) -> None:
+    """The context features (the rules chose an event) reach the net with every candidate:
+    'none' wins only with them, and the linear part alone keeps the rules' events."""
+    from newsflow_enrich.stages.figure_net import Net
+
+    doc, rules = _rule_figures(enricher)
+    linear = {"obj:rule": 5.0, "ev:rule": 1.0}
+    assert figure_rerank.Reranker(linear, "t").choose(doc, rules) == rules
+    net = Net({"ev:none": [1.0], "ev:ctx:rule=set": [1.0]}, [-1.5], [10.0])
+    chosen = figure_rerank.Reranker(linear, "t", net=net).choose(doc, rules)
+    assert [(f.object, f.event) for f in chosen] == [("people", None), ("families", None)]

@@ -2,6 +2,8 @@
 figure's object among its sentence's nouns and its event among its verbs (or none), the rules'
 own choice being one feature among others. Trained by bench/train_figures on annotated pages;
 the weights are a small JSON file in newsflow_enrich/data, named in the event's pipeline field.
+A weights file may also hold a hidden layer (figure_net.Net, bench/train_figures --hidden), which
+reads the candidates' features and the figure's `context` together; the shipped file has none.
 
 Written by hand rather than taken from a library: a conditional logit over a few hundred sparse
 features is twenty lines, and sklearn (which has no conditional logit) would add ~40 MB to the
@@ -21,6 +23,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newsflow_enrich.stages.figure_context import hyphen_glued, word_text
+from newsflow_enrich.stages.figure_net import Net
 from newsflow_enrich.stages.numbers import DURATION_UNITS, MONEY
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_rerank.json"
@@ -132,6 +135,18 @@ def features(kind: str, anchor: Token, cand: Token | None, rule: str | None,
     return [f"{kind}:{x}" for x in f]
 
 
+def context(kind: str, anchor: int, rule: str | None, unit: str | None, v: View) -> list[str]:
+    """What every candidate of one figure shares: the number's own dependency, its head's
+    dependency and part of speech, the unit's kind and whether the rules chose one. The linear
+    part cannot use them (they add the same to every candidate); the net (figure_net) reads
+    them beside each candidate's own features, so that "a path" can weigh otherwise for a number
+    that is a subject than for one under a preposition."""
+    h = v.head[anchor]
+    f = [f"adep={v.dep[anchor]}", f"hdep={v.dep[h]}", f"hpos={v.pos[h]}",
+         f"uk={unit_kind(unit)}", f"rule={'none' if rule is None else 'set'}"]  # fmt: skip
+    return [f"{kind}:ctx:{x}" for x in f]
+
+
 def rule_choice(fig: Figure, kind: str) -> str | None:
     text = fig.object if kind == "obj" else fig.event
     # "co-workers": spaCy's tokens are "co", "-", "workers"; the last one is the candidate
@@ -217,22 +232,26 @@ class Reranker:
     margin: the real annotators write it as the event."""
 
     def __init__(self, weights: dict[str, float], version: str, margin: float = 0.0,
-                 copula_margin: float = 0.0) -> None:  # fmt: skip
+                 copula_margin: float = 0.0, net: Net | None = None) -> None:  # fmt: skip
         self.w = weights
         self.version = version
         self.margin = margin
         self.copula_margin = copula_margin
+        self.net = net  # the hidden layer over the same features and the `context`, if any
 
     @classmethod
     def load(cls, path: Path = DEFAULT) -> Reranker:
         obj: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        net = Net.from_json(obj["net"]) if obj.get("net") else None
         return cls(obj["weights"], obj["version"], obj.get("margin", 0.0),
-                   obj.get("copula_margin", 0.0))  # fmt: skip
+                   obj.get("copula_margin", 0.0), net)  # fmt: skip
 
     def pick(self, feats: list[list[str]], rule: int | None = None,
              copulas: frozenset[int] = frozenset()) -> int:  # fmt: skip
         scores = [sum(map(self.w.get, f, repeat(0.0))) - self.copula_margin * (k in copulas)
                   for k, f in enumerate(feats)]  # fmt: skip
+        if self.net is not None:
+            scores = [s + d for s, d in zip(scores, self.net.scores(feats), strict=True)]
         best = max(range(len(scores)), key=lambda k: scores[k])
         if rule is not None and scores[best] - scores[rule] <= self.margin:
             return rule
@@ -251,6 +270,9 @@ class Reranker:
                 rule = rule_choice(fig, kind)
                 at = next((k for k, c in enumerate(toks) if (c and c.lower_) == rule), None)
                 feats = [features(kind, anchor, c, rule, fig.unit, view) for c in toks]
+                if self.net is not None:
+                    ctx = context(kind, anchor.i, rule, fig.unit, view)
+                    feats = [f + ctx for f in feats]
                 # (the only AUX candidates are the copulas `candidates` added: KINDS has none)
                 copulas = frozenset(k for k, c in enumerate(toks) if c is not None
                                     and c.pos_ == "AUX"
