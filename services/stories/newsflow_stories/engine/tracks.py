@@ -191,8 +191,16 @@ def _join_linked(tracks: dict[str, TrackState], ident: Identity, value: float, e
     was = [t for t in tracks.values() if _retold(t, ident, earlier)]
     if len(now) != 1 or len(was) != 1 or now[0] is was[0]:
         return None
+    keep, gone = _merge(tracks, now[0], was[0], track_of)
+    return _Joined(keep.key, gone.key)
+
+
+def _merge(tracks: dict[str, TrackState], a: TrackState, b: TrackState,
+           track_of: dict[int, TrackState]) -> tuple[TrackState, TrackState]:  # fmt: skip
+    """Two tracks found to be one count: the later-made one's reports move into the earlier-made
+    one, its children and articles follow, and it is gone. Returns (kept, gone)."""
     order = list(tracks)
-    keep, gone = sorted((now[0], was[0]), key=lambda t: order.index(t.key))
+    keep, gone = sorted((a, b), key=lambda t: order.index(t.key))
     keep.reports.extend(gone.reports)
     keep.cached = None
     del tracks[gone.key]
@@ -202,7 +210,7 @@ def _join_linked(tracks: dict[str, TrackState], ident: Identity, value: float, e
     for i, t in track_of.items():
         if t is gone:
             track_of[i] = keep
-    return _Joined(keep.key, gone.key)
+    return keep, gone
 
 
 def _join_held(tracks: dict[str, TrackState], track: TrackState, ident: Identity, value: float,
@@ -217,17 +225,8 @@ def _join_held(tracks: dict[str, TrackState], track: TrackState, ident: Identity
     held = [t for t in tracks.values() if t is not track and holders.same_count(t, ident, value)]
     if len(held) != 1 or _two_classes(track.event_n, held[0].event_n):
         return track
-    order = list(tracks)
-    keep, gone = sorted((track, held[0]), key=lambda t: order.index(t.key))
-    keep.reports.extend(gone.reports)
-    keep.holder, keep.cached = keep.holder or gone.holder, None
-    del tracks[gone.key]
-    for t in tracks.values():
-        if t.parent == gone.key:
-            t.parent, t.cached = keep.key, None
-    for k, t in track_of.items():
-        if t is gone:
-            track_of[k] = keep
+    keep, gone = _merge(tracks, track, held[0], track_of)
+    keep.holder = keep.holder or gone.holder
     changed[:] = [k for k in changed if k != gone.key]
     return keep
 
