@@ -9,9 +9,9 @@ from collections import Counter, defaultdict
 from typing import Any
 
 import conll
-from figure_train import _Cache
 from newsflow_enrich.stages import entities
 from newsflow_enrich.stages import entity_types as et
+from parsed import TrainCache
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves
 from quality_score import _alts, _forms, norm_form
 
@@ -73,7 +73,7 @@ def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
     kw |= {} if model is None else {"model": model}
     kw |= {} if ner is None else {"ner": ner}
     enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None, **kw)
-    cache = _Cache(enricher)
+    cache = TrainCache(enricher)
     halves = site_halves()
     out = []
     t0 = time.perf_counter()

@@ -49,12 +49,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
 import figure_net
-import parsed
 from figure_learn import LEVELS, seen_counts
 from figure_score import event_keys, head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
 from newsflow_enrich.stages.figure_net import Net
-from parsed import parser_name
+from parsed import TrainCache
 from quality import BENCH, LOCKED, REAL, load_cases, site_halves, site_hosts
 from quality_score import _alts
 
@@ -72,7 +71,7 @@ def parse_pages(cases: list[Any], model: str | None = None,
     enricher = Enricher(figure_model=None, figure_filter_model=None, **kw)
     pages = []
     t0 = time.perf_counter()
-    cache = _Cache(enricher, parsed)
+    cache = TrainCache(enricher, parsed)
     for k, (name, raw, gold) in enumerate(cases, 1):
         try:
             p = enricher.prepare(raw)
@@ -104,47 +103,6 @@ def site_folds(pages: list[dict[str, Any]], k: int, seed: int) -> list[list[dict
     for h in order:
         min(folds, key=len).extend(by_host[h])
     return folds
-
-
-class _Cache:
-    """Parses kept in bench/out between runs (keyed by the text and by the parsing pipeline's
-    name, `parsed.parser_name`: the model, a learned NER put into it and the vote, whose entities
-    the parses hold), so that a second run spends seconds, not minutes, on the parser."""
-
-    def __init__(self, enricher: Any, shared: Path | None = None) -> None:
-        from spacy.tokens import DocBin
-
-        self.nlp, self.docbin = enricher.nlp, DocBin
-        self.parser, self.shared = parser_name(enricher), shared
-        name = self.parser.replace(":", "-")
-        self.path = BENCH / "out" / f"figure_train.{name}.spacy"
-        self.docs: dict[str, Any] = {}
-        if self.path.exists():
-            for doc in DocBin().from_bytes(self.path.read_bytes()).get_docs(self.nlp.vocab):
-                self.docs[_key(doc.text)] = doc
-        self.dirty = False
-
-    def parse(self, text: str) -> Any:
-        if _key(text) not in self.docs:
-            self.docs[_key(text)] = self._shared(text) or self.nlp(text)
-            self.dirty = True
-        return self.docs[_key(text)]
-
-    def _shared(self, text: str) -> Any:
-        """The parse from bench/quality's --parsed DIR (parsed.py names its files), if there."""
-        if self.shared is None:
-            return None
-        path = parsed.path_of(self.shared, self.parser, text)
-        return parsed.read(path, self.nlp.vocab) if path.exists() else None
-
-    def save(self) -> None:
-        if self.dirty:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_bytes(self.docbin(docs=self.docs.values()).to_bytes())
-
-
-def _key(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def groups(doc: Any, rules: list[Any], golds: list[dict[str, Any]]) -> list[list[Any]]:

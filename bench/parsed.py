@@ -80,3 +80,46 @@ def enrich_many(enricher: Any, raws: Iterable[Any], cache: Path) -> list[Any]:
         doc = read(paths[i], enricher.nlp.vocab)
         out.append(enricher._event_or_error(p, doc_text.remember(doc, texts[i])))
     return out
+
+
+class TrainCache:
+    """The trainers' parses (bench/train_figures, train_figure_filter, train_entities), kept in
+    bench/out between runs (keyed by the text and by the parsing pipeline's name, `parser_name`:
+    the model, a learned NER put into it and the vote, whose entities the parses hold), so that a
+    second run spends seconds, not minutes, on the parser; `shared`: bench/quality's --parsed DIR,
+    read for parses not kept here."""
+
+    def __init__(self, enricher: Any, shared: Path | None = None) -> None:
+        from spacy.tokens import DocBin
+
+        self.nlp, self.docbin = enricher.nlp, DocBin
+        self.parser, self.shared = parser_name(enricher), shared
+        name = self.parser.replace(":", "-")
+        self.path = Path(__file__).resolve().parent / "out" / f"figure_train.{name}.spacy"
+        self.docs: dict[str, Any] = {}
+        if self.path.exists():
+            for doc in DocBin().from_bytes(self.path.read_bytes()).get_docs(self.nlp.vocab):
+                self.docs[_key(doc.text)] = doc
+        self.dirty = False
+
+    def parse(self, text: str) -> Any:
+        if _key(text) not in self.docs:
+            self.docs[_key(text)] = self._shared(text) or self.nlp(text)
+            self.dirty = True
+        return self.docs[_key(text)]
+
+    def _shared(self, text: str) -> Any:
+        """The parse from bench/quality's --parsed DIR (parsed.py names its files), if there."""
+        if self.shared is None:
+            return None
+        path = path_of(self.shared, self.parser, text)
+        return read(path, self.nlp.vocab) if path.exists() else None
+
+    def save(self) -> None:
+        if self.dirty:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(self.docbin(docs=self.docs.values()).to_bytes())
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -36,14 +36,14 @@ def test_the_parse_cache_names_the_ner_put_into_the_pipeline_and_the_vote_not_th
 
     import spacy
 
-    from bench.figure_train import _Cache
+    from bench.parsed import TrainCache
 
     def enricher(model: str) -> SimpleNamespace:
         typer = SimpleNamespace(version="entity-types-1")
         return SimpleNamespace(pipeline=SimpleNamespace(model=model + "+entity-types-1"),
                                nlp=spacy.blank("en"), reranker=None, keeper=None, typer=typer)  # fmt: skip
 
-    names = {m: _Cache(enricher(m)).path.name
+    names = {m: TrainCache(enricher(m)).path.name
              for m in ("base@3.8.0+ner-x@2+vote:ner-y@1", "base@3.8.0+vote:ner-y@1", "base@3.8.0")}  # fmt: skip
     assert len(set(names.values())) == 3
     assert names["base@3.8.0"] == "figure_train.base@3.8.0.spacy"

@@ -44,7 +44,7 @@ def test_the_cache_reads_a_parse_of_bench_quality_s_parsed_dir(tmp_path) -> None
     import spacy
     from spacy.tokens import DocBin
 
-    from bench.figure_train import _Cache
+    from bench.parsed import TrainCache
 
     nlp = spacy.blank("en")
     enricher = SimpleNamespace(nlp=nlp, pipeline=SimpleNamespace(model="m"), reranker=None,
@@ -53,7 +53,7 @@ def test_the_cache_reads_a_parse_of_bench_quality_s_parsed_dir(tmp_path) -> None
     kept[0].tag_ = "KEPT"  # a blank pipeline never tags: the tag says the file was read
     name = hashlib.sha1(b"m\nNine people were killed.").hexdigest() + ".spacy"
     (tmp_path / name).write_bytes(DocBin(docs=[kept], attrs=["TAG"]).to_bytes())
-    cache = _Cache(enricher, tmp_path)
+    cache = TrainCache(enricher, tmp_path)
     assert cache.parse("Nine people were killed.")[0].tag_ == "KEPT"
     assert cache.parse("About 4,000 were forced.")[0].tag_ == ""
 
