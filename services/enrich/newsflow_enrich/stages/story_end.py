@@ -26,7 +26,7 @@ from collections.abc import Callable
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import credits, printed
+from newsflow_enrich.stages import ancestry, credits, printed
 from newsflow_enrich.stages.printed import squash
 
 _HEADINGS = "h1, h2, h3"
@@ -43,11 +43,7 @@ def other_articles(tree: HTMLParser, lines: list[str], title: str | None,
     story = _story_article(tree, squash(title), first)
     if story is None:
         return lines, []
-    around = set()
-    node: LexborNode | None = story
-    while node is not None:
-        around.add(node.mem_id)
-        node = node.parent
+    around = {k.mem_id for k in ancestry.boxes(story, self_too=True)}
     inside = {n.mem_id for n in story.traverse()}
     others = [squash(printed.text(a)) for a in tree.css("article")
               if a.mem_id not in around and a.mem_id not in inside]  # fmt: skip
@@ -70,9 +66,7 @@ def _story_article(tree: HTMLParser, title: str, first: str) -> LexborNode | Non
     for heading in tree.css(_HEADINGS):
         if squash(heading.text()) != title:
             continue
-        node = heading.parent
-        while node is not None and node.tag != "article":
-            node = node.parent
+        node = next((k for k in ancestry.boxes(heading) if k.tag == "article"), None)
         if node is not None and first in squash(printed.text(node)):
             return node
     return None
@@ -138,15 +132,11 @@ def box_after(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool
             and line in heads
             and not resumes(lines[k + 1 :])
             and not any(
-                rest[:2] in _BULLETS and rest not in links and rest[2:] not in links
-                for rest in lines[k + 1 :]
+                rest[:2] in _BULLETS and not _linked(rest, links) for rest in lines[k + 1 :]
             )
             and _unlinked_words(lines[k + 1 :], links) < _BOX_WORDS
             and not any(
-                storyish(rest)
-                and _SENTENCE.search(rest)
-                and rest not in links
-                and rest[2:] not in links
+                storyish(rest) and _SENTENCE.search(rest) and not _linked(rest, links)
                 for rest in lines[k + 1 :]
             )
         ):
@@ -156,4 +146,9 @@ def box_after(tree: HTMLParser, lines: list[str], storyish: Callable[[str], bool
 
 
 def _unlinked_words(lines: list[str], links: set[str]) -> int:
-    return sum(len(ln.split()) for ln in lines if ln not in links and ln[2:] not in links)
+    return sum(len(ln.split()) for ln in lines if not _linked(ln, links))
+
+
+def _linked(line: str, links: set[str]) -> bool:
+    """The line is a link's text, or a bulleted one ("- " and a link's text)."""
+    return line in links or line[2:] in links
