@@ -37,8 +37,8 @@ def caption(fig: LexborNode) -> str:
         key=lambda k: bool(_CREDIT_CLASS.search(k.attributes.get("class") or "")),
     )
     line = " ".join(t for t in (caption_text.text(k) for k in blocks) if t)
-    linked = sum(len(a.text(strip=True)) for a in fig.css("a"))
-    if len(_WORDS.findall(line)) < 2 or len(line.split()) > _MAX_WORDS or linked * 2 >= len(line):
+    if len(_WORDS.findall(line)) < 2 or len(line.split()) > _MAX_WORDS or \
+            caption_text.linked(fig) * 2 >= len(line):  # fmt: skip
         return ""
     return line
 

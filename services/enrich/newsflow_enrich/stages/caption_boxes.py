@@ -40,8 +40,8 @@ def table_caption(box: LexborNode) -> str | None:
         return None
     others = [c for c in cells if c.mem_id != cell.mem_id]
     text = " ".join(t for t in (caption_text.text(c) for c in others) if t)
-    linked = sum(len(a.text(strip=True)) for c in others for a in c.css("a"))
-    if not _WORDS[0] <= len(text.split()) <= _WORDS[1] or linked * 2 >= len(text) or \
+    if not _WORDS[0] <= len(text.split()) <= _WORDS[1] or \
+            caption_text.linked(*others) * 2 >= len(text) or \
             any(c.css_first(_HEADINGS) is not None for c in others):  # fmt: skip
         return None
     return text
@@ -63,8 +63,7 @@ def credit_box(node: LexborNode) -> LexborNode:
     if not own or not text.endswith(own) or len(text[: -len(own)].split()) < _WORDS[0] or \
             len(text.split()) > _WORDS[1] or caption_text.PLAYER_TIME.match(own):  # fmt: skip
         return node
-    linked = sum(len(a.text(strip=True)) for a in box.css("a"))
-    return node if linked * 2 >= len(text) else box
+    return node if caption_text.linked(box) * 2 >= len(text) else box
 
 
 def _credit_only(node: LexborNode) -> bool:

@@ -64,6 +64,12 @@ def _is_credit(node: LexborNode) -> bool:
     return node.tag == "cite" or bool(_CREDIT_CLASS.search(node.attributes.get("class") or ""))
 
 
+def linked(*boxes: LexborNode) -> int:
+    """How many characters the boxes print inside their links (a caption mostly linked is a
+    teaser of another page)."""
+    return sum(len(a.text(strip=True)) for box in boxes for a in box.css("a"))
+
+
 def text(node: LexborNode) -> str:
     """The element's printed text; where it is a credit element then the caption's (no words
     between them), the caption's first."""

@@ -125,8 +125,8 @@ def _caption_beside(img: LexborNode) -> str:
             not (_alone(box, line) or _set_off(line)):  # fmt: skip
         return ""
     text = caption_text.text(line)
-    linked = sum(len(a.text(strip=True)) for a in line.css("a"))
-    if not _BESIDE_WORDS[0] <= len(text.split()) <= _BESIDE_WORDS[1] or linked * 2 >= len(text) or \
+    if not _BESIDE_WORDS[0] <= len(text.split()) <= _BESIDE_WORDS[1] or \
+            caption_text.linked(line) * 2 >= len(text) or \
             line.css_first(f"{_MEDIA}, h4, h5, h6, {_HEADINGS}") is not None or _portrait(img):  # fmt: skip
         return ""
     return text
@@ -228,8 +228,7 @@ def _card(node: LexborNode) -> bool:
 
 def _mostly_linked(node: LexborNode) -> bool:
     text = node.text(strip=True)
-    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
-    return len(text.split()) >= _PROMO_WORDS and linked * 2 >= len(text)
+    return len(text.split()) >= _PROMO_WORDS and caption_text.linked(node) * 2 >= len(text)
 
 
 def _caption_of(fig: LexborNode) -> str:
@@ -308,7 +307,7 @@ def _inline(media: LexborNode) -> bool:
 
 
 def _all_linked(node: LexborNode) -> bool:
-    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
+    linked = caption_text.linked(node)
     return linked > 0 and linked >= len(node.text(strip=True))
 
 
