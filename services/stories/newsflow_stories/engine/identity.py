@@ -111,34 +111,29 @@ def _class_before(before: str, cls: str | None) -> str | None:
 def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str, str] | None:
     """(event class, object) of one figure, or None when it says neither (see counts)."""
     body, (begin, end) = article.body, fig.span
+    near, after = body[max(0, begin - 40) : begin], body[end : end + _AFTER]
     start = _sentence_start(article, fig)
     own = body[start:begin] if start is not None else ""
     # "nine people were killed and about 4,000 were forced from their homes": the verb after
     # the figure is its own, not enrich's from the clause before.
-    mine = readings.own_verb(event, own, body[end : end + _AFTER], fig.object) if event else None
-    if mine and not _a_fate_or_present(mine, body[max(0, begin - 40) : begin],
-                                       body[end : end + _AFTER], fig.object):  # fmt: skip
+    mine = readings.own_verb(event, own, after, fig.object) if event else None
+    if mine and not _a_fate_or_present(mine, near, after, fig.object):
         mine = None
     if event and not mine:  # "needed nine points ... to pass Ford": the count is what was needed
-        event = readings.main_verb(
-            event, body[max(0, begin - 40) : begin], body[end : end + _AFTER]
-        )
+        event = readings.main_verb(event, near, after)
     event = mine or event
-    obj = readings.fire_engines(fig.object, body[end : end + _AFTER], own)
+    obj = readings.fire_engines(fig.object, after, own)
     charged = _charged(article, fig, obj)
     if charged:
         return charged  # "charged with two counts of murder": charges of murder
-    cls = (counts.phrase_class(event, body[end : end + _AFTER], obj) or counts.event_class(event)
+    cls = (counts.phrase_class(event, after, obj) or counts.event_class(event)
            if event else None)  # fmt: skip
-    cls = _class_before(body[max(0, begin - 40) : begin], cls)
-    if cls == "shoot" and readings.shot_dead(
-        body[max(0, begin - 40) : begin], body[end : end + 60]
-    ):
+    cls = _class_before(near, cls)
+    if cls == "shoot" and readings.shot_dead(near, body[end : end + 60]):
         cls = "kill"  # "One man was shot and killed", "shot one person dead": the toll
-    if cls not in counts.CLASSES and counts.from_homes(body[end : end + _AFTER]):
+    if cls not in counts.CLASSES and counts.from_homes(after):
         cls = "displac"  # "Sixty residents were moved from their homes"
-    elif cls not in counts.CLASSES and readings.present(event, body[max(0, begin - 40) : begin],
-                                                         body[end : end + _AFTER]):  # fmt: skip
+    elif cls not in counts.CLASSES and readings.present(event, near, after):
         cls = readings.PRESENT  # "including two children, were inside": the people present
     # "the (confirmed) death toll ... to 11": the object is the toll, not a counted thing
     toll = bool(obj) and normalize_object(obj, {}).split()[-1:] == ["toll"]
@@ -152,7 +147,7 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
         start = _sentence_start(article, fig)
         counted = counts.counted_in(body[start:begin]) if start is not None else None
         if counted is None and valued:
-            counted = counts.counted_in(body[end : end + _AFTER])
+            counted = counts.counted_in(after)
         if counted:
             obj, participle = counted
             # The figure's own casualty verb wins over a count named earlier in the sentence:
@@ -225,7 +220,7 @@ def identities(article: ArticleEnriched, date: PageDate,
         if start is not None and _charged(article, fig, fig.object) is not None:
             own = fig.sentence[: fig.span[1] - start]
         past = not lede and (counts.past_year(own, year, at, skip)
-                or past_month(fig.sentence[skip:], month, date.months if date.year is not None else ())
+                or past_month(fig.sentence[skip:], month, date.months)
                 or (start is not None and continues_past(_previous_sentence(article.body, start),
                                                          fig.sentence, year)))  # fmt: skip
         size = None if fig.unit else readings.sized(article.body[fig.span[1] : fig.span[1] + 12])
