@@ -15,8 +15,6 @@ from selectolax.lexbor import LexborNode
 
 from newsflow_enrich.stages import caption_text, printed
 
-_MEDIA_TAGS = ("img", "picture", "video", "iframe", "amp-img")
-_MEDIA = ", ".join(_MEDIA_TAGS)
 _NOT_CAPTION = "h1, h2, h3, h4, h5, h6, blockquote"
 _MAX_WORDS = 60  # as a line beside a photo (captions.py)
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words of letters: not "+3", "1/5"
@@ -26,7 +24,7 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution", re.IGNO
 
 def caption(fig: LexborNode) -> str:
     """The text a figure without caption markup prints beside its photo, or ""."""
-    if fig.tag != "figure" or fig.css_first(_MEDIA) is None or \
+    if fig.tag != "figure" or fig.css_first(caption_text.MEDIA) is None or \
             fig.css_first(_NOT_CAPTION) is not None:  # fmt: skip
         return ""
     if any(_CARD.search(k.attributes.get("class") or "") or "data-href" in k.attributes
@@ -48,9 +46,9 @@ def _text_beside_media(box: LexborNode) -> list[LexborNode]:
     box too ("<div><img><div class='attribution'>...</div></div>"), in page order."""
     out: list[LexborNode] = []
     for k in box.iter():
-        if not caption_text.shown(k) or k.tag in _MEDIA_TAGS:
+        if not caption_text.shown(k) or k.tag in caption_text.MEDIA_TAGS:
             continue
-        if k.css_first(_MEDIA) is not None:
+        if k.css_first(caption_text.MEDIA) is not None:
             out += _text_beside_media(k)
         elif printed.text(k).strip():
             out.append(k)

@@ -12,7 +12,6 @@ from selectolax.lexbor import LexborNode
 
 from newsflow_enrich.stages import ancestry, caption_text, printed
 
-_MEDIA = "img, picture, video, iframe, amp-img"
 _HEADINGS = "h1, h2, h3, h4, h5, h6"
 _WORDS = (3, 60)  # a caption's length, as a line beside a photo (captions.py)
 _TABLE_CELLS = 3  # a layout table of a photo and its caption, not a table of photos
@@ -36,7 +35,7 @@ def table_caption(box: LexborNode) -> str | None:
            for k in ancestry.boxes(table, self_too=True)):  # fmt: skip
         return None  # (a hidden box of other stories' thumbnails)
     cells = table.css("td, th")
-    if len(cells) > _TABLE_CELLS or len(table.css(_MEDIA)) != 1:
+    if len(cells) > _TABLE_CELLS or len(table.css(caption_text.MEDIA)) != 1:
         return None
     others = [c for c in cells if c.mem_id != cell.mem_id]
     text = " ".join(t for t in (caption_text.text(c) for c in others) if t)
@@ -56,7 +55,7 @@ def credit_box(node: LexborNode) -> LexborNode:
     credit (an ad's "Sponsored" label), or where the credit is a player's running time."""
     box = node.parent
     if not _credit_only(node) or box is None or box.tag in ("body", "html", "figure") or \
-            any(k.mem_id != box.mem_id for k in box.css(f"{_MEDIA}, {_HEADINGS}, p")):  # fmt: skip
+            any(k.mem_id != box.mem_id for k in box.css(f"{caption_text.MEDIA}, {_HEADINGS}, p")):  # fmt: skip
         return node  # (css() matches the box itself too)
     text = caption_text.text(box)
     own = caption_text.text(node)

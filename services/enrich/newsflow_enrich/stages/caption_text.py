@@ -28,6 +28,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _UNSHOWN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)|(^|\s|[-_])(button|btn)(\s|$)",
                             re.IGNORECASE)  # fmt: skip
 _CONTROLS = {"button", "select", "option", "input", "textarea"}
+# The elements a photo, a video or an embed is printed with (captions.py, caption_boxes.py,
+# bare_figures.py look for them around a caption).
+MEDIA_TAGS = ("img", "picture", "video", "iframe", "amp-img")
+MEDIA = ", ".join(MEDIA_TAGS)
 _CONTROL_ROLES = {"button", "menu", "menuitem", "menuitemcheckbox", "dialog", "toolbar"}
 PLAYER_TIME = re.compile(r"^(duration:?\s*)?(\d{1,2}:)?\d{1,2}:\d\d(\s*[-–—|]\s*source:?\s*[^.]{1,40})?$",
                           re.IGNORECASE)  # fmt: skip

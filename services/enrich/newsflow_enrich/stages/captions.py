@@ -39,7 +39,6 @@ _PARTS = ('[class*="caption"], [class*="credit"], [class*="Caption"], [class*="C
 _CREDITS = '[class*="credit"], [class*="Credit"], cite'
 _PART_CLASS = re.compile(r"caption|credit|cptn|(^|\s)cap(\s|$)|cutline", re.IGNORECASE)
 _CREDIT_AFTER = re.compile(r"copyright|byline|photographer", re.IGNORECASE)
-_MEDIA = "img, picture, video, iframe, amp-img"
 _MEDIA_LEVELS = 3  # how far up from a caption element its photo may sit
 _MAX_WORDS = 200  # a "caption" class on a box of prose is not a caption
 _HEADINGS = "h1, h2, h3"
@@ -127,7 +126,7 @@ def _caption_beside(img: LexborNode) -> str:
     text = caption_text.text(line)
     if not _BESIDE_WORDS[0] <= len(text.split()) <= _BESIDE_WORDS[1] or \
             caption_text.linked(line) * 2 >= len(text) or \
-            line.css_first(f"{_MEDIA}, h4, h5, h6, {_HEADINGS}") is not None or _portrait(img):  # fmt: skip
+            line.css_first(f"{caption_text.MEDIA}, h4, h5, h6, {_HEADINGS}") is not None or _portrait(img):  # fmt: skip
         return ""
     return text
 
@@ -149,7 +148,7 @@ def _after_teaser(cap: LexborNode) -> bool:
     while prev is not None and prev.tag in ("-text", "-comment"):
         prev = prev.prev
     return cap.tag == "figcaption" and prev is not None and \
-        any(_linked_away(m) for m in prev.css(_MEDIA))  # fmt: skip
+        any(_linked_away(m) for m in prev.css(caption_text.MEDIA))  # fmt: skip
 
 
 def _linked_away(node: LexborNode) -> bool:
@@ -218,7 +217,7 @@ def _linked_credit(fig: LexborNode, cap: LexborNode) -> bool:
     """A photographer's name linked to their page ("<a>Christopher Michel/Flickr</a>") under a
     photo that links nowhere else: a credit, not the title of another story."""
     return len(cap.text(strip=True, separator=" ").split()) <= _CREDIT_WORDS and \
-        not any(_linked_away(m) for m in fig.css(_MEDIA))  # fmt: skip
+        not any(_linked_away(m) for m in fig.css(caption_text.MEDIA))  # fmt: skip
 
 
 def _card(node: LexborNode) -> bool:
@@ -280,19 +279,19 @@ def _loose_caption(node: LexborNode) -> tuple[str, list[LexborNode]]:
 def _empty(node: LexborNode) -> bool:
     """An element that prints nothing, a spacer between a caption and its credit ("<p
     class='caption'>...</p><p></p><p class='caption source'>Photo: ...</p>")."""
-    return not printed.text(node).strip() and node.css_first(_MEDIA) is None
+    return not printed.text(node).strip() and node.css_first(caption_text.MEDIA) is None
 
 
 def _credit_after(node: LexborNode) -> bool:
     """Named as a photo's credit only right after its caption ("field-caption" +
     "field-copyright", "caption" + "byline"): alone, such a class is the page's own."""
     return bool(_CREDIT_AFTER.search(node.attributes.get("class") or "")) and \
-        node.css_first(f"{_MEDIA}, {_HEADINGS}") is None  # fmt: skip
+        node.css_first(f"{caption_text.MEDIA}, {_HEADINGS}") is None  # fmt: skip
 
 
 def _text_part(node: LexborNode) -> bool:
     return bool(_PART_CLASS.search(node.attributes.get("class") or "")) and \
-        not any(not _inline(m) for m in node.css(_MEDIA)) and node.css_first(_HEADINGS) is None  # fmt: skip
+        not any(not _inline(m) for m in node.css(caption_text.MEDIA)) and node.css_first(_HEADINGS) is None  # fmt: skip
 
 
 def _inline(media: LexborNode) -> bool:
@@ -333,7 +332,7 @@ def _near_media(node: LexborNode) -> bool:
     for _ in range(_MEDIA_LEVELS + 1):
         if k is None or k.tag in ("body", "html"):
             return False
-        if any(_uncaptioned(m) for m in k.css(_MEDIA)):
+        if any(_uncaptioned(m) for m in k.css(caption_text.MEDIA)):
             return True
         k = k.parent
     return False
@@ -352,7 +351,7 @@ def _photo_aside(box: LexborNode) -> bool:
     """An <aside> that holds a photo and its caption only, floated beside the story's text
     (<aside class="left image"><a href="photo.jpg"><img></a><p class="caption">...</p>): the
     story's own photo, not a box of other stories (no heading, no link away)."""
-    return box.css_first(_MEDIA) is not None and box.css_first("h1, h2, h3, h4, h5, h6") is None \
+    return box.css_first(caption_text.MEDIA) is not None and box.css_first("h1, h2, h3, h4, h5, h6") is None \
         and not any(not _self_link(a) for a in box.css("a")) \
         and len(printed.text(box, " ").split()) <= _BESIDE_WORDS[1]  # fmt: skip
 
