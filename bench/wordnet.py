@@ -18,7 +18,8 @@ Keyed as the engine reads words (lower case; Snowball stems):
   "lawyer"; "rape" and "assault", rape's first sense and assault's second);
 - `kinds`: the synsets right above (hypernyms of) a noun's first two senses that another word
   names ("robber" is a kind of "thief", "house" of "building");
-- `people`: the nouns whose first sense is a kind of person.n.01 ("youth", "co-worker").
+- `people`: the nouns whose first sense is a kind of person.n.01 ("youth", "co-worker"), as
+  the stem's commonest word or its commonest in the plural ("followers", not "followings").
 A synset no pair can use (one stem holds it, none is a kind of it) is left out.
 Only this file is committed, not the package; the service reads the file, never WordNet.
 """
@@ -160,6 +161,42 @@ def _is_person(files: dict[str, str], key: str, seen: dict[str, bool]) -> bool:
     return seen[key]
 
 
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if len(noun) > 1 and noun[-1] == "y" and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _people(files: dict[str, str], stem: Callable[[str], str],
+            senses: dict[str, dict[str, int]]) -> list[str]:  # fmt: skip
+    """The stems whose commonest word's first sense is a kind of person ("youth", "co-worker"),
+    and those whose commonest word in the plural is: a count names its things in the plural,
+    and the engine sees only stems, so "followers" (more common than "followings") counts
+    people though the stem "follow"'s commonest word is "following"; "murders" (more common
+    than "murderers") does not."""
+    seen: dict[str, bool] = {}
+    found = {
+        s
+        for s, m in senses.items()
+        if any(k[0] == "n" and r == 0 and _is_person(files, k, seen) for k, r in m.items())
+    }
+    plural: dict[str, tuple[float, str, bool]] = {}
+    for line in files["index.noun"].splitlines():
+        if line.startswith(" "):
+            continue  # the licence at the top
+        parts = line.split()
+        lemma, pointers = parts[0], int(parts[3])
+        if not lemma.replace("-", "").isalpha() or zipf_frequency(lemma, "en") < MIN_ZIPF:
+            continue
+        key, zipf = stem(lemma), zipf_frequency(_plural(lemma), "en")
+        if key not in plural or (zipf, lemma) > plural[key][:2]:
+            first = f"n{int(parts[4 + pointers + 2])}"
+            plural[key] = (zipf, lemma, _is_person(files, first, seen))
+    return sorted(found | {s for s, (_, _, person) in plural.items() if person})
+
+
 def main() -> None:
     files = _members(verified(sys.argv[1], SHA256, "wordnet-base 1:3.0-37", "package"))
     stem = snowballstemmer.stemmer("english").stemWord
@@ -171,10 +208,7 @@ def main() -> None:
     named = {k for ks in first.values() for k in ks}
     kinds = {s: sorted({h for k in ks if k[0] == "n" for h in _pointers(files, k, ("@",))} & named)
              for s, ks in first.items()}  # fmt: skip
-    seen: dict[str, bool] = {}
-    people = sorted(s for s, m in senses.items()
-                    if any(k[0] == "n" and r == 0 and _is_person(files, k, seen)
-                           for k, r in m.items()))  # fmt: skip
+    people = _people(files, stem, senses)
     # A synset only one stem holds and none is a kind of makes no pair: left out; the rest are
     # numbered densely.
     holders: dict[str, int] = {}

@@ -62,3 +62,12 @@ def test_a_large_count_of_people_with_only_a_copula_is_tracked() -> None:
     c = _report("Six people were in critical condition on Monday.",
                 [fig("Six", "people", "were", 6)], hour=12)  # fmt: skip
     assert track_values(a, b, c) == {"|peopl||=2500": [2500, 2500]}
+
+
+def test_a_stem_names_people_when_its_commonest_plural_does() -> None:
+    # "followers" and "following" are both the stem "follow"; a count is of the followers
+    a = _report("The chapel's movement has about 1,500 followers across the valley.",
+                [fig("1,500", "followers", "has", 1500)])  # fmt: skip
+    b = _report("The movement, which has at least 1,500 members, will rebuild the chapel.",
+                [fig("1,500", "members", "has", 1500)], hour=11)  # fmt: skip
+    assert track_values(a, b) == {"|follow||=1500": [1500, 1500]}

@@ -26,6 +26,10 @@ def test_the_table_reads_forms_synonyms_kinds_and_people() -> None:
     assert not synonyms.synonymous(stem("kill"), stem("wound"))
     assert synonyms.kind_of(stem("robber"), stem("thief"))
     assert synonyms.person(stem("clerk")) and not synonyms.person(stem("murder"))
+    # a stem is people when its commonest plural names a person first: "followers", though
+    # "following" is the stem's commonest word; not "murders" ("murderers" are rarer)
+    assert stem("followers") == stem("following") and synonyms.person(stem("followers"))
+    assert stem("murders") == stem("murderers") and not synonyms.person(stem("murders"))
 
 
 def test_an_irregular_form_is_its_verb() -> None:

@@ -31,7 +31,7 @@ class _Table:
     nouns: dict[str, str]
     senses: dict[str, dict[int, int]]  # stem -> synset -> rank of the sense
     kinds: dict[str, frozenset[int]]  # stem -> the synsets right above its first senses
-    people: frozenset[str]  # stems whose first sense is a kind of person
+    people: frozenset[str]  # stems whose commonest word, or plural, names a person first
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +76,8 @@ def same_words(a: str, b: str, senses: int | None = None) -> bool:
 
 
 def person(stem: str) -> bool:
-    """Does the noun's first sense name a person ("youth", "tough", "co-worker")?"""
+    """Does the noun's first sense name a person ("youth", "tough", "co-worker"; "followers",
+    the stem's commonest plural, though "following" is its commonest word)?"""
     return stem in _table().people
 
 
