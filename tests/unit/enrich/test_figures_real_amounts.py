@@ -83,6 +83,23 @@ def test_shillings_as_printed(enricher: Enricher, sentence: str,
     assert [(f.value, f.unit) for f in figures(enricher, sentence)] == figs
 
 
+@pytest.mark.parametrize(("sentence", "figs"), [
+    ("Winter nights can reach below -30C in the north.", [(-30, "deg")]),
+    ("Experts forecast a temperature of around 1C (33.8F) at dawn.", [(1, "deg"), (33.8, "degF")]),
+    ("The spinner bowled it slow (125kph) and the batsman missed.", [(125, "km/h")]),
+])  # fmt: skip
+def test_glued_degrees_and_speeds(enricher: Enricher, sentence: str,
+                                  figs: list[tuple[float, str]]) -> None:  # fmt: skip
+    # spaCy leaves the unit on the number and tags "(125kph" a DATE; the hyphen of "-30C" is a sign
+    found, _ = candidates(enricher.nlp(sentence))  # the rules alone
+    assert [(f.value, f.unit) for f in found] == figs
+
+
+def test_a_lower_case_letter_after_a_number_is_no_temperature(enricher: Enricher) -> None:
+    found, _ = candidates(enricher.nlp("The lab kept 12c samples, she said."))
+    assert all(f.unit not in ("deg", "degF") for f in found)
+
+
 def test_a_letter_and_a_number_alone_is_no_rand(enricher: Enricher) -> None:
     assert figures(enricher, "Traffic on the R2 was slow after the storm on Friday.") == []
 

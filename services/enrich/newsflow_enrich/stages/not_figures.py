@@ -18,6 +18,7 @@ from newsflow_enrich.stages.numbers import (
     currency_follows,
     dollar_code,
     glued_money,
+    glued_unit,
     is_number_token,
     qualifier_of,
     value_of,
@@ -327,7 +328,8 @@ def excluded_surely(t: Token) -> bool:
     doc = t.doc
     nxt = t.nbor(1) if t.i + 1 < len(doc) else None
     if t.ent_type_ in NAME_ENTS and _in_name(t) \
-            or "-" in text and not NUMERIC.match(text) and not glued_money(t):  # fmt: skip
+            or "-" in text and not NUMERIC.match(text) and not glued_money(t) \
+            and not glued_unit(t):  # fmt: skip
         return True  # part of a name ("Ligue 1"), or a compound word ("one-off"; not "4m/-")
     if t.i > 0 and doc[t.i - 1].lower_ in ("number", "no.", "no") \
             or t.i > 1 and doc[t.i - 1].text == "." and doc[t.i - 2].lower_ == "no":  # fmt: skip

@@ -29,6 +29,7 @@ from newsflow_enrich.stages.numbers import (
     VULGAR,
     Number,
     glued_money,
+    glued_unit,
     is_number_token,
     unit_of,
     value_of,
@@ -80,6 +81,7 @@ def numbers(sent: Span, doubtful: bool = False) -> list[Number]:
         if not is_number_token(t) or (
             t.ent_type_ in NOT_FIGURE_ENTS and not is_duration(t) and not bare_date(t)
             and not glued_money(t)  # "15,000/- per day": an amount spaCy ran into a date
+            and not glued_unit(t)  # "(125kph": a speed spaCy ran into a date
         ):  # fmt: skip
             i += 1
             continue

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsflow_enrich.stages.numbers import (
     _DOLLAR_GLUED,
     GLUED,
+    GLUED_DEGREES,
     GLUED_RAND,
     GLUED_SCALE,
     GLUED_SHILLINGS,
@@ -39,7 +40,7 @@ def _could_open(text: str, lower: str) -> bool:
     fraction printed onto a whole number ('2½'), "half", "a" or "an"."""
     low = lower.replace(",", "")
     return bool(NUMERIC.match(low) or GLUED.match(low) or _DOLLAR_GLUED.match(text)
-                or GLUED_RAND.match(text) or GLUED_SHILLINGS.match(text)
+                or GLUED_RAND.match(text) or GLUED_SHILLINGS.match(text) or GLUED_DEGREES.match(text)
                 or GLUED_UNIT.match(low) or GLUED_SCALE.match(low) or low in NUMBER_WORDS
                 or low in ("half", "a", "an") or VULGAR.match(low))  # fmt: skip
 
