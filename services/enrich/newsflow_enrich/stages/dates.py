@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -64,18 +64,32 @@ class Printed:
     has_time: bool
     label: int  # 0 published/posted, 1 none, 2 updated
     order: int  # position on the page
+    by_author: bool = False  # printed in a small box with the byline's name
 
 
-def printed(tree: HTMLParser, meta_day: date | None, also: Collection[date] = ()) -> str | None:
+def printed(
+    tree: HTMLParser, meta_day: date | None, also: Collection[date] = (), author: str | None = None
+) -> str | None:
     """The article's printed publication date ('YYYY-MM-DDTHH:MM:SS' when a time is printed,
     else 'YYYY-MM-DD'), or None. With a meta date, only a date within a day of it is the
     article's; without one, only a date labelled "Published"/"Posted" is. `also`: the days the
     page's other publication meta tags give, where they disagree ("datePublished" a month
-    before "dc.date" and the printed "Published December 29, 2014")."""
-    found = [p for p in _candidates(tree, meta_day) if _is_article_date(p, meta_day, also)]
+    before "dc.date" and the printed "Published December 29, 2014").
+
+    `author`: the byline's name, its first two words lower-cased (`byline.name_key`). A date
+    printed in a small box with that name ("By Tom Davies - Associated Press - Friday, April
+    28, 2023") is the article's, before an unlabelled one printed elsewhere (the masthead's
+    today, a photo's caption, a comment's time, a related story's), and even days off a meta
+    date where no date within a day of it is printed beside the name (a meta tag giving the
+    day the page was saved or last modified). A labelled "Published" date still comes first."""
+    candidates = _candidates(tree, meta_day, author)
+    found = [p for p in candidates if _is_article_date(p, meta_day, also)]
+    if not any(p.by_author for p in found):
+        found += [p for p in candidates if p.by_author and not _is_article_date(p, meta_day, also)]
     if not found:
         return None
-    best = min(found, key=lambda p: (not p.has_time, p.label == 2, p.label, p.order))
+    best = min(found, key=lambda p: (not (p.has_time or p.by_author), p.label == 2, p.label,
+                                     not p.by_author, not p.has_time, p.order))  # fmt: skip
     return (
         best.when.isoformat(timespec="seconds") if best.has_time else best.when.date().isoformat()
     )
@@ -90,7 +104,7 @@ def _is_article_date(p: Printed, meta_day: date | None, also: Collection[date] =
         or p.label == 0 and p.has_time  # fmt: skip
 
 
-def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:
+def _candidates(tree: HTMLParser, meta_day: date | None, author: str | None) -> list[Printed]:
     out: list[Printed] = []
     seen: set[int] = set()
     body = tree.body
@@ -115,8 +129,31 @@ def _candidates(tree: HTMLParser, meta_day: date | None) -> list[Printed]:
             text = _short_around(node, block)
             if len(text.split()) > _MAX_WORDS // 2:
                 continue
-        out += parse_line(text, meta_day, order=len(out)) or _today(text, meta_day, len(out))
+        found = parse_line(text, meta_day, order=len(out)) or _today(text, meta_day, len(out))
+        if found and author and _beside(block, author):
+            found = [replace(p, by_author=True) for p in found]
+        out += found
     return out
+
+
+_BOX_LEVELS = 3  # the date's block and up to 3 boxes around it
+_BOX_WORDS = 40  # a byline's box ("By Jane Doe | Staff Writer | Nov. 19, 2019 | 5 min read")
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a name, as `byline.letter_words` reads them
+
+
+def _beside(block: LexborNode, author: str) -> bool:
+    """The author's name printed in a small box around the date's block."""
+    k: LexborNode | None = block
+    for _ in range(_BOX_LEVELS + 1):
+        if k is None or k.tag in ("body", "html"):
+            return False
+        text = k.text(separator=" ")
+        if len(text.split()) > _BOX_WORDS:
+            return False
+        if f" {author} " in f" {' '.join(_LETTERS.findall(text.lower()))} ":
+            return True
+        k = k.parent
+    return False
 
 
 # "Today 5:00 am", "Today at 9:15 PM EST": the page saved on the day it was published

@@ -177,14 +177,16 @@ def from_html(html: str) -> Cleaned:
         or getattr(doc, "date", None)  # fmt: skip
     meta_date = local_stamp.in_local_time(meta_date, html)
     meta_days = _meta_days(tree)
-    printed = dates.printed(tree, _day(meta_date), meta_days)
+    shown = byline is not None or _shown(tree, meta_author)
+    author = _name_key(byline or (meta_author if shown else None))
+    printed = dates.printed(tree, _day(meta_date), meta_days, author)
     if not meta_date and not printed:
         meta_date = _searched_date(html)
         # (an unlabelled printed date is the article's only near a day the page gives: the
         # searched day is one, so a time printed on it is read: "5/24/2016<br>02:05 PM"; a
         # printed date on another day is not taken over it, htmldate's day being a guess)
         searched_day = _day(meta_date)
-        near = dates.printed(tree, searched_day, meta_days) if meta_date else None
+        near = dates.printed(tree, searched_day, meta_days, author) if meta_date else None
         printed = near if near and _day(near) == searched_day else None
     # (the publication tags' times are read only where the date found may be a day: a meta
     # stamp with its time, beside no printed date or one with its time, gives the time already)
@@ -196,12 +198,19 @@ def from_html(html: str) -> Cleaned:
         captions=captions,
         chrome=dropped,
         meta_author=meta_author,
-        author_shown=byline is not None or _shown(tree, meta_author),
+        author_shown=shown,
         meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
         printed_date=printed,
         meta_stamps=meta_times.stamps(tree, html) if may_be_a_day else [],
     )
+
+
+def _name_key(line: str | None) -> str | None:
+    """The byline's name as `dates.printed` looks for it beside a date: "By Jane Doe, CNN" ->
+    "jane doe"."""
+    by = chrome.BY_LABEL.match(line or "")
+    return byline_of.name_key(line[by.end() :] if by and line else line)
 
 
 def _timed(stamp: str | None) -> bool:
