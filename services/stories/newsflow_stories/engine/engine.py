@@ -14,6 +14,8 @@ from newsflow_contracts.events import ArticleEnriched
 from newsflow_contracts.stories import Story, StoryUpdated
 
 from newsflow_stories.engine.config import StoryConfig
+from newsflow_stories.engine.fates import Fate, article_fates
+from newsflow_stories.engine.identity import read
 from newsflow_stories.engine.index import CandidateIndex, article_keys
 from newsflow_stories.engine.state import Member, StoryState, iso
 from newsflow_stories.engine.text import (
@@ -98,11 +100,13 @@ class StoryEngine:
         values = distinctive((f.value, f.unit) for f in article.figures)
         body = article.body[: self.config.max_chars]
         date = page_date(body)  # read once, for the join and for the tracks
+        figures = read(article, date)  # the figures' own readings, for the join and the tracks
+        fates = article_fates(article, date, figures)
         self._seq += 1
         self._advance(seen)  # first close what this arrival leaves behind, then decide
         names = frozenset(entity_key(n, ty) for n, ty in types.items() if ty != "LOC")  # not places
         story, score = self._best(text, ents, t, words, values, place_keys(article), names,
-                                  date.year)  # fmt: skip
+                                  date.year, fates)  # fmt: skip
         created = story is None
         if story is None:
             story, score = StoryState(id=story_id_for(article.id)), 1.0
@@ -116,9 +120,10 @@ class StoryEngine:
         )  # fmt: skip
         story.add(member, text, ents, self.config.story_terms, seen)
         published = article.published_at or iso(t)
-        changed = add_reports(story.tracks, article, date, t, self._seq, published)
+        changed = add_reports(story.tracks, article, date, t, self._seq, published, figures)
         story.add_values(r for k in changed for r in story.tracks[k].reports
                          if r["article_id"] == article.id)  # fmt: skip
+        story.add_fates(changed)
         self._story_of[article.id] = story.id
         self._time_so_far = max(self._time_so_far, t)
         self._index.put(story)
@@ -204,7 +209,8 @@ class StoryEngine:
 
     def _best(self, text: Vector, ents: Vector, t: float, words: Counter[str], values: set[Value],
               places: frozenset[str], names: frozenset[str] = frozenset(),
-              year: int | None = None) -> tuple[StoryState | None, float]:  # fmt: skip
+              year: int | None = None,
+              fates: frozenset[Fate] = frozenset()) -> tuple[StoryState | None, float]:  # fmt: skip
         cfg = self.config
         window = cfg.join_window.total_seconds()
         best: tuple[float, str, float] | None = None
@@ -229,15 +235,18 @@ class StoryEngine:
                                      places, cfg.place_only_share)  # fmt: skip
                 score += cfg.anchor_weight * (w_text * a_text + (1 - w_text) * a_ents - score)
             # the margin over the story's own bar ranks the stories the article clears
-            margin = score - self._bar(len(s.members))
+            margin = score - self._bar(len(s.members), agrees=bool(fates & s.fates))
             if margin >= 0 and (best is None or (margin, sid) > best[:2]):
                 best = (margin, sid, score)
         return (self._stories[best[1]], best[2]) if best else (None, 0.0)
 
-    def _bar(self, size: int) -> float:
-        """The score a story of `size` reports must be matched at (see StoryConfig.size_weight)."""
+    def _bar(self, size: int, agrees: bool = False) -> float:
+        """The score a story of `size` reports must be matched at (see StoryConfig.size_weight);
+        `agrees`: by an article that reports a fate's count of people the story's tracks hold
+        (StoryConfig.fate_size_weight)."""
         cfg = self.config
-        return cfg.threshold + cfg.size_weight * math.log(max(1, min(size, cfg.size_cap)))
+        weight = cfg.fate_size_weight if agrees else cfg.size_weight
+        return cfg.threshold + weight * math.log(max(1, min(size, cfg.size_cap)))
 
     def _advance(self, seen: float) -> None:
         """Move the stream's clock on and close the stories it has left behind."""

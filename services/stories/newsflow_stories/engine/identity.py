@@ -182,9 +182,15 @@ def _charged(article: ArticleEnriched, fig: Figure, obj: str | None) -> tuple[st
     return readings.charges(obj, body[max(0, begin - 120) : begin], body[end : end + _AFTER])
 
 
-def identities(article: ArticleEnriched, date: PageDate,
-               placed: Iterable[Kind] = ()) -> list[Identity | None]:  # fmt: skip
-    """Each figure's identity, or None for one not tracked.
+# What `read` finds of each figure before a story's tracks are known: its identity (None for
+# one not tracked) with every place it names, and the past-dated counts by figure.
+Read = tuple[list[Identity | None], dict[int, Identity]]
+
+
+def identities(article: ArticleEnriched, date: PageDate, placed: Iterable[Kind] = (),
+               read_: Read | None = None) -> list[Identity | None]:  # fmt: skip
+    """Each figure's identity, or None for one not tracked. `read_`: the article's `read`, when
+    the caller has it already (the engine reads an article once for the join and the tracks).
 
     A figure's place is kept only when it sets the figure apart from the story's count: the
     article itself gives the same count elsewhere or unplaced ("300 civilians killed ... 14 of
@@ -192,6 +198,16 @@ def identities(article: ArticleEnriched, date: PageDate,
     the place is where the story happens, which outlets name or omit at will ("in Chile",
     "in the Atacama region", nothing), and the report joins the story's count.
     """
+    raw, dated = read_ if read_ is not None else read(article, date)
+    out = _places_that_set_apart(article, raw, set(placed))
+    out = without_wholes(article, without_parts(article, without_steps(article, out)))
+    out = without_groups(article, out)
+    out = restated(article, without_causes(article, out))
+    return [dated.get(n) if i is None else i for n, i in enumerate(out)]
+
+
+def read(article: ArticleEnriched, date: PageDate) -> Read:
+    """Each figure's identity as its own words give it, whatever the story (see `identities`)."""
     aliases = _aliases(article)
     published = article.published_at or ""
     year = int(published[:4]) if published[:4].isdigit() else None
@@ -269,11 +285,7 @@ def identities(article: ArticleEnriched, date: PageDate,
                     dated[n] = Identity(then[0], ob, fig.unit, None, _plain(then[1], aliases),
                                         named=_named(then[1], aliases), holder=who,
                                         past=True)  # fmt: skip
-    out = _places_that_set_apart(article, raw, set(placed))
-    out = without_wholes(article, without_parts(article, without_steps(article, out)))
-    out = without_groups(article, out)
-    out = restated(article, without_causes(article, out))
-    return [dated.get(n) if i is None else i for n, i in enumerate(out)]
+    return raw, dated
 
 
 def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[bool]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsflow_contracts.stories import Story, StoryArticle, StoryEntity
 
+from newsflow_stories.engine.fates import Fate, track_fates
 from newsflow_stories.engine.text import LEAD_ENTITIES, Vector, top
 from newsflow_stories.engine.tracks import TrackState
 from newsflow_stories.engine.values import Value, distinctive
@@ -68,6 +69,7 @@ class StoryState:
     # distinctive values the story's tracks report (see values.py).
     lead: tuple[str, ...] = ()
     values: set[Value] = field(default_factory=set)
+    fates: set[Fate] = field(default_factory=set)  # the fates' counts of people its tracks hold
     latest_year: int | None = None  # the latest year any member names (years.years_apart)
 
     def add(self, member: Member, text: Vector, ents: Vector, story_terms: int,
@@ -98,6 +100,14 @@ class StoryState:
 
     def add_values(self, reports: Iterable[dict[str, Any]]) -> None:
         self.values |= distinctive((r["value"], r["unit"]) for r in reports)
+
+    def add_fates(self, keys: Iterable[str]) -> None:
+        """Note what the tracks of these keys hold of a fate's count of people (fates.py)."""
+        for k in keys:
+            t = self.tracks.get(k)
+            if t is not None:
+                self.fates |= track_fates(t.event_n, t.object_n, t.unit,
+                                          (r["value"] for r in t.reports))  # fmt: skip
 
     def public(self) -> Story:
         members = sorted(self.members, key=lambda m: (m.at, m.seq))
@@ -149,6 +159,7 @@ class StoryState:
         for m in s.members:
             s._note_year(m.year)
         s.add_values(r for t in s.tracks.values() for r in t.reports)
+        s.add_fates(list(s.tracks))
         return s
 
 

@@ -18,7 +18,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
 from newsflow_stories.engine import counts, holders, readings, retold, synonyms
-from newsflow_stories.engine.identity import Identity, a_phrase, identities, told_apart
+from newsflow_stories.engine.identity import Identity, Read, a_phrase, identities, told_apart
 from newsflow_stories.engine.kinds import party
 from newsflow_stories.engine.values import MIN_COUNT
 from newsflow_stories.engine.years import PageDate
@@ -332,14 +332,15 @@ def _earlier(article: ArticleEnriched, idents: list[Identity | None], i: int) ->
 
 
 def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: PageDate,
-                at: float, seq: int, published_at: str) -> list[str]:  # fmt: skip
+                at: float, seq: int, published_at: str,
+                read_: Read | None = None) -> list[str]:  # fmt: skip
     """File the article's figures into tracks; returns the keys of the tracks that changed.
-    `date` is the stamp that opens the article's body (years.page_date), read once by the
-    engine."""
+    `date` is the stamp that opens the article's body (years.page_date), and `read_` its
+    figures as `identity.read` reads them, each read once by the engine."""
     changed: list[str] = []
     track_of: dict[int, TrackState] = {}
     placed = [(t.event_n, t.object_n, t.unit, t.place) for t in tracks.values()]
-    identities_ = identities(article, date, placed)
+    identities_ = identities(article, date, placed, read_)
     apart = told_apart(article, identities_)
     for i, (fig, ident) in enumerate(zip(article.figures, identities_, strict=True)):
         parent_ident = identities_[fig.parent] if fig.parent is not None and 0 <= fig.parent < len(
