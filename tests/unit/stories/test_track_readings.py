@@ -107,6 +107,18 @@ def test_shot_is_a_count_of_its_own_and_shot_dead_is_the_toll() -> None:
     assert tracks["kill|guard|"] == [3]
 
 
+def test_a_fate_someone_only_meant_to_bring_is_no_count_of_it() -> None:
+    a = _report("A gunman shot three people, killing one.",
+                [_fig("three", "people", "shot"), _fig("one", None, "killing", 1)])  # fmt: skip
+    b = _report("He targeted two managers and may have intended to shoot another one.",
+                [_fig("two", "managers", "targeted"), _fig("one", None, "shoot", 1)],
+                hour=11)  # fmt: skip
+    c = _report("He was charged with attempting to kill three others.",
+                [_fig("three", "others", "kill")], hour=12)  # fmt: skip
+    tracks = track_values(a, b, c)
+    assert tracks["shoot|peopl|"] == [3] and tracks["kill|peopl|"] == [1]
+
+
 def test_a_participle_after_the_noun_says_what_its_members_are() -> None:
     a = _report("Six children were killed and 14 children were trapped.",
                 [_fig("Six", "children", "killed", 6), _fig("14", "children", "trapped")])  # fmt: skip

@@ -129,6 +129,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     cls = (counts.phrase_class(event, after, obj) or counts.event_class(event)
            if event else None)  # fmt: skip
     cls = _class_before(near, cls)
+    if cls in counts.PEOPLE_CLASSES and readings.intended(near):
+        return None  # "attempting to kill three others": an attempt is no count of the fate
     if cls == "shoot" and readings.shot_dead(near, body[end : end + 60]):
         cls = "kill"  # "One man was shot and killed", "shot one person dead": the toll
     if cls not in counts.CLASSES and counts.from_homes(after):

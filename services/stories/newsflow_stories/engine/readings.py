@@ -282,3 +282,17 @@ def shot_dead(before: str, after: str) -> bool:
     """Was the figure's shooting fatal (see `_SHOT_BEFORE`)? Then the count is the toll."""
     shot = bool(_SHOT_BEFORE.search(before)) and bool(_DEAD_AFTER.search(after))
     return shot or bool(_SHOT_DEAD_AFTER.search(after))
+
+
+# A fate someone meant, tried or planned to bring, right before the figure ("attempting to kill
+# three others", "may have intended to shoot another one"): an attempt, not the count of it.
+_INTENDED = re.compile(
+    r"\b(?:intend|plan|want|tried|try|trying|threaten|attempt|aim|hope|seek|sought|meant)\w*\s+"
+    r"to\s+[a-z]+\s+(?:(?:an)?other\s+|the\s+|at\s+least\s+|up\s+to\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def intended(before: str) -> bool:
+    """Is the figure the object of a fate someone only meant to bring (see `_INTENDED`)?"""
+    return bool(_INTENDED.search(before))
