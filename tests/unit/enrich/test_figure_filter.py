@@ -75,3 +75,22 @@ def test_a_count_of_people_a_toll_verb_is_told_of_is_kept(enricher: Enricher) ->
     # the filter scores both low: the toll's count stays, the other is dropped
     none = figure_filter.Filter({"bias": -5.0}, "t", 0.5)
     assert [f.value for f in none.keep(doc, found, doubts)] == [40]
+
+
+def test_a_range_is_read_by_its_high_end(enricher: Enricher) -> None:
+    # "one to three years" is a range, not the pronoun "one": its shape is its high end's
+    doc = enricher.nlp("The vaccine could be ready in one to three years, the minister said.")
+    [fig], _ = figures.candidates(doc)
+    assert (fig.low, fig.high) == (1, 3)
+    feats = figure_filter.features(doc, fig, {})
+    assert "w=three" in feats and "w=one" not in feats
+    no_one = figure_filter.Filter({"bias": 5.0, "w=one": -10.0}, "t", 0.5)
+    assert no_one.keep(doc, [fig]) == [fig]
+
+
+def test_a_ranges_high_end_is_a_number_not_its_scale_word(enricher: Enricher) -> None:
+    doc = enricher.nlp("The country needs $40-50 billion in farm purchases.")
+    [fig], _ = figures.candidates(doc)
+    feats = figure_filter.features(doc, fig, {})
+    assert (fig.low, fig.high) == (40e9, 50e9)
+    assert "digits" in feats and "w=scaled" not in feats

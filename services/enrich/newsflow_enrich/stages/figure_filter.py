@@ -67,6 +67,8 @@ def features(doc: Doc, fig: Figure, sent_feats: dict[int, list[str]],
     if found is None:
         return ["bias"]
     span, num = found
+    if fig.low is not None:  # a range is read by its high end: "one to three years" is no pronoun
+        num = _high_end(span, num)
     root = span.root
     prev1 = doc[span.start - 1] if span.start > 0 else None
     prev2 = doc[span.start - 2] if span.start > 1 else None
@@ -107,6 +109,13 @@ def _number(doc: Doc, fig: Figure) -> tuple[Span, Token] | None:
     if span is None:
         return None
     return span, next((t for t in span if t.like_num or any(c.isdigit() for c in t.text)), span[0])
+
+
+def _high_end(span: Span, low: Token) -> Token:
+    """The last number of a range's tokens ("three" of "one to three", "20" of "19 or 20"; "50" of
+    "$40-50 billion", not its scale word)."""
+    return next((t for t in reversed(span) if t.lower_ not in _SCALE_WORDS
+                 and (t.like_num or any(c.isdigit() for c in t.text))), low)  # fmt: skip
 
 
 def _toll(doc: Doc, fig: Figure) -> bool:
