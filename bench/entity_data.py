@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Any
 
 import conll
@@ -63,9 +64,11 @@ def conll_pages(lex: dict[str, str], n: int, cache: Any) -> list[dict[str, Any]]
 
 
 def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
-          model: str | None = None, ner: str | None = None) -> list[dict[str, Any]]:  # fmt: skip
+          model: str | None = None, ner: str | None = None,
+          parsed: Path | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """Real dev pages and written articles (and CoNLL dev articles, training only): parse,
-    rules' candidates, examples."""
+    rules' candidates, examples. `parsed`: bench/quality's --parsed DIR, read where it holds
+    a page's parse."""
     from newsflow_enrich.errors import ExtractionSkipped
     from newsflow_enrich.pipeline import Enricher, _nlp_text
 
@@ -73,7 +76,7 @@ def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
     kw |= {} if model is None else {"model": model}
     kw |= {} if ner is None else {"ner": ner}
     enricher = Enricher(figure_model=None, entity_model=None, figure_filter_model=None, **kw)
-    cache = TrainCache(enricher)
+    cache = TrainCache(enricher, parsed)
     halves = site_halves()
     out = []
     t0 = time.perf_counter()

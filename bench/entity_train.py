@@ -3,7 +3,7 @@ rules, cross-validated by page.
 
 Usage: bench/train_entities [--folds 5] [--repeats 5] [--jobs 1] [--epochs 10] [--seed 7] [--min-count 5]
        [--conll-docs 216] [--conll-weight 0.3] [--written-weight 1] [--lexical-l2 0]
-       [--knowledge-l2 0] [--average]
+       [--knowledge-l2 0] [--average] [--role-min-count N] [--parsed DIR]
        [--margins 0,0.5,1,2] [--margin M] [--no-write]
        [--out FILE] [--model NAME] [--vote NAME] [--ner NAME]
 
@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from entity_data import lexicon, pages
 from figure_learn import Weights, fit, seen_counts
-from newsflow_enrich.stages import entities
+from newsflow_enrich.stages import entities, name_roles
 from newsflow_enrich.stages import entity_types as et
 from quality import BENCH
 from quality_score import SCORED_TYPES, Scores, score_entities
@@ -67,23 +67,28 @@ ROWS = [*(f"entities {t}" for t in SCORED_TYPES), "merges variant", "merges (all
 # (the gazetteer, the listed companies, the brands, the rules' and the NERs' votes, the parse).
 LEXICAL = ("w0=", "wl=", "c0_", "cl_", "lex0=", "lexl=", "lexany=", "lexform=", "first_name",
            "prev=", "next=", "prev_p=", "next_p=", "head=", "acronym", "allcaps", "digit", "amp",
-           "hyphen", "dot", "apos", "camel", "ends_s")  # fmt: skip
+           "hyphen", "dot", "apos", "camel", "ends_s", *name_roles.WORDS)  # fmt: skip
 
 
 def train(exs: list[tuple[list[str], str, str]], epochs: int, seed: int, min_count: int,
           l2: float = 1e-4, rate: float = 0.3, extra: list[tuple[list[str], str, str]] = (),
           extra_weight: float = 1.0, written: list[tuple[list[str], str, str]] = (),
           written_weight: float = 1.0, lexical_l2: float = 0.0, knowledge_l2: float = 0.0,
-          average: bool = False) -> dict[str, float]:  # fmt: skip
+          average: bool = False, role_min_count: int | None = None) -> dict[str, float]:  # fmt: skip
     """A multinomial logit by AdaGrad (figure_learn.fit, the figure models' loop); weights keyed
     "feature|class". `extra` examples (CoNLL's) count `extra_weight` each, `written` ones (the
     written sets') `written_weight` each. `lexical_l2` / `knowledge_l2`: an L2 penalty of
     lambda / 2 * |w|^2 on the weights of the LEXICAL features / of the others, over the whole
     data (each use of a feature takes lambda / its weighted count of uses), on top of `l2`'s
     per use; a feature seen on a few pages is held nearer 0 than a common one. `average`: the
-    mean weights of the last epoch (figure_learn.fit), which another seed's order moves less."""
+    mean weights of the last epoch (figure_learn.fit), which another seed's order moves less.
+    `role_min_count`: the fewest examples a feature of the words a name's role is read by
+    (name_roles.WORDS: "rd=nsubj:say", "pp=of:share") needs to be kept; a few pages' head word
+    would otherwise take a weight of +-2 (None: `min_count`)."""
     seen = seen_counts(feats for feats, _, _ in [*exs, *written, *extra])
-    keep = {f for f, n in seen.items() if n >= min_count}
+    least = min_count if role_min_count is None else role_min_count
+    keep = {f for f, n in seen.items()
+            if n >= (least if f.startswith(name_roles.WORDS) else min_count)}  # fmt: skip
     data = [([f for f in feats if f in keep], label, weight)
             for group, weight in ((exs, 1.0), (written, written_weight), (extra, extra_weight))
             for feats, label, _ in group]  # fmt: skip
@@ -182,6 +187,17 @@ def main() -> None:
         help="ship the mean weights of the last epoch, not its last ones (steadier across seeds)",
     )
     ap.add_argument(
+        "--role-min-count",
+        type=int,
+        help="the fewest examples a feature of the words around a name's role (name_roles.WORDS: "
+        "rd=, pp=) needs to be kept (default: --min-count)",
+    )
+    ap.add_argument(
+        "--parsed",
+        type=Path,
+        help="read parses from bench/quality's --parsed DIR where it holds them",
+    )
+    ap.add_argument(
         "--repeats",
         type=int,
         default=5,
@@ -221,7 +237,7 @@ def main() -> None:
     t0 = time.perf_counter()
     lex = lexicon()
     print(f"lexicon: {len(lex)} CoNLL train words ({time.perf_counter() - t0:.0f}s)")
-    pgs = pages(lex, args.conll_docs, args.vote, args.model, args.ner)
+    pgs = pages(lex, args.conll_docs, args.vote, args.model, args.ner, args.parsed)
     extra = [p for p in pgs if p["group"] == "conll"]  # always trained on, never scored
     pgs = [p for p in pgs if p["group"] != "conll"]
     conll_ex = [e for p in extra for e in p["examples"]]
@@ -274,7 +290,7 @@ def main() -> None:
             "conll_weight": args.conll_weight, "written_weight": args.written_weight,
             "lexical_l2": args.lexical_l2, "knowledge_l2": args.knowledge_l2,
             "average": args.average,
-            "min_count": args.min_count, "margin": margin, "word_clusters": clusters,
+            "min_count": args.min_count, "role_min_count": args.role_min_count, "margin": margin, "word_clusters": clusters,
             "places": places,
             "listed_companies": listed, "brands": brands,
             "lexicon": lex, "weights": w,
@@ -314,7 +330,8 @@ def _fit(pgs: list[dict[str, Any]], conll_ex: list[tuple[list[str], str, str]], 
     return train(real, args.epochs, seed, args.min_count, args.l2, extra=conll_ex,
                  extra_weight=args.conll_weight, written=written,
                  written_weight=args.written_weight, lexical_l2=args.lexical_l2,
-                 knowledge_l2=args.knowledge_l2, average=args.average)  # fmt: skip
+                 knowledge_l2=args.knowledge_l2, average=args.average,
+                 role_min_count=args.role_min_count)  # fmt: skip
 
 
 def _pool_repeats(results: Any, cv: dict[float, dict[str, Scores]],

@@ -109,3 +109,21 @@ def test_average_ships_the_mean_of_the_last_epochs_weights() -> None:
     mean = fit(list(range(4)), push, epochs=2, seed=7, lr=0.1, l2=0.0, digits=6, average=True)
     assert last["x"] == round(steps[8], 6)
     assert mean["x"] == round(sum(steps[5:9]) / 4, 6)
+
+
+def test_the_role_min_count_drops_a_rare_head_word_and_keeps_its_class() -> None:
+    """--role-min-count: a feature naming the head word of a name's role ("rd=nsubj:tweet") is
+    kept only if that many examples have it; the class of the role ("r_say") and the other
+    features keep --min-count."""
+    exs = [(["bias", "r_say", "rd=nsubj:tweet"], "ORG", "ORG")] * 6 \
+        + [(["bias", "r_say", "pp=of:share"], "ORG", "ORG")] * 12 \
+        + [(["bias", "title"], "PERSON", "ORG")] * 6  # fmt: skip
+
+    def kept(role_min_count: int | None) -> set[str]:
+        w = train(exs, epochs=2, seed=7, min_count=5, role_min_count=role_min_count)
+        return {k.rpartition("|")[0] for k in w}
+
+    assert kept(None) >= {"rd=nsubj:tweet", "pp=of:share", "r_say", "title"}
+    assert kept(10) >= {"pp=of:share", "r_say", "title"}
+    assert "rd=nsubj:tweet" not in kept(10)
+    assert kept(None) - kept(10) == {"rd=nsubj:tweet"}

@@ -27,7 +27,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from newsflow_enrich.models import VOTES
-from newsflow_enrich.stages import names
+from newsflow_enrich.stages import name_roles, names
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.opinions import MAX_MENTIONS, as_votes, of_votes, other_names
 from newsflow_enrich.stages.registry import STRONG, Candidate, Registry
@@ -92,7 +92,9 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
             f.append(tag)
     f += [f"w0={words[0].lower()}", f"wl={last}"]
     f += _usage(name, text_of(doc), spans, lower_words(doc) if lower is None else lower)
-    f += _context(doc, spans, token_starts(doc) if starts is None else starts)
+    starts = token_starts(doc) if starts is None else starts
+    f += _context(doc, spans, starts)
+    f += name_roles.features(doc, spans, starts)
     f += other_names(doc, spans, rule_class(rule))
     if vote:
         f += of_votes(spans, vote_spans(doc) if votes is None else votes)
