@@ -46,3 +46,13 @@ def test_a_small_past_count_with_no_holder_agrees_by_chance() -> None:
     b = _report("Five people died in Orvale in a crush in 2004.",
                 [fig("Five", "people", "died", 5)], hour=11)  # fmt: skip
     assert track_values(a, b) == {"kill|peopl|": [5]}
+
+
+def test_a_count_dated_years_ago_is_no_report_of_the_news() -> None:
+    a = _report("Police said five people were injured in the crowd after the fight.",
+                [fig("five", "people", "injured", 5)])  # fmt: skip
+    b = _report("A riot after a title fight four years ago injured 40 people in Orvale. Five "
+                "people were injured on Saturday.",
+                [fig("40", "people", "injured", 40), fig("Five", "people", "injured", 5)],
+                hour=11)  # fmt: skip
+    assert track_values(a, b) == {"wound|peopl|": [5, 5]}

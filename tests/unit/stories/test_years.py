@@ -7,7 +7,13 @@ import json
 
 from newsflow_stories.engine import StoryConfig, StoryEngine
 from newsflow_stories.engine.state import StoryState
-from newsflow_stories.engine.years import PageDate, latest_year, page_date, years_apart
+from newsflow_stories.engine.years import (
+    PageDate,
+    latest_year,
+    page_date,
+    years_ago,
+    years_apart,
+)
 
 from tests.unit.stories.factory import article
 
@@ -85,3 +91,11 @@ def test_a_restored_story_keeps_the_years_its_reports_name() -> None:
     for m in state["members"]:
         del m["year"]  # a state written before years were kept
     assert StoryState.from_dict(state).latest_year is None
+
+
+def test_years_ago_dates_a_count_back_but_not_a_span_to_now_or_a_comparison() -> None:
+    assert years_ago("The catastrophe four years ago devastated the coast and killed more than ")
+    assert years_ago("More than a decade ago, he was accused of molesting ")
+    assert not years_ago("Since its founding 25 years ago, the foundation has built galleries at ")
+    assert not years_ago("Prices were up compared to a year ago, and down by ")
+    assert not years_ago("The quake four days ago killed ")  # days: this week's event

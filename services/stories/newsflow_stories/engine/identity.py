@@ -35,7 +35,7 @@ from newsflow_stories.engine.parts import (
     without_wholes,
 )
 from newsflow_stories.engine.values import DURATIONS, MIN_COUNT
-from newsflow_stories.engine.years import PageDate, continues_past, past_month
+from newsflow_stories.engine.years import PageDate, continues_past, past_month, years_ago
 
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|inside|across|from|of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE
@@ -239,6 +239,7 @@ def read(article: ArticleEnriched, date: PageDate) -> Read:
             own = fig.sentence[: fig.span[1] - start]
         past = not lede and (counts.past_year(own, year, at, skip)
                 or past_month(fig.sentence[skip:], month, date.months)
+                or years_ago(fig.sentence[skip : max(skip, at)])
                 or (start is not None and continues_past(_previous_sentence(article.body, start),
                                                          fig.sentence, year)))  # fmt: skip
         size = None if fig.unit else readings.sized(article.body[fig.span[1] : fig.span[1] + 12])

@@ -88,6 +88,22 @@ def past_month(sentence: str, page_month: int | None, page_months: tuple[int, ..
     return named != page_month
 
 
+# "four years ago", "a decade ago": a time before the page's, counted back from it. Not a span
+# to now ("Since its founding 25 years ago, the foundation has ...") nor a comparison ("compared
+# to a year ago", "higher than a year ago"; "more than a decade ago" is a time).
+_AGO = re.compile(r"\b(?:[\w-]+)\s+(?:years?|decades?)\s+ago\b", re.IGNORECASE)
+_SPAN_OR_COMPARED = re.compile(
+    r"\b(?:since|compared\s+(?:to|with)|(?<!more )(?<!less )than|from)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def years_ago(before: str) -> bool:
+    """Does the sentence before the figure date it years back ("The catastrophe four years ago
+    devastated ... and killed more than 230,000 people")?"""
+    return any(not _SPAN_OR_COMPARED.search(before[: m.start()]) for m in _AGO.finditer(before))
+
+
 def continues_past(previous: str, sentence: str, page_year: int | None) -> bool:
     """Does the sentence go on telling the older event the sentence before it opened on ("In
     April last year an 8.6-magnitude quake struck ... Five people died and seven were injured in
