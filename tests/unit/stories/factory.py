@@ -105,6 +105,17 @@ def hajin(day: int, civilians: int, extremists: int, extra: str = "", **kw: Any)
                    entities=HAJIN | kw.pop("entities", {}), figures=figures, **kw)  # fmt: skip
 
 
+def quake(id: str, figures: list[dict[str, Any]] | None = None) -> ArticleEnriched:
+    """A wire report of an earthquake in Ecuador (the story the matching tests join copies to)."""
+    return article(
+        "A powerful earthquake struck Ecuador's northern coast late on Friday near the port "
+        "city of Esmeraldas, killing at least 120 people, the Geophysical Institute said.",
+        title="Quake kills at least 120 in Ecuador", published_at="2026-07-04T05:00:00Z",
+        entities={"Esmeraldas": "LOC", "Ecuador": "LOC", "Geophysical Institute": "ORG"}, id=id,
+        figures=figures,
+    )  # fmt: skip
+
+
 def made_up_word(n: int) -> str:
     """A pronounceable word no dictionary knows, one per n: rare, so it carries weight."""
     out = ""

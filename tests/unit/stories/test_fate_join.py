@@ -13,17 +13,11 @@ from newsflow_stories.engine import StoryConfig, StoryEngine
 from newsflow_stories.engine.fates import of_people
 from newsflow_stories.engine.state import StoryState
 
-from tests.unit.stories.factory import article, fig
+from tests.unit.stories.factory import article, fig, quake
 
 
 def _quake(id: str) -> ArticleEnriched:
-    return article(
-        "A powerful earthquake struck Ecuador's northern coast late on Friday near the port "
-        "city of Esmeraldas, killing at least 120 people, the Geophysical Institute said.",
-        title="Quake kills at least 120 in Ecuador", published_at="2026-07-04T05:00:00Z",
-        entities={"Esmeraldas": "LOC", "Ecuador": "LOC", "Geophysical Institute": "ORG"}, id=id,
-        figures=[fig("120", "people", "killing", 120)],
-    )  # fmt: skip
+    return quake(id, [fig("120", "people", "killing", 120)])
 
 
 def _follow_up(dead: int) -> ArticleEnriched:

@@ -12,7 +12,7 @@ from newsflow_stories.engine import StoryConfig, StoryEngine
 from newsflow_stories.engine.state import StoryState
 from newsflow_stories.engine.text import entity_key, entity_vector
 
-from tests.unit.stories.factory import article
+from tests.unit.stories.factory import article, quake
 
 
 def test_entity_keys_fold_accents_and_keep_a_persons_surname() -> None:
@@ -238,15 +238,6 @@ def test_a_state_written_before_anchors_loads_and_matches_on_its_centroid() -> N
     assert again._stories[story_id].anchor_ents == engine._stories[story_id].anchor_ents
 
 
-def _quake(id: str) -> ArticleEnriched:
-    return article(
-        "A powerful earthquake struck Ecuador's northern coast late on Friday near the port "
-        "city of Esmeraldas, killing at least 120 people, the Geophysical Institute said.",
-        title="Quake kills at least 120 in Ecuador", published_at="2026-07-04T05:00:00Z",
-        entities={"Esmeraldas": "LOC", "Ecuador": "LOC", "Geophysical Institute": "ORG"}, id=id,
-    )  # fmt: skip
-
-
 def _loose_follow_up() -> ArticleEnriched:
     return article(
         "Families slept in the street for a second night after Friday's earthquake, the "
@@ -263,7 +254,7 @@ def test_a_larger_story_must_be_matched_more_closely(copies: int, joins: bool) -
     # of a story of ten (0.16 + 0.06 x ln 10 = 0.30).
     engine = StoryEngine()
     for i in range(copies):
-        engine.add(_quake(f"copy-{i}"))
+        engine.add(quake(f"copy-{i}"))
     later = _loose_follow_up()
     engine.add(later)
     assert (engine.story_of(later.id) == engine.story_of("copy-0")) is joins
@@ -284,7 +275,7 @@ def test_an_article_joins_the_story_it_clears_by_the_most() -> None:
     # one by more, and joins it, though its raw score there is lower.
     engine = StoryEngine()
     for i in range(3):
-        engine.add(_quake(f"big-{i}"))
+        engine.add(quake(f"big-{i}"))
     aftershock = article(
         "Families in Esmeraldas slept in the street, mourning.", title="Aftershocks shake the coast",
         published_at="2026-07-04T20:00:00Z", entities={}, id="small",
@@ -295,7 +286,7 @@ def test_an_article_joins_the_story_it_clears_by_the_most() -> None:
     [update] = engine.add(later)
     assert update.story_id == engine.story_of("small")
     by_score = StoryEngine(replace(StoryConfig(), size_weight=0.0))  # the raw score ranks
-    for a in [*(_quake(f"big-{i}") for i in range(3)), aftershock, later]:
+    for a in [*(quake(f"big-{i}") for i in range(3)), aftershock, later]:
         by_score.add(a)
     assert by_score.story_of(later.id) == by_score.story_of("big-0")
 
