@@ -2,7 +2,7 @@
 (words, heads, labels), so that the model's parse of the day does not decide the test; the names
 are made up."""
 
-from newsflow_enrich.stages import bounds, count_nouns, names
+from newsflow_enrich.stages import bounds, count_nouns, name_cues
 from newsflow_enrich.stages.registry import Registry
 from spacy.lang.en import English
 from spacy.tokens import Doc
@@ -143,10 +143,10 @@ def test_a_place_printed_in_capitals_is_no_acronym() -> None:
     doc = _doc(["OSLO", "—", "The", "minister", "said", "."], [4, 4, 3, 4, 4, 4],
                ["npadvmod", "punct", "det", "nsubj", "ROOT", "punct"],
                ["B-GPE", "O", "O", "O", "O", "O"])  # fmt: skip
-    assert names.type_cue(doc.ents[0], "OSLO") != "ORG"
+    assert name_cues.type_cue(doc.ents[0], "OSLO") != "ORG"
     doc = _doc(["QXRTV", "said", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"],
                ["B-GPE", "O", "O"])  # fmt: skip
-    assert names.type_cue(doc.ents[0], "QXRTV") == "ORG"
+    assert name_cues.type_cue(doc.ents[0], "QXRTV") == "ORG"
 
 
 def test_a_dotted_abbreviation_of_two_letters_is_no_four_letter_acronym() -> None:
@@ -154,7 +154,7 @@ def test_a_dotted_abbreviation_of_two_letters_is_no_four_letter_acronym() -> Non
     doc = _doc(["He", "moved", "to", "Q.X.", "in", "2011", "."], [1, 1, 1, 2, 1, 4, 1],
                ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
                ["O", "O", "O", "B-GPE", "O", "O", "O"])  # fmt: skip
-    assert names.type_cue(doc.ents[0], "Q.X.") != "ORG"
+    assert name_cues.type_cue(doc.ents[0], "Q.X.") != "ORG"
 
 
 def test_a_compass_word_before_an_organisation_s_head_word_is_spacy_s_place() -> None:
@@ -162,6 +162,6 @@ def test_a_compass_word_before_an_organisation_s_head_word_is_spacy_s_place() ->
     words, heads = ["Talks", "in", "West", "Bank", "stalled", "."], [4, 0, 3, 1, 4, 4]
     deps = ["nsubj", "prep", "compound", "pobj", "ROOT", "punct"]
     place = _doc(words, heads, deps, ["O", "O", "B-GPE", "I-GPE", "O", "O"])
-    assert names.type_cue(place.ents[0], "West Bank") != "ORG"
+    assert name_cues.type_cue(place.ents[0], "West Bank") != "ORG"
     org = _doc(words, heads, deps, ["O", "O", "B-ORG", "I-ORG", "O", "O"])
-    assert names.type_cue(org.ents[0], "West Bank") == "ORG"
+    assert name_cues.type_cue(org.ents[0], "West Bank") == "ORG"

@@ -24,6 +24,7 @@ from newsflow_enrich.stages import (
     clubs,
     count_nouns,
     credits,
+    name_cues,
     names,
     numbers,
     org_context,
@@ -134,7 +135,7 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
         if len(ent) == 1 and ent[0].tag_ == "JJ" and type_ == "LOC":
             type_ = "NORP"  # "Ukrainian officials": an adjective, not the place
         name = reg.add(form, type_, ent.start_char)
-        cue = names.type_cue(ent, form, sport)
+        cue = name_cues.type_cue(ent, form, sport)
         if cue:
             reg.cands[name].types[cue] += _STRONG
     if sport:
