@@ -32,7 +32,7 @@ import json
 import lzma
 import sys
 import tarfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import snowballstemmer
@@ -111,20 +111,26 @@ def _irregular(files: dict[str, str], stem: Callable[[str], str]) -> dict[str, d
     return out
 
 
+def _index(files: dict[str, str], pos: str) -> Iterator[tuple[str, float, list[str]]]:
+    """(lemma, its wordfreq Zipf, its synsets' offsets by rank) of each line of index.POS, for
+    the one-word (or hyphenated) lemmas of Zipf >= MIN_ZIPF."""
+    for line in files[f"index.{pos}"].splitlines():
+        if line.startswith(" "):
+            continue  # the licence at the top
+        parts = line.split()
+        lemma, pointers = parts[0], int(parts[3])
+        zipf = zipf_frequency(lemma, "en")
+        if lemma.replace("-", "").isalpha() and zipf >= MIN_ZIPF:
+            yield lemma, zipf, parts[4 + pointers + 2 :]
+
+
 def _senses(files: dict[str, str], stem: Callable[[str], str]) -> dict[str, dict[str, int]]:
     """stem -> synset ("n" or "v" and its offset) -> its rank among the senses of the stem's
     commonest word ("murder", not "murderer"; "attorney"), as a noun and as a verb."""
     senses: dict[str, dict[str, int]] = {}
     commonest: dict[tuple[str, str], tuple[float, str]] = {}
     for pos, tag in (("noun", "n"), ("verb", "v")):
-        for line in files[f"index.{pos}"].splitlines():
-            if line.startswith(" "):
-                continue  # the licence at the top
-            parts = line.split()
-            lemma, pointers = parts[0], int(parts[3])
-            zipf = zipf_frequency(lemma, "en")
-            if not lemma.replace("-", "").isalpha() or zipf < MIN_ZIPF:
-                continue
+        for lemma, zipf, offsets in _index(files, pos):
             key = (stem(lemma), tag)
             if key in commonest and commonest[key] >= (zipf, lemma):
                 continue
@@ -132,7 +138,7 @@ def _senses(files: dict[str, str], stem: Callable[[str], str]) -> dict[str, dict
             mine = senses.setdefault(key[0], {})
             for k in [k for k in mine if k[0] == tag]:
                 del mine[k]  # a commoner word of the stem replaces it
-            for rank, offset in enumerate(parts[4 + pointers + 2 :][:SENSES]):
+            for rank, offset in enumerate(offsets[:SENSES]):
                 mine[f"{tag}{int(offset)}"] = rank
     return senses
 
@@ -183,16 +189,10 @@ def _people(files: dict[str, str], stem: Callable[[str], str],
         if any(k[0] == "n" and r == 0 and _is_person(files, k, seen) for k, r in m.items())
     }
     plural: dict[str, tuple[float, str, bool]] = {}
-    for line in files["index.noun"].splitlines():
-        if line.startswith(" "):
-            continue  # the licence at the top
-        parts = line.split()
-        lemma, pointers = parts[0], int(parts[3])
-        if not lemma.replace("-", "").isalpha() or zipf_frequency(lemma, "en") < MIN_ZIPF:
-            continue
+    for lemma, _, offsets in _index(files, "noun"):
         key, zipf = stem(lemma), zipf_frequency(_plural(lemma), "en")
         if key not in plural or (zipf, lemma) > plural[key][:2]:
-            first = f"n{int(parts[4 + pointers + 2])}"
+            first = f"n{int(offsets[0])}"
             plural[key] = (zipf, lemma, _is_person(files, first, seen))
     return sorted(found | {s for s, (_, _, person) in plural.items() if person})
 
