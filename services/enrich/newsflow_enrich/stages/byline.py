@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import ancestry, chrome, dates, printed
+from newsflow_enrich.stages import ancestry, byline_key, chrome, dates, printed
 
 # "submitted-by": Drupal's byline ("By Jane Doe - 11/18/19 11:04 PM EST")
 # Any case: "ArticleMeta__Author" as well as "author".
@@ -58,13 +58,13 @@ def html_byline(tree: HTMLParser, author: str | None = None) -> str | None:
     """The first byline box of the page; where the page names its author in its metadata
     (`author`), the first box that prints that name: a box of a related story, a syndication
     credit ("by Nexstar Media Wire") or a photographer may come first."""
-    key = name_key(author)
+    key = byline_key.name_key(author)
     first = None
     for line, whole in _candidates(tree):
         if _PHOTO_CREDIT.match(line) or _NOT_BYLINE.match(line):
             continue  # a photo's credit ("Photograph by ...", "Image credit: ..."), a comment
             # count ("5 comments"), a link to the author's page ("See more articles by ...")
-        if key is None or f" {key} " in f" {' '.join(letter_words(line))} ":
+        if key is None or byline_key.printed_in(key, line):
             return _as_meta_says(line, whole, author)
         first = first or line
     return first or _source_line(tree)
@@ -200,18 +200,6 @@ def _by_boxes(tree: HTMLParser) -> Iterator[LexborNode]:
 _MID_WORD = re.compile(
     r"(?<=[a-z])\x00(?=[a-z])"
 )  # (a block element after "Guzman" prints "View ..." apart)
-
-
-def name_key(author: str | None) -> str | None:
-    """The first two words of the first name in a meta author ("Lisa Kaczke; Trevor J Mitchell"
-    -> "lisa kaczke"); what trafilatura reads as the author may run on ("Ben Silverman Games
-    Editor"), so only its head is looked for."""
-    words = letter_words(re.split(r"[;,|]", author or "")[0])
-    return " ".join(words[:2]) if len(words) >= 2 else None
-
-
-def letter_words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+", text.lower())
 
 
 _COMMENTS = re.compile(r"(^|[\s_-])comments?($|[\s_-])", re.IGNORECASE)

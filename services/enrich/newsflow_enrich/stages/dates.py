@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import date_shapes, printed
+from newsflow_enrich.stages import byline_key, date_shapes, printed
 
 _MON = rf"(?P<mon>{date_shapes.MONTH})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -76,7 +76,7 @@ def printed(
     page's other publication meta tags give, where they disagree ("datePublished" a month
     before "dc.date" and the printed "Published December 29, 2014").
 
-    `author`: the byline's name, its first two words lower-cased (`byline.name_key`). A date
+    `author`: the byline's name, its first two words lower-cased (`byline_key.name_key`). A date
     printed in a small box with that name ("By Tom Davies - Associated Press - Friday, April
     28, 2023") is the article's, before an unlabelled one printed elsewhere (the masthead's
     today, a photo's caption, a comment's time, a related story's), and even days off a meta
@@ -138,7 +138,6 @@ def _candidates(tree: HTMLParser, meta_day: date | None, author: str | None) -> 
 
 _BOX_LEVELS = 3  # the date's block and up to 3 boxes around it
 _BOX_WORDS = 40  # a byline's box ("By Jane Doe | Staff Writer | Nov. 19, 2019 | 5 min read")
-_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a name, as `byline.letter_words` reads them
 
 
 def _beside(block: LexborNode, author: str) -> bool:
@@ -150,7 +149,7 @@ def _beside(block: LexborNode, author: str) -> bool:
         text = k.text(separator=" ")
         if len(text.split()) > _BOX_WORDS:
             return False
-        if f" {author} " in f" {' '.join(_LETTERS.findall(text.lower()))} ":
+        if byline_key.printed_in(author, text):
             return True
         k = k.parent
     return False

@@ -16,8 +16,8 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import byline as byline_of
-from newsflow_enrich.stages import captions as captions_of
 from newsflow_enrich.stages import (
+    byline_key,
     chrome,
     chunks,
     dates,
@@ -28,6 +28,7 @@ from newsflow_enrich.stages import (
     printed,
     story_end,
 )
+from newsflow_enrich.stages import captions as captions_of
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -210,7 +211,7 @@ def _name_key(line: str | None) -> str | None:
     """The byline's name as `dates.printed` looks for it beside a date: "By Jane Doe, CNN" ->
     "jane doe"."""
     by = chrome.BY_LABEL.match(line or "")
-    return byline_of.name_key(line[by.end() :] if by and line else line)
+    return byline_key.name_key(line[by.end() :] if by and line else line)
 
 
 def _timed(stamp: str | None) -> bool:
@@ -221,7 +222,7 @@ def _shown(tree: HTMLParser, name: str | None) -> bool:
     """The name printed in the page's text, not only in its meta tags and scripts: "a meta-tag
     author that is never shown is not a byline" (bench/real/ANNOTATING.md)."""
     # Its surname, as a word ("Doe, Jane" and "Jane M. Doe" print "Doe" too)
-    words = byline_of.letter_words(re.split(r"[;|]", name or "")[0])
+    words = byline_key.letter_words(re.split(r"[;|]", name or "")[0])
     if words and set(words) <= headline.site_name_words(tree, normalize):
         return False  # the publisher's own name ("BBC News"), which its pages print everywhere
     if len(words) == 1 and words[0].isascii() and not byline_of.agency_like(name or ""):
@@ -232,7 +233,7 @@ def _shown(tree: HTMLParser, name: str | None) -> bool:
     for node in tree.body.traverse(include_text=True):
         parent = node.parent
         if node.tag == "-text" and parent is not None and parent.tag not in printed.UNPRINTED \
-                and key in byline_of.letter_words(node.text_content or ""):  # fmt: skip
+                and key in byline_key.letter_words(node.text_content or ""):  # fmt: skip
             return True
     return False
 
