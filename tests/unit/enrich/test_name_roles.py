@@ -3,7 +3,7 @@ are built by hand (words, heads, labels, lemmas), so the model's parse of the da
 the test; the names are made up."""
 
 import spacy
-from newsflow_enrich.stages import entity_types, name_roles
+from newsflow_enrich.stages import name_roles
 from spacy.tokens import Doc
 
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes: is_alpha
@@ -16,7 +16,8 @@ def _doc(words: list[str], heads: list[int], deps: list[str], lemmas: list[str])
 
 def _roles(doc: Doc, name: str) -> list[str]:
     s = doc.text.index(name)
-    return name_roles.features(doc, [(s, s + len(name))], entity_types.token_starts(doc))
+    span = doc.char_span(s, s + len(name))
+    return name_roles.features(doc, [(span.start, span.end)])
 
 
 def test_the_subject_of_a_verb_of_saying() -> None:

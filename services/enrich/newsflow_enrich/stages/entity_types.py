@@ -92,9 +92,9 @@ def features(reg: Registry, name: str, doc: Doc, spans: list[tuple[int, int]],
             f.append(tag)
     f += [f"w0={words[0].lower()}", f"wl={last}"]
     f += _usage(name, text_of(doc), spans, lower_words(doc) if lower is None else lower)
-    starts = token_starts(doc) if starts is None else starts
-    f += _context(doc, spans, starts)
-    f += name_roles.features(doc, spans, starts)
+    mentions = _mentions(spans, token_starts(doc) if starts is None else starts)
+    f += _context(doc, mentions)
+    f += name_roles.features(doc, mentions)
     f += other_names(doc, spans, rule_class(rule))
     if vote:
         f += of_votes(spans, vote_spans(doc) if votes is None else votes)
@@ -252,12 +252,16 @@ def _cluster(tag: str, word: str) -> list[str]:
     return [f"{tag}{k}={c & ((1 << k) - 1)}" for k in _CLUSTER_BITS if depth >= k] + [f"{tag}={c}"]
 
 
-def _context(doc: Doc, spans: list[tuple[int, int]], starts: list[int]) -> list[str]:
+def _mentions(spans: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The first mentions' character spans as token ranges [i, j) (`starts`: token_starts)."""
+    return [(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e))
+            for s, e in spans[:MAX_MENTIONS]]  # fmt: skip
+
+
+def _context(doc: Doc, mentions: list[tuple[int, int]]) -> list[str]:
     """The words just before and after the first mentions, and the mention's dependency."""
     out: set[str] = set()
-    for s, e in spans[:MAX_MENTIONS]:
-        i = bisect.bisect_left(starts, s)
-        j = bisect.bisect_left(starts, e)
+    for i, j in mentions:
         if i > 0:
             prev = doc[i - 1]
             out.add(f"prev={prev.lower_}" if prev.is_alpha else f"prev_p={prev.text[:1]}")

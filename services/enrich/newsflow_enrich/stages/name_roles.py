@@ -18,12 +18,9 @@ The learned weights decide what each is worth; a feature alone decides nothing.
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Doc, Token
 
 from newsflow_enrich.stages.names import OFFICES
-from newsflow_enrich.stages.opinions import MAX_MENTIONS
 
 # The prefixes of the features that name a head word (the others name a class of them); the
 # trainer keeps these only where many examples share one (bench/train_entities --role-min-count).
@@ -52,13 +49,12 @@ ROLES = {w for w in OFFICES if w.isalpha()} | {"boss", "head", "employee", "staf
                                                "spokesperson", "cofounder", "co-founder"}  # fmt: skip
 
 
-def features(doc: Doc, spans: list[tuple[int, int]], starts: list[int]) -> list[str]:
-    """The name's roles in its first mentions' sentences (see the module's doc), each once."""
+def features(doc: Doc, mentions: list[tuple[int, int]]) -> list[str]:
+    """The name's roles in its first mentions' sentences (see the module's doc), each once;
+    `mentions`: their token ranges [i, j) (entity_types._mentions)."""
     out: set[str] = set()
     n = len(doc)
-    for s, e in spans[:MAX_MENTIONS]:
-        i = bisect.bisect_left(starts, s)
-        j = bisect.bisect_left(starts, e)
+    for i, j in mentions:
         if i >= n or j <= i:
             continue
         root = _root(doc, i, min(j, n))
