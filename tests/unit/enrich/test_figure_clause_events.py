@@ -1,4 +1,4 @@
-"""The event of a count no verb governs is the clause on its noun (stages/figure_context.event_of),
+"""The event of a count no verb governs is the clause on its noun (stages/figure_events.event_of),
 on made-up sentences of the shapes met on real news pages: the rules alone."""
 
 import pytest

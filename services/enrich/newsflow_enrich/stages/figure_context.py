@@ -1,5 +1,5 @@
 """What a figure is about, read off spaCy's dependency parse: the thing counted or measured
-(object), what happened to it (event), and the figure it is part of (parent).
+(object) and the figure it is part of (parent); what happened to it (event) is figure_events'.
 
 Counts ("34 jihadists") take the noun they modify. Amounts with a unit ("61.4 percent",
 "$3.2 billion") are the unit's phrase; their object is what they are "of" ("38 percent of the
@@ -12,32 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-NOUNS = ("NOUN", "PROPN")
-_SUBJ = ("nsubj", "nsubjpass")
-_OBJ = ("dobj", "obj", "attr", "oprd")
+from newsflow_enrich.stages.figure_events import NOUNS, OBJ, SUBJ, as_verb, event_of, verb_of
+
 # Nouns that are themselves an amount's unit: never what another amount is "of".
 _AMOUNT_WORDS = {"percent", "%", "cent", "euros", "dollars", "pounds", "yuan", "yen", "rupees"}
 _PARTS = ("including", "among", "of whom", "of which")
-_QUANTIFIERS = {
-    "most",
-    "many",
-    "some",
-    "all",
-    "half",
-    "part",
-    "majority",
-    "none",
-    "much",
-    "several",
-    "each",
-    "any",
-    "both",
-    "few",
-    "dozens",
-    "hundreds",
-    "thousands",
-}
-_SAY = {"say", "tell", "report", "announce", "state", "add"}
 # Money verbs whose subject is what the money is for: "the recall will cost", "payments reached".
 _COST = {"cost", "total", "fetch", "reach", "top", "exceed"}
 
@@ -142,26 +121,26 @@ def _amount_context(doc: Doc, start: int, end: int, kind: str) -> tuple[Token | 
             # "defrauding 2,000 investors of $90 million": the counted noun's verb.
             return None, event_of(prep.head)
         if prep.head.pos_ in ("VERB", "AUX"):
-            return changed_thing(prep.head, money), _verb(prep.head)
-    if h.dep_ in (*_OBJ, "npadvmod", "advmod", "nsubj", "nsubjpass") and h.head.pos_ in (
+            return changed_thing(prep.head, money), as_verb(prep.head)
+    if h.dep_ in (*OBJ, "npadvmod", "advmod", "nsubj", "nsubjpass") and h.head.pos_ in (
         "VERB",
         "AUX",
     ):
         verb = h.head
         if h.dep_ in ("nsubj", "nsubjpass"):
-            return None, _verb(verb)
-        if kind == "measure" and h.dep_ in _OBJ and verb.dep_ not in ("acl", "relcl"):
-            return None, _verb(verb)  # "burned 14,000 acres": the measure is what was counted
+            return None, as_verb(verb)
+        if kind == "measure" and h.dep_ in OBJ and verb.dep_ not in ("acl", "relcl"):
+            return None, as_verb(verb)  # "burned 14,000 acres": the measure is what was counted
         if money and verb.lemma_ in _COST:  # "the recall will cost 70 million euros"
-            return changed_thing(verb, money, skip=h), _verb(verb)
-        if money and h.dep_ in _OBJ:  # "approved RM4.2 million in aid"
+            return changed_thing(verb, money, skip=h), as_verb(verb)
+        if money and h.dep_ in OBJ:  # "approved RM4.2 million in aid"
             used = _prep_object(verb, money, after=h.i)
             if used is not None:
-                return used, _verb(verb)
+                return used, as_verb(verb)
         # "the agency needed $100 million": whoever has, needs or raises the money is not
         # what it is of; only a change verb's object is ("trims subsidies by $2 million").
-        subject = not (money and h.dep_ in _OBJ)
-        return changed_thing(verb, money, skip=h, subject=subject), _verb(verb)
+        subject = not (money and h.dep_ in OBJ)
+        return changed_thing(verb, money, skip=h, subject=subject), as_verb(verb)
     if (up := _up_or_down(h, money)) is not None:
         return up
     # "rainfall was 784 percent above the average", "three days later": an amount measuring
@@ -233,8 +212,8 @@ def changed_thing(
     """What a change or amount verb is about: its object ('trims subsidies by 12 percent'),
     else its subject ('revenue tripled', 'Turnout reached 61.4 percent'); common nouns only."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    order = (_SUBJ, _OBJ) if passive else (_OBJ, _SUBJ)
-    for deps in order if subject else (_OBJ,):
+    order = (SUBJ, OBJ) if passive else (OBJ, SUBJ)
+    for deps in order if subject else (OBJ,):
         for c in verb.children:
             if c.dep_ in deps and (skip is None or c.i != skip.i) and _common_noun(c) \
                     and not _has_number(c):  # fmt: skip
@@ -243,7 +222,7 @@ def changed_thing(
     if (
         verb.dep_ == "relcl"
         and verb.head.pos_ == "NOUN"
-        and any(c.dep_ in _SUBJ and c.lower_ in ("which", "that") for c in verb.children)
+        and any(c.dep_ in SUBJ and c.lower_ in ("which", "that") for c in verb.children)
     ):
         return verb.head
     # "Winds gusting up to 60 mph": a participle describing the noun.
@@ -270,123 +249,6 @@ def _has_number(t: Token) -> bool:
     return t.like_num or any(
         c.like_num and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-") for c in t.children
     )
-
-
-def verb_of(tok: Token) -> Token | None:
-    """The verb whose argument `tok` is, directly or through a preposition; a coordinated
-    argument ('shot down 81 of the drones and four of the missiles') shares its verb."""
-    while tok.dep_ == "conj" and tok.head is not tok and tok.pos_ in ("NUM", "NOUN", "PROPN"):
-        tok = tok.head
-    if tok.dep_ in (*_OBJ, *_SUBJ, "npadvmod", "dative") and tok.head.pos_ in ("VERB", "AUX"):
-        return _verb(tok.head)
-    if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
-        return tok.head.head
-    # "raise the age from 62 to 64": "to" hangs off "from".
-    prep = tok.head
-    if tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lower_ == "from" \
-            and prep.head.head.pos_ == "VERB":  # fmt: skip
-        return prep.head.head
-    return None
-
-
-def _verb(t: Token) -> Token | None:
-    return t if t.pos_ == "VERB" else None
-
-
-def event_of(noun: Token) -> Token | None:
-    """What happened to the counted thing: the verb whose subject or object it is."""
-    t = noun
-    while t.dep_ in ("conj", "appos") and t.head is not t:
-        t = t.head
-    # Up through "including ..." / "of ..." attachments to the noun that carries the verb.
-    # ("each of his two matches": also through a quantifying pronoun).
-    # "closing most of the country's 2,400 schools": also through a quantifying word.
-    while (
-        t.dep_ == "pobj"
-        and t.head.dep_ == "prep"
-        and (
-            t.head.head.pos_ in NOUNS
-            or t.head.lower_ == "of"
-            and (t.head.head.pos_ == "PRON" or t.head.head.lower_ in _QUANTIFIERS)
-        )
-    ):
-        t = t.head.head
-        while t.dep_ in ("conj", "appos"):
-            t = t.head
-    # "civilians ... to flee", "300 people killed in the blast": a clause on the noun itself.
-    governed = t.dep_ in (*_SUBJ, *_OBJ) and t.head.pos_ == "VERB"
-    for c in t.children:
-        if (
-            c.dep_ in ("relcl", "acl")
-            and c.pos_ == "VERB"
-            and (
-                c.tag_ == "VBN"
-                and not governed
-                or any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
-            )
-        ):
-            return c
-    # "listened to the 25,000 people who marched", "with all 18 teams playing", "there are 25
-    # systems standing there": for a counted thing that is no verb's subject or object (but an
-    # existential copula's), what it did or had done is the clause on it.
-    # (The counted noun's own clause, not one on the noun of a group it is part of: "a series
-    # of outages, including one last month that affected ...".)
-    if t is noun and (t.dep_ not in (*_SUBJ, *_OBJ) and not _recipient(t)
-                      or t.dep_ == "attr" and existential(t.head)):  # fmt: skip
-        for c in t.children:
-            if c.pos_ == "VERB" and (c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") or _relative(c)):
-                return c
-    head = t.head
-    # "reduced to ten men", "delivering food to 100,000 people": the verb of the preposition;
-    # "hit by about 20 typhoons": the verb of a passive's agent.
-    if t.dep_ == "pobj" and (t is noun and head.lower_ in ("to", "on", "into", "between")
-                             or head.dep_ == "agent") and head.head.pos_ == "VERB":  # fmt: skip
-        return head.head
-    # "said more than 5,600 families ... had fled": a count is never what was said; the
-    # misparsed clause is the verb coordinated with the reporting verb.
-    if t.dep_ in ("dobj", "obj") and head.lemma_ in _SAY:
-        later = [c for c in head.children if c.dep_ in ("conj", "ccomp") and c.pos_ == "VERB"
-                 and c.i > t.i]  # fmt: skip
-        return later[0] if later else None
-    if head.pos_ not in ("VERB", "AUX") or t.dep_ not in (*_SUBJ, *_OBJ, "npadvmod", "dative"):
-        return None
-    # "300 residents had to be evacuated": what happened to them is the infinitive of "have to".
-    if t.dep_ in _SUBJ and head.lemma_ in _SEMI_MODALS:
-        inf = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
-                    and any(a.lower_ == "to" for a in c.children)), None)  # fmt: skip
-        if inf is not None:
-            return inf
-    # "allowing 1,000 civilians to flee": what happened to them is the infinitive.
-    xcomp = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
-             and c.i > t.i]  # fmt: skip
-    if t.dep_ in ("dobj", "obj") and xcomp:
-        return xcomp[0]
-    if existential(head) and t.dep_ == "attr":
-        return head  # "there were 14,000 refugees": the annotators' event is the copula
-    return head if head.pos_ == "VERB" else None
-
-
-_SEMI_MODALS = {"have", "need", "ought"}
-
-
-def _recipient(t: Token) -> bool:
-    """'gave them to five users who lived ...', 'sentences were handed down to two suppliers
-    who dealt ...': what was given to them is the event, not their own clause."""
-    prep, verb = t.head, t.head.head
-    return t.dep_ == "pobj" and prep.lower_ in ("to", "for") and verb.pos_ == "VERB" \
-        and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)  # fmt: skip
-
-
-def _relative(clause: Token) -> bool:
-    """A relative clause whose subject is its relative pronoun ('people who marched')."""
-    return clause.dep_ == "relcl" and any(
-        a.dep_ in _SUBJ and a.lower_ in ("who", "that", "which") for a in clause.children
-    )
-
-
-def existential(verb: Token) -> bool:
-    """'there were 14,000 refugees': 'be' with the expletive 'there' as its subject."""
-    return verb.lemma_ == "be" and any(c.dep_ == "expl" for c in verb.children)
 
 
 _TIME_FRAME = {"over", "in", "during", "after", "within", "since", "before", "throughout"}

@@ -192,7 +192,7 @@ def _copulas_over(v: View, root: int) -> set[int]:
 
 def _existential(v: View, t: int) -> bool:
     """'there were 14,000 refugees': a copula whose subject is the expletive 'there' (read off
-    the View's arrays, as figure_context.existential reads a Token)."""
+    the View's arrays, as figure_events.existential reads a Token)."""
     return any(v.dep[c] == "expl" and v.head[c] == t for c in range(max(0, t - 4), t))
 
 

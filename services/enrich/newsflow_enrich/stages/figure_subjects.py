@@ -8,7 +8,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsflow_enrich.stages.figure_context import _SUBJ, _common_noun, _has_number, existential
+from newsflow_enrich.stages.figure_context import _common_noun, _has_number
+from newsflow_enrich.stages.figure_events import SUBJ, existential
 from newsflow_enrich.stages.names import LEGAL_FORMS
 
 # After the amount or on it, a comparison: "$530 million above the request", "5 points higher".
@@ -70,7 +71,7 @@ def clause_subject(verb: Token) -> Token | None:
     verb's of an infinitive ('scheduled to last six months'), and the noun a relative pronoun
     stands for ('an attack that lasted 45 seconds', 'the commission, which is to last')."""
     for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
         if subj is not None:
             break
         if verb.dep_ not in ("conj", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
@@ -101,7 +102,7 @@ def index_subject(t: Token) -> Token | None:
     if t.dep_ not in ("dobj", "npadvmod", "prep", "advmod", "attr") \
             or verb.pos_ not in ("VERB", "AUX"):  # fmt: skip
         return None
-    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
     if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return None
     words = subj.doc[subj.left_edge.i : subj.i + 1]  # "The Dow Jones Industrial Average"

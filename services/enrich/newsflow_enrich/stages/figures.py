@@ -12,6 +12,7 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages import figure_context as ctx
+from newsflow_enrich.stages import figure_events
 from newsflow_enrich.stages import figure_subjects as subjects
 from newsflow_enrich.stages.doc_text import text_of
 from newsflow_enrich.stages.figure_filter import Filter
@@ -253,7 +254,7 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         noun = _hyphenated_end(doc, noun)
         # "four of the seven commissioners said": the verb belongs to the partitive number.
         partitive = num.end < len(doc) and doc[num.end].lower_ == "of"
-        event = ctx.verb_of(ctx.head_of(doc, num.start, num.end)) if partitive else None
+        event = figure_events.verb_of(ctx.head_of(doc, num.start, num.end)) if partitive else None
         index = subjects.index_subject(noun) if noun.lower_ in ("points", "point") else None
         return index or noun, event or ctx.event_of(noun)
     # A count with its noun left out ("injuring more than 600"): the verb it is argument of;
@@ -267,7 +268,7 @@ def _context(doc: Doc, num: Number, unit: str | None, start: int,
         return subject, None
     if (described := subjects.hyphen_adjective_noun(h)) is not None:  # "an 18,000-strong staff"
         return described, ctx.event_of(described)
-    verb = ctx.verb_of(h)
+    verb = figure_events.verb_of(h)
     if verb is not None and h.dep_ == "dobj" and verb.lemma_.lower() in _LEVELS:
         return ctx.changed_thing(verb, money=False, skip=h), verb  # "claims had topped 6 million"
     if h.dep_ == "pobj" and h.head.lower_ in ("at", "to") \
