@@ -329,3 +329,51 @@ def test_a_surname_after_a_sentence_s_conjunction_is_used_alone() -> None:
     reg.cands["Tamsin Orrell"].learned_type = "PERSON"
     resolve.after_typer(reg, text)
     assert "Orrell" not in reg.cands["Tamsin Orrell"].forms
+
+
+def test_a_surname_goes_to_the_one_person_named_in_full_before_it_after_the_typer() -> None:
+    # Relatives named later ("his mother, Odile Quarrie") do not take the surname from the one
+    # person of the story named before it is used alone; before the typer nothing moves.
+    text = (
+        "Tamsin Quarrie was 18 when the storm came. Quarrie said the water rose fast. Later "
+        "that night, his mother, Odile Quarrie, and his uncle, Benn Quarrie, left by boat."
+    )
+    people = ["Tamsin Quarrie", "Odile Quarrie", "Benn Quarrie"]
+    reg = _after_typer(text, people, "Quarrie")
+    assert reg.by_form["Quarrie"] == "Tamsin Quarrie"
+    reg = Registry()
+    for name in [*people, "Quarrie"]:
+        reg.add(name, "PERSON", text.index(name))
+    surnames.merge_surnames(reg, text)
+    assert reg.by_form["Quarrie"] == "Quarrie"
+
+
+def test_a_surname_is_not_given_to_the_second_of_a_pair_who_share_it() -> None:
+    # "Idris and Maelle Corvane": "Corvane" is either's; "Idris Corvane and Maelle Corvane"
+    # names both in full.
+    text = (
+        "The gifts came from Idris and Maelle Corvane. Corvane has given to two candidates. "
+        "Idris Corvane spoke later."
+    )
+    reg = _after_typer(text, ["Maelle Corvane", "Idris Corvane"], "Corvane")
+    assert reg.by_form["Corvane"] == "Corvane"
+    text = (
+        "The gifts came from Maelle Corvane. Corvane has given to two candidates. Idris "
+        "Corvane and Maelle Corvane spoke later."
+    )
+    reg = _after_typer(text, ["Maelle Corvane", "Idris Corvane"], "Corvane")
+    assert reg.by_form["Corvane"] == "Maelle Corvane"
+
+
+def test_a_person_stays_a_person_when_the_surname_spacy_called_a_company_joins() -> None:
+    # After the typer, the surname alone (spaCy: ORG many times, the typer: PERSON) brings its
+    # votes into the full name the typer left to them; the person's reading holds.
+    text = "Orla Brenning runs the fund. Brenning said it grew. " + "Brenning agreed. " * 8
+    reg = Registry()
+    reg.add("Orla Brenning", "PERSON", 0)
+    at = text.index("Brenning said")
+    reg.add("Brenning", "ORG", at, weight=30)
+    reg.cands["Brenning"].learned_type = "PERSON"
+    resolve.after_typer(reg, text)
+    assert reg.by_form["Brenning"] == "Orla Brenning"
+    assert reg.type_of("Orla Brenning") == "PERSON"

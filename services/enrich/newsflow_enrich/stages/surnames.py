@@ -1,9 +1,10 @@
 """A surname alone is the person named in full with it, unless two people of the article share
 it: the owners found, glued words before a surname dropped ("Among Ghani’s"), the one named in
-full last before the surname is used, a relative named after the surname's possessive; a given
-name spaCy tagged alone is the only full name it starts ("Mina" -> "Mina Starsiak Hawk"), and
-after the typer one it did not tag, where the word names nothing else; a peer keeps the titled
-form ("Lord Baker"). (Part of resolve.py's merges.)
+full last before the surname is used (after the typer also the only one named in full before
+it), a relative named after the surname's possessive; a given name spaCy tagged alone is the
+only full name it starts ("Mina" -> "Mina Starsiak Hawk"), and after the typer one it did not
+tag, where the word names nothing else; a peer keeps the titled form ("Lord Baker"). (Part of
+resolve.py's merges.)
 """
 
 from __future__ import annotations
@@ -63,15 +64,18 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
             owners = _same_title(reg, owners, surname, text) or owners
             owners = _titled_gender(reg, owners, surname, text) or owners
         if len(owners) > 1:
-            owners = _last_named(reg, owners, surname, text)
+            owners = _last_named(reg, owners, surname, text, kin)
         if len(owners) != 1 or not (glued or used_alone(surname, text, function_word=kin)):
             continue
         other = reg.by_form.get(surname)
         if other and other not in (owners[0], surname) and len(other.split()) >= 2:
             continue  # the word is also another multi-word name's form
+        person = reg.type_of(owners[0]) == "PERSON"
         reg.merge(into=owners[0], form=surname)
         # The person stays a person whatever spaCy called the surname alone ("Brenning": ORG).
         reg.cands[owners[0]].types["PERSON"] += STRONG
+        if kin and person and reg.type_of(owners[0]) != "PERSON":
+            reg.cands[owners[0]].learned_type = "PERSON"  # after the typer: its reading holds
         for peer in re.finditer(rf"\b(?:Lord|Lady|Baroness|Baron) {re.escape(surname)}"
                                 r"(?: of [A-Z][\w-]+)?(?![\w-])", text):  # fmt: skip
             if not (peer.group().startswith("Lady") and titles.wife(surname, text)):
@@ -183,10 +187,15 @@ def _kin_only(reg: Registry, name: str, text: str) -> bool:
     return bool(starts) and all(kin.search(text, max(0, st - 40), st) for st in starts)
 
 
-def _last_named(reg: Registry, owners: list[str], surname: str, text: str) -> list[str]:
+def _last_named(
+    reg: Registry, owners: list[str], surname: str, text: str, only_before: bool = False
+) -> list[str]:
     """Of two or more people with one surname, the one named in full last before the surname's
     first use alone, where no other of them is named in full after that ("Franklin Roosevelt
-    ... James Roosevelt Jr. ... Roosevelt said"), as a reader would take it; else all."""
+    ... James Roosevelt Jr. ... Roosevelt said"), as a reader would take it; else all. With
+    `only_before` (after the typer), also the only one named in full before that use, whoever
+    is named after it ("Jabbar Gibson ... Gibson said ... his mother, Bernice Gibson"), unless
+    that one is printed as the second of a pair ("George and Alexander Soros")."""
     full = sorted((start, o) for o in owners for f in reg.cands[o].forms
                   if len(f.split()) >= 2 for start, end in occurrences(f, text))  # fmt: skip
     alone = outside(surname, [f for o in owners for f in reg.cands[o].forms
@@ -195,9 +204,21 @@ def _last_named(reg: Registry, owners: list[str], surname: str, text: str) -> li
         return owners
     before = [o for st, o in full if st < alone[0]]
     after = {o for st, o in full if st > alone[0]}
+    if only_before and len(set(before)) == 1 and not _in_pair(reg, before[0], surname, text):
+        return before[:1]
     if not before or after - {before[-1]}:
         return owners
     return [before[-1]]
+
+
+def _in_pair(reg: Registry, name: str, surname: str, text: str) -> bool:
+    """The full name is printed as the second of a pair who share the surname ("George and
+    Alexander Soros", "Jimmy and Dee Haslam"): the surname alone is either's. ("Julie Hiramine
+    and Kay Hiramine" names both in full.)"""
+    pair = re.compile(r"([A-Z][\w'’.-]*) (?:and|&) $")
+    return any((m := pair.search(text, max(0, st - 30), st)) and m.group(1) != surname
+               for f in reg.cands[name].forms if len(f.split()) >= 2
+               for st, _ in occurrences(f, text))  # fmt: skip
 
 
 def _unglued(reg: Registry, owners: list[str]) -> list[str]:
