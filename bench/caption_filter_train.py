@@ -150,7 +150,8 @@ def features(
         inside, k = set(), node.parent
         while k is not None and k.tag not in ("body", "html"):
             inside.add(k.tag)
-            if rules._ELSEWHERE_CLASS.search(k.attributes.get("class") or ""):
+            cls = k.attributes.get("class") or ""
+            if rules._ELSEWHERE_CLASS.search(cls) or rules._OTHER_STORIES_CLASS.search(cls):
                 inside.add("elsewhere-class")
             k = k.parent
         f += [f"in={t}" for t in (*_IN_TAGS, "elsewhere-class") if t in inside]

@@ -11,7 +11,7 @@ PAGE = """<html><body><h1>Ferry service to Tolmere resumes</h1>
 <figure><img src="/p/quay.jpg"><figcaption>The ferry at Tolmere quay on Monday.
 <span class="credit">Ana Rusk / Harbour Post</span></figcaption></figure>
 <p>The ferry service resumed on Monday after a week of repairs to the quay.</p>
-<div class="related-stories"><figure><img src="/p/bridge.jpg">
+<div class="related-stories"><figure><a href="/quarry-lane"><img src="/p/bridge.jpg"></a>
 <figcaption>Quarry Lane bridge closes for the winter</figcaption></figure></div>
 </body></html>"""
 

@@ -338,3 +338,24 @@ def test_a_figure_without_caption_markup_prints_its_caption_beside_the_photo() -
         "JANE DOE/AFP/Getty Images",
         "Pickets outside the plant on Tuesday. Ana Rusk / Reuters",
     ]
+
+
+def test_a_box_named_for_other_stories_that_links_nowhere_holds_the_story_s_own_photos() -> None:
+    html = page(
+        "",
+        # Reuters' lead photo in a "relatedPhoto" box, its caption in a rollover box; a lead
+        # gallery in a carousel that links to no other page
+        "<div class='relatedPhoto landscape'><img src='a.jpg'><div class='rolloverCaption'>"
+        "<div class='captionText'><p>Ana Rusk walks past the town hall in Varnhold. Credit: "
+        "Reuters/Mira Kohl</p></div></div></div>"
+        "<section class='GalleryDiv'><div class='CarouselContainer'><img src='b.jpg'>"
+        "<p class='ImageMetadata'>Workers leave the plant at dawn. (Tova Lind / Tribune)</p>"
+        "</div></section>",
+        # the same boxes linking to other stories are cards of those stories
+        "<div class='related-stories'><div class='carousel'><a href='/other'><img src='c.jpg'>"
+        "</a><p class='caption'>Singer Mira Kohl weds in Paris tonight</p></div></div>",
+    )
+    assert captions(html) == [
+        "Ana Rusk walks past the town hall in Varnhold. Credit: Reuters/Mira Kohl",
+        "Workers leave the plant at dawn. (Tova Lind / Tribune)",
+    ]

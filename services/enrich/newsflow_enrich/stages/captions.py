@@ -29,8 +29,12 @@ from newsflow_enrich.stages import (
 )
 
 _ELSEWHERE_TAGS = {"a", "aside", "nav", "footer"}
-_ELSEWHERE_CLASS = re.compile(r"related|playlist|recommend|trending|promo|more-|teaser|carousel"
-                              r"|newsletter|sidebar|video-list|outbrain|taboola|byline", re.IGNORECASE)  # fmt: skip
+_ELSEWHERE_CLASS = re.compile(r"playlist|newsletter|sidebar|video-list|byline", re.IGNORECASE)
+# Boxes named for other stories ("related", "more-", a "carousel" of cards): other stories only
+# where they link to them. One that links to no other page holds the story's own photos (Reuters'
+# `relatedPhoto` box of the lead photo, a lead gallery's `CarouselContainer`).
+_OTHER_STORIES_CLASS = re.compile(r"related|recommend|trending|promo|more-|teaser|carousel"
+                                  r"|outbrain|taboola", re.IGNORECASE)  # fmt: skip
 # A box named like a sidebar that holds this many paragraphs is the page's layout column.
 _LAYOUT_PARAGRAPHS = 5
 # (also the short forms "img_cptn" and "cap")
@@ -361,7 +365,13 @@ def _elsewhere(node: LexborNode) -> bool:
         if k.tag in _ELSEWHERE_TAGS and (k.tag != "a" or not _self_link(k)) and \
                 not (k.tag == "aside" and _photo_aside(k)):  # fmt: skip
             return True
-        if _ELSEWHERE_CLASS.search(k.attributes.get("class") or "") and \
-                len(k.css("p")) < _LAYOUT_PARAGRAPHS:  # fmt: skip
+        cls = k.attributes.get("class") or ""
+        if (_ELSEWHERE_CLASS.search(cls) or _OTHER_STORIES_CLASS.search(cls) and _links_away(k)) \
+                and len(k.css("p")) < _LAYOUT_PARAGRAPHS:  # fmt: skip
             return True
     return False
+
+
+def _links_away(box: LexborNode) -> bool:
+    """The box links to another page (not to nowhere or to a photo's own file)."""
+    return any(not _self_link(a) for a in box.css("a[href]"))
