@@ -359,3 +359,23 @@ def test_a_box_named_for_other_stories_that_links_nowhere_holds_the_story_s_own_
         "Ana Rusk walks past the town hall in Varnhold. Credit: Reuters/Mira Kohl",
         "Workers leave the plant at dawn. (Tova Lind / Tribune)",
     ]
+
+
+def test_a_line_crediting_the_featured_image_is_its_caption_wherever_printed() -> None:
+    html = page(
+        "",
+        "<img src='lead.jpg'>",
+        # after the story, in a box of its own, the credit linking to the photo's source; not
+        # a link to another post nor a sentence of the story that only names a featured image
+        "<p>[Featured Image by Ana Rusk/Varnhold Post]</p><h5>Featured image credit: Bridge "
+        "via <a href='https://pics.example/bridge-1'>https://pics.example/bridge-1</a></h5>"
+        "<p><a href='/other'>Featured image of the week: the old bridge</a></p>"
+        "<p>The featured image shows the bridge, the mayor said.</p>",
+    )
+    html = html.replace("</article>", "<p>Featured image by Tova Lind.</p></article>")
+    assert captions(html) == [
+        "Featured image by Tova Lind.",
+        "[Featured Image by Ana Rusk/Varnhold Post]",
+        "Featured image credit: Bridge via https://pics.example/bridge-1",
+    ]
+    assert "Featured image by Tova Lind." not in story_body(html)

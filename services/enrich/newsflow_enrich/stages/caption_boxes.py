@@ -1,13 +1,15 @@
 """Caption boxes a page marks up as no caption: the cells of a layout table beside the photo's
-cell, and the box around a credit element that prints the caption's text before the credit.
-`captions.py` finds the photos and the credit elements; this reads the box they sit in
-(bench/real/ANNOTATING.md, "captions": the caption's text, then its credit).
+cell, the box around a credit element that prints the caption's text before the credit, and the
+line that credits the post's "featured image" wherever it is printed. `captions.py` finds the
+photos and the credit elements; this reads the box they sit in (bench/real/ANNOTATING.md,
+"captions": the caption's text, then its credit; a credit alone is the photo's caption).
 """
 
 from __future__ import annotations
 
 import re
 
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
 from newsflow_enrich.stages import ancestry, caption_text, printed
@@ -18,6 +20,12 @@ _TABLE_CELLS = 3  # a layout table of a photo and its caption, not a table of ph
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit", re.IGNORECASE)
 _CAPTION_CLASS = re.compile(r"caption|cptn|cutline", re.IGNORECASE)
+# "Featured image" is the blog platforms' name for a post's lead photo; a line that opens with it
+# credits that photo ("Featured image by Jane Doe/Outlet.", "[Featured Image by ...]", "Featured
+# Image Credit: ..."), printed after the story or in a box of its own, far from the photo.
+_FEATURED = re.compile(r"^\W?featured (image|photo)s?\b", re.IGNORECASE)
+_FEATURED_WORDS = 30
+_BLOCKS = {"p", "div", "h4", "h5", "h6", "li", "figcaption", "td", "section"}
 
 
 def table_caption(box: LexborNode) -> str | None:
@@ -68,3 +76,27 @@ def credit_box(node: LexborNode) -> LexborNode:
 def _credit_only(node: LexborNode) -> bool:
     cls = node.attributes.get("class") or ""
     return bool(_CREDIT_CLASS.search(cls)) and not _CAPTION_CLASS.search(cls)
+
+
+def featured_image(tree: HTMLParser) -> list[str]:
+    """The lines that credit the post's featured image: a block whose printed text opens with
+    the label, short and shown, the label not in a link (the credit may link to the photo's
+    source: "... via <a>https://pixabay.com/...</a>")."""
+    out: list[str] = []
+    body = tree.body
+    if body is None:
+        return out
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text" or not _FEATURED.match((node.text_content or "").strip()):
+            continue
+        block = node.parent
+        while block is not None and block.tag not in _BLOCKS:
+            block = block.parent
+        if block is None or block.tag in printed.UNPRINTED or caption_text.unshown(block):
+            continue
+        line = caption_text.text(block)
+        linked = any(k.tag == "a" for k in ancestry.boxes(node))  # (a link to another post)
+        if _FEATURED.match(line) and len(line.split()) <= _FEATURED_WORDS and not linked \
+                and line not in out:  # fmt: skip
+            out.append(line)
+    return out

@@ -86,6 +86,7 @@ def captions(tree: HTMLParser) -> list[str]:
         if line and key not in seen and (key[1] or line not in out):
             seen.add(key)
             out.append(line)
+    out += [line for line in caption_boxes.featured_image(tree) if line not in out]
     for _, line in alt_captions.captions(tree, _linked_away, _elsewhere):
         line = caption_text.once(line)
         opening = line[: alt_captions.KEY_CHARS].lower()
