@@ -1,6 +1,8 @@
 """Bylines and agencies on real page layouts (bench/real): made-up pages in the shapes met on
 real-news dev."""
 
+import json
+
 import pytest
 from newsflow_enrich.stages import metadata, text
 
@@ -264,3 +266,25 @@ def test_a_photo_credit_a_comment_count_and_an_author_page_link_are_no_byline() 
             f"<div class='byline'>{junk}</div><div class='byline'>By <a>Jane Marlow</a></div>",
         )
         assert meta(html).byline == "By Jane Marlow", junk
+
+
+def test_the_json_ld_author_printed_on_the_page_is_the_byline_where_no_box_names_one() -> None:
+    # An outlet as the article's author in its JSON-LD, printed in a box no byline selector
+    # reads ("<div class='publisher'>"), with no meta author tag: the byline; an author of
+    # another object (a photo's) is not the article's, nor one the page never prints.
+    ld = json.dumps([
+        {"@type": "NewsArticle", "headline": "Varnhold votes on the bridge plan again",
+         "author": [{"@type": "Organization", "name": "Varnhold Markets"}]},
+        {"@type": "ImageObject", "author": "Ana Rusk"},
+    ])  # fmt: skip
+    head = f"<script type='application/ld+json'>{ld}</script>"
+    box = "<div class='publisher'>Varnhold Markets | </div>"
+    assert meta(page(head, box)).byline == "Varnhold Markets"
+    assert meta(page(head, "<div class='publisher'>Ana Rusk</div>")).byline is None
+    assert meta(page(head, "")).byline is None
+    # a byline box or a printed meta author comes first
+    assert (
+        meta(page(head, box + "<div class='byline'>By Tomas Vell</div>")).byline == "By Tomas Vell"
+    )
+    tag = '<meta name="author" content="Tomas Vell">'
+    assert meta(page(head + tag, box + "<p>Tomas Vell</p>")).byline == "Tomas Vell"

@@ -22,6 +22,7 @@ from newsflow_enrich.stages import (
     chunks,
     dates,
     headline,
+    ld_author,
     leads,
     local_stamp,
     meta_times,
@@ -179,6 +180,10 @@ def from_html(html: str) -> Cleaned:
     meta_date = local_stamp.in_local_time(meta_date, html)
     meta_days = _meta_days(tree)
     shown = byline is not None or _shown(tree, meta_author)
+    if not shown:  # no byline box and no meta author printed: the JSON-LD author, if printed
+        structured = ld_author.printed_author(tree)
+        if structured and _shown(tree, structured):
+            meta_author, shown = structured, True
     author = _name_key(byline or (meta_author if shown else None))
     printed = dates.printed(tree, _day(meta_date), meta_days, author)
     if not meta_date and not printed:
