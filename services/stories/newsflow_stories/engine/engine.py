@@ -120,7 +120,9 @@ class StoryEngine:
         )  # fmt: skip
         story.add(member, text, ents, self.config.story_terms, seen)
         published = article.published_at or iso(t)
-        changed = add_reports(story.tracks, article, date, t, self._seq, published, figures)
+        changed = add_reports(
+            story.tracks, article, date, t, self._seq, published, figures, self.config.alike
+        )
         story.add_values(r for k in changed for r in story.tracks[k].reports
                          if r["article_id"] == article.id)  # fmt: skip
         story.add_fates(changed)

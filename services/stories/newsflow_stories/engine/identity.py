@@ -24,7 +24,7 @@ from dataclasses import replace
 from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts, holders, readings
-from newsflow_stories.engine.kinds import Identity, Kind
+from newsflow_stories.engine.kinds import Identity, Kind, a_phrase
 from newsflow_stories.engine.objects import normalize_object
 from newsflow_stories.engine.parts import (
     restated,
@@ -362,11 +362,6 @@ _SELECTING = {"next", "last", "first", "other", "previous", "straight", "consecu
               "top", "end", "same", "only", "initial", "original", "earlier", "former"}  # fmt: skip
 
 
-# Words of a description long enough to name one count by itself ("two earlier legal opinions",
-# "three prior DUI convictions", "a three-game losing streak"), stemmed.
-PHRASE_WORDS = 3
-
-
 def _phrase_only(obj: str, aliases: dict[str, str], after: str) -> tuple[str, str] | None:
     """("", object) for a count with no verb that a class knows, or none, told by a
     description of `PHRASE_WORDS` or more words that names nobody ("despite two earlier legal
@@ -380,19 +375,6 @@ def _phrase_only(obj: str, aliases: dict[str, str], after: str) -> tuple[str, st
 # "went from an 18,000-strong student body ... in 2013 to 1,180": a size a change started from.
 _FROM = re.compile(r"\bfrom\s+(?:an?|the)\s+$", re.IGNORECASE)
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
-# A number inside the description makes the figure a share of it ("four of their last five
-# games", "two of the three victims"), not a count the words name.
-_NUMBER_WORD = re.compile(
-    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
-    r"hundr\w*|thousand)$"
-)
-
-
-def a_phrase(obj_n: str) -> bool:
-    """Is the normalized object a description long enough to name a count by itself, with no
-    number inside it (see `PHRASE_WORDS`)?"""
-    ws = obj_n.split()
-    return len(ws) >= PHRASE_WORDS and not any(_NUMBER_WORD.match(w) for w in ws)
 
 
 def _plain(obj: str, aliases: dict[str, str]) -> bool:

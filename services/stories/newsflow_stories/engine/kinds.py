@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # (event, object, unit, place) of the story's tracks so far: what a placed count is set apart from.
@@ -41,3 +42,29 @@ _PARTIES = {"civilian", "soldier", "troop", "fighter", "militant", "rebel", "ins
 def party(stem: str) -> bool:
     """Is the stem one of the parties a casualty report sets against each other?"""
     return stem in _PARTIES
+
+
+# Words of a description long enough to name one count by itself ("two earlier legal opinions",
+# "three prior DUI convictions", "a three-game losing streak"), stemmed.
+PHRASE_WORDS = 3
+
+
+# A number inside the description makes the figure a share of it ("four of their last five
+# games", "two of the three victims"), not a count the words name.
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"hundr\w*|thousand)$"
+)
+
+
+def a_phrase(obj_n: str) -> bool:
+    """Is the normalized object a description long enough to name a count by itself, with no
+    number inside it (see `PHRASE_WORDS`)?"""
+    ws = obj_n.split()
+    return len(ws) >= PHRASE_WORDS and not numbered(obj_n)
+
+
+def numbered(obj_n: str) -> bool:
+    """Does a number sit inside the (normalized) object: a share of a group ("four of their last
+    five games")?"""
+    return any(_NUMBER_WORD.match(w) for w in obj_n.split())

@@ -17,9 +17,9 @@ from typing import Any
 from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
-from newsflow_stories.engine import counts, holders, readings, retold, synonyms
-from newsflow_stories.engine.identity import Identity, Read, a_phrase, identities, told_apart
-from newsflow_stories.engine.kinds import party
+from newsflow_stories.engine import alike, counts, holders, readings, retold, synonyms
+from newsflow_stories.engine.identity import Identity, Read, identities, told_apart
+from newsflow_stories.engine.kinds import a_phrase, party
 from newsflow_stories.engine.values import MIN_COUNT
 from newsflow_stories.engine.years import PageDate
 
@@ -76,6 +76,7 @@ def choose(
     earlier: float | None = None,
     bounds: tuple[float, float] | None = None,
     apart: bool = True,
+    told: alike.Told | None = None,
 ) -> TrackState | None:
     """The track with this figure's identity; else the one track that counts the same thing
     with a plain description more or less ("38 container ships waiting" ... "74 ships
@@ -83,7 +84,9 @@ def choose(
     value of the same thing under another verb no class knows (`_retold`); else None for a
     new one. `earlier` is the value the article restates for this count ("5.6 million, up
     from 2.1 million"): the track that holds it is this count's. `bounds` is the figure's range
-    ("35 to 40"), which may meet another estimate of the same noun (`retold.estimated`)."""
+    ("35 to 40"), which may meet another estimate of the same noun (`retold.estimated`).
+    `told`: the figure's sentence, its article and the bar at which a track's sentence is alike
+    enough to take the same value in other words (`alike`), the last rule."""
     tracks = {k: t for k, t in tracks.items() if not holders.other(t, ident)}
     for track in tracks.values():
         if track.accepts(ident) and (ident.event or _holds(track, value)):
@@ -116,7 +119,12 @@ def choose(
         again = [t for t in tracks.values() if retold.measure_retold(t, ident, value)]
     if not again and bounds is not None:
         again = [t for t in tracks.values() if retold.distinct_retold(t, ident, value, bounds)]
-    return again[0] if len(again) == 1 else None
+    if len(again) == 1:
+        return again[0]
+    if told is None or apart:
+        return None
+    kept = [t for t in tracks.values() if not _two_classes(t.event_n, ident.event)]
+    return alike.best(kept, ident, value, told.context, told.article_id, told.bar)
 
 
 def _reworded(track: TrackState, ident: Identity, value: float) -> bool:
@@ -333,10 +341,11 @@ def _earlier(article: ArticleEnriched, idents: list[Identity | None], i: int) ->
 
 def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: PageDate,
                 at: float, seq: int, published_at: str,
-                read_: Read | None = None) -> list[str]:  # fmt: skip
+                read_: Read | None = None, alike_bar: float = 0.5) -> list[str]:  # fmt: skip
     """File the article's figures into tracks; returns the keys of the tracks that changed.
     `date` is the stamp that opens the article's body (years.page_date), and `read_` its
-    figures as `identity.read` reads them, each read once by the engine."""
+    figures as `identity.read` reads them, each read once by the engine; `alike_bar`:
+    `StoryConfig.alike` (above 1: off)."""
     changed: list[str] = []
     track_of: dict[int, TrackState] = {}
     placed = [(t.event_n, t.object_n, t.unit, t.place) for t in tracks.values()]
@@ -359,7 +368,9 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
             changed.append(joined.keep)
         bounds = (fig.low if fig.low is not None else fig.value,
                   fig.high if fig.high is not None else fig.value)  # fmt: skip
-        track = choose(tracks, ident, fig.value, earlier, bounds, apart[i])
+        context = alike.said(fig)
+        told = alike.Told(context, article.id, alike_bar) if alike_bar <= 1 else None
+        track = choose(tracks, ident, fig.value, earlier, bounds, apart[i], told)
         if ident.past and (track is None or not _holds(track, fig.value)):
             continue  # a past count that restates no value the story holds
         if track is None:
@@ -379,6 +390,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
             "high": fig.high, "qualifier": fig.qualifier, "unit": fig.unit, "text": fig.text,
             "source": article.source, "agencies": list(article.agencies),
             "published_at": published_at, "at": at, "seq": seq, "restated": ident.restates,
+            **context.saved(),
         })  # fmt: skip
         if track.key not in changed:
             changed.append(track.key)
