@@ -3,7 +3,7 @@ cross-validated with the real dev sites held out in folds, and compare it with t
 
 Usage: bench/train_figure_filter [--folds 5] [--epochs 20] [--seed 7] [--min-count 5]
        [--l2 0.001] [--l2-words 0.03] [--seeds 1]
-       [--thresholds 0.4,0.45,0.5,0.55] [--threshold T] [--out FILE] [--no-write]
+       [--thresholds 0.4,0.45,0.5,0.55] [--threshold T] [--out FILE] [--no-write] [--parsed DIR]
 
 Training data: every figure the rules find on the real dev pages (bench/real, split real-dev; never
 real-test) and on the written sets (bench/data), labelled right when it matches a gold figure by
@@ -15,7 +15,8 @@ the rules and of the rules with the filter, per fold and threshold, and the cros
 per half of the sites (bench/quality --half); then trained on half a and the written sets and
 scored on half b, and the other way round. Then fitted on everything and written to --out (the
 service's bundled weights) unless --no-write, with the threshold that did best in cross-validation.
-Same seed, same weights; parses are cached in bench/out (bench/train_figures).
+Same seed, same weights; parses are cached in bench/out (bench/train_figures) and read from
+bench/quality's --parsed DIR when given.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from figure_learn import row, seen_counts
 from figure_score import match_figures
 from figure_train import parse_pages, site_folds
 from newsflow_enrich.stages import figure_filter as ff
-from quality import BENCH, LOCKED, REAL, load_cases, site_halves
+from quality import BENCH, LOCKED, REAL, dev_names, load_cases, site_halves
 
 
 def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:
@@ -99,12 +100,14 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ff.DEFAULT)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
+    ap.add_argument("--parsed", type=Path,
+                    help="read parses from bench/quality's --parsed DIR where it holds them")  # fmt: skip
     args = ap.parse_args()
-    real_cases = [c for c in load_cases(REAL) if c[2].get("split") == "real-dev"]
+    real_cases = [c for c in load_cases(REAL, dev_names()) if c[2].get("split") == "real-dev"]
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages and the written sets ...", flush=True)
-    real = parse_pages(real_cases, args.model)
-    written = parse_pages(load_cases(BENCH / "data"), args.model)
+    real = parse_pages(real_cases, args.model, args.parsed)
+    written = parse_pages(load_cases(BENCH / "data"), args.model, args.parsed)
     for p in real + written:
         p["examples"] = examples(p)
     extra = [x for p in written for x in p["examples"]]

@@ -43,10 +43,14 @@ ROWS = ["story lines kept", "chrome lines removed",
                                 "language", "captions")], "meta (all fields)"]  # fmt: skip
 
 
-def load_cases(data: Path) -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
+def load_cases(data: Path, only: set[str] | None = None,
+               ) -> list[tuple[str, ArticleReceived, dict[str, Any]]]:  # fmt: skip
+    """Each page of `data` with its gold (`only`: these names alone; the rest is never read)."""
     cases = []
     for gold_path in sorted(data.glob("*.gold.json")):
         name = gold_path.name.removesuffix(".gold.json")
+        if only is not None and name not in only:
+            continue
         [src] = [p for p in data.glob(name + ".*") if p.suffix in (".txt", ".html", ".json")
                  and not p.name.endswith(".gold.json")]  # fmt: skip
         content = src.read_text("utf-8")
@@ -284,6 +288,13 @@ def site_hosts() -> dict[str, str]:
     return {page["name"]: (urlparse(page.get("url") or "").hostname or page["source"])
             .removeprefix("www.")
             for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8"))}  # fmt: skip
+
+
+def dev_names() -> set[str]:
+    """The real pages whose split is dev by bench/real/manifest.json, so that a trainer reads no
+    locked test page, not even its gold."""
+    return {page["name"] for page in json.loads((REAL.parent / "manifest.json").read_text("utf-8"))
+            if page["split"] == "dev"}  # fmt: skip
 
 
 def site_halves() -> dict[str, str]:

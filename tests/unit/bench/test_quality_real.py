@@ -5,7 +5,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.quality import LOCKED, REAL, agreement, load_cases, site_halves
+from bench.quality import LOCKED, REAL, agreement, dev_names, load_cases, site_halves
 from bench.quality import _select as select
 
 MANIFEST = REAL.parent / "manifest.json"
@@ -38,6 +38,18 @@ def test_the_halves_keep_each_site_whole_and_both_hold_dev_pages() -> None:
     cases = [(m["name"], None, {"split": f"real-{m['split']}"}) for m in pages]
     chosen = select(cases, _args(half="a"))
     assert chosen and all(halves[c[0]] == "a" and c[2]["split"] != LOCKED for c in chosen)
+
+
+def test_a_trainer_reads_the_dev_pages_alone(tmp_path: Path) -> None:
+    (tmp_path / "kept.txt").write_text("Three people were hurt.", "utf-8")
+    (tmp_path / "kept.gold.json").write_text('{"split": "real-dev"}', "utf-8")
+    (tmp_path / "locked.json").write_text("not JSON: reading it would fail", "utf-8")
+    (tmp_path / "locked.gold.json").write_text("not JSON either", "utf-8")
+    assert [c[0] for c in load_cases(tmp_path, {"kept"})] == ["kept"]
+    pages = json.loads(MANIFEST.read_text("utf-8"))
+    names = dev_names()
+    assert names == {m["name"] for m in pages if m["split"] == "dev"}
+    assert not names & {m["name"] for m in pages if m["split"] == "test"}
 
 
 def test_every_real_gold_carries_its_manifest_split() -> None:
