@@ -80,3 +80,25 @@ def test_sentences_alike_only_in_the_figures_own_words_are_not_alike() -> None:
     x, y = alike.said(a.figures[0]), alike.said(b.figures[0])
     assert alike.cosine(x.weights, y.weights) > 0.5 and alike.alike_as(x, y) == 0.0
     assert _tracks(a, b, bar=0.5) == {"rest|firefight|": [5], "ate|firefight|": [5]}
+
+
+def _dock(*extra: object) -> dict[str, list[float]]:
+    youths = _report("Two youths who face life for murdering Mara Keller outside a bakery were "
+                     "in court.", [fig("Two", "youths", "face", 2)])  # fmt: skip
+    dock = _report("Two men stood in the dock in Corvel on Tuesday.",
+                   [fig("Two", "men", "stood", 2)], hour=11)  # fmt: skip
+    both = _report("Two men who face life for murdering Mara Keller outside a bakery stood in "
+                   "the dock.", [fig("Two", "men", "stood", 2)], hour=13)  # fmt: skip
+    return _tracks(youths, dock, *extra, both, bar=0.5)
+
+
+def test_a_report_alike_another_tracks_makes_the_two_tracks_one_count() -> None:
+    # the third report files into "stood" by its words and is alike the "face" report: the two
+    # tracks of one value are one count, whichever came first
+    assert _dock() == {"face|youth|": [2, 2, 2]}
+
+
+def test_a_track_of_two_values_is_not_joined_by_a_like_report() -> None:
+    three = _report("Three men stood in the dock in Corvel on Wednesday.",
+                    [fig("Three", "men", "stood", 3)], hour=12)  # fmt: skip
+    assert _dock(three) == {"face|youth|": [2], "stand|men|": [2, 2, 3]}

@@ -147,3 +147,18 @@ def best(tracks: list[TrackState], ident: Identity, value: float, context: Said,
     if not scored:
         return None
     return max(scored, key=lambda st: st[0])[1]
+
+
+def linked(tracks: list[TrackState], track: TrackState, ident: Identity, value: float,
+           told: Told) -> TrackState | None:  # fmt: skip
+    """The track the report just filed into `track` shows to be `track`'s count: both hold
+    this one value only, their nouns are of one kind, and the report's sentence is alike one
+    of the other's ("Klitschko (58-3, 51 KO) bombed Thompson" filed with "improved to 58-3 (51
+    KO)", alike "Klitschko, 58-3 with 51 knockouts"). Only tracks of one value, so that no
+    other value comes in with them; else None."""
+    if any(r["value"] != value for r in track.reports):
+        return None
+    others = [t for t in tracks if t is not track and t.reports and t.reports[0]["value"] == value
+              and all(r["value"] == value for r in t.reports)
+              and one_kind(t.object_n, track.object_n)]  # fmt: skip
+    return best(others, ident, value, told.context, told.article_id, told.bar)

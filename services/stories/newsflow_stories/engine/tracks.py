@@ -239,6 +239,22 @@ def _join_held(tracks: dict[str, TrackState], track: TrackState, ident: Identity
     return keep
 
 
+def _join_alike(tracks: dict[str, TrackState], track: TrackState, ident: Identity, value: float,
+                told: alike.Told, track_of: dict[int, TrackState],
+                changed: list[str]) -> TrackState:  # fmt: skip
+    """A report filed into a track of one value whose sentence is alike another such track's
+    report (`alike.linked`) makes the two one count, whichever came first: the later-made one's
+    reports move into the earlier-made one."""
+    other = alike.linked([t for t in tracks.values() if not _two_classes(t.event_n, track.event_n)],
+                         track, ident, value, told)  # fmt: skip
+    if other is None:
+        return track
+    keep, gone = _merge(tracks, track, other, track_of)
+    keep.holder = keep.holder or gone.holder
+    changed[:] = [k for k in changed if k != gone.key]
+    return keep
+
+
 # Verbs that name a count of their own: a fate's, or charges laid and a verdict's counts.
 _CLASSED = counts.CLASSES | {readings.CHARGE, readings.VERDICT}
 
@@ -379,6 +395,8 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
             track = new_track(tracks, ident, fig, event)
         if track.holder is None and ident.holder:
             track = _join_held(tracks, track, ident, fig.value, track_of, changed)
+        if told is not None:
+            track = _join_alike(tracks, track, ident, fig.value, told, track_of, changed)
         track_of[i] = track
         track.holder = track.holder or ident.holder
         parent = track_of.get(fig.parent) if fig.parent is not None else None
