@@ -3,7 +3,7 @@ dev misses, session 20): made-up names and text of the same shapes."""
 
 from newsflow_contracts.events import ArticleEnriched, ArticleReceived
 from newsflow_enrich.pipeline import Enricher
-from newsflow_enrich.stages import entities, variants
+from newsflow_enrich.stages import by_context, variants
 from newsflow_enrich.stages.registry import Registry, clean_form
 from spacy.lang.en import English
 from spacy.tokens import Doc, Span
@@ -105,7 +105,7 @@ def test_a_name_before_an_office_of_something_is_a_person() -> None:
     starts = [i in (0, 11) for i in range(len(words))]
     doc = Doc(English().vocab, words=words, pos=pos, sent_starts=starts)
     doc.ents = [Span(doc, 11, 13, label="GPE")]
-    entities._people_by_office(doc)
+    by_context.people_by_office(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Oskar Veltmann", "PERSON"),
         ("Red Bull", "GPE"),

@@ -7,7 +7,7 @@
   One vote, as one of spaCy's labels: the learned typer still decides (a product in the list);
 - a name in apposition to an organisation's noun: "Ice911, a nonprofit", "TEPCO, the operator
   of the nuclear plant", "HackerRank, a tech recruiting company": a cue, as "the charity X"
-  (entities._named_by_noun) is."""
+  (by_context.named_by_noun) is."""
 
 from __future__ import annotations
 
