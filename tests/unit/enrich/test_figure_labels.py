@@ -24,6 +24,8 @@ def rule_values(enricher: Enricher, sentence: str) -> list[float]:
     "Power goes to the rear wheels via a 10-speed automatic transmission.",
     "How iOS 13 FaceTime works is simple.",
     "The show featured in episode two, where a trial collapses.",
+    "They won again in game four of the semifinals.",
+    "Highlights from day six of the Olympics follow.",
     "She was diagnosed with stage three breast cancer in 2005.",
     "Holtz said the Big Ten would have a team in the playoff.",
 ])  # fmt: skip
@@ -36,6 +38,7 @@ def test_labels_and_placed_times_are_not_figures(enricher: Enricher, sentence: s
     ("He was sentenced to two years in prison.", [2]),
     ("The tablet has a 14-inch display.", [14]),  # a size, not a model's name
     ("Officials counted 2014 ballots in the village.", [2014]),  # a plural noun: a count
+    ("On the day three people died, the town was quiet.", [3]),  # "three" counts the people
 ])  # fmt: skip
 def test_durations_sizes_and_counts_stay(enricher: Enricher, sentence: str,
                                         values: list[float]) -> None:  # fmt: skip

@@ -97,15 +97,20 @@ def product_type(t: Token) -> bool:
 
 _NAME_LABELS = {"episode", "stage", "season", "phase", "chapter", "level", "grade", "category",
                 "series", "part", "act", "round", "week"}  # fmt: skip
+# A match's or a meeting's numbered part ("game two", "day six of the Olympics"), read as a label
+# only where the number is the word's (not "the day two planes hit": those count the planes).
+_ROUNDS = {"game", "day"}
 
 
 def word_in_name(t: Token) -> bool:
     """'the Big Ten', 'the Big Three automakers' (a capitalised number word after a capitalised
-    word inside a sentence); 'episode two', 'stage three breast cancer' (a number word after a
-    word it labels)."""
+    word inside a sentence); 'episode two', 'stage three breast cancer', 'game four' (a number
+    word after a word it labels)."""
     if not t.is_alpha or t.i == 0:
         return False
     prev = t.doc[t.i - 1]
     if t.is_title and prev.is_title and prev.is_alpha and not prev.is_sent_start:
         return True
+    if prev.lower_ in _ROUNDS and prev.tag_ == "NN":
+        return t.head.i < t.i  # "game two", "day six"; not "the day three people died"
     return prev.lower_ in _NAME_LABELS and prev.tag_ == "NN"
