@@ -102,3 +102,15 @@ def test_a_track_of_two_values_is_not_joined_by_a_like_report() -> None:
     three = _report("Three men stood in the dock in Corvel on Wednesday.",
                     [fig("Three", "men", "stood", 3)], hour=12)  # fmt: skip
     assert _dock(three) == {"face|youth|": [2], "stand|men|": [2, 2, 3]}
+
+
+def test_only_a_tracks_latest_reports_keep_their_sentence() -> None:
+    said = alike.Said({"keller": 2.9, "trial": 1.6}, frozenset({"trial"}))
+    reports: list[dict[str, object]] = []
+    for n in range(alike.KEPT + 3):
+        reports.append({"value": 2.0, "figure": n, **said.saved()})
+        alike.forget(reports)  # type: ignore[arg-type]
+    kept = [r["figure"] for r in reports if "context" in r]
+    assert kept == list(range(3, alike.KEPT + 3))
+    assert all("own" not in r for r in reports[:3])
+    assert alike.Said.of(reports[0]) == alike.Said({}, frozenset())  # type: ignore[arg-type]

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 # Words kept of a sentence (the rarest): a report's words are part of the story's state.
 TERMS = 16
+# A track's latest reports that keep their sentence (`forget`): the state of a story of thousands
+# of reports grows by its tracks, not by every report (a sentence is some 200 bytes of state).
+KEPT = 50
 # The least weight of the words two sentences share: a rare name, or two rarer words.
 SHARED = 3.0
 _PEOPLE = "peopl"
@@ -162,3 +165,11 @@ def linked(tracks: list[TrackState], track: TrackState, ident: Identity, value: 
               and all(r["value"] == value for r in t.reports)
               and one_kind(t.object_n, track.object_n)]  # fmt: skip
     return best(others, ident, value, told.context, told.article_id, told.bar)
+
+
+def forget(reports: list[dict[str, Any]]) -> None:
+    """The report that falls out of the track's latest `KEPT` drops its sentence: later reports
+    are compared with the latest ones only."""
+    if len(reports) > KEPT:
+        reports[-KEPT - 1].pop("context", None)
+        reports[-KEPT - 1].pop("own", None)

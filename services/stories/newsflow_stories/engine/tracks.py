@@ -410,6 +410,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
             "published_at": published_at, "at": at, "seq": seq, "restated": ident.restates,
             **context.saved(),
         })  # fmt: skip
+        alike.forget(track.reports)
         if track.key not in changed:
             changed.append(track.key)
     return changed
