@@ -249,7 +249,9 @@ def main() -> None:
     )
     args = ap.parse_args()
     sources = [("written", args.data)] * (not args.real) + [("real", REAL)] * (not args.written)
-    groups = {group: _select(load_cases(path), args) for group, path in sources}
+    # without --test, the locked test pages are never opened, not even their gold
+    only = {"real": None if args.test else dev_names()}
+    groups = {group: _select(load_cases(path, only.get(group)), args) for group, path in sources}
     cases = [c for g in groups.values() for c in g]
     preds, elapsed = ours(cases, args.model, args.ner, args.parsed)
     per = score(cases, preds)
