@@ -294,7 +294,7 @@ def read(article: ArticleEnriched, date: PageDate) -> Read:
 def told_apart(article: ArticleEnriched, idents: list[Identity | None]) -> list[bool]:
     """For each figure: does its sentence tell another count of the same verb, noun and value
     in other words ("two Marsh trawlers were sunk, and two fishing trawlers")? Then the words
-    set them apart, and neither joins a track by other words (`tracks._reworded`); a later sentence
+    set them apart, and neither joins a track by other words (`same_count.reworded`); a later sentence
     that words the count again ("the two trawlers") tells the same count."""
     objects: dict[tuple[str, str, str, float], set[str]] = {}
     keys: list[tuple[str, str, str, float] | None] = []

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from newsflow_stories.engine.kinds import Identity
     from newsflow_stories.engine.tracks import TrackState
 
-# Of the very same noun, a count this large told twice is one count (`tracks._retold`, and
+# Of the very same noun, a count this large told twice is one count (`same_count.told_again`, and
 # `estimated`'s ranges).
 SAME_NOUN_COUNT = 10
 

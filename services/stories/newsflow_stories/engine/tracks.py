@@ -17,10 +17,8 @@ from typing import Any
 from newsflow_contracts.events import ArticleEnriched, Figure
 from newsflow_contracts.stories import FigureReport, FigureTrack
 
-from newsflow_stories.engine import alike, counts, holders, readings, retold, synonyms
+from newsflow_stories.engine import alike, holders, retold, same_count
 from newsflow_stories.engine.identity import Identity, Read, identities, told_apart
-from newsflow_stories.engine.kinds import a_phrase, party
-from newsflow_stories.engine.values import MIN_COUNT
 from newsflow_stories.engine.years import PageDate
 
 
@@ -81,35 +79,37 @@ def choose(
     """The track with this figure's identity; else the one track that counts the same thing
     with a plain description more or less ("38 container ships waiting" ... "74 ships
     waiting"), when the value is near its latest; else the one track that reports this very
-    value of the same thing under another verb no class knows (`_retold`); else None for a
-    new one. `earlier` is the value the article restates for this count ("5.6 million, up
+    value of the same thing under another verb no class knows (`same_count.told_again`); else
+    None for a new one. `earlier` is the value the article restates for this count ("5.6 million, up
     from 2.1 million"): the track that holds it is this count's. `bounds` is the figure's range
     ("35 to 40"), which may meet another estimate of the same noun (`retold.estimated`).
     `told`: the figure's sentence, its article and the bar at which a track's sentence is alike
     enough to take the same value in other words (`alike`), the last rule."""
     tracks = {k: t for k, t in tracks.items() if not holders.other(t, ident)}
     for track in tracks.values():
-        if track.accepts(ident) and (ident.event or _holds(track, value)):
+        if track.accepts(ident) and (ident.event or same_count.holds(track, value)):
             return track  # a count with no verb: only the same value of the same words
     held = [t for t in tracks.values() if holders.same_count(t, ident, value)]
     if len(held) == 1:
         return held[0]  # "Shy Ely scored 23 points" ... "Shy Ely had 23 points"
-    near = [t for t in tracks.values() if _described(t, ident) and _near(t, value)]
+    near = [
+        t for t in tracks.values() if same_count.described(t, ident) and same_count.near(t, value)
+    ]
     if len(near) == 1:
         return near[0]
-    reworded = [t for t in tracks.values() if not apart and _reworded(t, ident, value)]
+    reworded = [t for t in tracks.values() if not apart and same_count.reworded(t, ident, value)]
     if len(reworded) == 1:
         return reworded[0]
-    synonymous = [t for t in tracks.values() if _synonymous(t, ident, value)]
+    synonymous = [t for t in tracks.values() if same_count.synonymous(t, ident, value)]
     if len(synonymous) == 1:
         return synonymous[0]
-    same = [t for t in tracks.values() if _redescribed(t, ident, value)]
+    same = [t for t in tracks.values() if same_count.redescribed(t, ident, value)]
     if len(same) == 1:
         return same[0]
     again = [
         t
         for t in tracks.values()
-        if any(_retold(t, ident, v) for v in (value, earlier) if v is not None)
+        if any(same_count.told_again(t, ident, v) for v in (value, earlier) if v is not None)
     ]
     if not again and bounds is not None:
         again = [t for t in tracks.values() if retold.estimated(t, ident, bounds)]
@@ -123,63 +123,8 @@ def choose(
         return again[0]
     if told is None or apart:
         return None
-    kept = [t for t in tracks.values() if not _two_classes(t.event_n, ident.event)]
+    kept = [t for t in tracks.values() if not same_count.two_classes(t.event_n, ident.event)]
     return alike.best(kept, ident, value, told.context, told.article_id, told.bar)
-
-
-def _reworded(track: TrackState, ident: Identity, value: float) -> bool:
-    """The same value of the same noun under the same verb, told with other words before the
-    noun: "three submarine cables were damaged" ... "three undersea cables were damaged", "shot
-    two plainclothes officers" ... "two plainclothes NYPD officers". Not two names ("Syrian
-    soldiers", "Iraqi soldiers"), not one (which names nothing against another)."""
-    mine, theirs = ident.object.split(), track.object_n.split()
-    return (
-        value >= _REWORDED_COUNT
-        and bool(ident.event)
-        and track.event_n == ident.event
-        and (track.unit, track.place) == (ident.unit, ident.place)
-        and bool(mine) and bool(theirs) and mine[-1] == theirs[-1] and mine != theirs
-        and not (ident.named and track.named)
-        and _holds(track, value)
-    )  # fmt: skip
-
-
-_REWORDED_COUNT = 2
-
-
-def _synonymous(track: TrackState, ident: Identity, value: float) -> bool:
-    """A value the track holds, told under a verb and a noun that mean the same or a noun a
-    kind of the other, or of people named otherwise at the track's latest value, never one of
-    two parties (`synonyms.retold`: "fired seven attorneys" ... "fired seven lawyers")."""
-    if not ident.event or (track.unit, track.place) != (ident.unit, ident.place):
-        return False
-    if ident.named and track.named or not _holds(track, value):
-        return False
-    people = (track.reports[-1]["value"] == value and value >= _REWORDED_COUNT
-              and not (_party(ident.object) or _party(track.object_n)))  # fmt: skip
-    return synonyms.retold((track.event_n, track.object_n), (ident.event, ident.object), people)
-
-
-def _described(track: TrackState, ident: Identity) -> bool:
-    """One object is the other's last word, and the longer one's other words are a plain
-    description: outlets drop "container" from "container ships", never "SDF" from "SDF
-    fighters" (names are never dropped; different groups are never merged). Not for a count
-    with no verb, which only the same value joins."""
-    if (track.event_n, track.unit, track.place) != (ident.event, ident.unit, ident.place):
-        return False
-    return bool(ident.event) and _same_or_described(track, ident)
-
-
-def _same_or_described(track: TrackState, ident: Identity) -> bool:
-    mine, theirs = ident.object.split(), track.object_n.split()
-    if not mine or not theirs or mine[-1] != theirs[-1]:
-        return False
-    if mine == theirs:
-        return True
-    if len(mine) == len(theirs):
-        return False
-    return (track.plain if len(theirs) > len(mine) else ident.plain) and min(
-        len(mine), len(theirs)) == 1  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -195,8 +140,8 @@ def _join_linked(tracks: dict[str, TrackState], ident: Identity, value: float, e
     value and the one holding the earlier value, told before under other verbs ("stole the
     data of 1.2 million customers" ... "3.4 million customers had data stolen"), are one count:
     the later-made track's reports move into the earlier-made one."""
-    now = [t for t in tracks.values() if _retold(t, ident, value)]
-    was = [t for t in tracks.values() if _retold(t, ident, earlier)]
+    now = [t for t in tracks.values() if same_count.told_again(t, ident, value)]
+    was = [t for t in tracks.values() if same_count.told_again(t, ident, earlier)]
     if len(now) != 1 or len(was) != 1 or now[0] is was[0]:
         return None
     keep, gone = _merge(tracks, now[0], was[0], track_of)
@@ -231,7 +176,7 @@ def _join_held(tracks: dict[str, TrackState], track: TrackState, ident: Identity
     if not any(r["value"] == value for r in track.reports):
         return track
     held = [t for t in tracks.values() if t is not track and holders.same_count(t, ident, value)]
-    if len(held) != 1 or _two_classes(track.event_n, held[0].event_n):
+    if len(held) != 1 or same_count.two_classes(track.event_n, held[0].event_n):
         return track
     keep, gone = _merge(tracks, track, held[0], track_of)
     keep.holder = keep.holder or gone.holder
@@ -245,7 +190,7 @@ def _join_alike(tracks: dict[str, TrackState], track: TrackState, ident: Identit
     """A report filed into a track of one value whose sentence is alike another such track's
     report (`alike.linked`) makes the two one count, whichever came first: the later-made one's
     reports move into the earlier-made one."""
-    other = alike.linked([t for t in tracks.values() if not _two_classes(t.event_n, track.event_n)],
+    other = alike.linked([t for t in tracks.values() if not same_count.two_classes(t.event_n, track.event_n)],
                          track, ident, value, told)  # fmt: skip
     if other is None:
         return track
@@ -253,82 +198,6 @@ def _join_alike(tracks: dict[str, TrackState], track: TrackState, ident: Identit
     keep.holder = keep.holder or gone.holder
     changed[:] = [k for k in changed if k != gone.key]
     return keep
-
-
-# Verbs that name a count of their own: a fate's, or charges laid and a verdict's counts.
-_CLASSED = counts.CLASSES | {readings.CHARGE, readings.VERDICT}
-
-
-def _two_classes(a: str, b: str) -> bool:
-    """Do two tracks' verbs name two different counts ("charged with two counts of murder",
-    "convicted of two counts of murder"; "killed", "wounded")?"""
-    return a != b and bool({a, b} & _CLASSED)
-
-
-def _redescribed(track: TrackState, ident: Identity, value: float) -> bool:
-    """The count a track stands at, of the same fate, told of the same people in other words:
-    "14 children trapped" ... "14 others trapped", "three bank workers died" ... "Three people
-    died", "wounding two former bosses" ... "wounded two men". Only casualty classes (a fate
-    counts people), only the track's latest value, and never a named party or one of the
-    parties a report sets against each other."""
-    if ident.event not in counts.PEOPLE_CLASSES or track.event_n != ident.event:
-        return False
-    if (track.unit, track.place) != (ident.unit, ident.place) or not track.reports:
-        return False
-    if track.reports[-1]["value"] != value or ident.named or track.named:
-        return False
-    generic = "peopl" in (ident.object, track.object_n)
-    return generic or not (_party(ident.object) or _party(track.object_n))
-
-
-def _party(obj: str) -> bool:
-    return any(party(w) for w in obj.split())
-
-
-def _holds(track: TrackState, value: float) -> bool:
-    return any(r["value"] == value for r in track.reports)
-
-
-def _retold(track: TrackState, ident: Identity, value: float) -> bool:
-    """The same value of the same thing (or a plain description of it dropped), both told with
-    verbs outside every class: "1,200 dock workers walked off the job" ... "1,200 workers are
-    taking part", "hackers stole the data of 2.1 million customers" ... "2.1 million customers
-    were affected". Verbs of two classes never meet ("killed" vs "wounded")."""
-    # Told twice, a count this large is one count, not a coincidence; of the very same noun
-    # ("more than 50 firefighters tackled" ... "fought" ... "were trying to control") a smaller
-    # one is too, unless the noun is "people", which says nothing of what was counted ("12
-    # people were evacuated" ... "12 people were treated").
-    same_noun = ident.object == track.object_n and ident.object != "peopl"
-    least = retold.SAME_NOUN_COUNT if same_noun else MIN_COUNT
-    if same_noun and a_phrase(ident.object):
-        least = 0  # "look despite two earlier legal opinions" ... "came despite two ..."
-    return (
-        value >= least
-        and _says_no_other(track.event_n, same_noun)
-        and _says_no_other(ident.event, same_noun)
-        and (track.unit, track.place) == (ident.unit, ident.place)
-        and _same_or_described(track, ident)
-        and any(r["value"] == value for r in track.reports)
-    )
-
-
-def _says_no_other(event: str, same_noun: bool) -> bool:
-    """A verb outside every class; or, for the very same noun, a copula and where they are
-    (`readings.PRESENT`): "Around 10 fire service pumps are in attendance" is the count that
-    "Ten fire engines were tackling the blaze" gives."""
-    return event not in counts.CLASSES or (same_noun and event == readings.PRESENT)
-
-
-# A report joins a track through a dropped description only within this factor of the track's
-# latest value: "five foreign tourists" among "30 tourists" killed is a part, not the count.
-_NEAR = 2.0
-
-
-def _near(track: TrackState, value: float) -> bool:
-    if not track.reports:
-        return False
-    latest = track.reports[-1]["value"]
-    return latest / _NEAR <= value <= latest * _NEAR
 
 
 def new_track(tracks: dict[str, TrackState], ident: Identity, fig: Figure,
@@ -387,7 +256,7 @@ def add_reports(tracks: dict[str, TrackState], article: ArticleEnriched, date: P
         context = alike.said(fig)
         told = alike.Told(context, article.id, alike_bar) if alike_bar <= 1 else None
         track = choose(tracks, ident, fig.value, earlier, bounds, apart[i], told)
-        if ident.past and (track is None or not _holds(track, fig.value)):
+        if ident.past and (track is None or not same_count.holds(track, fig.value)):
             continue  # a past count that restates no value the story holds
         if track is None:
             event = fig.event or (article.figures[fig.parent].event if fig.parent is not None
