@@ -119,6 +119,16 @@ def test_a_fate_someone_only_meant_to_bring_is_no_count_of_it() -> None:
     assert tracks["shoot|peopl|"] == [3] and tracks["kill|peopl|"] == [1]
 
 
+def test_a_time_told_with_a_fate_is_no_count_of_it() -> None:
+    # "In almost three months of battle, more than 820 extremists ... have been killed" (the
+    # seed): enrich reads "three months" with the clause's verb; a fate counts people.
+    a = _report("In almost three months of fighting, more than 20 people have been killed.",
+                [fig("three months", "fighting", "killed", 3, "months"),
+                 fig("20", "people", "killed", 20)])  # fmt: skip
+    b = _report("Three people died in the fire.", [fig("Three", "people", "died", 3)], hour=11)
+    assert track_values(a, b) == {"kill|peopl|": [3, 20]}
+
+
 def test_a_participle_after_the_noun_says_what_its_members_are() -> None:
     a = _report("Six children were killed and 14 children were trapped.",
                 [_fig("Six", "children", "killed", 6), _fig("14", "children", "trapped")])  # fmt: skip

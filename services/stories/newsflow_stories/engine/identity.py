@@ -131,6 +131,8 @@ def _read(article: ArticleEnriched, fig: Figure, event: str | None) -> tuple[str
     cls = _class_before(near, cls)
     if cls in counts.PEOPLE_CLASSES and readings.intended(near):
         return None  # "attempting to kill three others": an attempt is no count of the fate
+    if cls in counts.PEOPLE_CLASSES and fig.unit in DURATIONS:
+        return None  # "In almost three months of battle, 820 ... killed": a fate counts people
     if cls == "shoot" and readings.shot_dead(near, body[end : end + 60]):
         cls = "kill"  # "One man was shot and killed", "shot one person dead": the toll
     if cls not in counts.CLASSES and counts.from_homes(after):
