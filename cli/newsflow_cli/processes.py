@@ -66,8 +66,8 @@ class Managed:
         pid = int(info["pid"])
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except FileNotFoundError:
-            return None
+        except (FileNotFoundError, ProcessLookupError):
+            return None  # gone, or exiting while its /proc entry is read (ESRCH): not running
         # A recycled pid runs something else: never signal it.
         if not cmdline or cmdline[0].decode(errors="replace") != info["argv0"]:
             return None
@@ -147,7 +147,7 @@ def _signal_group(pid: int, sig: signal.Signals) -> None:
 def _is_zombie(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return True
     return stat.rsplit(")", 1)[1].split()[0] == "Z"
 
