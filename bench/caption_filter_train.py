@@ -43,7 +43,7 @@ import figure_learn as learn
 from figure_train import site_folds
 from newsflow_enrich.stages import alt_captions, ancestry, caption_text, text
 from newsflow_enrich.stages import captions as rules
-from quality import BENCH, LOCKED, REAL, dev_names, load_cases, site_halves, site_hosts
+from quality import BENCH, LOCKED, load_cases, real_dev_cases, site_halves, site_hosts
 from quality_score import squash
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
@@ -332,7 +332,7 @@ def main() -> None:
     ap.add_argument("--more", action="store_true", help="also the placement features")
     args = ap.parse_args()
     cuts = [tuple(float(x) for x in c.split("/")) for c in args.cuts.split(",")]
-    real_cases = [c for c in load_cases(REAL, dev_names()) if c[2].get("split") == "real-dev"]
+    real_cases = real_dev_cases()
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"reading {len(real_cases)} real dev pages and the written sets ...", flush=True)
     real = read_pages(real_cases, "real", not args.no_classes, args.more)

@@ -13,7 +13,7 @@ import conll
 from newsflow_enrich.stages import entities
 from newsflow_enrich.stages import entity_types as et
 from parsed import TrainCache
-from quality import BENCH, LOCKED, REAL, dev_names, load_cases, site_halves
+from quality import BENCH, load_cases, real_dev_cases, site_halves
 from quality_score import _alts, _forms, norm_form
 
 
@@ -80,7 +80,7 @@ def pages(lex: dict[str, str], conll_docs: int = 0, vote: str | None = None,
     halves = site_halves()
     out = []
     t0 = time.perf_counter()
-    sets = [("real", [c for c in load_cases(REAL, dev_names()) if c[2].get("split") != LOCKED]),
+    sets = [("real", real_dev_cases()),
             ("written", load_cases(BENCH / "data"))]  # fmt: skip
     for group, cases in sets:
         for k, (name, raw, gold) in enumerate(cases, 1):

@@ -36,7 +36,7 @@ from figure_learn import row, seen_counts
 from figure_score import match_figures
 from figure_train import parse_pages, site_folds
 from newsflow_enrich.stages import figure_filter as ff
-from quality import BENCH, LOCKED, REAL, dev_names, load_cases, site_halves
+from quality import BENCH, LOCKED, load_cases, real_dev_cases, site_halves
 
 
 def examples(page: dict[str, Any]) -> list[tuple[list[str], bool]]:
@@ -103,7 +103,7 @@ def main() -> None:
     ap.add_argument("--parsed", type=Path,
                     help="read parses from bench/quality's --parsed DIR where it holds them")  # fmt: skip
     args = ap.parse_args()
-    real_cases = [c for c in load_cases(REAL, dev_names()) if c[2].get("split") == "real-dev"]
+    real_cases = real_dev_cases()
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages and the written sets ...", flush=True)
     real = parse_pages(real_cases, args.model, args.parsed)

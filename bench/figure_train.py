@@ -54,7 +54,7 @@ from figure_score import event_keys, head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
 from newsflow_enrich.stages.figure_net import Net
 from parsed import TrainCache
-from quality import BENCH, LOCKED, REAL, dev_names, load_cases, site_halves, site_hosts
+from quality import BENCH, LOCKED, REAL, load_cases, real_dev_cases, site_halves, site_hosts
 from quality_score import _alts
 
 
@@ -254,7 +254,7 @@ def main() -> None:
     ap.add_argument("--known-at", help="a commit: score the shipped weights (--out) and this "
                     "recipe trained on the dev pages known there, on the pages added since")  # fmt: skip
     args = ap.parse_args()
-    real_cases = [c for c in load_cases(REAL, dev_names()) if c[2].get("split") == "real-dev"]
+    real_cases = real_dev_cases()
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages ...", flush=True)
     real = parse_pages(real_cases, args.model, args.parsed)

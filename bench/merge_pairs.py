@@ -23,7 +23,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
-from quality import REAL, dev_names, load_cases, ours, site_halves
+from quality import ours, real_dev_cases, site_halves
 from quality_score import SCORED_TYPES, _alts, _forms
 
 
@@ -91,7 +91,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=30)
     args = ap.parse_args()
     halves = site_halves()
-    cases = [c for c in load_cases(REAL, dev_names()) if c[2].get("split") == "real-dev"]
+    cases = real_dev_cases()
     events, _ = ours(cases, parsed=args.parsed)
     data: dict[str, list[Any]] = {"a": [], "b": []}
     for case, event in zip(cases, events, strict=True):

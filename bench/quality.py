@@ -299,6 +299,12 @@ def dev_names() -> set[str]:
             if page["split"] == "dev"}  # fmt: skip
 
 
+def real_dev_cases() -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
+    """Each real dev page with its gold, for a trainer: the locked test's pages and gold are
+    never opened (`dev_names`)."""
+    return load_cases(REAL, dev_names())
+
+
 def site_halves() -> dict[str, str]:
     """Each real page's half, "a" or "b", by a stable hash of its site's host name, so that
     pages of one site stay together and a rule found on one half is checked on other sites."""

@@ -186,9 +186,8 @@ def _by_boxes(tree: HTMLParser) -> Iterator[LexborNode]:
     body = tree.body
     if body is None:
         return
-    for node in body.traverse(include_text=True):
-        if node.tag != "-text" or not _BY_WORD.match(node.text_content or "") \
-                or node.parent is None or node.parent.tag in printed.UNPRINTED:  # fmt: skip
+    for node in printed.text_nodes(body):
+        if not _BY_WORD.match(node.text_content or ""):
             continue
         box = node.parent
         if _BY_WORD.match(box.text() or "") and box.parent is not None:

@@ -35,8 +35,7 @@ def printed_author(tree: HTMLParser) -> str | None:
     names = authors(tree)
     if not names:
         return None
-    texts = [printed.squash(n.text_content) for n in body.traverse(include_text=True)
-             if n.tag == "-text" and n.parent is not None and n.parent.tag not in printed.UNPRINTED]  # fmt: skip
+    texts = [printed.squash(t.text_content) for t in printed.text_nodes(body)]
     return next((name for name in names if any(name in t for t in texts)), None)
 
 

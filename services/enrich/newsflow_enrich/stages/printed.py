@@ -7,6 +7,8 @@ sees: no caption, byline or date is read from them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from selectolax.lexbor import LexborNode
 
 UNPRINTED = frozenset({"script", "style", "noscript", "template", "title", "head"})
@@ -21,6 +23,15 @@ def text(node: LexborNode, separator: str = "") -> str:
     out: list[str] = []
     _walk(node, out)
     return separator.join(out)
+
+
+def text_nodes(node: LexborNode) -> Iterator[LexborNode]:
+    """The text nodes under `node` whose own element is printed, in the page's order (only the
+    element holding the text is looked at, as lexbor walks the tree: each text once)."""
+    for child in node.traverse(include_text=True):
+        parent = child.parent
+        if child.tag == "-text" and parent is not None and parent.tag not in UNPRINTED:
+            yield child
 
 
 def squash(text: str | None) -> str:

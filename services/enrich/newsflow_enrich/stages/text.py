@@ -235,12 +235,9 @@ def _shown(tree: HTMLParser, name: str | None) -> bool:
     if len(words) < 2 or tree.body is None:
         return bool(name)
     key = max(words, key=len)
-    for node in tree.body.traverse(include_text=True):
-        parent = node.parent
-        if node.tag == "-text" and parent is not None and parent.tag not in printed.UNPRINTED \
-                and key in byline_key.letter_words(node.text_content or ""):  # fmt: skip
-            return True
-    return False
+    return any(
+        key in byline_key.letter_words(t.text_content or "") for t in printed.text_nodes(tree.body)
+    )
 
 
 def _searched_date(html: str) -> str | None:
