@@ -54,7 +54,7 @@ from figure_score import event_keys, head, match_figures, stem
 from newsflow_enrich.stages import figure_rerank as fr
 from newsflow_enrich.stages.figure_net import Net
 from parsed import TrainCache
-from quality import BENCH, LOCKED, REAL, load_cases, real_dev_cases, site_halves, site_hosts
+from quality import BENCH, LOCKED, load_cases, pages_at, real_dev_cases, site_halves, site_hosts
 from quality_score import _alts
 
 
@@ -191,11 +191,7 @@ def known_vs_fresh(real: list[dict[str, Any]], extra: list[Any], args: Any, marg
     dev pages that existed at `args.known_at` (the commit the shipped weights were trained at),
     both scored on the dev pages added since. In-sample scores on all of dev favour the shipped
     weights, which have seen most of those pages."""
-    import subprocess
-
-    listed = subprocess.run(["git", "ls-tree", "--name-only", args.known_at, "."], cwd=REAL,
-                            capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
-    known = {Path(x).name.removesuffix(".gold.json") for x in listed if x.endswith(".gold.json")}
+    known = pages_at(args.known_at)
     old = [p for p in real if p["name"] in known]
     fresh = [p for p in real if p["name"] not in known]
     model = reranker(fit_as([g for p in old for g in p["groups"]] + extra, args), "known",

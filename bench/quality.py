@@ -247,6 +247,12 @@ def main() -> None:
         help="also the locked real-news test split: "
         "score it once, at the end of a session, and choose nothing on it",
     )
+    ap.add_argument(
+        "--added-since",
+        metavar="REV",
+        help="only the real pages whose gold came after git revision REV (a session's fresh "
+        "pages, which no rule was written on)",
+    )
     args = ap.parse_args()
     sources = [("written", args.data)] * (not args.real) + [("real", REAL)] * (not args.written)
     # without --test, the locked test pages are never opened, not even their gold
@@ -279,7 +285,21 @@ def _select(cases: list[Any], args: argparse.Namespace) -> list[Any]:
     if args.half:
         halves = site_halves()
         cases = [c for c in cases if halves.get(c[0]) == args.half]
+    if args.added_since:
+        known = pages_at(args.added_since)
+        cases = [
+            c for c in cases if not c[2].get("split", "").startswith("real-") or c[0] not in known
+        ]
     return cases
+
+
+def pages_at(rev: str) -> set[str]:
+    """The real pages whose gold bench/real held at git revision `rev`."""
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-tree", "--name-only", rev, "."], cwd=REAL,
+                            capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    return {Path(x).name.removesuffix(".gold.json") for x in listed if x.endswith(".gold.json")}
 
 
 def site_hosts() -> dict[str, str]:

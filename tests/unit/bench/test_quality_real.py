@@ -5,14 +5,16 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.quality import LOCKED, REAL, agreement, dev_names, load_cases, site_halves
+from bench.quality import LOCKED, REAL, agreement, dev_names, load_cases, pages_at, site_halves
 from bench.quality import _select as select
 
 MANIFEST = REAL.parent / "manifest.json"
 
 
 def _args(**kw: object) -> argparse.Namespace:
-    return argparse.Namespace(**{"test": False, "split": "all", "half": None, **kw})
+    return argparse.Namespace(
+        **{"test": False, "split": "all", "half": None, "added_since": None, **kw}
+    )
 
 
 def test_the_locked_split_is_left_out_unless_asked_for() -> None:
@@ -21,6 +23,16 @@ def test_the_locked_split_is_left_out_unless_asked_for() -> None:
     assert [c[0] for c in select(cases, _args())] == ["a", "c"]
     assert [c[0] for c in select(cases, _args(test=True))] == ["a", "b", "c"]
     assert [c[0] for c in select(cases, _args(test=True, split=LOCKED))] == ["b"]
+
+
+def test_added_since_keeps_the_real_pages_a_revision_did_not_hold() -> None:
+    held = pages_at("HEAD")
+    first = json.loads(MANIFEST.read_text("utf-8"))[0]["name"]
+    assert first in held and "not-a-page" not in held
+    cases = [(first, None, {"split": "real-dev"}), ("not-a-page", None, {"split": "real-dev"}),
+             ("written-one", None, {"split": "dev"})]  # fmt: skip
+    assert [c[0] for c in select(cases, _args(added_since="HEAD"))] == ["not-a-page", "written-one"]
+    assert [c[0] for c in select(cases, _args())] == [first, "not-a-page", "written-one"]
 
 
 def test_the_halves_keep_each_site_whole_and_both_hold_dev_pages() -> None:
