@@ -25,6 +25,7 @@ from newsflow_contracts.events import ArticleEnriched, Figure
 
 from newsflow_stories.engine import counts, holders, readings
 from newsflow_stories.engine.kinds import Identity, Kind, a_phrase
+from newsflow_stories.engine.left_out import left_out_noun
 from newsflow_stories.engine.objects import normalize_object
 from newsflow_stories.engine.parts import (
     restated,
@@ -246,6 +247,10 @@ def read(article: ArticleEnriched, date: PageDate) -> Read:
                                                          fig.sentence, year)))  # fmt: skip
         size = None if fig.unit else readings.sized(article.body[fig.span[1] : fig.span[1] + 12])
         told = fig.model_copy(update={"object": size}) if size else fig
+        left_out = None if size else left_out_noun(article, n, start)
+        if left_out:
+            # "Blackmore has 20 wives and Oler has two": the noun the count leaves out
+            fig = told = fig.model_copy(update={"object": left_out})
         read = None if past else _read(article, told, event)
         children = None if fig.unit else readings.children_of(
             article.body[max(0, fig.span[0] - 40) : fig.span[0]],
