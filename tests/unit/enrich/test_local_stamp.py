@@ -32,3 +32,15 @@ def test_a_page_whose_meta_stamp_is_utc_gets_its_local_day() -> None:
     head = "<meta property='article:published_time' content='2030-11-21T02:08:28+00:00'>"
     html = page(head + _LD.format("2030-11-20T21:08:28-05:00"), "")
     assert (meta(html).published_at or "").startswith("2030-11-20T21:08")
+
+
+def test_a_stamp_with_no_offset_that_tells_the_same_instant_in_local_time() -> None:
+    naive = "<meta name='publishtime' content='2030-03-10T16:59:41'>"
+    assert local_stamp.in_local_time("2030-03-11T00:59:41+00:00", naive) == "2030-03-10T16:59:41"
+    spaced = "<meta name='published_at' content='2030-03-10 16:59:41'>"
+    assert local_stamp.in_local_time("2030-03-11T00:59:41Z", spaced) == "2030-03-10T16:59:41"
+    # another second, a shift of no real offset, or a round hour: not the same instant
+    for other in ("2030-03-10T16:59:40", "2030-03-10T12:14:41", "2030-03-10T16:00:00"):
+        html = f"<meta name='publishtime' content='{other}'>"
+        stamp = "2030-03-11T00:59:41+00:00" if other[-2:] != "00" else "2030-03-11T00:00:00Z"
+        assert local_stamp.in_local_time(stamp, html) == stamp

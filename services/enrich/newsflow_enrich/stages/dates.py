@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
-from newsflow_enrich.stages import byline_key, date_shapes, printed
+from newsflow_enrich.stages import byline_key, clocks, date_shapes, printed
 
 _MON = rf"(?P<mon>{date_shapes.MONTH})\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -40,12 +40,20 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 # "6:21 AM", "4:20am", "15:35", "9:06 a.m.", "9:00PM", "07:29 GMT", "10.45 AM", "18.00 EST" (a dot
-# only before am/pm or a zone: "10.45" alone is a number); not a bare "10AM" (weather).
+# only before am/pm or a zone: "10.45" alone is a number); not a bare "10AM" (weather). Before a
+# zone, also a military "0339 GMT" (CNN; a date's time only as one of two clocks, `_clock`) and a
+# bare hour "3 AM PT" (the LA Times).
 _ZONES = r"(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T|IST|AE[SD]T|HKT|SGT|JST|KST|WIB)"
-TIME = re.compile(rf"(?<![\d:])(?P<h>[0-2]?\d)(?::|\.(?=[0-5]\d\s?(?:[ap]\.?\s?m\b|(?-i:{_ZONES})\b)))"
+TIME = re.compile(rf"(?<![\d:])(?:(?P<h>[0-2]?\d)(?::|\.(?=[0-5]\d\s?(?:[ap]\.?\s?m\b|(?-i:{_ZONES})\b)))"
                   r"(?P<m>[0-5]\d)"
                   r"(?::\d\d)?(?!\d)"
+                  rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?=\s?(?-i:{_ZONES})\b)"
+                  rf"|(?P<hb>1[0-2]|0?[1-9])(?=\s?[ap]\.?\s?m\b\.?\s*(?-i:{_ZONES})\b))"
                    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)  # fmt: skip
+# A year glued to the clock after it: CNBC's "Published Mon, Jul 24 20171:56 PM EDT".
+_GLUED_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(?=[01]?\d:[0-5]\d\s?[ap]\.?\s?m\b)", re.IGNORECASE
+)
 # A label opens a segment of its own: "November 19, 2019 | 4:20am | Updated November 19, 2019".
 _LABEL = re.compile(r"\b(?:(?P<pub>first published|published|posted|written)|(?P<upd>(?:last )?updated"
                     r"|modified))\b", re.IGNORECASE)  # fmt: skip
@@ -215,6 +223,7 @@ def parse_line(text: str, meta_day: date | None = None, order: int = 0) -> list[
     labelled segment) and its label: 'Posted Nov 19, 6:51 AM' -> 2019-11-19T06:51 (the year
     from the meta date)."""
     out = []
+    text = _GLUED_YEAR.sub(r"\1 ", text)
     cuts = [m.start() for m in _LABEL.finditer(text)]
     for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
         seg = text[start:end]
@@ -260,18 +269,34 @@ def _numeric(a: int, b: int, y: int) -> list[date | None]:
 
 
 def _clock(m: re.Match[str], seg: str) -> timedelta | None:
-    """The time printed nearest the date in its segment ('7:12 am PDT, Wednesday, May 6')."""
+    """The time printed nearest the date in its segment ('7:12 am PDT, Wednesday, May 6'); of two
+    clocks printed for one instant ("13:30 GMT (06:30 PDT)"), the local one (`clocks`)."""
     if m.group("ih"):
         return timedelta(hours=int(m.group("ih")), minutes=int(m.group("imin")))
     times = [t for t in TIME.finditer(seg) if not m.start() <= t.start() < m.end()]
     if not times:
         return None
     t = min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
-    return _clock_of(t)
+    for first in times:
+        clock = _clock_of(first)
+        pair = (
+            clocks.local_of_pair(seg, first, clock, times, _clock_of) if clock is not None else None
+        )
+        if pair is not None and t.start() in (first.start(), pair[0]):
+            return pair[1]
+    # A military "1100 GMT" is read only as one of two clocks ("0339 GMT (1139 HKT)"): alone it
+    # is as often another event's ("Broadcast on Friday 2 December 2011 at 1100 GMT").
+    times = [t for t in times if not t.group("h4")]
+    if not times:
+        return None
+    return _clock_of(
+        min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
+    )
 
 
 def _clock_of(t: re.Match[str]) -> timedelta | None:
-    hour, minute = int(t.group("h")), int(t.group("m"))
+    hour = int(t.group("h") or t.group("h4") or t.group("hb"))
+    minute = int(t.group("m") or t.group("m4") or 0)
     ampm = (t.group("ampm") or "").lower()
     if hour > 23 or ampm and not 1 <= hour:
         return None
