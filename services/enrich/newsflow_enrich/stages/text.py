@@ -15,8 +15,8 @@ from newsflow_contracts.events import ArticleReceived
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsflow_enrich.errors import ExtractionSkipped
-from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import (
+    author_list,
     byline_key,
     chrome,
     chunks,
@@ -29,6 +29,7 @@ from newsflow_enrich.stages import (
     printed,
     story_end,
 )
+from newsflow_enrich.stages import byline as byline_of
 from newsflow_enrich.stages import captions as captions_of
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -184,6 +185,8 @@ def from_html(html: str) -> Cleaned:
         structured = ld_author.printed_author(tree)
         if structured and _shown(tree, structured):
             meta_author, shown = structured, True
+    if byline is None and shown:  # "Matt Friedman; NJ Advance Media" as the page prints it
+        byline = author_list.printed_list(tree, meta_author)
     author = _name_key(byline or (meta_author if shown else None))
     printed = dates.printed(tree, _day(meta_date), meta_days, author)
     if not meta_date and not printed:
