@@ -59,7 +59,7 @@ def paren_acronyms(doc: Doc, reg: Registry) -> None:
         )
         reg.merge(into=into, form=short)
         if names.is_org_name(long):
-            reg.cands[into].types["ORG"] += STRONG
+            reg.cue(into, "ORG")
 
 
 def _paren_alias(doc: Doc, reg: Registry, before: str, short: str, at: int) -> None:

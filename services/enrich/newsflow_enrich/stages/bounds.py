@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages import clubs, names, numbers
 from newsflow_enrich.stages.entity_types import places
-from newsflow_enrich.stages.registry import STRONG as _STRONG
 from newsflow_enrich.stages.registry import Registry, clean_form
 
 # Plural nouns whose possessive belongs to a name: "People’s Liberation Army", "Women’s Aid".
@@ -68,7 +67,7 @@ def split(ents: Iterable[Span], reg: Registry) -> Iterable[Span]:
                 if len(form) >= 2 and form[:1].isupper():
                     name = reg.add(form, None, doc[start].idx)
                     if names.is_country(form):
-                        reg.cands[name].types["LOC"] += _STRONG
+                        reg.cue(name, "LOC")
                 start = t.i + 1
             elif t.lower_ in ("d.", "def.") and t.i > start:
                 yield Span(doc, start, t.i, label=ent.label_)

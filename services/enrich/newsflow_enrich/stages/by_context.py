@@ -123,7 +123,7 @@ def named_by_noun(text: str, reg: Registry) -> None:
     for m in _NAME_THEN_NOUN.finditer(text):
         name = reg.by_form.get(m.group(1))
         if name and reg.type_of(name) in ("PERSON", "ORG", "MISC"):
-            reg.cands[name].types["ORG"] += STRONG
+            reg.cue(name, "ORG")
 
 
 def agencies(text: str, agencies: Iterable[str], reg: Registry) -> None:

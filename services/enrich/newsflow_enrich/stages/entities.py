@@ -135,7 +135,7 @@ def candidates(doc: Doc, body_len: int, dateline: str | None = None,
         name = reg.add(form, type_, ent.start_char)
         cue = name_cues.type_cue(ent, form, sport)
         if cue:
-            reg.cands[name].types[cue] += _STRONG
+            reg.cue(name, cue)
     if sport:
         by_context.club_names(doc, reg)
     shaped_names.stat_lines(text, reg, credited)

@@ -345,9 +345,12 @@ class Typer:
         for name, c in reg.cands.items():
             if c.curated_type or name not in spans:
                 continue
-            cues = [t for t, n in c.types.items() if n >= STRONG]
-            if cues == [reg.type_of(name)]:
-                continue  # a cue decided it, and no other cue ("Operation Lantern")
+            strong = [t for t, n in c.types.items() if n >= STRONG]
+            if strong == [reg.type_of(name)] and strong[0] in c.cues:
+                # a cue decided it, and no other cue ("Operation Lantern"); not a name spaCy
+                # labelled one type five times or more (a count as large as a cue's, no cue:
+                # "Jodie Burrage" ORG on nine mentions, "Moderna" PERSON on five)
+                continue
             feats = features(reg, name, doc, spans[name], self.lexicon, sport, starts, votes,
                              lower, vote=not lazy)  # fmt: skip
             rule = rule_class(reg.type_of(name))

@@ -70,7 +70,7 @@ def apposed(doc: Doc, reg: Registry, credited: list[tuple[int, int]]) -> None:
         if len(form) >= 2 and not form.isdigit():
             name = reg.by_form.get(form)
             if name in reg.cands:
-                reg.cands[name].types["ORG"] += STRONG
+                reg.cue(name, "ORG")
             else:
                 reg.add(form, "ORG", span.start_char, weight=STRONG)
 

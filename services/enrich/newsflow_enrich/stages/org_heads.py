@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from newsflow_enrich.stages.registry import STRONG, Registry, occurrences
+from newsflow_enrich.stages.registry import Registry, occurrences
 
 # Head words of institutions (names.ORG_SUFFIXES without legal forms and words that also end
 # teams and companies' trade names), and "Government".
@@ -52,7 +52,7 @@ def press(reg: Registry, text: str) -> None:
         words = name.split()
         if len(words) >= 2 and words[-1].lower() in _PRESS and words[-1][:1].isupper() \
                 and not reg.cands[name].curated_type:  # fmt: skip
-            reg.cands[name].types["ORG"] += STRONG
+            reg.cue(name, "ORG")
             ends.setdefault(words[-1], []).append(name)
     for last, named in ends.items():
         if len(named) == 1 and re.search(rf"\b[Tt]he {last}\b(?! [A-Z])", text):

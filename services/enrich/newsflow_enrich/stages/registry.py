@@ -29,6 +29,9 @@ class Candidate:
     types: Counter[str] = field(default_factory=Counter)
     curated_type: str | None = None
     learned_type: str | None = None  # the learned typer's (entity_types), over spaCy's votes
+    # The types a cue voted for (`Registry.cue`, or `add` with a cue's weight): what the rules
+    # read beyond spaCy's labels, which `types` counts alike with five of spaCy's labels.
+    cues: set[str] = field(default_factory=set)
     first: int = 0
 
 
@@ -157,6 +160,8 @@ class Registry:
             cand.curated_type = known[1]
         if type_:
             cand.types[type_] += weight
+            if weight >= STRONG:
+                cand.cues.add(type_)
         self.by_form[form] = name
         self.by_lower.setdefault(form.lower(), name)
         return name
@@ -169,12 +174,19 @@ class Registry:
             donor = self.cands.pop(old)
             target.forms |= donor.forms
             target.types += donor.types
+            target.cues |= donor.cues
             target.curated_type = target.curated_type or donor.curated_type
             target.first = min(target.first, donor.first)
             for f in donor.forms:
                 self.by_form[f] = into
         target.forms.add(form)
         self.by_form[form] = into
+
+    def cue(self, name: str, type_: str) -> None:
+        """A cue says entity `name` is of `type_`: it outweighs `STRONG` of spaCy's labels."""
+        c = self.cands[name]
+        c.types[type_] += STRONG
+        c.cues.add(type_)
 
     def drop(self, name: str) -> Candidate:
         """Remove entity `name` and the forms that named it (a mention read another way)."""

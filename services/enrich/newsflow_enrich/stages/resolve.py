@@ -130,7 +130,7 @@ def _merge_short_forms(reg: Registry, text: str, sport: bool = False) -> None:
             if used_alone(short, text):
                 reg.merge(into=name, form=short)
                 if type_ == "ORG":  # "Daewon" (spaCy: a person) names "Daewon Construction"
-                    reg.cands[name].types["ORG"] += STRONG
+                    reg.cue(name, "ORG")
 
 
 def _shared_short_forms(reg: Registry, sport: bool) -> set[str]:

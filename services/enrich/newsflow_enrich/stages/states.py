@@ -43,7 +43,7 @@ def mark(reg: Registry, text: str) -> None:
             reg.add(code + ".", "LOC", m.start(1), weight=STRONG)
     for name in list(reg.cands):
         if after_cities(name, text):
-            reg.cands[name].types["LOC"] += STRONG
+            reg.cue(name, "LOC")
 
 
 def after_cities(name: str, text: str) -> bool:

@@ -73,7 +73,7 @@ def merge_surnames(reg: Registry, text: str, kin: bool = False) -> None:
         person = reg.type_of(owners[0]) == "PERSON"
         reg.merge(into=owners[0], form=surname)
         # The person stays a person whatever spaCy called the surname alone ("Brenning": ORG).
-        reg.cands[owners[0]].types["PERSON"] += STRONG
+        reg.cue(owners[0], "PERSON")
         if kin and person and reg.type_of(owners[0]) != "PERSON":
             reg.cands[owners[0]].learned_type = "PERSON"  # after the typer: its reading holds
         for peer in re.finditer(rf"\b(?:Lord|Lady|Baroness|Baron) {re.escape(surname)}"

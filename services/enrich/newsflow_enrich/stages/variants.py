@@ -114,7 +114,7 @@ def _unaccented(reg: Registry, text: str) -> None:
             if owner or next(occurrences(variant, text), None):
                 reg.merge(into=name, form=variant)
                 if person:
-                    reg.cands[name].types["PERSON"] += STRONG
+                    reg.cue(name, "PERSON")
 
 
 _GENERATION = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV")  # "Jnr": British papers
@@ -262,7 +262,7 @@ def misspelt_surnames(reg: Registry, text: str = "") -> None:
         [owner] = owners
         if owner in reg.cands and sum(c.types.values()) <= sum(reg.cands[owner].types.values()):
             reg.merge(into=owner, form=name)
-            reg.cands[owner].types["PERSON"] += STRONG
+            reg.cue(owner, "PERSON")
 
 
 def misspelt_given_names(reg: Registry) -> None:
