@@ -253,6 +253,12 @@ def main() -> None:
         help="only the real pages whose gold came after git revision REV (a session's fresh "
         "pages, which no rule was written on)",
     )
+    ap.add_argument(
+        "--held-at",
+        metavar="REV",
+        help="only the real pages whose gold git revision REV held (the pages a session started "
+        "with, to compare its start and end on the same set)",
+    )
     args = ap.parse_args()
     sources = [("written", args.data)] * (not args.real) + [("real", REAL)] * (not args.written)
     # without --test, the locked test pages are never opened, not even their gold
@@ -285,12 +291,17 @@ def _select(cases: list[Any], args: argparse.Namespace) -> list[Any]:
     if args.half:
         halves = site_halves()
         cases = [c for c in cases if halves.get(c[0]) == args.half]
-    if args.added_since:
+    if args.added_since:  # (the written pages are no real page: always kept)
         known = pages_at(args.added_since)
-        cases = [
-            c for c in cases if not c[2].get("split", "").startswith("real-") or c[0] not in known
-        ]
+        cases = [c for c in cases if not _real(c) or c[0] not in known]
+    if args.held_at:
+        held = pages_at(args.held_at)
+        cases = [c for c in cases if not _real(c) or c[0] in held]
     return cases
+
+
+def _real(case: Any) -> bool:
+    return str(case[2].get("split", "")).startswith("real-")
 
 
 def pages_at(rev: str) -> set[str]:

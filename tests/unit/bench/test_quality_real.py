@@ -13,7 +13,7 @@ MANIFEST = REAL.parent / "manifest.json"
 
 def _args(**kw: object) -> argparse.Namespace:
     return argparse.Namespace(
-        **{"test": False, "split": "all", "half": None, "added_since": None, **kw}
+        **{"test": False, "split": "all", "half": None, "added_since": None, "held_at": None, **kw}
     )
 
 
@@ -25,7 +25,7 @@ def test_the_locked_split_is_left_out_unless_asked_for() -> None:
     assert [c[0] for c in select(cases, _args(test=True, split=LOCKED))] == ["b"]
 
 
-def test_added_since_keeps_the_real_pages_a_revision_did_not_hold() -> None:
+def test_added_since_and_held_at_split_the_real_pages_by_a_revision() -> None:
     held = pages_at("HEAD")
     first = json.loads(MANIFEST.read_text("utf-8"))[0]["name"]
     assert first in held and "not-a-page" not in held
@@ -33,6 +33,7 @@ def test_added_since_keeps_the_real_pages_a_revision_did_not_hold() -> None:
              ("written-one", None, {"split": "dev"})]  # fmt: skip
     assert [c[0] for c in select(cases, _args(added_since="HEAD"))] == ["not-a-page", "written-one"]
     assert [c[0] for c in select(cases, _args())] == [first, "not-a-page", "written-one"]
+    assert [c[0] for c in select(cases, _args(held_at="HEAD"))] == [first, "written-one"]
 
 
 def test_the_halves_keep_each_site_whole_and_both_hold_dev_pages() -> None:
