@@ -22,11 +22,9 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|photographer", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"truncat|more-caption|sr-only|visually-hidden|screen-reader|off-?screen",
                            re.IGNORECASE)  # fmt: skip
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Not printed at all: hidden by its class ("vjs-hidden", "is-hidden") or attribute; a player's or
-# a form's controls ("captions settings", a colour <select>) are not text of the page.
-# ("overflow-hidden" clips a box; it does not hide it)
-_UNSHOWN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)|(^|\s|[-_])(button|btn)(\s|$)",
-                            re.IGNORECASE)  # fmt: skip
+# Not printed at all: hidden (`printed.hidden`); a player's or a form's controls ("captions
+# settings", a colour <select>) are not text of the page.
+_BUTTON_CLASS = re.compile(r"(^|\s|[-_])(button|btn)(\s|$)", re.IGNORECASE)
 _CONTROLS = {"button", "select", "option", "input", "textarea"}
 # The elements a photo, a video or an embed is printed with (captions.py, caption_boxes.py,
 # bare_figures.py look for them around a caption).
@@ -124,8 +122,8 @@ def _label_in_line(node: LexborNode, piece: str) -> bool:
 
 def unshown_self(node: LexborNode) -> bool:
     attrs = node.attributes
-    return "hidden" in attrs or attrs.get("role") in _CONTROL_ROLES or \
-        bool(_UNSHOWN_CLASS.search(attrs.get("class") or ""))  # fmt: skip
+    return printed.hidden(node) or attrs.get("role") in _CONTROL_ROLES or \
+        bool(_BUTTON_CLASS.search(attrs.get("class") or ""))  # fmt: skip
 
 
 def unshown(node: LexborNode) -> bool:

@@ -7,12 +7,16 @@ sees: no caption, byline or date is read from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
 UNPRINTED = frozenset({"script", "style", "noscript", "template", "title", "head"})
 _CODE = ", ".join(sorted(UNPRINTED))
+# Hidden by its attribute or its class ("hidden", "vjs-hidden", "is-hidden"; "overflow-hidden"
+# clips a box, it does not hide it)
+_HIDDEN_CLASS = re.compile(r"(^|\s)((is|u|js|vjs)-)?hidden(\s|$)", re.IGNORECASE)
 
 
 def text(node: LexborNode, separator: str = "") -> str:
@@ -32,6 +36,12 @@ def text_nodes(node: LexborNode) -> Iterator[LexborNode]:
         parent = child.parent
         if child.tag == "-text" and parent is not None and parent.tag not in UNPRINTED:
             yield child
+
+
+def hidden(node: LexborNode) -> bool:
+    """A box the page hides: its `hidden` attribute or a class that says so."""
+    attrs = node.attributes
+    return "hidden" in attrs or bool(_HIDDEN_CLASS.search(attrs.get("class") or ""))
 
 
 def squash(text: str | None) -> str:
