@@ -1,6 +1,6 @@
 """A box the page hides (a `hidden` attribute or class) is no text of the story: trafilatura
 reads no CSS, and took HuffPost's hidden slideshow overlay (471 photos' captions after a
-six-paragraph story) for the story (stages/text.py, `_unhidden`). A made-up page in that shape."""
+six-paragraph story) for the story (`printed.without_hidden`). A made-up page in that shape."""
 
 from newsflow_enrich.stages import text
 

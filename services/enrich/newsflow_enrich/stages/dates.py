@@ -276,7 +276,11 @@ def _clock(m: re.Match[str], seg: str) -> timedelta | None:
     times = [t for t in TIME.finditer(seg) if not m.start() <= t.start() < m.end()]
     if not times:
         return None
-    t = min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
+
+    def nearest(times: list[re.Match[str]]) -> re.Match[str]:
+        return min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
+
+    t = nearest(times)
     for first in times:
         clock = _clock_of(first)
         pair = (
@@ -289,9 +293,7 @@ def _clock(m: re.Match[str], seg: str) -> timedelta | None:
     times = [t for t in times if not t.group("h4")]
     if not times:
         return None
-    return _clock_of(
-        min(times, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
-    )
+    return _clock_of(nearest(times))
 
 
 def _clock_of(t: re.Match[str]) -> timedelta | None:

@@ -8,8 +8,8 @@ that stamp is the one to read. Some print it with no offset at all, in local tim
 "publishtime" "2022-03-10T16:59:41" beside "2022-03-11T00:59:41+00:00"): a stamp with no offset
 that is the UTC stamp moved by whole or half hours of a real offset (-12 to +14 hours), to the
 second (and not on the hour: "10:00:00" is as likely a round time of another stamp), is that
-instant in the publisher's time. Only the same instant, to the
-second: no offset is guessed from the site's country or from other stamps of the page.
+instant in the publisher's time. Only the same instant, to the second: no offset is guessed
+from the site's country or from other stamps of the page.
 """
 
 from __future__ import annotations

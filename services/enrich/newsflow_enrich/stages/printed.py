@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsflow_enrich.stages import ancestry
 
 UNPRINTED = frozenset({"script", "style", "noscript", "template", "title", "head"})
 _CODE = ", ".join(sorted(UNPRINTED))
@@ -42,6 +44,26 @@ def hidden(node: LexborNode) -> bool:
     """A box the page hides: its `hidden` attribute or a class that says so."""
     attrs = node.attributes
     return "hidden" in attrs or bool(_HIDDEN_CLASS.search(attrs.get("class") or ""))
+
+
+def without_hidden(html: str, tree: LexborHTMLParser) -> str:
+    """The page (`tree` is it parsed) without the boxes it hides, for a reader of the markup that
+    reads no CSS (trafilatura): HuffPost's hidden slideshow overlay, 471 celebrity photos'
+    captions after a six-paragraph story, came out as 1,310 story lines. Of session 32's 697 real
+    dev pages, 219 hide text and none of the gold's story lines is in it. The page as it came
+    where nothing is hidden (most pages: no second parse)."""
+    if tree.body is None or not any(hidden(n) for n in tree.body.traverse()):
+        return html
+    copy = LexborHTMLParser(html)
+    if copy.body is None:
+        return html
+    # (a hidden box of schema.org microdata is data for machines, read as the page's metadata:
+    # "itemprop=author" holding the agency; investmentexecutive.com)
+    boxes = [n for n in copy.body.traverse() if hidden(n) and "itemprop" not in n.attributes
+             and "itemscope" not in n.attributes]  # fmt: skip
+    for node in [n for n in boxes if not any(hidden(k) for k in ancestry.boxes(n))]:
+        node.decompose()
+    return copy.html or html
 
 
 def squash(text: str | None) -> str:

@@ -16,7 +16,6 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import (
-    ancestry,
     author_list,
     byline_key,
     chrome,
@@ -133,7 +132,7 @@ def from_text(text: str) -> Cleaned:
 def from_html(html: str) -> Cleaned:
     tree = HTMLParser(html)
     captions = [c for c in (normalize(c).strip() for c in captions_of.captions(tree)) if c]
-    doc, lines = _story_lines(_unhidden(html, tree))
+    doc, lines = _story_lines(printed.without_hidden(html, tree))
     if not _prose(lines):
         # lxml, which trafilatura parses with, misreads some pages that an HTML5 parser reads
         # right (people.com: precision mode kept "Skip to content", the default mode the whole
@@ -189,18 +188,18 @@ def from_html(html: str) -> Cleaned:
     if byline is None and shown:  # "Matt Friedman; NJ Advance Media" as the page prints it
         byline = author_list.printed_list(tree, meta_author)
     author = _name_key(byline or (meta_author if shown else None))
-    printed = dates.printed(tree, _day(meta_date), meta_days, author)
-    if not meta_date and not printed:
+    printed_date = dates.printed(tree, _day(meta_date), meta_days, author)
+    if not meta_date and not printed_date:
         meta_date = _searched_date(html)
         # (an unlabelled printed date is the article's only near a day the page gives: the
         # searched day is one, so a time printed on it is read: "5/24/2016<br>02:05 PM"; a
         # printed date on another day is not taken over it, htmldate's day being a guess)
         searched_day = _day(meta_date)
         near = dates.printed(tree, searched_day, meta_days, author) if meta_date else None
-        printed = near if near and _day(near) == searched_day else None
+        printed_date = near if near and _day(near) == searched_day else None
     # (the publication tags' times are read only where the date found may be a day: a meta
     # stamp with its time, beside no printed date or one with its time, gives the time already)
-    may_be_a_day = not (_timed(meta_date) and (printed is None or _timed(printed)))
+    may_be_a_day = not (_timed(meta_date) and (printed_date is None or _timed(printed_date)))
     return Cleaned(
         body="\n\n".join(kept),
         title=_first(title, getattr(doc, "title", None)),
@@ -211,7 +210,7 @@ def from_html(html: str) -> Cleaned:
         author_shown=shown,
         meta_date=meta_date,
         meta_site=getattr(doc, "sitename", None),
-        printed_date=printed,
+        printed_date=printed_date,
         meta_stamps=meta_times.stamps(tree, html) if may_be_a_day else [],
     )
 
@@ -257,24 +256,6 @@ def _searched_date(html: str) -> str | None:
 
 
 _QUICK_DATE = {"extensive_search": False, "original_date": True}
-
-
-def _unhidden(html: str, tree: HTMLParser) -> str:
-    """The page without the boxes it hides (`printed.hidden`), for trafilatura, which reads no
-    CSS: HuffPost's hidden slideshow overlay, 471 celebrity photos' captions after a six-paragraph
-    story, came out as 1,300 story lines. On the 695 real dev pages of session 32, 219 hide text
-    and none of the gold's story lines is in it. The page as it came where nothing is hidden."""
-    if tree.body is None or not any(printed.hidden(n) for n in tree.body.traverse()):
-        return html  # (most pages: no second parse)
-    copy = HTMLParser(html)
-    assert copy.body is not None
-    # (a hidden box of schema.org microdata is data for machines, read as the page's metadata:
-    # "itemprop=author" holding the agency; investmentexecutive.com)
-    hidden = [n for n in copy.body.traverse() if printed.hidden(n) and "itemprop" not in n.attributes
-              and "itemscope" not in n.attributes]  # fmt: skip
-    for node in [n for n in hidden if not any(printed.hidden(k) for k in ancestry.boxes(n))]:
-        node.decompose()
-    return copy.html or html
 
 
 def _story_lines(html: str) -> tuple[object, list[str]]:
