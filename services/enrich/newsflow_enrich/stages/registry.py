@@ -34,6 +34,17 @@ class Candidate:
     cues: set[str] = field(default_factory=set)
     first: int = 0
 
+    def vote(self, type_: str, weight: int = 1) -> None:
+        """`weight` votes for `type_`; a cue's weight (`STRONG` or more) is a cue's vote."""
+        self.types[type_] += weight
+        if weight >= STRONG:
+            self.cues.add(type_)
+
+    def take_votes(self, other: Candidate) -> None:
+        """Every type vote of `other`, its cues' among them."""
+        self.types += other.types
+        self.cues |= other.cues
+
 
 @cache
 def _table() -> list[dict[str, object]]:
@@ -159,9 +170,7 @@ class Registry:
         if known:
             cand.curated_type = known[1]
         if type_:
-            cand.types[type_] += weight
-            if weight >= STRONG:
-                cand.cues.add(type_)
+            cand.vote(type_, weight)
         self.by_form[form] = name
         self.by_lower.setdefault(form.lower(), name)
         return name
@@ -173,8 +182,7 @@ class Registry:
         if old and old != into and old in self.cands:
             donor = self.cands.pop(old)
             target.forms |= donor.forms
-            target.types += donor.types
-            target.cues |= donor.cues
+            target.take_votes(donor)
             target.curated_type = target.curated_type or donor.curated_type
             target.first = min(target.first, donor.first)
             for f in donor.forms:
@@ -184,9 +192,7 @@ class Registry:
 
     def cue(self, name: str, type_: str) -> None:
         """A cue says entity `name` is of `type_`: it outweighs `STRONG` of spaCy's labels."""
-        c = self.cands[name]
-        c.types[type_] += STRONG
-        c.cues.add(type_)
+        self.cands[name].vote(type_, STRONG)
 
     def drop(self, name: str) -> Candidate:
         """Remove entity `name` and the forms that named it (a mention read another way)."""

@@ -55,8 +55,7 @@ def titled(reg: Registry, text: str) -> None:
             continue  # "Lady Starmer" beside "Sir Keir Starmer": his wife
         cand = reg.drop(name)
         into = reg.add(rest, "PERSON", cand.first, weight=STRONG)
-        reg.cands[into].types.update(cand.types)
-        reg.cands[into].cues |= cand.cues
+        reg.cands[into].take_votes(cand)
         if words[0].lower() in PEERAGE and k == 1 and len(words) == 2:
             reg.merge(into=into, form=name)  # "Lord Baker" is what a peer is called
 
