@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -25,8 +26,10 @@ def urls(stack: Stack, kafka_bootstrap: str, es_url: str) -> dict[str, str]:
             "enrich": f"http://127.0.0.1:{c.enrich_port}"}  # fmt: skip
 
 
-async def wait_for_key(bootstrap: str, topic: str, key: str, timeout: float = 60) -> Any:
-    """Read a topic from the start, as an outside subscriber would, until `key` shows up."""
+async def wait_for_key(bootstrap: str, topic: str, key: str, timeout: float = 60,
+                       where: Callable[[dict[str, Any]], bool] = lambda value: True) -> Any:  # fmt: skip
+    """Read a topic from the start, as an outside subscriber would, until `key` shows up
+    (with a value that `where` accepts: an article can have alerts of other tests' subscriptions)."""
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
                                 auto_offset_reset="earliest")  # fmt: skip
     await consumer.start()
@@ -35,8 +38,8 @@ async def wait_for_key(bootstrap: str, topic: str, key: str, timeout: float = 60
         while time.monotonic() < deadline:
             for msgs in (await consumer.getmany(timeout_ms=1000)).values():
                 for m in msgs:
-                    if m.key and m.key.decode() == key:
-                        return json.loads(m.value)
+                    if m.key and m.key.decode() == key and where(value := json.loads(m.value)):
+                        return value
         raise AssertionError(f"{key} did not appear on {topic} within {timeout}s")
     finally:
         await consumer.stop()
