@@ -91,6 +91,16 @@ def _headline(sentence: str) -> bool:
     return len(_DATE_WORDS.sub(" ", sentence).split()) >= 3
 
 
+def paragraphs(sents: list[str], headline: bool) -> list[str]:
+    """Three sentences to a paragraph; with `headline`, the first sentence is a paragraph of its
+    own: the corpus keeps an 'ecb' text's headline as its sentence 0 ("Polygamy arrests made in
+    Canada"), and joined to the next sentence it would read as part of the lede ("... made in
+    Canada Two leaders of ... have been arrested")."""
+    head = sents[:1] if headline else []
+    rest = sents[len(head) :]
+    return head + [" ".join(rest[i : i + 3]) for i in range(0, len(rest), 3)]
+
+
 def _unit(name: str) -> float:
     """A stable number in [0, 1) per document, so times do not change between builds."""
     return int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) / 2**32
@@ -109,7 +119,7 @@ def article(name: str, xml: str, topic_rank: int) -> dict[str, object]:
             title = sents.pop(0)
     else:
         url = f"https://ecb.invalid/{name.removesuffix('.xml')}"
-    paras = [" ".join(sents[i : i + 3]) for i in range(0, len(sents), 3)]
+    paras = paragraphs(sents, headline=not plus and bool(sents) and _headline(sents[0]))
     # Both events of a topic run in the same days (the hard case); a story's articles come
     # mostly in its first day, a few up to three days later.
     base = START + timedelta(days=2 * topic_rank + (1 if plus else 0))
