@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -27,8 +28,31 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
     return True
 
 
+_EPHEMERAL = Path("/proc/sys/net/ipv4/ip_local_port_range")
+_LOWEST = 20000  # above the well-known and the project's default ports (8001-8005, 9092-9300)
+_handed_out: set[int] = set()
+
+
+def ephemeral_low() -> int:
+    """The first port of the kernel's ephemeral range (outgoing connections' local ports)."""
+    try:
+        return int(_EPHEMERAL.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768  # Linux's default
+
+
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+    """A free port below the ephemeral range, never the same twice in one process. A port the
+    kernel hands out (bind to 0) lies in that range, so once released any process's outgoing
+    connection may take it as its local port, and a server restarted on it finds it taken (a
+    loaded CI run lost the cluster's story indexer so)."""
+    rng, high = random.SystemRandom(), ephemeral_low()
+    for _ in range(1000 if high > _LOWEST + 1000 else 0):
+        port = rng.randrange(_LOWEST, high)
+        if port not in _handed_out and port_free(port):
+            _handed_out.add(port)
+            return port
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:  # no room below the range
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 

@@ -10,8 +10,7 @@ from newsflow_cli.stack import Stack
 
 
 def listening(port: int) -> bool:
-    # Not port_free(): ports picked by free_port() are in the ephemeral range, where another
-    # process's outgoing connection may hold the number without listening on it.
+    # Whether a server still answers there: what a process left running would do.
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
