@@ -4,6 +4,7 @@ cross-validated with the real dev sites held out in folds, and compare it with t
 Usage: bench/train_figure_filter [--folds 5] [--epochs 20] [--seed 7] [--min-count 5]
        [--l2 0.001] [--l2-words 0.03] [--seeds 1]
        [--thresholds 0.4,0.45,0.5,0.55] [--threshold T] [--out FILE] [--no-write] [--parsed DIR]
+       [--held-at REV]
 
 Training data: every figure the rules find on the real dev pages (bench/real, split real-dev; never
 real-test) and on the written sets (bench/data), labelled right when it matches a gold figure by
@@ -100,10 +101,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ff.DEFAULT)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
+    ap.add_argument("--held-at", metavar="REV",
+                    help="train on the real dev pages this git revision held (default: all)")  # fmt: skip
     ap.add_argument("--parsed", type=Path,
                     help="read parses from bench/quality's --parsed DIR where it holds them")  # fmt: skip
     args = ap.parse_args()
-    real_cases = real_dev_cases()
+    real_cases = real_dev_cases(args.held_at)
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages and the written sets ...", flush=True)
     real = parse_pages(real_cases, args.model, args.parsed)
@@ -155,7 +158,8 @@ def main() -> None:
         blob = json.dumps([weights, threshold], sort_keys=True).encode()
         version = f"figure-filter-{hashlib.sha256(blob).hexdigest()[:8]}"
         args.out.write_text(json.dumps(
-            {"version": version, "trained_on": "bench/real real-dev + bench/data",
+            {"version": version, "trained_on": "bench/real real-dev"
+             + (f" held at {args.held_at}" if args.held_at else "") + " + bench/data",
              "seed": args.seed, "seeds": args.seeds, "epochs": args.epochs,
              "min_count": args.min_count, "l2": args.l2, "l2_words": args.l2_words,
              "threshold": threshold, "weights": weights}, indent=0) + "\n")  # fmt: skip

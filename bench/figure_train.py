@@ -4,7 +4,7 @@ pages, cross-validated by page on real dev, and compare it with the rules.
 Usage: bench/train_figures [--with-written [--written-weight 1]] [--folds 5] [--epochs 12]
        [--seed 7] [--min-count 5] [--l2 0.001] [--lexical-l2 0] [--average] [--known-at COMMIT]
        [--margins 0,0.5,1,2] [--margin M] [--out FILE]
-       [--no-write] [--parsed DIR]
+       [--no-write] [--parsed DIR] [--held-at REV]
        [--hidden 32 [--net-epochs 15] [--deep-min-count 50] [--dropout 0.3] [--ensemble 3]]
 
 Training data: every figure the rules find that matches a gold figure by value (bench/quality's
@@ -245,12 +245,14 @@ def main() -> None:
     ap.add_argument("--ensemble", type=int, default=1,
                     help="with --hidden: the mean of this many nets (seeds --seed, --seed + 1, ...)")  # fmt: skip
     ap.add_argument("--model", help="the spaCy pipeline (as the service's model setting)")
+    ap.add_argument("--held-at", metavar="REV",
+                    help="train on the real dev pages this git revision held (default: all)")  # fmt: skip
     ap.add_argument("--parsed", type=Path,
                     help="bench/quality's parse cache DIR, read (never written) for parses")  # fmt: skip
     ap.add_argument("--known-at", help="a commit: score the shipped weights (--out) and this "
                     "recipe trained on the dev pages known there, on the pages added since")  # fmt: skip
     args = ap.parse_args()
-    real_cases = real_dev_cases()
+    real_cases = real_dev_cases(args.held_at)
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"parsing {len(real_cases)} real dev pages ...", flush=True)
     real = parse_pages(real_cases, args.model, args.parsed)
@@ -326,7 +328,9 @@ def main() -> None:
                 {
                     "version": version,
                     "trained_on": (
-                        "bench/real real-dev" + (" + bench/data" if args.with_written else "")
+                        "bench/real real-dev"
+                        + (f" held at {args.held_at}" if args.held_at else "")
+                        + (" + bench/data" if args.with_written else "")
                     ),
                     "seed": args.seed,
                     "epochs": args.epochs,

@@ -330,10 +330,12 @@ def dev_names() -> set[str]:
             if page["split"] == "dev"}  # fmt: skip
 
 
-def real_dev_cases() -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
+def real_dev_cases(held_at: str | None = None) -> list[tuple[str, ArticleReceived, dict[str, Any]]]:
     """Each real dev page with its gold, for a trainer: the locked test's pages and gold are
-    never opened (`dev_names`)."""
-    return load_cases(REAL, dev_names())
+    never opened (`dev_names`). `held_at`: only the pages a git revision held (`pages_at`), so
+    that a retrain is reproducible while pages are added."""
+    names = dev_names()
+    return load_cases(REAL, names if held_at is None else names & pages_at(held_at))
 
 
 def site_halves() -> dict[str, str]:
