@@ -21,7 +21,7 @@ from newsflow_contracts.events import Figure
 from spacy.tokens import Doc, Span, Token
 
 from newsflow_enrich.stages.figure_rerank import unit_kind
-from newsflow_enrich.stages.not_figures import suffered
+from newsflow_enrich.stages.not_figures import listed_count, suffered
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "figure_filter.json"
 
@@ -119,8 +119,12 @@ def _high_end(span: Span, low: Token) -> Token:
 
 
 def _toll(doc: Doc, fig: Figure) -> bool:
+    """A count the parse vouches for: of people a toll's verb is told of, or a lone "one" listed
+    beside another count ("six men and one woman"), which the filter's weights for the word
+    "one" (mostly a pronoun) would drop."""
     found = _number(doc, fig) if fig.unit is None else None
-    return found is not None and suffered(found[1])
+    return found is not None and (suffered(found[1]) or found[1].lower_ == "one"
+                                  and listed_count(found[1]))  # fmt: skip
 
 
 class Filter:

@@ -271,8 +271,25 @@ def _one_counts(t: Token) -> bool:
     if t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("to", "or") \
             and is_number_token(doc[t.i + 2]) and doc[t.i + 2].lower_ != "one":  # fmt: skip
         return True  # a range's low end: "one to three years", "one to two billion dollars"
-    return any(x.dep_ == "conj" and x.like_num for x in (t.head, *t.children)) \
-        or t.dep_ == "conj" and t.head.like_num  # fmt: skip
+    if any(x.dep_ == "conj" and x.like_num for x in (t.head, *t.children)) \
+            or t.dep_ == "conj" and t.head.like_num:  # fmt: skip
+        return True
+    return listed_count(t)
+
+
+def listed_count(t: Token) -> bool:
+    """'one' counting a noun listed beside another count's noun: "five men and one woman",
+    "two counts of murder, one count of attempted murder", "two murder charges and one attempted
+    murder charge" (spaCy hangs that "one" on "murder", a compound of "charge")."""
+    noun = t.head
+    if t.dep_ != "nummod" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    listed = [noun.head] if noun.dep_ in ("conj", "appos") else []
+    listed += [c for c in noun.children if c.dep_ in ("conj", "appos")]
+    return any(c.dep_ == "nummod" and c.like_num and c.lower_ != "one"
+               for n in listed for c in n.children)  # fmt: skip
 
 
 # What happens to people in a toll: a number these are told of counts people ("One officer was
