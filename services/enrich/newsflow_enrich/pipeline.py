@@ -18,6 +18,7 @@ from newsflow_enrich.lemmatizer import use_memo_lemmatizer
 from newsflow_enrich.models import add_vote, load_ner, load_pipeline
 from newsflow_enrich.ruler import use_indexed_ruler
 from newsflow_enrich.stages import (
+    caption_filter,
     doc_text,
     entities,
     entity_types,
@@ -89,6 +90,9 @@ class Enricher:
             else None  # fmt: skip
         if self.keeper is not None:
             name += "+" + self.keeper.version
+        captions = caption_filter.default()  # (read by text.clean, in every article's prepare)
+        if captions is not None:
+            name += "+" + captions.version
         self.typer = entity_types.Typer.load(entity_model) if entity_model else None
         if self.typer is not None:
             name += "+" + self.typer.version

@@ -37,10 +37,11 @@ def test_the_rules_choice_from_the_candidates_is_the_rules_captions() -> None:
 def test_features_name_the_verdict_and_the_box() -> None:
     tree = HTMLParser(PAGE)
     found = candidates(tree)
-    kept, related = features(tree, found)
+    kept, related = features(tree, found, classes=True)
     assert "v=kept" in kept and "credit=True" in kept
     assert "v=elsewhere" in related and "in=elsewhere-class" in related
-    assert not any(f.startswith("c") and "related" in f for f in features(tree, found, False)[1])
+    assert any(f.startswith("c") and "related" in f for f in related)
+    assert not any(f.startswith("c") and "related" in f for f in features(tree, found)[1])
 
 
 STORY = " ".join(["The ferry service resumed on Monday after a week of repairs to the quay."] * 2)
@@ -66,4 +67,4 @@ def test_placement_says_how_far_the_story_column_is_and_what_the_photo_says() ->
     assert "story_up=1" in rail and "story_h1=True" in rail  # (body: 3 levels up)
     assert "alt_share=0.75" in figure and "media_up=0" in figure
     assert "alt_share=0.5" in rail and "media_up=1" in rail
-    assert not any(f.startswith("story_") for f in features(tree, found)[0])
+    assert not any(f.startswith("story_") for f in features(tree, found, more=False)[0])

@@ -11,6 +11,7 @@ from newsflow_contracts.events import ArticleReceived
 from newsflow_enrich import models
 from newsflow_enrich.errors import ModelMismatch
 from newsflow_enrich.pipeline import Enricher
+from newsflow_enrich.stages import caption_filter
 
 
 def _component(path: Path, enricher: Enricher, base: str) -> Path:
@@ -25,6 +26,8 @@ def test_learned_ner_is_loaded_and_named(enricher: Enricher, tmp_path: Path) -> 
     base = f"{enricher.model}@{enricher.nlp.meta['version']}"
     figs = "" if enricher.reranker is None else "+" + enricher.reranker.version
     figs += "" if enricher.keeper is None else "+" + enricher.keeper.version
+    captions = caption_filter.default()
+    figs += "" if captions is None else "+" + captions.version
     figs += "" if enricher.typer is None else "+" + enricher.typer.version
     learned = Enricher(ner=str(_component(tmp_path, enricher, base)), ner_vote="")
     assert learned.pipeline.model == f"{base}+ner-test@7{figs}"

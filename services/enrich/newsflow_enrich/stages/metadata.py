@@ -171,6 +171,7 @@ def extract(cleaned: Cleaned, *, title: str | None, published_at: str | None,
                                  dateline_agency.islower() else dateline_agency)  # fmt: skip
     credited = " \n".join(
         filter(None, [byline, cleaned.meta_author, dateline_agency, *cleaned.captions,
+                      *cleaned.unlisted,
                       *credit_lines([*cleaned.body.split("\n\n"), *cleaned.chrome])])
     )  # fmt: skip
     published = _iso(published_at) or _printed_or_meta(cleaned) or byline_date \

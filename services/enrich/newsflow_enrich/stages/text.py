@@ -18,6 +18,7 @@ from newsflow_enrich.errors import ExtractionSkipped
 from newsflow_enrich.stages import (
     author_list,
     byline_key,
+    caption_filter,
     chrome,
     chunks,
     dates,
@@ -43,6 +44,9 @@ class Cleaned:
     byline: str | None = None
     captions: list[str] = field(default_factory=list)
     chrome: list[str] = field(default_factory=list)
+    # Captions the learned caption filter dropped: no caption of the story's, but the photo's
+    # credit still credits its agency (metadata.extract reads them for agencies only).
+    unlisted: list[str] = field(default_factory=list)
     # Metadata found in the page itself (HTML meta tags).
     meta_author: str | None = None
     author_shown: bool = True  # the meta author's name is printed on the page
@@ -83,10 +87,12 @@ def for_nlp(text: str) -> str:
     return _DIGIT_DASH.sub("-", _POSSESSIVE.sub("’", text).translate(_ODD_SPACES))
 
 
-def clean(raw: ArticleReceived, max_chars: int) -> Cleaned:
+def clean(raw: ArticleReceived, max_chars: int, filtered: bool = True) -> Cleaned:
+    """`filtered`: the learned caption filter drops captions (caption_filter.py), where its
+    weights are installed; False for the rules' captions alone."""
     _check_input(raw.text or raw.html or "", max_chars)
     if raw.html and not raw.text:
-        result = from_html(raw.html)
+        result = from_html(raw.html, filtered)
     else:
         result = from_text(raw.text or "")
     if not result.body.strip():
@@ -129,7 +135,7 @@ def from_text(text: str) -> Cleaned:
     )
 
 
-def from_html(html: str) -> Cleaned:
+def from_html(html: str, filtered: bool = True) -> Cleaned:
     tree = HTMLParser(html)
     captions = [c for c in (normalize(c).strip() for c in captions_of.captions(tree)) if c]
     doc, lines = _story_lines(printed.without_hidden(html, tree))
@@ -200,12 +206,18 @@ def from_html(html: str) -> Cleaned:
     # (the publication tags' times are read only where the date found may be a day: a meta
     # stamp with its time, beside no printed date or one with its time, gives the time already)
     may_be_a_day = not (_timed(meta_date) and (printed_date is None or _timed(printed_date)))
+    body, title = "\n\n".join(kept), _first(title, getattr(doc, "title", None))
+    keeper = caption_filter.default() if filtered else None
+    kept_captions = captions
+    if keeper is not None:
+        kept_captions = keeper.captions(tree, captions, f"{body}\n{title or ''}", normalize)
     return Cleaned(
-        body="\n\n".join(kept),
-        title=_first(title, getattr(doc, "title", None)),
+        body=body,
+        title=title,
         byline=byline,
-        captions=captions,
+        captions=kept_captions,
         chrome=dropped,
+        unlisted=[c for c in captions if c not in kept_captions],
         meta_author=meta_author,
         author_shown=shown,
         meta_date=meta_date,
