@@ -28,8 +28,8 @@ def test_an_organisation_is_named_by_the_first_words_of_its_full_name() -> None:
 def test_no_first_words_where_the_rest_is_a_unit_or_two_names_begin_so() -> None:
     text = (
         "The Corvane Budget Committee met at noon. Corvane said the Tessell Rowe and "
-        "Tessell Kade deal is off; Tessell declined to comment. The Guild of Dale met, and the "
-        "Guild said no."
+        "Tessell Kade deal is off; Tessell declined to comment. The Centre for Dale met, and the "
+        "Centre said no."
     )
     reg = _run(
         text,
@@ -39,13 +39,28 @@ def test_no_first_words_where_the_rest_is_a_unit_or_two_names_begin_so() -> None
             ("Tessell Rowe", "ORG", ""),
             ("Tessell Kade", "ORG", ""),
             ("Tessell", "ORG", "Tessell declined"),
-            ("Guild of Dale", "ORG", ""),
-            ("Guild", "ORG", "Guild said"),
+            ("Centre for Dale", "ORG", ""),
+            ("Centre", "ORG", "Centre said"),
         ],
     )
     assert reg.by_form["Corvane"] == "Corvane"  # the whole, not its committee
     assert reg.by_form["Tessell"] == "Tessell"  # which of two is not said
-    assert reg.by_form["Guild"] == "Guild"  # "X of Y": not by this rule
+    assert reg.by_form["Centre"] == "Centre"  # "X for Y": not by this rule
+
+
+def test_an_organisation_of_a_place_is_named_by_the_words_before_of() -> None:
+    text = (
+        "Rates rose after the Bank of Velmor met. The Bank said inflation would fall, and the "
+        "Bank's governor agreed."
+    )
+    reg = _run(text, [("Bank of Velmor", "ORG", ""), ("Bank", "ORG", "The Bank said")])
+    assert reg.by_form["Bank"] == "Bank of Velmor"
+
+
+def test_no_words_before_of_where_they_were_printed_before_the_full_name() -> None:
+    text = "The Bank said rates would hold. Later the Bank of Velmor raised them."
+    reg = _run(text, [("Bank", "ORG", ""), ("Bank of Velmor", "ORG", "")])
+    assert reg.by_form["Bank"] == "Bank"
 
 
 def test_no_first_words_before_the_full_name_is_printed() -> None:

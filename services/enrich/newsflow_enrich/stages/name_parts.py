@@ -5,7 +5,7 @@ stage (after the typer, when the types are settled):
 - an airport or a school without "International" ("Stansted Airport" for "Stansted
   International Airport");
 - an organisation by the first words of its name, named in full first ("Proskauer" for
-  "Proskauer Rose"), unless the rest names a part of it ("House Science Committee");
+  "Proskauer Rose", "Bank" for "Bank of England"), unless the rest names a part of it ("House Science Committee");
 - a company named after a person by the surname ("Lilly" for "Eli Lilly");
 - an organisation by the first and last words of its name ("Elite League" for "Elite Ice
   Hockey League");
@@ -72,7 +72,9 @@ def _first_words(reg: Registry) -> bool:
     left MISC ("Amnesty"). Not where the rest of the
     name is an organisation's own name ("NASA" and the "NASA Goddard Institute for Space
     Studies", "House" and the "House Science Committee": a part and the whole), nor a name
-    that goes on with "of" ("House of Commons"), nor one that holds another name of the
+    that goes on with "for", "in", "on" or "at" ("Centre for Policy Studies"; "of" does: "Bank"
+    for "Bank of England", "NewsGuild" for "NewsGuild of New York"), nor one that holds another
+    name of the
     article ("Microsoft Patches IE", a headline spaCy read as one name) or ends with a title
     ("Woodburn Police Department Capt", the next person's title swallowed). Longer names typed
     MISC do not count as other names that begin so."""
@@ -91,7 +93,7 @@ def _first_words(reg: Registry) -> bool:
                 or reg.cands[fits[0]].first > reg.cands[short].first:  # fmt: skip
             continue
         rest = " ".join(fits[0].split()[len(words) :])
-        if rest.split()[0] in ("of", "for", "in", "on", "at") \
+        if rest.split()[0] in ("for", "in", "on", "at") \
                 or names.is_org_name(rest) and names.without_legal_suffix(rest) == rest \
                 or _glued(reg, fits[0], rest) \
                 or rest.split()[-1].rstrip(".").lower() in titles.HONORIFICS:  # fmt: skip
