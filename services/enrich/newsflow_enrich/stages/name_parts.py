@@ -5,7 +5,8 @@ stage (after the typer, when the types are settled):
 - an airport or a school without "International" ("Stansted Airport" for "Stansted
   International Airport");
 - an organisation by the first words of its name, named in full first ("Proskauer" for
-  "Proskauer Rose", "Bank" for "Bank of England"), unless the rest names a part of it ("House Science Committee");
+  "Proskauer Rose", "Bank" for "Bank of England"), unless the rest names a part of it ("House
+  Science Committee");
 - a company named after a person by the surname ("Lilly" for "Eli Lilly");
 - an organisation by the first and last words of its name ("Elite League" for "Elite Ice
   Hockey League");
@@ -69,15 +70,14 @@ def _first_words(reg: Registry) -> bool:
     'NBC News': an organisation spaCy tagged by the first words of the one longer name of the
     article that begins so, an organisation named in full before; also a one-word "place" the
     gazetteer does not list ("Intellia" for "Intellia Therapeutics") or a one-word name the typer
-    left MISC ("Amnesty"). Not where the rest of the
-    name is an organisation's own name ("NASA" and the "NASA Goddard Institute for Space
-    Studies", "House" and the "House Science Committee": a part and the whole), nor a name
-    that goes on with "for", "in", "on" or "at" ("Centre for Policy Studies"; "of" does: "Bank"
-    for "Bank of England", "NewsGuild" for "NewsGuild of New York"), nor one that holds another
-    name of the
-    article ("Microsoft Patches IE", a headline spaCy read as one name) or ends with a title
-    ("Woodburn Police Department Capt", the next person's title swallowed). Longer names typed
-    MISC do not count as other names that begin so."""
+    left MISC ("Amnesty"). Not where the rest of the name is an organisation's own name ("NASA"
+    and the "NASA Goddard Institute for Space Studies", "House" and the "House Science
+    Committee": a part and the whole), nor a name that goes on with "for", "in", "on" or "at"
+    ("Centre for Policy Studies"; "of" does: "Bank" for "Bank of England", "NewsGuild" for
+    "NewsGuild of New York"), nor one that holds another name of the article ("Microsoft Patches
+    IE", a headline spaCy read as one name) or ends with a title ("Woodburn Police Department
+    Capt", the next person's title swallowed). Longer names typed MISC do not count as other
+    names that begin so."""
     merged = False
     shorts = [n for n in reg.cands
               if reg.type_of(n) == "ORG" or _unlisted_place(reg, n) or _misc_word(reg, n)]  # fmt: skip
