@@ -38,6 +38,7 @@ PHOTO:" line) are kept as they are. Never reads the locked test split.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import re
@@ -50,9 +51,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import figure_learn as learn
 from figure_train import site_folds
-from newsflow_enrich.stages import captions as rules
 from newsflow_enrich.stages import text
-from newsflow_enrich.stages.caption_candidates import candidates, chosen
+from newsflow_enrich.stages.caption_candidates import candidates, chosen, lines
 from newsflow_enrich.stages.caption_features import content_words, features
 from quality import (
     BENCH,
@@ -80,8 +80,7 @@ def read_pages(
             continue
         tree = HTMLParser(raw.html)
         found = candidates(tree)
-        cands = [(text.normalize(line).strip(), src, verdict, rules._photo_of(node))
-                 for node, line, src, verdict in found]  # fmt: skip
+        cands = lines(found, text.normalize)
         ruled = chosen(cands, [c[2] == "kept" for c in cands])
         cleaned = text.clean(raw, 2_000_000, filtered=False)
         final = cleaned.captions
@@ -157,8 +156,6 @@ def headroom(pages: list[dict[str, Any]]) -> str:
 
 def write(path: Path, w: learn.Weights, cut: float) -> None:
     """The weights (rounded; zero weights left out) and the cut, named by their hash."""
-    import hashlib
-
     weights = {k: round(v, 4) for k, v in sorted(w.items()) if round(v, 4)}
     blob = json.dumps({"weights": weights, "threshold": cut}, sort_keys=True)
     version = "caption-filter-" + hashlib.sha1(blob.encode()).hexdigest()[:8]
@@ -194,10 +191,7 @@ def main() -> None:
                     "held (a fixed set while the gold grows)")  # fmt: skip
     args = ap.parse_args()
     cuts = [tuple(float(x) for x in c.split("/")) for c in args.cuts.split(",")]
-    real_cases = real_dev_cases()
-    if args.held_at:
-        held_at = pages_at(args.held_at)
-        real_cases = [c for c in real_cases if c[0] in held_at]
+    real_cases = real_dev_cases(args.held_at)
     assert all(c[2].get("split") != LOCKED for c in real_cases)
     print(f"reading {len(real_cases)} real dev pages and the written sets ...", flush=True)
     real = read_pages(real_cases, "real", not args.no_classes, args.more, args.story)

@@ -9,6 +9,8 @@ take ("beside_no").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode
 
@@ -53,6 +55,15 @@ def candidates(tree: HTMLParser) -> list[Candidate]:
         if line:
             out.append((img, line, "alt", "kept"))
     return out
+
+
+def lines(
+    found: list[Candidate], normalize: Callable[[str], str]
+) -> list[tuple[str, str, str, str]]:
+    """Each candidate as `chosen` reads it: its line as text.py normalizes captions, its source,
+    the rules' verdict and its photo's file."""
+    return [(normalize(line).strip(), src, verdict, rules._photo_of(node))
+            for node, line, src, verdict in found]  # fmt: skip
 
 
 def _beside(img: LexborNode) -> str:

@@ -22,7 +22,6 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from newsflow_enrich.stages import caption_candidates, caption_features
-from newsflow_enrich.stages import captions as rules
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "caption_filter.json"
 
@@ -48,8 +47,7 @@ class Filter:
         as captions) without the kept candidates the model drops; `story`: the story's text and
         headline; `normalize`: how text.py normalizes a caption's text."""
         found = caption_candidates.candidates(tree)
-        cands = [(normalize(line).strip(), src, verdict, rules._photo_of(node))
-                 for node, line, src, verdict in found]  # fmt: skip
+        cands = caption_candidates.lines(found, normalize)
         feats = caption_features.features(tree, found, caption_features.content_words(story))
         ruled = caption_candidates.chosen(cands, [c[2] == "kept" for c in cands])
         keep = [c[2] == "kept" and self.probability(f) >= self.threshold
